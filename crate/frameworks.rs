@@ -1,0 +1,43 @@
+//! The catalogue of frameworks this build knows, from `crate/data/frameworks/index.toml`.
+use serde::{Deserialize, Serialize};
+
+/// A framework version as listed to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FrameworkSummary {
+    /// Stable id, such as `ilacs-2026-04`.
+    pub id: String,
+    /// Name shown to people.
+    pub name: String,
+    /// The first date the framework applies to inspections (`YYYY-MM-DD`).
+    #[serde(alias = "effective_from")]
+    pub effective_from: String,
+    /// Whether this is the current framework (the default).
+    pub current: bool,
+}
+
+#[derive(Deserialize)]
+struct Index {
+    framework: Vec<FrameworkSummary>,
+}
+
+/// Every framework this build knows, newest first.
+pub fn catalogue() -> Vec<FrameworkSummary> {
+    let index: Index = crate::data::parse("frameworks/index", embedded_json!("frameworks/index"));
+    index.framework
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exactly_one_current_framework_and_ids_unique() {
+        let all = catalogue();
+        assert_eq!(all.iter().filter(|f| f.current).count(), 1);
+        let mut ids: Vec<_> = all.iter().map(|f| &f.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all.len());
+    }
+}

@@ -1,0 +1,29 @@
+//! # Stocktake
+//!
+//! A private self-evaluation against Ofsted's ILACS framework (Inspection of Local Authority
+//! Children's Services) for a Director of Children's Services: score candid answers, see the
+//! judgements Ofsted would likely reach and the inspection pathway that follows.
+//!
+//! The core is plain Rust: no wasm dependency and no clock (the caller passes "today").
+//! Frameworks, statements, rules and bank holidays are data files under `crate/data/`, embedded
+//! at compile time and guarded by invariant tests. Every `#[wasm_bindgen]` item lives in the one
+//! binding module, compiled only for `wasm32`.
+//!
+//! ```
+//! let ids: Vec<String> = stocktake::frameworks::catalogue().iter().map(|f| f.id.clone()).collect();
+//! assert!(ids.contains(&"ilacs-2026-04".to_string()));
+//! ```
+#![deny(missing_docs)]
+
+#[macro_use]
+mod data;
+pub mod frameworks;
+pub mod grade;
+pub mod problems;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+/// The version of this crate, as shown on the page.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
