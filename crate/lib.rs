@@ -23,7 +23,7 @@ pub mod problems;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+pub mod bindings;
 
 /// The version of this crate, as shown on the page.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,73 @@
+// The foundation: the built site loads from the local server, shows what the wasm core computes,
+// requests nothing from another origin, passes axe-core, and looks like a generic GOV.UK service.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT, axe, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const crateVersion = async () => (await readFile(join(ROOT, "Cargo.toml"), "utf8")).match(/^version = "(.+)"/m)[1];
+
+test("the start page shows the version and frameworks computed by the wasm core", async () => {
+  const { page, requests, errors } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  assert.equal(await page.locator("#core-version").textContent(), await crateVersion());
+  assert.match(await page.locator("#framework-ids").textContent(), /ilacs-2026-04/);
+  await assert.doesNotReject(page.getByRole("heading", { level: 1 }).waitFor());
+  assert.match(await page.locator("#privacy").textContent(), /Nothing you enter leaves this browser/);
+  assert.deepEqual(foreignRequests(requests, url), [], "every request stays on our own origin");
+  assert.ok(requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")), "the wasm was loaded from our folder");
+  assert.deepEqual(errors, []);
+  await screenshot(page, "foundation-start");
+});
+
+test("the start page has no axe-core accessibility violations", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  assert.deepEqual(await axe(page), []);
+});
+
+test("the header is generic: service name, no crown, Arial not GDS Transport", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  const header = page.locator("header.govuk-header");
+  assert.equal((await header.locator(".govuk-header__container").textContent()).trim(), "Stocktake");
+  assert.equal(await header.locator("svg, img").count(), 0, "no crown or logotype");
+  const font = await page.locator("h1").evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.match(font, /^arial/i);
+  assert.doesNotMatch(font, /GDS Transport/);
+});
+
+test("the server sends .wasm as application/wasm", async () => {
+  const res = await fetch(new URL("pkg/stocktake_bg.wasm", url));
+  assert.equal(res.headers.get("content-type"), "application/wasm");
+});
+
+test("the site works from a sub-folder (relative paths only)", async () => {
+  const subRoot = join(ROOT, "e2e-artifacts", "subfolder-root");
+  await rm(subRoot, { recursive: true, force: true });
+  await cp(join(ROOT, "dist"), join(subRoot, "intranet", "tools", "stocktake"), { recursive: true });
+  const { server: sub, url: subUrl } = await startServer(subRoot);
+  try {
+    const { page, requests, errors } = await openPage(browser);
+    await page.goto(new URL("intranet/tools/stocktake/", subUrl).href);
+    await waitReady(page);
+    assert.ok(requests.every((u) => u.startsWith(new URL("intranet/tools/stocktake/", subUrl).href)), requests.join("\n"));
+    assert.deepEqual(errors, []);
+  } finally {
+    sub.close();
+  }
+});

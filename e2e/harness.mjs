@@ -1,0 +1,72 @@
+// Shared end-to-end test harness: serves dist/ on 127.0.0.1, drives Debian's Chromium through
+// playwright-core, records every request, console error and page error, runs axe-core and
+// writes screenshots to the git-ignored e2e-artifacts/ folder.
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../scripts/static-server.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = join(ROOT, "dist");
+export const ARTIFACTS = join(ROOT, "e2e-artifacts");
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS });
+}
+
+/** Serves `folder` (default dist/) on a free loopback port; returns { server, url }. */
+export async function startServer(folder = DIST, options) {
+  const server = await serve(folder, 0, options);
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+/**
+ * Opens a page in a fresh context (axe needs one) and records what it does:
+ * `requests` (every URL requested), `errors` (page errors and console errors).
+ */
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ timezoneId: "Europe/London", locale: "en-GB", ...contextOptions });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  return { context, page, requests, errors };
+}
+
+/** Waits until <stocktake-app> has loaded its core and rendered. */
+export async function waitReady(page, selector = "stocktake-app") {
+  await page.waitForSelector(`${selector}[data-ready="true"]`, { timeout: 15000 });
+}
+
+/** Requests that went anywhere but `origin` (data: and blob: URLs are local). */
+export function foreignRequests(requests, origin) {
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA rules) and returns readable violations. */
+export async function axe(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

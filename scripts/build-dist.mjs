@@ -1,0 +1,65 @@
+// Assembles dist/, the deployable static site, from www/ (the page), pkg/ (wasm-pack's output)
+// and govuk-frontend (compiled from npm with Arial and no GDS Transport font). Every path in
+// dist/ is relative, so the folder works when copied into any sub-folder of an intranet server.
+import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const www = join(root, "www");
+const dist = join(root, "dist");
+
+/** Compiles the page's Sass (govuk-frontend + ours) to one CSS string. */
+export function compileCss() {
+  let { css } = sass.compile(join(www, "styles", "stocktake.scss"), {
+    style: "compressed",
+    loadPaths: [join(root, "node_modules")],
+    quietDeps: true,
+    silenceDeprecations: ["import"],
+  });
+  // rem would follow the host page's root font size (intranets often set html{font-size:62.5%}),
+  // so inside our shadow root sizes are fixed in px: browser zoom still scales them.
+  // The crown crest belongs to GOV.UK only: drop the footer rules that draw it.
+  css = css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, "");
+  return css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+}
+
+async function files(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await files(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+export async function buildDist() {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(join(dist, "assets"), { recursive: true });
+  const css = compileCss();
+  if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
+  await writeFile(join(dist, "assets", "stocktake.css"), css);
+  for (const f of await files(www)) {
+    const rel = relative(www, f);
+    if (rel.startsWith("styles") || rel.startsWith("pkg")) continue;
+    await mkdir(dirname(join(dist, rel)), { recursive: true });
+    await cp(f, join(dist, rel));
+  }
+  await mkdir(join(dist, "pkg"), { recursive: true });
+  for (const f of ["stocktake.js", "stocktake_bg.wasm"]) await cp(join(root, "pkg", f), join(dist, "pkg", f));
+  // Guard: nothing in the site may load from another origin or an absolute path.
+  for (const f of await files(dist)) {
+    if (!/\.(html|m?js|css)$/.test(f)) continue;
+    const text = await readFile(f, "utf8");
+    const bad = text.match(/(?:src|href)\s*=\s*["'](?:https?:)?\/\/[^"']*|url\(\s*["']?(?:https?:)?\/\/[^)]*/);
+    if (bad) throw new Error(`${relative(dist, f)} refers to another origin: ${bad[0]}`);
+  }
+  return { css };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildDist();
+  console.log(`dist/ assembled: ${(await files(dist)).map((f) => relative(dist, f)).join(", ")}`);
+}
