@@ -39,6 +39,13 @@ export async function startServer(folder = DIST, options) {
  */
 export async function openPage(browser, contextOptions = {}) {
   const context = await browser.newContext({ timezoneId: "Europe/London", locale: "en-GB", ...contextOptions });
+  // Records every Content Security Policy violation (they bubble out of shadow roots).
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -70,3 +77,13 @@ export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** The CSP violations the page has reported so far. */
+export function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? []);
+}
+
+/** The policy the embed test serves the host page under: no unsafe-inline, no unsafe-eval. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "font-src 'self'; connect-src 'self'; form-action 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";

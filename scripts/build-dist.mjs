@@ -4,7 +4,9 @@
 import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import * as sass from "sass";
+import { inlineModules } from "./inline-modules.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -56,7 +58,43 @@ export async function buildDist() {
     const bad = text.match(/(?:src|href)\s*=\s*["'](?:https?:)?\/\/[^"']*|url\(\s*["']?(?:https?:)?\/\/[^)]*/);
     if (bad) throw new Error(`${relative(dist, f)} refers to another origin: ${bad[0]}`);
   }
+  // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
+  await cp(join(root, "embed"), dist, { recursive: true });
+  await buildOffline(css);
   return { css };
+}
+
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * dist/stocktake-offline.html: one self-contained file (styles, scripts, wasm inlined) that runs
+ * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
+ * hash, and no connections at all.
+ */
+async function buildOffline(css) {
+  const html = await readFile(join(dist, "index.html"), "utf8");
+  const pageCss = await readFile(join(dist, "page.css"), "utf8");
+  const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
+  const bundle = await inlineModules(join(dist, "stocktake.mjs"), (_p, t) => t.replaceAll("import.meta.url", "document.baseURI"));
+  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}" };\n${bundle}\n`;
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(pageCss)}`,
+    "img-src data:",
+    "connect-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+  let out = html
+    .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+    .replace(/<link rel="stylesheet" href="page.css">/, () => `<style>${pageCss}</style>`)
+    .replace(/<script type="module" src="stocktake.mjs"><\/script>/, () => `<script type="module">${script.replaceAll("</script", "<\\/script")}</script>`);
+  if (out.includes('src="') && /<script[^>]+src=/.test(out)) throw new Error("offline file still loads a script");
+  if (/<link rel="stylesheet"/.test(out)) throw new Error("offline file still loads a stylesheet");
+  if (!out.includes("__stocktakeInline")) throw new Error("offline file has no inline bundle");
+  await writeFile(join(dist, "stocktake-offline.html"), out);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

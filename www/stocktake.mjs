@@ -5,12 +5,40 @@ import init, * as core from "./pkg/stocktake.js";
 import { App } from "./app/app.mjs";
 
 const base = new URL(".", import.meta.url);
+// The offline single file (dist/stocktake-offline.html) carries its styles and wasm inline.
+const inline = globalThis.__stocktakeInline ?? null;
 let coreReady;
+
+function decodeBase64(text) {
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
 
 /** Loads the wasm core once; resolves to its API (the functions documented in the README). */
 export function loadCore() {
-  coreReady ??= init({ module_or_path: new URL("pkg/stocktake_bg.wasm", base) }).then(() => core);
+  const source = inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base);
+  coreReady ??= init({ module_or_path: source }).then(() => core);
   return coreReady;
+}
+
+/** Adds the stylesheet to the shadow root; resolves once it applies. */
+function addStyles(root) {
+  if (inline) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(inline.css);
+    root.adoptedStyleSheets = [sheet];
+    return Promise.resolve();
+  }
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("assets/stocktake.css", base).href;
+  root.append(link);
+  return new Promise((ok, fail) => {
+    link.addEventListener("load", ok, { once: true });
+    link.addEventListener("error", () => fail(new Error("its stylesheet did not load")), { once: true });
+  });
 }
 
 /** Reads the element's data-* configuration. */
@@ -22,6 +50,8 @@ function configOf(el) {
     authority: d.authority || "",
     colour: d.colour || "",
     logo: d.logo || "",
+    // Opened from disk: storage is shared by every local file in this browser profile.
+    offline: location.protocol === "file:",
   };
 }
 
@@ -32,11 +62,8 @@ export class StocktakeApp extends HTMLElement {
     const mount = document.createElement("div");
     mount.className = "st-root govuk-frontend-supported govuk-template__body";
     mount.hidden = true;
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL("assets/stocktake.css", base).href;
-    const styled = new Promise((ok) => link.addEventListener("load", ok, { once: true }));
-    root.append(link, mount);
+    const styled = addStyles(root);
+    root.append(mount);
     const config = configOf(this);
     if (config.colour) this.style.setProperty("--st-brand", config.colour);
     Promise.all([loadCore(), styled])

@@ -1,0 +1,103 @@
+// Embedding in an intranet page: dist/embed-example.html is a hostile fake intranet page (global
+// CSS with !important, clashing class names, globals with our names, a MutationObserver) served
+// under a strict Content Security Policy header. Stocktake must look and work right inside it,
+// and leave the host page exactly as it was.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { STRICT_CSP, axe, cspViolations, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await startServer(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } }));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openEmbed() {
+  const session = await openPage(browser);
+  await session.page.goto(new URL("embed-example.html", url).href);
+  await waitReady(session.page);
+  await session.page.waitForFunction(() => window.__hostScriptRan === true);
+  return session;
+}
+
+test("the embed runs under a strict CSP with no violation, no error and no foreign request", async () => {
+  const { page, requests, errors } = await openEmbed();
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreignRequests(requests, url), []);
+  assert.ok(requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")));
+  await screenshot(page, "embed-example");
+});
+
+test("data-* attributes configure the embed: authority, colour and logo in the header", async () => {
+  const { page } = await openEmbed();
+  const header = page.locator("stocktake-app header.govuk-header");
+  assert.match(await header.textContent(), /Anytown Borough Council/);
+  assert.equal(await header.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(29, 79, 145)");
+  const logo = header.locator("img");
+  assert.equal(await logo.count(), 1);
+  assert.ok(await logo.evaluate((img) => img.complete && img.naturalWidth > 0), "the LA's logo loaded");
+  assert.equal(await logo.getAttribute("alt"), "");
+});
+
+test("the host page's aggressive CSS does not reach into Stocktake", async () => {
+  const { page } = await openEmbed();
+  const app = page.locator("stocktake-app");
+  const h1 = app.locator("h1");
+  const style = await h1.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { font: s.fontFamily, transform: s.textTransform, color: s.color, size: s.fontSize };
+  });
+  assert.match(style.font, /^arial/i);
+  assert.equal(style.transform, "none");
+  assert.equal(style.color, "rgb(11, 12, 12)");
+  assert.ok(parseFloat(style.size) >= 32, `heading is ${style.size}: the host's 62.5% root size must not shrink it`);
+  const body = await app.locator("p.govuk-body-l").evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.match(body, /^arial/i);
+  const header = await app.locator("header.govuk-header").evaluate((el) => getComputedStyle(el).display);
+  assert.notEqual(header, "none");
+  const button = app.locator(".govuk-button").first();
+  assert.notEqual(await button.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(255, 0, 0)");
+});
+
+test("Stocktake's CSS does not leak out into the host page", async () => {
+  const { page } = await openEmbed();
+  const host = await page.evaluate(() => {
+    const s = (sel) => getComputedStyle(document.querySelector(sel));
+    return {
+      h1: { transform: s("#host-heading").textTransform, color: s("#host-heading").color },
+      bodyFont: s("body").fontFamily,
+      buttonBg: s("#host-button").backgroundColor,
+      lineHeight: s("body").lineHeight,
+    };
+  });
+  assert.equal(host.h1.transform, "uppercase");
+  assert.equal(host.h1.color, "rgb(0, 102, 0)");
+  assert.match(host.bodyFont, /Comic Sans/);
+  // The host styles its own .govuk-button red; our green govuk-frontend button style must not reach it.
+  assert.equal(host.buttonBg, "rgb(255, 0, 0)");
+  assert.equal(host.lineHeight, "30px");
+});
+
+test("Stocktake inside the embed has no axe-core violation", async () => {
+  const { page } = await openEmbed();
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const result = await new AxeBuilder({ page }).include("stocktake-app").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join("; ")}`), []);
+});
+
+test("the embedded service keeps working with the host's scripts running: nothing requested after load", async () => {
+  const { page, requests } = await openEmbed();
+  requests.length = 0;
+  const app = page.locator("stocktake-app");
+  await app.getByRole("button", { name: /start/i }).first().click();
+  await app.locator("h1").waitFor();
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => window.__hostClicks) >= 1, "the host's own listeners still run");
+  assert.deepEqual(requests, [], "no request after the page loaded");
+  assert.deepEqual(await cspViolations(page), []);
+});

@@ -1,0 +1,106 @@
+// Turns an ES module graph into one classic-free inline module script for the offline file.
+// Each module runs in its own function scope (so top-level names never collide) and its exports
+// become an object; imports become destructuring from those objects, in dependency order.
+// Only the import/export forms our code uses are accepted; anything else fails the build loudly,
+// so the offline file can never silently differ from the hosted page.
+import { readFile } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+
+const IMPORT = /^import\s+(.+?)\s+from\s+["'](\.{1,2}\/[^"']+)["'];?\s*$/;
+const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/;
+const EXPORT_LIST = /^export\s*\{([^}]*)\}\s*;?\s*$/;
+
+function bindingsOf(clause, modVar) {
+  // `a, { b, c as d }`, `* as ns`, `def, * as ns`, `{ x }`
+  const out = [];
+  let rest = clause.trim();
+  const def = rest.match(/^([A-Za-z_$][\w$]*)\s*(?:,\s*|$)/);
+  if (def && !rest.startsWith("{") && !rest.startsWith("*")) {
+    out.push(`const ${def[1]} = ${modVar}.default;`);
+    rest = rest.slice(def[0].length).trim();
+  }
+  if (rest.startsWith("*")) {
+    const ns = rest.match(/^\*\s+as\s+([A-Za-z_$][\w$]*)$/);
+    if (!ns) throw new Error(`unsupported import clause: ${clause}`);
+    out.push(`const ${ns[1]} = ${modVar};`);
+  } else if (rest.startsWith("{")) {
+    const names = rest.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
+    const parts = names.map((n) => {
+      const m = n.match(/^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/);
+      if (!m) throw new Error(`unsupported import name: ${n}`);
+      return m[2] ? `${m[1]}: ${m[2]}` : m[1];
+    });
+    out.push(`const { ${parts.join(", ")} } = ${modVar};`);
+  } else if (rest) {
+    throw new Error(`unsupported import clause: ${clause}`);
+  }
+  return out;
+}
+
+/**
+ * Inlines the module graph rooted at `entry` (a file path). Returns JavaScript text for one
+ * `<script type="module">`. `rewrite(path, text)` may adjust a module's source first.
+ */
+export async function inlineModules(entry, rewrite = (_p, t) => t) {
+  const order = [];
+  const seen = new Map();
+  const root = dirname(resolve(entry));
+  async function visit(file, stack) {
+    if (stack.includes(file)) throw new Error(`import cycle: ${[...stack, file].map((f) => relative(root, f)).join(" → ")}`);
+    if (seen.has(file)) return;
+    const text = rewrite(file, await readFile(file, "utf8"));
+    const lines = text.split("\n");
+    const body = [];
+    const exports = [];
+    const deps = [];
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i];
+      if (/^import\b/.test(line)) {
+        // Join a multi-line import.
+        while (!/from\s+["'][^"']+["'];?\s*$/.test(line) && i + 1 < lines.length) line += " " + lines[++i].trim();
+        const m = line.match(IMPORT);
+        if (!m) throw new Error(`${relative(root, file)}: unsupported import: ${line}`);
+        const dep = resolve(dirname(file), m[2]);
+        deps.push(dep);
+        body.push(...bindingsOf(m[1], `__m[${JSON.stringify(relative(root, dep))}]`));
+        continue;
+      }
+      if (/^export\b/.test(line)) {
+        const decl = line.match(EXPORT_DECL);
+        const list = line.match(EXPORT_LIST);
+        if (decl) {
+          exports.push(`${decl[2]}: ${decl[2]}`);
+          line = line.replace(/^export\s+/, "");
+        } else if (list) {
+          for (const n of list[1].split(",").map((s) => s.trim()).filter(Boolean)) {
+            const m = n.match(/^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/);
+            if (!m) throw new Error(`${relative(root, file)}: unsupported export: ${n}`);
+            exports.push(`${m[2] ?? m[1]}: ${m[1]}`);
+          }
+          continue;
+        } else {
+          throw new Error(`${relative(root, file)}: unsupported export: ${line}`);
+        }
+      }
+      if (/\bimport\s*\(/.test(line) || /\bimport\.meta\b/.test(line)) {
+        throw new Error(`${relative(root, file)}: dynamic import or import.meta cannot be inlined: ${line.trim()}`);
+      }
+      body.push(line);
+    }
+    seen.set(file, { body, exports });
+    for (const d of deps) await visit(d, [...stack, file]);
+    order.push(file);
+  }
+  await visit(resolve(entry), []);
+  const out = ["const __m = Object.create(null);"];
+  for (const file of order) {
+    const { body, exports } = seen.get(file);
+    out.push(
+      `__m[${JSON.stringify(relative(root, file))}] = (() => {`,
+      ...body,
+      `return Object.freeze({ ${exports.join(", ")} });`,
+      "})();",
+    );
+  }
+  return out.join("\n");
+}
