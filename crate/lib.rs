@@ -17,6 +17,7 @@
 
 #[macro_use]
 mod data;
+pub mod calendar;
 pub mod frameworks;
 pub mod grade;
 pub mod problems;
