@@ -17,6 +17,7 @@
 
 #[macro_use]
 mod data;
+pub mod base_rates;
 pub mod calendar;
 pub mod frameworks;
 pub mod grade;
