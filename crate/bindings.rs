@@ -57,3 +57,20 @@ pub fn working_days_between(a: &str, b: &str) -> Result<f64, JsError> {
     let b = crate::calendar::parse_date(b)?;
     Ok(crate::calendar::working_days_between(a, b)? as f64)
 }
+
+/// `pathway({ framework, today, history, projected, assumptions })` →
+/// `{ next, events, assumptions, problems, baseRates }`. Bad input never throws: it is reported in
+/// `problems`, each naming its field. Throws only when the argument cannot be read as JSON.
+#[wasm_bindgen]
+pub fn pathway(input: JsValue) -> Result<JsValue, JsError> {
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("pathway input: {e}")))?;
+    to_js(&crate::pathway::pathway(&value))
+}
+
+/// `baseRates()` → `{ source, attribution, inspections, pairs, firstStart, lastStart,
+/// transitions: [{ from, to, count }], intervals: [{ from, n, min, q1, median, q3, max }] }`.
+#[wasm_bindgen(js_name = baseRates)]
+pub fn base_rates() -> Result<JsValue, JsError> {
+    to_js(crate::base_rates::base_rates())
+}

@@ -21,6 +21,8 @@ pub mod base_rates;
 pub mod calendar;
 pub mod frameworks;
 pub mod grade;
+pub mod history;
+pub mod pathway;
 pub mod problems;
 pub mod route;
 
