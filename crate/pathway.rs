@@ -519,7 +519,13 @@ impl Ctx<'_> {
 
     /// The notice call, on-site weeks, publication and action plan for a full inspection whose
     /// first on-site day falls in `window`. Returns the window of the last on-site day.
-    fn full_inspection(&mut self, prefix: &str, kind: InspectionKind, window: Window) -> Option<Window> {
+    fn full_inspection(
+        &mut self,
+        prefix: &str,
+        kind: InspectionKind,
+        window: Window,
+        window_ids: &[&str],
+    ) -> Option<Window> {
         let start = window.map(|d| Some(monday_on_or_after(d)))?;
         let notice = self.a.wd("notice_working_days");
         let call = start.map(|d| self.wd(d, -notice))?;
@@ -533,7 +539,15 @@ impl Ctx<'_> {
         let plan_wd = self.a.wd("action_plan_working_days");
         let plan = report.map(|d| self.wd(d, plan_wd))?;
         let id = |s: &str| format!("{prefix}{s}");
-        self.push(&id("notice_call"), "notice_call", call, &["notice_working_days"], None);
+        let with =
+            |extra: &[&'static str]| -> Vec<&str> { window_ids.iter().copied().chain(extra.iter().copied()).collect() };
+        self.push(
+            &id("notice_call"),
+            "notice_call",
+            call,
+            &with(&["notice_working_days"]),
+            None,
+        );
         let what = match kind {
             InspectionKind::Short => "A short inspection: one week on site, Monday to Friday.",
             InspectionKind::Standard => "A standard inspection: two weeks on site, Monday to the second Friday.",
@@ -913,7 +927,16 @@ fn plan(
     } else {
         ""
     };
-    let end = ctx.full_inspection(prefix, kind, window)?;
+    let window_ids: &[&str] = match route {
+        Some(Route::Monitoring) => &[
+            "reinspection_earliest_months",
+            "reinspection_likely_months",
+            "reinspection_latest_months",
+        ],
+        _ if base.is_none() => &["notice_working_days", "cycle_months", "cycle_half_width_months"],
+        _ => &["cycle_months", "cycle_half_width_months"],
+    };
+    let end = ctx.full_inspection(prefix, kind, window, window_ids)?;
     if !projected.is_empty() {
         outcome(ctx, fw, projected, end);
     }
@@ -1009,7 +1032,11 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                 "reinspection",
                 "reinspection",
                 reinsp,
-                &["reinspection_earliest_months", "reinspection_latest_months"],
+                &[
+                    "reinspection_earliest_months",
+                    "reinspection_likely_months",
+                    "reinspection_latest_months",
+                ],
                 Some(fw.exit_text.clone()),
             );
         }
