@@ -828,9 +828,15 @@ fn plan(
         .enumerate()
         .filter(|(_, v)| v.priority_actions)
     {
-        let letter = ctx.wd(fv.ended_on, letter_lag)?;
-        let draft = ctx.wd(letter, a.wd("priority_draft_plan_working_days"))?;
-        let fin = ctx.wd(letter, a.wd("priority_final_plan_working_days"))?;
+        let Some(letter) = ctx.wd(fv.ended_on, letter_lag) else {
+            continue;
+        };
+        let (Some(draft), Some(fin)) = (
+            ctx.wd(letter, a.wd("priority_draft_plan_working_days")),
+            ctx.wd(letter, a.wd("priority_final_plan_working_days")),
+        ) else {
+            continue;
+        };
         let when = format!("After the focused visit ending {}.", format_date(fv.ended_on));
         ctx.push_date(
             &format!("priority_action_draft_plan_{}", i + 1),
@@ -936,9 +942,11 @@ fn plan(
         _ if base.is_none() => &["notice_working_days", "cycle_months", "cycle_half_width_months"],
         _ => &["cycle_months", "cycle_half_width_months"],
     };
-    let end = ctx.full_inspection(prefix, kind, window, window_ids)?;
-    if !projected.is_empty() {
-        outcome(ctx, fw, projected, end);
+    // Dates beyond the calendar's coverage are reported as a problem; the window still stands.
+    if let Some(end) = ctx.full_inspection(prefix, kind, window, window_ids) {
+        if !projected.is_empty() {
+            outcome(ctx, fw, projected, end);
+        }
     }
 
     Some(Next {
@@ -1374,6 +1382,33 @@ mod tests {
         let r = run(json!({ "today": "2026-11-23", "framework": "ilacs-1999" }));
         assert_eq!(r.problems[0].code, "unknown_framework");
         assert!(r.next.is_some());
+    }
+
+    #[test]
+    fn odd_input_gives_problems_not_panics() {
+        let odd = [
+            json!(null),
+            json!([]),
+            json!({ "today": 5 }),
+            json!({ "today": "2026-11-23", "history": [], "projected": "good", "assumptions": [], "framework": 7 }),
+            json!({ "today": "2026-11-23", "history": { "lastInspection": { "startedOn": "0001-01-01", "endedOn": "0001-01-05",
+                "grades": { "overall_effectiveness": "good" } }, "monitoring": {} } }),
+            json!({ "today": "2026-11-23", "history": { "lastInspection": 3, "focusedVisits": {}, "interventions": [{}] } }),
+            json!({ "today": "2026-11-23", "projected": { "impact_of_leaders": null, "care_leavers": 2 } }),
+            json!({ "today": "2026-11-23", "assumptions": { "cycle_months": 1e300 } }),
+        ];
+        for input in odd {
+            let r = pathway(&input);
+            assert!(!r.problems.is_empty() || r.next.is_some(), "{input}");
+        }
+        // Near the end of the calendar's coverage the window is still given, with a problem for the rest.
+        let r = run(
+            json!({ "today": "2035-06-01", "history": { "lastInspection": { "startedOn": "2033-01-10",
+            "endedOn": "2033-01-14", "grades": { "impact_of_leaders": "good", "help_and_protection": "good",
+            "children_in_care": "good", "care_leavers": "good" } } } }),
+        );
+        assert!(r.next.is_some());
+        assert!(r.problems.iter().any(|p| p.code == "out_of_coverage"));
     }
 
     #[test]
