@@ -488,6 +488,39 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_well_formed() {
+        let t = table();
+        assert!(t.coverage_from <= 2018 && t.coverage_to >= 2030);
+        for r in &t.rule {
+            assert!(
+                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_str()),
+                "{}",
+                r.id
+            );
+        }
+        for c in &t.change {
+            assert!(
+                c.source.starts_with("http") && ["V", "S", "R"].contains(&c.tag.as_str()),
+                "{}",
+                c.id
+            );
+            let d = parse_date(&c.date).unwrap();
+            assert!((t.coverage_from..=t.coverage_to).contains(&d.year()), "{}", c.id);
+            assert!(!is_weekend(d), "{} falls on a weekend", c.id);
+            match c.kind.as_str() {
+                "move" => assert!(
+                    t.rule.iter().any(|r| Some(&r.id) == c.rule.as_ref()),
+                    "{} moves an unknown rule",
+                    c.id
+                ),
+                "extra" => assert!(c.rule.is_none(), "{}", c.id),
+                other => panic!("{} has unknown kind {other}", c.id),
+            }
+            assert!(bank_holidays(d.year()).unwrap().contains(&d), "{} is observed", c.id);
+        }
+    }
+
+    #[test]
     fn easter_computus_known_dates() {
         assert_eq!(easter_sunday(2024), d("2024-03-31"));
         assert_eq!(easter_sunday(2025), d("2025-04-20"));

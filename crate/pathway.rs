@@ -1131,6 +1131,21 @@ mod tests {
     }
 
     #[test]
+    fn every_pathway_framework_has_route_rules_over_its_judgements() {
+        for f in &rules_data().framework {
+            let all = |g: Grade| f.judgements.iter().map(|j| (j.clone(), g)).collect::<BTreeMap<_, _>>();
+            let route_of = |g| crate::route::route(&f.id, &all(g)).map(|(r, _)| r);
+            assert_eq!(route_of(Grade::Good), Some(Route::Short), "{}", f.id);
+            assert_eq!(route_of(Grade::RequiresImprovement), Some(Route::Standard), "{}", f.id);
+            assert_eq!(route_of(Grade::Inadequate), Some(Route::Monitoring), "{}", f.id);
+            assert!(f.exit_source.starts_with("http") && ["V", "S", "R"].contains(&f.exit_tag.as_str()));
+        }
+        for p in &rules_data().pause {
+            assert!(date(&p.from) < date(&p.to) && p.source.starts_with("http"), "{}", p.id);
+        }
+    }
+
+    #[test]
     fn short_route_after_good() {
         let r = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": good_2024() }));
         assert!(r.problems.is_empty(), "{:?}", r.problems);
