@@ -7,43 +7,43 @@
 //!
 //! - **Route.** The kind follows the route of the last inspection's grades under the framework in
 //!   force when it started ([`crate::route`]): before April 2026 overall effectiveness decides (good
-//!   or better → short, requires improvement → standard, inadequate → monitoring) [S]; from April
+//!   or better → short, requires improvement → standard, inadequate → monitoring) \[S\]; from April
 //!   2026 leaders good or better plus two of three practice judgements good or better → short, any
-//!   inadequate → monitoring, otherwise standard [S/R]. An authority under monitoring is always
-//!   re-inspected by a standard inspection [S].
+//!   inadequate → monitoring, otherwise standard \[S/R\]. An authority under monitoring is always
+//!   re-inspected by a standard inspection \[S\].
 //! - **Cycle.** A short or standard inspection usually falls within 6 months either side of the
-//!   third anniversary of the previous one [S] (Nottinghamshire and Kirklees guides): the window is
+//!   third anniversary of the previous one \[S\] (Nottinghamshire and Kirklees guides): the window is
 //!   `cycle_months ± cycle_half_width_months` after the last on-site day, most likely at the
 //!   anniversary.
 //! - **Monitoring.** Re-inspection of an inadequate authority came a median of about 42 months
-//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) [V]; we assume
-//!   36–45 months, most likely 42 [R] (a window ending at the median would miss half of them).
-//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) [S].
+//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) \[V\]; we assume
+//!   36–45 months, most likely 42 \[R\] (a window ending at the median would miss half of them).
+//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) \[S\].
 //!   A cycle that contains part of a pause moves later by that part for the short and standard
 //!   routes (scheduled inspections were rescheduled in order) and its latest date moves later by
-//!   `pause_catch_up_months` for every route (the backlog took time to clear) [R]. Re-inspections
+//!   `pause_catch_up_months` for every route (the backlog took time to clear) \[R\]. Re-inspections
 //!   of inadequate authorities are not shifted: they follow the progress seen at monitoring, and
-//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later [V].
+//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later \[V\].
 //! - **Priority actions.** A focused visit since the last inspection that set areas for priority
 //!   action can bring the full inspection forward: the earliest date becomes
-//!   `priority_action_early_months` after the visit (Wakefield 2018) [S].
+//!   `priority_action_early_months` after the visit (Wakefield 2018) \[S\].
 //! - **Today.** The window never starts before the notice period from today; a window that has
-//!   passed becomes "within `overdue_months` from today" [R]. With no history the window runs from
-//!   the notice period to the longest usual cycle, and we assume a standard inspection [R].
+//!   passed becomes "within `overdue_months` from today" \[R\]. With no history the window runs from
+//!   the notice period to the longest usual cycle, and we assume a standard inspection \[R\].
 //!
 //! ## The events around it
 //!
-//! Annual self-evaluation and engagement meeting (near the inspection anniversary [R]); focused
-//! visits between full inspections (12–24 months after the last one [R]; RI authorities may get a
-//! second or a JTAI [S]); the follow-up of areas for priority action (draft plan 20, final plan 70
-//! working days after the letter [S]); the notice call (5 working days before the first on-site
-//! Monday [S]); one (short) or two (standard) weeks on site [S]; publication 27 working days after
-//! the last on-site day (2024–26 median, adjustable 20–35) [V]; the action plan 70 working days
-//! after publication [S]. With projected grades, the route after the coming inspection: on an
+//! Annual self-evaluation and engagement meeting (near the inspection anniversary \[R\]); focused
+//! visits between full inspections (12–24 months after the last one \[R\]; RI authorities may get a
+//! second or a JTAI \[S\]); the follow-up of areas for priority action (draft plan 20, final plan 70
+//! working days after the letter \[S\]); the notice call (5 working days before the first on-site
+//! Monday \[S\]); one (short) or two (standard) weeks on site \[S\]; publication 27 working days after
+//! the last on-site day (2024–26 median, adjustable 20–35) \[V\]; the action plan 70 working days
+//! after publication \[S\]. With projected grades, the route after the coming inspection: on an
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
-//! statutory direction under s.497A Education Act 1996 [V], monitoring visits about every 4 months
-//! from month 12 [V/R] and the standard re-inspection; below good, a standard inspection next time
-//! with perhaps two focused visits or a JTAI [S]. Working days use [`crate::calendar`].
+//! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
+//! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
+//! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::calendar`].
 use crate::base_rates::BaseRates;
 use crate::calendar::{
     add_months, add_months_f, add_working_days, format_date, monday_on_or_after, parse_date, CalendarError,
@@ -798,27 +798,35 @@ fn plan(
     while add_months(anchor, 12 * years) < today {
         years += 1;
     }
-    let aem_likely = add_months(anchor, 12 * years);
-    let aem = Window {
-        earliest: add_months_f(aem_likely, -aem_hw).max(today),
-        latest: add_months_f(aem_likely, aem_hw),
-        likely: aem_likely,
-    };
-    let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
-    ctx.push(
-        "self_evaluation",
-        "self_evaluation",
-        sef,
-        &["aem_half_width_months"],
-        None,
-    );
-    ctx.push(
-        "annual_engagement_meeting",
-        "annual_engagement_meeting",
-        aem,
-        &["aem_half_width_months"],
-        None,
-    );
+    // One meeting a year until the next inspection is likely (at least the next one).
+    for n in 1.. {
+        let aem_likely = add_months(anchor, 12 * years);
+        if n > 1 && aem_likely >= window.likely {
+            break;
+        }
+        years += 1;
+        let aem = Window {
+            earliest: add_months_f(aem_likely, -aem_hw).max(today),
+            latest: add_months_f(aem_likely, aem_hw),
+            likely: aem_likely,
+        };
+        let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
+        let suffix = if n == 1 { String::new() } else { format!("_{n}") };
+        ctx.push(
+            &format!("self_evaluation{suffix}"),
+            "self_evaluation",
+            sef,
+            &["aem_half_width_months"],
+            None,
+        );
+        ctx.push(
+            &format!("annual_engagement_meeting{suffix}"),
+            "annual_engagement_meeting",
+            aem,
+            &["aem_half_width_months"],
+            None,
+        );
+    }
 
     // Follow-up of areas for priority action from focused visits.
     let letter_lag = a.wd("visit_letter_lag_working_days");
