@@ -417,7 +417,8 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         let crit = |s: usize| fw.compiled.slots[s].critical;
         for (k, cap) in e.caps.iter().enumerate() {
             let Some((i, g)) = *cap else { continue };
-            if g > e.best_fit {
+            // Name the limits that lowered the best fit or that set the final grade.
+            if !(g < e.best_fit || Some(g) == e.grade) {
                 continue;
             }
             let statements = match k {
@@ -642,7 +643,7 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
         Vec::new(),
     )];
     for (k, c) in o.caps.iter().enumerate() {
-        if applied & (1 << k) != 0 && c.cap <= best_fit {
+        if applied & (1 << k) != 0 && (c.cap < best_fit || c.cap == grade) {
             let r = &fw.overall_rules[c.rule];
             reasons.push(reason(
                 r,
