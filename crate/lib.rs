@@ -17,10 +17,15 @@
 
 #[macro_use]
 mod data;
+pub mod assessment;
+pub mod framework;
 pub mod frameworks;
 pub mod grade;
+pub mod level;
 pub mod problems;
 pub mod route;
+pub mod score;
+pub mod simulate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

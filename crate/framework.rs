@@ -1,0 +1,912 @@
+//! A framework version in full: its judgements, the five self-evaluation areas and their statements,
+//! the indicators, the evidence sources and the scoring rules — all data under
+//! `crate/data/frameworks/` (one file per version, plus `shared/` files used by every version).
+//!
+//! Frameworks are parsed once and cached in a [`OnceLock`]; each is "compiled" into flat indices
+//! (statement → judgement, rule parameters) so scoring does no lookups by name and allocates little.
+//!
+//! Versions (ilacs-reference.md §1, §5):
+//! * `ilacs-2026-04` (current, from 2026-04-01): four judgements, no overall effectiveness [V].
+//! * `ilacs-2023-01` (2023-01-01 to 2026-03-31): the four plus overall effectiveness [V].
+//! * `ilacs-2018-01` (2018-01-01 to 2022-12-31): overall effectiveness, leaders, help and protection,
+//!   and a combined children in care and care leavers judgement [V].
+use crate::frameworks::{catalogue, FrameworkSummary};
+use crate::grade::Grade;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A judgement in a framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Judgement {
+    /// Stable id, such as `help_and_protection`.
+    pub id: String,
+    /// Name shown to people.
+    pub name: String,
+    /// True for overall effectiveness, which is derived from the other judgements.
+    pub derived: bool,
+}
+
+/// One statement of what good practice looks like.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Statement {
+    /// Stable id prefixed by its area, such as `hp_front_door`.
+    pub id: String,
+    /// The statement, in our own words.
+    pub text: String,
+    /// What inspectors look at.
+    pub hint: String,
+    /// Safety-critical: a serious failure here alone can make the judgement inadequate.
+    #[serde(default)]
+    pub critical: bool,
+    /// Where the theme comes from (URL).
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+/// A self-evaluation area, as it feeds a judgement in one framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Area {
+    /// Stable id, such as `permanence`.
+    pub id: String,
+    /// Name shown to people.
+    pub name: String,
+    /// The judgement this area feeds in this framework.
+    pub judgement: String,
+    /// One-sentence description.
+    pub description: String,
+    /// The statements, 8 to 12.
+    pub statements: Vec<Statement>,
+}
+
+/// The national (England) figure for an indicator.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct National {
+    /// The figure, in the indicator's unit.
+    pub value: f64,
+    /// The period it covers.
+    pub period: String,
+    /// Where it comes from (URL).
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+/// A sector indicator the user can enter.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct Indicator {
+    /// Stable id, such as `sw_turnover`.
+    pub id: String,
+    /// Name shown to people.
+    pub name: String,
+    /// `percent` or `number`.
+    pub unit: String,
+    /// `higher_is_better` or `lower_is_better`.
+    pub direction: String,
+    /// The England figure.
+    pub national: National,
+    /// Leaders are likely to be asked about it when it is worse than national.
+    #[serde(default)]
+    pub risk_factor: bool,
+    /// Within this distance of national (in the unit) a value is "similar".
+    pub similar_within: f64,
+    /// Below this a value is unusual in itself (for example near-zero repeat plans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unusually_low: Option<f64>,
+    /// Smallest valid value.
+    pub min: f64,
+    /// Largest valid value.
+    pub max: f64,
+}
+
+impl Indicator {
+    /// True when higher values are better.
+    pub fn higher_is_better(&self) -> bool {
+        self.direction == "higher_is_better"
+    }
+}
+
+/// Where evidence for an answer comes from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EvidenceSource {
+    /// Stable id, such as `case_audit`.
+    pub id: String,
+    /// Label shown to people.
+    pub label: String,
+    /// How much this source firms up a stated level in the simulation (basis points) [R].
+    pub weight: u32,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+    /// Source (URL).
+    pub source: String,
+}
+
+/// The simulation's uncertainty model (see [`crate::simulate`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SimulationModel {
+    /// Probability (basis points) that a level with no evidence is one step off.
+    pub differ_max: u32,
+    /// Probability (basis points) that a fully evidenced level is one step off.
+    pub differ_min: u32,
+    /// Share of that probability that goes one step down (the rest goes up).
+    pub down_share_percent: u32,
+    /// Distribution of the true level of a not-known answer: inadequate, RI, good, outstanding (basis points).
+    pub not_known: [u32; 4],
+    /// `R`.
+    pub tag: String,
+    /// Source (URL).
+    pub source: String,
+}
+
+/// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct Condition {
+    /// The judgement id.
+    pub judgement: String,
+    /// The grade it must be at most.
+    pub at_most: Grade,
+}
+
+/// A scoring rule, as data. Which fields are set depends on `kind`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct Rule {
+    /// Stable id, such as `jr_critical_inadequate`.
+    pub id: String,
+    /// The rule family: `completeness`, `not_known_counts_as`, `best_fit`, `critical_inadequate`,
+    /// `critical_not_known`, `widespread_weakness`, `outstanding_needs_all_good` (judgements) or
+    /// `cap`, `weighted_best_fit` (overall effectiveness).
+    pub kind: String,
+    /// The rule in plain English.
+    pub text: String,
+    /// Where it comes from (URL).
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+    /// The grade the rule limits to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Grade>,
+    /// The limit under the strict option (overall effectiveness, leaders inadequate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict_cap: Option<Grade>,
+    /// Completeness: share of statements that must be answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_answered_percent: Option<u32>,
+    /// What a not-known answer counts as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_as: Option<Grade>,
+    /// Best fit: average score (hundredths) for outstanding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outstanding_at: Option<u32>,
+    /// Best fit: average score (hundredths) for good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good_at: Option<u32>,
+    /// Best fit: average score (hundredths) for requires improvement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_improvement_at: Option<u32>,
+    /// Widespread weakness: share at RI or below that caps at RI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weak_percent: Option<u32>,
+    /// Widespread weakness: share inadequate that makes the judgement inadequate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inadequate_percent: Option<u32>,
+    /// Cap rule: conditions that must all hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when_all: Vec<Condition>,
+    /// Cap rule: conditions of which one must hold (when given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when_any: Vec<Condition>,
+    /// Weighted best fit: weight per judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<BTreeMap<String, u32>>,
+}
+
+/// A framework version in full.
+#[derive(Debug, Clone)]
+pub struct Framework {
+    /// Stable id, such as `ilacs-2026-04`.
+    pub id: String,
+    /// Name shown to people.
+    pub name: String,
+    /// First date it applies (`YYYY-MM-DD`).
+    pub effective_from: String,
+    /// Last date it applies, `None` while current.
+    pub effective_to: Option<String>,
+    /// Whether it is the current (default) framework.
+    pub current: bool,
+    /// Source for the version's judgement structure (URL).
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+    /// Judgements in report order.
+    pub judgements: Vec<Judgement>,
+    /// The self-evaluation areas.
+    pub areas: Vec<Area>,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+    /// Rules for the area judgements, in the order they apply.
+    pub rules: Vec<Rule>,
+    /// Rules for overall effectiveness (empty when there is none).
+    pub overall_rules: Vec<Rule>,
+    /// Where evidence can come from.
+    pub evidence_sources: Vec<EvidenceSource>,
+    /// The simulation's uncertainty model.
+    pub simulation: SimulationModel,
+    pub(crate) compiled: Compiled,
+}
+
+/// One statement, flattened for fast scoring.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    pub area: usize,
+    pub judgement: usize,
+    pub critical: bool,
+}
+
+/// Parameters of the judgement rules, looked up once. Each `Option<usize>` is the index of the rule in
+/// `Framework::rules` (for reasons); `None` when the framework does not use that rule.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Params {
+    pub completeness: Option<(usize, u32)>,
+    pub not_known: Option<(usize, Grade)>,
+    pub best_fit: Option<(usize, [u32; 3])>,
+    pub critical_inadequate: Option<(usize, Grade)>,
+    pub critical_not_known: Option<(usize, Grade)>,
+    pub widespread: Option<(usize, u32, u32)>,
+    pub all_good: Option<(usize, Grade)>,
+}
+
+/// An overall-effectiveness cap rule with judgement ids resolved to indices.
+#[derive(Debug, Clone)]
+pub(crate) struct CapRule {
+    pub rule: usize,
+    pub cap: Grade,
+    pub strict_cap: Option<Grade>,
+    pub all: Vec<(usize, Grade)>,
+    pub any: Vec<(usize, Grade)>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OverallParams {
+    pub caps: Vec<CapRule>,
+    pub best_fit: (usize, Vec<(usize, u32)>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Compiled {
+    /// Every statement in area order.
+    pub slots: Vec<Slot>,
+    /// Statement id → slot index.
+    pub index: BTreeMap<String, usize>,
+    /// For each judgement, its statements' slot indices (empty for derived ones).
+    pub by_judgement: Vec<Vec<usize>>,
+    pub params: Params,
+    pub overall: Option<OverallParams>,
+}
+
+impl Framework {
+    /// The statement with this id, with its area.
+    pub fn statement(&self, id: &str) -> Option<(&Area, &Statement)> {
+        let &slot = self.compiled.index.get(id)?;
+        let area = &self.areas[self.compiled.slots[slot].area];
+        area.statements.iter().find(|s| s.id == id).map(|s| (area, s))
+    }
+
+    /// Every statement in area order.
+    pub fn statements(&self) -> impl Iterator<Item = (&Area, &Statement)> {
+        self.areas.iter().flat_map(|a| a.statements.iter().map(move |s| (a, s)))
+    }
+
+    /// Number of statements.
+    pub fn statement_count(&self) -> usize {
+        self.compiled.slots.len()
+    }
+
+    /// The slot index of a statement id.
+    pub fn statement_index(&self, id: &str) -> Option<usize> {
+        self.compiled.index.get(id).copied()
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Whether the framework has an overall effectiveness judgement.
+    pub fn has_overall(&self) -> bool {
+        self.compiled.overall.is_some()
+    }
+
+    /// The index of a judgement id.
+    pub fn judgement_index(&self, id: &str) -> Option<usize> {
+        self.judgements.iter().position(|j| j.id == id)
+    }
+}
+
+// ---- loading ----
+
+#[derive(Deserialize)]
+struct AreaData {
+    id: String,
+    name: String,
+    judgement: String,
+    description: String,
+    statement: Vec<Statement>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AreasFile {
+    area: Vec<AreaData>,
+}
+
+#[derive(Deserialize)]
+struct IndicatorsFile {
+    indicator: Vec<Indicator>,
+}
+
+#[derive(Deserialize)]
+struct EvidenceFile {
+    source: Vec<EvidenceSource>,
+    simulation: SimulationModel,
+}
+
+#[derive(Deserialize)]
+struct RulesFile {
+    judgement_rule: Vec<Rule>,
+    overall_rule: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+struct JudgementData {
+    id: String,
+    name: String,
+    #[serde(default)]
+    derived: bool,
+    #[serde(default)]
+    areas: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FrameworkFile {
+    id: String,
+    effective_to: String,
+    source: String,
+    tag: String,
+    judgement_rules: Vec<String>,
+    overall_rules: Vec<String>,
+    judgement: Vec<JudgementData>,
+}
+
+fn framework_file(id: &str) -> Option<&'static str> {
+    match id {
+        "ilacs-2026-04" => Some(embedded_json!("frameworks/ilacs-2026-04")),
+        "ilacs-2023-01" => Some(embedded_json!("frameworks/ilacs-2023-01")),
+        "ilacs-2018-01" => Some(embedded_json!("frameworks/ilacs-2018-01")),
+        _ => None,
+    }
+}
+
+/// The raw shared data, exposed to the invariant tests.
+pub(crate) struct Shared {
+    areas: Vec<AreaData>,
+    indicators: Vec<Indicator>,
+    evidence: EvidenceFile,
+    rules: RulesFile,
+}
+
+fn shared() -> Shared {
+    let areas: AreasFile = crate::data::parse("frameworks/shared/areas", embedded_json!("frameworks/shared/areas"));
+    let indicators: IndicatorsFile = crate::data::parse(
+        "frameworks/shared/indicators",
+        embedded_json!("frameworks/shared/indicators"),
+    );
+    let evidence: EvidenceFile = crate::data::parse(
+        "frameworks/shared/evidence",
+        embedded_json!("frameworks/shared/evidence"),
+    );
+    let rules: RulesFile = crate::data::parse("frameworks/shared/rules", embedded_json!("frameworks/shared/rules"));
+    Shared {
+        areas: areas.area,
+        indicators: indicators.indicator,
+        evidence,
+        rules,
+    }
+}
+
+fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
+    let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
+    let file: FrameworkFile = serde_json::from_str(json).map_err(|e| format!("{}: {e}", summary.id))?;
+    if file.id != summary.id {
+        return Err(format!("framework file {} has id {}", summary.id, file.id));
+    }
+    let judgements: Vec<Judgement> = file
+        .judgement
+        .iter()
+        .map(|j| Judgement {
+            id: j.id.clone(),
+            name: j.name.clone(),
+            derived: j.derived,
+        })
+        .collect();
+    // Each area feeds exactly one judgement of this framework.
+    let mut areas = Vec::new();
+    for a in &shared.areas {
+        if !KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()) {
+            return Err(format!("area {} names unknown judgement {}", a.id, a.judgement));
+        }
+        let feeds: Vec<&JudgementData> = file.judgement.iter().filter(|j| j.areas.contains(&a.id)).collect();
+        if feeds.len() != 1 {
+            return Err(format!(
+                "{}: area {} feeds {} judgements",
+                summary.id,
+                a.id,
+                feeds.len()
+            ));
+        }
+        areas.push(Area {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            judgement: feeds[0].id.clone(),
+            description: a.description.clone(),
+            statements: a.statement.clone(),
+        });
+    }
+    for j in &file.judgement {
+        for a in &j.areas {
+            if !shared.areas.iter().any(|x| &x.id == a) {
+                return Err(format!("{}: judgement {} names unknown area {a}", summary.id, j.id));
+            }
+        }
+        if j.derived != j.areas.is_empty() {
+            return Err(format!(
+                "{}: judgement {} must be derived or have areas",
+                summary.id, j.id
+            ));
+        }
+    }
+    let find_rule = |list: &[Rule], id: &str| {
+        list.iter()
+            .find(|r| r.id == id)
+            .cloned()
+            .ok_or_else(|| format!("{}: unknown rule {id}", summary.id))
+    };
+    let rules = file
+        .judgement_rules
+        .iter()
+        .map(|id| find_rule(&shared.rules.judgement_rule, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let overall_rules = file
+        .overall_rules
+        .iter()
+        .map(|id| find_rule(&shared.rules.overall_rule, id))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut compiled = Compiled {
+        by_judgement: vec![Vec::new(); judgements.len()],
+        ..Compiled::default()
+    };
+    for (ai, a) in areas.iter().enumerate() {
+        let ji = judgements
+            .iter()
+            .position(|j| j.id == a.judgement)
+            .expect("checked above");
+        for s in &a.statements {
+            let slot = compiled.slots.len();
+            compiled.slots.push(Slot {
+                area: ai,
+                judgement: ji,
+                critical: s.critical,
+            });
+            compiled.by_judgement[ji].push(slot);
+            if compiled.index.insert(s.id.clone(), slot).is_some() {
+                return Err(format!("duplicate statement id {}", s.id));
+            }
+        }
+    }
+    compiled.params = params(&rules).map_err(|e| format!("{}: {e}", summary.id))?;
+    let derived: Vec<usize> = (0..judgements.len()).filter(|&i| judgements[i].derived).collect();
+    compiled.overall = match derived.as_slice() {
+        [] if overall_rules.is_empty() => None,
+        [_] if !overall_rules.is_empty() => Some(overall_params(&judgements, &overall_rules)?),
+        _ => return Err(format!("{}: overall judgement and overall rules disagree", summary.id)),
+    };
+    Ok(Framework {
+        id: summary.id.clone(),
+        name: summary.name.clone(),
+        effective_from: summary.effective_from.clone(),
+        effective_to: (!file.effective_to.is_empty()).then(|| file.effective_to.clone()),
+        current: summary.current,
+        source: file.source,
+        tag: file.tag,
+        judgements,
+        areas,
+        indicators: shared.indicators.clone(),
+        rules,
+        overall_rules,
+        evidence_sources: shared.evidence.source.clone(),
+        simulation: shared.evidence.simulation.clone(),
+        compiled,
+    })
+}
+
+fn params(rules: &[Rule]) -> Result<Params, String> {
+    let mut p = Params::default();
+    for (i, r) in rules.iter().enumerate() {
+        let need = |v: Option<u32>, what: &str| v.ok_or_else(|| format!("rule {} needs {what}", r.id));
+        let cap = || r.cap.ok_or_else(|| format!("rule {} needs cap", r.id));
+        let slot_taken: Option<usize> = match r.kind.as_str() {
+            "completeness" => p
+                .completeness
+                .replace((i, need(r.min_answered_percent, "min_answered_percent")?))
+                .map(|x| x.0),
+            "not_known_counts_as" => {
+                let g = r.counts_as.ok_or_else(|| format!("rule {} needs counts_as", r.id))?;
+                // Not known sits below requires improvement in the level order: counting it as better
+                // would let "raising" not known to requires improvement lower a grade.
+                if g > Grade::RequiresImprovement {
+                    return Err(format!("rule {}: not known cannot count as better than RI", r.id));
+                }
+                p.not_known.replace((i, g)).map(|x| x.0)
+            }
+            "best_fit" => {
+                let t = [
+                    need(r.outstanding_at, "outstanding_at")?,
+                    need(r.good_at, "good_at")?,
+                    need(r.requires_improvement_at, "requires_improvement_at")?,
+                ];
+                if !(t[0] >= t[1] && t[1] >= t[2] && t[0] <= 300) {
+                    return Err(format!("rule {}: thresholds must be descending and at most 300", r.id));
+                }
+                p.best_fit.replace((i, t)).map(|x| x.0)
+            }
+            "critical_inadequate" => p.critical_inadequate.replace((i, cap()?)).map(|x| x.0),
+            "critical_not_known" => p.critical_not_known.replace((i, cap()?)).map(|x| x.0),
+            "widespread_weakness" => p
+                .widespread
+                .replace((
+                    i,
+                    need(r.weak_percent, "weak_percent")?,
+                    need(r.inadequate_percent, "inadequate_percent")?,
+                ))
+                .map(|x| x.0),
+            "outstanding_needs_all_good" => p.all_good.replace((i, cap()?)).map(|x| x.0),
+            other => return Err(format!("rule {}: unknown judgement rule kind {other}", r.id)),
+        };
+        if slot_taken.is_some() {
+            return Err(format!("two rules of kind {}", r.kind));
+        }
+    }
+    if p.best_fit.is_none() {
+        return Err("a best_fit rule is required".into());
+    }
+    Ok(p)
+}
+
+fn overall_params(judgements: &[Judgement], rules: &[Rule]) -> Result<OverallParams, String> {
+    let resolve = |c: &[Condition]| -> Result<Vec<(usize, Grade)>, String> {
+        let mut out = Vec::new();
+        for x in c {
+            if !KNOWN_JUDGEMENTS.contains(&x.judgement.as_str()) {
+                return Err(format!("unknown judgement {} in a condition", x.judgement));
+            }
+            // A judgement this framework lacks never satisfies a condition.
+            if let Some(i) = judgements.iter().position(|j| j.id == x.judgement && !j.derived) {
+                out.push((i, x.at_most));
+            }
+        }
+        Ok(out)
+    };
+    let mut caps = Vec::new();
+    let mut best_fit = None;
+    for (i, r) in rules.iter().enumerate() {
+        match r.kind.as_str() {
+            "cap" => {
+                let cap = r.cap.ok_or_else(|| format!("rule {} needs cap", r.id))?;
+                let all = resolve(&r.when_all)?;
+                let any = resolve(&r.when_any)?;
+                if r.when_all.is_empty() && r.when_any.is_empty() {
+                    return Err(format!("rule {} has no condition", r.id));
+                }
+                // A rule whose `when_all` names a missing judgement can never apply.
+                if all.len() == r.when_all.len() && (r.when_any.is_empty() || !any.is_empty()) {
+                    caps.push(CapRule {
+                        rule: i,
+                        cap,
+                        strict_cap: r.strict_cap,
+                        all,
+                        any,
+                    });
+                }
+            }
+            "weighted_best_fit" => {
+                let w = r
+                    .weights
+                    .as_ref()
+                    .ok_or_else(|| format!("rule {} needs weights", r.id))?;
+                let mut weights = Vec::new();
+                for (j, &wt) in w {
+                    if !KNOWN_JUDGEMENTS.contains(&j.as_str()) {
+                        return Err(format!("unknown judgement {j} in weights"));
+                    }
+                    if let Some(ji) = judgements.iter().position(|x| &x.id == j && !x.derived) {
+                        weights.push((ji, wt));
+                    }
+                }
+                if weights.iter().map(|x| x.1).sum::<u32>() == 0 {
+                    return Err(format!("rule {}: weights sum to zero", r.id));
+                }
+                best_fit = Some((i, weights));
+            }
+            other => return Err(format!("rule {}: unknown overall rule kind {other}", r.id)),
+        }
+    }
+    Ok(OverallParams {
+        caps,
+        best_fit: best_fit.ok_or("overall rules need a weighted_best_fit rule")?,
+    })
+}
+
+/// Every judgement id any framework may use.
+pub const KNOWN_JUDGEMENTS: [&str; 5] = [
+    "overall_effectiveness",
+    "impact_of_leaders",
+    "help_and_protection",
+    "children_in_care",
+    "care_leavers",
+];
+
+static ALL: OnceLock<Vec<Framework>> = OnceLock::new();
+
+/// Every framework this build knows, newest first, parsed once.
+pub fn all() -> &'static [Framework] {
+    ALL.get_or_init(|| {
+        let shared = shared();
+        catalogue()
+            .iter()
+            .map(|s| compile(s, &shared).unwrap_or_else(|e| panic!("embedded framework data is inconsistent: {e}")))
+            .collect()
+    })
+}
+
+/// The framework with this id, or `None`.
+pub fn get(id: &str) -> Option<&'static Framework> {
+    all().iter().find(|f| f.id == id)
+}
+
+/// The current (default) framework.
+pub fn current() -> &'static Framework {
+    all().iter().find(|f| f.current).expect("exactly one current framework")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn is_url(s: &str) -> bool {
+        (s.starts_with("https://") || s.starts_with("http://")) && s.len() > 12 && !s.contains(' ')
+    }
+
+    fn tag_ok(t: &str) -> bool {
+        ["V", "S", "R"].contains(&t)
+    }
+
+    #[test]
+    fn every_framework_compiles() {
+        let shared = shared();
+        for s in catalogue() {
+            compile(&s, &shared).unwrap();
+        }
+        assert_eq!(all().len(), 3);
+        assert_eq!(current().id, "ilacs-2026-04");
+    }
+
+    #[test]
+    fn ids_are_unique_across_everything() {
+        let sh = shared();
+        let mut seen = BTreeSet::new();
+        let mut ids: Vec<&str> = Vec::new();
+        ids.extend(sh.areas.iter().map(|a| a.id.as_str()));
+        ids.extend(sh.areas.iter().flat_map(|a| a.statement.iter().map(|s| s.id.as_str())));
+        ids.extend(sh.indicators.iter().map(|i| i.id.as_str()));
+        ids.extend(sh.evidence.source.iter().map(|i| i.id.as_str()));
+        ids.extend(sh.rules.judgement_rule.iter().map(|r| r.id.as_str()));
+        ids.extend(sh.rules.overall_rule.iter().map(|r| r.id.as_str()));
+        let fws: Vec<String> = catalogue().into_iter().map(|f| f.id).collect();
+        ids.extend(fws.iter().map(|s| s.as_str()));
+        for id in ids {
+            // Area ids deliberately equal judgement ids where they feed them; judgement ids are not in this list.
+            assert!(seen.insert(id), "duplicate id {id}");
+        }
+    }
+
+    #[test]
+    fn every_reference_resolves_and_statements_are_well_formed() {
+        let sh = shared();
+        for a in &sh.areas {
+            assert!(
+                KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()),
+                "area {} → {}",
+                a.id,
+                a.judgement
+            );
+            assert!(
+                (8..=12).contains(&a.statement.len()),
+                "area {} has {} statements",
+                a.id,
+                a.statement.len()
+            );
+            let prefix = match a.id.as_str() {
+                "help_and_protection" => "hp_",
+                "children_in_care" => "cic_",
+                "permanence" => "perm_",
+                "care_leavers" => "cl_",
+                "leadership" => "lead_",
+                other => panic!("unexpected area {other}"),
+            };
+            for s in &a.statement {
+                assert!(s.id.starts_with(prefix), "{} not prefixed {prefix}", s.id);
+                assert!(is_url(&s.source), "{} source", s.id);
+                assert!(tag_ok(&s.tag), "{} tag", s.id);
+                assert!(!s.text.is_empty() && !s.hint.is_empty(), "{}", s.id);
+            }
+        }
+        for f in all() {
+            for a in &f.areas {
+                assert!(f.judgement_index(&a.judgement).is_some());
+            }
+            // the usual mapping holds except care leavers in 2018
+            for a in &f.areas {
+                let usual = &sh.areas.iter().find(|x| x.id == a.id).unwrap().judgement;
+                if !(f.id == "ilacs-2018-01" && a.id == "care_leavers") {
+                    assert_eq!(&a.judgement, usual, "{} {}", f.id, a.id);
+                }
+            }
+            for r in f.rules.iter().chain(&f.overall_rules) {
+                assert!(is_url(&r.source), "{} source", r.id);
+                assert!(tag_ok(&r.tag), "{} tag", r.id);
+                for c in r.when_all.iter().chain(&r.when_any) {
+                    assert!(KNOWN_JUDGEMENTS.contains(&c.judgement.as_str()));
+                }
+            }
+            assert!(is_url(&f.source) && tag_ok(&f.tag));
+        }
+        for i in &sh.indicators {
+            assert!(is_url(&i.national.source) && tag_ok(&i.national.tag), "{}", i.id);
+            assert!(["percent", "number"].contains(&i.unit.as_str()), "{}", i.id);
+            assert!(["higher_is_better", "lower_is_better"].contains(&i.direction.as_str()));
+            assert!(i.min <= i.national.value && i.national.value <= i.max, "{}", i.id);
+            assert!(i.similar_within >= 0.0);
+            if i.unit == "percent" {
+                assert_eq!((i.min, i.max), (0.0, 100.0), "{}", i.id);
+            }
+        }
+        for e in &sh.evidence.source {
+            assert!(is_url(&e.source) && tag_ok(&e.tag));
+        }
+        let sim = &sh.evidence.simulation;
+        assert!(sim.differ_min <= sim.differ_max && sim.differ_max <= 10_000);
+        assert!(sim.down_share_percent <= 100);
+        assert_eq!(sim.not_known.iter().sum::<u32>(), 10_000);
+        assert!(is_url(&sim.source) && tag_ok(&sim.tag));
+    }
+
+    #[test]
+    fn the_required_indicators_exist_with_risk_factors() {
+        let f = current();
+        for id in [
+            "sw_turnover",
+            "agency_rate",
+            "vacancy_rate",
+            "average_caseload",
+            "re_referrals",
+            "assessments_45_days",
+            "repeat_cp_plans",
+            "placement_stability",
+            "care_leavers_eet",
+            "care_leavers_accommodation",
+        ] {
+            assert!(f.indicator(id).is_some(), "{id}");
+        }
+        let risk: Vec<&str> = f
+            .indicators
+            .iter()
+            .filter(|i| i.risk_factor)
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(risk, ["sw_turnover", "agency_rate", "average_caseload"]);
+        // The corrected 2025 figures (reference §10).
+        assert_eq!(f.indicator("care_leavers_eet").unwrap().national.value, 54.0);
+        assert_eq!(f.indicator("care_leavers_accommodation").unwrap().national.value, 89.0);
+        assert_eq!(f.indicator("repeat_cp_plans").unwrap().national.value, 24.5);
+    }
+
+    #[test]
+    fn judgements_per_framework() {
+        let ids = |id: &str| -> Vec<String> { get(id).unwrap().judgements.iter().map(|j| j.id.clone()).collect() };
+        assert_eq!(
+            ids("ilacs-2026-04"),
+            [
+                "impact_of_leaders",
+                "help_and_protection",
+                "children_in_care",
+                "care_leavers"
+            ]
+        );
+        assert_eq!(
+            ids("ilacs-2023-01"),
+            [
+                "overall_effectiveness",
+                "impact_of_leaders",
+                "help_and_protection",
+                "children_in_care",
+                "care_leavers"
+            ]
+        );
+        assert_eq!(
+            ids("ilacs-2018-01"),
+            [
+                "overall_effectiveness",
+                "impact_of_leaders",
+                "help_and_protection",
+                "children_in_care"
+            ]
+        );
+        assert!(!get("ilacs-2026-04").unwrap().has_overall());
+        assert!(get("ilacs-2018-01").unwrap().has_overall());
+        let f18 = get("ilacs-2018-01").unwrap();
+        assert_eq!(
+            f18.areas.iter().find(|a| a.id == "care_leavers").unwrap().judgement,
+            "children_in_care"
+        );
+        assert!(get("nope").is_none());
+    }
+
+    #[test]
+    fn effective_dates_are_ordered_and_do_not_overlap() {
+        let fws = all();
+        assert_eq!(fws.iter().filter(|f| f.current).count(), 1);
+        assert!(
+            fws[0].current && fws[0].effective_to.is_none(),
+            "newest first, current first"
+        );
+        let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for w in fws.windows(2) {
+            let (newer, older) = (&w[0], &w[1]);
+            let older_to = date(older.effective_to.as_deref().expect("older versions end"));
+            assert!(date(&older.effective_from) < older_to);
+            assert_eq!(
+                older_to.succ_opt().unwrap(),
+                date(&newer.effective_from),
+                "{} → {}",
+                older.id,
+                newer.id
+            );
+        }
+    }
+
+    #[test]
+    fn grade_order_is_canonical() {
+        assert_eq!(
+            Grade::ALL.map(|g| g.id()),
+            ["outstanding", "good", "requires_improvement", "inadequate"]
+        );
+        assert!(Grade::ALL.windows(2).all(|w| w[0] > w[1]));
+    }
+
+    #[test]
+    fn a_bad_rule_set_is_rejected() {
+        let sh = shared();
+        let mut rules = sh.rules.judgement_rule.clone();
+        assert!(params(&rules).is_ok());
+        rules.push(rules[2].clone());
+        assert!(params(&rules).unwrap_err().contains("two rules"));
+        let mut nk = sh.rules.judgement_rule.clone();
+        nk[1].counts_as = Some(Grade::Good);
+        assert!(params(&nk).is_err());
+        assert!(params(&sh.rules.judgement_rule[..2]).is_err(), "best fit required");
+    }
+}

@@ -1,0 +1,706 @@
+//! Scoring: from a self-evaluation to the judgements Ofsted would likely reach, with reasons.
+//!
+//! Each rule family is data in `crate/data/frameworks/shared/rules.toml` with its source and tag;
+//! every framework version lists the rules it uses. In prose:
+//!
+//! * **Completeness** (`completeness`, [R]): a judgement is graded only when at least half of its
+//!   statements have a level (not known counts as answered); otherwise its grade is `null` and the
+//!   missing statements are listed. Unanswered statements are otherwise left out of the best fit.
+//! * **Not known** (`not_known_counts_as`, [R]): counts as requires improvement — leaders who do not know
+//!   the quality of practice are not yet good (Ofsted's SEF asks "what do you know and how do you
+//!   know it", <https://socialcareinspection.blog.gov.uk/2018/11/12/learning-from-annual-engagement-meetings>).
+//! * **Best fit** (`best_fit`, [R]): the average of outstanding 3, good 2, requires improvement 1,
+//!   inadequate 0 over the answered statements; 2.5+ outstanding, 1.75+ good, 0.75+ RI.
+//! * **Limiting rules** lower the best fit, never raise it; the lowest limit wins:
+//!   `critical_inadequate` (a safety-critical statement at inadequate ⇒ inadequate; Trafford 2026,
+//!   <https://files.ofsted.gov.uk/v1/file/50308602>), `critical_not_known` (a safety-critical statement not
+//!   known ⇒ at most RI), `widespread_weakness` (half or more RI-or-below ⇒ at most RI; 30% or more
+//!   inadequate ⇒ inadequate), `outstanding_needs_all_good` (any statement below good ⇒ at most good).
+//! * **Overall effectiveness** (2018 and 2023 frameworks, ilacs-criteria.md §5): the weighted best fit
+//!   of the other judgements (leaders and help and protection count double), lowered by cap rules —
+//!   any practice judgement inadequate ⇒ inadequate [V]; leaders inadequate ⇒ at most RI (lenient, the
+//!   default) or inadequate (strict) [V]; outstanding needs leaders outstanding and nothing below good
+//!   [V]; good needs leaders good [V]; help and protection RI ⇒ at most good, and RI when leaders or
+//!   children in care are also RI.
+//!
+//! Every rule is monotone in the answers, so raising an answer (in the order inadequate < not known <
+//! requires improvement < good < outstanding) never lowers a grade; property tests check this.
+//! Indicators are compared with the national figure and flagged; they never change a grade.
+use crate::assessment::{parse_assessment, Action, Assessment};
+use crate::framework::{Framework, Params};
+use crate::grade::Grade;
+use crate::level::Level;
+use crate::problems::Problem;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// One reason behind a grade.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    /// Plain English.
+    pub text: String,
+    /// The rule that decided it, if any.
+    pub rule_id: Option<String>,
+    /// The statements involved.
+    pub statements: Vec<String>,
+    /// The rule's tag (`V`, `S`, `R`), so the page can mark outcomes resting on assumptions.
+    pub tag: Option<String>,
+}
+
+/// How much of a judgement is answered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Completeness {
+    /// Statements with a level (including not known).
+    pub answered: usize,
+    /// Statements feeding the judgement.
+    pub total: usize,
+    /// Statements answered not known.
+    pub not_known: usize,
+    /// Whether enough is answered for a grade.
+    pub enough: bool,
+    /// Statements without a level.
+    pub missing: Vec<String>,
+}
+
+/// One step of "what would lift this judgement".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiftStep {
+    /// The statement to improve.
+    pub statement_id: String,
+    /// Its level now.
+    pub from: Level,
+    /// The level it needs to reach.
+    pub to: Level,
+}
+
+/// A judgement's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JudgementResult {
+    /// Judgement id.
+    pub id: String,
+    /// Judgement name.
+    pub name: String,
+    /// The grade, `None` when too little is answered.
+    pub grade: Option<Grade>,
+    /// The grade's label.
+    pub label: Option<&'static str>,
+    /// Why.
+    pub reasons: Vec<Reason>,
+    /// How much is answered.
+    pub completeness: Completeness,
+    /// The smallest set of improvements that would raise the grade by one.
+    pub lift: Vec<LiftStep>,
+    /// Why `lift` is empty, when it is.
+    pub lift_note: Option<String>,
+}
+
+/// Overall effectiveness.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverallResult {
+    /// The grade, `None` while a judgement it needs is ungraded.
+    pub grade: Option<Grade>,
+    /// The grade's label.
+    pub label: Option<&'static str>,
+    /// Why.
+    pub reasons: Vec<Reason>,
+}
+
+/// One line of the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionItem {
+    /// The statement.
+    pub statement_id: String,
+    /// Its area id.
+    pub area: String,
+    /// The statement text.
+    pub text: String,
+    /// Its level.
+    pub level: Level,
+    /// Safety-critical.
+    pub critical: bool,
+    /// The planned action, if any.
+    pub action: Option<Action>,
+    /// Whether an action with some text is planned.
+    pub has_action: bool,
+}
+
+/// How an indicator compares with England.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorResult {
+    /// Indicator id.
+    pub id: String,
+    /// The authority's value.
+    pub value: f64,
+    /// The national value.
+    pub national: f64,
+    /// `better`, `similar` or `worse`.
+    pub comparison: &'static str,
+    /// Leaders will be asked about this.
+    pub flagged: bool,
+    /// Plain English.
+    pub message: String,
+}
+
+/// The full result of scoring.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoreResult {
+    /// The framework scored against.
+    pub framework: String,
+    /// The judgements with statements, in report order.
+    pub judgements: Vec<JudgementResult>,
+    /// Overall effectiveness, `None` for frameworks without it.
+    pub overall: Option<OverallResult>,
+    /// Statements below good or not known, critical first then worst first.
+    pub action_plan: Vec<ActionItem>,
+    /// Indicators the user entered.
+    pub indicators: Vec<IndicatorResult>,
+    /// Problems found while reading the input.
+    pub problems: Vec<Problem>,
+}
+
+// ---- the fast core (no allocation) ----
+
+/// Counts of a judgement's statements by level.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub total: u32,
+    pub answered: u32,
+    pub counts: [u32; 5],
+    pub critical_inadequate: u32,
+    pub critical_not_known: u32,
+}
+
+/// The levels of an assessment by statement slot.
+pub(crate) fn levels_of(fw: &Framework, a: &Assessment) -> Vec<Option<Level>> {
+    let mut levels = vec![None; fw.statement_count()];
+    for (id, ans) in &a.answers {
+        if let Some(i) = fw.statement_index(id) {
+            levels[i] = ans.level;
+        }
+    }
+    levels
+}
+
+pub(crate) fn tally(fw: &Framework, judgement: usize, levels: &[Option<Level>]) -> Tally {
+    let mut t = Tally::default();
+    for &s in &fw.compiled.by_judgement[judgement] {
+        t.total += 1;
+        if let Some(l) = levels[s] {
+            t.answered += 1;
+            t.counts[l.index()] += 1;
+            if fw.compiled.slots[s].critical {
+                t.critical_inadequate += (l == Level::Inadequate) as u32;
+                t.critical_not_known += (l == Level::NotKnown) as u32;
+            }
+        }
+    }
+    t
+}
+
+/// What the judgement rules make of a tally.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Evaluation {
+    pub complete: bool,
+    pub points: u32,
+    pub best_fit: Grade,
+    /// Limits that apply: (rule index, cap). Order: critical inadequate, critical not known,
+    /// widespread weakness, outstanding needs all good.
+    pub caps: [Option<(usize, Grade)>; 4],
+    pub grade: Option<Grade>,
+}
+
+pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
+    let min_pct = p.completeness.map_or(1, |c| c.1);
+    let complete = t.answered > 0 && t.answered * 100 >= min_pct * t.total;
+    let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
+    let c = &t.counts;
+    let (inad, nk, ri, good, out) = (c[0], c[1], c[2], c[3], c[4]);
+    let points = out * 3 + good * 2 + ri + nk * nk_points;
+    let n = t.answered.max(1);
+    let [t_out, t_good, t_ri] = p.best_fit.map_or([250, 175, 75], |b| b.1);
+    let best_fit = if points * 100 >= t_out * n {
+        Grade::Outstanding
+    } else if points * 100 >= t_good * n {
+        Grade::Good
+    } else if points * 100 >= t_ri * n {
+        Grade::RequiresImprovement
+    } else {
+        Grade::Inadequate
+    };
+    let weak = inad + nk + ri;
+    let mut caps = [None; 4];
+    if let Some((i, cap)) = p.critical_inadequate {
+        if t.critical_inadequate > 0 {
+            caps[0] = Some((i, cap));
+        }
+    }
+    if let Some((i, cap)) = p.critical_not_known {
+        if t.critical_not_known > 0 {
+            caps[1] = Some((i, cap));
+        }
+    }
+    if let Some((i, weak_pct, inad_pct)) = p.widespread {
+        if inad > 0 && inad * 100 >= inad_pct * n {
+            caps[2] = Some((i, Grade::Inadequate));
+        } else if weak > 0 && weak * 100 >= weak_pct * n {
+            caps[2] = Some((i, Grade::RequiresImprovement));
+        }
+    }
+    if let Some((i, cap)) = p.all_good {
+        if weak > 0 {
+            caps[3] = Some((i, cap));
+        }
+    }
+    let grade = complete.then(|| caps.iter().flatten().fold(best_fit, |g, c| g.min(c.1)));
+    Evaluation {
+        complete,
+        points,
+        best_fit,
+        caps,
+        grade,
+    }
+}
+
+/// The grade of every judgement (by judgement index; `None` for derived ones and incomplete ones),
+/// written into `out`.
+pub(crate) fn grade_all(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
+    for (j, slot) in out.iter_mut().enumerate().take(fw.judgements.len()) {
+        *slot = if fw.judgements[j].derived {
+            None
+        } else {
+            evaluate(&fw.compiled.params, &tally(fw, j, levels)).grade
+        };
+    }
+}
+
+/// Overall effectiveness from judgement grades by index: the grade, the weighted best fit and a
+/// bitmask of the cap rules that applied. `None` when the framework has none or a judgement is ungraded.
+pub(crate) fn overall_core(fw: &Framework, grades: &[Option<Grade>], strict: bool) -> Option<(Grade, Grade, u64)> {
+    let o = fw.compiled.overall.as_ref()?;
+    let (mut sum, mut weight) = (0u32, 0u32);
+    for &(j, w) in &o.best_fit.1 {
+        sum += w * grades[j]?.rank() as u32;
+        weight += w;
+    }
+    for (j, g) in grades.iter().enumerate() {
+        if !fw.judgements[j].derived && g.is_none() {
+            return None;
+        }
+    }
+    // Nearest grade, halves rounding up.
+    let best_fit = Grade::from_rank(((2 * sum + weight) / (2 * weight)) as u8);
+    let holds = |&(j, at_most): &(usize, Grade)| grades[j].is_some_and(|g| g <= at_most);
+    let mut grade = best_fit;
+    let mut applied = 0u64;
+    for (k, c) in o.caps.iter().enumerate() {
+        if c.all.iter().all(holds) && (c.any.is_empty() || c.any.iter().any(holds)) {
+            let cap = if strict { c.strict_cap.unwrap_or(c.cap) } else { c.cap };
+            grade = grade.min(cap);
+            applied |= 1 << k;
+        }
+    }
+    Some((grade, best_fit, applied))
+}
+
+// ---- the public API ----
+
+fn reason(fw_rule: &crate::framework::Rule, text: String, statements: Vec<String>) -> Reason {
+    Reason {
+        text,
+        rule_id: Some(fw_rule.id.clone()),
+        statements,
+        tag: Some(fw_rule.tag.clone()),
+    }
+}
+
+fn ids_where(
+    fw: &Framework,
+    j: usize,
+    levels: &[Option<Level>],
+    f: impl Fn(usize, Option<Level>) -> bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut slot = 0;
+    for a in &fw.areas {
+        for s in &a.statements {
+            if fw.compiled.slots[slot].judgement == j && f(slot, levels[slot]) {
+                out.push(s.id.clone());
+            }
+            slot += 1;
+        }
+    }
+    out
+}
+
+fn plural(n: u32, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> JudgementResult {
+    let t = tally(fw, j, levels);
+    let e = evaluate(&fw.compiled.params, &t);
+    let missing = ids_where(fw, j, levels, |_, l| l.is_none());
+    let mut reasons = Vec::new();
+    if !e.complete {
+        let min_pct = fw.compiled.params.completeness.map_or(1, |c| c.1);
+        let needed = (min_pct * t.total).div_ceil(100).max(1);
+        let text = format!(
+            "Only {} of {} statements answered: answer at least {} (not known counts) to see a grade.",
+            t.answered, t.total, needed
+        );
+        match fw.compiled.params.completeness {
+            Some((i, _)) => reasons.push(reason(&fw.rules[i], text, missing.clone())),
+            None => reasons.push(Reason {
+                text,
+                rule_id: None,
+                statements: missing.clone(),
+                tag: None,
+            }),
+        }
+    } else {
+        let c = t.counts;
+        let best = fw.compiled.params.best_fit.expect("best fit is required").0;
+        reasons.push(reason(
+            &fw.rules[best],
+            format!(
+                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {:.2} points, which fits {}.",
+                plural(t.answered, "statement"),
+                c[4], c[3], c[2], c[0], c[1],
+                e.points as f64 / t.answered as f64,
+                e.best_fit.label().to_lowercase()
+            ),
+            Vec::new(),
+        ));
+        if c[1] > 0 {
+            if let Some((i, g)) = fw.compiled.params.not_known {
+                reasons.push(reason(
+                    &fw.rules[i],
+                    format!(
+                        "{} not known, counted as {}.",
+                        plural(c[1], "statement is").replace("statements is", "statements are"),
+                        g.label().to_lowercase()
+                    ),
+                    ids_where(fw, j, levels, |_, l| l == Some(Level::NotKnown)),
+                ));
+            }
+        }
+        let crit = |s: usize| fw.compiled.slots[s].critical;
+        for (k, cap) in e.caps.iter().enumerate() {
+            let Some((i, g)) = *cap else { continue };
+            if g >= e.best_fit {
+                continue;
+            }
+            let statements = match k {
+                0 => ids_where(fw, j, levels, |s, l| crit(s) && l == Some(Level::Inadequate)),
+                1 => ids_where(fw, j, levels, |s, l| crit(s) && l == Some(Level::NotKnown)),
+                2 if g == Grade::Inadequate => ids_where(fw, j, levels, |_, l| l == Some(Level::Inadequate)),
+                _ => ids_where(fw, j, levels, |_, l| l.is_some_and(|l| l < Level::Good)),
+            };
+            reasons.push(reason(
+                &fw.rules[i],
+                format!("Limited to {}: {}", g.label().to_lowercase(), fw.rules[i].text),
+                statements,
+            ));
+        }
+    }
+    let (lift, lift_note) = lift(fw, j, levels, e.grade);
+    JudgementResult {
+        id: fw.judgements[j].id.clone(),
+        name: fw.judgements[j].name.clone(),
+        grade: e.grade,
+        label: e.grade.map(Grade::label),
+        reasons,
+        completeness: Completeness {
+            answered: t.answered as usize,
+            total: t.total as usize,
+            not_known: t.counts[1] as usize,
+            enough: e.complete,
+            missing,
+        },
+        lift,
+        lift_note,
+    }
+}
+
+/// Largest number of candidate sets the exact lift search tries before falling back to greedy.
+const LIFT_SEARCH_CAP: usize = 20_000;
+
+/// The smallest set of statement improvements that raises judgement `j` one grade: exact search over
+/// sets in increasing size (capped), then a greedy fallback with pruning.
+fn lift(fw: &Framework, j: usize, levels: &[Option<Level>], grade: Option<Grade>) -> (Vec<LiftStep>, Option<String>) {
+    let Some(grade) = grade else {
+        return (
+            Vec::new(),
+            Some("Answer more statements first: there is no grade to lift yet.".into()),
+        );
+    };
+    let Some(target) = grade.up() else {
+        return (Vec::new(), Some("Already outstanding: keep it there.".into()));
+    };
+    let to = Level::from_grade(target);
+    let mut candidates: Vec<usize> = fw.compiled.by_judgement[j]
+        .iter()
+        .copied()
+        .filter(|&s| levels[s].is_some_and(|l| l < to))
+        .collect();
+    // Critical first, then worst first: the first set found of each size is the most useful.
+    candidates.sort_by_key(|&s| (!fw.compiled.slots[s].critical, levels[s]));
+    let mut work = levels.to_vec();
+    let reaches = |work: &[Option<Level>]| {
+        evaluate(&fw.compiled.params, &tally(fw, j, work))
+            .grade
+            .is_some_and(|g| g >= target)
+    };
+    let steps = |set: &[usize]| -> Vec<LiftStep> {
+        set.iter()
+            .map(|&s| LiftStep {
+                statement_id: slot_id(fw, s).to_string(),
+                from: levels[s].expect("candidates are answered"),
+                to,
+            })
+            .collect()
+    };
+    let n = candidates.len();
+    let mut tried = 0usize;
+    for k in 1..=n {
+        // Combinations of size k in lexicographic order.
+        let mut idx: Vec<usize> = (0..k).collect();
+        loop {
+            tried += 1;
+            if tried > LIFT_SEARCH_CAP {
+                break;
+            }
+            for &i in &idx {
+                work[candidates[i]] = Some(to);
+            }
+            let ok = reaches(&work);
+            for &i in &idx {
+                work[candidates[i]] = levels[candidates[i]];
+            }
+            if ok {
+                let set: Vec<usize> = idx.iter().map(|&i| candidates[i]).collect();
+                return (steps(&set), None);
+            }
+            // next combination
+            let mut i = k;
+            while i > 0 && idx[i - 1] == n - k + i - 1 {
+                i -= 1;
+            }
+            if i == 0 {
+                break;
+            }
+            idx[i - 1] += 1;
+            for m in i..k {
+                idx[m] = idx[m - 1] + 1;
+            }
+        }
+        if tried > LIFT_SEARCH_CAP {
+            break;
+        }
+    }
+    // Greedy: raise worst-first until the target is reached, then drop any step not needed.
+    let mut chosen = Vec::new();
+    let mut order = candidates.clone();
+    order.sort_by_key(|&s| (levels[s], !fw.compiled.slots[s].critical));
+    for &s in &order {
+        work[s] = Some(to);
+        chosen.push(s);
+        if reaches(&work) {
+            break;
+        }
+    }
+    let mut i = 0;
+    while i < chosen.len() {
+        let s = chosen[i];
+        work[s] = levels[s];
+        if reaches(&work) {
+            chosen.remove(i);
+        } else {
+            work[s] = Some(to);
+            i += 1;
+        }
+    }
+    (
+        steps(&chosen),
+        Some("Found by a quick search, so a smaller set may exist.".into()),
+    )
+}
+
+fn slot_id(fw: &Framework, slot: usize) -> &str {
+    let a = &fw.areas[fw.compiled.slots[slot].area];
+    let first = fw.compiled.index[&a.statements[0].id];
+    &a.statements[slot - first].id
+}
+
+fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallResult> {
+    let o = fw.compiled.overall.as_ref()?;
+    let Some((grade, best_fit, applied)) = overall_core(fw, grades, false) else {
+        let missing: Vec<&str> = fw
+            .judgements
+            .iter()
+            .zip(grades)
+            .filter(|(j, g)| !j.derived && g.is_none())
+            .map(|(j, _)| j.name.as_str())
+            .collect();
+        return Some(OverallResult {
+            grade: None,
+            label: None,
+            reasons: vec![Reason {
+                text: format!(
+                    "Overall effectiveness needs every other judgement graded; not yet: {}.",
+                    missing.join("; ")
+                ),
+                rule_id: None,
+                statements: Vec::new(),
+                tag: None,
+            }],
+        });
+    };
+    let bf = &fw.overall_rules[o.best_fit.0];
+    let mut reasons = vec![reason(
+        bf,
+        format!(
+            "Weighted best fit of the judgements: {}. {}",
+            best_fit.label().to_lowercase(),
+            bf.text
+        ),
+        Vec::new(),
+    )];
+    for (k, c) in o.caps.iter().enumerate() {
+        if applied & (1 << k) != 0 && c.cap < best_fit {
+            let r = &fw.overall_rules[c.rule];
+            reasons.push(reason(
+                r,
+                format!("Limited to {}: {}", c.cap.label().to_lowercase(), r.text),
+                Vec::new(),
+            ));
+        }
+    }
+    Some(OverallResult {
+        grade: Some(grade),
+        label: Some(grade.label()),
+        reasons,
+    })
+}
+
+fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
+    let diff = value - ind.national.value;
+    let better_by = if ind.higher_is_better() { diff } else { -diff };
+    let comparison = if diff.abs() <= ind.similar_within {
+        "similar"
+    } else if better_by > 0.0 {
+        "better"
+    } else {
+        "worse"
+    };
+    let unit = if ind.unit == "percent" { "%" } else { "" };
+    let unusual = ind.unusually_low.is_some_and(|low| value < low);
+    let flagged = (comparison == "worse" && ind.risk_factor) || unusual;
+    let mut message = format!(
+        "{}: {value}{unit} against {}{unit} for England ({}) — {comparison}.",
+        ind.name, ind.national.value, ind.national.period
+    );
+    if comparison == "worse" && ind.risk_factor {
+        message.push_str(" This is a known risk factor: leaders will be asked about this.");
+    }
+    if unusual {
+        message.push_str(
+            " This is unusually low: inspectors may ask whether plans end too late or repeat concerns are missed.",
+        );
+    }
+    IndicatorResult {
+        id: ind.id.clone(),
+        value,
+        national: ind.national.value,
+        comparison,
+        flagged,
+        message,
+    }
+}
+
+/// Scores a parsed assessment (problems empty; see [`score_value`] to parse and score).
+pub fn score(a: &Assessment) -> ScoreResult {
+    let fw = a.framework();
+    let levels = levels_of(fw, a);
+    let mut grades = vec![None; fw.judgements.len()];
+    grade_all(fw, &levels, &mut grades);
+    let judgements = (0..fw.judgements.len())
+        .filter(|&j| !fw.judgements[j].derived)
+        .map(|j| judgement_result(fw, j, &levels))
+        .collect();
+    let mut action_plan: Vec<ActionItem> = fw
+        .statements()
+        .filter_map(|(area, s)| {
+            let ans = a.answers.get(&s.id)?;
+            let level = ans.level.filter(|l| *l < Level::Good)?;
+            Some(ActionItem {
+                statement_id: s.id.clone(),
+                area: area.id.clone(),
+                text: s.text.clone(),
+                level,
+                critical: s.critical,
+                has_action: ans.action.as_ref().is_some_and(|x| !x.text.trim().is_empty()),
+                action: ans.action.clone(),
+            })
+        })
+        .collect();
+    action_plan.sort_by_key(|x| (!x.critical, x.level));
+    let indicators = fw
+        .indicators
+        .iter()
+        .filter_map(|ind| a.indicators.get(&ind.id).map(|&v| compare(ind, v)))
+        .collect();
+    ScoreResult {
+        framework: fw.id.clone(),
+        judgements,
+        overall: overall_result(fw, &grades),
+        action_plan,
+        indicators,
+        problems: Vec::new(),
+    }
+}
+
+/// Parses (leniently) and scores a JSON assessment; the input's problems are in the result.
+pub fn score_value(value: &Value) -> ScoreResult {
+    let (a, problems) = parse_assessment(value);
+    let mut r = score(&a);
+    r.problems = problems;
+    r
+}
+
+/// Overall effectiveness from the other judgements' grades, by id. `Ok(None)` for a framework without
+/// overall effectiveness; `Err` for an unknown framework or a missing judgement it needs. `strict`
+/// makes leaders inadequate force overall inadequate (the default, lenient, caps it at RI).
+pub fn overall_effectiveness(
+    framework: &str,
+    grades: &BTreeMap<String, Grade>,
+    strict: bool,
+) -> Result<Option<Grade>, String> {
+    let fw = crate::framework::get(framework).ok_or_else(|| format!("unknown framework {framework}"))?;
+    if !fw.has_overall() {
+        return Ok(None);
+    }
+    let mut by_index = vec![None; fw.judgements.len()];
+    for (i, j) in fw.judgements.iter().enumerate() {
+        if !j.derived {
+            by_index[i] = Some(*grades.get(&j.id).ok_or_else(|| format!("missing grade for {}", j.id))?);
+        }
+    }
+    Ok(overall_core(fw, &by_index, strict).map(|x| x.0))
+}
+
+#[cfg(test)]
+mod tests;

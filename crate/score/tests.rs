@@ -1,0 +1,417 @@
+use super::*;
+use crate::framework;
+use proptest::prelude::*;
+use Grade::*;
+
+fn all_at(fw: &str, level: Level) -> Assessment {
+    let mut a = Assessment {
+        framework: fw.to_string(),
+        ..Assessment::default()
+    };
+    for (_, s) in framework::get(fw).unwrap().statements() {
+        a.set(&s.id, level);
+    }
+    a
+}
+
+fn grade_of(r: &ScoreResult, id: &str) -> Option<Grade> {
+    r.judgements.iter().find(|j| j.id == id).unwrap().grade
+}
+
+fn hp(r: &ScoreResult) -> &JudgementResult {
+    r.judgements.iter().find(|j| j.id == "help_and_protection").unwrap()
+}
+
+#[test]
+fn uniform_answers_give_that_grade_in_every_framework() {
+    for f in framework::all() {
+        for (level, grade) in [
+            (Level::Outstanding, Outstanding),
+            (Level::Good, Good),
+            (Level::RequiresImprovement, RequiresImprovement),
+            (Level::Inadequate, Inadequate),
+        ] {
+            let r = score(&all_at(&f.id, level));
+            for j in &r.judgements {
+                assert_eq!(j.grade, Some(grade), "{} {}", f.id, j.id);
+            }
+            match &r.overall {
+                None => assert!(!f.has_overall()),
+                Some(o) => assert_eq!(o.grade, Some(grade), "{} overall", f.id),
+            }
+        }
+    }
+}
+
+#[test]
+fn critical_inadequate_makes_the_judgement_inadequate() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.set("hp_front_door", Level::Inadequate);
+    let r = score(&a);
+    assert_eq!(grade_of(&r, "help_and_protection"), Some(Inadequate));
+    let why = hp(&r)
+        .reasons
+        .iter()
+        .find(|x| x.rule_id.as_deref() == Some("jr_critical_inadequate"))
+        .unwrap();
+    assert_eq!(why.statements, ["hp_front_door"]);
+    assert_eq!(why.tag.as_deref(), Some("R"));
+    // A non-critical statement at inadequate does not.
+    let mut b = all_at("ilacs-2026-04", Level::Good);
+    b.set("hp_thresholds", Level::Inadequate);
+    assert_eq!(grade_of(&score(&b), "help_and_protection"), Some(Good));
+}
+
+#[test]
+fn critical_not_known_caps_at_requires_improvement() {
+    let mut a = all_at("ilacs-2026-04", Level::Outstanding);
+    a.set("cl_accommodation", Level::NotKnown);
+    let r = score(&a);
+    assert_eq!(grade_of(&r, "care_leavers"), Some(RequiresImprovement));
+    // Not known on a non-critical statement counts as RI in the best fit only.
+    let mut b = all_at("ilacs-2026-04", Level::Good);
+    b.set("cl_health", Level::NotKnown);
+    let rb = score(&b);
+    assert_eq!(grade_of(&rb, "care_leavers"), Some(Good));
+    let cl = rb.judgements.iter().find(|j| j.id == "care_leavers").unwrap();
+    assert_eq!(cl.completeness.not_known, 1);
+    assert!(cl
+        .reasons
+        .iter()
+        .any(|x| x.rule_id.as_deref() == Some("jr_not_known_counts_as")));
+}
+
+#[test]
+fn widespread_weakness_caps_and_makes_inadequate() {
+    // 6 of 12 at RI, rest outstanding: average 2.0 fits good, but half are weak → RI.
+    let mut a = all_at("ilacs-2026-04", Level::Outstanding);
+    for id in [
+        "hp_thresholds",
+        "hp_early_help",
+        "hp_assessments",
+        "hp_plans",
+        "hp_child_seen",
+        "hp_lado",
+    ] {
+        a.set(id, Level::RequiresImprovement);
+    }
+    let r = score(&a);
+    assert_eq!(grade_of(&r, "help_and_protection"), Some(RequiresImprovement));
+    assert!(hp(&r)
+        .reasons
+        .iter()
+        .any(|x| x.rule_id.as_deref() == Some("jr_widespread_weakness")));
+    // 4 of 12 non-critical inadequate (33%), rest good: average 1.33 fits RI, widespread → inadequate.
+    let mut b = all_at("ilacs-2026-04", Level::Good);
+    for id in ["hp_thresholds", "hp_early_help", "hp_assessments", "hp_plans"] {
+        b.set(id, Level::Inadequate);
+    }
+    assert_eq!(grade_of(&score(&b), "help_and_protection"), Some(Inadequate));
+    // 3 of 12 (25%) is not widespread.
+    b.set("hp_plans", Level::Good);
+    assert_eq!(grade_of(&score(&b), "help_and_protection"), Some(RequiresImprovement));
+}
+
+#[test]
+fn outstanding_needs_every_statement_good() {
+    let mut a = all_at("ilacs-2026-04", Level::Outstanding);
+    a.set("lead_sufficiency", Level::RequiresImprovement);
+    let r = score(&a);
+    assert_eq!(grade_of(&r, "impact_of_leaders"), Some(Good));
+    let lead = r.judgements.iter().find(|j| j.id == "impact_of_leaders").unwrap();
+    assert_eq!(
+        lead.lift,
+        [LiftStep {
+            statement_id: "lead_sufficiency".into(),
+            from: Level::RequiresImprovement,
+            to: Level::Outstanding
+        }]
+    );
+}
+
+#[test]
+fn too_little_answered_gives_no_grade_and_lists_what_is_missing() {
+    let mut a = Assessment::default();
+    for id in [
+        "hp_front_door",
+        "hp_thresholds",
+        "hp_early_help",
+        "hp_strategy_s47",
+        "hp_out_of_hours",
+    ] {
+        a.set(id, Level::Good);
+    }
+    let r = score(&a);
+    let j = hp(&r);
+    assert_eq!(j.grade, None);
+    assert_eq!(j.label, None);
+    assert_eq!(
+        (j.completeness.answered, j.completeness.total, j.completeness.enough),
+        (5, 12, false)
+    );
+    assert_eq!(j.completeness.missing.len(), 7);
+    assert_eq!(j.reasons[0].rule_id.as_deref(), Some("jr_completeness"));
+    a.set("hp_assessments", Level::NotKnown);
+    assert_eq!(hp(&score(&a)).grade, Some(Good), "six of twelve is half: enough");
+}
+
+#[test]
+fn lift_finds_the_smallest_set() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.set("hp_front_door", Level::Inadequate);
+    let r = score(&a);
+    assert_eq!(
+        hp(&r).lift,
+        [LiftStep {
+            statement_id: "hp_front_door".into(),
+            from: Level::Inadequate,
+            to: Level::RequiresImprovement
+        }]
+    );
+    let out = score(&all_at("ilacs-2026-04", Level::Outstanding));
+    assert!(hp(&out).lift.is_empty() && hp(&out).lift_note.is_some());
+    // Good → outstanding needs average 2.5: half the statements outstanding.
+    let g = score(&all_at("ilacs-2026-04", Level::Good));
+    assert_eq!(hp(&g).lift.len(), 6);
+    // The 30-statement 2018 children in care judgement falls back to greedy but still reaches.
+    let mut b = all_at("ilacs-2018-01", Level::RequiresImprovement);
+    let rb = score(&b);
+    let cic = rb.judgements.iter().find(|j| j.id == "children_in_care").unwrap();
+    for step in &cic.lift {
+        b.set(&step.statement_id, step.to);
+    }
+    assert_eq!(cic.lift.len(), 23, "average 1.75 over 30 needs 23 good");
+    assert!(cic.lift_note.is_some(), "greedy fallback is explained");
+    assert_eq!(grade_of(&score(&b), "children_in_care"), Some(Good));
+}
+
+#[test]
+fn action_plan_is_critical_first_then_worst_first_and_flags_missing_actions() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.set("hp_thresholds", Level::Inadequate);
+    a.set("hp_front_door", Level::RequiresImprovement);
+    a.set("cl_health", Level::NotKnown);
+    a.answers.get_mut("hp_front_door").unwrap().action = Some(Action {
+        text: "Daily MASH huddle".into(),
+        owner: "HoS".into(),
+        due: Some("2026-06-30".into()),
+    });
+    let r = score(&a);
+    let ids: Vec<&str> = r.action_plan.iter().map(|x| x.statement_id.as_str()).collect();
+    assert_eq!(ids, ["hp_front_door", "hp_thresholds", "cl_health"]);
+    assert!(r.action_plan[0].has_action && !r.action_plan[1].has_action);
+}
+
+#[test]
+fn indicators_compare_and_flag_risk_factors_without_changing_grades() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.indicators.insert("sw_turnover".into(), 25.0);
+    a.indicators.insert("vacancy_rate".into(), 30.0);
+    a.indicators.insert("care_leavers_eet".into(), 55.0);
+    a.indicators.insert("repeat_cp_plans".into(), 2.0);
+    a.indicators.insert("assessments_45_days".into(), 95.0);
+    let r = score(&a);
+    let by: BTreeMap<&str, &IndicatorResult> = r.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    assert_eq!(
+        (by["sw_turnover"].comparison, by["sw_turnover"].flagged),
+        ("worse", true)
+    );
+    assert!(by["sw_turnover"].message.contains("leaders will be asked"));
+    assert_eq!(
+        (by["vacancy_rate"].comparison, by["vacancy_rate"].flagged),
+        ("worse", false)
+    );
+    assert_eq!(by["care_leavers_eet"].comparison, "similar");
+    assert_eq!(
+        (by["repeat_cp_plans"].comparison, by["repeat_cp_plans"].flagged),
+        ("better", true)
+    );
+    assert_eq!(by["assessments_45_days"].comparison, "better");
+    assert_eq!(r.judgements, score(&all_at("ilacs-2026-04", Level::Good)).judgements);
+}
+
+fn oe(fw: &str, l: Grade, h: Grade, c: Grade, cl: Grade) -> Option<Grade> {
+    let m: BTreeMap<String, Grade> = [
+        ("impact_of_leaders", l),
+        ("help_and_protection", h),
+        ("children_in_care", c),
+        ("care_leavers", cl),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    overall_effectiveness(fw, &m, false).unwrap()
+}
+
+#[test]
+fn overall_effectiveness_rules() {
+    let f = "ilacs-2023-01";
+    assert_eq!(
+        oe(f, Good, Good, Good, Inadequate),
+        Some(Inadequate),
+        "any practice inadequate"
+    );
+    assert_eq!(
+        oe(
+            f,
+            Inadequate,
+            RequiresImprovement,
+            RequiresImprovement,
+            RequiresImprovement
+        ),
+        Some(RequiresImprovement),
+        "lenient leaders"
+    );
+    assert_eq!(oe(f, Outstanding, Good, Outstanding, Outstanding), Some(Outstanding));
+    assert_eq!(
+        oe(f, Good, Outstanding, Outstanding, Outstanding),
+        Some(Good),
+        "outstanding needs leaders outstanding"
+    );
+    assert_eq!(
+        oe(f, Outstanding, Outstanding, Outstanding, RequiresImprovement),
+        Some(Good),
+        "nothing below good"
+    );
+    assert_eq!(
+        oe(f, RequiresImprovement, Good, Good, Good),
+        Some(RequiresImprovement),
+        "good needs leaders good"
+    );
+    assert_eq!(
+        oe(f, Outstanding, RequiresImprovement, Outstanding, Outstanding),
+        Some(Good),
+        "H&P RI caps at good"
+    );
+    assert_eq!(oe(f, Good, RequiresImprovement, Good, Good), Some(Good));
+    assert_eq!(
+        oe(f, Good, RequiresImprovement, RequiresImprovement, Good),
+        Some(RequiresImprovement)
+    );
+    let strict: BTreeMap<String, Grade> = [
+        ("impact_of_leaders", Inadequate),
+        ("help_and_protection", Good),
+        ("children_in_care", Good),
+        ("care_leavers", Good),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(overall_effectiveness(f, &strict, true).unwrap(), Some(Inadequate));
+    assert_eq!(
+        overall_effectiveness(f, &strict, false).unwrap(),
+        Some(RequiresImprovement)
+    );
+    // 2018: no care leavers judgement (ignored if given); 2026: none.
+    assert_eq!(oe("ilacs-2018-01", Good, Good, Good, Inadequate), Some(Good));
+    assert_eq!(oe("ilacs-2026-04", Good, Good, Good, Good), None);
+    assert!(overall_effectiveness("nope", &strict, false).is_err());
+    assert!(overall_effectiveness("ilacs-2023-01", &BTreeMap::new(), false).is_err());
+}
+
+#[test]
+fn overall_carries_reasons_and_is_null_when_a_judgement_is_missing() {
+    let mut a = all_at("ilacs-2023-01", Level::Good);
+    a.set("hp_front_door", Level::Inadequate);
+    let r = score(&a);
+    let o = r.overall.unwrap();
+    assert_eq!(o.grade, Some(Inadequate));
+    assert!(o
+        .reasons
+        .iter()
+        .any(|x| x.rule_id.as_deref() == Some("oe_practice_inadequate") && x.tag.as_deref() == Some("V")));
+    let mut b = all_at("ilacs-2023-01", Level::Good);
+    b.answers.retain(|k, _| !k.starts_with("cl_"));
+    let rb = score(&b);
+    assert_eq!(grade_of(&rb, "care_leavers"), None);
+    assert_eq!(rb.overall.unwrap().grade, None);
+}
+
+#[test]
+fn score_value_reports_problems_and_scores_the_rest() {
+    let v = serde_json::json!({ "framework": "ilacs-2018-01", "answers": { "hp_front_door": { "level": "bad" } } });
+    let r = score_value(&v);
+    assert_eq!(r.framework, "ilacs-2018-01");
+    assert_eq!(r.problems.len(), 1);
+    assert!(r.overall.is_some());
+}
+
+// ---- properties ----
+
+fn level_strategy() -> impl Strategy<Value = Option<Level>> {
+    prop_oneof![
+        1 => Just(None),
+        4 => proptest::sample::select(Level::ORDERED.to_vec()).prop_map(Some),
+    ]
+}
+
+fn all_grades(fw: &Framework, levels: &[Option<Level>]) -> Vec<Option<Grade>> {
+    let mut g = vec![None; fw.judgements.len()];
+    grade_all(fw, levels, &mut g);
+    let overall = overall_core(fw, &g, false).map(|x| x.0);
+    let strict = overall_core(fw, &g, true).map(|x| x.0);
+    g.push(overall);
+    g.push(strict);
+    g
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Raising any answered statement's level never lowers any grade, including overall (both modes).
+    #[test]
+    fn raising_a_level_never_lowers_a_grade(
+        fw_i in 0usize..3,
+        levels in proptest::collection::vec(level_strategy(), 53),
+        pick in any::<proptest::sample::Index>(),
+        steps in 1usize..4,
+    ) {
+        let fw = &framework::all()[fw_i];
+        prop_assert_eq!(levels.len(), fw.statement_count());
+        let answered: Vec<usize> = (0..levels.len()).filter(|&i| levels[i].is_some()).collect();
+        prop_assume!(!answered.is_empty());
+        let s = answered[pick.index(answered.len())];
+        let before = all_grades(fw, &levels);
+        let mut raised = levels.clone();
+        let i = levels[s].unwrap().index();
+        raised[s] = Some(Level::ORDERED[(i + steps).min(4)]);
+        let after = all_grades(fw, &raised);
+        for (b, a) in before.iter().zip(&after) {
+            prop_assert_eq!(b.is_some(), a.is_some(), "completeness must not depend on levels");
+            if let (Some(b), Some(a)) = (b, a) {
+                prop_assert!(a >= b, "grade fell from {:?} to {:?}", b, a);
+            }
+        }
+    }
+
+    /// The full score is consistent with the fast core, and any lift offered really lifts.
+    #[test]
+    fn score_matches_the_core_and_lifts_work(
+        fw_i in 0usize..3,
+        levels in proptest::collection::vec(level_strategy(), 53),
+    ) {
+        let fw = &framework::all()[fw_i];
+        let mut a = Assessment { framework: fw.id.clone(), ..Assessment::default() };
+        for ((_, s), l) in fw.statements().zip(&levels) {
+            if let Some(l) = l { a.set(&s.id, *l); }
+        }
+        let r = score(&a);
+        let core = all_grades(fw, &levels);
+        for j in &r.judgements {
+            let ji = fw.judgement_index(&j.id).unwrap();
+            prop_assert_eq!(j.grade, core[ji]);
+            if let Some(g) = j.grade {
+                if g < Outstanding {
+                    prop_assert!(!j.lift.is_empty());
+                    let mut b = a.clone();
+                    for step in &j.lift { b.set(&step.statement_id, step.to); }
+                    let after = score(&b).judgements.into_iter().find(|x| x.id == j.id).unwrap().grade;
+                    prop_assert!(after >= g.up(), "lift did not lift {}", j.id);
+                }
+            }
+        }
+        if let Some(o) = &r.overall {
+            prop_assert_eq!(o.grade, core[fw.judgements.len()]);
+        }
+    }
+}
