@@ -27,31 +27,47 @@ function govLegend(text, size, heading, extra) {
 }
 
 /**
- * Radios. opts: { id, name, legend, legendSize, legendHeading, legendExtra, hint, items: [{ value, text, hint }],
+ * Radios. opts: { id, name, legend, legendSize, legendHeading, legendExtra, hint, items: [{ value, text, hint, conditional }],
  * value, error, small, inline, onChange }. The first input gets `id` (error summary links to it).
  */
 export function govRadios(opts) {
   const hintId = opts.hint ? `${opts.id}-hint` : null;
   const errId = opts.error ? `${opts.id}-error` : null;
+  const conditionals = [];
   const items = opts.items.map((item, i) => {
     const inputId = i === 0 ? opts.id : `${opts.id}-${i + 1}`;
     const itemHintId = item.hint ? `${inputId}-item-hint` : null;
-    return h(
-      "div",
-      { class: "govuk-radios__item" },
-      h("input", {
-        class: "govuk-radios__input",
-        id: inputId,
-        name: opts.name ?? opts.id,
-        type: "radio",
-        value: item.value,
-        checked: opts.value === item.value,
-        "aria-describedby": itemHintId,
-        onchange: (e) => e.target.checked && opts.onChange?.(item.value, e),
-      }),
-      h("label", { class: "govuk-label govuk-radios__label", for: inputId }, item.text),
-      item.hint ? h("div", { id: itemHintId, class: "govuk-hint govuk-radios__hint" }, item.hint) : null,
-    );
+    const condId = item.conditional ? `${inputId}-conditional` : null;
+    const input = h("input", {
+      class: "govuk-radios__input",
+      id: inputId,
+      name: opts.name ?? opts.id,
+      type: "radio",
+      value: item.value,
+      checked: opts.value === item.value,
+      "aria-describedby": itemHintId,
+      "aria-controls": condId,
+      "aria-expanded": condId ? String(opts.value === item.value) : null,
+      onchange: (e) => {
+        for (const c of conditionals) {
+          c.panel.classList.toggle("govuk-radios__conditional--hidden", !c.input.checked);
+          c.input.setAttribute("aria-expanded", String(c.input.checked));
+        }
+        if (e.target.checked) opts.onChange?.(item.value, e);
+      },
+    });
+    const panel = condId ? h("div", { class: `govuk-radios__conditional${opts.value === item.value ? "" : " govuk-radios__conditional--hidden"}`, id: condId }, item.conditional) : null;
+    if (panel) conditionals.push({ input, panel });
+    return [
+      h(
+        "div",
+        { class: "govuk-radios__item" },
+        input,
+        h("label", { class: "govuk-label govuk-radios__label", for: inputId }, item.text),
+        item.hint ? h("div", { id: itemHintId, class: "govuk-hint govuk-radios__hint" }, item.hint) : null,
+      ),
+      panel,
+    ];
   });
   return govGroup(
     opts.error,

@@ -21,9 +21,9 @@ function isEmptyValue(v) {
 
 /**
  * Sets `path` ("answers.hp_1.action.due" or an array of keys) in `obj`. Empty values delete the key
- * and prune empty objects up to (not including) the first `keep` levels.
+ * and prune emptied objects below the first `keep` levels (top-level members such as `answers` stay).
  */
-export function setPath(obj, path, value, keep = 1) {
+export function setPath(obj, path, value, keep = 2) {
   const keys = Array.isArray(path) ? path : path.split(".");
   const chain = [obj];
   let cur = obj;
