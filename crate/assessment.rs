@@ -144,6 +144,15 @@ fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<Strin
     }
 }
 
+/// A non-negative whole number, whether JSON wrote it as `1` or `1.0` (JavaScript numbers are floats).
+pub fn whole(v: &Value) -> Option<u64> {
+    v.as_u64().or_else(|| {
+        v.as_f64()
+            .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= 9_007_199_254_740_991.0)
+            .map(|x| x as u64)
+    })
+}
+
 /// Parses an assessment leniently: keeps every valid part, reports the rest as problems.
 ///
 /// A missing `framework` means the current one; an unknown one is reported (`unknown_framework`) and
@@ -179,7 +188,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     }
     match obj.get("version") {
         None | Some(Value::Null) => {}
-        Some(v) => match v.as_u64() {
+        Some(v) => match whole(v) {
             Some(n) if n > FORMAT_VERSION => {
                 a.version = n;
                 problems.push(Problem::new(

@@ -1,6 +1,12 @@
 //! The JavaScript API: the one module with `#[wasm_bindgen]` items. Each function converts
 //! plain JSON-compatible values at the boundary and calls the core; no logic lives here.
+//! Documented with examples in `docs/api-scoring.md`.
+//!
+//! Errors: invalid *user input* comes back as data (`problems`); a `JsError` is thrown only for a
+//! broken contract between the page and the core (such as simulation options out of range, or an
+//! `overallEffectiveness` call for an unknown framework or without a judgement it needs).
 use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// Serialises to plain objects and `null` (not `Map` and `undefined`), so results can be saved
@@ -9,6 +15,14 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Any JavaScript value as JSON (`undefined` becomes `null`).
+fn from_js(value: JsValue) -> Result<Value, JsError> {
+    if value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The crate version, such as `0.1.0`.
@@ -21,4 +35,62 @@ pub fn version() -> String {
 #[wasm_bindgen]
 pub fn frameworks() -> Result<JsValue, JsError> {
     to_js(&crate::frameworks::catalogue())
+}
+
+/// `framework(id)` → the whole framework (areas, statements, indicators, rules, evidence sources,
+/// levels), or `null` for an unknown id.
+#[wasm_bindgen]
+pub fn framework(id: &str) -> Result<JsValue, JsError> {
+    match crate::framework::get(id) {
+        Some(f) => to_js(&f.view()),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+/// `score(assessment)` → `{ framework, judgements, overall, actionPlan, indicators, problems }`.
+#[wasm_bindgen]
+pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::score::score_value(&from_js(assessment)?))
+}
+
+/// `overallEffectiveness(frameworkId, { impact_of_leaders, help_and_protection, children_in_care,
+/// care_leavers })` → a grade id, or `null` for a framework without overall effectiveness. Pass
+/// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.
+#[wasm_bindgen(js_name = overallEffectiveness)]
+pub fn overall_effectiveness(framework_id: &str, grades: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let grades: std::collections::BTreeMap<String, crate::grade::Grade> =
+        serde_wasm_bindgen::from_value(grades).map_err(|e| JsError::new(&e.to_string()))?;
+    let strict = from_js(options)?
+        .get("strict")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let grade = crate::score::overall_effectiveness(framework_id, &grades, strict).map_err(|e| JsError::new(&e))?;
+    to_js(&grade)
+}
+
+/// `validateAssessment(value)` → `[{ field, code, message }]`.
+#[wasm_bindgen(js_name = validateAssessment)]
+pub fn validate_assessment(value: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::assessment::parse_assessment(&from_js(value)?).1)
+}
+
+#[derive(Serialize)]
+struct Parsed {
+    assessment: crate::assessment::Assessment,
+    problems: Vec<crate::problems::Problem>,
+}
+
+/// `parseAssessmentText(text)` → `{ assessment, problems }`, for opening a saved file.
+#[wasm_bindgen(js_name = parseAssessmentText)]
+pub fn parse_assessment_text(text: &str) -> Result<JsValue, JsError> {
+    let (assessment, problems) = crate::assessment::parse_assessment_text(text);
+    to_js(&Parsed { assessment, problems })
+}
+
+/// `simulate(assessment, { runs, seed })` → `{ runs, seed, judgements, overall, routes }`.
+#[wasm_bindgen]
+pub fn simulate(assessment: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let result = crate::simulate::simulate_value(&from_js(assessment)?, &from_js(options)?)
+        .map_err(|p| JsError::new(&format!("{}: {}", p.field, p.message)))?;
+    to_js(&result)
 }

@@ -326,6 +326,84 @@ impl Framework {
     }
 }
 
+/// A level as listed to the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelView {
+    /// Level id, such as `not_known`.
+    pub id: &'static str,
+    /// Label, such as "Not known".
+    pub label: &'static str,
+}
+
+/// An evidence source as listed to the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView<'a> {
+    /// Evidence id, such as `case_audit`.
+    pub id: &'a str,
+    /// Label shown to people.
+    pub label: &'a str,
+}
+
+/// The whole framework as the page sees it (`framework(id)` in the JavaScript API).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FrameworkView<'a> {
+    /// Framework id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// First date it applies.
+    pub effective_from: &'a str,
+    /// Last date it applies (`null` while current).
+    pub effective_to: Option<&'a str>,
+    /// Whether it is the current framework.
+    pub current: bool,
+    /// Judgements, with `derived` true for overall effectiveness.
+    pub judgements: &'a [Judgement],
+    /// Areas with their statements.
+    pub areas: &'a [Area],
+    /// Indicators.
+    pub indicators: &'a [Indicator],
+    /// Judgement rules, then overall-effectiveness rules.
+    pub rules: Vec<&'a Rule>,
+    /// Evidence sources.
+    pub evidence_sources: Vec<EvidenceView<'a>>,
+    /// Levels, best first, then not known.
+    pub levels: Vec<LevelView>,
+}
+
+impl Framework {
+    /// The framework as the page sees it.
+    pub fn view(&self) -> FrameworkView<'_> {
+        FrameworkView {
+            id: &self.id,
+            name: &self.name,
+            effective_from: &self.effective_from,
+            effective_to: self.effective_to.as_deref(),
+            current: self.current,
+            judgements: &self.judgements,
+            areas: &self.areas,
+            indicators: &self.indicators,
+            rules: self.rules.iter().chain(&self.overall_rules).collect(),
+            evidence_sources: self
+                .evidence_sources
+                .iter()
+                .map(|e| EvidenceView {
+                    id: &e.id,
+                    label: &e.label,
+                })
+                .collect(),
+            levels: crate::level::Level::SHOWN
+                .iter()
+                .map(|l| LevelView {
+                    id: l.id(),
+                    label: l.label(),
+                })
+                .collect(),
+        }
+    }
+}
+
 // ---- loading ----
 
 #[derive(Deserialize)]
@@ -895,6 +973,43 @@ pub(crate) mod tests {
             ["outstanding", "good", "requires_improvement", "inadequate"]
         );
         assert!(Grade::ALL.windows(2).all(|w| w[0] > w[1]));
+    }
+
+    #[test]
+    fn the_page_view_has_every_part_with_camel_case_names() {
+        let v = serde_json::to_value(get("ilacs-2023-01").unwrap().view()).unwrap();
+        for k in [
+            "id",
+            "name",
+            "effectiveFrom",
+            "effectiveTo",
+            "current",
+            "judgements",
+            "areas",
+            "indicators",
+            "rules",
+            "evidenceSources",
+            "levels",
+        ] {
+            assert!(v.get(k).is_some(), "{k}");
+        }
+        assert_eq!(v["effectiveTo"], "2026-03-31");
+        assert_eq!(v["levels"][4]["id"], "not_known");
+        assert_eq!(v["levels"][0]["label"], "Outstanding");
+        assert_eq!(v["areas"][0]["statements"][0]["id"], "hp_front_door");
+        assert_eq!(v["areas"][0]["statements"][0]["critical"], true);
+        assert_eq!(v["indicators"][0]["riskFactor"], true);
+        assert_eq!(v["indicators"][0]["national"]["tag"], "V");
+        assert!(v["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "oe_leaders_inadequate" && r["strictCap"] == "inadequate"));
+        assert_eq!(v["judgements"][0]["derived"], true);
+        assert_eq!(
+            serde_json::to_value(current().view()).unwrap()["effectiveTo"],
+            serde_json::Value::Null
+        );
     }
 
     #[test]
