@@ -18,10 +18,14 @@
 #[macro_use]
 mod data;
 pub mod assessment;
+pub mod base_rates;
+pub mod calendar;
 pub mod framework;
 pub mod frameworks;
 pub mod grade;
+pub mod history;
 pub mod level;
+pub mod pathway;
 pub mod problems;
 pub mod route;
 pub mod score;

@@ -1,0 +1,448 @@
+//! An authority's inspection history, read leniently from the JSON the page and the assessment
+//! file carry under `history`:
+//!
+//! ```json
+//! { "lastInspection": { "kind": "short", "startedOn": "2024-03-04", "endedOn": "2024-03-08",
+//!                       "grades": { "overall_effectiveness": "good", "help_and_protection": "good" } },
+//!   "focusedVisits": [ { "endedOn": "2025-05-14", "priorityActions": false } ],
+//!   "monitoring": null,
+//!   "interventions": [ { "kind": "improvement_notice", "on": "2023-02-01" } ] }
+//! ```
+//!
+//! Every part may be missing. Anything wrong is reported as a [`Problem`] naming the field (such
+//! as `history.lastInspection.endedOn`) and the faulty part is left out, so the rest still counts:
+//! dates must be real `YYYY-MM-DD` dates, not after "today"; `endedOn` must not be before
+//! `startedOn`; kinds must be known; grades must be on the four-point scale and belong to the
+//! framework in force when the inspection started (chosen by its start date: 2018 and 2023
+//! frameworks have overall effectiveness, the April 2026 one does not).
+use crate::calendar::parse_date;
+use crate::grade::Grade;
+use crate::problems::Problem;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The kind of a full inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InspectionKind {
+    /// One week on site.
+    Short,
+    /// Two weeks on site.
+    Standard,
+}
+
+/// The last full inspection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastInspection {
+    /// Short or standard, when given.
+    pub kind: Option<InspectionKind>,
+    /// First on-site day.
+    pub started_on: NaiveDate,
+    /// Last on-site day.
+    pub ended_on: NaiveDate,
+    /// The framework in force on `started_on`, when ILACS applied.
+    pub framework: Option<String>,
+    /// Grades by judgement id (only valid ones).
+    pub grades: BTreeMap<String, Grade>,
+}
+
+/// A focused visit since (or before) the last inspection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FocusedVisit {
+    /// Last on-site day.
+    pub ended_on: NaiveDate,
+    /// Whether the visit set areas for priority action.
+    pub priority_actions: bool,
+}
+
+/// An intervention by the Department for Education.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intervention {
+    /// `adviser`, `improvement_notice`, `statutory_direction`, `notice_lifted` or `direction_revoked`.
+    pub kind: String,
+    /// When it happened.
+    pub on: NaiveDate,
+}
+
+/// The history as far as it could be read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct History {
+    /// The last full inspection.
+    pub last_inspection: Option<LastInspection>,
+    /// Focused visits, in date order.
+    pub focused_visits: Vec<FocusedVisit>,
+    /// `Some` when the authority is being monitored as inadequate; the date monitoring began, if given.
+    pub monitoring: Option<Option<NaiveDate>>,
+    /// DfE interventions, in date order.
+    pub interventions: Vec<Intervention>,
+}
+
+struct Reader<'a> {
+    prefix: &'a str,
+    today: Option<NaiveDate>,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn field(&self, path: &str) -> String {
+        if self.prefix.is_empty() {
+            path.to_string()
+        } else {
+            format!("{}.{path}", self.prefix)
+        }
+    }
+
+    fn problem(&mut self, path: &str, code: &str, message: impl Into<String>) {
+        let f = self.field(path);
+        self.problems.push(Problem::new(f, code, message));
+    }
+
+    /// A required date at `path`; `None` (with a problem) when missing, invalid or in the future.
+    fn date(&mut self, v: Option<&Value>, path: &str, what: &str) -> Option<NaiveDate> {
+        let Some(v) = v.filter(|v| !v.is_null()) else {
+            self.problem(path, "missing", format!("Enter the date {what}, like 2024-03-08"));
+            return None;
+        };
+        let Some(d) = v.as_str().and_then(|s| parse_date(s).ok()) else {
+            self.problem(
+                path,
+                "invalid_date",
+                format!("Enter the date {what} as a real date, like 2024-03-08"),
+            );
+            return None;
+        };
+        if self.today.is_some_and(|t| d > t) {
+            self.problem(path, "future_date", format!("The date {what} must not be after today"));
+            return None;
+        }
+        Some(d)
+    }
+}
+
+/// The framework id in force for an inspection that started on `date` (`None` before ILACS).
+pub fn framework_on(date: NaiveDate) -> Option<&'static crate::pathway::FrameworkRules> {
+    crate::pathway::rules_data()
+        .framework
+        .iter()
+        .filter(|f| parse_date(&f.from).is_ok_and(|from| from <= date))
+        .max_by_key(|f| f.from.clone())
+}
+
+/// Reads a grade id leniently: `requires_improvement` or `requires improvement`, any case.
+pub fn grade_from_text(s: &str) -> Option<Grade> {
+    Grade::from_id(&s.trim().to_lowercase().replace(' ', "_"))
+}
+
+/// Reads grades `{ judgementId: grade }` at `path`, keeping those valid for `judgements` (all
+/// judgement ids are accepted when `judgements` is `None`).
+pub(crate) fn read_grades(
+    v: Option<&Value>,
+    judgements: Option<&[String]>,
+    framework: &str,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, Grade> {
+    let mut out = BTreeMap::new();
+    let Some(v) = v.filter(|v| !v.is_null()) else {
+        return out;
+    };
+    let Some(obj) = v.as_object() else {
+        problems.push(Problem::new(
+            path,
+            "invalid",
+            "Grades must be an object of judgement ids to grades",
+        ));
+        return out;
+    };
+    for (id, g) in obj {
+        let field = format!("{path}.{id}");
+        if judgements.is_some_and(|js| !js.contains(id)) {
+            problems.push(Problem::new(
+                field,
+                "unknown_judgement",
+                format!("{id} is not a judgement in the {framework} framework"),
+            ));
+            continue;
+        }
+        if g.is_null() {
+            continue;
+        }
+        match g.as_str().and_then(grade_from_text) {
+            Some(grade) => {
+                out.insert(id.clone(), grade);
+            }
+            None => problems.push(Problem::new(
+                field,
+                "invalid_grade",
+                "Choose outstanding, good, requires improvement or inadequate",
+            )),
+        }
+    }
+    out
+}
+
+/// Reads the history object leniently, without checking dates against today. See
+/// [`parse_history_as_of`].
+pub fn parse_history(value: &Value, field_prefix: &str) -> (History, Vec<Problem>) {
+    parse_history_as_of(value, field_prefix, None)
+}
+
+/// Reads the history object leniently: problems name fields under `field_prefix` (such as
+/// `history`), and dates after `today` (when given) are problems.
+pub fn parse_history_as_of(value: &Value, field_prefix: &str, today: Option<NaiveDate>) -> (History, Vec<Problem>) {
+    let mut r = Reader {
+        prefix: field_prefix,
+        today,
+        problems: Vec::new(),
+    };
+    let mut h = History::default();
+    if value.is_null() {
+        return (h, r.problems);
+    }
+    let Some(obj) = value.as_object() else {
+        r.problem("", "invalid", "The history must be an object");
+        if r.prefix.is_empty() {
+            r.problems[0].field.clear();
+        } else {
+            r.problems[0].field = r.prefix.to_string();
+        }
+        return (h, r.problems);
+    };
+
+    if let Some(li) = obj.get("lastInspection").filter(|v| !v.is_null()) {
+        h.last_inspection = read_last_inspection(&mut r, li);
+    }
+
+    if let Some(fv) = obj.get("focusedVisits").filter(|v| !v.is_null()) {
+        match fv.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let ended = r.date(
+                        item.get("endedOn"),
+                        &format!("focusedVisits.{i}.endedOn"),
+                        "the visit ended",
+                    );
+                    let pa = item.get("priorityActions");
+                    let priority_actions = match pa {
+                        None | Some(Value::Null) => false,
+                        Some(Value::Bool(b)) => *b,
+                        Some(_) => {
+                            r.problem(
+                                &format!("focusedVisits.{i}.priorityActions"),
+                                "invalid",
+                                "Say whether the visit set areas for priority action (true or false)",
+                            );
+                            false
+                        }
+                    };
+                    if let Some(ended_on) = ended {
+                        h.focused_visits.push(FocusedVisit {
+                            ended_on,
+                            priority_actions,
+                        });
+                    }
+                }
+                h.focused_visits.sort_by_key(|v| v.ended_on);
+            }
+            None => r.problem("focusedVisits", "invalid", "Focused visits must be a list"),
+        }
+    }
+
+    if let Some(m) = obj.get("monitoring").filter(|v| !v.is_null()) {
+        match m.as_object() {
+            Some(mo) => {
+                let since = match mo.get("since").filter(|v| !v.is_null()) {
+                    None => None,
+                    s => r.date(s, "monitoring.since", "monitoring began"),
+                };
+                h.monitoring = Some(since);
+            }
+            None => r.problem(
+                "monitoring",
+                "invalid",
+                "Monitoring must be null or an object like { \"since\": \"2023-02-01\" }",
+            ),
+        }
+    }
+
+    if let Some(iv) = obj.get("interventions").filter(|v| !v.is_null()) {
+        let kinds = &crate::pathway::rules_data().intervention_kinds;
+        match iv.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let kind = item.get("kind").and_then(Value::as_str).unwrap_or("");
+                    let on = r.date(item.get("on"), &format!("interventions.{i}.on"), "of the intervention");
+                    if !kinds.iter().any(|k| k == kind) {
+                        r.problem(
+                            &format!("interventions.{i}.kind"),
+                            "invalid_kind",
+                            format!("Choose one of: {}", kinds.join(", ")),
+                        );
+                        continue;
+                    }
+                    if let Some(on) = on {
+                        h.interventions.push(Intervention {
+                            kind: kind.to_string(),
+                            on,
+                        });
+                    }
+                }
+                h.interventions.sort_by_key(|x| x.on);
+            }
+            None => r.problem("interventions", "invalid", "Interventions must be a list"),
+        }
+    }
+    (h, r.problems)
+}
+
+fn read_last_inspection(r: &mut Reader, li: &Value) -> Option<LastInspection> {
+    if !li.is_object() {
+        r.problem("lastInspection", "invalid", "The last inspection must be an object");
+        return None;
+    }
+    let kind = match li.get("kind").filter(|v| !v.is_null()) {
+        None => None,
+        Some(Value::String(s)) if s == "short" => Some(InspectionKind::Short),
+        Some(Value::String(s)) if s == "standard" => Some(InspectionKind::Standard),
+        Some(_) => {
+            r.problem("lastInspection.kind", "invalid_kind", "Choose short or standard");
+            None
+        }
+    };
+    let started = r.date(
+        li.get("startedOn"),
+        "lastInspection.startedOn",
+        "the inspection started",
+    );
+    let ended = r.date(li.get("endedOn"), "lastInspection.endedOn", "the inspection ended");
+    let (started_on, ended_on) = (started?, ended?);
+    if ended_on < started_on {
+        r.problem(
+            "lastInspection.endedOn",
+            "ended_before_started",
+            "The date the inspection ended must be on or after the date it started",
+        );
+        return None;
+    }
+    let fw = framework_on(started_on);
+    if fw.is_none() {
+        r.problem(
+            "lastInspection.startedOn",
+            "before_ilacs",
+            "ILACS began in January 2018: enter the last ILACS inspection",
+        );
+    }
+    let grades_field = r.field("lastInspection.grades");
+    let grades = read_grades(
+        li.get("grades"),
+        fw.map(|f| f.judgements.as_slice()),
+        fw.map(|f| f.id.as_str()).unwrap_or("ILACS"),
+        &grades_field,
+        &mut r.problems,
+    );
+    Some(LastInspection {
+        kind,
+        started_on,
+        ended_on,
+        framework: fw.map(|f| f.id.clone()),
+        grades,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn codes(p: &[Problem]) -> Vec<(String, String)> {
+        p.iter().map(|p| (p.field.clone(), p.code.clone())).collect()
+    }
+
+    #[test]
+    fn a_full_history_reads_cleanly() {
+        let (h, p) = parse_history(
+            &json!({
+                "lastInspection": { "kind": "short", "startedOn": "2024-03-04", "endedOn": "2024-03-08",
+                    "grades": { "overall_effectiveness": "good", "help_and_protection": "requires improvement" } },
+                "focusedVisits": [ { "endedOn": "2025-05-14", "priorityActions": true } ],
+                "monitoring": null,
+                "interventions": [ { "kind": "adviser", "on": "2023-01-10" } ]
+            }),
+            "history",
+        );
+        assert!(p.is_empty(), "{p:?}");
+        let li = h.last_inspection.unwrap();
+        assert_eq!(li.framework.as_deref(), Some("ilacs-2023-01"));
+        assert_eq!(li.grades["help_and_protection"], Grade::RequiresImprovement);
+        assert!(h.focused_visits[0].priority_actions);
+        assert_eq!(h.monitoring, None);
+        assert_eq!(h.interventions.len(), 1);
+    }
+
+    #[test]
+    fn framework_is_chosen_by_start_date() {
+        let d = |s| parse_date(s).unwrap();
+        assert_eq!(framework_on(d("2026-03-31")).unwrap().id, "ilacs-2023-01");
+        assert_eq!(framework_on(d("2026-04-01")).unwrap().id, "ilacs-2026-04");
+        assert_eq!(framework_on(d("2019-06-01")).unwrap().id, "ilacs-2018-01");
+        assert!(framework_on(d("2017-12-31")).is_none());
+    }
+
+    #[test]
+    fn problems_name_their_fields() {
+        let (h, p) = parse_history_as_of(
+            &json!({
+                "lastInspection": { "kind": "long", "startedOn": "2026-05-04", "endedOn": "2026-05-15",
+                    "grades": { "overall_effectiveness": "good", "care_leavers": "brilliant" } },
+                "focusedVisits": [ { "endedOn": "2026-13-01" }, { "endedOn": "2027-01-01" } ],
+                "interventions": [ { "kind": "telling_off", "on": "2026-01-01" } ],
+                "monitoring": 3
+            }),
+            "history",
+            Some(parse_date("2026-11-22").unwrap()),
+        );
+        assert_eq!(
+            codes(&p),
+            vec![
+                ("history.lastInspection.kind".into(), "invalid_kind".into()),
+                (
+                    "history.lastInspection.grades.care_leavers".into(),
+                    "invalid_grade".into()
+                ),
+                (
+                    "history.lastInspection.grades.overall_effectiveness".into(),
+                    "unknown_judgement".into()
+                ),
+                ("history.focusedVisits.0.endedOn".into(), "invalid_date".into()),
+                ("history.focusedVisits.1.endedOn".into(), "future_date".into()),
+                ("history.monitoring".into(), "invalid".into()),
+                ("history.interventions.0.kind".into(), "invalid_kind".into()),
+            ]
+        );
+        // The inspection itself is kept (its dates are fine), without the bad grades.
+        let li = h.last_inspection.unwrap();
+        assert!(li.grades.is_empty());
+        assert!(h.focused_visits.is_empty());
+    }
+
+    #[test]
+    fn ended_before_started_drops_the_inspection() {
+        let (h, p) = parse_history(
+            &json!({ "lastInspection": { "startedOn": "2024-03-08", "endedOn": "2024-03-04" } }),
+            "history",
+        );
+        assert!(h.last_inspection.is_none());
+        assert_eq!(
+            codes(&p),
+            vec![("history.lastInspection.endedOn".into(), "ended_before_started".into())]
+        );
+        let (_, p) = parse_history(&json!({ "lastInspection": { "endedOn": "2024-03-04" } }), "");
+        assert_eq!(codes(&p), vec![("lastInspection.startedOn".into(), "missing".into())]);
+        let (h, p) = parse_history(&json!(null), "history");
+        assert!(p.is_empty() && h == History::default());
+        let (_, p) = parse_history(&json!("nonsense"), "history");
+        assert_eq!(codes(&p), vec![("history".into(), "invalid".into())]);
+    }
+}

@@ -1,0 +1,1366 @@
+//! The inspection pathway: when the next full inspection is likely, of which kind, and the whole
+//! sequence of events around it, with every figure an adjustable assumption
+//! (`crate/data/pathway/assumptions.toml`) and every step a rule with a source and tag
+//! (`crate/data/pathway/rules.toml`).
+//!
+//! ## The window for the next full inspection
+//!
+//! - **Route.** The kind follows the route of the last inspection's grades under the framework in
+//!   force when it started ([`crate::route`]): before April 2026 overall effectiveness decides (good
+//!   or better → short, requires improvement → standard, inadequate → monitoring) [S]; from April
+//!   2026 leaders good or better plus two of three practice judgements good or better → short, any
+//!   inadequate → monitoring, otherwise standard [S/R]. An authority under monitoring is always
+//!   re-inspected by a standard inspection [S].
+//! - **Cycle.** A short or standard inspection usually falls within 6 months either side of the
+//!   third anniversary of the previous one [S] (Nottinghamshire and Kirklees guides): the window is
+//!   `cycle_months ± cycle_half_width_months` after the last on-site day, most likely at the
+//!   anniversary.
+//! - **Monitoring.** Re-inspection of an inadequate authority came a median of about 42 months
+//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) [V]; we assume
+//!   36–42 months [R], most likely the middle.
+//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) [S].
+//!   A cycle that contains part of a pause moves later by that part for the short and standard
+//!   routes (scheduled inspections were rescheduled in order) and its latest date moves later by
+//!   `pause_catch_up_months` for every route (the backlog took time to clear) [R]. Re-inspections
+//!   of inadequate authorities are not shifted: they follow the progress seen at monitoring, and
+//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later [V].
+//! - **Priority actions.** A focused visit since the last inspection that set areas for priority
+//!   action can bring the full inspection forward: the earliest date becomes
+//!   `priority_action_early_months` after the visit (Wakefield 2018) [S].
+//! - **Today.** The window never starts before the notice period from today; a window that has
+//!   passed becomes "within `overdue_months` from today" [R]. With no history the window runs from
+//!   the notice period to the longest usual cycle, and we assume a standard inspection [R].
+//!
+//! ## The events around it
+//!
+//! Annual self-evaluation and engagement meeting (near the inspection anniversary [R]); focused
+//! visits between full inspections (12–24 months after the last one [R]; RI authorities may get a
+//! second or a JTAI [S]); the follow-up of areas for priority action (draft plan 20, final plan 70
+//! working days after the letter [S]); the notice call (5 working days before the first on-site
+//! Monday [S]); one (short) or two (standard) weeks on site [S]; publication 27 working days after
+//! the last on-site day (2024–26 median, adjustable 20–35) [V]; the action plan 70 working days
+//! after publication [S]. With projected grades, the route after the coming inspection: on an
+//! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
+//! statutory direction under s.497A Education Act 1996 [V], monitoring visits about every 4 months
+//! from month 12 [V/R] and the standard re-inspection; below good, a standard inspection next time
+//! with perhaps two focused visits or a JTAI [S]. Working days use [`crate::calendar`].
+use crate::base_rates::BaseRates;
+use crate::calendar::{
+    add_months, add_months_f, add_working_days, format_date, monday_on_or_after, parse_date, CalendarError,
+};
+use crate::grade::Grade;
+use crate::history::{parse_history_as_of, read_grades, History, InspectionKind};
+use crate::problems::Problem;
+use crate::route::Route;
+use chrono::{NaiveDate, TimeDelta};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+/// A framework as the pathway needs it: id, start date and judgement ids.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FrameworkRules {
+    /// Framework id, such as `ilacs-2026-04`.
+    pub id: String,
+    /// First day it applies to inspections (by start date), `YYYY-MM-DD`.
+    pub from: String,
+    /// The judgement ids it grades.
+    pub judgements: Vec<String>,
+    /// How an inadequate authority leaves monitoring under this framework.
+    pub exit_text: String,
+    /// Source of `exit_text`.
+    pub exit_source: String,
+    /// Tag of `exit_text`.
+    pub exit_tag: String,
+}
+
+/// A known pause in inspection.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Pause {
+    /// Stable id, such as `covid_2020`.
+    pub id: String,
+    /// First day of the pause.
+    pub from: String,
+    /// Day inspections resumed.
+    pub to: String,
+    /// Routes whose whole window moves later by the part of the pause inside the cycle.
+    pub shifts: Vec<Route>,
+    /// The pause in prose.
+    pub text: String,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+/// A rule or step with its source, as shown to people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleRef {
+    /// Stable id.
+    pub id: String,
+    /// The rule in prose.
+    pub text: String,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct EventDef {
+    id: String,
+    kind: String,
+    title: String,
+    description: String,
+    source: String,
+    tag: String,
+}
+
+/// The pathway rules data file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RulesData {
+    /// Version of the file.
+    pub version: String,
+    /// Accepted intervention kinds.
+    pub intervention_kinds: Vec<String>,
+    /// Frameworks, newest first.
+    pub framework: Vec<FrameworkRules>,
+    /// Known pauses.
+    pub pause: Vec<Pause>,
+    /// Window rules.
+    pub rule: Vec<RuleRef>,
+    event: Vec<EventDef>,
+}
+
+/// The embedded pathway rules.
+pub fn rules_data() -> &'static RulesData {
+    static DATA: OnceLock<RulesData> = OnceLock::new();
+    DATA.get_or_init(|| crate::data::parse("pathway/rules", embedded_json!("pathway/rules")))
+}
+
+fn rule(id: &str) -> RuleRef {
+    rules_data()
+        .rule
+        .iter()
+        .find(|r| r.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("pathway rule {id} missing from crate/data/pathway/rules.toml"))
+}
+
+fn event_def(id: &str) -> &'static EventDef {
+    rules_data()
+        .event
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("pathway event {id} missing from crate/data/pathway/rules.toml"))
+}
+
+/// An adjustable figure, with the value used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assumption {
+    /// Stable id, such as `report_lag_working_days`.
+    pub id: String,
+    /// What it is, in words.
+    pub label: String,
+    /// The value used (the default unless overridden).
+    #[serde(default)]
+    pub value: f64,
+    /// The default.
+    pub default: f64,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// `months`, `working days`, …
+    pub unit: String,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+#[derive(Deserialize)]
+struct AssumptionFile {
+    assumption: Vec<Assumption>,
+}
+
+/// Every assumption with its default value.
+pub fn default_assumptions() -> Vec<Assumption> {
+    static DATA: OnceLock<Vec<Assumption>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let f: AssumptionFile = crate::data::parse("pathway/assumptions", embedded_json!("pathway/assumptions"));
+        f.assumption
+            .into_iter()
+            .map(|mut a| {
+                a.value = a.default;
+                a
+            })
+            .collect()
+    })
+    .clone()
+}
+
+/// The assumption values in force, recording which ones a computation reads.
+pub struct Assumptions {
+    all: Vec<Assumption>,
+    used: RefCell<BTreeSet<String>>,
+}
+
+impl Assumptions {
+    /// The defaults.
+    pub fn defaults() -> Assumptions {
+        Assumptions {
+            all: default_assumptions(),
+            used: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    /// The defaults with overrides `{ id: value }` applied; unknown ids, non-numbers and values
+    /// out of range are problems (under `field_prefix`) and leave the default in place.
+    pub fn with_overrides(overrides: &Value, field_prefix: &str) -> (Assumptions, Vec<Problem>) {
+        let mut a = Assumptions::defaults();
+        let mut problems = Vec::new();
+        if overrides.is_null() {
+            return (a, problems);
+        }
+        let Some(obj) = overrides.as_object() else {
+            problems.push(Problem::new(
+                field_prefix,
+                "invalid",
+                "Assumptions must be an object of ids to numbers",
+            ));
+            return (a, problems);
+        };
+        for (id, v) in obj {
+            let field = format!("{field_prefix}.{id}");
+            let Some(slot) = a.all.iter_mut().find(|x| &x.id == id) else {
+                problems.push(Problem::new(
+                    field,
+                    "unknown_assumption",
+                    format!("{id} is not an assumption"),
+                ));
+                continue;
+            };
+            match v.as_f64() {
+                Some(x) if x >= slot.min && x <= slot.max => slot.value = x,
+                Some(_) => problems.push(Problem::new(
+                    field,
+                    "out_of_range",
+                    format!(
+                        "{} must be between {} and {} {}; the default {} was used",
+                        slot.label, slot.min, slot.max, slot.unit, slot.default
+                    ),
+                )),
+                None => problems.push(Problem::new(
+                    field,
+                    "invalid_number",
+                    format!("{} must be a number", slot.label),
+                )),
+            }
+        }
+        (a, problems)
+    }
+
+    /// The value of an assumption (recorded as used).
+    ///
+    /// # Panics
+    /// When `id` is not in the data file: a defect caught by the tests.
+    pub fn get(&self, id: &str) -> f64 {
+        self.used.borrow_mut().insert(id.to_string());
+        self.all
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap_or_else(|| panic!("assumption {id} missing from crate/data/pathway/assumptions.toml"))
+            .value
+    }
+
+    fn wd(&self, id: &str) -> i64 {
+        self.get(id).round() as i64
+    }
+
+    /// The assumptions read so far, in data-file order.
+    pub fn used(&self) -> Vec<Assumption> {
+        let used = self.used.borrow();
+        self.all.iter().filter(|a| used.contains(&a.id)).cloned().collect()
+    }
+}
+
+/// Earliest, latest and most likely dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Earliest.
+    pub earliest: NaiveDate,
+    /// Latest.
+    pub latest: NaiveDate,
+    /// Most likely.
+    pub likely: NaiveDate,
+}
+
+impl Window {
+    fn map(self, mut f: impl FnMut(NaiveDate) -> Option<NaiveDate>) -> Option<Window> {
+        Some(Window {
+            earliest: f(self.earliest)?,
+            latest: f(self.latest)?,
+            likely: f(self.likely)?,
+        })
+    }
+
+    fn to_out(self) -> WindowOut {
+        WindowOut {
+            earliest: format_date(self.earliest),
+            latest: format_date(self.latest),
+            likely: format_date(self.likely),
+        }
+    }
+
+    fn between(earliest: NaiveDate, latest: NaiveDate) -> Window {
+        Window {
+            earliest,
+            latest,
+            likely: earliest + TimeDelta::days((latest - earliest).num_days() / 2),
+        }
+    }
+
+    /// Whether `d` falls inside the window (inclusive).
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.earliest <= d && d <= self.latest
+    }
+}
+
+/// A window as JSON: `{ earliest, latest, likely }`, dates `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowOut {
+    /// Earliest date.
+    pub earliest: String,
+    /// Latest date.
+    pub latest: String,
+    /// Most likely date.
+    pub likely: String,
+}
+
+/// The next full inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Next {
+    /// `short` or `standard`.
+    pub kind: InspectionKind,
+    /// The route the last inspection led to (`short`, `standard`, `monitoring`), or null.
+    pub route: Option<Route>,
+    /// The window for the first on-site day.
+    pub window: WindowOut,
+    /// The rule that decided it.
+    pub rule: RuleRef,
+    /// Further rules that moved the window (a pause, priority actions, overdue, the exit rule).
+    pub notes: Vec<RuleRef>,
+}
+
+/// One step in the expected sequence: either a `date` or a `window`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// Step id, such as `report_published` or `monitoring_visit_2`.
+    pub id: String,
+    /// `annual`, `visit`, `deadline`, `notice`, `inspection`, `publication` or `intervention`.
+    pub kind: String,
+    /// Title shown to people.
+    pub title: String,
+    /// What happens, in words.
+    pub description: String,
+    /// The date, when the step has one date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
+    /// The window, when the step's date is uncertain.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub window: Option<WindowOut>,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+    /// The assumptions that set its timing.
+    pub assumption_ids: Vec<String>,
+}
+
+/// The result of [`pathway`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PathwayResult {
+    /// The next full inspection, or null when `today` is unusable.
+    pub next: Option<Next>,
+    /// The expected sequence, by likely date.
+    pub events: Vec<Event>,
+    /// Every adjustable figure used.
+    pub assumptions: Vec<Assumption>,
+    /// Validation problems as data.
+    pub problems: Vec<Problem>,
+    /// Transition counts and interval spreads from real inspections, with attribution.
+    pub base_rates: BaseRates,
+}
+
+/// The framework rules for an id.
+pub fn framework(id: &str) -> Option<&'static FrameworkRules> {
+    rules_data().framework.iter().find(|f| f.id == id)
+}
+
+fn date(s: &str) -> NaiveDate {
+    parse_date(s).expect("embedded pathway date")
+}
+
+/// The window for the next full inspection on a route, measured from the last on-site day of the
+/// previous inspection, before any adjustment for today: the cycle rule (short, standard) or the
+/// re-inspection rule (monitoring), then the pause rule. Returns the pauses applied.
+pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Window, Vec<&'static Pause>) {
+    let (mut earliest, mut latest, likely) = match route {
+        Route::Short | Route::Standard => {
+            let c = a.get("cycle_months");
+            let hw = a.get("cycle_half_width_months");
+            (
+                add_months_f(last_end, c - hw),
+                add_months_f(last_end, c + hw),
+                Some(add_months_f(last_end, c)),
+            )
+        }
+        Route::Monitoring => (
+            add_months_f(last_end, a.get("reinspection_earliest_months")),
+            add_months_f(last_end, a.get("reinspection_latest_months")),
+            None,
+        ),
+    };
+    let mut likely = likely.unwrap_or(Window::between(earliest, latest).likely);
+    let mut applied = Vec::new();
+    for p in &rules_data().pause {
+        let (from, to) = (date(&p.from), date(&p.to));
+        let start = from.max(last_end);
+        let stop = to.min(latest);
+        if stop <= start {
+            continue;
+        }
+        applied.push(p);
+        if p.shifts.contains(&route) {
+            let shift = stop - start;
+            earliest += shift;
+            latest += shift;
+            likely += shift;
+        }
+        let before = latest;
+        latest = add_months_f(latest, a.get("pause_catch_up_months"));
+        likely += TimeDelta::days((latest - before).num_days() / 2);
+    }
+    (
+        Window {
+            earliest,
+            latest,
+            likely,
+        },
+        applied,
+    )
+}
+
+struct Ctx<'a> {
+    a: &'a Assumptions,
+    problems: Vec<Problem>,
+    events: Vec<(NaiveDate, Event)>,
+}
+
+impl Ctx<'_> {
+    fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
+        match add_working_days(d, n) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                self.coverage(&e);
+                None
+            }
+        }
+    }
+
+    fn coverage(&mut self, e: &CalendarError) {
+        if !self.problems.iter().any(|p| p.code == e.code()) {
+            self.problems.push(Problem::new(
+                "",
+                e.code(),
+                format!("Some dates could not be worked out: {e}"),
+            ));
+        }
+    }
+
+    fn push(&mut self, id: &str, def: &str, when: Window, assumption_ids: &[&str], extra: Option<String>) {
+        let d = event_def(def);
+        let single = when.earliest == when.latest;
+        let mut description = d.description.clone();
+        if let Some(x) = extra {
+            description = format!("{description} {x}");
+        }
+        self.events.push((
+            when.likely,
+            Event {
+                id: id.to_string(),
+                kind: d.kind.clone(),
+                title: d.title.clone(),
+                description,
+                date: single.then(|| format_date(when.likely)),
+                window: (!single).then(|| when.to_out()),
+                source: d.source.clone(),
+                tag: d.tag.clone(),
+                assumption_ids: assumption_ids.iter().map(|s| s.to_string()).collect(),
+            },
+        ));
+    }
+
+    fn push_date(&mut self, id: &str, def: &str, d: NaiveDate, assumption_ids: &[&str], extra: Option<String>) {
+        let w = Window {
+            earliest: d,
+            latest: d,
+            likely: d,
+        };
+        self.push(id, def, w, assumption_ids, extra);
+    }
+
+    /// The notice call, on-site weeks, publication and action plan for a full inspection whose
+    /// first on-site day falls in `window`. Returns the window of the last on-site day.
+    fn full_inspection(&mut self, prefix: &str, kind: InspectionKind, window: Window) -> Option<Window> {
+        let start = window.map(|d| Some(monday_on_or_after(d)))?;
+        let notice = self.a.wd("notice_working_days");
+        let call = start.map(|d| self.wd(d, -notice))?;
+        let weeks = match kind {
+            InspectionKind::Short => 1,
+            InspectionKind::Standard => 2,
+        };
+        let end = start.map(|d| Some(d + TimeDelta::days(7 * weeks - 3)))?;
+        let lag = self.a.wd("report_lag_working_days");
+        let report = end.map(|d| self.wd(d, lag))?;
+        let plan_wd = self.a.wd("action_plan_working_days");
+        let plan = report.map(|d| self.wd(d, plan_wd))?;
+        let id = |s: &str| format!("{prefix}{s}");
+        self.push(&id("notice_call"), "notice_call", call, &["notice_working_days"], None);
+        let what = match kind {
+            InspectionKind::Short => "A short inspection: one week on site, Monday to Friday.",
+            InspectionKind::Standard => "A standard inspection: two weeks on site, Monday to the second Friday.",
+        };
+        self.push(
+            &id("on_site"),
+            "on_site",
+            start,
+            &["notice_working_days"],
+            Some(what.to_string()),
+        );
+        self.push(
+            &id("report_published"),
+            "report_published",
+            report,
+            &["report_lag_working_days"],
+            None,
+        );
+        self.push(
+            &id("action_plan_due"),
+            "action_plan_due",
+            plan,
+            &["report_lag_working_days", "action_plan_working_days"],
+            None,
+        );
+        Some(end)
+    }
+}
+
+fn route_kind(route: Option<Route>) -> InspectionKind {
+    match route {
+        Some(Route::Short) => InspectionKind::Short,
+        _ => InspectionKind::Standard,
+    }
+}
+
+/// The framework in force on a date (by its start), as an id.
+pub fn framework_id_on(d: NaiveDate) -> Option<&'static str> {
+    crate::history::framework_on(d).map(|f| f.id.as_str())
+}
+
+/// Computes the pathway from the JSON input `{ framework, today, history, projected,
+/// assumptions }`. Never panics on bad input: problems are returned as data.
+pub fn pathway(input: &Value) -> PathwayResult {
+    let mut problems = Vec::new();
+    let (a, ap) = Assumptions::with_overrides(input.get("assumptions").unwrap_or(&Value::Null), "assumptions");
+    problems.extend(ap);
+    let empty = |problems: Vec<Problem>, a: &Assumptions| PathwayResult {
+        next: None,
+        events: Vec::new(),
+        assumptions: a.used(),
+        problems,
+        base_rates: crate::base_rates::base_rates().clone(),
+    };
+
+    let today = match input.get("today").and_then(Value::as_str).map(parse_date) {
+        Some(Ok(d)) => d,
+        _ => {
+            problems.push(Problem::new(
+                "today",
+                "invalid_date",
+                "Give today's date as a real date, like 2026-11-22",
+            ));
+            return empty(problems, &a);
+        }
+    };
+    if let Err(e) = crate::calendar::is_working_day(today) {
+        problems.push(Problem::new("today", e.code(), e.to_string()));
+        return empty(problems, &a);
+    }
+
+    let fw_input = input.get("framework").and_then(Value::as_str);
+    let fw = match fw_input.and_then(framework) {
+        Some(f) => f,
+        None => {
+            if fw_input.is_some() || input.get("framework").is_some_and(|v| !v.is_null()) {
+                problems.push(Problem::new(
+                    "framework",
+                    "unknown_framework",
+                    format!(
+                        "Unknown framework; the one in force today ({}) was used",
+                        framework_id_on(today).unwrap_or("ilacs-2026-04")
+                    ),
+                ));
+            }
+            crate::history::framework_on(today).unwrap_or(&rules_data().framework[0])
+        }
+    };
+
+    let (history, hp) = parse_history_as_of(input.get("history").unwrap_or(&Value::Null), "history", Some(today));
+    problems.extend(hp);
+    let projected = read_grades(
+        input.get("projected"),
+        Some(&fw.judgements),
+        &fw.id,
+        "projected",
+        &mut problems,
+    );
+
+    let mut ctx = Ctx {
+        a: &a,
+        problems,
+        events: Vec::new(),
+    };
+    let next = plan(&mut ctx, fw, today, &history, &projected);
+    let mut events = ctx.events;
+    events.sort_by_key(|x| x.0);
+    PathwayResult {
+        next,
+        events: events.into_iter().map(|(_, e)| e).collect(),
+        assumptions: a.used(),
+        problems: ctx.problems,
+        base_rates: crate::base_rates::base_rates().clone(),
+    }
+}
+
+fn plan(
+    ctx: &mut Ctx,
+    fw: &FrameworkRules,
+    today: NaiveDate,
+    history: &History,
+    projected: &BTreeMap<String, Grade>,
+) -> Option<Next> {
+    let a = ctx.a;
+    let mut notes = Vec::new();
+    let notice = a.wd("notice_working_days");
+    let soonest = ctx.wd(today, notice)?;
+    let last = history.last_inspection.as_ref();
+
+    // The route the last inspection led to.
+    let mut route_rule = None;
+    let mut route = None;
+    if let Some(li) = last {
+        if let Some(fid) = &li.framework {
+            match crate::route::route(fid, &li.grades) {
+                Some((r, rr)) => {
+                    route = Some(r);
+                    route_rule = Some(rr);
+                }
+                None => ctx.problems.push(Problem::new(
+                    "history.lastInspection.grades",
+                    "missing_grade",
+                    format!(
+                        "The grades given do not decide a route under {fid}: enter {}",
+                        if fid == "ilacs-2026-04" {
+                            "all four judgements"
+                        } else {
+                            "overall effectiveness"
+                        }
+                    ),
+                )),
+            }
+        }
+    }
+    let monitoring_since = history.monitoring.map(|s| s.or(last.map(|l| l.ended_on)));
+    if monitoring_since.is_some() {
+        route = Some(Route::Monitoring);
+    }
+    let base = match (route, monitoring_since.flatten(), last) {
+        (Some(Route::Monitoring), _, Some(li)) => Some(li.ended_on),
+        (Some(Route::Monitoring), Some(since), None) => Some(since),
+        (_, _, Some(li)) => Some(li.ended_on),
+        _ => None,
+    };
+
+    // The window for the next full inspection.
+    let (mut window, rule_used) = match base {
+        Some(b) => {
+            let r = route.unwrap_or(Route::Standard);
+            let (w, pauses) = cycle_window(r, b, a);
+            for p in pauses {
+                notes.push(RuleRef {
+                    id: p.id.clone(),
+                    text: p.text.clone(),
+                    source: p.source.clone(),
+                    tag: p.tag.clone(),
+                });
+            }
+            let id = match route {
+                Some(Route::Short) => "next_cycle_short",
+                Some(Route::Standard) => "next_cycle_standard",
+                Some(Route::Monitoring) => "next_monitoring_reinspection",
+                None => "next_unknown_route",
+            };
+            (w, rule(id))
+        }
+        None => {
+            let latest = add_months_f(today, a.get("cycle_months") + a.get("cycle_half_width_months"));
+            (
+                Window::between(soonest, latest),
+                rule(if last.is_some() {
+                    "next_unknown_route"
+                } else {
+                    "next_no_history"
+                }),
+            )
+        }
+    };
+    if let Some(rr) = &route_rule {
+        notes.insert(
+            0,
+            RuleRef {
+                id: rr.id.clone(),
+                text: rr.text.clone(),
+                source: rr.source.clone(),
+                tag: rr.tag.clone(),
+            },
+        );
+    }
+    if route == Some(Route::Monitoring) {
+        notes.push(RuleRef {
+            id: format!("exit_{}", fw.id),
+            text: fw.exit_text.clone(),
+            source: fw.exit_source.clone(),
+            tag: fw.exit_tag.clone(),
+        });
+    }
+    // A focused visit with priority actions since the last inspection can bring it forward.
+    let since_last = |d: NaiveDate| base.is_none_or(|b| d > b);
+    if route != Some(Route::Monitoring) {
+        if let Some(fv) = history
+            .focused_visits
+            .iter()
+            .rev()
+            .find(|v| v.priority_actions && since_last(v.ended_on))
+        {
+            let early = add_months_f(fv.ended_on, a.get("priority_action_early_months"));
+            if early < window.earliest {
+                window.earliest = early;
+                notes.push(rule("next_early_after_priority_actions"));
+            }
+        }
+    }
+    // Never before the notice period from today; a passed window becomes "soon".
+    if window.latest < soonest {
+        window = Window::between(soonest, add_months_f(today, a.get("overdue_months")).max(soonest));
+        notes.push(rule("next_overdue"));
+    } else {
+        window.earliest = window.earliest.max(soonest);
+        window.likely = window.likely.max(window.earliest);
+    }
+    let kind = route_kind(route);
+
+    // Annual self-evaluation and engagement meeting, near the inspection anniversary.
+    let aem_hw = a.get("aem_half_width_months");
+    let anchor = base.unwrap_or(today);
+    let mut years = 1;
+    while add_months(anchor, 12 * years) < today {
+        years += 1;
+    }
+    let aem_likely = add_months(anchor, 12 * years);
+    let aem = Window {
+        earliest: add_months_f(aem_likely, -aem_hw).max(today),
+        latest: add_months_f(aem_likely, aem_hw),
+        likely: aem_likely,
+    };
+    let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
+    ctx.push(
+        "self_evaluation",
+        "self_evaluation",
+        sef,
+        &["aem_half_width_months"],
+        None,
+    );
+    ctx.push(
+        "annual_engagement_meeting",
+        "annual_engagement_meeting",
+        aem,
+        &["aem_half_width_months"],
+        None,
+    );
+
+    // Follow-up of areas for priority action from focused visits.
+    let letter_lag = a.wd("visit_letter_lag_working_days");
+    for (i, fv) in history
+        .focused_visits
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.priority_actions)
+    {
+        let letter = ctx.wd(fv.ended_on, letter_lag)?;
+        let draft = ctx.wd(letter, a.wd("priority_draft_plan_working_days"))?;
+        let fin = ctx.wd(letter, a.wd("priority_final_plan_working_days"))?;
+        let when = format!("After the focused visit ending {}.", format_date(fv.ended_on));
+        ctx.push_date(
+            &format!("priority_action_draft_plan_{}", i + 1),
+            "priority_action_draft_plan",
+            draft,
+            &["visit_letter_lag_working_days", "priority_draft_plan_working_days"],
+            Some(when.clone()),
+        );
+        ctx.push_date(
+            &format!("priority_action_final_plan_{}", i + 1),
+            "priority_action_final_plan",
+            fin,
+            &["visit_letter_lag_working_days", "priority_final_plan_working_days"],
+            Some(when),
+        );
+    }
+
+    // Between full inspections: focused visits (not for monitored authorities).
+    if let (Some(b), Some(r)) = (base, route.filter(|r| *r != Route::Monitoring)) {
+        let had = history.focused_visits.iter().filter(|v| v.ended_on > b).count();
+        let fv = Window::between(
+            add_months_f(b, a.get("focused_visit_earliest_months")),
+            add_months_f(b, a.get("focused_visit_latest_months")),
+        );
+        let fv_ids = [
+            "focused_visit_earliest_months",
+            "focused_visit_latest_months",
+            "focused_visit_notice_working_days",
+        ];
+        if had == 0 && fv.latest >= soonest && fv.earliest < window.latest {
+            let w = Window {
+                earliest: fv.earliest.max(soonest),
+                latest: fv.latest.min(window.latest),
+                likely: fv.likely.max(fv.earliest.max(soonest)),
+            };
+            let note = format!(
+                "Notice about {} working days before.",
+                a.wd("focused_visit_notice_working_days")
+            );
+            ctx.push("focused_visit", "focused_visit", w, &fv_ids, Some(note));
+        }
+        if r == Route::Standard && had < 2 {
+            let second = Window::between(
+                fv.latest,
+                add_months_f(b, a.get("cycle_months") - a.get("cycle_half_width_months")).max(fv.latest),
+            );
+            if second.latest >= soonest {
+                let w = Window {
+                    earliest: second.earliest.max(soonest),
+                    latest: second.latest.max(soonest),
+                    likely: second.likely.max(soonest),
+                };
+                ctx.push(
+                    "second_focused_visit_or_jtai",
+                    "second_focused_visit_or_jtai",
+                    w,
+                    &["focused_visit_latest_months", "cycle_months", "cycle_half_width_months"],
+                    None,
+                );
+            }
+        }
+    }
+
+    // Under monitoring now: monitoring visits before the re-inspection, DfE intervention.
+    if route == Some(Route::Monitoring) {
+        if let Some(b) = base {
+            monitoring_visits(ctx, b, today, window.likely, "");
+            let recorded = |k: &str| history.interventions.iter().any(|x| x.kind == k);
+            if !recorded("improvement_notice") {
+                let d = add_months_f(b, a.get("improvement_notice_months")).max(today);
+                ctx.push_date(
+                    "improvement_notice",
+                    "improvement_notice",
+                    d,
+                    &["improvement_notice_months"],
+                    None,
+                );
+            }
+            if !recorded("statutory_direction") {
+                ctx.push(
+                    "statutory_direction",
+                    "statutory_direction",
+                    Window::between(today, window.latest),
+                    &[],
+                    None,
+                );
+            }
+        }
+    }
+
+    // The coming full inspection and what follows it.
+    let prefix = if route == Some(Route::Monitoring) {
+        "reinspection_"
+    } else {
+        ""
+    };
+    let end = ctx.full_inspection(prefix, kind, window)?;
+    if !projected.is_empty() {
+        outcome(ctx, fw, projected, end);
+    }
+
+    Some(Next {
+        kind,
+        route,
+        window: window.to_out(),
+        rule: rule_used,
+        notes,
+    })
+}
+
+fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, until: NaiveDate, prefix: &str) {
+    let a = ctx.a;
+    let first = a.get("monitoring_first_visit_months");
+    let every = a.get("monitoring_interval_months");
+    let mut k = 0;
+    loop {
+        let d = add_months_f(inadequate_end, first + every * k as f64);
+        if d >= until {
+            break;
+        }
+        k += 1;
+        if d >= from {
+            ctx.push_date(
+                &format!("{prefix}monitoring_visit_{k}"),
+                "monitoring_visit",
+                d,
+                &["monitoring_first_visit_months", "monitoring_interval_months"],
+                Some(format!("Visit {k} since the inadequate inspection.")),
+            );
+        }
+    }
+}
+
+/// What follows the coming inspection, from the projected grades under the framework in force.
+fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grade>, end: Window) {
+    let a = ctx.a;
+    let Some((route, rr)) = crate::route::route(&fw.id, projected) else {
+        ctx.problems.push(Problem::new(
+            "projected",
+            "missing_grade",
+            format!(
+                "The projected grades do not decide a route under {}: enter {}",
+                fw.id,
+                if fw.id == "ilacs-2026-04" {
+                    "all four judgements"
+                } else {
+                    "overall effectiveness"
+                }
+            ),
+        ));
+        return;
+    };
+    let why = format!("Projected route: {}", rr.text);
+    let Some(report) = end.map(|d| add_working_days(d, a.wd("report_lag_working_days")).ok()) else {
+        return;
+    };
+    match route {
+        Route::Monitoring => {
+            let Some(apv) = report.map(|d| add_working_days(d, a.wd("action_planning_visit_working_days")).ok()) else {
+                return;
+            };
+            ctx.push(
+                "action_planning_visit",
+                "action_planning_visit",
+                apv,
+                &["report_lag_working_days", "action_planning_visit_working_days"],
+                Some(why.clone()),
+            );
+            ctx.push("dfe_adviser", "dfe_adviser", report, &["report_lag_working_days"], None);
+            let notice = report.map(|d| Some(add_months_f(d, a.get("improvement_notice_months"))));
+            let reinsp = cycle_window(Route::Monitoring, end.likely, a).0;
+            if let Some(n) = notice {
+                ctx.push(
+                    "improvement_notice",
+                    "improvement_notice",
+                    n,
+                    &["report_lag_working_days", "improvement_notice_months"],
+                    None,
+                );
+                ctx.push(
+                    "statutory_direction",
+                    "statutory_direction",
+                    Window::between(n.likely, reinsp.latest),
+                    &["improvement_notice_months"],
+                    None,
+                );
+            }
+            monitoring_visits(ctx, end.likely, end.likely, reinsp.likely, "after_");
+            ctx.push(
+                "reinspection",
+                "reinspection",
+                reinsp,
+                &["reinspection_earliest_months", "reinspection_latest_months"],
+                Some(fw.exit_text.clone()),
+            );
+        }
+        Route::Short | Route::Standard => {
+            let (next_w, _) = cycle_window(route, end.likely, a);
+            let kind = if route == Route::Short { "short" } else { "standard" };
+            ctx.push(
+                "following_inspection",
+                "following_inspection",
+                next_w,
+                &["cycle_months", "cycle_half_width_months"],
+                Some(format!("{why} The next one would be a {kind} inspection.")),
+            );
+            let fv = Window::between(
+                add_months_f(end.likely, a.get("focused_visit_earliest_months")),
+                add_months_f(end.likely, a.get("focused_visit_latest_months")),
+            );
+            let extra = if route == Route::Standard {
+                "Below good: expect a standard inspection next time and perhaps two focused visits or a JTAI."
+            } else {
+                "Expect at least one focused visit."
+            };
+            ctx.push(
+                "following_focused_visits",
+                "following_focused_visits",
+                fv,
+                &["focused_visit_earliest_months", "focused_visit_latest_months"],
+                Some(extra.to_string()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    fn run(v: Value) -> PathwayResult {
+        pathway(&v)
+    }
+
+    fn ev<'a>(r: &'a PathwayResult, id: &str) -> &'a Event {
+        r.events
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap_or_else(|| panic!("no event {id}: {:?}", ids(r)))
+    }
+
+    fn ids(r: &PathwayResult) -> Vec<String> {
+        r.events.iter().map(|e| e.id.clone()).collect()
+    }
+
+    fn good_2024() -> Value {
+        json!({ "lastInspection": { "kind": "short", "startedOn": "2024-03-04", "endedOn": "2024-03-08",
+            "grades": { "overall_effectiveness": "good" } } })
+    }
+
+    #[test]
+    fn every_assumption_default_is_in_range_and_sourced() {
+        for a in default_assumptions() {
+            assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
+            assert!(a.source.starts_with("http"), "{}", a.id);
+            assert!(["V", "S", "R"].contains(&a.tag.as_str()), "{}", a.id);
+        }
+        for r in &rules_data().rule {
+            assert!(
+                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_str()),
+                "{}",
+                r.id
+            );
+        }
+        for e in &rules_data().event {
+            assert!(
+                e.source.starts_with("http") && ["V", "S", "R"].contains(&e.tag.as_str()),
+                "{}",
+                e.id
+            );
+        }
+    }
+
+    #[test]
+    fn short_route_after_good() {
+        let r = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": good_2024() }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let n = r.next.clone().unwrap();
+        assert_eq!(n.kind, InspectionKind::Short);
+        assert_eq!(n.route, Some(Route::Short));
+        assert_eq!(n.rule.id, "next_cycle_short");
+        assert_eq!(n.window.earliest, "2026-11-30");
+        assert_eq!(n.window.likely, "2027-03-08");
+        assert_eq!(n.window.latest, "2027-09-08");
+        // One week on site: notice call the Monday before.
+        let call = ev(&r, "notice_call").window.clone().unwrap();
+        assert_eq!(call.likely, "2027-03-01");
+        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-03-08");
+        // Publication 27 WD after Friday 12 March 2027; action plan 70 WD later.
+        let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
+        assert_eq!(
+            crate::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            27
+        );
+        let plan = d(&ev(&r, "action_plan_due").window.clone().unwrap().likely);
+        assert_eq!(crate::calendar::working_days_between(pubd, plan).unwrap(), 70);
+        // The focused-visit window (12 to 24 months after March 2024) has passed by November 2026.
+        assert!(!ids(&r).contains(&"focused_visit".to_string()));
+        assert!(!ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
+        let earlier = run(json!({ "today": "2025-01-06", "history": good_2024() }));
+        let fv = ev(&earlier, "focused_visit").window.clone().unwrap();
+        assert_eq!((fv.earliest.as_str(), fv.latest.as_str()), ("2025-03-08", "2026-03-08"));
+    }
+
+    #[test]
+    fn standard_route_after_requires_improvement() {
+        let r = run(json!({ "framework": "ilacs-2026-04", "today": "2025-01-06", "history":
+            { "lastInspection": { "kind": "standard", "startedOn": "2024-06-03", "endedOn": "2024-06-14",
+              "grades": { "overall_effectiveness": "requires improvement" } } } }));
+        let n = r.next.clone().unwrap();
+        assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Standard)));
+        assert_eq!(n.rule.id, "next_cycle_standard");
+        assert_eq!(n.window.likely, "2027-06-14");
+        assert!(ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
+        // Two weeks on site: on site Monday 14 June 2027 to Friday 25 June.
+        let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
+        assert_eq!(
+            crate::calendar::working_days_between(d("2027-06-25"), pubd).unwrap(),
+            27
+        );
+    }
+
+    #[test]
+    fn monitoring_route_after_inadequate() {
+        let r = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history":
+            { "lastInspection": { "kind": "standard", "startedOn": "2025-06-02", "endedOn": "2025-06-13",
+              "grades": { "overall_effectiveness": "inadequate" } }, "monitoring": { "since": "2025-07-20" } } }));
+        let n = r.next.clone().unwrap();
+        assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Monitoring)));
+        assert_eq!(n.rule.id, "next_monitoring_reinspection");
+        assert_eq!(
+            (n.window.earliest.as_str(), n.window.latest.as_str()),
+            ("2028-06-13", "2028-12-13")
+        );
+        assert!(n.notes.iter().any(|x| x.id == "exit_ilacs-2026-04" && x.tag == "R"));
+        let visits: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.id.starts_with("monitoring_visit_"))
+            .collect();
+        // From month 12 (June 2026) every 4 months: Oct 2026 is past, so Feb, Jun, Oct 2027, Feb 2028 …
+        assert_eq!(visits[0].id, "monitoring_visit_3");
+        assert_eq!(visits[0].date.as_deref(), Some("2027-02-13"));
+        assert!(ids(&r).contains(&"reinspection_on_site".to_string()));
+        assert!(ids(&r).contains(&"statutory_direction".to_string()));
+        assert!(!ids(&r).contains(&"focused_visit".to_string()));
+    }
+
+    #[test]
+    fn no_history_gives_the_earliest_plausible_window() {
+        let r = run(json!({ "today": "2026-11-23" }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let n = r.next.clone().unwrap();
+        assert_eq!(n.rule.id, "next_no_history");
+        assert_eq!(n.kind, InspectionKind::Standard);
+        assert_eq!(n.window.earliest, "2026-11-30");
+        assert_eq!(n.window.latest, "2030-05-23");
+    }
+
+    #[test]
+    fn focused_visit_with_priority_actions_sets_plan_deadlines_and_may_bring_inspection_forward() {
+        let mut h = good_2024();
+        h["focusedVisits"] = json!([{ "endedOn": "2025-09-10", "priorityActions": true }]);
+        let r = run(json!({ "framework": "ilacs-2026-04", "today": "2025-10-01", "history": h }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let letter = add_working_days(d("2025-09-10"), 21).unwrap();
+        assert_eq!(
+            ev(&r, "priority_action_draft_plan_1").date,
+            Some(format_date(add_working_days(letter, 20).unwrap()))
+        );
+        assert_eq!(
+            ev(&r, "priority_action_final_plan_1").date,
+            Some(format_date(add_working_days(letter, 70).unwrap()))
+        );
+        let n = r.next.clone().unwrap();
+        assert!(n.notes.iter().any(|x| x.id == "next_early_after_priority_actions"));
+        assert_eq!(n.window.earliest, "2026-01-10");
+        // The visit already happened, so no further focused visit is expected this cycle.
+        assert!(!ids(&r).contains(&"focused_visit".to_string()));
+    }
+
+    #[test]
+    fn an_override_changes_the_timing_and_is_reported() {
+        let r = run(
+            json!({ "today": "2026-11-23", "history": good_2024(), "assumptions": { "report_lag_working_days": 35 } }),
+        );
+        assert!(r.problems.is_empty());
+        let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
+        assert_eq!(
+            crate::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            35
+        );
+        let a = r
+            .assumptions
+            .iter()
+            .find(|a| a.id == "report_lag_working_days")
+            .unwrap();
+        assert_eq!((a.value, a.default), (35.0, 27.0));
+    }
+
+    #[test]
+    fn an_out_of_range_override_is_a_problem_and_the_default_is_used() {
+        let r = run(json!({ "today": "2026-11-23", "history": good_2024(),
+            "assumptions": { "report_lag_working_days": 80, "nonsense": 1, "cycle_months": "soon" } }));
+        let fields: Vec<_> = r.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("assumptions.cycle_months", "invalid_number"),
+                ("assumptions.nonsense", "unknown_assumption"),
+                ("assumptions.report_lag_working_days", "out_of_range"),
+            ]
+        );
+        let a = r
+            .assumptions
+            .iter()
+            .find(|a| a.id == "report_lag_working_days")
+            .unwrap();
+        assert_eq!(a.value, 27.0);
+        let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
+        assert_eq!(
+            crate::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            27
+        );
+    }
+
+    #[test]
+    fn pre_2026_and_2026_frameworks_route_projected_grades_differently() {
+        let h = good_2024();
+        // Under 2023 rules overall good → short next time.
+        let r23 = run(
+            json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
+            "projected": { "overall_effectiveness": "good", "impact_of_leaders": "good",
+                "help_and_protection": "requires_improvement", "children_in_care": "requires_improvement", "care_leavers": "good" } }),
+        );
+        assert!(r23.problems.is_empty(), "{:?}", r23.problems);
+        assert!(ev(&r23, "following_inspection")
+            .description
+            .contains("short inspection"));
+        // The same practice grades under 2026 rules (only one of three good) → standard.
+        let r26 = run(
+            json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h,
+            "projected": { "impact_of_leaders": "good",
+                "help_and_protection": "requires_improvement", "children_in_care": "requires_improvement", "care_leavers": "good" } }),
+        );
+        assert!(r26.problems.is_empty(), "{:?}", r26.problems);
+        assert!(ev(&r26, "following_inspection")
+            .description
+            .contains("standard inspection"));
+        // Overall effectiveness is not a 2026 judgement.
+        let bad = run(
+            json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "projected": { "overall_effectiveness": "good" } }),
+        );
+        assert_eq!(bad.problems[0].field, "projected.overall_effectiveness");
+        // One inadequate judgement under 2026 → monitoring, with the 2026 exit rule.
+        let inad = run(
+            json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h,
+            "projected": { "impact_of_leaders": "good", "help_and_protection": "good", "children_in_care": "good", "care_leavers": "inadequate" } }),
+        );
+        let re = ev(&inad, "reinspection");
+        assert!(re.description.contains("no inadequate judgement"));
+        assert!(ids(&inad).contains(&"action_planning_visit".to_string()));
+        assert!(ids(&inad).contains(&"after_monitoring_visit_1".to_string()));
+        let inad23 = run(
+            json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
+            "projected": { "overall_effectiveness": "inadequate" } }),
+        );
+        assert!(ev(&inad23, "reinspection")
+            .description
+            .contains("overall effectiveness requires improvement or better"));
+    }
+
+    #[test]
+    fn last_inspection_framework_is_chosen_by_its_start_date() {
+        // A 2026 inspection needs all four judgements; overall effectiveness is not one of them.
+        let r = run(
+            json!({ "today": "2026-11-23", "history": { "lastInspection": { "startedOn": "2026-05-04",
+            "endedOn": "2026-05-08", "grades": { "impact_of_leaders": "good", "help_and_protection": "good",
+            "children_in_care": "good", "care_leavers": "requires_improvement" } } } }),
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.next.unwrap().route, Some(Route::Short));
+        // A 2025 inspection without overall effectiveness: a problem, and the cautious standard route.
+        let r = run(
+            json!({ "today": "2026-11-23", "history": { "lastInspection": { "startedOn": "2025-05-05",
+            "endedOn": "2025-05-09", "grades": { "impact_of_leaders": "good" } } } }),
+        );
+        assert_eq!(r.problems[0].code, "missing_grade");
+        let n = r.next.clone().unwrap();
+        assert_eq!(
+            (n.kind, n.rule.id.as_str()),
+            (InspectionKind::Standard, "next_unknown_route")
+        );
+    }
+
+    #[test]
+    fn the_covid_pause_moves_a_spanning_cycle() {
+        let a = Assumptions::defaults();
+        let (w, p) = cycle_window(Route::Short, d("2018-10-19"), &a);
+        assert_eq!(p[0].id, "covid_2020");
+        // 36 ± 6 months from October 2018, moved ~13 months, latest a further 12 months.
+        assert_eq!(w.earliest, d("2022-05-15"));
+        assert_eq!(w.latest, d("2024-05-15"));
+        let (m, _) = cycle_window(Route::Monitoring, d("2019-03-08"), &a);
+        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-09-08")));
+        let (post, p) = cycle_window(Route::Short, d("2022-10-19"), &a);
+        assert!(p.is_empty());
+        assert_eq!((post.earliest, post.latest), (d("2025-04-19"), d("2026-04-19")));
+    }
+
+    #[test]
+    fn overdue_windows_and_bad_today() {
+        let r = run(json!({ "today": "2028-06-01", "history": good_2024() }));
+        let n = r.next.clone().unwrap();
+        assert!(n.notes.iter().any(|x| x.id == "next_overdue"));
+        assert_eq!(n.window.earliest, "2028-06-08");
+        assert_eq!(n.window.latest, "2028-12-01");
+        let r = run(json!({ "today": "yesterday" }));
+        assert!(r.next.is_none() && r.problems[0].field == "today");
+        let r = run(json!({ "today": "2040-01-01" }));
+        assert_eq!(r.problems[0].code, "out_of_coverage");
+        let r = run(json!({ "today": "2026-11-23", "framework": "ilacs-1999" }));
+        assert_eq!(r.problems[0].code, "unknown_framework");
+        assert!(r.next.is_some());
+    }
+
+    #[test]
+    fn events_are_in_date_order_and_name_known_assumptions() {
+        let r = run(json!({ "today": "2026-11-23", "history": good_2024(),
+            "projected": { "impact_of_leaders": "inadequate", "help_and_protection": "good", "children_in_care": "good", "care_leavers": "good" } }));
+        let ids: BTreeSet<_> = r.assumptions.iter().map(|a| a.id.clone()).collect();
+        let mut last = String::new();
+        for e in &r.events {
+            let key = e.date.clone().or(e.window.as_ref().map(|w| w.likely.clone())).unwrap();
+            assert!(key >= last, "{} out of order", e.id);
+            last = key;
+            for id in &e.assumption_ids {
+                assert!(ids.contains(id), "{} names {id}, which is not reported", e.id);
+            }
+        }
+    }
+}
