@@ -128,8 +128,10 @@ export class App {
         this.config,
         h("a", { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), this.main.focus()) }, "Skip to main content"),
       ),
-      h("div", { class: "govuk-width-container" }, this.statusBar, this.backSlot, this.main),
+      h("div", { class: "govuk-width-container" }, this.main),
     );
+    this.page = h("div", { class: "st-page" });
+    this.main.append(this.statusBar, this.backSlot, this.page);
     // Save at once when a field is left or a choice is made, as well as while typing.
     this.main.addEventListener("change", () => this.flushSave());
     this.main.addEventListener("focusout", () => this.flushSave());
@@ -190,13 +192,46 @@ export class App {
     this.watchers.add(fn);
   }
 
-  /** validateAssessment(assessment) from the core: [{ field, code, message }]. */
+  /**
+   * Problems with the assessment, from the core: validateAssessment for answers and indicators,
+   * and the pathway's history reader for the inspection history. [{ field, code, message }].
+   */
   problems() {
     if (!this.a) return [];
+    let found;
     try {
-      return this.core.validateAssessment(this.a) ?? [];
+      found = this.core.validateAssessment(this.a) ?? [];
     } catch (err) {
-      return [{ field: "", code: "invalid", message: err.message }];
+      found = [{ field: "", code: "invalid", message: err.message }];
+    }
+    const history = (this.runPathway().problems ?? []).filter((p) => p.field.startsWith("history"));
+    return [...found, ...history];
+  }
+
+  /** The projected grade per judgement from the latest score, for the pathway. */
+  projectedGrades() {
+    const out = {};
+    for (const j of this.scored?.judgements ?? []) if (j.grade) out[j.id] = j.grade;
+    if (this.scored?.overall?.grade) out.overall_effectiveness = this.scored.overall.grade;
+    return out;
+  }
+
+  /** pathway(...) from the core for the current assessment and assumptions. */
+  runPathway() {
+    if (!this.a) return { problems: [] };
+    try {
+      return this.core.pathway({ framework: this.a.framework, today: this.today(), history: this.a.history ?? null, projected: this.projectedGrades(), assumptions: this.assumptions });
+    } catch (err) {
+      return { error: err.message, problems: [] };
+    }
+  }
+
+  /** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
+  runSimulation(assessment = this.a) {
+    try {
+      return this.core.simulate(assessment, { runs: 2000, seed: 20260401 });
+    } catch {
+      return null;
     }
   }
 
@@ -276,12 +311,13 @@ export class App {
     this.watchers.clear();
     const render = PAGES[name] ?? startPage;
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
-    replace(this.main);
-    render(this, this.main, params);
+    replace(this.page);
+    render(this, this.page, params);
     this.host?.setAttribute("data-page", name);
     if (opts.initial) return;
-    const target = (opts.focusId && this.main.getRootNode().getElementById(opts.focusId)) || this.main.querySelector("h1");
+    const target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
     if (target) {
+      for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
       target.focus();
       if (opts.focusId) target.scrollIntoView({ block: "center" });

@@ -47,11 +47,9 @@ export function govRadios(opts) {
       checked: opts.value === item.value,
       "aria-describedby": itemHintId,
       "aria-controls": condId,
-      "aria-expanded": condId ? String(opts.value === item.value) : null,
       onchange: (e) => {
         for (const c of conditionals) {
           c.panel.classList.toggle("govuk-radios__conditional--hidden", !c.input.checked);
-          c.input.setAttribute("aria-expanded", String(c.input.checked));
         }
         if (e.target.checked) opts.onChange?.(item.value, e);
       },
@@ -307,6 +305,7 @@ export function govErrorSummary(errors, root) {
                     ev.preventDefault();
                     const field = root.getElementById(e.id);
                     if (!field) return;
+                    for (let d = field.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
                     const legend = field.closest("fieldset")?.querySelector("legend");
                     (legend ?? field).scrollIntoView({ block: "start" });
                     field.focus({ preventScroll: true });

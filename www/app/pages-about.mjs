@@ -1,6 +1,6 @@
 // About your authority: name, date of this self-evaluation, the last full inspection (with a
 // grade per judgement of the framework in force then), focused visits since, and monitoring.
-import { h, replace } from "./dom.mjs";
+import { h, replace, put } from "./dom.mjs";
 import { govInput, govDateInput, govRadios, govSelect, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { dateParts, dateJoin } from "./format.mjs";
@@ -29,7 +29,7 @@ export function aboutPage(app, main, params) {
     app.changed(false);
   };
   const li = () => app.a.history.lastInspection;
-  const ensureLi = () => (app.a.history.lastInspection ??= { kind: "standard", startedOn: "", endedOn: "", grades: {} });
+  const ensureLi = () => (app.a.history.lastInspection ??= { kind: "standard", startedOn: null, endedOn: null, grades: {} });
 
   // Grades per judgement of the framework in force when the inspection started.
   const gradesSlot = h("div", { id: "last-grades" });
@@ -78,7 +78,7 @@ export function aboutPage(app, main, params) {
       error: errorFor("history.lastInspection.startedOn"),
       onInput: (parts) =>
         mutate(() => {
-          ensureLi().startedOn = dateJoin(parts);
+          ensureLi().startedOn = dateJoin(parts) || null;
           renderGrades();
         }),
     }),
@@ -88,7 +88,7 @@ export function aboutPage(app, main, params) {
       hint: "The last day inspectors were on site. For example, 14 11 2025",
       value: dateParts(li()?.endedOn),
       error: errorFor("history.lastInspection.endedOn"),
-      onInput: (parts) => mutate(() => (ensureLi().endedOn = dateJoin(parts))),
+      onInput: (parts) => mutate(() => (ensureLi().endedOn = dateJoin(parts) || null)),
     }),
     gradesSlot,
   );
@@ -113,7 +113,7 @@ export function aboutPage(app, main, params) {
             legend: "When did the visit end?",
             value: dateParts(v.endedOn),
             error: errorFor(`history.focusedVisits.${i}.endedOn`),
-            onInput: (parts) => mutate((x) => (x.history.focusedVisits[i].endedOn = dateJoin(parts))),
+            onInput: (parts) => mutate((x) => (x.history.focusedVisits[i].endedOn = dateJoin(parts) || null)),
           }),
           govRadios({
             id: fieldId(`history.focusedVisits.${i}.priorityActions`),
@@ -152,7 +152,7 @@ export function aboutPage(app, main, params) {
   renderVisits();
 
   const mon = a.history.monitoring;
-  main.append(
+  put(main, 
     errorSummarySlot(app, errors),
     h("h1", { class: "govuk-heading-l" }, "About your authority"),
     h("p", { class: "govuk-body" }, "Stocktake uses your inspection history to work out your likely inspection pathway. Everything on this page is optional."),
@@ -193,7 +193,7 @@ export function aboutPage(app, main, params) {
       secondary: true,
       id: "add-visit",
       onClick: () => {
-        mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: "", priorityActions: false }));
+        mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: false }));
         renderVisits(app.a.history.focusedVisits.length - 1);
       },
     }),
@@ -212,12 +212,12 @@ export function aboutPage(app, main, params) {
             legend: "Monitored since",
             value: dateParts(mon?.since),
             error: errorFor("history.monitoring.since"),
-            onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) })),
+            onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
           }),
         },
       ],
       value: mon ? "yes" : "no",
-      onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? "" } : null)),
+      onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null)),
     }),
     h(
       "div",

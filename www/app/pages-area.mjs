@@ -1,7 +1,7 @@
 // One page per self-evaluation area (a statement per section: level, how you know, planned
 // action, owner, due date, notes) and the indicators page. Values save as the user types; the
 // projected judgement beside the form re-scores on every change.
-import { h, replace } from "./dom.mjs";
+import { h, replace, put } from "./dom.mjs";
 import { govRadios, govCheckboxes, govInput, govDateInput, govCharacterCount, govErrorSummary, govTag, govButton, govWarning } from "./govuk.mjs";
 import { fieldId, getPath } from "./state.mjs";
 import { dateParts, dateJoin, formatNumber } from "./format.mjs";
@@ -43,13 +43,23 @@ function liveJudgement(app, judgementId) {
   return box;
 }
 
+/** The optional parts of a statement (evidence, action, notes), folded away until wanted. */
+function statementDetails(open, statement, ...fields) {
+  return h(
+    "details",
+    { class: "govuk-details st-statement__more", open },
+    h("summary", { class: "govuk-details__summary" }, h("span", { class: "govuk-details__summary-text" }, "How you know, planned action and notes", h("span", { class: "govuk-visually-hidden" }, ` for: ${statement}`))),
+    h("div", { class: "govuk-details__text" }, fields),
+  );
+}
+
 /** Renders one area's statements. params: { id, showErrors }. */
 export function areaPage(app, main, params) {
   const fw = app.fw();
   const area = fw?.areas?.find((a) => a.id === params.id);
   if (!area) {
     app.title("Page not found");
-    main.append(h("h1", { class: "govuk-heading-l" }, "Page not found"), h("p", { class: "govuk-body" }, app.link("Go to your task list", "tasks")));
+    put(main, h("h1", { class: "govuk-heading-l" }, "Page not found"), h("p", { class: "govuk-body" }, app.link("Go to your task list", "tasks")));
     return;
   }
   const prefixes = area.statements.map((s) => `answers.${s.id}`);
@@ -81,6 +91,9 @@ export function areaPage(app, main, params) {
         small: true,
         onChange: (v) => app.set(`${base}.level`, v),
       }),
+      statementDetails(
+        !!(ans.evidence?.length || ans.action || ans.notes || errors.some((e) => e.field.startsWith(`${base}.`) && e.field !== `${base}.level`)),
+        s.text,
       govCheckboxes({
         id: fieldId(`${base}.evidence`),
         legend: "How do you know?",
@@ -124,10 +137,11 @@ export function areaPage(app, main, params) {
         error: errorFor(`${base}.notes`),
         onInput: (v) => app.set(`${base}.notes`, v),
       }),
+      ),
     );
   });
 
-  main.append(
+  put(main, 
     errorSummarySlot(app, errors),
     h("span", { class: "govuk-caption-l" }, `Section ${index + 1} of ${fw.areas.length + 1}`),
     h("h1", { class: "govuk-heading-l" }, area.name),
@@ -209,7 +223,7 @@ export function indicatorsPage(app, main, params) {
     );
   });
   app.watch(() => indicators.forEach(renderComparison));
-  main.append(
+  put(main, 
     errorSummarySlot(app, errors),
     h("span", { class: "govuk-caption-l" }, `Section ${(fw?.areas?.length ?? 0) + 1} of ${(fw?.areas?.length ?? 0) + 1}`),
     h("h1", { class: "govuk-heading-l" }, "Indicators"),

@@ -1,6 +1,6 @@
 // The start page (what Stocktake is, privacy, framework choice and three ways in), and the
 // confirmation pages for clearing this device and starting again.
-import { h, replace } from "./dom.mjs";
+import { h, replace, put } from "./dom.mjs";
 import { govSelect, govButton, govWarning, govErrorSummary } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
 import { scenarioList } from "./scenarios.mjs";
@@ -50,7 +50,7 @@ export function startPage(app, main) {
   fileInput.setAttribute("aria-describedby", "open-file-hint");
 
   const inProgress = !!app.a;
-  main.append(
+  put(main, 
     errorSlot,
     h("h1", { class: "govuk-heading-xl" }, "Stocktake: your ILACS self-evaluation"),
     h(
@@ -149,7 +149,7 @@ export function startPage(app, main) {
 /** Confirm before clearing every Stocktake key from this browser. */
 export function clearPage(app, main) {
   app.title("Clear everything from this device");
-  main.append(
+  put(main, 
     h("h1", { class: "govuk-heading-l" }, "Clear everything from this device"),
     govWarning("This removes your answers, actions, assumptions and any comparison file from this browser. It cannot be undone."),
     h("p", { class: "govuk-body" }, "If you want to keep your work, save it to a file first."),
@@ -165,7 +165,7 @@ export function clearPage(app, main) {
           app.trail = [];
           app.go("start");
           const note = h("div", { class: "govuk-notification-banner govuk-notification-banner--success", role: "alert", "aria-labelledby": "cleared-title" }, h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "cleared-title" }, "Success")), h("div", { class: "govuk-notification-banner__content" }, h("p", { class: "govuk-notification-banner__heading" }, "Everything Stocktake kept in this browser has been removed.")));
-          app.main.prepend(note);
+          app.page.prepend(note);
         },
       }),
       h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
@@ -176,7 +176,7 @@ export function clearPage(app, main) {
 /** Confirm before replacing work in progress with a new, empty assessment. */
 export function startAgainPage(app, main, params) {
   app.title("Start a new self-evaluation");
-  main.append(
+  put(main, 
     h("h1", { class: "govuk-heading-l" }, "Start a new self-evaluation"),
     govWarning("Starting again replaces the self-evaluation kept in this browser."),
     h("p", { class: "govuk-body" }, "Save your current work to a file first if you want to keep it."),

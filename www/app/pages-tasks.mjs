@@ -1,5 +1,5 @@
 // The task list (sections with honest statuses and a progress count) and "Check your answers".
-import { h } from "./dom.mjs";
+import { h, put } from "./dom.mjs";
 import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
@@ -56,7 +56,7 @@ export function tasksPage(app, main) {
   const done = statuses.filter((s) => s === "completed").length + (indStatus === "completed" ? 1 : 0);
   const total = areas.length + 1;
   const answered = (id) => areas.find((a) => a.id === id).statements.filter((s) => app.a.answers?.[s.id]?.level).length;
-  main.append(
+  put(main, 
     h("span", { class: "govuk-caption-l" }, app.a.authority || "Your authority"),
     h("h1", { class: "govuk-heading-xl" }, "Your self-evaluation"),
     h("p", { class: "govuk-body", id: "progress" }, `You have completed ${done} of ${total} sections.`),
@@ -138,7 +138,7 @@ export function checkPage(app, main) {
     ),
   );
   const inds = fw?.indicators ?? [];
-  main.append(
+  put(main, 
     h("h1", { class: "govuk-heading-l" }, "Check your answers"),
     h("h2", { class: "govuk-heading-m" }, "About your authority"),
     govSummaryList(aboutRows),
