@@ -449,7 +449,7 @@ fn text(v: &Value, k: &str) -> Read<String> {
     v.get(k)
         .and_then(Value::as_str)
         .map(String::from)
-        .ok_or_else(|| format!("{k} must be text in {v}"))
+        .ok_or_else(|| format!("{k} must be text"))
 }
 
 fn flag(v: &Value, k: &str) -> bool {
@@ -459,7 +459,7 @@ fn flag(v: &Value, k: &str) -> bool {
 fn number(v: &Value, k: &str) -> Read<f64> {
     v.get(k)
         .and_then(Value::as_f64)
-        .ok_or_else(|| format!("{k} must be a number in {v}"))
+        .ok_or_else(|| format!("{k} must be a number"))
 }
 
 fn count(v: &Value, k: &str) -> Read<Option<u32>> {
@@ -480,7 +480,7 @@ fn grade(v: &Value, k: &str) -> Read<Option<Grade>> {
             .as_str()
             .and_then(Grade::from_id)
             .map(Some)
-            .ok_or_else(|| format!("{k}: {x} is not a grade")),
+            .ok_or_else(|| format!("{k}: {} is not a grade", x.as_str().unwrap_or("?"))),
     }
 }
 
