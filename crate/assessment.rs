@@ -168,6 +168,18 @@ fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<Strin
     }
 }
 
+/// A value for a message, without pulling the JSON serialiser into the wasm.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", s.chars().take(60).collect::<String>()),
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(_) => "A number".into(),
+        Value::Array(_) => "A list".into(),
+        Value::Object(_) => "An object".into(),
+    }
+}
+
 /// A non-negative whole number, whether JSON wrote it as `1` or `1.0` (JavaScript numbers are floats).
 pub fn whole(v: &Value) -> Option<u64> {
     v.as_u64().or_else(|| {
@@ -237,7 +249,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
             "unknown_framework",
             format!(
                 "Unknown framework {}; scored against {}",
-                other,
+                shown(other),
                 framework::current().id
             ),
         )),
@@ -340,7 +352,10 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
         Some(other) => problems.push(Problem::new(
             format!("{field}.level"),
             "unknown_level",
-            format!("{other} is not a level: use outstanding, good, requires_improvement, inadequate or not_known"),
+            format!(
+                "{} is not a level: use outstanding, good, requires_improvement, inadequate or not_known",
+                shown(other)
+            ),
         )),
     }
     match o.get("evidence") {
@@ -356,7 +371,7 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
                     _ => problems.push(Problem::new(
                         format!("{field}.evidence.{i}"),
                         "unknown_evidence",
-                        format!("{e} is not an evidence source"),
+                        format!("{} is not an evidence source", shown(e)),
                     )),
                 }
             }
