@@ -44,7 +44,7 @@ export async function openAssessmentFile(app, file) {
   }
   const problems = parsed?.problems ?? [];
   if (problems.length) {
-    const shown = problems.slice(0, 5).map((p) => `The selected file cannot be opened: ${p.message}${p.field ? ` (in ${p.field})` : ""}`);
+    const shown = problems.slice(0, 5).map((p) => `The selected file cannot be opened. ${p.message}${p.field ? ` (in ${p.field})` : ""}`);
     if (problems.length > 5) shown.push(`The selected file has ${problems.length - 5} more problems`);
     return { ok: false, messages: shown };
   }

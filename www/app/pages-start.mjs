@@ -1,7 +1,7 @@
 // The start page (what Stocktake is, privacy, framework choice and three ways in), and the
 // confirmation pages for clearing this device and starting again.
 import { h, replace, put } from "./dom.mjs";
-import { govSelect, govButton, govWarning, govErrorSummary } from "./govuk.mjs";
+import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
 import { scenarioList } from "./scenarios.mjs";
 import { openAssessmentFile } from "./files.mjs";
@@ -25,6 +25,10 @@ export function startPage(app, main) {
   const showFileErrors = (messages) => {
     replace(errorSlot, messages.length ? govErrorSummary(messages.map((m) => ({ id: "open-file", message: m })), app.root) : null);
     fileGroup.classList.toggle("govuk-form-group--error", messages.length > 0);
+    app.root.getElementById("open-file-error")?.remove();
+    if (messages.length) fileInput.before(govErrorMessage("open-file", messages[0]));
+    fileInput.classList.toggle("govuk-file-upload--error", messages.length > 0);
+    fileInput.setAttribute("aria-describedby", messages.length ? "open-file-hint open-file-error" : "open-file-hint");
     if (messages.length) {
       app.title("Your ILACS self-evaluation", true);
       errorSlot.firstChild.focus();
