@@ -1,10 +1,10 @@
 // About your authority: name, date of this self-evaluation, the last full inspection (with a
 // grade per judgement of the framework in force then), focused visits since, and monitoring.
 import { h, replace, put } from "./dom.mjs";
-import { govInput, govDateInput, govRadios, govSelect, govButton } from "./govuk.mjs";
+import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { dateParts, dateJoin } from "./format.mjs";
-import { pageErrors, errorSummarySlot } from "./pages-area.mjs";
+import { pageErrors, errorSummarySlot, ADVISORY_CODES } from "./pages-area.mjs";
 
 /**
  * The framework whose judgements a past inspection was graded against: the newest one that had
@@ -33,6 +33,13 @@ export function aboutPage(app, main, params) {
 
   // Grades per judgement of the framework in force when the inspection started.
   const gradesSlot = h("div", { id: "last-grades" });
+  // Advice from the core about the history (for example, a grade the route needs is missing).
+  const adviceSlot = h("div", { id: "history-advice", "aria-live": "polite" });
+  const renderAdvice = () => {
+    const advice = (app.runPathway().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
+    replace(adviceSlot, advice.map((p) => govWarning(`${p.message}.`)));
+  };
+  app.watch(renderAdvice);
   let gradesFw = null;
   const renderGrades = () => {
     const fwId = aboutFrameworkAt(app, li()?.startedOn);
@@ -91,7 +98,9 @@ export function aboutPage(app, main, params) {
       onInput: (parts) => mutate(() => (ensureLi().endedOn = dateJoin(parts) || null)),
     }),
     gradesSlot,
+    adviceSlot,
   );
+  renderAdvice();
   const detailsWrap = h("div", { class: "st-reveal" }, inspectionDetails);
   const showDetails = () => (detailsWrap.hidden = !li());
   showDetails();
@@ -196,7 +205,7 @@ export function aboutPage(app, main, params) {
       secondary: true,
       id: "add-visit",
       onClick: () => {
-        mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: false }));
+        mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: null }));
         renderVisits(app.a.history.focusedVisits.length - 1);
       },
     }),

@@ -8,10 +8,14 @@ import { dateParts, dateJoin, formatNumber } from "./format.mjs";
 
 const NOTES_LIMIT = 2000;
 
+/** Problem codes that are advice, not errors: the page shows them but does not stop the user. */
+export const ADVISORY_CODES = ["missing_grade"];
+
 /** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
 export function pageErrors(app, prefixes) {
   return app
     .problems()
+    .filter((p) => !ADVISORY_CODES.includes(p.code))
     .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(pre + ".")))
     .map((p) => ({ id: fieldId(p.field), field: p.field, message: p.message }));
 }
@@ -44,11 +48,11 @@ function liveJudgement(app, judgementId) {
 }
 
 /** The optional parts of a statement (evidence, action, notes), folded away until wanted. */
-function statementDetails(open, statement, ...fields) {
+function statementDetails(id, open, statement, ...fields) {
   return h(
     "details",
     { class: "govuk-details st-statement__more", open },
-    h("summary", { class: "govuk-details__summary" }, h("span", { class: "govuk-details__summary-text" }, "How you know, planned action and notes", h("span", { class: "govuk-visually-hidden" }, ` for: ${statement}`))),
+    h("summary", { class: "govuk-details__summary", id }, h("span", { class: "govuk-details__summary-text" }, "How you know, planned action and notes", h("span", { class: "govuk-visually-hidden" }, ` for: ${statement}`))),
     h("div", { class: "govuk-details__text" }, fields),
   );
 }
@@ -92,6 +96,7 @@ export function areaPage(app, main, params) {
         onChange: (v) => app.set(`${base}.level`, v),
       }),
       statementDetails(
+        `${fieldId(s.id)}-more`,
         !!(ans.evidence?.length || ans.action || ans.notes || errors.some((e) => e.field.startsWith(`${base}.`) && e.field !== `${base}.level`)),
         s.text,
       govCheckboxes({

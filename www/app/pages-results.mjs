@@ -162,7 +162,7 @@ export function resultsPage(app, main) {
   put(main, 
     h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
     body,
-    h("p", { class: "govuk-body st-no-print" }, app.link("See your inspection timeline", "timeline"), " or ", app.link("print the full report", "report"), "."),
+    h("p", { class: "govuk-body st-no-print" }, app.link("See your inspection timeline", "timeline", {}, { id: "to-timeline" }), " or ", app.link("print the full report", "report"), "."),
   );
 }
 
@@ -316,7 +316,7 @@ export function timelinePage(app, main) {
   };
   render();
   app.watch(() => render());
-  put(main, h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"), body);
+  put(main, h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"), body, h("p", { class: "govuk-body st-no-print" }, app.link("See your action plan", "actions", {}, { id: "to-actions" }), " or ", app.link("print the full report", "report"), "."));
 }
 
 // ---- action plan -----------------------------------------------------------------------------
