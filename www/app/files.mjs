@@ -15,7 +15,7 @@ export function downloadText(app, name, text, type) {
 }
 
 function fileStem(app) {
-  const who = (app.a?.authority || "self-evaluation").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "self-evaluation";
+  const who = [app.a?.authority || "self-evaluation", app.a?.participant].filter(Boolean).join(" ").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "self-evaluation";
   return `stocktake-${who}-${app.a?.assessedOn || app.today()}`;
 }
 

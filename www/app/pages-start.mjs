@@ -3,7 +3,7 @@
 import { h, replace, put } from "./dom.mjs";
 import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
-import { scenarioList } from "./scenarios.mjs";
+import { workshopStartSection } from "./pages-workshop.mjs";
 import { openAssessmentFile } from "./files.mjs";
 
 /** Where answers are kept, in words, for data-storage = local | session | none. */
@@ -117,26 +117,7 @@ export function startPage(app, main) {
           "Start a new self-evaluation",
         ),
     fileGroup,
-    scenarioList.length
-      ? h(
-          "div",
-          { id: "scenarios" },
-          h("h2", { class: "govuk-heading-m" }, "Try a workshop scenario"),
-          h("p", { class: "govuk-body" }, "Made-up authorities for training sessions. Opening one replaces the work on this page, so save your own work to a file first."),
-          h(
-            "ul",
-            { class: "govuk-list" },
-            scenarioList.map((s) =>
-              h(
-                "li",
-                {},
-                h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.load(s.assessment), app.go("tasks")) }, s.title),
-                s.description ? h("p", { class: "govuk-body-s" }, s.description) : null,
-              ),
-            ),
-          ),
-        )
-      : null,
+    workshopStartSection(app),
     app.a || app.store.available ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear")) : null,
     h(
       "p",

@@ -59,6 +59,7 @@ export function tasksPage(app, main) {
   put(main, 
     h("span", { class: "govuk-caption-l" }, app.a.authority || "Your authority"),
     h("h1", { class: "govuk-heading-xl" }, "Your self-evaluation"),
+    app.a.scenario ? h("p", { class: "govuk-body", id: "scenario-note" }, "A fictional workshop scenario. ", app.link("Read the briefing again", "briefing", { id: app.a.scenario }, { id: "link-briefing" })) : null,
     h("p", { class: "govuk-body", id: "progress" }, `You have completed ${done} of ${total} sections.`),
     h("h2", { class: "govuk-heading-m" }, "About your authority"),
     h("ul", { class: "govuk-task-list" }, taskItem(app, "about", "About your authority", "Name, date of this self-evaluation and inspection history", app.a.history?.lastInspection ? "completed" : "not_started", () => app.go("about"))),
