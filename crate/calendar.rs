@@ -381,7 +381,6 @@ pub fn monday_on_or_after(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
@@ -560,26 +559,33 @@ mod tests {
         assert!((months_between(d("2024-01-01"), d("2025-01-01")) - 12.0).abs() < 0.05);
     }
 
-    fn any_date() -> impl Strategy<Value = NaiveDate> {
-        (0i64..(365 * 22)).prop_map(|k| d("2012-01-01") + chrono::TimeDelta::days(k))
-    }
+    /// Property tests (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
 
-    proptest! {
-        #[test]
-        fn added_working_days_land_on_working_days(a in any_date(), n in 1i64..400) {
-            let r = add_working_days(a, n).unwrap();
-            prop_assert!(is_working_day(r).unwrap());
-            prop_assert!(r > a);
-            let back = add_working_days(a, -n).unwrap();
-            prop_assert!(is_working_day(back).unwrap());
-            prop_assert!(back < a);
+        fn any_date() -> impl Strategy<Value = NaiveDate> {
+            (0i64..(365 * 22)).prop_map(|k| d("2012-01-01") + chrono::TimeDelta::days(k))
         }
 
-        #[test]
-        fn between_inverts_add(a in any_date(), n in 0i64..400) {
-            let r = add_working_days(a, n).unwrap();
-            prop_assert_eq!(working_days_between(a, r).unwrap(), n);
-            prop_assert_eq!(working_days_between(r, a).unwrap(), -n);
+        proptest! {
+            #[test]
+            fn added_working_days_land_on_working_days(a in any_date(), n in 1i64..400) {
+                let r = add_working_days(a, n).unwrap();
+                prop_assert!(is_working_day(r).unwrap());
+                prop_assert!(r > a);
+                let back = add_working_days(a, -n).unwrap();
+                prop_assert!(is_working_day(back).unwrap());
+                prop_assert!(back < a);
+            }
+
+            #[test]
+            fn between_inverts_add(a in any_date(), n in 0i64..400) {
+                let r = add_working_days(a, n).unwrap();
+                prop_assert_eq!(working_days_between(a, r).unwrap(), n);
+                prop_assert_eq!(working_days_between(r, a).unwrap(), -n);
+            }
         }
     }
 }

@@ -17,7 +17,7 @@
 //!   anniversary.
 //! - **Monitoring.** Re-inspection of an inadequate authority came a median of about 42 months
 //!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) [V]; we assume
-//!   36–42 months [R], most likely the middle.
+//!   36–45 months, most likely 42 [R] (a window ending at the median would miss half of them).
 //! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) [S].
 //!   A cycle that contains part of a pause moves later by that part for the short and standard
 //!   routes (scheduled inspections were rescheduled in order) and its latest date moves later by
@@ -425,10 +425,10 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
         Route::Monitoring => (
             add_months_f(last_end, a.get("reinspection_earliest_months")),
             add_months_f(last_end, a.get("reinspection_latest_months")),
-            None,
+            Some(add_months_f(last_end, a.get("reinspection_likely_months"))),
         ),
     };
-    let mut likely = likely.unwrap_or(Window::between(earliest, latest).likely);
+    let mut likely = likely.unwrap_or(earliest).max(earliest).min(latest);
     let mut applied = Vec::new();
     for p in &rules_data().pause {
         let (from, to) = (date(&p.from), date(&p.to));
@@ -1154,8 +1154,9 @@ mod tests {
         assert_eq!(n.rule.id, "next_monitoring_reinspection");
         assert_eq!(
             (n.window.earliest.as_str(), n.window.latest.as_str()),
-            ("2028-06-13", "2028-12-13")
+            ("2028-06-13", "2029-03-13")
         );
+        assert_eq!(n.window.likely, "2028-12-13");
         assert!(n.notes.iter().any(|x| x.id == "exit_ilacs-2026-04" && x.tag == "R"));
         let visits: Vec<_> = r
             .events
@@ -1326,7 +1327,7 @@ mod tests {
         assert_eq!(w.earliest, d("2022-05-15"));
         assert_eq!(w.latest, d("2024-05-15"));
         let (m, _) = cycle_window(Route::Monitoring, d("2019-03-08"), &a);
-        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-09-08")));
+        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-12-08")));
         let (post, p) = cycle_window(Route::Short, d("2022-10-19"), &a);
         assert!(p.is_empty());
         assert_eq!((post.earliest, post.latest), (d("2025-04-19"), d("2026-04-19")));
