@@ -3,23 +3,23 @@
 //! Bank holidays are computed **by rule** from `crate/data/calendar/bank-holidays.toml`, a
 //! versioned table with a source and tag for each rule and each one-off change:
 //!
-//! - New Year's Day, 1 January (royal proclamation since 1974) [V];
+//! - New Year's Day, 1 January (royal proclamation since 1974) \[V\];
 //! - Good Friday and Easter Monday, two days before and one day after Easter Sunday, from the
-//!   Gregorian computus (Good Friday is a common-law holiday [S]; Easter Monday is in the Banking
-//!   and Financial Dealings Act 1971, Schedule 1 [V]);
-//! - the early May bank holiday, the first Monday in May (proclamation since 1978) [V];
+//!   Gregorian computus (Good Friday is a common-law holiday \[S\]; Easter Monday is in the Banking
+//!   and Financial Dealings Act 1971, Schedule 1 \[V\]);
+//! - the early May bank holiday, the first Monday in May (proclamation since 1978) \[V\];
 //! - the spring bank holiday, the last Monday in May, and the summer bank holiday, the last
-//!   Monday in August (1971 Act, Schedule 1) [V];
-//! - Christmas Day and Boxing Day [V].
+//!   Monday in August (1971 Act, Schedule 1) \[V\];
+//! - Christmas Day and Boxing Day \[V\].
 //!
-//! **Substitutes** [V] (<https://www.gov.uk/bank-holidays>): New Year's Day, Christmas Day and
+//! **Substitutes** \[V\] (<https://www.gov.uk/bank-holidays>): New Year's Day, Christmas Day and
 //! Boxing Day falling on a Saturday or Sunday are taken on the next weekday that is not already a
 //! holiday, in date order: Christmas on a Saturday gives Monday 27 and Tuesday 28 December;
 //! Christmas on a Sunday gives Boxing Day on Monday 26 and Christmas on Tuesday 27.
 //!
-//! **One-off changes** are data: 2011 royal wedding (Fri 29 April) [R]; 2012 spring holiday moved
-//! to Mon 4 June plus Tue 5 June [R]; 2020 early May moved to Fri 8 May [V]; 2022 spring moved to
-//! Thu 2 June plus Fri 3 June and Mon 19 September [V]; 2023 Mon 8 May [V].
+//! **One-off changes** are data: 2011 royal wedding (Fri 29 April) \[R\]; 2012 spring holiday moved
+//! to Mon 4 June plus Tue 5 June \[R\]; 2020 early May moved to Fri 8 May \[V\]; 2022 spring moved to
+//! Thu 2 June plus Fri 3 June and Mon 19 September \[V\]; 2023 Mon 8 May \[V\].
 //!
 //! Only the years in the table's coverage (2010–2035) are answered; any other date is an error,
 //! not a guess, because a future proclamation may add a day.
@@ -484,6 +484,39 @@ mod tests {
         assert_eq!(year_list(2017)[0], "2017-01-02");
         for y in 2010..=2035 {
             assert!(year_list(y).len() >= 8, "{y} has at least 8 bank holidays");
+        }
+    }
+
+    #[test]
+    fn the_table_is_well_formed() {
+        let t = table();
+        assert!(t.coverage_from <= 2018 && t.coverage_to >= 2030);
+        for r in &t.rule {
+            assert!(
+                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_str()),
+                "{}",
+                r.id
+            );
+        }
+        for c in &t.change {
+            assert!(
+                c.source.starts_with("http") && ["V", "S", "R"].contains(&c.tag.as_str()),
+                "{}",
+                c.id
+            );
+            let d = parse_date(&c.date).unwrap();
+            assert!((t.coverage_from..=t.coverage_to).contains(&d.year()), "{}", c.id);
+            assert!(!is_weekend(d), "{} falls on a weekend", c.id);
+            match c.kind.as_str() {
+                "move" => assert!(
+                    t.rule.iter().any(|r| Some(&r.id) == c.rule.as_ref()),
+                    "{} moves an unknown rule",
+                    c.id
+                ),
+                "extra" => assert!(c.rule.is_none(), "{}", c.id),
+                other => panic!("{} has unknown kind {other}", c.id),
+            }
+            assert!(bank_holidays(d.year()).unwrap().contains(&d), "{} is observed", c.id);
         }
     }
 

@@ -16,6 +16,8 @@ struct Score {
     n: usize,
     inside: usize,
     width: f64,
+    /// Sum of |next start − likely date|, months.
+    error: f64,
 }
 
 fn score(csv: &str, overrides: serde_json::Value) -> BTreeMap<String, Score> {
@@ -32,10 +34,12 @@ fn score(csv: &str, overrides: serde_json::Value) -> BTreeMap<String, Score> {
                 n: 0,
                 inside: 0,
                 width: 0.0,
+                error: 0.0,
             });
             s.n += 1;
             s.inside += usize::from(w.contains(p.next.start));
             s.width += months_between(w.earliest, w.latest);
+            s.error += months_between(w.likely, p.next.start).abs();
         }
     }
     by
@@ -44,11 +48,13 @@ fn score(csv: &str, overrides: serde_json::Value) -> BTreeMap<String, Score> {
 fn report(label: &str, by: &BTreeMap<String, Score>) {
     for (k, s) in by {
         println!(
-            "{label:<28} {k:<11} n={:>3} inside={:>3} coverage={:>5.1}% mean width={:>5.1} months",
+            "{label:<28} {k:<11} n={:>3} inside={:>3} coverage={:>5.1}% mean width={:>5.1} months, \
+             mean |actual - likely|={:>4.1} months",
             s.n,
             s.inside,
             100.0 * s.inside as f64 / s.n as f64,
-            s.width / s.n as f64
+            s.width / s.n as f64,
+            s.error / s.n as f64
         );
     }
 }

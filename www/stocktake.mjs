@@ -8,6 +8,7 @@ const base = new URL(".", import.meta.url);
 // The offline single file (dist/stocktake-offline.html) carries its styles and wasm inline.
 const inline = globalThis.__stocktakeInline ?? null;
 let coreReady;
+let wasmExports = null;
 
 function decodeBase64(text) {
   const bin = atob(text);
@@ -19,8 +20,16 @@ function decodeBase64(text) {
 /** Loads the wasm core once; resolves to its API (the functions documented in the README). */
 export function loadCore() {
   const source = inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base);
-  coreReady ??= init({ module_or_path: source }).then(() => core);
+  coreReady ??= init({ module_or_path: source }).then((exports) => {
+    wasmExports = exports;
+    return core;
+  });
   return coreReady;
+}
+
+/** Bytes of linear memory the wasm core holds (for the benchmark); 0 before it loads. */
+export function wasmMemoryBytes() {
+  return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
 }
 
 /** Adds the stylesheet to the shadow root; resolves once it applies. */

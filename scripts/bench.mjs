@@ -1,0 +1,134 @@
+// Measures the built site in headless Chromium and combines it with the native figures passed as
+// argv[2] (JSON from examples/bench_core.rs). Prints one JSON object. See scripts/bench.
+import { gzipSync } from "node:zlib";
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, openPage, startServer, waitReady } from "../e2e/harness.mjs";
+
+const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
+const dist = join(root, "dist");
+const native = JSON.parse(process.argv[2] ?? "{}");
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const p95 = (v) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)];
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+const wasm = await readFile(join(dist, "pkg", "stocktake_bg.wasm"));
+const offline = await readFile(join(dist, "stocktake-offline.html"));
+
+const { server, url } = await startServer(dist);
+const browser = await launch();
+try {
+  // 1. Everything the hosted page loads, and the time to a usable page (median of 9 loads).
+  const loads = [];
+  let loaded = [];
+  for (let i = 0; i < 9; i++) {
+    const { context, page, requests } = await openPage(browser);
+    await page.addInitScript(() => {
+      addEventListener("stocktake:ready", () => (window.__readyAt = performance.now()), { once: true });
+    });
+    await page.goto(url);
+    await waitReady(page);
+    loads.push(await page.evaluate(() => window.__readyAt));
+    loaded = requests;
+    await context.close();
+  }
+  const files = loaded.map((u) => decodeURIComponent(new URL(u).pathname)).map((p) => join(dist, p.endsWith("/") ? p + "index.html" : p));
+  let hostedRaw = 0;
+  let hostedGz = 0;
+  for (const f of files) {
+    const buf = await readFile(f);
+    hostedRaw += buf.length;
+    hostedGz += gz(buf);
+  }
+
+  // 2. The same core work as examples/bench_core.rs, in wasm in the browser.
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  const inWasm = await page.evaluate(async () => {
+    const mod = await import(new URL("stocktake.mjs", document.baseURI).href);
+    const api = await mod.loadCore();
+    const fw = api.framework("ilacs-2023-01");
+    const cycle = ["good", "good", "requires_improvement", "outstanding", "not_known", "good"];
+    const evidence = ["case_audit", "performance_data", "children_and_families", "staff_feedback"];
+    const answers = {};
+    let i = 0;
+    for (const area of fw.areas)
+      for (const s of area.statements) {
+        answers[s.id] = { level: cycle[i % cycle.length], evidence: evidence.slice(0, i % 4) };
+        i++;
+      }
+    answers.hp_lado = { ...answers.hp_lado, level: "inadequate" };
+    const a = { format: "stocktake-assessment", version: 1, framework: fw.id, assessedOn: "2026-11-22", answers, indicators: {} };
+    const scoreUs = [];
+    for (let k = 0; k < 1000; k++) {
+      const t = performance.now();
+      api.score(a);
+      scoreUs.push((performance.now() - t) * 1000);
+    }
+    const simMs = [];
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      api.simulate(a, { runs: 10000, seed: 42 });
+      simMs.push(performance.now() - t);
+    }
+    const sort = (v) => [...v].sort((x, y) => x - y);
+    return {
+      statements: i,
+      score_median_us: sort(scoreUs)[500],
+      simulate_10000_runs_median_ms: sort(simMs)[2],
+      memory_bytes: mod.wasmMemoryBytes(),
+    };
+  });
+
+  // 3. Re-scoring after an answer changes, through the real page (scripts/bench-page.mjs).
+  let page_ = null;
+  try {
+    const { measureRescore } = await import("./bench-page.mjs");
+    page_ = await measureRescore(browser, url);
+  } catch (e) {
+    page_ = { error: `not measured: ${e.message}` };
+  }
+
+  const result = {
+    sizes: {
+      wasm_bytes: wasm.length,
+      wasm_gzip_bytes: gz(wasm),
+      hosted_page_files: files.map((f) => relative(dist, f)),
+      hosted_page_bytes: hostedRaw,
+      hosted_page_gzip_bytes: hostedGz,
+      offline_file_bytes: offline.length,
+      offline_file_gzip_bytes: gz(offline),
+    },
+    browser: {
+      usable_page_ms_median_of_9: round(median(loads), 1),
+      usable_page_ms_all: loads.map((x) => round(x, 1)),
+      wasm_memory_bytes: inWasm.memory_bytes,
+      rescore_after_answer_change: page_,
+    },
+    core: {
+      statements: inWasm.statements,
+      score_us: { native: native.score_median_us, wasm: round(inWasm.score_median_us, 1) },
+      score_wasm_to_native_ratio: native.score_median_us ? round(inWasm.score_median_us / native.score_median_us) : null,
+      simulate_10000_runs_ms: { native: native.simulate_10000_runs_median_ms, wasm: round(inWasm.simulate_10000_runs_median_ms) },
+      simulate_wasm_to_native_ratio: native.simulate_10000_runs_median_ms
+        ? round(inWasm.simulate_10000_runs_median_ms / native.simulate_10000_runs_median_ms)
+        : null,
+    },
+  };
+  const ratio = result.core.simulate_wasm_to_native_ratio;
+  const p95ms = page_?.p95_ms;
+  result.budgets = {
+    hosted_page_gzip_le_250KB: { value: hostedGz, budget: 250_000, ok: hostedGz <= 250_000 },
+    wasm_gzip_le_120KB: { value: gz(wasm), budget: 120_000, ok: gz(wasm) <= 120_000 },
+    usable_page_lt_300ms: { value: result.browser.usable_page_ms_median_of_9, budget: 300, ok: result.browser.usable_page_ms_median_of_9 < 300 },
+    rescore_p95_lt_2ms: { value: p95ms ?? null, budget: 2, ok: p95ms != null && p95ms < 2 },
+    simulation_wasm_within_2x_native: { value: ratio, budget: 2, ok: ratio != null && ratio <= 2 },
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  server.close();
+}
