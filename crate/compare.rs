@@ -638,7 +638,11 @@ mod tests {
         assert_eq!(names, ["ann.json", "cy.json"]);
         let reasons: BTreeMap<&str, &str> = c.invalid.iter().map(|f| (f.name.as_str(), f.reason.as_str())).collect();
         assert_eq!(reasons.len(), 6);
-        assert!(reasons["notes.txt"].contains("not JSON"));
+        assert!(
+            reasons["notes.txt"].contains("not in the JSON format"),
+            "{}",
+            reasons["notes.txt"]
+        );
         assert!(reasons["other.json"].contains("not a Stocktake"));
         assert!(
             reasons["eastmere.json"].contains("Eastmere"),
