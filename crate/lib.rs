@@ -27,6 +27,7 @@ pub mod history;
 pub mod level;
 pub mod pathway;
 pub mod problems;
+pub mod provider_pathway;
 pub mod route;
 pub mod score;
 pub mod simulate;
