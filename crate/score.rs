@@ -173,6 +173,23 @@ pub struct ScoreResult {
     pub problems: Vec<Problem>,
 }
 
+/// A grade's label inside a sentence ("fits requires improvement to be good").
+trait InSentence {
+    fn label_in_sentence(self) -> &'static str;
+}
+
+impl InSentence for Grade {
+    fn label_in_sentence(self) -> &'static str {
+        // Static strings rather than `to_lowercase`, which adds Unicode tables to the wasm.
+        match self {
+            Grade::Outstanding => "outstanding",
+            Grade::Good => "good",
+            Grade::RequiresImprovement => "requires improvement to be good",
+            Grade::Inadequate => "inadequate",
+        }
+    }
+}
+
 // ---- the fast core (no allocation) ----
 
 /// Counts of a judgement's statements by level.
@@ -404,11 +421,11 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         reasons.push(reason(
             &fw.rules[best],
             format!(
-                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {:.2} points, which fits {}.",
+                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {} points, which fits {}.",
                 plural(t.answered, "statement"),
                 c[4], c[3], c[2], c[0], c[1],
-                e.points as f64 / t.answered as f64,
-                e.best_fit.label().to_lowercase()
+                crate::assessment::number_text(e.points as f64 / t.answered as f64),
+                e.best_fit.label_in_sentence()
             ),
             Vec::new(),
         ));
@@ -419,7 +436,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
                     format!(
                         "{} not known, counted as {}.",
                         plural(c[1], "statement is").replace("statements is", "statements are"),
-                        g.label().to_lowercase()
+                        g.label_in_sentence()
                     ),
                     ids_where(fw, j, levels, |_, l| l == Some(Level::NotKnown)),
                 ));
@@ -428,7 +445,8 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         let crit = |s: usize| fw.compiled.slots[s].critical;
         for (k, cap) in e.caps.iter().enumerate() {
             let Some((i, g)) = *cap else { continue };
-            if g > e.best_fit {
+            // Name the limits that lowered the best fit or that set the final grade.
+            if !(g < e.best_fit || Some(g) == e.grade) {
                 continue;
             }
             let statements = match k {
@@ -439,7 +457,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             };
             reasons.push(reason(
                 &fw.rules[i],
-                format!("At most {}: {}", g.label().to_lowercase(), fw.rules[i].text),
+                format!("At most {}: {}", g.label_in_sentence(), fw.rules[i].text),
                 statements,
             ));
         }
@@ -653,7 +671,7 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
                 bf,
                 format!(
                     "Weighted best fit of the judgements: {}. {}",
-                    best_fit.label().to_lowercase(),
+                    best_fit.label_in_sentence(),
                     bf.text
                 ),
                 Vec::new(),
@@ -663,21 +681,17 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
             let r = &fw.overall_rules[*i];
             reason(
                 r,
-                format!(
-                    "From its own statements: {}. {}",
-                    best_fit.label().to_lowercase(),
-                    r.text
-                ),
+                format!("From its own statements: {}. {}", best_fit.label_in_sentence(), r.text),
                 Vec::new(),
             )
         }
     }];
     for (k, c) in o.caps.iter().enumerate() {
-        if applied & (1 << k) != 0 && c.cap <= best_fit {
+        if applied & (1 << k) != 0 && (c.cap < best_fit || c.cap == grade) {
             let r = &fw.overall_rules[c.rule];
             reasons.push(reason(
                 r,
-                format!("At most {}: {}", c.cap.label().to_lowercase(), r.text),
+                format!("At most {}: {}", c.cap.label_in_sentence(), r.text),
                 Vec::new(),
             ));
         }
@@ -703,8 +717,11 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
     let unusual = ind.unusually_low.is_some_and(|low| value < low);
     let flagged = (comparison == "worse" && ind.risk_factor) || unusual;
     let mut message = format!(
-        "{}: {value}{unit} against {}{unit} for England ({}) — {comparison}.",
-        ind.name, ind.national.value, ind.national.period
+        "{}: {}{unit} against {}{unit} for England ({}) — {comparison}.",
+        ind.name,
+        crate::assessment::number_text(value),
+        crate::assessment::number_text(ind.national.value),
+        ind.national.period
     );
     if comparison == "worse" && ind.risk_factor {
         message.push_str(" This is a known risk factor: leaders will be asked about this.");

@@ -82,7 +82,7 @@ fn overall_effectiveness_agrees_with_real_inspections() {
         col("in_care_grade"),
         col("care_leavers_grade"),
     );
-    let (mut n, mut agree) = (0u32, 0u32);
+    let (mut n, mut agree, mut agree_strict) = (0u32, 0u32, 0u32);
     let mut confusion: BTreeMap<(&str, &str), u32> = BTreeMap::new();
     for r in &rows[1..] {
         if r.len() < header.len() {
@@ -108,6 +108,10 @@ fn overall_effectiveness_agrees_with_real_inspections() {
         let predicted = stocktake::score::overall_effectiveness(framework, &grades, false)
             .unwrap()
             .unwrap();
+        let strict = stocktake::score::overall_effectiveness(framework, &grades, true)
+            .unwrap()
+            .unwrap();
+        agree_strict += (strict == actual) as u32;
         n += 1;
         if predicted == actual {
             agree += 1;
@@ -121,48 +125,17 @@ fn overall_effectiveness_agrees_with_real_inspections() {
         "Overall effectiveness calibration: {agree} of {n} agree ({:.1}%)",
         rate * 100.0
     );
+    println!(
+        "  with the strict leaders rule: {agree_strict} of {n} ({:.1}%)",
+        agree_strict as f64 / n as f64 * 100.0
+    );
     for ((actual, predicted), k) in &confusion {
         println!("  actual {actual}, predicted {predicted}: {k}");
     }
     assert!(rate >= FLOOR, "agreement {rate:.3} fell below {FLOOR}");
-}
-
-#[test]
-fn strict_leaders_rule_fits_the_data_less_well_than_lenient() {
-    // The default (lenient) was chosen because it matches the data better; keep that true.
-    let mut lenient = 0;
-    let mut strict = 0;
-    for (l, h, c, actual) in [
-        (
-            Grade::Inadequate,
-            Grade::RequiresImprovement,
-            Grade::RequiresImprovement,
-            Grade::RequiresImprovement,
-        ),
-        (
-            Grade::Inadequate,
-            Grade::RequiresImprovement,
-            Grade::RequiresImprovement,
-            Grade::RequiresImprovement,
-        ),
-        (
-            Grade::Inadequate,
-            Grade::RequiresImprovement,
-            Grade::RequiresImprovement,
-            Grade::Inadequate,
-        ),
-    ] {
-        let g: BTreeMap<String, Grade> = [
-            ("impact_of_leaders", l),
-            ("help_and_protection", h),
-            ("children_in_care", c),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        lenient +=
-            (stocktake::score::overall_effectiveness("ilacs-2018-01", &g, false).unwrap() == Some(actual)) as u32;
-        strict += (stocktake::score::overall_effectiveness("ilacs-2018-01", &g, true).unwrap() == Some(actual)) as u32;
-    }
-    assert!(lenient > strict);
+    // The default (lenient) leaders rule was chosen because it fits the data better; keep that true.
+    assert!(
+        agree >= agree_strict,
+        "strict fits better ({agree_strict} vs {agree}): revisit the default"
+    );
 }

@@ -46,3 +46,17 @@ fn the_embedded_list_has_every_scenario_file_and_covers_every_framework_and_rule
         }
     }
 }
+
+#[test]
+fn the_seeded_simulation_is_reproducible() {
+    // The first local-authority scenario (the fingerprint was taken from it).
+    let (_, text) = common::list::SCENARIOS
+        .iter()
+        .find(|(name, _)| name.starts_with("an LA"))
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let r = stocktake::simulate::simulate_value(&common::filled(&v), &serde_json::json!({ "runs": 1000, "seed": 7 }))
+        .unwrap();
+    println!("{}", common::fingerprint(&r));
+    assert_eq!(common::fingerprint(&r), common::SIMULATION_FINGERPRINT);
+}
