@@ -1473,4 +1473,59 @@ mod tests {
             }
         }
     }
+
+    /// Property tests (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use chrono::Datelike;
+        use proptest::prelude::*;
+
+        fn day(k: i64) -> NaiveDate {
+            d("2018-01-01") + TimeDelta::days(k)
+        }
+
+        proptest! {
+            #[test]
+            fn windows_are_ordered_and_never_start_before_the_notice_period(
+                start in 0i64..3200,
+                length in 0i64..14,
+                after in 1i64..2000,
+                grade in 0u8..4,
+                monitored in any::<bool>(),
+                fv_after in proptest::option::of(1i64..900),
+            ) {
+                let started = day(start);
+                let ended = started + TimeDelta::days(length);
+                let today = ended + TimeDelta::days(after);
+                prop_assume!(today.year() <= 2032);
+                let g = Grade::from_rank(grade).id();
+                let grades = if framework_id_on(started) == Some("ilacs-2026-04") {
+                    json!({ "impact_of_leaders": g, "help_and_protection": g, "children_in_care": g, "care_leavers": g })
+                } else {
+                    json!({ "overall_effectiveness": g })
+                };
+                let mut history = json!({ "lastInspection": { "startedOn": format_date(started),
+                    "endedOn": format_date(ended), "grades": grades } });
+                if monitored {
+                    history["monitoring"] = json!({});
+                }
+                if let Some(k) = fv_after.filter(|k| *k < after) {
+                    history["focusedVisits"] = json!([{ "endedOn": format_date(ended + TimeDelta::days(k)), "priorityActions": true }]);
+                }
+                let r = pathway(&json!({ "today": format_date(today), "history": history }));
+                prop_assert!(r.problems.is_empty(), "{:?}", r.problems);
+                let n = r.next.unwrap();
+                let (e, l, k) = (d(&n.window.earliest), d(&n.window.latest), d(&n.window.likely));
+                prop_assert!(e <= k && k <= l, "{:?}", n.window);
+                prop_assert!(e >= add_working_days(today, 5).unwrap());
+                prop_assert_eq!(n.kind == InspectionKind::Short, n.route == Some(Route::Short));
+                for ev in &r.events {
+                    if let Some(w) = &ev.window {
+                        prop_assert!(w.earliest <= w.likely && w.likely <= w.latest, "{} {:?}", ev.id, w);
+                    }
+                }
+            }
+        }
+    }
 }
