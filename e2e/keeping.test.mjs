@@ -1,0 +1,186 @@
+// Keeping work: autosave survives a reload; a saved file reopens to identical results; a bad
+// file changes nothing; CSV export is safe for spreadsheets; "Clear everything" removes every
+// key Stocktake stored; and text a user typed is always shown as text, never as markup.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ARTIFACTS, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { fillAllAreas, onPage, shadowText, requestsAfter } from "./steps.mjs";
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const HOSTILE = `<img src=x onerror=alert(1)> <b>bold</b>`;
+const go = (page, name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
+const scoredOf = (page) => page.evaluate(() => document.querySelector("stocktake-app").app.scored);
+
+test("reloading mid-way loses nothing", async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await onPage(page, "about");
+  await page.fill("#authority", "Reloadshire");
+  await go(page, "area", { id: "children_in_care" });
+  await page.check("#answers-cic_entry_to_care-level-4");
+  await page.click("#cic_entry_to_care-more");
+  await page.check("#answers-cic_entry_to_care-evidence-2");
+  await page.fill("#answers-cic_entry_to_care-action-text", "Review every section 20 case");
+  await page.fill("#answers-cic_entry_to_care-action-due", "1");
+  await page.fill("#answers-cic_entry_to_care-action-due-month", "4");
+  await page.fill("#answers-cic_entry_to_care-action-due-year", "2027");
+  await page.fill("#answers-cic_entry_to_care-notes", "Typed just before the reload");
+  await page.waitForTimeout(400); // the autosave pause
+  assert.match(await shadowText(page, "#save-status"), /Saved on this device at \d\d:\d\d/);
+  await page.reload();
+  await waitReady(page);
+  await page.click("#continue");
+  await onPage(page, "tasks");
+  assert.match(await shadowText(page, ".govuk-caption-l"), /Reloadshire/);
+  await go(page, "area", { id: "children_in_care" });
+  assert.equal(await page.isChecked("#answers-cic_entry_to_care-level-4"), true);
+  assert.equal(await page.isChecked("#answers-cic_entry_to_care-evidence-2"), true);
+  assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-text"), "Review every section 20 case");
+  assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-due"), "01");
+  assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-due-month"), "04");
+  assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-due-year"), "2027");
+  assert.equal(await page.inputValue("#answers-cic_entry_to_care-notes"), "Typed just before the reload");
+  assert.deepEqual(errors, []);
+});
+
+test("a file saved then opened gives identical results; a bad file changes nothing", async () => {
+  const { page, requests } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  const loaded = requests.length;
+  await page.click("#start-new");
+  await fillAllAreas(page);
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.set("authority", "Fileshire");
+    app.set("answers.hp_front_door.action", { text: "Daily huddles", owner: "Team manager", due: "2027-01-31" });
+  });
+  await go(page, "results");
+  const before = await shadowText(page, "#results-body");
+  const scoredBefore = await scoredOf(page);
+  await go(page, "tasks");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-file")]);
+  assert.match(download.suggestedFilename(), /^stocktake-fileshire-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await readFile(await download.path(), "utf8");
+  const saved = JSON.parse(text);
+  assert.equal(saved.format, "stocktake-assessment");
+  assert.equal(saved.answers.hp_front_door.action.text, "Daily huddles");
+  assert.deepEqual(requestsAfter(requests, loaded), [], "saving a file makes no request");
+
+  // A fresh browser (nothing stored) opens the file.
+  const fresh = await openPage(browser);
+  await fresh.page.goto(url);
+  await waitReady(fresh.page);
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, "saved.json");
+  await writeFile(file, text);
+  await fresh.page.setInputFiles("#open-file", file);
+  await onPage(fresh.page, "tasks");
+  assert.deepEqual(await scoredOf(fresh.page), scoredBefore);
+  await go(fresh.page, "results");
+  assert.equal(await shadowText(fresh.page, "#results-body"), before, "identical results text");
+
+  // A bad file: an error summary, and the work in memory is unchanged.
+  const bad = join(ARTIFACTS, "bad.json");
+  await writeFile(bad, "{ this is not json");
+  await go(fresh.page, "start");
+  const assessmentBefore = await fresh.page.evaluate(() => JSON.stringify(document.querySelector("stocktake-app").app.a));
+  await fresh.page.setInputFiles("#open-file", bad);
+  await fresh.page.waitForSelector(".govuk-error-summary");
+  assert.match(await shadowText(fresh.page, ".govuk-error-summary"), /cannot be opened.*not a saved self-evaluation/s);
+  assert.equal(await fresh.page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.className), "govuk-error-summary");
+  assert.equal(await fresh.page.evaluate(() => JSON.stringify(document.querySelector("stocktake-app").app.a)), assessmentBefore, "nothing changed");
+  await screenshot(fresh.page, "state-open-bad-file");
+});
+
+test("CSV export: BOM, CRLF, every cell quoted, formulas neutralised", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.set("answers.hp_front_door.level", "inadequate");
+    app.set("answers.hp_front_door.notes", '=HYPERLINK("http://x","y") and "quotes"');
+    app.set("answers.hp_front_door.action", { text: "+1 more audits", owner: "@lead", due: "2027-01-31" });
+    app.set("answers.hp_thresholds.notes", "-2 cases\nsecond line");
+  });
+  await go(page, "tasks");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const buf = await readFile(await download.path());
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+  const text = buf.toString("utf8").slice(1);
+  const lines = text.split("\r\n");
+  assert.ok(lines[0].startsWith('"Area","Statement id","Statement"'));
+  const row = lines.find((l) => l.includes('"hp_front_door"'));
+  assert.ok(row.includes(`"'=HYPERLINK(""http://x"",""y"") and ""quotes"""`), row);
+  assert.ok(row.includes(`"'+1 more audits"`) && row.includes(`"'@lead"`), row);
+  assert.ok(text.includes(`"'-2 cases\nsecond line"`));
+  const record = /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/;
+  assert.equal(lines.pop(), "", "the file ends with CRLF");
+  for (const line of lines) assert.match(line, record, "every cell is quoted");
+});
+
+test("text a user typed is shown as text everywhere, never as markup", async () => {
+  const { page } = await openPage(browser);
+  let dialog = false;
+  page.on("dialog", (d) => ((dialog = true), d.dismiss()));
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await page.fill("#authority", HOSTILE);
+  await page.evaluate((t) => {
+    const app = document.querySelector("stocktake-app").app;
+    app.set("answers.hp_front_door.level", "inadequate");
+    app.set("answers.hp_front_door.notes", t);
+    app.set("answers.hp_front_door.action", { text: t, owner: t, due: "2027-01-31" });
+  }, HOSTILE);
+  const countMarkup = () => page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.querySelectorAll("main img, main b").length);
+  for (const name of ["tasks", "check", "actions", "report", "start"]) {
+    await go(page, name);
+    const text = await shadowText(page, "main");
+    assert.ok(text.includes(HOSTILE), `${name} shows the text literally`);
+    assert.equal(await countMarkup(), 0, `${name} made no element from it`);
+    await screenshot(page, `html-as-text-${name}`);
+  }
+  await go(page, "area", { id: "help_and_protection" });
+  assert.equal(await page.inputValue("#answers-hp_front_door-notes"), HOSTILE);
+  assert.equal(await countMarkup(), 0);
+  assert.equal(dialog, false, "no script ran");
+});
+
+test("Clear everything removes every key Stocktake stored, after confirmation", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await page.fill("#authority", "Clearshire");
+  await page.evaluate(() => localStorage.setItem("not-ours", "keep"));
+  await page.waitForTimeout(400);
+  assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("stocktake:"))));
+  await go(page, "tasks");
+  await page.click("#link-clear");
+  await onPage(page, "clear");
+  assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("stocktake:"))), "nothing removed before confirming");
+  await page.click("#confirm-clear");
+  await onPage(page, "start");
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("stocktake:"))), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem("not-ours")), "keep", "other keys are left alone");
+  assert.match(await shadowText(page, "main"), /Everything Stocktake kept in this browser has been removed/);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator("#continue").count(), 0, "no work in progress after clearing");
+});

@@ -1,0 +1,125 @@
+// Every state the page can show passes axe-core (WCAG 2.0–2.2 A/AA and best practice), and a
+// screenshot of each is written to e2e-artifacts/ for people to look at.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { axe, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { fillAllAreas, onPage, shadowText } from "./steps.mjs";
+
+let browser, server, url, page;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  ({ page } = await openPage(browser));
+  await page.goto(url);
+  await waitReady(page);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const go = (name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
+
+async function checkState(name) {
+  await screenshot(page, `state-${name}`);
+  assert.deepEqual(await axe(page), [], `axe violations on ${name}`);
+}
+
+test("start page", async () => {
+  await checkState("start");
+});
+
+test("about page, empty and with an inspection and a focused visit", async () => {
+  await page.click("#start-new");
+  await onPage(page, "about");
+  await checkState("about-empty");
+  await page.check("#history-lastInspection-kind");
+  await page.fill("#history-lastInspection-startedOn", "4");
+  await page.fill("#history-lastInspection-startedOn-month", "3");
+  await page.fill("#history-lastInspection-startedOn-year", "2024");
+  await page.click("#add-visit");
+  await page.check("#monitoring-2");
+  await checkState("about-filled");
+});
+
+test("about page error state: invalid dates are listed in the error summary and on the fields", async () => {
+  await page.fill("#history-focusedVisits-0-endedOn", "31");
+  await page.fill("#history-focusedVisits-0-endedOn-month", "2");
+  await page.fill("#history-focusedVisits-0-endedOn-year", "2025");
+  await page.click("#save-continue");
+  await onPage(page, "about");
+  const summary = await shadowText(page, ".govuk-error-summary");
+  assert.match(summary, /There is a problem/);
+  assert.match(summary, /visit ended/);
+  const focused = await page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id);
+  assert.equal(focused, "error-summary", "focus moves to the error summary");
+  assert.match(await page.title(), /^Error: /);
+  await checkState("about-error");
+  // The summary's link moves focus to the field.
+  assert.match(await shadowText(page, "#history-lastInspection-endedOn-error"), /Error: Enter the date the inspection ended/);
+  const links = page.locator(".govuk-error-summary__list a");
+  for (let i = 0; i < (await links.count()); i++) {
+    const target = (await links.nth(i).getAttribute("href")).slice(1);
+    await links.nth(i).click();
+    assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id), target, "each link moves focus to its field");
+  }
+});
+
+test("each area page, and the task list", async () => {
+  await go("tasks");
+  await checkState("tasks-empty");
+  const areas = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().areas.map((a) => a.id));
+  assert.equal(areas.length, 5);
+  for (const id of areas) {
+    await go("area", { id });
+    await checkState(`area-${id}`);
+  }
+});
+
+test("an area page error state: invalid due date and notes too long", async () => {
+  await go("area", { id: "help_and_protection" });
+  await page.check("#answers-hp_front_door-level-3");
+  await page.click("#hp_front_door-more");
+  await page.fill("#answers-hp_front_door-action-due", "31");
+  await page.fill("#answers-hp_front_door-action-due-month", "2");
+  await page.fill("#answers-hp_front_door-action-due-year", "2027");
+  await page.fill("#answers-hp_front_door-notes", "x".repeat(2005));
+  assert.match(await shadowText(page, ".govuk-character-count__status"), /You have 5 characters too many/);
+  await page.click("#save-continue");
+  await onPage(page, "area");
+  const summary = await shadowText(page, ".govuk-error-summary");
+  assert.match(summary, /real date/);
+  assert.match(summary, /2000 characters or fewer/);
+  assert.match(await shadowText(page, "#answers-hp_front_door-action-due-error"), /Error:/);
+  await checkState("area-error");
+  await page.fill("#answers-hp_front_door-notes", "Short note");
+  await page.fill("#answers-hp_front_door-action-due", "28");
+  await page.click("#save-continue");
+  await onPage(page, "tasks");
+});
+
+test("indicators, check answers, results, timeline, action plan, compare, clear", async () => {
+  await fillAllAreas(page);
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.a.history.lastInspection = { kind: "standard", startedOn: "2024-03-04", endedOn: "2024-03-15", grades: { overall_effectiveness: "requires_improvement", impact_of_leaders: "requires_improvement", help_and_protection: "requires_improvement", children_in_care: "good", care_leavers: "good" } };
+    app.a.history.focusedVisits = [];
+    app.a.history.monitoring = null;
+    app.changed(true);
+  });
+  for (const name of ["tasks", "indicators", "check", "results", "timeline", "actions", "compare", "clear", "start"]) {
+    await go(name);
+    await checkState(name);
+  }
+});
+
+test("the report view in print media", async () => {
+  await go("report");
+  await checkState("report");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("stocktake-app").shadowRoot.querySelector(".st-header")).display), "none", "the header is not printed");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("stocktake-app").shadowRoot.querySelector("#print")).display), "none", "buttons are not printed");
+  await checkState("report-print");
+  await page.pdf?.({ path: "e2e-artifacts/report.pdf" }).catch(() => {});
+  await page.emulateMedia({ media: "screen" });
+});
