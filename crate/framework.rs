@@ -400,6 +400,9 @@ pub struct FrameworkView<'a> {
     pub evidence_sources: Vec<EvidenceView<'a>>,
     /// Levels, best first, then not known.
     pub levels: Vec<LevelView>,
+    /// The kinds of inspection a history may record for this framework's family, such as
+    /// `standard`, `short` (ILACS) or `full`, `interim`, `assurance` (children's homes).
+    pub inspection_kinds: Vec<&'static str>,
 }
 
 impl Framework {
@@ -432,6 +435,15 @@ impl Framework {
                     label: l.label(),
                 })
                 .collect(),
+            inspection_kinds: match crate::provider_pathway::for_framework(Some(&self.id)) {
+                Some(p) => p.kinds.iter().map(|k| k.id()).collect(),
+                None => crate::history::ILACS_HISTORY
+                    .kinds
+                    .iter()
+                    .rev()
+                    .map(|k| k.id())
+                    .collect(),
+            },
         }
     }
 }

@@ -38,6 +38,11 @@ fn the_catalogue_groups_providers_apart_from_ilacs() {
     assert_eq!(v["family"], "sccif");
     assert_eq!(v["provider"], "Children's homes");
     assert_eq!(v["indicators"], json!([]));
+    assert_eq!(v["inspectionKinds"], json!(["full", "interim", "assurance"]));
+    let ifa = serde_json::to_value(stocktake::framework::get("sccif-ifa").unwrap().view()).unwrap();
+    assert_eq!(ifa["inspectionKinds"], json!(["full"]));
+    let la = serde_json::to_value(stocktake::framework::current().view()).unwrap();
+    assert_eq!(la["inspectionKinds"], json!(["standard", "short"]));
     assert_eq!(v["judgements"][0]["overall"], true);
     assert_eq!(v["judgements"][0]["derived"], false);
     assert!(v["areas"][1]["statements"]
