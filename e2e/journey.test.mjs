@@ -141,3 +141,23 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   assert.deepEqual(requestsAfter(requests, loaded), [], "no request at all after the page has loaded");
   assert.deepEqual(errors, []);
 });
+
+test("Change links on check your answers go to the right page and field; Back returns", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("check"));
+  await onPage(page, "check");
+  const change = page.locator("a", { hasText: "Change" }).filter({ hasText: "Children are seen regularly" });
+  assert.equal(await change.count(), 1, "the Change link names its statement for screen readers");
+  await change.click();
+  await onPage(page, "area");
+  assert.equal(await focusedId(page), "answers-hp_child_seen-level");
+  assert.match(await page.title(), /^Help and protection – Stocktake$/);
+  await page.click(".govuk-back-link");
+  await onPage(page, "check");
+  await page.locator("a", { hasText: "Change" }).filter({ hasText: "focused visits" }).click();
+  await onPage(page, "about");
+  assert.equal(await focusedId(page), "focused-visits");
+});

@@ -184,3 +184,32 @@ test("Clear everything removes every key Stocktake stored, after confirmation", 
   await waitReady(page);
   assert.equal(await page.locator("#continue").count(), 0, "no work in progress after clearing");
 });
+
+test("compare with last year: statements and judgements that moved, from score() of both files", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await fillAllAreas(page);
+  await page.evaluate(() => document.querySelector("stocktake-app").app.set("assessedOn", "2025-11-20"));
+  await go(page, "tasks");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-file")]);
+  const lastYear = join(ARTIFACTS, "last-year.json");
+  await writeFile(lastYear, await readFile(await download.path()));
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    for (const s of app.fw().areas.find((a) => a.id === "help_and_protection").statements) app.set(`answers.${s.id}.level`, "outstanding");
+    app.set("assessedOn", "2026-11-20");
+  });
+  await go(page, "compare");
+  await page.setInputFiles("#last-year-file", lastYear);
+  await page.waitForSelector(".st-compare-statements");
+  const moved = await shadowText(page, ".st-compare-statements");
+  assert.match(moved, /Statements that moved \(\d+\)/);
+  assert.match(moved, /Every contact is screened.*Good.*Outstanding/s);
+  const judgements = await shadowText(page, ".st-compare-judgements");
+  const now = await page.evaluate(() => document.querySelector("stocktake-app").app.scored.judgements.find((j) => j.id === "help_and_protection").label);
+  assert.match(judgements, new RegExp(`children who need help and protection.*${now}`, "s"));
+  assert.match(await shadowText(page, "#compare-body h2"), /20 November 2025/);
+  await screenshot(page, "state-compare");
+});

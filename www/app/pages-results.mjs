@@ -353,7 +353,7 @@ function actionsBody(app, forPrint) {
       head: ["Statement", "Level now", "Action", "Owner", "Due"],
       extraClass: "st-action-table",
       rows: plan.map((x) => [
-        [h("span", { class: "govuk-body-s st-muted st-block" }, areaName.get(x.area) ?? x.area), x.text, x.critical ? [" ", govTag("Critical", "red")] : null],
+        [h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area), x.text, x.critical ? [" ", govTag("Critical", "red")] : null],
         app.levelLabel(x.level),
         x.hasAction
           ? x.action.text

@@ -142,6 +142,7 @@ export function checkPage(app, main) {
               action: change("area", { id: area.id }, fieldId(`answers.${s.id}.level`), s.text),
             };
           }),
+          "st-check-list",
         ),
       ),
     ),
