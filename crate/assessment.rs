@@ -3,7 +3,11 @@
 //! Saved-file format (`schema/assessment.schema.json`):
 //! `{ format: "stocktake-assessment", version: 1, framework, authority, assessedOn,
 //!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due } } },
-//!    indicators: { <indicatorId>: number }, history }`.
+//!    indicators: { <indicatorId>: number }, history, scenario?, participant? }`.
+//!
+//! `scenario` (a workshop scenario id, see [`crate::scenarios`]) and `participant` (the name of a
+//! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
+//! so files without them are unchanged (still version 1).
 //!
 //! [`parse_assessment`] never fails and never panics: it keeps every valid part and returns a
 //! [`Problem`] naming the field path (such as `answers.hp_front_door.level`) for each invalid one.
@@ -23,6 +27,8 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const MAX_NOTES: usize = 2000;
 /// Longest authority name, action text or owner, in characters.
 pub const MAX_TEXT: usize = 500;
+/// Longest workshop participant name, in characters.
+pub const MAX_PARTICIPANT: usize = 100;
 
 /// A planned action for a statement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -68,6 +74,12 @@ pub struct Assessment {
     pub indicators: BTreeMap<String, f64>,
     /// Opaque history, owned by the pathway module; passed through untouched.
     pub history: Value,
+    /// The workshop scenario this self-evaluation is for, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// The workshop participant's name, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participant: Option<String>,
 }
 
 impl Default for Assessment {
@@ -81,6 +93,8 @@ impl Default for Assessment {
             answers: BTreeMap::new(),
             indicators: BTreeMap::new(),
             history: Value::Null,
+            scenario: None,
+            participant: None,
         }
     }
 }
@@ -337,6 +351,24 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     if let Some(h) = obj.get("history") {
         a.history = h.clone();
     }
+    match obj.get("scenario") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(id)) if crate::scenarios::get(id).is_some() => a.scenario = Some(id.clone()),
+        Some(other) => problems.push(Problem::new(
+            "scenario",
+            "unknown_scenario",
+            format!("{other} is not a workshop scenario"),
+        )),
+    }
+    let participant = text(
+        obj.get("participant").unwrap_or(&Value::Null),
+        "participant",
+        MAX_PARTICIPANT,
+        &mut problems,
+    );
+    if !participant.trim().is_empty() {
+        a.participant = Some(participant);
+    }
     (a, problems)
 }
 
@@ -516,6 +548,31 @@ mod tests {
     }
 
     #[test]
+    fn scenario_and_participant_are_optional_and_round_trip() {
+        let v = json!({ "format": FORMAT, "version": 1, "scenario": "eastmere", "participant": "Sam" });
+        let (a, p) = parse_assessment(&v);
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(a.scenario.as_deref(), Some("eastmere"));
+        assert_eq!(a.participant.as_deref(), Some("Sam"));
+        let saved = to_value(&a);
+        assert_eq!(saved["scenario"], "eastmere");
+        assert_eq!(parse_assessment(&saved).0, a);
+        let plain = to_value(&Assessment::default());
+        assert!(plain.get("scenario").is_none() && plain.get("participant").is_none());
+        let got = codes(json!({ "scenario": "atlantis", "participant": "x".repeat(101) }));
+        assert_eq!(
+            got,
+            vec![
+                ("scenario".to_string(), "unknown_scenario".to_string()),
+                ("participant".to_string(), "too_long".to_string())
+            ]
+        );
+        assert_eq!(codes(json!({ "scenario": 3, "participant": 4 })).len(), 2);
+        let (a, _) = parse_assessment(&json!({ "participant": "y".repeat(101) }));
+        assert_eq!(a.participant.unwrap().chars().count(), MAX_PARTICIPANT);
+    }
+
+    #[test]
     fn file_text_checks() {
         assert_eq!(parse_assessment_text("not json").1[0].code, "not_json");
         assert_eq!(parse_assessment_text("[1]").1[0].code, "not_stocktake");
@@ -533,5 +590,40 @@ mod tests {
         assert_eq!(number_text(1.833), "1.83");
         assert_eq!(number_text(-0.5), "-0.5");
         assert_eq!(number_text(2.05), "2.05");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod schema_tests {
+    use super::*;
+
+    fn schema() -> Value {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/assessment.schema.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_schema_describes_every_field_the_parser_writes_and_the_workshop_fields() {
+        let schema = schema();
+        let props = schema["properties"].as_object().unwrap();
+        let mut full = crate::scenarios::all()[0].reference();
+        full.participant = Some("Sam".into());
+        for key in to_value(&full).as_object().unwrap().keys() {
+            assert!(props.contains_key(key), "schema lacks {key}");
+        }
+        for optional in ["scenario", "participant"] {
+            assert!(!schema["required"].as_array().unwrap().iter().any(|r| r == optional));
+        }
+        assert_eq!(props["participant"]["maxLength"], MAX_PARTICIPANT);
+        let mut ids: Vec<&str> = props["scenario"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        ids.sort();
+        let mut known: Vec<&str> = crate::scenarios::all().iter().map(|s| s.id.as_str()).collect();
+        known.sort();
+        assert_eq!(ids, known);
     }
 }

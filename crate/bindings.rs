@@ -146,3 +146,39 @@ pub fn pathway(input: JsValue) -> Result<JsValue, JsError> {
 pub fn base_rates() -> Result<JsValue, JsError> {
     to_js(crate::base_rates::base_rates())
 }
+
+/// `scenarios()` → `[{ id, name, fictional, route, routeName, framework, summary }]`: the workshop
+/// scenarios (fictional authorities), in route order.
+#[wasm_bindgen]
+pub fn scenarios() -> Result<JsValue, JsError> {
+    to_js(&crate::scenarios::scenarios())
+}
+
+/// `scenario(id)` → `{ id, name, fictional, route, routeName, framework, summary, briefing,
+/// facilitator, reference, participantStart }`, or `null` for an unknown id.
+#[wasm_bindgen]
+pub fn scenario(id: &str) -> Result<JsValue, JsError> {
+    match crate::scenarios::scenario(id) {
+        Some(s) => to_js(&s),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct NamedFile {
+    #[serde(default)]
+    name: String,
+    text: String,
+}
+
+/// `compareParticipants([{ name, text }], scenarioId | null)` → `{ scenario, scenarioName, framework,
+/// participants, invalid, statements, judgements, disagreements, problems }` (see `crate::compare`).
+/// Bad files are listed in `invalid`, never thrown; throws only when the first argument is not a list
+/// of `{ name, text }`.
+#[wasm_bindgen(js_name = compareParticipants)]
+pub fn compare_participants(files: JsValue, scenario_id: Option<String>) -> Result<JsValue, JsError> {
+    let files: Vec<NamedFile> =
+        serde_wasm_bindgen::from_value(files).map_err(|e| JsError::new(&format!("compareParticipants files: {e}")))?;
+    let files: Vec<(String, String)> = files.into_iter().map(|f| (f.name, f.text)).collect();
+    to_js(&crate::compare::compare_participants(&files, scenario_id.as_deref()))
+}

@@ -36,6 +36,7 @@ mod data;
 pub mod assessment;
 pub mod base_rates;
 pub mod calendar;
+pub mod compare;
 pub mod framework;
 pub mod frameworks;
 pub mod grade;
@@ -45,6 +46,7 @@ pub mod pathway;
 pub mod problems;
 pub mod provider_pathway;
 pub mod route;
+pub mod scenarios;
 pub mod score;
 pub mod simulate;
 

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ARTIFACTS, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { ARTIFACTS, axe, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
 import { fillAllAreas, onPage, shadowText, requestsAfter } from "./steps.mjs";
 
 let browser, server, url;
@@ -212,4 +212,20 @@ test("compare with last year: statements and judgements that moved, from score()
   assert.match(judgements, new RegExp(`children who need help and protection.*${now}`, "s"));
   assert.match(await shadowText(page, "#compare-body h2"), /20 November 2025/);
   await screenshot(page, "state-compare");
+});
+
+test("a bad last-year file on the compare page shows an error and changes nothing", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await go(page, "compare");
+  const bad = join(ARTIFACTS, "bad-last-year.json");
+  await writeFile(bad, JSON.stringify({ format: "something-else" }));
+  await page.setInputFiles("#last-year-file", bad);
+  await page.waitForSelector(".govuk-error-summary");
+  assert.match(await shadowText(page, "#last-year-file-error"), /^Error: The selected file cannot be opened/);
+  assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").app.lastYear), null);
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, "state-compare-bad-file");
 });

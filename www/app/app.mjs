@@ -12,6 +12,7 @@ import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
 import { resultsPage, timelinePage, actionsPage, reportPage, comparePage } from "./pages-results.mjs";
 import { saveAssessmentFile } from "./files.mjs";
+import { briefingPage, workshopComparePage } from "./pages-workshop.mjs";
 
 /** The generic header: service name only, no crown, no GOV.UK logotype. */
 export function header(config, skipLink) {
@@ -49,6 +50,8 @@ const PAGES = {
   actions: actionsPage,
   report: reportPage,
   compare: comparePage,
+  briefing: briefingPage,
+  "workshop-compare": workshopComparePage,
 };
 
 /** The application: owns the shadow root's content. */
@@ -312,6 +315,8 @@ export class App {
     this.route = { name, params };
     this.watchers.clear();
     const render = PAGES[name] ?? startPage;
+    // Projector mode belongs to the comparison view only.
+    if (name !== "workshop-compare") this.mount.classList.remove("st-projector");
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
     replace(this.page);
     render(this, this.page, params);

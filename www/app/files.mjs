@@ -15,7 +15,7 @@ export function downloadText(app, name, text, type) {
 }
 
 function fileStem(app) {
-  const who = (app.a?.authority || "self-evaluation").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "self-evaluation";
+  const who = [app.a?.authority || "self-evaluation", app.a?.participant].filter(Boolean).join(" ").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "self-evaluation";
   return `stocktake-${who}-${app.a?.assessedOn || app.today()}`;
 }
 
@@ -44,7 +44,7 @@ export async function openAssessmentFile(app, file) {
   }
   const problems = parsed?.problems ?? [];
   if (problems.length) {
-    const shown = problems.slice(0, 5).map((p) => `The selected file cannot be opened: ${p.message}${p.field ? ` (in ${p.field})` : ""}`);
+    const shown = problems.slice(0, 5).map((p) => `The selected file cannot be opened. ${p.message}${p.field ? ` (in ${p.field})` : ""}`);
     if (problems.length > 5) shown.push(`The selected file has ${problems.length - 5} more problems`);
     return { ok: false, messages: shown };
   }

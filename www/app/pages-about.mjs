@@ -25,7 +25,7 @@ export function aboutPage(app, main, params) {
   if (!app.a) app.begin();
   const a = app.a;
   a.history ??= { lastInspection: null, focusedVisits: [], monitoring: null, interventions: [] };
-  const errors = params.showErrors ? pageErrors(app, ["authority", "assessedOn", "history"]) : [];
+  const errors = params.showErrors ? pageErrors(app, ["authority", "assessedOn", "history", "participant"]) : [];
   const errorFor = (path) => errors.find((e) => e.field === path)?.message;
   const fwNow = app.fw();
   const terms = familyTerms(fwNow);
@@ -172,6 +172,9 @@ export function aboutPage(app, main, params) {
     errorSummarySlot(app, errors),
     h("h1", { class: "govuk-heading-l" }, terms.about),
     h("p", { class: "govuk-body" }, "Stocktake uses your inspection history to work out your likely inspection pathway. Everything on this page is optional."),
+    a.scenario
+      ? govInput({ id: "participant", label: "Your name (workshop participant)", labelSize: "s", hint: "Shown to the facilitator when they compare files. 100 characters or fewer.", value: a.participant ?? "", width: "20", autocomplete: "name", attrs: { maxlength: "100" }, error: errorFor("participant"), onInput: (v) => app.set("participant", v.trim() ? v : "") })
+      : null,
     govInput({ id: "authority", label: terms.orgLabel, labelSize: "s", hint: "Shown on your report and file name.", value: a.authority ?? "", width: "20", autocomplete: "organization", error: errorFor("authority"), onInput: (v) => app.set("authority", v) }),
     govDateInput({
       id: "assessedOn",

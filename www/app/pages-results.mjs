@@ -2,7 +2,7 @@
 // inspection timeline, the action plan, the printable report and the comparison with last
 // year. Every grade, chance, date and rule shown here comes from the wasm core.
 import { h, replace, put } from "./dom.mjs";
-import { govTag, govTable, govButton, govWarning, govInput, govErrorSummary, govSummaryList } from "./govuk.mjs";
+import { govTag, govTable, govButton, govWarning, govInput, govErrorSummary, govErrorMessage, govSummaryList } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
@@ -417,8 +417,11 @@ export function comparePage(app, main) {
     if (!file) return;
     const result = await openAssessmentFile(app, file);
     input.value = "";
+    app.root.getElementById("last-year-file-error")?.remove();
+    input.setAttribute("aria-describedby", result.ok ? "last-year-file-hint" : "last-year-file-hint last-year-file-error");
     if (!result.ok) {
       group.classList.add("govuk-form-group--error");
+      input.before(govErrorMessage("last-year-file", result.messages[0]));
       replace(errorSlot, govErrorSummary(result.messages.map((m) => ({ id: "last-year-file", message: m })), app.root));
       app.title("Compare with last year", true);
       errorSlot.firstChild.focus();

@@ -1,9 +1,9 @@
 // The start page (what Stocktake is, privacy, framework choice and three ways in), and the
 // confirmation pages for clearing this device and starting again.
 import { h, replace, put } from "./dom.mjs";
-import { govSelect, govButton, govWarning, govErrorSummary } from "./govuk.mjs";
+import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
-import { scenarioList } from "./scenarios.mjs";
+import { workshopStartSection } from "./pages-workshop.mjs";
 import { openAssessmentFile } from "./files.mjs";
 import { FAMILY_GROUPS, familyOf } from "./family.mjs";
 
@@ -26,6 +26,10 @@ export function startPage(app, main) {
   const showFileErrors = (messages) => {
     replace(errorSlot, messages.length ? govErrorSummary(messages.map((m) => ({ id: "open-file", message: m })), app.root) : null);
     fileGroup.classList.toggle("govuk-form-group--error", messages.length > 0);
+    app.root.getElementById("open-file-error")?.remove();
+    if (messages.length) fileInput.before(govErrorMessage("open-file", messages[0]));
+    fileInput.classList.toggle("govuk-file-upload--error", messages.length > 0);
+    fileInput.setAttribute("aria-describedby", messages.length ? "open-file-hint open-file-error" : "open-file-hint");
     if (messages.length) {
       app.title("Your inspection self-evaluation", true);
       errorSlot.firstChild.focus();
@@ -116,26 +120,7 @@ export function startPage(app, main) {
           "Start a new self-evaluation",
         ),
     fileGroup,
-    scenarioList.length
-      ? h(
-          "div",
-          { id: "scenarios" },
-          h("h2", { class: "govuk-heading-m" }, "Try a workshop scenario"),
-          h("p", { class: "govuk-body" }, "Made-up authorities for training sessions. Opening one replaces the work on this page, so save your own work to a file first."),
-          h(
-            "ul",
-            { class: "govuk-list" },
-            scenarioList.map((s) =>
-              h(
-                "li",
-                {},
-                h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.load(s.assessment), app.go("tasks")) }, s.title),
-                s.description ? h("p", { class: "govuk-body-s" }, s.description) : null,
-              ),
-            ),
-          ),
-        )
-      : null,
+    workshopStartSection(app),
     app.a || app.store.available ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear")) : null,
     h(
       "p",

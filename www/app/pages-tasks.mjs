@@ -63,6 +63,7 @@ export function tasksPage(app, main) {
   put(main, 
     h("span", { class: "govuk-caption-l" }, app.a.authority || terms.org),
     h("h1", { class: "govuk-heading-xl" }, "Your self-evaluation"),
+    app.a.scenario ? h("p", { class: "govuk-body", id: "scenario-note" }, "A fictional workshop scenario. ", app.link("Read the briefing again", "briefing", { id: app.a.scenario }, { id: "link-briefing" })) : null,
     h("p", { class: "govuk-body", id: "progress" }, `You have completed ${done} of ${total} sections.`),
     h("h2", { class: "govuk-heading-m" }, terms.about),
     h("ul", { class: "govuk-task-list" }, taskItem(app, "about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () => app.go("about"))),

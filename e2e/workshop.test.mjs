@@ -1,0 +1,245 @@
+// Workshops end to end: for each fictional scenario, three participants read the briefing, rate
+// every statement through the page, see their projected judgements and save their files; the
+// facilitator then opens the three files (and one that is not valid) together and the figures shown
+// are checked against figures worked out here from the three files' JSON. axe-core checks the
+// comparison in normal and projector mode, and a comparison is repeated in the offline file.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DIST, axe, cspViolations, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+
+const LEVELS = ["outstanding", "good", "requires_improvement", "inadequate", "not_known"];
+const RANK = { inadequate: 0, requires_improvement: 1, good: 2, outstanding: 3 };
+const UP = { inadequate: "requires_improvement", not_known: "requires_improvement", requires_improvement: "good", good: "outstanding", outstanding: "outstanding" };
+const DOWN = { outstanding: "good", good: "requires_improvement", requires_improvement: "inadequate", inadequate: "inadequate", not_known: "inadequate" };
+const NAMES = ["Asha", "Ben", "Carys"];
+
+let browser, server, url;
+const saved = new Map(); // scenario id -> [{ name, text }]
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Calls the page's own core (the same wasm the page uses) for reference data. */
+const core = (page, fn, ...args) => page.evaluate(([f, a]) => document.querySelector("stocktake-app").app.core[f](...a), [fn, args]);
+
+/** Participant p's level for statement number i: 0 copies the reference, 1 and 2 vary it. */
+function levelFor(p, i, reference) {
+  if (p === 1 && i % 3 === 0) return UP[reference];
+  if (p === 2 && i === 5) return "not_known";
+  if (p === 2 && i % 4 === 1) return DOWN[reference];
+  return reference;
+}
+
+async function scenarioIds() {
+  const { page, context } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  const list = await core(page, "scenarios");
+  await context.close();
+  return list;
+}
+
+/** One participant: briefing, name, every statement through the page, results, saved file. */
+async function participate(scenarioId, p) {
+  const { page, context, errors, requests } = await openPage(browser, { acceptDownloads: true });
+  await page.goto(url);
+  await waitReady(page);
+  const item = page.locator(`#scenarios li[data-scenario="${scenarioId}"]`);
+  assert.match(await item.textContent(), /Fictional/);
+  await page.locator(`#scenario-${scenarioId}`).click();
+  const s = await core(page, "scenario", scenarioId);
+  assert.match(await page.locator("h1").textContent(), /\(fictional\)/);
+  assert.equal(await page.locator("#briefing section").count(), 5, "the briefing has its five sections");
+  await page.locator("#participant").fill(NAMES[p]);
+  await page.locator("#start-scenario").click();
+  await page.locator("#sections").waitFor();
+  const fw = await core(page, "framework", s.framework);
+  let i = 0;
+  for (const area of fw.areas) {
+    await page.locator(`#task-${area.id}`).click();
+    for (const st of area.statements) {
+      const level = levelFor(p, i++, s.reference.answers[st.id].level);
+      await page.locator(`input[name="answers-${st.id}-level"][value="${level}"]`).check();
+    }
+    assert.doesNotMatch(await page.locator("#live-judgement").textContent(), /Not enough answered/);
+    await page.locator(".govuk-back-link").click();
+    await page.locator("#sections").waitFor();
+  }
+  await page.locator("#link-results").click();
+  await page.locator("#results-body").waitFor();
+  const judgementIds = fw.judgements.map((j) => j.id);
+  for (const id of judgementIds) {
+    const grade = await page.locator(`#result-${id} .st-grade`).first().getAttribute("data-grade");
+    assert.ok(LEVELS.includes(grade), `${scenarioId} ${NAMES[p]}: ${id} is projected (${grade})`);
+    if (p === 0) assert.equal(grade, s.facilitator.expected[id], `the reference answers give the facilitator's ${id}`);
+  }
+  await page.locator(".govuk-back-link").click();
+  await page.locator("#save-file").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#save-file").click()]);
+  const text = await readFile(await download.path(), "utf8");
+  const json = JSON.parse(text);
+  assert.equal(json.scenario, scenarioId);
+  assert.equal(json.participant, NAMES[p]);
+  assert.equal(Object.keys(json.answers).length, i, "every statement is answered in the saved file");
+  assert.deepEqual(foreignRequests(requests, url), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  return { name: download.suggestedFilename().replace(/\.json$/, `-${p}.json`), text };
+}
+
+/** Figures worked out here from the files' JSON, as the comparison should show them. */
+function expectedFigures(fw, files) {
+  const answers = files.map((f) => JSON.parse(f.text).answers);
+  const statements = [];
+  fw.areas.forEach((area) =>
+    area.statements.forEach((st) => {
+      const counts = { outstanding: 0, good: 0, requires_improvement: 0, inadequate: 0, not_known: 0, unanswered: 0 };
+      for (const a of answers) counts[a[st.id]?.level ?? "unanswered"]++;
+      const answered = LEVELS.reduce((n, l) => n + counts[l], 0);
+      const top = Math.max(...LEVELS.map((l) => counts[l]));
+      const agreement = answered ? Math.round((top / answered) * 100) / 100 : null;
+      const ranks = answers.map((a) => RANK[a[st.id]?.level]).filter((r) => r !== undefined);
+      const spread = ranks.length ? Math.max(...ranks) - Math.min(...ranks) : null;
+      statements.push({ id: st.id, counts, agreement, spread, index: statements.length });
+    }),
+  );
+  const disagreements = statements
+    .filter((s) => s.agreement !== null && s.agreement < 1)
+    .sort((x, y) => x.agreement - y.agreement || y.spread - x.spread || x.index - y.index)
+    .slice(0, 10)
+    .map((s) => s.id);
+  return { statements, disagreements };
+}
+
+/** Opens the files in the comparison and checks every figure against the files. */
+async function checkComparison(page, scenarioId, files) {
+  const s = await core(page, "scenario", scenarioId);
+  const fw = await core(page, "framework", s.framework);
+  await page.locator("#link-workshop-compare").click();
+  await page.locator("#workshop-files").waitFor();
+  const invalid = { name: "not-a-stocktake-file.json", mimeType: "application/json", buffer: Buffer.from('{"hello":"world"}') };
+  await page.locator("#workshop-files").setInputFiles([...files.map((f) => ({ name: f.name, mimeType: "application/json", buffer: Buffer.from(f.text) })), invalid]);
+  await page.locator("#compare-summary").waitFor();
+  assert.match(await page.locator("#compare-summary").textContent(), /3 participants/);
+  const skipped = page.locator(`#invalid-files li[data-file="${invalid.name}"]`);
+  assert.match(await skipped.textContent(), /not a Stocktake/);
+
+  const want = expectedFigures(fw, files);
+  const shown = await page.locator("tr[data-statement]").evaluateAll((rows) =>
+    rows.map((r) => ({
+      id: r.dataset.statement,
+      counts: Object.fromEntries([...r.querySelectorAll("td[data-level]")].map((td) => [td.dataset.level, Number(td.dataset.count)])),
+      agreement: r.querySelector("td[data-agreement]").textContent,
+      spread: r.querySelector("td[data-spread]").dataset.spread,
+      reference: r.querySelector("td[data-reference]").dataset.reference,
+    })),
+  );
+  assert.equal(shown.length, want.statements.length);
+  for (const [k, st] of want.statements.entries()) {
+    const row = shown[k];
+    assert.equal(row.id, st.id);
+    assert.deepEqual(row.counts, st.counts, `${scenarioId} ${st.id} counts`);
+    assert.equal(row.agreement, st.agreement === null ? "–" : `${Math.round(st.agreement * 100)}%`, `${scenarioId} ${st.id} agreement`);
+    assert.equal(row.spread, st.spread === null ? "" : String(st.spread), `${scenarioId} ${st.id} spread`);
+    assert.equal(row.reference, s.reference.answers[st.id].level, `${scenarioId} ${st.id} reference`);
+  }
+  const listed = await page.locator("#disagreements li").evaluateAll((items) => items.map((li) => li.dataset.statement));
+  assert.deepEqual(listed, want.disagreements, "where participants disagree most");
+
+  // Each participant's projected grades (scored here by the core from the file) against the reference.
+  for (const j of fw.judgements) {
+    const section = page.locator(`section[data-judgement="${j.id}"]`);
+    for (const [p, f] of files.entries()) {
+      const scored = await core(page, "score", JSON.parse(f.text));
+      const grade = j.derived ? scored.overall.grade : scored.judgements.find((x) => x.id === j.id).grade;
+      const row = section.locator(`tr[data-participant="${NAMES[p]}"]`);
+      assert.equal(await row.locator("td[data-grade]").getAttribute("data-grade"), grade, `${scenarioId} ${NAMES[p]} ${j.id}`);
+      assert.equal(await row.locator("td[data-matches]").getAttribute("data-matches"), String(grade === s.facilitator.expected[j.id]), `${scenarioId} ${NAMES[p]} ${j.id} match`);
+    }
+    assert.match(await section.locator(".st-reference").textContent(), /\w/);
+  }
+}
+
+/** axe-core on the comparison in normal and projector mode (axe itself trips the CSP, so run it last). */
+async function axeComparison(page, name) {
+  assert.deepEqual(await axe(page), [], "no axe violation in the comparison");
+  await page.locator("#projector-toggle").click();
+  assert.equal(await page.locator("#projector-toggle").getAttribute("aria-pressed"), "true");
+  const size = await page.locator("tr[data-statement] th").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 24, `projector type is at least 24px (${size})`);
+  assert.deepEqual(await axe(page), [], "no axe violation in projector mode");
+  await screenshot(page, `workshop-compare-${name}-projector`);
+  await page.locator("#projector-toggle").click();
+}
+
+test("each scenario: three participants complete it and the comparison shows the figures of their files", async (t) => {
+  const list = await scenarioIds();
+  assert.ok(list.length >= 4);
+  assert.deepEqual(new Set(list.map((s) => s.route)).size, 4, "the four routes are covered");
+  for (const s of list) {
+    await t.test(s.name, async () => {
+      const files = await Promise.all([0, 1, 2].map((p) => participate(s.id, p)));
+      assert.notEqual(files[0].text, files[1].text);
+      saved.set(s.id, files);
+      const { page, context, errors, requests } = await openPage(browser);
+      await page.goto(url);
+      await waitReady(page);
+      await checkComparison(page, s.id, files);
+      await screenshot(page, `workshop-compare-${s.id}`);
+      assert.deepEqual(foreignRequests(requests, url), []);
+      assert.deepEqual(await cspViolations(page), []);
+      assert.deepEqual(errors, []);
+      await axeComparison(page, s.id);
+      await context.close();
+    });
+  }
+});
+
+test("the comparison works in the offline file opened from file://", async () => {
+  const [id, files] = [...saved.entries()][0] ?? [];
+  assert.ok(files, "participants' files from the first test");
+  const fileUrl = pathToFileURL(join(DIST, "stocktake-offline.html")).href;
+  const { page, context, errors, requests } = await openPage(browser);
+  await page.goto(fileUrl);
+  await waitReady(page);
+  await checkComparison(page, id, files);
+  assert.deepEqual(requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+  await axeComparison(page, `${id}-offline`);
+  await context.close();
+});
+
+test("a scenario's briefing has no axe violation and the drop zone accepts dropped files", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  await page.locator("#link-workshop-compare").click();
+  const files = [...saved.values()][0];
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: "application/json" }));
+    dt.items.add(new File(["not json"], "notes.txt", { type: "text/plain" }));
+    return dt;
+  }, files);
+  await page.locator("#drop-zone").dispatchEvent("drop", { dataTransfer });
+  await page.locator("#compare-summary").waitFor();
+  assert.match(await page.locator("#compare-summary").textContent(), /3 participants/);
+  assert.match(await page.locator('#invalid-files li[data-file="notes.txt"]').textContent(), /not JSON/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await cspViolations(page), []);
+  await page.goto(url);
+  await waitReady(page);
+  await page.locator("#scenarios a.govuk-link").first().click();
+  await page.locator("#briefing").waitFor();
+  assert.deepEqual(await axe(page), [], "the briefing");
+  await context.close();
+});
