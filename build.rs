@@ -2,8 +2,9 @@
 //! so the rules, statements and calendars are embedded as data without shipping a TOML
 //! parser in the wasm. A file that is not valid TOML fails the build with its path.
 //!
-//! It also lists the scenario test files (`tests/scenarios/*.json`) in `OUT_DIR/scenarios.rs`, each
-//! embedded with `include_str!`, so the native and wasm scenario tests share one list.
+//! It also lists the scenario test files (`tests/scenarios/*.json`, `tests/pathway_scenarios/*.json`)
+//! in `OUT_DIR/scenarios.rs` and `OUT_DIR/pathway_scenarios.rs`, each embedded with `include_str!`,
+//! so the native and wasm scenario tests share one list.
 use std::{env, fs, path::Path};
 
 fn convert(dir: &Path, rel: &Path, out: &Path) {
@@ -25,7 +26,11 @@ fn convert(dir: &Path, rel: &Path, out: &Path) {
 }
 
 fn scenarios(out: &Path) {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("tests/scenarios");
+    list_scenarios(out, "tests/scenarios", "scenarios.rs");
+}
+
+fn list_scenarios(out: &Path, folder: &str, target: &str) {
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(folder);
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -41,13 +46,15 @@ fn scenarios(out: &Path) {
         ));
     }
     code.push_str("];\n");
-    fs::write(out.join("scenarios.rs"), code).unwrap();
+    fs::write(out.join(target), code).unwrap();
 }
 
 fn main() {
     let out = env::var("OUT_DIR").unwrap();
     println!("cargo:rerun-if-changed=crate/data");
     println!("cargo:rerun-if-changed=tests/scenarios");
+    println!("cargo:rerun-if-changed=tests/pathway_scenarios");
     convert(Path::new("crate/data"), Path::new(""), Path::new(&out));
     scenarios(Path::new(&out));
+    list_scenarios(Path::new(&out), "tests/pathway_scenarios", "pathway_scenarios.rs");
 }

@@ -26,6 +26,9 @@ pub struct Judgement {
     pub name: String,
     /// True for overall effectiveness, which is derived from the other judgements.
     pub derived: bool,
+    /// True for the judgement the overall rules grade (ILACS overall effectiveness, derived; SCCIF
+    /// overall experiences and progress, graded from its own statements and capped by others).
+    pub overall: bool,
 }
 
 /// One statement of what good practice looks like.
@@ -157,7 +160,9 @@ pub struct Rule {
     pub id: String,
     /// The rule family: `completeness`, `not_known_counts_as`, `best_fit`, `critical_inadequate`,
     /// `critical_not_known`, `widespread_weakness`, `outstanding_needs_all_good` (judgements) or
-    /// `cap`, `weighted_best_fit` (overall effectiveness).
+    /// `cap` (a limit when other judgements are at most some grade), and one base for the overall
+    /// judgement: `weighted_best_fit` (derived from the others) or `own_statements` (graded from its
+    /// own statements like any judgement).
     pub kind: String,
     /// The rule in plain English.
     pub text: String,
@@ -216,6 +221,10 @@ pub struct Framework {
     pub effective_to: Option<String>,
     /// Whether it is the current (default) framework.
     pub current: bool,
+    /// `ilacs` or `sccif` (see [`crate::frameworks::FAMILIES`]).
+    pub family: String,
+    /// Who is inspected, such as "Children's homes".
+    pub provider: String,
     /// Source for the version's judgement structure (URL).
     pub source: String,
     /// `V`, `S` or `R`.
@@ -228,7 +237,7 @@ pub struct Framework {
     pub indicators: Vec<Indicator>,
     /// Rules for the area judgements, in the order they apply.
     pub rules: Vec<Rule>,
-    /// Rules for overall effectiveness (empty when there is none).
+    /// Rules for the overall judgement (empty when there is none).
     pub overall_rules: Vec<Rule>,
     /// Where evidence can come from.
     pub evidence_sources: Vec<EvidenceSource>,
@@ -268,10 +277,22 @@ pub(crate) struct CapRule {
     pub any: Vec<(usize, Grade)>,
 }
 
+/// How the overall judgement gets its grade before the caps.
+#[derive(Debug, Clone)]
+pub(crate) enum OverallBase {
+    /// `weighted_best_fit`: (rule index, weight per judgement index) — ILACS overall effectiveness.
+    Weighted(usize, Vec<(usize, u32)>),
+    /// `own_statements`: (rule index) — graded from its own statements by the judgement rules,
+    /// like any other judgement (SCCIF overall experiences and progress).
+    Own(usize),
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct OverallParams {
+    /// The index of the overall judgement.
+    pub target: usize,
     pub caps: Vec<CapRule>,
-    pub best_fit: (usize, Vec<(usize, u32)>),
+    pub base: OverallBase,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -314,9 +335,14 @@ impl Framework {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    /// Whether the framework has an overall effectiveness judgement.
+    /// Whether the framework has an overall judgement (graded by the overall rules).
     pub fn has_overall(&self) -> bool {
         self.compiled.overall.is_some()
+    }
+
+    /// The index of the overall judgement, if any.
+    pub fn overall_index(&self) -> Option<usize> {
+        self.compiled.overall.as_ref().map(|o| o.target)
     }
 
     /// The index of a judgement id.
@@ -357,7 +383,12 @@ pub struct FrameworkView<'a> {
     pub effective_to: Option<&'a str>,
     /// Whether it is the current framework.
     pub current: bool,
-    /// Judgements, with `derived` true for overall effectiveness.
+    /// `ilacs` or `sccif`.
+    pub family: &'a str,
+    /// Who is inspected, such as "Children's homes".
+    pub provider: &'a str,
+    /// Judgements, with `derived` true for overall effectiveness and `overall` true for the
+    /// judgement the overall rules grade.
     pub judgements: &'a [Judgement],
     /// Areas with their statements.
     pub areas: &'a [Area],
@@ -369,6 +400,9 @@ pub struct FrameworkView<'a> {
     pub evidence_sources: Vec<EvidenceView<'a>>,
     /// Levels, best first, then not known.
     pub levels: Vec<LevelView>,
+    /// The kinds of inspection a history may record for this framework's family, such as
+    /// `standard`, `short` (ILACS) or `full`, `interim`, `assurance` (children's homes).
+    pub inspection_kinds: Vec<&'static str>,
 }
 
 impl Framework {
@@ -380,6 +414,8 @@ impl Framework {
             effective_from: &self.effective_from,
             effective_to: self.effective_to.as_deref(),
             current: self.current,
+            family: &self.family,
+            provider: &self.provider,
             judgements: &self.judgements,
             areas: &self.areas,
             indicators: &self.indicators,
@@ -399,6 +435,15 @@ impl Framework {
                     label: l.label(),
                 })
                 .collect(),
+            inspection_kinds: match crate::provider_pathway::for_framework(Some(&self.id)) {
+                Some(p) => p.kinds.iter().map(|k| k.id()).collect(),
+                None => crate::history::ILACS_HISTORY
+                    .kinds
+                    .iter()
+                    .rev()
+                    .map(|k| k.id())
+                    .collect(),
+            },
         }
     }
 }
@@ -430,6 +475,8 @@ struct JudgementData {
     id: String,
     name: String,
     derived: bool,
+    /// Graded from its own areas' statements, then limited by the overall rules.
+    overall: bool,
     areas: Vec<String>,
 }
 
@@ -441,6 +488,10 @@ struct FrameworkFile {
     judgement_rules: Vec<String>,
     overall_rules: Vec<String>,
     judgement: Vec<JudgementData>,
+    /// The framework's own areas and statements; when empty, the shared ILACS ones.
+    area: Vec<AreaData>,
+    /// Whether the shared (local authority) indicators apply (default true).
+    shared_indicators: bool,
 }
 
 type Read<T> = Result<T, String>;
@@ -624,9 +675,12 @@ fn framework_data(v: &Value) -> Read<FrameworkFile> {
                 id: text(j, "id")?,
                 name: text(j, "name")?,
                 derived: flag(j, "derived"),
+                overall: flag(j, "overall"),
                 areas: texts(j, "areas")?,
             })
         })?,
+        area: list(v, "area", area)?,
+        shared_indicators: v.get("shared_indicators").and_then(Value::as_bool).unwrap_or(true),
     })
 }
 
@@ -635,6 +689,8 @@ fn framework_file(id: &str) -> Option<&'static str> {
         "ilacs-2026-04" => Some(embedded_json!("frameworks/ilacs-2026-04")),
         "ilacs-2023-01" => Some(embedded_json!("frameworks/ilacs-2023-01")),
         "ilacs-2018-01" => Some(embedded_json!("frameworks/ilacs-2018-01")),
+        "sccif-childrens-homes" => Some(embedded_json!("frameworks/sccif-childrens-homes")),
+        "sccif-ifa" => Some(embedded_json!("frameworks/sccif-ifa")),
         _ => None,
     }
 }
@@ -674,16 +730,28 @@ fn shared() -> Shared {
                 })
             },
         ),
-        rules: read(
-            "frameworks/shared/rules",
-            embedded_json!("frameworks/shared/rules"),
-            |v| {
+        rules: {
+            let rules_file = |v: &Value| {
                 Ok(RulesFile {
                     judgement_rule: list(v, "judgement_rule", rule)?,
                     overall_rule: list(v, "overall_rule", rule)?,
                 })
-            },
-        ),
+            };
+            let mut rules = read(
+                "frameworks/shared/rules",
+                embedded_json!("frameworks/shared/rules"),
+                rules_file,
+            );
+            // The provider (SCCIF) rules join the same library; frameworks pick rules by id.
+            let provider = read(
+                "frameworks/shared/provider-rules",
+                embedded_json!("frameworks/shared/provider-rules"),
+                rules_file,
+            );
+            rules.judgement_rule.extend(provider.judgement_rule);
+            rules.overall_rule.extend(provider.overall_rule);
+            rules
+        },
     }
 }
 
@@ -701,11 +769,18 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
             id: j.id.clone(),
             name: j.name.clone(),
             derived: j.derived,
+            overall: j.derived || j.overall,
         })
         .collect();
+    // The framework's own areas, or the shared ones.
+    let area_data = if file.area.is_empty() {
+        &shared.areas
+    } else {
+        &file.area
+    };
     // Each area feeds exactly one judgement of this framework.
     let mut areas = Vec::new();
-    for a in &shared.areas {
+    for a in area_data {
         if !KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()) {
             return Err(format!("area {} names unknown judgement {}", a.id, a.judgement));
         }
@@ -728,7 +803,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
     }
     for j in &file.judgement {
         for a in &j.areas {
-            if !shared.areas.iter().any(|x| &x.id == a) {
+            if !area_data.iter().any(|x| &x.id == a) {
                 return Err(format!("{}: judgement {} names unknown area {a}", summary.id, j.id));
             }
         }
@@ -779,10 +854,12 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
         }
     }
     compiled.params = params(&rules).map_err(|e| format!("{}: {e}", summary.id))?;
-    let derived: Vec<usize> = (0..judgements.len()).filter(|&i| judgements[i].derived).collect();
-    compiled.overall = match derived.as_slice() {
+    let overall: Vec<usize> = (0..judgements.len()).filter(|&i| judgements[i].overall).collect();
+    compiled.overall = match overall.as_slice() {
         [] if overall_rules.is_empty() => None,
-        [_] if !overall_rules.is_empty() => Some(overall_params(&judgements, &overall_rules)?),
+        [t] if !overall_rules.is_empty() => {
+            Some(overall_params(&judgements, *t, &overall_rules).map_err(|e| format!("{}: {e}", summary.id))?)
+        }
         _ => return Err(format!("{}: overall judgement and overall rules disagree", summary.id)),
     };
     Ok(Framework {
@@ -791,11 +868,17 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
         effective_from: summary.effective_from.clone(),
         effective_to: (!file.effective_to.is_empty()).then(|| file.effective_to.clone()),
         current: summary.current,
+        family: summary.family.clone(),
+        provider: summary.provider.clone(),
         source: file.source,
         tag: file.tag,
         judgements,
         areas,
-        indicators: shared.indicators.clone(),
+        indicators: if file.shared_indicators {
+            shared.indicators.clone()
+        } else {
+            Vec::new()
+        },
         rules,
         overall_rules,
         evidence_sources: shared.evidence.source.clone(),
@@ -857,7 +940,7 @@ fn params(rules: &[Rule]) -> Result<Params, String> {
     Ok(p)
 }
 
-fn overall_params(judgements: &[Judgement], rules: &[Rule]) -> Result<OverallParams, String> {
+fn overall_params(judgements: &[Judgement], target: usize, rules: &[Rule]) -> Result<OverallParams, String> {
     let resolve = |c: &[Condition]| -> Result<Vec<(usize, Grade)>, String> {
         let mut out = Vec::new();
         for x in c {
@@ -865,14 +948,14 @@ fn overall_params(judgements: &[Judgement], rules: &[Rule]) -> Result<OverallPar
                 return Err(format!("unknown judgement {} in a condition", x.judgement));
             }
             // A judgement this framework lacks never satisfies a condition.
-            if let Some(i) = judgements.iter().position(|j| j.id == x.judgement && !j.derived) {
+            if let Some(i) = judgements.iter().position(|j| j.id == x.judgement && !j.overall) {
                 out.push((i, x.at_most));
             }
         }
         Ok(out)
     };
     let mut caps = Vec::new();
-    let mut best_fit = None;
+    let mut base = None;
     for (i, r) in rules.iter().enumerate() {
         match r.kind.as_str() {
             "cap" => {
@@ -903,31 +986,50 @@ fn overall_params(judgements: &[Judgement], rules: &[Rule]) -> Result<OverallPar
                     if !KNOWN_JUDGEMENTS.contains(&j.as_str()) {
                         return Err(format!("unknown judgement {j} in weights"));
                     }
-                    if let Some(ji) = judgements.iter().position(|x| &x.id == j && !x.derived) {
+                    if let Some(ji) = judgements.iter().position(|x| &x.id == j && !x.overall) {
                         weights.push((ji, wt));
                     }
                 }
                 if weights.iter().map(|x| x.1).sum::<u32>() == 0 {
                     return Err(format!("rule {}: weights sum to zero", r.id));
                 }
-                best_fit = Some((i, weights));
+                if !judgements[target].derived {
+                    return Err(format!(
+                        "rule {}: a judgement with statements is not a weighted best fit",
+                        r.id
+                    ));
+                }
+                if base.replace(OverallBase::Weighted(i, weights)).is_some() {
+                    return Err("two overall base rules".into());
+                }
+            }
+            "own_statements" => {
+                if judgements[target].derived {
+                    return Err(format!("rule {}: a derived judgement has no statements", r.id));
+                }
+                if base.replace(OverallBase::Own(i)).is_some() {
+                    return Err("two overall base rules".into());
+                }
             }
             other => return Err(format!("rule {}: unknown overall rule kind {other}", r.id)),
         }
     }
     Ok(OverallParams {
+        target,
         caps,
-        best_fit: best_fit.ok_or("overall rules need a weighted_best_fit rule")?,
+        base: base.ok_or("overall rules need a weighted_best_fit or own_statements rule")?,
     })
 }
 
-/// Every judgement id any framework may use.
-pub const KNOWN_JUDGEMENTS: [&str; 5] = [
+/// Every judgement id any framework may use (ILACS, then the SCCIF ones not shared with ILACS).
+pub const KNOWN_JUDGEMENTS: [&str; 7] = [
     "overall_effectiveness",
     "impact_of_leaders",
     "help_and_protection",
     "children_in_care",
     "care_leavers",
+    "overall_experiences_progress",
+    "leaders_and_managers",
 ];
 
 static ALL: OnceLock<Vec<Framework>> = OnceLock::new();
@@ -972,8 +1074,9 @@ pub(crate) mod tests {
         for s in catalogue() {
             compile(&s, &shared).unwrap();
         }
-        assert_eq!(all().len(), 3);
+        assert_eq!(all().len(), 5);
         assert_eq!(current().id, "ilacs-2026-04");
+        assert_eq!(current().family, "ilacs");
     }
 
     #[test]
@@ -1031,7 +1134,7 @@ pub(crate) mod tests {
                 assert!(f.judgement_index(&a.judgement).is_some());
             }
             // the usual mapping holds except care leavers in 2018
-            for a in &f.areas {
+            for a in f.areas.iter().filter(|a| sh.areas.iter().any(|x| x.id == a.id)) {
                 let usual = &sh.areas.iter().find(|x| x.id == a.id).unwrap().judgement;
                 if !(f.id == "ilacs-2018-01" && a.id == "care_leavers") {
                     assert_eq!(&a.judgement, usual, "{} {}", f.id, a.id);
@@ -1064,6 +1167,105 @@ pub(crate) mod tests {
         assert!(sim.down_share_percent <= 100);
         assert_eq!(sim.not_known.iter().sum::<u32>(), 10_000);
         assert!(is_url(&sim.source) && tag_ok(&sim.tag));
+    }
+
+    /// Frameworks with their own areas (the providers'): the same invariants as the shared areas,
+    /// with every statement id prefixed by its area's prefix (`ch_`, `ifa_`), ids unique across all
+    /// frameworks' own areas and the shared data, and the area's declared judgement the one it feeds.
+    #[test]
+    fn frameworks_with_their_own_areas_are_well_formed() {
+        let sh = shared();
+        let mut seen: BTreeSet<String> = sh
+            .areas
+            .iter()
+            .flat_map(|a| std::iter::once(a.id.clone()).chain(a.statement.iter().map(|s| s.id.clone())))
+            .collect();
+        let mut own = 0;
+        for s in catalogue() {
+            let file = framework_data(&serde_json::from_str(framework_file(&s.id).unwrap()).unwrap()).unwrap();
+            if file.area.is_empty() {
+                assert!(file.shared_indicators, "{}", s.id);
+                continue;
+            }
+            own += 1;
+            let f = get(&s.id).unwrap();
+            assert_eq!(f.areas.len(), file.area.len());
+            for a in &file.area {
+                assert!(seen.insert(a.id.clone()), "duplicate id {}", a.id);
+                let prefix = format!("{}_", a.id.split('_').next().unwrap());
+                assert!(KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()), "{}", a.id);
+                let fed = &f.areas.iter().find(|x| x.id == a.id).unwrap().judgement;
+                assert_eq!(fed, &a.judgement, "{} {}", s.id, a.id);
+                assert!(
+                    (8..=12).contains(&a.statement.len()),
+                    "{} has {}",
+                    a.id,
+                    a.statement.len()
+                );
+                assert!(a.statement.iter().any(|x| x.critical) || a.judgement != "help_and_protection");
+                for st in &a.statement {
+                    assert!(seen.insert(st.id.clone()), "duplicate id {}", st.id);
+                    assert!(st.id.starts_with(&prefix), "{} not prefixed {prefix}", st.id);
+                    assert!(is_url(&st.source) && tag_ok(&st.tag), "{}", st.id);
+                    assert!(!st.text.is_empty() && !st.hint.is_empty(), "{}", st.id);
+                }
+            }
+        }
+        assert_eq!(own, 2, "children's homes and fostering agencies");
+    }
+
+    #[test]
+    fn provider_frameworks_grade_three_judgements_with_a_limited_overall() {
+        for id in ["sccif-childrens-homes", "sccif-ifa"] {
+            let f = get(id).unwrap();
+            assert_eq!(f.family, "sccif");
+            let ids: Vec<&str> = f.judgements.iter().map(|j| j.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                [
+                    "overall_experiences_progress",
+                    "help_and_protection",
+                    "leaders_and_managers"
+                ]
+            );
+            assert_eq!(f.overall_index(), Some(0));
+            assert!(!f.judgements[0].derived && f.judgements[0].overall);
+            assert!(f.indicators.is_empty(), "no national figures for providers are sourced");
+            let o = f.compiled.overall.as_ref().unwrap();
+            assert!(matches!(o.base, OverallBase::Own(_)));
+            let caps: Vec<(&str, Grade)> = o
+                .caps
+                .iter()
+                .map(|c| (f.overall_rules[c.rule].id.as_str(), c.cap))
+                .collect();
+            assert_eq!(
+                caps,
+                [
+                    ("sc_help_protection_inadequate", Grade::Inadequate),
+                    ("sc_leaders_managers_inadequate", Grade::RequiresImprovement)
+                ]
+            );
+        }
+        // An own-statements base needs a judgement with statements; a weighted one a derived judgement.
+        let sh = shared();
+        let js = get("sccif-ifa").unwrap().judgements.clone();
+        let own = sh
+            .rules
+            .overall_rule
+            .iter()
+            .find(|r| r.kind == "own_statements")
+            .unwrap()
+            .clone();
+        let weighted = sh
+            .rules
+            .overall_rule
+            .iter()
+            .find(|r| r.kind == "weighted_best_fit")
+            .unwrap()
+            .clone();
+        assert!(overall_params(&js, 0, std::slice::from_ref(&own)).is_ok());
+        assert!(overall_params(&js, 0, &[own.clone(), own]).is_err());
+        assert!(overall_params(&js, 0, &[weighted]).is_err());
     }
 
     #[test]
@@ -1139,7 +1341,11 @@ pub(crate) mod tests {
 
     #[test]
     fn effective_dates_are_ordered_and_do_not_overlap() {
-        let fws = all();
+        // ILACS versions form one chain; each provider framework stands alone and is in force.
+        for f in all().iter().filter(|f| f.family != "ilacs") {
+            assert!(f.effective_to.is_none() && !f.current, "{}", f.id);
+        }
+        let fws: Vec<&Framework> = all().iter().filter(|f| f.family == "ilacs").collect();
         assert_eq!(fws.iter().filter(|f| f.current).count(), 1);
         assert!(
             fws[0].current && fws[0].effective_to.is_none(),
@@ -1200,6 +1406,9 @@ pub(crate) mod tests {
             .iter()
             .any(|r| r["id"] == "oe_leaders_inadequate" && r["strictCap"] == "inadequate"));
         assert_eq!(v["judgements"][0]["derived"], true);
+        assert_eq!(v["judgements"][0]["overall"], true);
+        assert_eq!(v["family"], "ilacs");
+        assert_eq!(v["provider"], "Local authority children's services");
         assert_eq!(
             serde_json::to_value(current().view()).unwrap()["effectiveTo"],
             serde_json::Value::Null
@@ -1221,14 +1430,14 @@ pub(crate) mod tests {
 
     #[test]
     fn a_bad_rule_set_is_rejected() {
-        let sh = shared();
-        let mut rules = sh.rules.judgement_rule.clone();
+        let base = get("ilacs-2023-01").unwrap().rules.clone();
+        let mut rules = base.clone();
         assert!(params(&rules).is_ok());
         rules.push(rules[2].clone());
         assert!(params(&rules).unwrap_err().contains("two rules"));
-        let mut nk = sh.rules.judgement_rule.clone();
+        let mut nk = base.clone();
         nk[1].counts_as = Some(Grade::Good);
         assert!(params(&nk).is_err());
-        assert!(params(&sh.rules.judgement_rule[..2]).is_err(), "best fit required");
+        assert!(params(&base[..2]).is_err(), "best fit required");
     }
 }

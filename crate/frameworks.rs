@@ -12,8 +12,30 @@ pub struct FrameworkSummary {
     /// The first date the framework applies to inspections (`YYYY-MM-DD`).
     #[serde(alias = "effective_from")]
     pub effective_from: String,
-    /// Whether this is the current framework (the default).
+    /// Whether this is the current framework (the default): exactly one in the catalogue.
     pub current: bool,
+    /// The inspection family: `ilacs` (local authorities) or `sccif` (providers: children's homes,
+    /// fostering agencies). The page groups frameworks by it; the pathway dispatches on it.
+    #[serde(default = "ilacs")]
+    pub family: String,
+    /// Who is inspected, as shown to people, such as "Local authority children's services".
+    #[serde(default)]
+    pub provider: String,
+}
+
+fn ilacs() -> String {
+    "ilacs".into()
+}
+
+/// The inspection families, each with the label the page groups its frameworks under.
+pub const FAMILIES: [(&str, &str); 2] = [
+    ("ilacs", "Local authority children's services (ILACS)"),
+    ("sccif", "Children's homes and fostering agencies (SCCIF)"),
+];
+
+/// The family of a framework id (`None` for an unknown id).
+pub fn family(id: &str) -> Option<String> {
+    catalogue().into_iter().find(|f| f.id == id).map(|f| f.family)
 }
 
 #[derive(Deserialize)]
@@ -39,5 +61,10 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), all.len());
+        assert!(all.iter().find(|f| f.current).is_some_and(|f| f.family == "ilacs"));
+        for f in &all {
+            assert!(FAMILIES.iter().any(|(id, _)| *id == f.family), "{} family", f.id);
+            assert!(!f.provider.is_empty(), "{} provider", f.id);
+        }
     }
 }

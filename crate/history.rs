@@ -15,6 +15,20 @@
 //! `startedOn`; kinds must be known; grades must be on the four-point scale and belong to the
 //! framework in force when the inspection started (chosen by its start date: 2018 and 2023
 //! frameworks have overall effectiveness, the April 2026 one does not).
+//!
+//! Which kinds of inspection and which parts apply depend on the framework family, as data
+//! ([`HistoryShape`]): local authorities (ILACS) have short and standard inspections, focused visits,
+//! monitoring and interventions; providers (SCCIF) have `full` inspections and the one-day second
+//! visits (`interim`, called `assurance` inspections since April 2022), graded by the provider's
+//! framework, and nothing else:
+//!
+//! ```json
+//! { "lastInspection": { "kind": "full", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+//!     "grades": { "overall_experiences_progress": "requires improvement" } } }
+//! ```
+//!
+//! For an interim or assurance visit, `grades` are the judgements standing from the last full
+//! inspection (the visit itself only says whether effectiveness improved, was sustained or declined).
 use crate::calendar::parse_date;
 use crate::grade::Grade;
 use crate::problems::Problem;
@@ -23,15 +37,66 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// The kind of a full inspection.
+/// The kind of an inspection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionKind {
-    /// One week on site.
+    /// ILACS: one week on site.
     Short,
-    /// Two weeks on site.
+    /// ILACS: two weeks on site.
     Standard,
+    /// SCCIF: a graded full inspection.
+    Full,
+    /// SCCIF: a one-day second visit judged improved, sustained or declined.
+    Interim,
+    /// SCCIF: the interim inspection's name since April 2022.
+    Assurance,
 }
+
+impl InspectionKind {
+    /// The id used in JSON, such as `short` or `assurance`.
+    pub fn id(self) -> &'static str {
+        match self {
+            InspectionKind::Short => "short",
+            InspectionKind::Standard => "standard",
+            InspectionKind::Full => "full",
+            InspectionKind::Interim => "interim",
+            InspectionKind::Assurance => "assurance",
+        }
+    }
+
+    /// The kind with this id.
+    pub fn from_id(id: &str) -> Option<InspectionKind> {
+        [
+            InspectionKind::Short,
+            InspectionKind::Standard,
+            InspectionKind::Full,
+            InspectionKind::Interim,
+            InspectionKind::Assurance,
+        ]
+        .into_iter()
+        .find(|k| k.id() == id)
+    }
+}
+
+/// What a history may hold for a framework family.
+#[derive(Debug, Clone, Copy)]
+pub struct HistoryShape<'a> {
+    /// The accepted `lastInspection.kind` values.
+    pub kinds: &'a [InspectionKind],
+    /// The framework that graded the last inspection, with its judgement ids; `None` means the ILACS
+    /// version in force when the inspection started.
+    pub framework: Option<(&'a str, &'a [String])>,
+    /// Whether focused visits, monitoring and interventions apply (local authorities only).
+    pub local_authority: bool,
+}
+
+/// The history of a local authority (ILACS).
+pub const ILACS_HISTORY: HistoryShape<'static> = HistoryShape {
+    kinds: &[InspectionKind::Short, InspectionKind::Standard],
+    framework: None,
+    local_authority: true,
+};
 
 /// The last full inspection.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,6 +257,18 @@ pub fn parse_history(value: &Value, field_prefix: &str) -> (History, Vec<Problem
 /// Reads the history object leniently: problems name fields under `field_prefix` (such as
 /// `history`), and dates after `today` (when given) are problems.
 pub fn parse_history_as_of(value: &Value, field_prefix: &str, today: Option<NaiveDate>) -> (History, Vec<Problem>) {
+    parse_history_shaped(value, field_prefix, today, &ILACS_HISTORY)
+}
+
+/// Reads a history of the given shape (see [`HistoryShape`]): kinds outside `shape.kinds` are
+/// problems, and for providers focused visits, monitoring and interventions are problems
+/// (`not_applicable`) and left out.
+pub fn parse_history_shaped(
+    value: &Value,
+    field_prefix: &str,
+    today: Option<NaiveDate>,
+    shape: &HistoryShape,
+) -> (History, Vec<Problem>) {
     let mut r = Reader {
         prefix: field_prefix,
         today,
@@ -212,7 +289,22 @@ pub fn parse_history_as_of(value: &Value, field_prefix: &str, today: Option<Naiv
     };
 
     if let Some(li) = obj.get("lastInspection").filter(|v| !v.is_null()) {
-        h.last_inspection = read_last_inspection(&mut r, li);
+        h.last_inspection = read_last_inspection(&mut r, li, shape);
+    }
+    if !shape.local_authority {
+        for part in ["focusedVisits", "monitoring", "interventions"] {
+            if obj
+                .get(part)
+                .is_some_and(|v| !v.is_null() && v != &Value::Array(Vec::new()))
+            {
+                r.problem(
+                    part,
+                    "not_applicable",
+                    "Providers have no focused visits, monitoring or interventions: leave this out",
+                );
+            }
+        }
+        return (h, r.problems);
     }
 
     if let Some(fv) = obj.get("focusedVisits").filter(|v| !v.is_null()) {
@@ -297,19 +389,25 @@ pub fn parse_history_as_of(value: &Value, field_prefix: &str, today: Option<Naiv
     (h, r.problems)
 }
 
-fn read_last_inspection(r: &mut Reader, li: &Value) -> Option<LastInspection> {
+fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Option<LastInspection> {
     if !li.is_object() {
         r.problem("lastInspection", "invalid", "The last inspection must be an object");
         return None;
     }
     let kind = match li.get("kind").filter(|v| !v.is_null()) {
         None => None,
-        Some(Value::String(s)) if s == "short" => Some(InspectionKind::Short),
-        Some(Value::String(s)) if s == "standard" => Some(InspectionKind::Standard),
-        Some(_) => {
-            r.problem("lastInspection.kind", "invalid_kind", "Choose short or standard");
-            None
-        }
+        Some(v) => match v.as_str().and_then(InspectionKind::from_id) {
+            Some(k) if shape.kinds.contains(&k) => Some(k),
+            _ => {
+                let names: Vec<&str> = shape.kinds.iter().map(|k| k.id()).collect();
+                let list = match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                    _ => names.join(""),
+                };
+                r.problem("lastInspection.kind", "invalid_kind", format!("Choose {list}"));
+                None
+            }
+        },
     };
     let started = r.date(
         li.get("startedOn"),
@@ -326,19 +424,25 @@ fn read_last_inspection(r: &mut Reader, li: &Value) -> Option<LastInspection> {
         );
         return None;
     }
-    let fw = framework_on(started_on);
-    if fw.is_none() {
-        r.problem(
-            "lastInspection.startedOn",
-            "before_ilacs",
-            "ILACS began in January 2018: enter the last ILACS inspection",
-        );
-    }
+    let fw: Option<(&str, &[String])> = match shape.framework {
+        Some(f) => Some(f),
+        None => {
+            let fw = framework_on(started_on);
+            if fw.is_none() {
+                r.problem(
+                    "lastInspection.startedOn",
+                    "before_ilacs",
+                    "ILACS began in January 2018: enter the last ILACS inspection",
+                );
+            }
+            fw.map(|f| (f.id.as_str(), f.judgements.as_slice()))
+        }
+    };
     let grades_field = r.field("lastInspection.grades");
     let grades = read_grades(
         li.get("grades"),
-        fw.map(|f| f.judgements.as_slice()),
-        fw.map(|f| f.id.as_str()).unwrap_or("ILACS"),
+        fw.map(|f| f.1),
+        fw.map(|f| f.0).unwrap_or("ILACS"),
         &grades_field,
         &mut r.problems,
     );
@@ -346,7 +450,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value) -> Option<LastInspection> {
         kind,
         started_on,
         ended_on,
-        framework: fw.map(|f| f.id.clone()),
+        framework: fw.map(|f| f.0.to_string()),
         grades,
     })
 }

@@ -45,6 +45,7 @@ pub mod level;
 pub mod migrate;
 pub mod pathway;
 pub mod problems;
+pub mod provider_pathway;
 pub mod route;
 pub mod scenarios;
 pub mod score;

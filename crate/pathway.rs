@@ -221,7 +221,26 @@ impl Assumptions {
     /// The defaults with overrides `{ id: value }` applied; unknown ids, non-numbers and values
     /// out of range are problems (under `field_prefix`) and leave the default in place.
     pub fn with_overrides(overrides: &Value, field_prefix: &str) -> (Assumptions, Vec<Problem>) {
-        let mut a = Assumptions::defaults();
+        Assumptions::from_list_with_overrides(default_assumptions(), overrides, field_prefix)
+    }
+
+    /// Like [`Assumptions::with_overrides`], over another list of assumptions (each value set to
+    /// its default first), such as a provider pathway's own.
+    pub fn from_list_with_overrides(
+        list: Vec<Assumption>,
+        overrides: &Value,
+        field_prefix: &str,
+    ) -> (Assumptions, Vec<Problem>) {
+        let mut a = Assumptions {
+            all: list
+                .into_iter()
+                .map(|mut x| {
+                    x.value = x.default;
+                    x
+                })
+                .collect(),
+            used: RefCell::new(BTreeSet::new()),
+        };
         let mut problems = Vec::new();
         if overrides.is_null() {
             return (a, problems);
@@ -531,7 +550,7 @@ impl Ctx<'_> {
         let call = start.map(|d| self.wd(d, -notice))?;
         let weeks = match kind {
             InspectionKind::Short => 1,
-            InspectionKind::Standard => 2,
+            _ => 2,
         };
         let end = start.map(|d| Some(d + TimeDelta::days(7 * weeks - 3)))?;
         let lag = self.a.wd("report_lag_working_days");
@@ -550,7 +569,7 @@ impl Ctx<'_> {
         );
         let what = match kind {
             InspectionKind::Short => "A short inspection: one week on site, Monday to Friday.",
-            InspectionKind::Standard => "A standard inspection: two weeks on site, Monday to the second Friday.",
+            _ => "A standard inspection: two weeks on site, Monday to the second Friday.",
         };
         self.push(
             &id("on_site"),
@@ -590,8 +609,13 @@ pub fn framework_id_on(d: NaiveDate) -> Option<&'static str> {
 }
 
 /// Computes the pathway from the JSON input `{ framework, today, history, projected,
-/// assumptions }`. Never panics on bad input: problems are returned as data.
+/// assumptions }`. Never panics on bad input: problems are returned as data. A provider framework
+/// (family `sccif` in the catalogue) is planned from its own pathway data by
+/// [`crate::provider_pathway`].
 pub fn pathway(input: &Value) -> PathwayResult {
+    if let Some(p) = crate::provider_pathway::for_framework(input.get("framework").and_then(Value::as_str)) {
+        return p.pathway(input);
+    }
     let mut problems = Vec::new();
     let (a, ap) = Assumptions::with_overrides(input.get("assumptions").unwrap_or(&Value::Null), "assumptions");
     problems.extend(ap);

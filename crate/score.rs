@@ -22,12 +22,18 @@
 //!   default) or inadequate (strict) [V]; outstanding needs leaders outstanding and nothing below good
 //!   [V]; good needs leaders good [V]; help and protection RI ⇒ at most good, and RI when leaders or
 //!   children in care are also RI.
+//! * **An overall judgement with its own statements** (`own_statements`; SCCIF's overall experiences
+//!   and progress of children, ilacs-reference.md §6 [V]): graded from its statements like any
+//!   judgement, then lowered by the same `cap` rule kind — help and protection inadequate ⇒ inadequate;
+//!   leaders and managers inadequate ⇒ at most RI (Ofsted: "likely inadequate", never above RI). Its
+//!   entry in `judgements` carries the final grade, the limiting rule among its reasons, and no lift
+//!   while a limit from another judgement holds it down (the note names the rule).
 //!
 //! Every rule is monotone in the answers, so raising an answer (in the order inadequate < not known <
 //! requires improvement < good < outstanding) never lowers a grade; property tests check this.
 //! Indicators are compared with the national figure and flagged; they never change a grade.
 use crate::assessment::{parse_assessment, Action, Assessment};
-use crate::framework::{Framework, Params};
+use crate::framework::{Framework, OverallBase, Params};
 use crate::grade::Grade;
 use crate::level::Level;
 use crate::problems::Problem;
@@ -287,9 +293,9 @@ pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
     }
 }
 
-/// The grade of every judgement (by judgement index; `None` for derived ones and incomplete ones),
-/// written into `out`.
-pub(crate) fn grade_all(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
+/// The grade of every judgement from its own statements alone (by judgement index; `None` for
+/// derived ones and incomplete ones), written into `out`.
+pub(crate) fn grade_statements(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
     for (j, slot) in out.iter_mut().enumerate().take(fw.judgements.len()) {
         *slot = if fw.judgements[j].derived {
             None
@@ -299,22 +305,44 @@ pub(crate) fn grade_all(fw: &Framework, levels: &[Option<Level>], out: &mut [Opt
     }
 }
 
-/// Overall effectiveness from judgement grades by index: the grade, the weighted best fit and a
-/// bitmask of the cap rules that applied. `None` when the framework has none or a judgement is ungraded.
+/// The grade of every judgement (by judgement index; `None` for derived ones and incomplete ones),
+/// written into `out`: [`grade_statements`], then an overall judgement with its own statements
+/// limited by the overall rules.
+pub(crate) fn grade_all(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
+    grade_statements(fw, levels, out);
+    if let Some(o) = fw
+        .compiled
+        .overall
+        .as_ref()
+        .filter(|o| matches!(o.base, OverallBase::Own(_)))
+    {
+        out[o.target] = overall_core(fw, out, false).map(|x| x.0);
+    }
+}
+
+/// The overall judgement from judgement grades by index: the grade, the grade before the caps (the
+/// weighted best fit, or the overall judgement's own grade in `grades`) and a bitmask of the cap
+/// rules that applied. `None` when the framework has none or a judgement is ungraded. Idempotent:
+/// passing back its own result as the overall judgement's grade gives the same grade.
 pub(crate) fn overall_core(fw: &Framework, grades: &[Option<Grade>], strict: bool) -> Option<(Grade, Grade, u64)> {
     let o = fw.compiled.overall.as_ref()?;
-    let (mut sum, mut weight) = (0u32, 0u32);
-    for &(j, w) in &o.best_fit.1 {
-        sum += w * grades[j]?.rank() as u32;
-        weight += w;
-    }
     for (j, g) in grades.iter().enumerate() {
         if !fw.judgements[j].derived && g.is_none() {
             return None;
         }
     }
-    // Nearest grade, halves rounding up.
-    let best_fit = Grade::from_rank(((2 * sum + weight) / (2 * weight)) as u8);
+    let best_fit = match &o.base {
+        OverallBase::Weighted(_, weights) => {
+            let (mut sum, mut weight) = (0u32, 0u32);
+            for &(j, w) in weights {
+                sum += w * grades[j]?.rank() as u32;
+                weight += w;
+            }
+            // Nearest grade, halves rounding up.
+            Grade::from_rank(((2 * sum + weight) / (2 * weight)) as u8)
+        }
+        OverallBase::Own(_) => grades[o.target]?,
+    };
     let holds = |&(j, at_most): &(usize, Grade)| grades[j].is_some_and(|g| g <= at_most);
     let mut grade = best_fit;
     let mut applied = 0u64;
@@ -608,8 +636,10 @@ fn slot_id(fw: &Framework, slot: usize) -> &str {
     &a.statements[slot - first].id
 }
 
+/// The overall judgement's result from the judgements' own grades ([`grade_statements`]).
 fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallResult> {
     let o = fw.compiled.overall.as_ref()?;
+    let target = &fw.judgements[o.target];
     let Some((grade, best_fit, applied)) = overall_core(fw, grades, false) else {
         let missing: Vec<&str> = fw
             .judgements
@@ -618,30 +648,44 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
             .filter(|(j, g)| !j.derived && g.is_none())
             .map(|(j, _)| j.name.as_str())
             .collect();
+        let every = if target.derived {
+            "every other judgement graded"
+        } else {
+            "its own statements and every other judgement graded"
+        };
         return Some(OverallResult {
             grade: None,
             label: None,
             reasons: vec![Reason {
-                text: format!(
-                    "Overall effectiveness needs every other judgement graded; not yet: {}.",
-                    missing.join("; ")
-                ),
+                text: format!("{} needs {every}; not yet: {}.", target.name, missing.join("; ")),
                 rule_id: None,
                 statements: Vec::new(),
                 tag: None,
             }],
         });
     };
-    let bf = &fw.overall_rules[o.best_fit.0];
-    let mut reasons = vec![reason(
-        bf,
-        format!(
-            "Weighted best fit of the judgements: {}. {}",
-            best_fit.label_in_sentence(),
-            bf.text
-        ),
-        Vec::new(),
-    )];
+    let mut reasons = vec![match &o.base {
+        OverallBase::Weighted(i, _) => {
+            let bf = &fw.overall_rules[*i];
+            reason(
+                bf,
+                format!(
+                    "Weighted best fit of the judgements: {}. {}",
+                    best_fit.label_in_sentence(),
+                    bf.text
+                ),
+                Vec::new(),
+            )
+        }
+        OverallBase::Own(i) => {
+            let r = &fw.overall_rules[*i];
+            reason(
+                r,
+                format!("From its own statements: {}. {}", best_fit.label_in_sentence(), r.text),
+                Vec::new(),
+            )
+        }
+    }];
     for (k, c) in o.caps.iter().enumerate() {
         if applied & (1 << k) != 0 && (c.cap < best_fit || c.cap == grade) {
             let r = &fw.overall_rules[c.rule];
@@ -697,16 +741,64 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
     }
 }
 
+/// An overall judgement with its own statements: its entry in `judgements` takes the overall grade,
+/// with the overall reasons that changed it, and offers no lift while another judgement holds it down.
+fn limit_own_overall(fw: &Framework, own: &[Option<Grade>], res: &OverallResult, jr: &mut JudgementResult) {
+    let o = fw.compiled.overall.as_ref().expect("called with an overall judgement");
+    let base_rule = match o.base {
+        OverallBase::Own(i) => &fw.overall_rules[i].id,
+        OverallBase::Weighted(..) => return,
+    };
+    // Limits that hold now and stop the next grade up.
+    let blocking: Vec<&crate::framework::Rule> = match (overall_core(fw, own, false), res.grade) {
+        (Some((_, _, applied)), Some(g)) => o
+            .caps
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| applied & (1 << k) != 0 && g.up().is_some_and(|up| c.cap < up))
+            .map(|(_, c)| &fw.overall_rules[c.rule])
+            .collect(),
+        _ => Vec::new(),
+    };
+    if res.grade != jr.grade {
+        jr.grade = res.grade;
+        jr.label = res.grade.map(Grade::label);
+        jr.reasons.extend(
+            res.reasons
+                .iter()
+                .filter(|r| r.rule_id.as_ref() != Some(base_rule))
+                .cloned(),
+        );
+    }
+    if res.grade.is_none() {
+        jr.lift.clear();
+        jr.lift_note = Some("Grade the other judgements first: this judgement takes them into account.".into());
+    } else if !blocking.is_empty() {
+        jr.lift.clear();
+        let names: Vec<&str> = blocking.iter().map(|r| r.text.as_str()).collect();
+        jr.lift_note = Some(format!(
+            "Held down by another judgement — lift that first: {}",
+            names.join(" ")
+        ));
+    }
+}
+
 /// Scores a parsed assessment (problems empty; see [`score_value`] to parse and score).
 pub fn score(a: &Assessment) -> ScoreResult {
     let fw = a.framework();
     let levels = levels_of(fw, a);
     let mut grades = vec![None; fw.judgements.len()];
-    grade_all(fw, &levels, &mut grades);
-    let judgements = (0..fw.judgements.len())
+    grade_statements(fw, &levels, &mut grades);
+    let overall = overall_result(fw, &grades);
+    let mut judgements: Vec<JudgementResult> = (0..fw.judgements.len())
         .filter(|&j| !fw.judgements[j].derived)
         .map(|j| judgement_result(fw, j, &levels))
         .collect();
+    if let (Some(o), Some(res)) = (fw.compiled.overall.as_ref(), overall.as_ref()) {
+        if let Some(jr) = judgements.iter_mut().find(|j| j.id == fw.judgements[o.target].id) {
+            limit_own_overall(fw, &grades, res, jr);
+        }
+    }
     let mut action_plan: Vec<ActionItem> = fw
         .statements()
         .filter_map(|(area, s)| {
@@ -732,7 +824,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
     ScoreResult {
         framework: fw.id.clone(),
         judgements,
-        overall: overall_result(fw, &grades),
+        overall,
         action_plan,
         indicators,
         problems: Vec::new(),
@@ -747,9 +839,11 @@ pub fn score_value(value: &Value) -> ScoreResult {
     r
 }
 
-/// Overall effectiveness from the other judgements' grades, by id. `Ok(None)` for a framework without
-/// overall effectiveness; `Err` for an unknown framework or a missing judgement it needs. `strict`
-/// makes leaders inadequate force overall inadequate (the default, lenient, caps it at RI).
+/// The overall judgement from the judgements' grades, by id. `Ok(None)` for a framework without
+/// an overall judgement; `Err` for an unknown framework or a missing judgement it needs (for an
+/// overall judgement with its own statements, such as SCCIF's, its grade from those statements is
+/// needed too). `strict` makes leaders inadequate force overall inadequate (the default, lenient,
+/// caps it at RI).
 pub fn overall_effectiveness(
     framework: &str,
     grades: &BTreeMap<String, Grade>,

@@ -212,7 +212,7 @@ pub fn simulate(a: &Assessment, runs: u32, seed: u64) -> SimulationResult {
     let mut rng = SplitMix64::new(seed);
     let mut levels = base.clone();
     let mut grades = vec![None; nj];
-    let overall_index = fw.judgements.iter().position(|j| j.derived);
+    let overall_index = fw.overall_index();
     for _ in 0..runs {
         for d in &draws {
             let u = rng.basis_point();

@@ -6,6 +6,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod pathway_common;
+
 #[wasm_bindgen_test]
 fn calendar_sums_match_native() {
     let d = |s| parse_date(s).unwrap();
@@ -43,4 +45,14 @@ fn a_good_authority_gets_a_short_inspection_window() {
     );
     assert_eq!(out["problems"], serde_json::json!([]));
     assert!(out["baseRates"]["pairs"].as_u64().unwrap() > 0);
+}
+
+#[wasm_bindgen_test]
+fn every_pathway_scenario_holds_in_wasm() {
+    // ILACS and provider (SCCIF) pathways alike: the same files and checks as natively.
+    assert!(pathway_common::list::SCENARIOS.len() >= 16);
+    for (name, text) in pathway_common::list::SCENARIOS {
+        let scenario: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert!(pathway_common::check(name, &scenario) >= 3, "{name}");
+    }
 }

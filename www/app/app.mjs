@@ -215,7 +215,9 @@ export class App {
   projectedGrades() {
     const out = {};
     for (const j of this.scored?.judgements ?? []) if (j.grade) out[j.id] = j.grade;
-    if (this.scored?.overall?.grade) out.overall_effectiveness = this.scored.overall.grade;
+    // A derived overall judgement (ILACS overall effectiveness) is not among `judgements`.
+    const derived = this.fw()?.judgements?.find((j) => j.derived);
+    if (derived && this.scored?.overall?.grade) out[derived.id] = this.scored.overall.grade;
     return out;
   }
 

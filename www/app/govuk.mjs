@@ -166,7 +166,10 @@ export function govSelect(opts) {
       "aria-describedby": describedBy(hintId, errId),
       onchange: (e) => opts.onChange?.(e.target.value, e),
     },
-    opts.items.map((it) => h("option", { value: it.value, selected: it.value === (opts.value ?? "") }, it.text)),
+    (opts.groups ?? [{ items: opts.items }]).map((g) => {
+      const options = g.items.map((it) => h("option", { value: it.value, selected: it.value === (opts.value ?? "") }, it.text));
+      return g.label ? h("optgroup", { label: g.label }, options) : options;
+    }),
   );
   return govGroup(
     opts.error,

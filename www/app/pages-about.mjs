@@ -5,14 +5,18 @@ import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } f
 import { fieldId } from "./state.mjs";
 import { dateParts, dateJoin } from "./format.mjs";
 import { pageErrors, errorSummarySlot, ADVISORY_CODES } from "./pages-area.mjs";
+import { familyOf, familyTerms, inspectionKindText } from "./family.mjs";
 
 /**
  * The framework whose judgements a past inspection was graded against: the newest one that had
  * started by `date` (ISO strings compare in date order). Falls back to the current framework.
  */
 function aboutFrameworkAt(app, date) {
+  // Providers have one framework each; local authorities' versions follow each other in time.
+  const own = app.frameworks.find((f) => f.id === app.a?.framework);
+  if (own && familyOf(own) !== "ilacs") return own.id;
   const complete = /^\d{4}-\d{2}-\d{2}$/.test(date ?? "");
-  const started = complete ? app.frameworks.filter((f) => f.effectiveFrom <= date) : [];
+  const started = complete ? app.frameworks.filter((f) => familyOf(f) === "ilacs" && f.effectiveFrom <= date) : [];
   started.sort((x, y) => (x.effectiveFrom < y.effectiveFrom ? 1 : -1));
   return (started[0] ?? app.frameworks.find((f) => f.current) ?? app.frameworks[0])?.id;
 }
@@ -23,13 +27,16 @@ export function aboutPage(app, main, params) {
   a.history ??= { lastInspection: null, focusedVisits: [], monitoring: null, interventions: [] };
   const errors = params.showErrors ? pageErrors(app, ["authority", "assessedOn", "history", "participant"]) : [];
   const errorFor = (path) => errors.find((e) => e.field === path)?.message;
-  app.title("About your authority", errors.length > 0);
+  const fwNow = app.fw();
+  const terms = familyTerms(fwNow);
+  const kinds = fwNow?.inspectionKinds ?? ["standard", "short"];
+  app.title(terms.about, errors.length > 0);
   const mutate = (fn) => {
     fn(app.a);
     app.changed(false);
   };
   const li = () => app.a.history.lastInspection;
-  const ensureLi = () => (app.a.history.lastInspection ??= { kind: "standard", startedOn: null, endedOn: null, grades: {} });
+  const ensureLi = () => (app.a.history.lastInspection ??= { kind: kinds[0], startedOn: null, endedOn: null, grades: {} });
 
   // Grades per judgement of the framework in force when the inspection started.
   const gradesSlot = h("div", { id: "last-grades" });
@@ -163,12 +170,12 @@ export function aboutPage(app, main, params) {
   const mon = a.history.monitoring;
   put(main, 
     errorSummarySlot(app, errors),
-    h("h1", { class: "govuk-heading-l" }, "About your authority"),
+    h("h1", { class: "govuk-heading-l" }, terms.about),
     h("p", { class: "govuk-body" }, "Stocktake uses your inspection history to work out your likely inspection pathway. Everything on this page is optional."),
     a.scenario
       ? govInput({ id: "participant", label: "Your name (workshop participant)", labelSize: "s", hint: "Shown to the facilitator when they compare files. 100 characters or fewer.", value: a.participant ?? "", width: "20", autocomplete: "name", attrs: { maxlength: "100" }, error: errorFor("participant"), onInput: (v) => app.set("participant", v.trim() ? v : "") })
       : null,
-    govInput({ id: "authority", label: "Authority name (optional)", labelSize: "s", hint: "Shown on your report and file name.", value: a.authority ?? "", width: "20", autocomplete: "organization", error: errorFor("authority"), onInput: (v) => app.set("authority", v) }),
+    govInput({ id: "authority", label: terms.orgLabel, labelSize: "s", hint: "Shown on your report and file name.", value: a.authority ?? "", width: "20", autocomplete: "organization", error: errorFor("authority"), onInput: (v) => app.set("authority", v) }),
     govDateInput({
       id: "assessedOn",
       legend: "Date of this self-evaluation",
@@ -177,16 +184,12 @@ export function aboutPage(app, main, params) {
       error: errorFor("assessedOn"),
       onInput: (parts) => app.set("assessedOn", dateJoin(parts)),
     }),
-    h("h2", { class: "govuk-heading-m" }, "Your last full inspection"),
+    h("h2", { class: "govuk-heading-m" }, terms.lastHeading),
     govRadios({
       id: fieldId("history.lastInspection.kind"),
       legend: "What kind of inspection was it?",
-      hint: "Short inspections follow a good or outstanding judgement; standard inspections follow requires improvement or inadequate.",
-      items: [
-        { value: "standard", text: "Standard inspection" },
-        { value: "short", text: "Short inspection" },
-        { value: "none", text: "No full inspection under ILACS yet" },
-      ],
+      hint: terms.kindHint,
+      items: [...kinds.map((k) => ({ value: k, text: inspectionKindText(k) })), { value: "none", text: terms.none }],
       value: li() ? li().kind : undefined,
       error: errorFor("history.lastInspection.kind"),
       onChange: (v) => {
@@ -198,39 +201,44 @@ export function aboutPage(app, main, params) {
       },
     }),
     detailsWrap,
-    h("h2", { class: "govuk-heading-m", id: "focused-visits", tabindex: "-1" }, "Focused visits since then"),
-    visitsSlot,
-    govButton({
-      text: "Add a focused visit",
-      secondary: true,
-      id: "add-visit",
-      onClick: () => {
-        mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: null }));
-        renderVisits(app.a.history.focusedVisits.length - 1);
-      },
-    }),
-    h("h2", { class: "govuk-heading-m" }, "Monitoring"),
-    govRadios({
-      id: "monitoring",
-      legend: "Is your authority being monitored by Ofsted?",
-      hint: "Authorities judged inadequate receive monitoring visits.",
-      items: [
-        { value: "no", text: "Not monitored" },
-        {
-          value: "yes",
-          text: "Monitored",
-          conditional: govDateInput({
-            id: fieldId("history.monitoring.since"),
-            legend: "Monitored since",
-            value: dateParts(mon?.since),
-            error: errorFor("history.monitoring.since"),
-            onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
-          }),
-        },
-      ],
-      value: mon ? "yes" : "no",
-      onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null)),
-    }),
+    // Focused visits and monitoring apply to local authorities only.
+    terms.provider
+      ? null
+      : [
+        h("h2", { class: "govuk-heading-m", id: "focused-visits", tabindex: "-1" }, "Focused visits since then"),
+        visitsSlot,
+        govButton({
+          text: "Add a focused visit",
+          secondary: true,
+          id: "add-visit",
+          onClick: () => {
+            mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: null }));
+            renderVisits(app.a.history.focusedVisits.length - 1);
+          },
+        }),
+        h("h2", { class: "govuk-heading-m" }, "Monitoring"),
+        govRadios({
+          id: "monitoring",
+          legend: "Is your authority being monitored by Ofsted?",
+          hint: "Authorities judged inadequate receive monitoring visits.",
+          items: [
+            { value: "no", text: "Not monitored" },
+            {
+              value: "yes",
+              text: "Monitored",
+              conditional: govDateInput({
+                id: fieldId("history.monitoring.since"),
+                legend: "Monitored since",
+                value: dateParts(mon?.since),
+                error: errorFor("history.monitoring.since"),
+                onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
+              }),
+            },
+          ],
+          value: mon ? "yes" : "no",
+          onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null)),
+        }),
+        ],
     h(
       "div",
       { class: "govuk-button-group" },

@@ -6,6 +6,19 @@ import { govTag, govTable, govButton, govWarning, govInput, govErrorSummary, gov
 import { fieldId } from "./state.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
+import { familyOf, familyTerms } from "./family.mjs";
+
+/**
+ * The overall judgement shown on its own, when it is derived from the others (ILACS overall
+ * effectiveness). An overall judgement with its own statements (SCCIF) is already among
+ * `judgements`, with its limits in its reasons. Returns { id, name } or null.
+ */
+function separateOverall(fw, scored) {
+  if (!scored?.overall) return null;
+  const j = fw?.judgements?.find((x) => x.overall) ?? fw?.judgements?.find((x) => x.derived);
+  if (j && !j.derived) return null;
+  return { id: j?.id ?? "overall_effectiveness", name: j?.name ?? "Overall effectiveness" };
+}
 
 const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate", "none"];
 
@@ -114,12 +127,14 @@ function resultsBody(app, level) {
   const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
   const fw = app.fw();
   const indName = (id) => fw?.indicators?.find((i) => i.id === id)?.name ?? id;
-  const routes = sim?.routes;
+  // Routes (short, standard, monitoring) are local authorities' only.
+  const routes = familyOf(fw) === "ilacs" ? sim?.routes : null;
+  const overallJ = separateOverall(fw, scored);
   return [
     h("p", { class: "govuk-body" }, "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide."),
     hasR ? h("p", { class: "govuk-body st-assumption-note" }, govTag("Assumption", "yellow"), " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.") : null,
-    scored.overall
-      ? judgementBlock(app, { id: "overall_effectiveness", name: fw?.judgements?.find((j) => j.derived)?.name ?? "Overall effectiveness", grade: scored.overall.grade, label: scored.overall.label, reasons: scored.overall.reasons }, sim ? { ...sim, judgements: [{ id: "overall_effectiveness", probabilities: sim.overall }] } : null, level)
+    overallJ
+      ? judgementBlock(app, { id: overallJ.id, name: overallJ.name, grade: scored.overall.grade, label: scored.overall.label, reasons: scored.overall.reasons }, sim ? { ...sim, judgements: [{ id: overallJ.id, probabilities: sim.overall }] } : null, level)
       : null,
     scored.judgements.map((j) => judgementBlock(app, j, sim, level)),
     routes
@@ -142,7 +157,9 @@ function resultsBody(app, level) {
           }),
         )
       : null,
-    h(
+    (fw?.indicators ?? []).length === 0
+      ? null
+      : h(
       "section",
       { class: "st-flagged" },
       hx(level, "govuk-heading-m", "Indicators inspectors are likely to ask about"),
@@ -168,7 +185,7 @@ export function resultsPage(app, main) {
 
 // ---- timeline --------------------------------------------------------------------------------
 
-const KIND_TEXT = { short: "short inspection", standard: "standard inspection", monitoring: "monitoring visit" };
+const KIND_TEXT = { short: "short inspection", standard: "standard inspection", monitoring: "monitoring visit", full: "full inspection" };
 
 function whenText(ev) {
   if (ev.date) return formatDateLong(ev.date);
@@ -187,7 +204,7 @@ function timelineBody(app, pw, level) {
       ? h(
           "div",
           { class: "govuk-inset-text st-next", id: "next-inspection" },
-          h("p", { class: "govuk-body" }, "Your next full inspection is likely to be a ", h("strong", {}, KIND_TEXT[next.kind] ?? next.kind), ": most likely around ", h("strong", {}, formatDateLong(next.window.likely)), `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`),
+          h("p", { class: "govuk-body" }, next.kind === "full" ? "Your next full inspection is " : ["Your next full inspection is likely to be a ", h("strong", {}, KIND_TEXT[next.kind] ?? next.kind), ": "], "most likely around ", h("strong", {}, formatDateLong(next.window.likely)), `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`),
           h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
           (next.notes ?? []).map((n) => h("p", { class: "govuk-body-s" }, typeof n === "string" ? n : n.text)),
           sourceLink(next.rule.source),
@@ -214,7 +231,8 @@ function timelineBody(app, pw, level) {
 
 function baseRatesAside(app, pw, level) {
   const b = pw.baseRates;
-  if (!b) return null;
+  // The base rates are local authorities' inspections: not shown for providers.
+  if (!b || familyOf(app.fw()) !== "ilacs") return null;
   const transitions = b.transitions ?? [];
   const fromGrades = GRADE_ORDER.filter((g) => transitions.some((t) => t.from === g));
   return h(
@@ -305,7 +323,7 @@ export function timelinePage(app, main) {
       h(
         "div",
         { class: "govuk-grid-column-two-thirds" },
-        historyProblems.length ? govWarning(`Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “About your authority”.`) : null,
+        historyProblems.length ? govWarning(`Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`) : null,
         app.a.history?.lastInspection ? null : h("p", { class: "govuk-body" }, "You have not told us about your last inspection, so the dates are wide. ", app.link("Add your inspection history", "about"), "."),
         timelineBody(app, pw, 2),
         assumptionsForm(app, pw, render),
@@ -370,7 +388,7 @@ export function reportPage(app, main) {
   app.title("Self-evaluation report");
   const pw = app.runPathway();
   put(main, 
-    h("span", { class: "govuk-caption-l" }, app.a.authority || "Your authority"),
+    h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
     govSummaryList([
       { key: "Framework", value: app.fw()?.name ?? app.a.framework },
@@ -380,7 +398,7 @@ export function reportPage(app, main) {
     h("section", { class: "st-report-section" }, h("h2", { class: "govuk-heading-l" }, "Likely judgements"), resultsBody(app, 3)),
     h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Inspection pathway"), timelineBody(app, pw, 3), baseRatesAside(app, pw, 3)),
     h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Action plan"), actionsBody(app, true)),
-    h("p", { class: "govuk-body-s st-meta" }, `Made with Stocktake ${app.core.version()}. Estimates from the authority's own answers; not an Ofsted judgement.`),
+    h("p", { class: "govuk-body-s st-meta" }, `Made with Stocktake ${app.core.version()}. Estimates from your own answers; not an Ofsted judgement.`),
   );
 }
 
@@ -428,7 +446,8 @@ export function comparePage(app, main) {
     const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
     const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
     const judgementRows = ids.map((id) => [byId(now, id)?.name ?? byId(then, id)?.name ?? id, byId(then, id)?.label ?? "No grade", byId(now, id)?.label ?? "No grade"]);
-    if (then?.overall || now?.overall) judgementRows.unshift(["Overall effectiveness", then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+    const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
+    if (overallJ) judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
     const moved = [];
     let same = 0;
     for (const area of app.fw()?.areas ?? []) {

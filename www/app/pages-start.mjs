@@ -5,6 +5,7 @@ import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage } fr
 import { formatDateShort } from "./format.mjs";
 import { workshopStartSection } from "./pages-workshop.mjs";
 import { openAssessmentFile } from "./files.mjs";
+import { FAMILY_GROUPS, familyOf } from "./family.mjs";
 
 /** Where answers are kept, in words, for data-storage = local | session | none. */
 export function storageSentence(app) {
@@ -16,7 +17,7 @@ export function storageSentence(app) {
 
 /** Renders the start page into `main`. */
 export function startPage(app, main) {
-  app.title("Your ILACS self-evaluation");
+  app.title("Your inspection self-evaluation");
   const frameworks = app.frameworks;
   const current = frameworks.find((f) => f.current);
   let chosen = app.a?.framework ?? app.defaultFrameworkId();
@@ -30,7 +31,7 @@ export function startPage(app, main) {
     fileInput.classList.toggle("govuk-file-upload--error", messages.length > 0);
     fileInput.setAttribute("aria-describedby", messages.length ? "open-file-hint open-file-error" : "open-file-hint");
     if (messages.length) {
-      app.title("Your ILACS self-evaluation", true);
+      app.title("Your inspection self-evaluation", true);
       errorSlot.firstChild.focus();
     }
   };
@@ -56,13 +57,13 @@ export function startPage(app, main) {
   const inProgress = !!app.a;
   put(main, 
     errorSlot,
-    h("h1", { class: "govuk-heading-xl" }, "Stocktake: your ILACS self-evaluation"),
+    h("h1", { class: "govuk-heading-xl" }, "Stocktake: your inspection self-evaluation"),
     h(
       "p",
       { class: "govuk-body-l" },
       "Score your children's services candidly against Ofsted's inspection framework and see the judgements and inspection pathway it would likely lead to.",
     ),
-    h("p", { class: "govuk-body" }, "Stocktake is for directors of children's services, their performance and quality assurance teams, and people who run self-evaluation workshops in English local authorities."),
+    h("p", { class: "govuk-body" }, "Stocktake is for directors of children's services, their performance and quality assurance teams, and people who run self-evaluation workshops in English local authorities. It also covers the children's homes and fostering agencies that authorities run, under Ofsted's social care common inspection framework (SCCIF)."),
     h("p", { class: "govuk-body" }, "You rate each area of practice, say how you know, and plan actions. Stocktake then shows:"),
     h(
       "ul",
@@ -82,13 +83,15 @@ export function startPage(app, main) {
     h("p", { class: "govuk-body" }, "Current framework: ", h("strong", { id: "framework-current" }, current ? current.name : "none"), current ? ` (from ${formatDateShort(current.effectiveFrom)})` : ""),
     govSelect({
       id: "framework",
-      label: "Framework version to assess against",
-      hint: "Use the current framework unless you are looking back at an earlier self-evaluation.",
-      items: frameworks.map((f) => ({ value: f.id, text: `${f.name}${f.current ? " (current)" : ""}` })),
+      label: "Framework to assess against",
+      hint: "Use the current ILACS framework for your children's services, or the SCCIF framework for a children's home or fostering agency.",
+      groups: FAMILY_GROUPS.map((g) => ({ label: g.label, items: frameworks.filter((f) => familyOf(f) === g.family).map((f) => ({ value: f.id, text: `${f.name}${f.current ? " (current)" : ""}` })) })).filter((g) => g.items.length),
       value: chosen,
       onChange: (v) => {
         chosen = v;
-        if (app.a) app.set("framework", v);
+        // Another version of the same framework keeps the answers; another family starts afresh.
+        const family = (id) => familyOf(frameworks.find((f) => f.id === id));
+        if (app.a && family(v) === family(app.a.framework)) app.set("framework", v);
       },
     }),
     h("h2", { class: "govuk-heading-m" }, inProgress ? "Your self-evaluation" : "Start"),

@@ -4,6 +4,7 @@ import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
 import { saveAssessmentFile, exportCsv } from "./files.mjs";
+import { familyTerms, inspectionKindText } from "./family.mjs";
 
 /** "completed" | "in_progress" | "not_started" for an area: completed when every statement has a level. */
 export function areaStatus(app, area) {
@@ -53,22 +54,25 @@ export function tasksPage(app, main) {
   const areas = fw?.areas ?? [];
   const statuses = areas.map((a) => areaStatus(app, a));
   const indStatus = indicatorsStatus(app);
+  // Frameworks without indicators (the providers') have no indicators section.
+  const hasIndicators = (fw?.indicators ?? []).length > 0;
+  const terms = familyTerms(fw);
   const done = statuses.filter((s) => s === "completed").length + (indStatus === "completed" ? 1 : 0);
-  const total = areas.length + 1;
+  const total = areas.length + (hasIndicators ? 1 : 0);
   const answered = (id) => areas.find((a) => a.id === id).statements.filter((s) => app.a.answers?.[s.id]?.level).length;
   put(main, 
-    h("span", { class: "govuk-caption-l" }, app.a.authority || "Your authority"),
+    h("span", { class: "govuk-caption-l" }, app.a.authority || terms.org),
     h("h1", { class: "govuk-heading-xl" }, "Your self-evaluation"),
     app.a.scenario ? h("p", { class: "govuk-body", id: "scenario-note" }, "A fictional workshop scenario. ", app.link("Read the briefing again", "briefing", { id: app.a.scenario }, { id: "link-briefing" })) : null,
     h("p", { class: "govuk-body", id: "progress" }, `You have completed ${done} of ${total} sections.`),
-    h("h2", { class: "govuk-heading-m" }, "About your authority"),
-    h("ul", { class: "govuk-task-list" }, taskItem(app, "about", "About your authority", "Name, date of this self-evaluation and inspection history", app.a.history?.lastInspection ? "completed" : "not_started", () => app.go("about"))),
+    h("h2", { class: "govuk-heading-m" }, terms.about),
+    h("ul", { class: "govuk-task-list" }, taskItem(app, "about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () => app.go("about"))),
     h("h2", { class: "govuk-heading-m" }, "Rate your practice"),
     h(
       "ul",
       { class: "govuk-task-list", id: "sections" },
       areas.map((a, i) => taskItem(app, a.id, a.name, `${answered(a.id)} of ${a.statements.length} statements answered`, statuses[i], () => app.go("area", { id: a.id }))),
-      taskItem(app, "indicators", "Indicators", "Your latest figures compared with England", indStatus, () => app.go("indicators")),
+      hasIndicators ? taskItem(app, "indicators", "Indicators", "Your latest figures compared with England", indStatus, () => app.go("indicators")) : null,
     ),
     h("h2", { class: "govuk-heading-m" }, "See what it means"),
     h(
@@ -106,13 +110,18 @@ export function checkPage(app, main) {
   const evidenceLabel = new Map((fw?.evidenceSources ?? []).map((e) => [e.id, e.label]));
   const change = (name, params, focusId, hidden) => ({ text: "Change", hidden, onClick: () => app.go(name, params, { focusId }) });
   const li = a.history?.lastInspection;
+  const terms = familyTerms(fw);
   const aboutRows = [
-    { key: "Authority", value: a.authority || "Not given", action: change("about", {}, "authority", "authority name") },
+    { key: terms.orgKey, value: a.authority || "Not given", action: change("about", {}, "authority", terms.orgKey.toLowerCase() + " name") },
     { key: "Date of this self-evaluation", value: a.assessedOn ? formatDateShort(a.assessedOn) : "Not given", action: change("about", {}, "assessedOn", "date of this self-evaluation") },
-    { key: "Last full inspection", value: li ? `${li.kind === "short" ? "Short" : "Standard"} inspection${li.endedOn ? `, ended ${formatDateShort(li.endedOn)}` : ""}` : "Not given", action: change("about", {}, "history-lastInspection-kind", "last full inspection") },
-    { key: "Focused visits since", value: String(a.history?.focusedVisits?.length ?? 0), action: change("about", {}, "focused-visits", "focused visits") },
-    { key: "Monitoring", value: a.history?.monitoring ? `Monitored since ${formatDateShort(a.history.monitoring.since)}` : "Not monitored", action: change("about", {}, "monitoring", "monitoring status") },
+    { key: terms.lastHeading.replace(/^Your l/, "L"), value: li ? `${inspectionKindText(li.kind ?? (fw?.inspectionKinds ?? ["standard"])[0])}${li.endedOn ? `, ended ${formatDateShort(li.endedOn)}` : ""}` : "Not given", action: change("about", {}, "history-lastInspection-kind", terms.lastHeading.replace(/^Your l/, "l")) },
   ];
+  if (!terms.provider) {
+    aboutRows.push(
+      { key: "Focused visits since", value: String(a.history?.focusedVisits?.length ?? 0), action: change("about", {}, "focused-visits", "focused visits") },
+      { key: "Monitoring", value: a.history?.monitoring ? `Monitored since ${formatDateShort(a.history.monitoring.since)}` : "Not monitored", action: change("about", {}, "monitoring", "monitoring status") },
+    );
+  }
   const areaLists = (fw?.areas ?? []).map((area) =>
     h(
       "div",
@@ -142,10 +151,10 @@ export function checkPage(app, main) {
   const inds = fw?.indicators ?? [];
   put(main, 
     h("h1", { class: "govuk-heading-l" }, "Check your answers"),
-    h("h2", { class: "govuk-heading-m" }, "About your authority"),
+    h("h2", { class: "govuk-heading-m" }, terms.about),
     govSummaryList(aboutRows),
     areaLists,
-    h(
+    inds.length === 0 ? null : h(
       "div",
       { class: "govuk-summary-card" },
       h("div", { class: "govuk-summary-card__title-wrapper" }, h("h2", { class: "govuk-summary-card__title" }, "Indicators")),

@@ -1,0 +1,618 @@
+//! The inspection pathway of a provider inspected under the SCCIF (children's homes, independent
+//! fostering agencies): one engine, and one data file per kind of provider under
+//! `crate/data/pathway/` (`sccif-childrens-homes.toml`, `sccif-ifa.toml`) holding every figure as an
+//! adjustable assumption, the window rules, the second visits, the notes and the event texts, each
+//! with its source and tag. [`crate::pathway::pathway`] hands a framework of a non-ILACS family
+//! (from the catalogue) to the provider pathway whose `framework` matches.
+//!
+//! ## Window rules (data; the first that matches decides)
+//!
+//! - `year_cycle`: by the end of a cycle of `years` inspection years starting on `year_start`
+//!   (1 April): the first start after the last inspection (`starts = "next"`) or the one on or
+//!   before today (`"current"`, when there is no history). Children's homes: a full inspection in
+//!   every inspection year, 1 April to 31 March \[V\]. Fostering agencies: a rolling 3-year cycle
+//!   beginning the 1 April after the last inspection \[V\].
+//! - `months_after`: `earliest`, `likely`, `latest` months after the last on-site day. Fostering
+//!   agencies: inadequate → within 6–12 months; requires improvement → within 12–18 months \[V\]
+//!   (most likely the middle \[R\]).
+//!
+//! A rule matches on `no_history`, on `grades` (the standing grade of `judged_by`), or `otherwise`.
+//!
+//! ## Around the window
+//!
+//! The window never starts before the notice period from today (the next working day for homes,
+//! which are always unannounced \[V\]; about 2 working days for agencies \[S, unconfirmed\]); a window
+//! that has passed becomes "within `provider_overdue_months` from today" \[R\]. Second visits
+//! (`[[visit]]`) follow a full inspection whose standing grade is listed: homes below good are
+//! inspected at least twice a year (the full inspection and a one-day interim inspection — renamed
+//! assurance inspection from April 2022 — judged improved, sustained or declined) \[V\]; good and
+//! outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
+//! inspection after the coming one (and its second visit) follow from the same rules.
+use crate::calendar::{add_months_f, add_working_days, format_date, parse_date, CalendarError};
+use crate::grade::Grade;
+use crate::history::{parse_history_shaped, read_grades, HistoryShape, InspectionKind};
+use crate::pathway::{Assumption, Assumptions, Event, Next, PathwayResult, RuleRef, WindowOut};
+use crate::problems::Problem;
+use chrono::{Datelike, NaiveDate, TimeDelta};
+use serde::Deserialize;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// A rule for the window of the next full inspection.
+#[derive(Debug, Clone, Deserialize)]
+pub struct WindowRule {
+    /// Stable id, such as `ifa_reinspect_inadequate`.
+    pub id: String,
+    /// `year_cycle` or `months_after`.
+    pub kind: String,
+    /// Applies when nothing is recorded.
+    #[serde(default)]
+    pub no_history: bool,
+    /// Applies when the standing grade is one of these.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
+    /// Applies to anything else (including a missing grade).
+    #[serde(default)]
+    pub otherwise: bool,
+    /// `year_cycle`: the assumption id for the cycle's length in years.
+    #[serde(default)]
+    years: String,
+    /// `year_cycle`: the month-day a cycle starts, such as `04-01`.
+    #[serde(default)]
+    year_start: String,
+    /// `year_cycle`: `next` (after the last inspection) or `current` (on or before today).
+    #[serde(default)]
+    starts: String,
+    /// `months_after`: assumption ids.
+    #[serde(default)]
+    earliest: String,
+    #[serde(default)]
+    likely: String,
+    #[serde(default)]
+    latest: String,
+    /// The rule in prose.
+    pub text: String,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+/// A second visit between full inspections.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Visit {
+    /// Stable id.
+    pub id: String,
+    /// The event it shows as.
+    pub event: String,
+    /// The standing grades it follows.
+    pub grades: Vec<Grade>,
+    /// The kinds of last inspection it follows.
+    pub after_kinds: Vec<InspectionKind>,
+    earliest: String,
+    latest: String,
+    /// The rule in prose.
+    pub text: String,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct EventDef {
+    id: String,
+    kind: String,
+    title: String,
+    description: String,
+    source: String,
+    tag: String,
+}
+
+/// One provider's pathway, as data.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProviderPathway {
+    /// The framework id it plans for, such as `sccif-childrens-homes`.
+    pub framework: String,
+    /// Accepted kinds of last inspection.
+    pub kinds: Vec<InspectionKind>,
+    /// The kinds that are graded full inspections.
+    pub full_kinds: Vec<InspectionKind>,
+    /// The judgement whose grade picks the rules.
+    pub judged_by: String,
+    /// The assumption id of the notice period (empty when unannounced).
+    pub notice_assumption: String,
+    /// Always unannounced.
+    pub unannounced: bool,
+    /// Every figure, adjustable.
+    pub assumption: Vec<Assumption>,
+    /// Window rules, in order.
+    pub rule: Vec<WindowRule>,
+    /// Second visits.
+    #[serde(default)]
+    pub visit: Vec<Visit>,
+    /// Notes that may be attached to the window.
+    pub note: Vec<RuleRef>,
+    event: Vec<EventDef>,
+}
+
+/// Every provider pathway this build knows.
+pub fn all() -> &'static [ProviderPathway] {
+    static DATA: OnceLock<Vec<ProviderPathway>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        vec![
+            crate::data::parse(
+                "pathway/sccif-childrens-homes",
+                embedded_json!("pathway/sccif-childrens-homes"),
+            ),
+            crate::data::parse("pathway/sccif-ifa", embedded_json!("pathway/sccif-ifa")),
+        ]
+    })
+}
+
+/// The provider pathway for a framework id, when the catalogue puts it outside the ILACS family.
+pub fn for_framework(id: Option<&str>) -> Option<&'static ProviderPathway> {
+    let id = id?;
+    if crate::frameworks::family(id)? == "ilacs" {
+        return None;
+    }
+    all().iter().find(|p| p.framework == id)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Win {
+    earliest: NaiveDate,
+    latest: NaiveDate,
+    likely: NaiveDate,
+}
+
+impl Win {
+    fn between(earliest: NaiveDate, latest: NaiveDate) -> Win {
+        Win {
+            earliest,
+            latest,
+            likely: earliest + TimeDelta::days((latest - earliest).num_days() / 2),
+        }
+    }
+
+    fn out(self) -> WindowOut {
+        WindowOut {
+            earliest: format_date(self.earliest),
+            latest: format_date(self.latest),
+            likely: format_date(self.likely),
+        }
+    }
+
+    /// Never before `soonest`; a likely date that has passed moves to the middle of what is left.
+    fn not_before(self, soonest: NaiveDate) -> Win {
+        let earliest = self.earliest.max(soonest);
+        let latest = self.latest.max(earliest);
+        if self.likely < earliest {
+            return Win::between(earliest, latest);
+        }
+        Win {
+            earliest,
+            latest,
+            likely: self.likely.min(latest),
+        }
+    }
+}
+
+fn rule_ref(id: &str, text: &str, source: &str, tag: &str) -> RuleRef {
+    RuleRef {
+        id: id.to_string(),
+        text: text.to_string(),
+        source: source.to_string(),
+        tag: tag.to_string(),
+    }
+}
+
+/// The start of the cycle year (`month-day`) on or before `d`.
+fn year_start_on_or_before(d: NaiveDate, month_day: &str) -> Option<NaiveDate> {
+    let (m, day) = month_day.split_once('-')?;
+    let (m, day): (u32, u32) = (m.parse().ok()?, day.parse().ok()?);
+    let this = NaiveDate::from_ymd_opt(d.year(), m, day)?;
+    if this <= d {
+        Some(this)
+    } else {
+        NaiveDate::from_ymd_opt(d.year() - 1, m, day)
+    }
+}
+
+impl WindowRule {
+    fn matches(&self, has_history: bool, standing: Option<Grade>) -> bool {
+        if !has_history {
+            return self.no_history;
+        }
+        self.otherwise || standing.is_some_and(|g| self.grades.contains(&g))
+    }
+
+    /// The window measured from `anchor` (the last on-site day, or today without history).
+    fn window(&self, anchor: NaiveDate, a: &Assumptions) -> Option<Win> {
+        match self.kind.as_str() {
+            "year_cycle" => {
+                let current = year_start_on_or_before(anchor, &self.year_start)?;
+                let start = if self.starts == "next" {
+                    current.with_year(current.year() + 1)?
+                } else {
+                    current
+                };
+                let years = a.get(&self.years).round().max(1.0) as i32;
+                let end = start.with_year(start.year() + years)? - TimeDelta::days(1);
+                Some(Win::between(start, end))
+            }
+            "months_after" => Some(Win {
+                earliest: add_months_f(anchor, a.get(&self.earliest)),
+                latest: add_months_f(anchor, a.get(&self.latest)),
+                likely: add_months_f(anchor, a.get(&self.likely)),
+            }),
+            _ => None,
+        }
+    }
+
+    fn assumption_ids(&self) -> Vec<String> {
+        [&self.years, &self.earliest, &self.likely, &self.latest]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect()
+    }
+
+    fn as_ref(&self) -> RuleRef {
+        rule_ref(&self.id, &self.text, &self.source, &self.tag)
+    }
+}
+
+struct Plan<'a> {
+    p: &'a ProviderPathway,
+    a: Assumptions,
+    problems: Vec<Problem>,
+    events: Vec<(NaiveDate, Event)>,
+}
+
+impl Plan<'_> {
+    fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
+        match add_working_days(d, n) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                self.coverage(&e);
+                None
+            }
+        }
+    }
+
+    fn coverage(&mut self, e: &CalendarError) {
+        if !self.problems.iter().any(|p| p.code == e.code()) {
+            self.problems.push(Problem::new(
+                "",
+                e.code(),
+                format!("Some dates could not be worked out: {e}"),
+            ));
+        }
+    }
+
+    fn push(&mut self, id: &str, def: &str, w: Win, assumption_ids: Vec<String>, extra: Option<&str>) {
+        let d = self
+            .p
+            .event
+            .iter()
+            .find(|e| e.id == def)
+            .unwrap_or_else(|| panic!("provider pathway event {def} missing from {}", self.p.framework));
+        let single = w.earliest == w.latest;
+        let description = match extra {
+            Some(x) => format!("{} {x}", d.description),
+            None => d.description.clone(),
+        };
+        self.events.push((
+            w.likely,
+            Event {
+                id: id.to_string(),
+                kind: d.kind.clone(),
+                title: d.title.clone(),
+                description,
+                date: single.then(|| format_date(w.likely)),
+                window: (!single).then(|| w.out()),
+                source: d.source.clone(),
+                tag: d.tag.clone(),
+                assumption_ids,
+            },
+        ));
+    }
+
+    fn note(&self, id: &str) -> RuleRef {
+        self.p
+            .note
+            .iter()
+            .find(|n| n.id == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("provider pathway note {id} missing from {}", self.p.framework))
+    }
+
+    /// Second visits after a full inspection ending `end` with standing grade `g`, from `soonest`.
+    fn visits(&mut self, prefix: &str, kind: InspectionKind, end: NaiveDate, g: Option<Grade>, soonest: NaiveDate) {
+        let p = self.p;
+        for v in p.visit.iter().filter(|v| v.after_kinds.contains(&kind)) {
+            if !g.is_some_and(|g| v.grades.contains(&g)) {
+                continue;
+            }
+            let w = Win::between(
+                add_months_f(end, self.a.get(&v.earliest)),
+                add_months_f(end, self.a.get(&v.latest)),
+            );
+            if w.latest < soonest {
+                continue;
+            }
+            let ids = vec![v.earliest.clone(), v.latest.clone()];
+            self.push(
+                &format!("{prefix}{}", v.event),
+                &v.event,
+                w.not_before(soonest),
+                ids,
+                Some(&v.text),
+            );
+        }
+    }
+}
+
+impl ProviderPathway {
+    fn choose(&self, has_history: bool, standing: Option<Grade>) -> &WindowRule {
+        self.rule
+            .iter()
+            .find(|r| r.matches(has_history, standing))
+            .unwrap_or_else(|| panic!("{}: no window rule matches", self.framework))
+    }
+
+    /// The pathway for `{ framework, today, history, projected, assumptions }`, like
+    /// [`crate::pathway::pathway`]. Never panics on bad input: problems are returned as data.
+    pub fn pathway(&self, input: &Value) -> PathwayResult {
+        let (a, problems) = Assumptions::from_list_with_overrides(
+            self.assumption.clone(),
+            input.get("assumptions").unwrap_or(&Value::Null),
+            "assumptions",
+        );
+        let mut plan = Plan {
+            p: self,
+            a,
+            problems,
+            events: Vec::new(),
+        };
+        let next = self.plan(&mut plan, input);
+        let mut events = plan.events;
+        events.sort_by_key(|x| x.0);
+        PathwayResult {
+            next,
+            events: events.into_iter().map(|(_, e)| e).collect(),
+            assumptions: plan.a.used(),
+            problems: plan.problems,
+            base_rates: crate::base_rates::base_rates().clone(),
+        }
+    }
+
+    fn plan(&self, plan: &mut Plan, input: &Value) -> Option<Next> {
+        let today = match input.get("today").and_then(Value::as_str).map(parse_date) {
+            Some(Ok(d)) => d,
+            _ => {
+                plan.problems.push(Problem::new(
+                    "today",
+                    "invalid_date",
+                    "Give today's date as a real date, like 2026-11-22",
+                ));
+                return None;
+            }
+        };
+        if let Err(e) = crate::calendar::is_working_day(today) {
+            plan.problems.push(Problem::new("today", e.code(), e.to_string()));
+            return None;
+        }
+        let fw = crate::framework::get(&self.framework).expect("a provider pathway names a known framework");
+        let judgements: Vec<String> = fw.judgements.iter().map(|j| j.id.clone()).collect();
+        let shape = HistoryShape {
+            kinds: &self.kinds,
+            framework: Some((&self.framework, &judgements)),
+            local_authority: false,
+        };
+        let (history, hp) = parse_history_shaped(
+            input.get("history").unwrap_or(&Value::Null),
+            "history",
+            Some(today),
+            &shape,
+        );
+        plan.problems.extend(hp);
+        let projected = read_grades(
+            input.get("projected"),
+            Some(&judgements),
+            &self.framework,
+            "projected",
+            &mut plan.problems,
+        );
+
+        let notice = if self.notice_assumption.is_empty() {
+            0
+        } else {
+            plan.a.get(&self.notice_assumption).round() as i64
+        };
+        let soonest = plan.wd(today, notice.max(1))?;
+        let last = history.last_inspection.as_ref();
+        let standing = last.and_then(|l| l.grades.get(&self.judged_by).copied());
+        let mut notes = Vec::new();
+        if last.is_some() && standing.is_none() {
+            notes.push(plan.note("provider_missing_grade"));
+        }
+        let rule = self.choose(last.is_some(), standing);
+        let anchor = last.map_or(today, |l| l.ended_on);
+        let mut window = rule.window(anchor, &plan.a)?;
+        let mut window_ids = rule.assumption_ids();
+        if window.latest < soonest {
+            let later = add_months_f(today, plan.a.get("provider_overdue_months")).max(soonest);
+            window = Win::between(soonest, later);
+            window_ids.push("provider_overdue_months".into());
+            notes.push(plan.note("provider_overdue"));
+        } else {
+            window = window.not_before(soonest);
+        }
+        notes.push(plan.note(if self.unannounced {
+            "provider_unannounced"
+        } else {
+            "provider_notice"
+        }));
+
+        // Second visits since the last full inspection.
+        if let Some(li) = last {
+            if let Some(kind) = li.kind.or(self.full_kinds.first().copied()) {
+                plan.visits("", kind, li.ended_on, standing, soonest);
+            }
+        }
+
+        // The coming full inspection.
+        if notice > 0 {
+            let call = (
+                plan.wd(window.earliest, -notice),
+                plan.wd(window.latest, -notice),
+                plan.wd(window.likely, -notice),
+            );
+            if let (Some(e), Some(l), Some(k)) = call {
+                let w = Win {
+                    earliest: e.max(today),
+                    latest: l.max(today),
+                    likely: k.max(today),
+                };
+                let mut ids = window_ids.clone();
+                ids.push(self.notice_assumption.clone());
+                plan.push("notice_call", "notice_call", w, ids, None);
+            }
+        }
+        plan.push("on_site", "on_site", window, window_ids.clone(), None);
+
+        // With projected grades: what follows the coming inspection.
+        if !projected.is_empty() {
+            match projected.get(&self.judged_by) {
+                None => plan.problems.push(Problem::new(
+                    format!("projected.{}", self.judged_by),
+                    "missing_grade",
+                    format!("Enter the projected grade for {}", self.judged_by),
+                )),
+                Some(&g) => {
+                    let after = window.likely;
+                    let r = self.choose(true, Some(g));
+                    if let Some(w) = r.window(after, &plan.a) {
+                        let text = format!("Projected: {}", r.text);
+                        plan.push(
+                            "following_inspection",
+                            "following_inspection",
+                            w,
+                            r.assumption_ids(),
+                            Some(&text),
+                        );
+                    }
+                    if let Some(&full) = self.full_kinds.first() {
+                        plan.visits("following_", full, after, Some(g), after);
+                    }
+                }
+            }
+        }
+
+        Some(Next {
+            kind: InspectionKind::Full,
+            route: None,
+            window: window.out(),
+            rule: rule.as_ref(),
+            notes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_provider_framework_has_a_pathway_whose_data_is_sound() {
+        for f in crate::frameworks::catalogue().iter().filter(|f| f.family != "ilacs") {
+            let p = for_framework(Some(&f.id)).unwrap_or_else(|| panic!("{} has no pathway", f.id));
+            let fw = crate::framework::get(&f.id).unwrap();
+            assert!(fw.judgement_index(&p.judged_by).is_some(), "{}", f.id);
+            assert!(!p.kinds.is_empty() && p.full_kinds.iter().all(|k| p.kinds.contains(k)));
+            assert!(p.rule.iter().any(|r| r.no_history), "{} needs a no-history rule", f.id);
+            assert!(p.rule.iter().any(|r| r.otherwise), "{} needs an otherwise rule", f.id);
+            let ids: Vec<&str> = p.assumption.iter().map(|a| a.id.as_str()).collect();
+            for a in &p.assumption {
+                assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
+                assert!(a.source.starts_with("https://") && ["V", "S", "R"].contains(&a.tag.as_str()));
+            }
+            let known = |id: &String| id.is_empty() || ids.contains(&id.as_str());
+            for r in &p.rule {
+                assert!(["year_cycle", "months_after"].contains(&r.kind.as_str()), "{}", r.id);
+                assert!(known(&r.years) && known(&r.earliest) && known(&r.likely) && known(&r.latest));
+                assert!(r.source.starts_with("https://") && ["V", "S", "R"].contains(&r.tag.as_str()));
+            }
+            for v in &p.visit {
+                assert!(known(&v.earliest) && known(&v.latest) && p.event.iter().any(|e| e.id == v.event));
+            }
+            assert!(known(&p.notice_assumption) && ids.contains(&"provider_overdue_months"));
+            assert_eq!(p.notice_assumption.is_empty(), p.unannounced, "{}", f.id);
+            for n in ["provider_overdue", "provider_missing_grade"] {
+                assert!(p.note.iter().any(|x| x.id == n), "{} note {n}", f.id);
+            }
+            for e in &p.event {
+                assert!(e.source.starts_with("https://") && ["V", "S", "R"].contains(&e.tag.as_str()));
+            }
+        }
+        assert!(for_framework(Some("ilacs-2026-04")).is_none());
+        assert!(for_framework(Some("nope")).is_none());
+        assert!(for_framework(None).is_none());
+    }
+
+    #[test]
+    fn the_inspection_year_starts_on_1_april() {
+        let d = |s| parse_date(s).unwrap();
+        assert_eq!(year_start_on_or_before(d("2026-03-31"), "04-01"), Some(d("2025-04-01")));
+        assert_eq!(year_start_on_or_before(d("2026-04-01"), "04-01"), Some(d("2026-04-01")));
+        assert_eq!(year_start_on_or_before(d("2026-04-01"), "nonsense"), None);
+    }
+
+    #[test]
+    fn provider_histories_accept_provider_kinds_only() {
+        let homes = for_framework(Some("sccif-childrens-homes")).unwrap();
+        let r = homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-11-23",
+            "history": { "lastInspection": { "kind": "short", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+              "grades": { "overall_effectiveness": "good" } }, "focusedVisits": [{ "endedOn": "2026-01-01" }] } }));
+        let got: Vec<(&str, &str)> = r.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("history.lastInspection.kind", "invalid_kind"),
+                (
+                    "history.lastInspection.grades.overall_effectiveness",
+                    "unknown_judgement"
+                ),
+                ("history.focusedVisits", "not_applicable"),
+            ]
+        );
+        assert!(r.problems[0].message.contains("full, interim or assurance"));
+        // The missing grade is a note, and the yearly rule still applies.
+        let n = r.next.unwrap();
+        assert_eq!(n.rule.id, "ch_full_every_year");
+        assert!(n.notes.iter().any(|x| x.id == "provider_missing_grade"));
+    }
+
+    #[test]
+    fn odd_input_gives_problems_not_panics() {
+        for p in all() {
+            for input in [
+                json!(null),
+                json!({ "today": "2026-02-30" }),
+                json!({ "today": "2040-01-01" }),
+                json!({ "today": "2026-11-23", "history": 4, "projected": [], "assumptions": { "ifa_cycle_years": 9 } }),
+                json!({ "today": "2026-11-23", "history": { "lastInspection": { "startedOn": "2001-01-01", "endedOn": "2001-01-02",
+                    "grades": { "overall_experiences_progress": "inadequate" } } } }),
+                json!({ "today": "2035-12-20", "history": { "lastInspection": { "kind": "full", "startedOn": "2035-06-01",
+                    "endedOn": "2035-06-02", "grades": { "overall_experiences_progress": "requires_improvement" } } },
+                    "projected": { "overall_experiences_progress": "inadequate" } }),
+            ] {
+                let r = p.pathway(&input);
+                assert!(r.next.is_some() || !r.problems.is_empty(), "{} {input}", p.framework);
+            }
+        }
+    }
+}
