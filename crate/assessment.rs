@@ -100,10 +100,7 @@ impl Assessment {
 
 /// True when `s` is a real calendar date written `YYYY-MM-DD`.
 pub fn is_date(s: &str) -> bool {
-    s.len() == 10
-        && s.as_bytes()[4] == b'-'
-        && s.as_bytes()[7] == b'-'
-        && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    crate::calendar::parse_date(s).is_ok()
 }
 
 fn text(value: &Value, field: &str, max: usize, problems: &mut Vec<Problem>) -> String {

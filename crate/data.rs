@@ -11,6 +11,12 @@ macro_rules! embedded_json {
 
 /// Parses an embedded data file. Embedded data is checked by the invariant tests, so a parse
 /// failure is a build defect, not a user error: it panics with the file's name.
+///
+/// The text is read into a [`serde_json::Value`] first, then each type is deserialised from that
+/// `Value`: the JSON parser is then compiled once, not once per data struct, which keeps the wasm
+/// small (see docs/performance.md). Parsing happens once per file (the callers cache in `OnceLock`s).
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+    let value: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"));
+    T::deserialize(value).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }

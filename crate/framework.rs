@@ -496,7 +496,9 @@ fn shared() -> Shared {
 
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
     let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
-    let file: FrameworkFile = serde_json::from_str(json).map_err(|e| format!("{}: {e}", summary.id))?;
+    let file: FrameworkFile = serde_json::from_str::<serde_json::Value>(json)
+        .and_then(FrameworkFile::deserialize)
+        .map_err(|e| format!("{}: {e}", summary.id))?;
     if file.id != summary.id {
         return Err(format!("framework file {} has id {}", summary.id, file.id));
     }
