@@ -163,6 +163,8 @@ pub struct HolidayRule {
     pub tag: String,
 }
 
+from_json!(HolidayRule { id, title, kind, month [default], day [default], nth [default], offset_days [default], substitute [default], text, source, tag });
+
 /// A one-off change to the rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayChange {
@@ -183,6 +185,8 @@ pub struct HolidayChange {
     pub tag: String,
 }
 
+from_json!(HolidayChange { id, kind, rule [default], date, title, source, tag });
+
 /// The versioned bank-holiday table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayTable {
@@ -199,6 +203,15 @@ pub struct HolidayTable {
     /// The one-off changes.
     pub change: Vec<HolidayChange>,
 }
+
+from_json!(HolidayTable {
+    version,
+    coverage_from,
+    coverage_to,
+    source,
+    rule,
+    change
+});
 
 /// The embedded bank-holiday table.
 pub fn table() -> &'static HolidayTable {

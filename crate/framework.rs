@@ -45,6 +45,8 @@ pub struct Statement {
     pub tag: String,
 }
 
+from_json!(Statement { id, text, hint, critical [default], source, tag });
+
 /// A self-evaluation area, as it feeds a judgement in one framework.
 #[derive(Debug, Clone, Serialize)]
 pub struct Area {
@@ -72,6 +74,13 @@ pub struct National {
     /// `V`, `S` or `R`.
     pub tag: String,
 }
+
+from_json!(National {
+    value,
+    period,
+    source,
+    tag
+});
 
 /// A sector indicator the user can enter.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -101,6 +110,8 @@ pub struct Indicator {
     pub max: f64,
 }
 
+from_json!(Indicator { id, name, unit, direction, national, risk_factor [default], similar_within, unusually_low [default], min, max });
+
 impl Indicator {
     /// True when higher values are better.
     pub fn higher_is_better(&self) -> bool {
@@ -123,6 +134,14 @@ pub struct EvidenceSource {
     pub source: String,
 }
 
+from_json!(EvidenceSource {
+    id,
+    label,
+    weight,
+    tag,
+    source
+});
+
 /// The simulation's uncertainty model (see [`crate::simulate`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SimulationModel {
@@ -140,6 +159,15 @@ pub struct SimulationModel {
     pub source: String,
 }
 
+from_json!(SimulationModel {
+    differ_max,
+    differ_min,
+    down_share_percent,
+    not_known,
+    tag,
+    source
+});
+
 /// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"))]
@@ -149,6 +177,8 @@ pub struct Condition {
     /// The grade it must be at most.
     pub at_most: Grade,
 }
+
+from_json!(Condition { judgement, at_most });
 
 /// A scoring rule, as data. Which fields are set depends on `kind`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -203,6 +233,8 @@ pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weights: Option<BTreeMap<String, u32>>,
 }
+
+from_json!(Rule { id, kind, text, source, tag, cap [default], strict_cap [default], min_answered_percent [default], counts_as [default], outstanding_at [default], good_at [default], requires_improvement_at [default], weak_percent [default], inadequate_percent [default], when_all [default], when_any [default], weights [default] });
 
 /// A framework version in full.
 #[derive(Debug, Clone)]
@@ -406,8 +438,8 @@ impl Framework {
 
 // ---- loading ----
 
-#[derive(Deserialize)]
-struct AreaData {
+#[derive(Debug, Deserialize)]
+pub(crate) struct AreaData {
     id: String,
     name: String,
     judgement: String,
@@ -415,30 +447,49 @@ struct AreaData {
     statement: Vec<Statement>,
 }
 
-#[derive(Deserialize)]
+from_json!(AreaData {
+    id,
+    name,
+    judgement,
+    description,
+    statement
+});
+
+#[derive(Debug, Deserialize)]
 pub(crate) struct AreasFile {
     area: Vec<AreaData>,
 }
 
-#[derive(Deserialize)]
-struct IndicatorsFile {
+from_json!(AreasFile { area });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct IndicatorsFile {
     indicator: Vec<Indicator>,
 }
 
-#[derive(Deserialize)]
-struct EvidenceFile {
+from_json!(IndicatorsFile { indicator });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct EvidenceFile {
     source: Vec<EvidenceSource>,
     simulation: SimulationModel,
 }
 
-#[derive(Deserialize)]
-struct RulesFile {
+from_json!(EvidenceFile { source, simulation });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct RulesFile {
     judgement_rule: Vec<Rule>,
     overall_rule: Vec<Rule>,
 }
 
-#[derive(Deserialize)]
-struct JudgementData {
+from_json!(RulesFile {
+    judgement_rule,
+    overall_rule
+});
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct JudgementData {
     id: String,
     name: String,
     #[serde(default)]
@@ -447,8 +498,10 @@ struct JudgementData {
     areas: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct FrameworkFile {
+from_json!(JudgementData { id, name, derived [default], areas [default] });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct FrameworkFile {
     id: String,
     effective_to: String,
     source: String,
@@ -457,6 +510,16 @@ struct FrameworkFile {
     overall_rules: Vec<String>,
     judgement: Vec<JudgementData>,
 }
+
+from_json!(FrameworkFile {
+    id,
+    effective_to,
+    source,
+    tag,
+    judgement_rules,
+    overall_rules,
+    judgement
+});
 
 fn framework_file(id: &str) -> Option<&'static str> {
     match id {
@@ -496,8 +559,9 @@ fn shared() -> Shared {
 
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
     let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
-    let file: FrameworkFile = serde_json::from_str::<serde_json::Value>(json)
-        .and_then(FrameworkFile::deserialize)
+    let file: FrameworkFile = serde_json::from_str(json)
+        .map_err(|e| e.to_string())
+        .and_then(|v| crate::data::FromJson::from_json(&v))
         .map_err(|e| format!("{}: {e}", summary.id))?;
     if file.id != summary.id {
         return Err(format!("framework file {} has id {}", summary.id, file.id));
