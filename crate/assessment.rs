@@ -100,7 +100,34 @@ impl Assessment {
 
 /// True when `s` is a real calendar date written `YYYY-MM-DD`.
 pub fn is_date(s: &str) -> bool {
-    crate::calendar::parse_date(s).is_ok()
+    // Parsed by hand: chrono's format-string parser would add kilobytes to the wasm.
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter()
+            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
+        _ => false,
+    }
+}
+
+/// A number for messages, to at most two decimal places, without pulling float formatting into the wasm.
+pub fn number_text(x: f64) -> String {
+    let hundredths = (x * 100.0).round() as i64;
+    let (sign, h) = if hundredths < 0 {
+        ("-", -hundredths)
+    } else {
+        ("", hundredths)
+    };
+    match h % 100 {
+        0 => format!("{sign}{}", h / 100),
+        r if r % 10 == 0 => format!("{sign}{}.{}", h / 100, r / 10),
+        r => format!("{sign}{}.{r:02}", h / 100),
+    }
 }
 
 fn text(value: &Value, field: &str, max: usize, problems: &mut Vec<Problem>) -> String {
@@ -138,6 +165,18 @@ fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<Strin
             ));
             None
         }
+    }
+}
+
+/// A value for a message, without pulling the JSON serialiser into the wasm.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", s.chars().take(60).collect::<String>()),
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(_) => "A number".into(),
+        Value::Array(_) => "A list".into(),
+        Value::Object(_) => "An object".into(),
     }
 }
 
@@ -210,7 +249,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
             "unknown_framework",
             format!(
                 "Unknown framework {}; scored against {}",
-                other,
+                shown(other),
                 framework::current().id
             ),
         )),
@@ -273,7 +312,12 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
                         _ => problems.push(Problem::new(
                             field,
                             "out_of_range",
-                            format!("{} must be between {} and {}", ind.name, ind.min, ind.max),
+                            format!(
+                                "{} must be between {} and {}",
+                                ind.name,
+                                number_text(ind.min),
+                                number_text(ind.max)
+                            ),
                         )),
                     },
                     _ => problems.push(Problem::new(
@@ -308,7 +352,10 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
         Some(other) => problems.push(Problem::new(
             format!("{field}.level"),
             "unknown_level",
-            format!("{other} is not a level: use outstanding, good, requires_improvement, inadequate or not_known"),
+            format!(
+                "{} is not a level: use outstanding, good, requires_improvement, inadequate or not_known",
+                shown(other)
+            ),
         )),
     }
     match o.get("evidence") {
@@ -324,7 +371,7 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
                     _ => problems.push(Problem::new(
                         format!("{field}.evidence.{i}"),
                         "unknown_evidence",
-                        format!("{e} is not an evidence source"),
+                        format!("{} is not an evidence source", shown(e)),
                     )),
                 }
             }
@@ -480,5 +527,11 @@ mod tests {
         assert_eq!(newer.1[0].code, "newer_version");
         assert_eq!(codes(json!(3))[0].1, "not_stocktake");
         assert!(is_date("2024-02-29") && !is_date("2023-02-29") && !is_date("2026-4-01"));
+        assert!(!is_date("2026-13-01") && !is_date("2026-01-0a") && !is_date("20260-1-01") && !is_date("2026-01-00"));
+        assert_eq!(number_text(15.9), "15.9");
+        assert_eq!(number_text(100.0), "100");
+        assert_eq!(number_text(1.833), "1.83");
+        assert_eq!(number_text(-0.5), "-0.5");
+        assert_eq!(number_text(2.05), "2.05");
     }
 }

@@ -3,23 +3,23 @@
 //! Bank holidays are computed **by rule** from `crate/data/calendar/bank-holidays.toml`, a
 //! versioned table with a source and tag for each rule and each one-off change:
 //!
-//! - New Year's Day, 1 January (royal proclamation since 1974) [V];
+//! - New Year's Day, 1 January (royal proclamation since 1974) \[V\];
 //! - Good Friday and Easter Monday, two days before and one day after Easter Sunday, from the
-//!   Gregorian computus (Good Friday is a common-law holiday [S]; Easter Monday is in the Banking
-//!   and Financial Dealings Act 1971, Schedule 1 [V]);
-//! - the early May bank holiday, the first Monday in May (proclamation since 1978) [V];
+//!   Gregorian computus (Good Friday is a common-law holiday \[S\]; Easter Monday is in the Banking
+//!   and Financial Dealings Act 1971, Schedule 1 \[V\]);
+//! - the early May bank holiday, the first Monday in May (proclamation since 1978) \[V\];
 //! - the spring bank holiday, the last Monday in May, and the summer bank holiday, the last
-//!   Monday in August (1971 Act, Schedule 1) [V];
-//! - Christmas Day and Boxing Day [V].
+//!   Monday in August (1971 Act, Schedule 1) \[V\];
+//! - Christmas Day and Boxing Day \[V\].
 //!
-//! **Substitutes** [V] (<https://www.gov.uk/bank-holidays>): New Year's Day, Christmas Day and
+//! **Substitutes** \[V\] (<https://www.gov.uk/bank-holidays>): New Year's Day, Christmas Day and
 //! Boxing Day falling on a Saturday or Sunday are taken on the next weekday that is not already a
 //! holiday, in date order: Christmas on a Saturday gives Monday 27 and Tuesday 28 December;
 //! Christmas on a Sunday gives Boxing Day on Monday 26 and Christmas on Tuesday 27.
 //!
-//! **One-off changes** are data: 2011 royal wedding (Fri 29 April) [R]; 2012 spring holiday moved
-//! to Mon 4 June plus Tue 5 June [R]; 2020 early May moved to Fri 8 May [V]; 2022 spring moved to
-//! Thu 2 June plus Fri 3 June and Mon 19 September [V]; 2023 Mon 8 May [V].
+//! **One-off changes** are data: 2011 royal wedding (Fri 29 April) \[R\]; 2012 spring holiday moved
+//! to Mon 4 June plus Tue 5 June \[R\]; 2020 early May moved to Fri 8 May \[V\]; 2022 spring moved to
+//! Thu 2 June plus Fri 3 June and Mon 19 September \[V\]; 2023 Mon 8 May \[V\].
 //!
 //! Only the years in the table's coverage (2010–2035) are answered; any other date is an error,
 //! not a guess, because a future proclamation may add a day.
@@ -430,7 +430,6 @@ pub fn monday_on_or_after(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
@@ -538,6 +537,39 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_well_formed() {
+        let t = table();
+        assert!(t.coverage_from <= 2018 && t.coverage_to >= 2030);
+        for r in &t.rule {
+            assert!(
+                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_str()),
+                "{}",
+                r.id
+            );
+        }
+        for c in &t.change {
+            assert!(
+                c.source.starts_with("http") && ["V", "S", "R"].contains(&c.tag.as_str()),
+                "{}",
+                c.id
+            );
+            let d = parse_date(&c.date).unwrap();
+            assert!((t.coverage_from..=t.coverage_to).contains(&d.year()), "{}", c.id);
+            assert!(!is_weekend(d), "{} falls on a weekend", c.id);
+            match c.kind.as_str() {
+                "move" => assert!(
+                    t.rule.iter().any(|r| Some(&r.id) == c.rule.as_ref()),
+                    "{} moves an unknown rule",
+                    c.id
+                ),
+                "extra" => assert!(c.rule.is_none(), "{}", c.id),
+                other => panic!("{} has unknown kind {other}", c.id),
+            }
+            assert!(bank_holidays(d.year()).unwrap().contains(&d), "{} is observed", c.id);
+        }
+    }
+
+    #[test]
     fn easter_computus_known_dates() {
         assert_eq!(easter_sunday(2024), d("2024-03-31"));
         assert_eq!(easter_sunday(2025), d("2025-04-20"));
@@ -609,89 +641,102 @@ mod tests {
         assert!((months_between(d("2024-01-01"), d("2025-01-01")) - 12.0).abs() < 0.05);
     }
 
-    fn any_date() -> impl Strategy<Value = NaiveDate> {
-        (0i64..(365 * 22)).prop_map(|k| d("2012-01-01") + chrono::TimeDelta::days(k))
-    }
+    /// Property tests (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
 
-    proptest! {
-        #[test]
-        fn added_working_days_land_on_working_days(a in any_date(), n in 1i64..400) {
-            let r = add_working_days(a, n).unwrap();
-            prop_assert!(is_working_day(r).unwrap());
-            prop_assert!(r > a);
-            let back = add_working_days(a, -n).unwrap();
-            prop_assert!(is_working_day(back).unwrap());
-            prop_assert!(back < a);
+        fn any_date() -> impl Strategy<Value = NaiveDate> {
+            (0i64..(365 * 22)).prop_map(|k| d("2012-01-01") + chrono::TimeDelta::days(k))
         }
 
-        #[test]
-        fn between_inverts_add(a in any_date(), n in 0i64..400) {
-            let r = add_working_days(a, n).unwrap();
-            prop_assert_eq!(working_days_between(a, r).unwrap(), n);
-            prop_assert_eq!(working_days_between(r, a).unwrap(), -n);
+        proptest! {
+            #[test]
+            fn added_working_days_land_on_working_days(a in any_date(), n in 1i64..400) {
+                let r = add_working_days(a, n).unwrap();
+                prop_assert!(is_working_day(r).unwrap());
+                prop_assert!(r > a);
+                let back = add_working_days(a, -n).unwrap();
+                prop_assert!(is_working_day(back).unwrap());
+                prop_assert!(back < a);
+            }
+
+            #[test]
+            fn between_inverts_add(a in any_date(), n in 0i64..400) {
+                let r = add_working_days(a, n).unwrap();
+                prop_assert_eq!(working_days_between(a, r).unwrap(), n);
+                prop_assert_eq!(working_days_between(r, a).unwrap(), -n);
+            }
         }
     }
 
     /// The hand-written parser and formatter agree with chrono's `%Y-%m-%d`, which they replace
-    /// to keep the wasm small.
-    fn chrono_parse(s: &str) -> Option<NaiveDate> {
-        let b = s.as_bytes();
-        (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-            .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-            .flatten()
-    }
+    /// to keep the wasm small (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod chrono_agreement {
+        use super::*;
+        use proptest::prelude::*;
 
-    #[test]
-    fn parse_date_matches_chrono_on_edge_cases() {
-        for s in [
-            "2026-03-31",
-            "2026-02-29",
-            "2024-02-29",
-            "0000-01-01",
-            "9999-12-31",
-            "+026-01-01",
-            "-026-01-01",
-            " 026-01-01",
-            "  26-01-01",
-            "2026- 1-01",
-            "2026-01- 1",
-            "2026-1 -01",
-            "2026-01-1 ",
-            "+-26-01-01",
-            "\u{a0}26-01-01",
-            "\t026-01-01",
-            "2026-+1-01",
-            "2026-00-10",
-            "2026-13-01",
-            "2026-01-00",
-            "2026-01-32",
-            "20x6-01-01",
-            "2026-01-01x",
-            "2026/01/01",
-            "",
-            "++26-01-01",
-            "- 26-01-01",
-        ] {
-            assert_eq!(parse_date(s).ok(), chrono_parse(s), "{s:?}");
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn parse_date_matches_chrono(s in "[0-9 +\\-\t\u{a0}x]{0,4}-[0-9 +\\-]{0,3}-[0-9 +\\-]{0,3}") {
-            prop_assert_eq!(parse_date(&s).ok(), chrono_parse(&s), "{:?}", s);
+        fn chrono_parse(s: &str) -> Option<NaiveDate> {
+            let b = s.as_bytes();
+            (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+                .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .flatten()
         }
 
         #[test]
-        fn parse_date_matches_chrono_on_digits(y in 0u32..10000, m in 0u32..14, dd in 0u32..33) {
-            let s = format!("{y:04}-{m:02}-{dd:02}");
-            prop_assert_eq!(parse_date(&s).ok(), chrono_parse(&s));
+        fn parse_date_matches_chrono_on_edge_cases() {
+            for s in [
+                "2026-03-31",
+                "2026-02-29",
+                "2024-02-29",
+                "0000-01-01",
+                "9999-12-31",
+                "+026-01-01",
+                "-026-01-01",
+                " 026-01-01",
+                "  26-01-01",
+                "2026- 1-01",
+                "2026-01- 1",
+                "2026-1 -01",
+                "2026-01-1 ",
+                "+-26-01-01",
+                "\u{a0}26-01-01",
+                "\t026-01-01",
+                "2026-+1-01",
+                "2026-00-10",
+                "2026-13-01",
+                "2026-01-00",
+                "2026-01-32",
+                "20x6-01-01",
+                "2026-01-01x",
+                "2026/01/01",
+                "",
+                "++26-01-01",
+                "- 26-01-01",
+            ] {
+                assert_eq!(parse_date(s).ok(), chrono_parse(s), "{s:?}");
+            }
         }
 
-        #[test]
-        fn format_date_matches_chrono(k in -800_000i64..800_000) {
-            let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::TimeDelta::days(k * 7);
-            prop_assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string());
+        proptest! {
+            #[test]
+            fn parse_date_matches_chrono(s in "[0-9 +\\-\t\u{a0}x]{0,4}-[0-9 +\\-]{0,3}-[0-9 +\\-]{0,3}") {
+                prop_assert_eq!(parse_date(&s).ok(), chrono_parse(&s), "{:?}", s);
+            }
+
+            #[test]
+            fn parse_date_matches_chrono_on_digits(y in 0u32..10000, m in 0u32..14, dd in 0u32..33) {
+                let s = format!("{y:04}-{m:02}-{dd:02}");
+                prop_assert_eq!(parse_date(&s).ok(), chrono_parse(&s));
+            }
+
+            #[test]
+            fn format_date_matches_chrono(k in -800_000i64..800_000) {
+                let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::TimeDelta::days(k * 7);
+                prop_assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string());
+            }
         }
     }
 }

@@ -12,7 +12,8 @@
 //!   and a combined children in care and care leavers judgement [V].
 use crate::frameworks::{catalogue, FrameworkSummary};
 use crate::grade::Grade;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -28,7 +29,7 @@ pub struct Judgement {
 }
 
 /// One statement of what good practice looks like.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     /// Stable id prefixed by its area, such as `hp_front_door`.
     pub id: String,
@@ -37,15 +38,12 @@ pub struct Statement {
     /// What inspectors look at.
     pub hint: String,
     /// Safety-critical: a serious failure here alone can make the judgement inadequate.
-    #[serde(default)]
     pub critical: bool,
     /// Where the theme comes from (URL).
     pub source: String,
     /// `V`, `S` or `R`.
     pub tag: String,
 }
-
-from_json!(Statement { id, text, hint, critical [default], source, tag });
 
 /// A self-evaluation area, as it feeds a judgement in one framework.
 #[derive(Debug, Clone, Serialize)]
@@ -63,7 +61,7 @@ pub struct Area {
 }
 
 /// The national (England) figure for an indicator.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct National {
     /// The figure, in the indicator's unit.
     pub value: f64,
@@ -75,15 +73,8 @@ pub struct National {
     pub tag: String,
 }
 
-from_json!(National {
-    value,
-    period,
-    source,
-    tag
-});
-
 /// A sector indicator the user can enter.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all(serialize = "camelCase"))]
 pub struct Indicator {
     /// Stable id, such as `sw_turnover`.
@@ -97,20 +88,17 @@ pub struct Indicator {
     /// The England figure.
     pub national: National,
     /// Leaders are likely to be asked about it when it is worse than national.
-    #[serde(default)]
     pub risk_factor: bool,
     /// Within this distance of national (in the unit) a value is "similar".
     pub similar_within: f64,
     /// Below this a value is unusual in itself (for example near-zero repeat plans).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unusually_low: Option<f64>,
     /// Smallest valid value.
     pub min: f64,
     /// Largest valid value.
     pub max: f64,
 }
-
-from_json!(Indicator { id, name, unit, direction, national, risk_factor [default], similar_within, unusually_low [default], min, max });
 
 impl Indicator {
     /// True when higher values are better.
@@ -120,7 +108,7 @@ impl Indicator {
 }
 
 /// Where evidence for an answer comes from.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EvidenceSource {
     /// Stable id, such as `case_audit`.
     pub id: String,
@@ -134,16 +122,8 @@ pub struct EvidenceSource {
     pub source: String,
 }
 
-from_json!(EvidenceSource {
-    id,
-    label,
-    weight,
-    tag,
-    source
-});
-
 /// The simulation's uncertainty model (see [`crate::simulate`]).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SimulationModel {
     /// Probability (basis points) that a level with no evidence is one step off.
     pub differ_max: u32,
@@ -159,17 +139,8 @@ pub struct SimulationModel {
     pub source: String,
 }
 
-from_json!(SimulationModel {
-    differ_max,
-    differ_min,
-    down_share_percent,
-    not_known,
-    tag,
-    source
-});
-
 /// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all(serialize = "camelCase"))]
 pub struct Condition {
     /// The judgement id.
@@ -178,10 +149,8 @@ pub struct Condition {
     pub at_most: Grade,
 }
 
-from_json!(Condition { judgement, at_most });
-
 /// A scoring rule, as data. Which fields are set depends on `kind`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all(serialize = "camelCase"))]
 pub struct Rule {
     /// Stable id, such as `jr_critical_inadequate`.
@@ -197,44 +166,42 @@ pub struct Rule {
     /// `V`, `S` or `R`.
     pub tag: String,
     /// The grade the rule limits to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cap: Option<Grade>,
     /// The limit under the strict option (overall effectiveness, leaders inadequate).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict_cap: Option<Grade>,
     /// Completeness: share of statements that must be answered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_answered_percent: Option<u32>,
     /// What a not-known answer counts as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counts_as: Option<Grade>,
     /// Best fit: average score (hundredths) for outstanding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outstanding_at: Option<u32>,
     /// Best fit: average score (hundredths) for good.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub good_at: Option<u32>,
     /// Best fit: average score (hundredths) for requires improvement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requires_improvement_at: Option<u32>,
     /// Widespread weakness: share at RI or below that caps at RI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weak_percent: Option<u32>,
     /// Widespread weakness: share inadequate that makes the judgement inadequate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub inadequate_percent: Option<u32>,
     /// Cap rule: conditions that must all hold.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub when_all: Vec<Condition>,
     /// Cap rule: conditions of which one must hold (when given).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub when_any: Vec<Condition>,
     /// Weighted best fit: weight per judgement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weights: Option<BTreeMap<String, u32>>,
 }
-
-from_json!(Rule { id, kind, text, source, tag, cap [default], strict_cap [default], min_answered_percent [default], counts_as [default], outstanding_at [default], good_at [default], requires_improvement_at [default], weak_percent [default], inadequate_percent [default], when_all [default], when_any [default], weights [default] });
 
 /// A framework version in full.
 #[derive(Debug, Clone)]
@@ -438,8 +405,10 @@ impl Framework {
 
 // ---- loading ----
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct AreaData {
+// The data files are read from `serde_json::Value` by hand rather than with derived `Deserialize`
+// impls: one small reader per type is a fraction of the wasm size of serde's generated visitors.
+
+struct AreaData {
     id: String,
     name: String,
     judgement: String,
@@ -447,61 +416,24 @@ pub(crate) struct AreaData {
     statement: Vec<Statement>,
 }
 
-from_json!(AreaData {
-    id,
-    name,
-    judgement,
-    description,
-    statement
-});
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct AreasFile {
-    area: Vec<AreaData>,
-}
-
-from_json!(AreasFile { area });
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct IndicatorsFile {
-    indicator: Vec<Indicator>,
-}
-
-from_json!(IndicatorsFile { indicator });
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct EvidenceFile {
+struct EvidenceFile {
     source: Vec<EvidenceSource>,
     simulation: SimulationModel,
 }
 
-from_json!(EvidenceFile { source, simulation });
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct RulesFile {
+struct RulesFile {
     judgement_rule: Vec<Rule>,
     overall_rule: Vec<Rule>,
 }
 
-from_json!(RulesFile {
-    judgement_rule,
-    overall_rule
-});
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct JudgementData {
+struct JudgementData {
     id: String,
     name: String,
-    #[serde(default)]
     derived: bool,
-    #[serde(default)]
     areas: Vec<String>,
 }
 
-from_json!(JudgementData { id, name, derived [default], areas [default] });
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct FrameworkFile {
+struct FrameworkFile {
     id: String,
     effective_to: String,
     source: String,
@@ -511,15 +443,192 @@ pub(crate) struct FrameworkFile {
     judgement: Vec<JudgementData>,
 }
 
-from_json!(FrameworkFile {
-    id,
-    effective_to,
-    source,
-    tag,
-    judgement_rules,
-    overall_rules,
-    judgement
-});
+type Read<T> = Result<T, String>;
+
+fn text(v: &Value, k: &str) -> Read<String> {
+    v.get(k)
+        .and_then(Value::as_str)
+        .map(String::from)
+        .ok_or_else(|| format!("{k} must be text"))
+}
+
+fn flag(v: &Value, k: &str) -> bool {
+    v.get(k).and_then(Value::as_bool).unwrap_or(false)
+}
+
+fn number(v: &Value, k: &str) -> Read<f64> {
+    v.get(k)
+        .and_then(Value::as_f64)
+        .ok_or_else(|| format!("{k} must be a number"))
+}
+
+fn count(v: &Value, k: &str) -> Read<Option<u32>> {
+    match v.get(k) {
+        None => Ok(None),
+        Some(x) => x
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| format!("{k} must be a whole number")),
+    }
+}
+
+fn grade(v: &Value, k: &str) -> Read<Option<Grade>> {
+    match v.get(k) {
+        None => Ok(None),
+        Some(x) => x
+            .as_str()
+            .and_then(Grade::from_id)
+            .map(Some)
+            .ok_or_else(|| format!("{k}: {} is not a grade", x.as_str().unwrap_or("?"))),
+    }
+}
+
+fn list<T>(v: &Value, k: &str, read: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
+    match v.get(k) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items.iter().map(read).collect(),
+        Some(_) => Err(format!("{k} must be a list")),
+    }
+}
+
+fn texts(v: &Value, k: &str) -> Read<Vec<String>> {
+    list(v, k, |x| {
+        x.as_str()
+            .map(String::from)
+            .ok_or_else(|| format!("{k} must hold text"))
+    })
+}
+
+fn statement(v: &Value) -> Read<Statement> {
+    Ok(Statement {
+        id: text(v, "id")?,
+        text: text(v, "text")?,
+        hint: text(v, "hint")?,
+        critical: flag(v, "critical"),
+        source: text(v, "source")?,
+        tag: text(v, "tag")?,
+    })
+}
+
+fn area(v: &Value) -> Read<AreaData> {
+    Ok(AreaData {
+        id: text(v, "id")?,
+        name: text(v, "name")?,
+        judgement: text(v, "judgement")?,
+        description: text(v, "description")?,
+        statement: list(v, "statement", statement)?,
+    })
+}
+
+fn indicator(v: &Value) -> Read<Indicator> {
+    let n = v.get("national").ok_or("indicator needs national")?;
+    Ok(Indicator {
+        id: text(v, "id")?,
+        name: text(v, "name")?,
+        unit: text(v, "unit")?,
+        direction: text(v, "direction")?,
+        national: National {
+            value: number(n, "value")?,
+            period: text(n, "period")?,
+            source: text(n, "source")?,
+            tag: text(n, "tag")?,
+        },
+        risk_factor: flag(v, "risk_factor"),
+        similar_within: number(v, "similar_within")?,
+        unusually_low: v.get("unusually_low").and_then(Value::as_f64),
+        min: number(v, "min")?,
+        max: number(v, "max")?,
+    })
+}
+
+fn evidence_source(v: &Value) -> Read<EvidenceSource> {
+    Ok(EvidenceSource {
+        id: text(v, "id")?,
+        label: text(v, "label")?,
+        weight: count(v, "weight")?.ok_or("evidence needs weight")?,
+        tag: text(v, "tag")?,
+        source: text(v, "source")?,
+    })
+}
+
+fn simulation(v: &Value) -> Read<SimulationModel> {
+    let nk: Vec<u32> = list(v, "not_known", |x| {
+        x.as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| "not_known must hold whole numbers".to_string())
+    })?;
+    Ok(SimulationModel {
+        differ_max: count(v, "differ_max")?.ok_or("needs differ_max")?,
+        differ_min: count(v, "differ_min")?.ok_or("needs differ_min")?,
+        down_share_percent: count(v, "down_share_percent")?.ok_or("needs down_share_percent")?,
+        not_known: nk.try_into().map_err(|_| "not_known needs four numbers".to_string())?,
+        tag: text(v, "tag")?,
+        source: text(v, "source")?,
+    })
+}
+
+fn condition(v: &Value) -> Read<Condition> {
+    Ok(Condition {
+        judgement: text(v, "judgement")?,
+        at_most: grade(v, "at_most")?.ok_or("a condition needs at_most")?,
+    })
+}
+
+fn rule(v: &Value) -> Read<Rule> {
+    let weights = match v.get("weights") {
+        None => None,
+        Some(Value::Object(m)) => Some(
+            m.iter()
+                .map(|(k, w)| {
+                    w.as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .map(|n| (k.clone(), n))
+                        .ok_or_else(|| format!("weight {k}"))
+                })
+                .collect::<Read<BTreeMap<String, u32>>>()?,
+        ),
+        Some(_) => return Err("weights must be a table".into()),
+    };
+    Ok(Rule {
+        id: text(v, "id")?,
+        kind: text(v, "kind")?,
+        text: text(v, "text")?,
+        source: text(v, "source")?,
+        tag: text(v, "tag")?,
+        cap: grade(v, "cap")?,
+        strict_cap: grade(v, "strict_cap")?,
+        min_answered_percent: count(v, "min_answered_percent")?,
+        counts_as: grade(v, "counts_as")?,
+        outstanding_at: count(v, "outstanding_at")?,
+        good_at: count(v, "good_at")?,
+        requires_improvement_at: count(v, "requires_improvement_at")?,
+        weak_percent: count(v, "weak_percent")?,
+        inadequate_percent: count(v, "inadequate_percent")?,
+        when_all: list(v, "when_all", condition)?,
+        when_any: list(v, "when_any", condition)?,
+        weights,
+    })
+}
+
+fn framework_data(v: &Value) -> Read<FrameworkFile> {
+    Ok(FrameworkFile {
+        id: text(v, "id")?,
+        effective_to: text(v, "effective_to")?,
+        source: text(v, "source")?,
+        tag: text(v, "tag")?,
+        judgement_rules: texts(v, "judgement_rules")?,
+        overall_rules: texts(v, "overall_rules")?,
+        judgement: list(v, "judgement", |j| {
+            Ok(JudgementData {
+                id: text(j, "id")?,
+                name: text(j, "name")?,
+                derived: flag(j, "derived"),
+                areas: texts(j, "areas")?,
+            })
+        })?,
+    })
+}
 
 fn framework_file(id: &str) -> Option<&'static str> {
     match id {
@@ -538,31 +647,50 @@ pub(crate) struct Shared {
     rules: RulesFile,
 }
 
+fn read<T>(name: &str, json: &str, reader: impl Fn(&Value) -> Read<T>) -> T {
+    let value: Value = crate::data::parse_value(name, json);
+    reader(&value).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+}
+
 fn shared() -> Shared {
-    let areas: AreasFile = crate::data::parse("frameworks/shared/areas", embedded_json!("frameworks/shared/areas"));
-    let indicators: IndicatorsFile = crate::data::parse(
-        "frameworks/shared/indicators",
-        embedded_json!("frameworks/shared/indicators"),
-    );
-    let evidence: EvidenceFile = crate::data::parse(
-        "frameworks/shared/evidence",
-        embedded_json!("frameworks/shared/evidence"),
-    );
-    let rules: RulesFile = crate::data::parse("frameworks/shared/rules", embedded_json!("frameworks/shared/rules"));
     Shared {
-        areas: areas.area,
-        indicators: indicators.indicator,
-        evidence,
-        rules,
+        areas: read(
+            "frameworks/shared/areas",
+            embedded_json!("frameworks/shared/areas"),
+            |v| list(v, "area", area),
+        ),
+        indicators: read(
+            "frameworks/shared/indicators",
+            embedded_json!("frameworks/shared/indicators"),
+            |v| list(v, "indicator", indicator),
+        ),
+        evidence: read(
+            "frameworks/shared/evidence",
+            embedded_json!("frameworks/shared/evidence"),
+            |v| {
+                Ok(EvidenceFile {
+                    source: list(v, "source", evidence_source)?,
+                    simulation: simulation(v.get("simulation").ok_or("needs [simulation]")?)?,
+                })
+            },
+        ),
+        rules: read(
+            "frameworks/shared/rules",
+            embedded_json!("frameworks/shared/rules"),
+            |v| {
+                Ok(RulesFile {
+                    judgement_rule: list(v, "judgement_rule", rule)?,
+                    overall_rule: list(v, "overall_rule", rule)?,
+                })
+            },
+        ),
     }
 }
 
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
     let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
-    let file: FrameworkFile = serde_json::from_str(json)
-        .map_err(|e| e.to_string())
-        .and_then(|v| crate::data::FromJson::from_json(&v))
-        .map_err(|e| format!("{}: {e}", summary.id))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| format!("{}: {e}", summary.id))?;
+    let file = framework_data(&value).map_err(|e| format!("{}: {e}", summary.id))?;
     if file.id != summary.id {
         return Err(format!("framework file {} has id {}", summary.id, file.id));
     }
@@ -1076,6 +1204,19 @@ pub(crate) mod tests {
             serde_json::to_value(current().view()).unwrap()["effectiveTo"],
             serde_json::Value::Null
         );
+    }
+
+    #[test]
+    fn malformed_data_is_rejected_by_the_readers() {
+        let ok = serde_json::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
+        assert!(rule(&ok).is_ok());
+        let mut bad = ok.clone();
+        bad["cap"] = "adequate".into();
+        assert!(rule(&bad).unwrap_err().contains("not a grade"));
+        let mut no_id = ok.clone();
+        no_id.as_object_mut().unwrap().remove("id");
+        assert!(rule(&no_id).is_err());
+        assert!(simulation(&serde_json::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" })).is_err());
     }
 
     #[test]

@@ -13,6 +13,22 @@
 //! let ids: Vec<String> = stocktake::frameworks::catalogue().iter().map(|f| f.id.clone()).collect();
 //! assert!(ids.contains(&"ilacs-2026-04".to_string()));
 //! ```
+//!
+//! Scoring a self-evaluation (see [`score`] for the rules and `DESIGN.md` for why):
+//!
+//! ```
+//! use stocktake::{assessment::Assessment, grade::Grade, level::Level};
+//! let mut a = Assessment::default(); // the current framework
+//! for (_, s) in stocktake::framework::current().statements() {
+//!     a.set(&s.id, Level::Good);
+//! }
+//! a.set("hp_front_door", Level::Inadequate); // safety-critical
+//! let r = stocktake::score::score(&a);
+//! let hp = r.judgements.iter().find(|j| j.id == "help_and_protection").unwrap();
+//! assert_eq!(hp.grade, Some(Grade::Inadequate));
+//! assert_eq!(hp.reasons.last().unwrap().rule_id.as_deref(), Some("jr_critical_inadequate"));
+//! assert!(r.overall.is_none()); // no overall effectiveness from April 2026
+//! ```
 #![deny(missing_docs)]
 
 #[macro_use]

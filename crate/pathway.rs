@@ -7,43 +7,43 @@
 //!
 //! - **Route.** The kind follows the route of the last inspection's grades under the framework in
 //!   force when it started ([`crate::route`]): before April 2026 overall effectiveness decides (good
-//!   or better → short, requires improvement → standard, inadequate → monitoring) [S]; from April
+//!   or better → short, requires improvement → standard, inadequate → monitoring) \[S\]; from April
 //!   2026 leaders good or better plus two of three practice judgements good or better → short, any
-//!   inadequate → monitoring, otherwise standard [S/R]. An authority under monitoring is always
-//!   re-inspected by a standard inspection [S].
+//!   inadequate → monitoring, otherwise standard \[S/R\]. An authority under monitoring is always
+//!   re-inspected by a standard inspection \[S\].
 //! - **Cycle.** A short or standard inspection usually falls within 6 months either side of the
-//!   third anniversary of the previous one [S] (Nottinghamshire and Kirklees guides): the window is
+//!   third anniversary of the previous one \[S\] (Nottinghamshire and Kirklees guides): the window is
 //!   `cycle_months ± cycle_half_width_months` after the last on-site day, most likely at the
 //!   anniversary.
 //! - **Monitoring.** Re-inspection of an inadequate authority came a median of about 42 months
-//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) [V]; we assume
-//!   36–42 months [R], most likely the middle.
-//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) [S].
+//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) \[V\]; we assume
+//!   36–45 months, most likely 42 \[R\] (a window ending at the median would miss half of them).
+//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) \[S\].
 //!   A cycle that contains part of a pause moves later by that part for the short and standard
 //!   routes (scheduled inspections were rescheduled in order) and its latest date moves later by
-//!   `pause_catch_up_months` for every route (the backlog took time to clear) [R]. Re-inspections
+//!   `pause_catch_up_months` for every route (the backlog took time to clear) \[R\]. Re-inspections
 //!   of inadequate authorities are not shifted: they follow the progress seen at monitoring, and
-//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later [V].
+//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later \[V\].
 //! - **Priority actions.** A focused visit since the last inspection that set areas for priority
 //!   action can bring the full inspection forward: the earliest date becomes
-//!   `priority_action_early_months` after the visit (Wakefield 2018) [S].
+//!   `priority_action_early_months` after the visit (Wakefield 2018) \[S\].
 //! - **Today.** The window never starts before the notice period from today; a window that has
-//!   passed becomes "within `overdue_months` from today" [R]. With no history the window runs from
-//!   the notice period to the longest usual cycle, and we assume a standard inspection [R].
+//!   passed becomes "within `overdue_months` from today" \[R\]. With no history the window runs from
+//!   the notice period to the longest usual cycle, and we assume a standard inspection \[R\].
 //!
 //! ## The events around it
 //!
-//! Annual self-evaluation and engagement meeting (near the inspection anniversary [R]); focused
-//! visits between full inspections (12–24 months after the last one [R]; RI authorities may get a
-//! second or a JTAI [S]); the follow-up of areas for priority action (draft plan 20, final plan 70
-//! working days after the letter [S]); the notice call (5 working days before the first on-site
-//! Monday [S]); one (short) or two (standard) weeks on site [S]; publication 27 working days after
-//! the last on-site day (2024–26 median, adjustable 20–35) [V]; the action plan 70 working days
-//! after publication [S]. With projected grades, the route after the coming inspection: on an
+//! Annual self-evaluation and engagement meeting (near the inspection anniversary \[R\]); focused
+//! visits between full inspections (12–24 months after the last one \[R\]; RI authorities may get a
+//! second or a JTAI \[S\]); the follow-up of areas for priority action (draft plan 20, final plan 70
+//! working days after the letter \[S\]); the notice call (5 working days before the first on-site
+//! Monday \[S\]); one (short) or two (standard) weeks on site \[S\]; publication 27 working days after
+//! the last on-site day (2024–26 median, adjustable 20–35) \[V\]; the action plan 70 working days
+//! after publication \[S\]. With projected grades, the route after the coming inspection: on an
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
-//! statutory direction under s.497A Education Act 1996 [V], monitoring visits about every 4 months
-//! from month 12 [V/R] and the standard re-inspection; below good, a standard inspection next time
-//! with perhaps two focused visits or a JTAI [S]. Working days use [`crate::calendar`].
+//! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
+//! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
+//! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::calendar`].
 use crate::base_rates::BaseRates;
 use crate::calendar::{
     add_months, add_months_f, add_working_days, format_date, monday_on_or_after, parse_date, CalendarError,
@@ -468,10 +468,10 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
         Route::Monitoring => (
             add_months_f(last_end, a.get("reinspection_earliest_months")),
             add_months_f(last_end, a.get("reinspection_latest_months")),
-            None,
+            Some(add_months_f(last_end, a.get("reinspection_likely_months"))),
         ),
     };
-    let mut likely = likely.unwrap_or(Window::between(earliest, latest).likely);
+    let mut likely = likely.unwrap_or(earliest).max(earliest).min(latest);
     let mut applied = Vec::new();
     for p in &rules_data().pause {
         let (from, to) = (date(&p.from), date(&p.to));
@@ -562,7 +562,13 @@ impl Ctx<'_> {
 
     /// The notice call, on-site weeks, publication and action plan for a full inspection whose
     /// first on-site day falls in `window`. Returns the window of the last on-site day.
-    fn full_inspection(&mut self, prefix: &str, kind: InspectionKind, window: Window) -> Option<Window> {
+    fn full_inspection(
+        &mut self,
+        prefix: &str,
+        kind: InspectionKind,
+        window: Window,
+        window_ids: &[&str],
+    ) -> Option<Window> {
         let start = window.map(|d| Some(monday_on_or_after(d)))?;
         let notice = self.a.wd("notice_working_days");
         let call = start.map(|d| self.wd(d, -notice))?;
@@ -576,7 +582,15 @@ impl Ctx<'_> {
         let plan_wd = self.a.wd("action_plan_working_days");
         let plan = report.map(|d| self.wd(d, plan_wd))?;
         let id = |s: &str| format!("{prefix}{s}");
-        self.push(&id("notice_call"), "notice_call", call, &["notice_working_days"], None);
+        let with =
+            |extra: &[&'static str]| -> Vec<&str> { window_ids.iter().copied().chain(extra.iter().copied()).collect() };
+        self.push(
+            &id("notice_call"),
+            "notice_call",
+            call,
+            &with(&["notice_working_days"]),
+            None,
+        );
         let what = match kind {
             InspectionKind::Short => "A short inspection: one week on site, Monday to Friday.",
             InspectionKind::Standard => "A standard inspection: two weeks on site, Monday to the second Friday.",
@@ -827,27 +841,35 @@ fn plan(
     while add_months(anchor, 12 * years) < today {
         years += 1;
     }
-    let aem_likely = add_months(anchor, 12 * years);
-    let aem = Window {
-        earliest: add_months_f(aem_likely, -aem_hw).max(today),
-        latest: add_months_f(aem_likely, aem_hw),
-        likely: aem_likely,
-    };
-    let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
-    ctx.push(
-        "self_evaluation",
-        "self_evaluation",
-        sef,
-        &["aem_half_width_months"],
-        None,
-    );
-    ctx.push(
-        "annual_engagement_meeting",
-        "annual_engagement_meeting",
-        aem,
-        &["aem_half_width_months"],
-        None,
-    );
+    // One meeting a year until the next inspection is likely (at least the next one).
+    for n in 1.. {
+        let aem_likely = add_months(anchor, 12 * years);
+        if n > 1 && aem_likely >= window.likely {
+            break;
+        }
+        years += 1;
+        let aem = Window {
+            earliest: add_months_f(aem_likely, -aem_hw).max(today),
+            latest: add_months_f(aem_likely, aem_hw),
+            likely: aem_likely,
+        };
+        let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
+        let suffix = if n == 1 { String::new() } else { format!("_{n}") };
+        ctx.push(
+            &format!("self_evaluation{suffix}"),
+            "self_evaluation",
+            sef,
+            &["aem_half_width_months"],
+            None,
+        );
+        ctx.push(
+            &format!("annual_engagement_meeting{suffix}"),
+            "annual_engagement_meeting",
+            aem,
+            &["aem_half_width_months"],
+            None,
+        );
+    }
 
     // Follow-up of areas for priority action from focused visits.
     let letter_lag = a.wd("visit_letter_lag_working_days");
@@ -857,9 +879,15 @@ fn plan(
         .enumerate()
         .filter(|(_, v)| v.priority_actions)
     {
-        let letter = ctx.wd(fv.ended_on, letter_lag)?;
-        let draft = ctx.wd(letter, a.wd("priority_draft_plan_working_days"))?;
-        let fin = ctx.wd(letter, a.wd("priority_final_plan_working_days"))?;
+        let Some(letter) = ctx.wd(fv.ended_on, letter_lag) else {
+            continue;
+        };
+        let (Some(draft), Some(fin)) = (
+            ctx.wd(letter, a.wd("priority_draft_plan_working_days")),
+            ctx.wd(letter, a.wd("priority_final_plan_working_days")),
+        ) else {
+            continue;
+        };
         let when = format!("After the focused visit ending {}.", format_date(fv.ended_on));
         ctx.push_date(
             &format!("priority_action_draft_plan_{}", i + 1),
@@ -956,9 +984,20 @@ fn plan(
     } else {
         ""
     };
-    let end = ctx.full_inspection(prefix, kind, window)?;
-    if !projected.is_empty() {
-        outcome(ctx, fw, projected, end);
+    let window_ids: &[&str] = match route {
+        Some(Route::Monitoring) => &[
+            "reinspection_earliest_months",
+            "reinspection_likely_months",
+            "reinspection_latest_months",
+        ],
+        _ if base.is_none() => &["notice_working_days", "cycle_months", "cycle_half_width_months"],
+        _ => &["cycle_months", "cycle_half_width_months"],
+    };
+    // Dates beyond the calendar's coverage are reported as a problem; the window still stands.
+    if let Some(end) = ctx.full_inspection(prefix, kind, window, window_ids) {
+        if !projected.is_empty() {
+            outcome(ctx, fw, projected, end);
+        }
     }
 
     Some(Next {
@@ -1052,7 +1091,11 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                 "reinspection",
                 "reinspection",
                 reinsp,
-                &["reinspection_earliest_months", "reinspection_latest_months"],
+                &[
+                    "reinspection_earliest_months",
+                    "reinspection_likely_months",
+                    "reinspection_latest_months",
+                ],
                 Some(fw.exit_text.clone()),
             );
         }
@@ -1139,6 +1182,21 @@ mod tests {
     }
 
     #[test]
+    fn every_pathway_framework_has_route_rules_over_its_judgements() {
+        for f in &rules_data().framework {
+            let all = |g: Grade| f.judgements.iter().map(|j| (j.clone(), g)).collect::<BTreeMap<_, _>>();
+            let route_of = |g| crate::route::route(&f.id, &all(g)).map(|(r, _)| r);
+            assert_eq!(route_of(Grade::Good), Some(Route::Short), "{}", f.id);
+            assert_eq!(route_of(Grade::RequiresImprovement), Some(Route::Standard), "{}", f.id);
+            assert_eq!(route_of(Grade::Inadequate), Some(Route::Monitoring), "{}", f.id);
+            assert!(f.exit_source.starts_with("http") && ["V", "S", "R"].contains(&f.exit_tag.as_str()));
+        }
+        for p in &rules_data().pause {
+            assert!(date(&p.from) < date(&p.to) && p.source.starts_with("http"), "{}", p.id);
+        }
+    }
+
+    #[test]
     fn short_route_after_good() {
         let r = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": good_2024() }));
         assert!(r.problems.is_empty(), "{:?}", r.problems);
@@ -1197,8 +1255,9 @@ mod tests {
         assert_eq!(n.rule.id, "next_monitoring_reinspection");
         assert_eq!(
             (n.window.earliest.as_str(), n.window.latest.as_str()),
-            ("2028-06-13", "2028-12-13")
+            ("2028-06-13", "2029-03-13")
         );
+        assert_eq!(n.window.likely, "2028-12-13");
         assert!(n.notes.iter().any(|x| x.id == "exit_ilacs-2026-04" && x.tag == "R"));
         let visits: Vec<_> = r
             .events
@@ -1369,7 +1428,7 @@ mod tests {
         assert_eq!(w.earliest, d("2022-05-15"));
         assert_eq!(w.latest, d("2024-05-15"));
         let (m, _) = cycle_window(Route::Monitoring, d("2019-03-08"), &a);
-        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-09-08")));
+        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-12-08")));
         let (post, p) = cycle_window(Route::Short, d("2022-10-19"), &a);
         assert!(p.is_empty());
         assert_eq!((post.earliest, post.latest), (d("2025-04-19"), d("2026-04-19")));
@@ -1392,6 +1451,33 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_gives_problems_not_panics() {
+        let odd = [
+            json!(null),
+            json!([]),
+            json!({ "today": 5 }),
+            json!({ "today": "2026-11-23", "history": [], "projected": "good", "assumptions": [], "framework": 7 }),
+            json!({ "today": "2026-11-23", "history": { "lastInspection": { "startedOn": "0001-01-01", "endedOn": "0001-01-05",
+                "grades": { "overall_effectiveness": "good" } }, "monitoring": {} } }),
+            json!({ "today": "2026-11-23", "history": { "lastInspection": 3, "focusedVisits": {}, "interventions": [{}] } }),
+            json!({ "today": "2026-11-23", "projected": { "impact_of_leaders": null, "care_leavers": 2 } }),
+            json!({ "today": "2026-11-23", "assumptions": { "cycle_months": 1e300 } }),
+        ];
+        for input in odd {
+            let r = pathway(&input);
+            assert!(!r.problems.is_empty() || r.next.is_some(), "{input}");
+        }
+        // Near the end of the calendar's coverage the window is still given, with a problem for the rest.
+        let r = run(
+            json!({ "today": "2035-06-01", "history": { "lastInspection": { "startedOn": "2033-01-10",
+            "endedOn": "2033-01-14", "grades": { "impact_of_leaders": "good", "help_and_protection": "good",
+            "children_in_care": "good", "care_leavers": "good" } } } }),
+        );
+        assert!(r.next.is_some());
+        assert!(r.problems.iter().any(|p| p.code == "out_of_coverage"));
+    }
+
+    #[test]
     fn events_are_in_date_order_and_name_known_assumptions() {
         let r = run(json!({ "today": "2026-11-23", "history": good_2024(),
             "projected": { "impact_of_leaders": "inadequate", "help_and_protection": "good", "children_in_care": "good", "care_leavers": "good" } }));
@@ -1403,6 +1489,61 @@ mod tests {
             last = key;
             for id in &e.assumption_ids {
                 assert!(ids.contains(id), "{} names {id}, which is not reported", e.id);
+            }
+        }
+    }
+
+    /// Property tests (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use chrono::Datelike;
+        use proptest::prelude::*;
+
+        fn day(k: i64) -> NaiveDate {
+            d("2018-01-01") + TimeDelta::days(k)
+        }
+
+        proptest! {
+            #[test]
+            fn windows_are_ordered_and_never_start_before_the_notice_period(
+                start in 0i64..3200,
+                length in 0i64..14,
+                after in 1i64..2000,
+                grade in 0u8..4,
+                monitored in any::<bool>(),
+                fv_after in proptest::option::of(1i64..900),
+            ) {
+                let started = day(start);
+                let ended = started + TimeDelta::days(length);
+                let today = ended + TimeDelta::days(after);
+                prop_assume!(today.year() <= 2032);
+                let g = Grade::from_rank(grade).id();
+                let grades = if framework_id_on(started) == Some("ilacs-2026-04") {
+                    json!({ "impact_of_leaders": g, "help_and_protection": g, "children_in_care": g, "care_leavers": g })
+                } else {
+                    json!({ "overall_effectiveness": g })
+                };
+                let mut history = json!({ "lastInspection": { "startedOn": format_date(started),
+                    "endedOn": format_date(ended), "grades": grades } });
+                if monitored {
+                    history["monitoring"] = json!({});
+                }
+                if let Some(k) = fv_after.filter(|k| *k < after) {
+                    history["focusedVisits"] = json!([{ "endedOn": format_date(ended + TimeDelta::days(k)), "priorityActions": true }]);
+                }
+                let r = pathway(&json!({ "today": format_date(today), "history": history }));
+                prop_assert!(r.problems.is_empty(), "{:?}", r.problems);
+                let n = r.next.unwrap();
+                let (e, l, k) = (d(&n.window.earliest), d(&n.window.latest), d(&n.window.likely));
+                prop_assert!(e <= k && k <= l, "{:?}", n.window);
+                prop_assert!(e >= add_working_days(today, 5).unwrap());
+                prop_assert_eq!(n.kind == InspectionKind::Short, n.route == Some(Route::Short));
+                for ev in &r.events {
+                    if let Some(w) = &ev.window {
+                        prop_assert!(w.earliest <= w.likely && w.likely <= w.latest, "{} {:?}", ev.id, w);
+                    }
+                }
             }
         }
     }

@@ -167,6 +167,23 @@ pub struct ScoreResult {
     pub problems: Vec<Problem>,
 }
 
+/// A grade's label inside a sentence ("fits requires improvement to be good").
+trait InSentence {
+    fn label_in_sentence(self) -> &'static str;
+}
+
+impl InSentence for Grade {
+    fn label_in_sentence(self) -> &'static str {
+        // Static strings rather than `to_lowercase`, which adds Unicode tables to the wasm.
+        match self {
+            Grade::Outstanding => "outstanding",
+            Grade::Good => "good",
+            Grade::RequiresImprovement => "requires improvement to be good",
+            Grade::Inadequate => "inadequate",
+        }
+    }
+}
+
 // ---- the fast core (no allocation) ----
 
 /// Counts of a judgement's statements by level.
@@ -376,11 +393,11 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         reasons.push(reason(
             &fw.rules[best],
             format!(
-                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {:.2} points, which fits {}.",
+                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {} points, which fits {}.",
                 plural(t.answered, "statement"),
                 c[4], c[3], c[2], c[0], c[1],
-                e.points as f64 / t.answered as f64,
-                e.best_fit.label().to_lowercase()
+                crate::assessment::number_text(e.points as f64 / t.answered as f64),
+                e.best_fit.label_in_sentence()
             ),
             Vec::new(),
         ));
@@ -391,7 +408,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
                     format!(
                         "{} not known, counted as {}.",
                         plural(c[1], "statement is").replace("statements is", "statements are"),
-                        g.label().to_lowercase()
+                        g.label_in_sentence()
                     ),
                     ids_where(fw, j, levels, |_, l| l == Some(Level::NotKnown)),
                 ));
@@ -400,7 +417,8 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         let crit = |s: usize| fw.compiled.slots[s].critical;
         for (k, cap) in e.caps.iter().enumerate() {
             let Some((i, g)) = *cap else { continue };
-            if g >= e.best_fit {
+            // Name the limits that lowered the best fit or that set the final grade.
+            if !(g < e.best_fit || Some(g) == e.grade) {
                 continue;
             }
             let statements = match k {
@@ -411,7 +429,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             };
             reasons.push(reason(
                 &fw.rules[i],
-                format!("Limited to {}: {}", g.label().to_lowercase(), fw.rules[i].text),
+                format!("At most {}: {}", g.label_in_sentence(), fw.rules[i].text),
                 statements,
             ));
         }
@@ -436,11 +454,21 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
 }
 
 /// Largest number of candidate sets the exact lift search tries before falling back to greedy.
-const LIFT_SEARCH_CAP: usize = 20_000;
+const LIFT_SEARCH_CAP: usize = 5_000;
 
 /// The smallest set of statement improvements that raises judgement `j` one grade: exact search over
 /// sets in increasing size (capped), then a greedy fallback with pruning.
 fn lift(fw: &Framework, j: usize, levels: &[Option<Level>], grade: Option<Grade>) -> (Vec<LiftStep>, Option<String>) {
+    lift_capped(fw, j, levels, grade, LIFT_SEARCH_CAP)
+}
+
+fn lift_capped(
+    fw: &Framework,
+    j: usize,
+    levels: &[Option<Level>],
+    grade: Option<Grade>,
+    search_cap: usize,
+) -> (Vec<LiftStep>, Option<String>) {
     let Some(grade) = grade else {
         return (
             Vec::new(),
@@ -473,25 +501,57 @@ fn lift(fw: &Framework, j: usize, levels: &[Option<Level>], grade: Option<Grade>
             })
             .collect()
     };
-    let n = candidates.len();
+    // Statements that must be raised in any solution: critical ones whose cap sits below the target.
+    let p = &fw.compiled.params;
+    let must = |s: usize| {
+        let l = levels[s];
+        fw.compiled.slots[s].critical
+            && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.1 < target))
+                || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.1 < target)))
+    };
+    let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
+    let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
+    for &s in &mandatory {
+        work[s] = Some(to);
+    }
+    // Lower bound on how many more raises the best fit needs: take the biggest gains first.
+    let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
+    let points = |l: Level| l.grade().map_or(nk_points, |g| g.rank() as u32);
+    let t = tally(fw, j, &work);
+    let base = evaluate(p, &t).points;
+    let threshold = p.best_fit.map_or([250, 175, 75], |b| b.1)[(Grade::Outstanding.rank() - target.rank()) as usize];
+    let need = (threshold * t.answered).div_ceil(100).saturating_sub(base);
+    let mut gains: Vec<u32> = rest
+        .iter()
+        .map(|&s| points(to) - points(levels[s].expect("answered")))
+        .collect();
+    gains.sort_unstable_by(|a, b| b.cmp(a));
+    let mut k0 = 0;
+    let mut sum = 0;
+    while sum < need && k0 < gains.len() {
+        sum += gains[k0];
+        k0 += 1;
+    }
+    let n = rest.len();
     let mut tried = 0usize;
-    for k in 1..=n {
+    for k in k0..=n {
         // Combinations of size k in lexicographic order.
         let mut idx: Vec<usize> = (0..k).collect();
         loop {
             tried += 1;
-            if tried > LIFT_SEARCH_CAP {
+            if tried > search_cap {
                 break;
             }
             for &i in &idx {
-                work[candidates[i]] = Some(to);
+                work[rest[i]] = Some(to);
             }
             let ok = reaches(&work);
             for &i in &idx {
-                work[candidates[i]] = levels[candidates[i]];
+                work[rest[i]] = levels[rest[i]];
             }
             if ok {
-                let set: Vec<usize> = idx.iter().map(|&i| candidates[i]).collect();
+                let mut set = mandatory.clone();
+                set.extend(idx.iter().map(|&i| rest[i]));
                 return (steps(&set), None);
             }
             // next combination
@@ -507,9 +567,12 @@ fn lift(fw: &Framework, j: usize, levels: &[Option<Level>], grade: Option<Grade>
                 idx[m] = idx[m - 1] + 1;
             }
         }
-        if tried > LIFT_SEARCH_CAP {
+        if tried > search_cap {
             break;
         }
+    }
+    for &s in &mandatory {
+        work[s] = levels[s];
     }
     // Greedy: raise worst-first until the target is reached, then drop any step not needed.
     let mut chosen = Vec::new();
@@ -574,17 +637,17 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
         bf,
         format!(
             "Weighted best fit of the judgements: {}. {}",
-            best_fit.label().to_lowercase(),
+            best_fit.label_in_sentence(),
             bf.text
         ),
         Vec::new(),
     )];
     for (k, c) in o.caps.iter().enumerate() {
-        if applied & (1 << k) != 0 && c.cap < best_fit {
+        if applied & (1 << k) != 0 && (c.cap < best_fit || c.cap == grade) {
             let r = &fw.overall_rules[c.rule];
             reasons.push(reason(
                 r,
-                format!("Limited to {}: {}", c.cap.label().to_lowercase(), r.text),
+                format!("At most {}: {}", c.cap.label_in_sentence(), r.text),
                 Vec::new(),
             ));
         }
@@ -610,8 +673,11 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
     let unusual = ind.unusually_low.is_some_and(|low| value < low);
     let flagged = (comparison == "worse" && ind.risk_factor) || unusual;
     let mut message = format!(
-        "{}: {value}{unit} against {}{unit} for England ({}) — {comparison}.",
-        ind.name, ind.national.value, ind.national.period
+        "{}: {}{unit} against {}{unit} for England ({}) — {comparison}.",
+        ind.name,
+        crate::assessment::number_text(value),
+        crate::assessment::number_text(ind.national.value),
+        ind.national.period
     );
     if comparison == "worse" && ind.risk_factor {
         message.push_str(" This is a known risk factor: leaders will be asked about this.");

@@ -17,8 +17,20 @@ fn main() {
         ..Assessment::default()
     };
     // A realistic mix: mostly good, some RI, one critical inadequate, some not known, varied evidence.
-    let cycle = [Level::Good, Level::Good, Level::RequiresImprovement, Level::Outstanding, Level::NotKnown, Level::Good];
-    let evidence = ["case_audit", "performance_data", "children_and_families", "staff_feedback"];
+    let cycle = [
+        Level::Good,
+        Level::Good,
+        Level::RequiresImprovement,
+        Level::Outstanding,
+        Level::NotKnown,
+        Level::Good,
+    ];
+    let evidence = [
+        "case_audit",
+        "performance_data",
+        "children_and_families",
+        "staff_feedback",
+    ];
     for (i, (_, s)) in fw.statements().enumerate() {
         a.set(&s.id, cycle[i % cycle.len()]);
         a.answers.get_mut(&s.id).unwrap().evidence = evidence[..i % 4].iter().map(|e| e.to_string()).collect();

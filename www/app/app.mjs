@@ -1,5 +1,17 @@
-// The Stocktake application shell, rendered inside <stocktake-app>'s shadow root.
+// The Stocktake application shell, rendered inside <stocktake-app>'s shadow root: header, save
+// status, an in-memory router, the assessment being edited, autosave and re-scoring. Every
+// judgement, date and rule comes from the wasm core (`core`); this module only renders.
 import { h, replace } from "./dom.mjs";
+import { openStore } from "./storage.mjs";
+import { newAssessment, setPath, cloneJson } from "./state.mjs";
+import { formatClock, todayLondon } from "./format.mjs";
+import { govButton } from "./govuk.mjs";
+import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
+import { aboutPage } from "./pages-about.mjs";
+import { tasksPage, checkPage } from "./pages-tasks.mjs";
+import { areaPage, indicatorsPage } from "./pages-area.mjs";
+import { resultsPage, timelinePage, actionsPage, reportPage, comparePage } from "./pages-results.mjs";
+import { saveAssessmentFile } from "./files.mjs";
 
 /** The generic header: service name only, no crown, no GOV.UK logotype. */
 export function header(config, skipLink) {
@@ -23,36 +35,21 @@ export function header(config, skipLink) {
   );
 }
 
-/** Renders the start page into `main`. */
-export function startPage(main, core) {
-  const frameworks = core.frameworks();
-  const current = frameworks.find((f) => f.current);
-  replace(
-    main,
-    h("h1", { class: "govuk-heading-xl" }, "Stocktake: your ILACS self-evaluation"),
-    h(
-      "p",
-      { class: "govuk-body-l" },
-      "Score your children's services candidly against Ofsted's inspection framework and see the judgements and inspection pathway it would likely lead to.",
-    ),
-    h(
-      "div",
-      { class: "govuk-inset-text", id: "privacy" },
-      "Nothing you enter leaves this browser. There is no server, no analytics and no tracking: your answers stay on this device unless you save them to a file.",
-    ),
-    h("p", { class: "govuk-body" }, "Framework: ", h("strong", { id: "framework-current" }, current ? current.name : "none")),
-    h("a", { href: "#", role: "button", draggable: "false", class: "govuk-button govuk-button--start", "data-module": "govuk-button" }, "Start now"),
-    h(
-      "p",
-      { class: "govuk-body-s st-meta" },
-      "Stocktake version ",
-      h("span", { id: "core-version" }, core.version()),
-      ". Frameworks known: ",
-      h("span", { id: "framework-ids" }, frameworks.map((f) => f.id).join(", ")),
-      ".",
-    ),
-  );
-}
+const PAGES = {
+  start: startPage,
+  clear: clearPage,
+  "start-again": startAgainPage,
+  about: aboutPage,
+  tasks: tasksPage,
+  area: areaPage,
+  indicators: indicatorsPage,
+  check: checkPage,
+  results: resultsPage,
+  timeline: timelinePage,
+  actions: actionsPage,
+  report: reportPage,
+  compare: comparePage,
+};
 
 /** The application: owns the shadow root's content. */
 export class App {
@@ -60,18 +57,296 @@ export class App {
     this.mount = mountPoint;
     this.core = core;
     this.config = config;
+    this.store = openStore(config.storage);
+    this.frameworks = core.frameworks();
+    this.fwCache = new Map();
+    this.watchers = new Set();
+    this.trail = [];
+    this.route = null;
+    this.saveTimer = null;
+    this.savedAt = null;
+    this.saveProblem = null;
+    this.scored = null;
+    this.scoreError = null;
+    this.assumptions = {};
+    this.lastYear = null;
+    this.a = null;
+  }
+
+  /** The host element (<stocktake-app>), for events other code can listen to. */
+  get host() {
+    return this.mount.getRootNode().host;
+  }
+
+  /** Today in Europe/London as YYYY-MM-DD (the core never reads the clock). */
+  today() {
+    return todayLondon();
+  }
+
+  /** The current framework's id from configuration, or the one marked current. */
+  defaultFrameworkId() {
+    const wanted = this.frameworks.find((f) => f.id === this.config.framework);
+    return (wanted ?? this.frameworks.find((f) => f.current) ?? this.frameworks[0])?.id;
+  }
+
+  /** framework(id) from the core, cached; null when unknown. */
+  fw(id = this.a?.framework ?? this.defaultFrameworkId()) {
+    if (!this.fwCache.has(id)) {
+      let detail = null;
+      try {
+        detail = this.core.framework(id);
+      } catch {
+        detail = null;
+      }
+      this.fwCache.set(id, detail);
+    }
+    return this.fwCache.get(id);
+  }
+
+  /** The label for a level or grade id, from the framework's own list. */
+  levelLabel(id) {
+    if (id == null) return "Not answered";
+    const fw = this.fw();
+    const found = fw?.levels?.find((l) => l.id === id);
+    return found ? found.label : String(id).replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
   }
 
   start() {
-    const main = h("main", { class: "govuk-main-wrapper", id: "main-content", tabindex: "-1" });
+    this.main = h("main", { class: "govuk-main-wrapper", id: "main-content", tabindex: "-1" });
+    this.backSlot = h("div", { class: "st-no-print" });
+    this.statusText = h("span", { class: "st-save-status__text" });
+    this.statusBar = h(
+      "div",
+      { class: "st-save-status st-no-print govuk-body-s", "aria-live": "polite", id: "save-status" },
+      this.statusText,
+    );
+    this.statusAction = h("span", { class: "st-save-status__action" });
+    this.statusBar.append(this.statusAction);
     replace(
       this.mount,
       header(
         this.config,
-        h("a", { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), main.focus()) }, "Skip to main content"),
+        h("a", { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), this.main.focus()) }, "Skip to main content"),
       ),
-      h("div", { class: "govuk-width-container" }, main),
+      h("div", { class: "govuk-width-container" }, this.main),
     );
-    startPage(main, this.core);
+    this.page = h("div", { class: "st-page" });
+    this.main.append(this.statusBar, this.backSlot, this.page);
+    // Save at once when a field is left or a choice is made, as well as while typing.
+    this.main.addEventListener("change", () => this.flushSave());
+    this.main.addEventListener("focusout", () => this.flushSave());
+    const saved = this.store.read("assessment");
+    if (saved && saved.format === "stocktake-assessment") this.a = saved;
+    this.assumptions = this.store.read("assumptions") ?? {};
+    this.lastYear = this.store.read("last-year");
+    if (this.a) this.rescore();
+    this.renderStatus();
+    this.go("start", {}, { initial: true });
+  }
+
+  // ---- the assessment ------------------------------------------------------------------------
+
+  /** Starts a new assessment (replacing any in memory). */
+  begin(frameworkId) {
+    this.a = newAssessment(frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
+    this.assumptions = {};
+    this.store.write("assumptions", {});
+    this.changed(true);
+  }
+
+  /** Replaces the assessment with one from a file or scenario (already parsed by the core). */
+  load(assessment) {
+    this.a = cloneJson(assessment);
+    this.changed(true);
+  }
+
+  /** Sets a field by path and re-scores; saving follows after a short pause. */
+  set(path, value) {
+    if (!this.a) this.begin();
+    setPath(this.a, path, value);
+    this.changed(false);
+  }
+
+  changed(saveNow) {
+    this.rescore();
+    if (saveNow) this.saveNow();
+    else this.scheduleSave();
+  }
+
+  /** score(assessment) from the core; notifies anything showing live results. */
+  rescore() {
+    if (!this.a) return;
+    try {
+      this.scored = this.core.score(this.a);
+      this.scoreError = null;
+    } catch (err) {
+      this.scored = null;
+      this.scoreError = err.message;
+    }
+    for (const w of this.watchers) w(this.scored);
+    this.host?.dispatchEvent(new CustomEvent("stocktake:scored", { bubbles: true }));
+  }
+
+  /** Calls `fn(scored)` after every re-score until the next navigation. */
+  watch(fn) {
+    this.watchers.add(fn);
+  }
+
+  /**
+   * Problems with the assessment, from the core: validateAssessment for answers and indicators,
+   * and the pathway's history reader for the inspection history. [{ field, code, message }].
+   */
+  problems() {
+    if (!this.a) return [];
+    let found;
+    try {
+      found = this.core.validateAssessment(this.a) ?? [];
+    } catch (err) {
+      found = [{ field: "", code: "invalid", message: err.message }];
+    }
+    const history = (this.runPathway().problems ?? []).filter((p) => p.field.startsWith("history"));
+    return [...found, ...history];
+  }
+
+  /** The projected grade per judgement from the latest score, for the pathway. */
+  projectedGrades() {
+    const out = {};
+    for (const j of this.scored?.judgements ?? []) if (j.grade) out[j.id] = j.grade;
+    if (this.scored?.overall?.grade) out.overall_effectiveness = this.scored.overall.grade;
+    return out;
+  }
+
+  /** pathway(...) from the core for the current assessment and assumptions. */
+  runPathway() {
+    if (!this.a) return { problems: [] };
+    try {
+      return this.core.pathway({ framework: this.a.framework, today: this.today(), history: this.a.history ?? null, projected: this.projectedGrades(), assumptions: this.assumptions });
+    } catch (err) {
+      return { error: err.message, problems: [] };
+    }
+  }
+
+  /** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
+  runSimulation(assessment = this.a) {
+    try {
+      return this.core.simulate(assessment, { runs: 2000, seed: 20260401 });
+    } catch {
+      return null;
+    }
+  }
+
+  // ---- keeping work ----------------------------------------------------------------------------
+
+  scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(), 300);
+  }
+
+  flushSave() {
+    if (this.saveTimer) this.saveNow();
+  }
+
+  saveNow() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.a) return;
+    const result = this.store.write("assessment", this.a);
+    this.saveProblem = result.ok ? null : result.reason;
+    if (result.ok) this.savedAt = new Date();
+    this.renderStatus();
+  }
+
+  saveExtra(key, value) {
+    this.store.write(key, value);
+  }
+
+  renderStatus() {
+    const where = this.config.storage === "session" ? "Saved in this tab" : "Saved on this device";
+    let text;
+    let offerFile = false;
+    if (this.saveProblem === "off" || this.config.storage === "none") {
+      text = "Your answers are not kept in this browser. Save to a file to keep your work.";
+      offerFile = !!this.a;
+    } else if (this.saveProblem === "full") {
+      text = "This browser's storage is full, so your latest answers are not saved. Save to a file to keep your work.";
+      offerFile = true;
+    } else if (this.saveProblem === "unavailable" || !this.store.available) {
+      text = "This browser cannot keep your answers. Save to a file to keep your work.";
+      offerFile = !!this.a;
+    } else if (this.savedAt) {
+      text = `${where} at ${formatClock(this.savedAt)}`;
+    } else {
+      text = this.a ? `${where}` : "";
+    }
+    replace(this.statusText, text);
+    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => saveAssessmentFile(this) }) : null);
+    this.statusBar.hidden = !text;
+  }
+
+  /** Removes every key Stocktake stored and forgets the work in memory. */
+  clearEverything() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.store.clearAll();
+    this.a = null;
+    this.scored = null;
+    this.assumptions = {};
+    this.lastYear = null;
+    this.savedAt = null;
+    this.saveProblem = null;
+    this.renderStatus();
+  }
+
+  // ---- navigation ------------------------------------------------------------------------------
+
+  /**
+   * Shows page `name`. Moves focus to its h1 (or to `opts.focusId`), sets document.title and
+   * remembers where the user came from for the Back link.
+   */
+  go(name, params = {}, opts = {}) {
+    this.flushSave();
+    if (this.route && !opts.back && !opts.replace) this.trail.push(this.route);
+    if (this.trail.length > 50) this.trail.shift();
+    this.route = { name, params };
+    this.watchers.clear();
+    const render = PAGES[name] ?? startPage;
+    replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
+    replace(this.page);
+    render(this, this.page, params);
+    this.host?.setAttribute("data-page", name);
+    if (opts.initial) return;
+    const target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
+    if (target) {
+      for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
+      if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
+      target.focus();
+      if (opts.focusId) target.scrollIntoView({ block: "center" });
+    }
+  }
+
+  back() {
+    const prev = this.trail.pop();
+    if (prev) this.go(prev.name, prev.params, { back: true });
+    else this.go(this.a ? "tasks" : "start", {}, { back: true });
+  }
+
+  backLink() {
+    return h("a", { href: "#", class: "govuk-back-link", onclick: (e) => (e.preventDefault(), this.back()) }, "Back");
+  }
+
+  /** Sets document.title ("Area name – Stocktake"); `error` prefixes "Error: ". */
+  title(text, error) {
+    document.title = `${error ? "Error: " : ""}${text} – Stocktake`;
+  }
+
+  /** A link that navigates inside Stocktake. */
+  link(text, name, params = {}, attrs = {}) {
+    const { focusId, ...rest } = attrs;
+    return h("a", { href: "#", class: "govuk-link", ...rest, onclick: (e) => (e.preventDefault(), this.go(name, params, focusId ? { focusId } : {})) }, text);
+  }
+
+  /** The shadow root, for looking up elements by id. */
+  get root() {
+    return this.mount.getRootNode();
   }
 }

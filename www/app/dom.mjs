@@ -36,3 +36,8 @@ export function replace(el, ...children) {
   el.replaceChildren();
   return append(el, children);
 }
+
+/** Appends any mix of children (as `append`, but variadic): `put(main, heading, [rows], null)`. */
+export function put(el, ...children) {
+  return append(el, children);
+}

@@ -1,0 +1,143 @@
+// The whole journey with the keyboard only, in headless Chromium: start → about → one area in
+// full → indicators → check answers → results → timeline → action plan. After the page has
+// loaded it must make no request at all.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { focusedId, onPage, tabTo, shadowText, requestsAfter } from "./steps.mjs";
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const type = (page, text) => page.keyboard.type(text);
+
+test("the whole journey can be completed with the keyboard only, and makes no request after load", async () => {
+  const { page, requests, errors } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  const loaded = requests.length;
+  assert.deepEqual(foreignRequests(requests, url), []);
+
+  // Start
+  await tabTo(page, "start-new");
+  await page.keyboard.press("Enter");
+  await onPage(page, "about");
+  assert.equal(await focusedId(page), "H1", "focus moves to the new page's heading");
+
+  // About your authority
+  await tabTo(page, "authority");
+  await type(page, "Testshire");
+  await tabTo(page, "history-lastInspection-kind");
+  await page.keyboard.press("Space"); // standard inspection
+  await tabTo(page, "history-lastInspection-startedOn");
+  await type(page, "4");
+  await page.keyboard.press("Tab");
+  await type(page, "3");
+  await page.keyboard.press("Tab");
+  await type(page, "2024");
+  await tabTo(page, "history-lastInspection-endedOn");
+  await type(page, "15");
+  await page.keyboard.press("Tab");
+  await type(page, "3");
+  await page.keyboard.press("Tab");
+  await type(page, "2024");
+  await tabTo(page, "history-lastInspection-grades-help_and_protection");
+  await page.keyboard.press("ArrowDown"); // Outstanding
+  await page.keyboard.press("ArrowDown"); // Good
+  await tabTo(page, "add-visit");
+  await page.keyboard.press("Enter");
+  await tabTo(page, "history-focusedVisits-0-endedOn");
+  await type(page, "10");
+  await page.keyboard.press("Tab");
+  await type(page, "6");
+  await page.keyboard.press("Tab");
+  await type(page, "2025");
+  await tabTo(page, "history-focusedVisits-0-priorityActions");
+  await page.keyboard.press("ArrowRight"); // No (arrow keys move and select within a radio group)
+  await page.keyboard.press("ArrowLeft"); // Yes
+  await screenshot(page, "journey-about");
+  await tabTo(page, "save-continue");
+  await page.keyboard.press("Enter");
+  await onPage(page, "tasks");
+
+  // One area in full
+  await tabTo(page, "task-help_and_protection");
+  await page.keyboard.press("Enter");
+  await onPage(page, "area");
+  const statements = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id));
+  for (const [i, id] of statements.entries()) {
+    await tabTo(page, `answers-${id}-level`);
+    await page.keyboard.press("Space"); // Outstanding
+    for (let k = 0; k < 1 + (i % 3); k++) await page.keyboard.press("ArrowDown"); // Good, RI or inadequate
+  }
+  const first = statements[1]; // rated requires improvement, so it appears in the action plan
+  await tabTo(page, `${first}-more`, { back: true });
+  await page.keyboard.press("Enter"); // open "How you know, planned action and notes" (already open? toggles)
+  const open = await page.evaluate((id) => document.querySelector("stocktake-app").shadowRoot.getElementById(`${id}-more`).parentElement.open, first);
+  if (!open) await page.keyboard.press("Enter");
+  await tabTo(page, `answers-${first}-evidence`);
+  await page.keyboard.press("Space");
+  await tabTo(page, `answers-${first}-action-text`);
+  await type(page, "Audit the front door every month");
+  await page.keyboard.press("Tab");
+  await type(page, "Head of service");
+  await page.keyboard.press("Tab");
+  await type(page, "31");
+  await page.keyboard.press("Tab");
+  await type(page, "3");
+  await page.keyboard.press("Tab");
+  await type(page, "2027");
+  await tabTo(page, `answers-${first}-notes`);
+  await type(page, "Contact-to-decision times improved since June.");
+  await screenshot(page, "journey-area");
+  await tabTo(page, "save-continue");
+  await page.keyboard.press("Enter");
+  await onPage(page, "tasks");
+  assert.match(await shadowText(page, "#task-help_and_protection-status"), /Completed/);
+
+  // Indicators
+  await tabTo(page, "task-indicators");
+  await page.keyboard.press("Enter");
+  await onPage(page, "indicators");
+  const indicators = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().indicators.map((i) => i.id));
+  for (const id of indicators.slice(0, 3)) {
+    await tabTo(page, `indicators-${id}`);
+    await type(page, "12.5");
+  }
+  await tabTo(page, "save-continue");
+  await page.keyboard.press("Enter");
+  await onPage(page, "tasks");
+  assert.match(await shadowText(page, "#progress"), /You have completed 1 of 6 sections/);
+
+  // Check answers → results → timeline → action plan
+  await tabTo(page, "link-check");
+  await page.keyboard.press("Enter");
+  await onPage(page, "check");
+  await tabTo(page, "to-results");
+  await page.keyboard.press("Enter");
+  await onPage(page, "results");
+  const scored = await page.evaluate(() => document.querySelector("stocktake-app").app.scored);
+  const hp = scored.judgements.find((j) => j.id === "help_and_protection");
+  assert.ok(hp.grade, "help and protection has a grade from the core");
+  assert.match(await shadowText(page, "#result-help_and_protection"), new RegExp(`Most likely: ${hp.label}`));
+  await screenshot(page, "journey-results");
+  await tabTo(page, "to-timeline");
+  await page.keyboard.press("Enter");
+  await onPage(page, "timeline");
+  assert.match(await shadowText(page, "#next-inspection"), /next full inspection is likely/);
+  await tabTo(page, "to-actions");
+  await page.keyboard.press("Enter");
+  await onPage(page, "actions");
+  assert.match(await shadowText(page, "main"), /Audit the front door every month/);
+  await screenshot(page, "journey-actions");
+
+  assert.deepEqual(requestsAfter(requests, loaded), [], "no request at all after the page has loaded");
+  assert.deepEqual(errors, []);
+});

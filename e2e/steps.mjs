@@ -1,0 +1,48 @@
+// Helpers for driving Stocktake in tests: keyboard navigation through the shadow root, reading
+// the app's state for assertions, and filling answers programmatically where the keyboard is not
+// the point of the test.
+
+/** The id of the focused element, looking inside <stocktake-app>'s shadow root. */
+export function focusedId(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.id || a?.tagName || "";
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the element with `id` has focus; fails after `max` presses. */
+export async function tabTo(page, id, { max = 400, back = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    if ((await focusedId(page)) === id) return i;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`could not reach #${id} with the keyboard (focus is on ${await focusedId(page)})`);
+}
+
+/** Waits until the app shows page `name` (the host's data-page attribute). */
+export function onPage(page, name) {
+  return page.waitForSelector(`stocktake-app[data-page="${name}"]`, { timeout: 10000 });
+}
+
+/** Fills every statement of every area with a level pattern, programmatically (no keyboard). */
+export function fillAllAreas(page) {
+  return page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const levels = ["good", "requires_improvement", "good", "outstanding", "inadequate", "not_known", "good"];
+    let i = 0;
+    for (const area of app.fw().areas) for (const s of area.statements) app.set(`answers.${s.id}.level`, levels[i++ % levels.length]);
+    for (const ind of app.fw().indicators) app.set(`indicators.${ind.id}`, Math.round((ind.national.value + 1) * 10) / 10);
+    app.saveNow();
+  });
+}
+
+/** The text of an element in the shadow root. */
+export function shadowText(page, selector) {
+  return page.evaluate((sel) => document.querySelector("stocktake-app").shadowRoot.querySelector(sel)?.textContent ?? null, selector);
+}
+
+/** Requests other than the page's own start-up files, after `since`. */
+export function requestsAfter(requests, since) {
+  return requests.slice(since).filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
+}

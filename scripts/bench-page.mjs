@@ -1,0 +1,118 @@
+// Benchmarks the page in headless Chromium against the local server (dist/ must be built):
+//   load:    navigation → usable page (the stocktake:ready event / data-ready), median of 7 loads
+//   rescore: an answer changes → the projected judgement on the area page is updated (score() in
+//            wasm plus re-rendering), median and p95 over 200 changes
+//   results: an answer changes while the results page is open → the page re-rendered, including
+//            a 2000-run simulation, median and p95 over 30 changes
+// Prints JSON. Usage: node scripts/bench-page.mjs
+import { launch, openPage, startServer } from "../e2e/harness.mjs";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+};
+const round = (n) => Math.round(n * 100) / 100;
+
+/**
+ * Re-scoring after an answer changes, through the real page: median and p95 (ms) over 200 changes
+ * on the help and protection area page (a click → score() in wasm → the live judgement re-rendered).
+ * Used by scripts/bench (bench.mjs) as `measureRescore(browser, url)`.
+ */
+export async function measureRescore(browser, url) {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(url);
+    await page.waitForSelector('stocktake-app[data-ready="true"]');
+    const rescore = await rescoreTimes(page);
+    return { median_ms: round(median(rescore)), p95_ms: round(p95(rescore)), changes: rescore.length };
+  } finally {
+    await context.close();
+  }
+}
+
+async function rescoreTimes(page) {
+  await page.click("#start-new");
+  return page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const area = app.fw().areas.find((a) => a.id === "help_and_protection");
+    for (const s of area.statements) app.set(`answers.${s.id}.level`, "good");
+    app.go("area", { id: area.id });
+    const root = app.root;
+    const live = root.getElementById("live-judgement");
+    const times = [];
+    for (let i = 0; i < 200; i++) {
+      const s = area.statements[i % area.statements.length];
+      const radios = root.querySelectorAll(`input[name="answers-${s.id}-level"]`);
+      const now = [...radios].findIndex((r) => r.checked);
+      const target = radios[(now + 1) % 4]; // always a different level, so a change event fires
+      let updated = false;
+      const seen = () => (updated = true);
+      app.watch(seen);
+      const t0 = performance.now();
+      target.click(); // change event → app.set → score() → live panel re-rendered
+      const t1 = performance.now();
+      app.watchers.delete(seen);
+      if (!updated || !live.textContent) throw new Error("results did not update");
+      times.push(t1 - t0);
+    }
+    return times;
+  });
+}
+
+async function main() {
+  const { server, url } = await startServer();
+  const browser = await launch();
+  try {
+    const loads = [];
+    for (let i = 0; i < 7; i++) {
+      const { context, page } = await openPage(browser);
+      await page.addInitScript(() => {
+        document.addEventListener("stocktake:ready", () => (window.__stReadyAt = performance.now()), { once: true });
+      });
+      await page.goto(url);
+      await page.waitForSelector('stocktake-app[data-ready="true"]');
+      loads.push(await page.evaluate(() => window.__stReadyAt));
+      await context.close();
+    }
+
+    const { context, page } = await openPage(browser);
+    await page.goto(url);
+    await page.waitForSelector('stocktake-app[data-ready="true"]');
+    const rescore = await rescoreTimes(page);
+    const results = await page.evaluate(() => {
+      const app = document.querySelector("stocktake-app").app;
+      app.go("results");
+      const times = [];
+      const ids = app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id);
+      const levels = ["good", "requires_improvement", "inadequate", "outstanding"];
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        app.set(`answers.${ids[i % ids.length]}.level`, levels[i % 4]); // re-score; the results page re-renders with simulate()
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    await context.close();
+    console.log(
+      JSON.stringify(
+        {
+          loadToUsableMs: { median: round(median(loads)), runs: loads.map(round) },
+          rescoreAfterChangeMs: { median: round(median(rescore)), p95: round(p95(rescore)), changes: rescore.length },
+          resultsPageRefreshMs: { median: round(median(results)), p95: round(p95(results)), changes: results.length, simulationRuns: 2000 },
+          browser: browser.version(),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,44 @@
+//! The JSON Schema for saved assessments (`schema/assessment.schema.json`) agrees with the code.
+use serde_json::Value;
+use std::collections::BTreeSet;
+use stocktake::level::Level;
+
+fn schema() -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/assessment.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("schema file")).expect("schema is valid JSON")
+}
+
+fn strings(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn schema_is_draft_2020_12_and_its_enums_match_the_code() {
+    let s = schema();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(s["properties"]["format"]["const"], stocktake::assessment::FORMAT);
+    let levels = strings(&s["$defs"]["level"]["enum"]);
+    let code: BTreeSet<String> = Level::SHOWN.iter().map(|l| l.id().to_string()).collect();
+    assert_eq!(levels, code);
+    let fws = strings(&s["properties"]["framework"]["enum"]);
+    let known: BTreeSet<String> = stocktake::framework::all().iter().map(|f| f.id.clone()).collect();
+    assert_eq!(fws, known);
+    let fw = stocktake::framework::current();
+    let stmts = strings(&s["properties"]["answers"]["propertyNames"]["enum"]);
+    let code: BTreeSet<String> = fw.statements().map(|(_, s)| s.id.clone()).collect();
+    assert_eq!(stmts, code);
+    let inds = strings(&s["properties"]["indicators"]["propertyNames"]["enum"]);
+    let code: BTreeSet<String> = fw.indicators.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(inds, code);
+    let ev = strings(&s["$defs"]["answer"]["properties"]["evidence"]["items"]["enum"]);
+    let code: BTreeSet<String> = fw.evidence_sources.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ev, code);
+    assert_eq!(
+        s["$defs"]["answer"]["properties"]["notes"]["maxLength"],
+        stocktake::assessment::MAX_NOTES as u64
+    );
+}

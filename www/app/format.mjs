@@ -1,0 +1,67 @@
+// Formatting only: dates as people read them, numbers, and "today" in Europe/London. No date
+// arithmetic lives here (the wasm core does that); these functions only turn values into text.
+
+const fmtLongDate = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const fmtShortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const fmtClock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" });
+const fmtIsoLondon = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" });
+
+/** Splits `YYYY-MM-DD` into a UTC Date, or null when it is not a well-formed date string. */
+function isoToUtc(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  if (!m) return null;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function partsText(fmt, date, withWeekday) {
+  const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${withWeekday ? p.weekday + " " : ""}${p.day} ${p.month} ${p.year}`;
+}
+
+/** "Monday 7 September 2026"; returns the input unchanged if it is not a date. */
+export function formatDateLong(iso) {
+  const d = isoToUtc(iso);
+  return d ? partsText(fmtLongDate, d, true) : String(iso ?? "");
+}
+
+/** "7 September 2026". */
+export function formatDateShort(iso) {
+  const d = isoToUtc(iso);
+  return d ? partsText(fmtShortDate, d, false) : String(iso ?? "");
+}
+
+/** "14:05" in Europe/London. */
+export function formatClock(date = new Date()) {
+  return fmtClock.format(date);
+}
+
+/** Today's date in Europe/London as `YYYY-MM-DD`. */
+export function todayLondon(date = new Date()) {
+  const p = Object.fromEntries(fmtIsoLondon.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Splits a stored date string (possibly incomplete, e.g. "2026--05") into its three fields. */
+export function dateParts(value) {
+  const [year = "", month = "", day = ""] = String(value ?? "").split("-");
+  return { day, month, year };
+}
+
+/** Joins three typed fields into the stored form; "" when all are empty. */
+export function dateJoin({ day, month, year }) {
+  const t = (s) => String(s ?? "").trim();
+  if (!t(day) && !t(month) && !t(year)) return "";
+  const pad = (s) => (t(s) && t(s).length < 2 ? t(s).padStart(2, "0") : t(s));
+  return `${t(year)}-${pad(month)}-${pad(day)}`;
+}
+
+/** A percentage for display: 0.4567 → "46%". */
+export function formatPercent(p) {
+  return `${Math.round((p ?? 0) * 100)}%`;
+}
+
+/** A number as typed by people in England (no grouping for small values). */
+export function formatNumber(n) {
+  return n == null || n === "" ? "" : new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
+}

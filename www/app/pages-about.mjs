@@ -1,0 +1,246 @@
+// About your authority: name, date of this self-evaluation, the last full inspection (with a
+// grade per judgement of the framework in force then), focused visits since, and monitoring.
+import { h, replace, put } from "./dom.mjs";
+import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } from "./govuk.mjs";
+import { fieldId } from "./state.mjs";
+import { dateParts, dateJoin } from "./format.mjs";
+import { pageErrors, errorSummarySlot, ADVISORY_CODES } from "./pages-area.mjs";
+
+/**
+ * The framework whose judgements a past inspection was graded against: the newest one that had
+ * started by `date` (ISO strings compare in date order). Falls back to the current framework.
+ */
+function aboutFrameworkAt(app, date) {
+  const complete = /^\d{4}-\d{2}-\d{2}$/.test(date ?? "");
+  const started = complete ? app.frameworks.filter((f) => f.effectiveFrom <= date) : [];
+  started.sort((x, y) => (x.effectiveFrom < y.effectiveFrom ? 1 : -1));
+  return (started[0] ?? app.frameworks.find((f) => f.current) ?? app.frameworks[0])?.id;
+}
+
+export function aboutPage(app, main, params) {
+  if (!app.a) app.begin();
+  const a = app.a;
+  a.history ??= { lastInspection: null, focusedVisits: [], monitoring: null, interventions: [] };
+  const errors = params.showErrors ? pageErrors(app, ["authority", "assessedOn", "history"]) : [];
+  const errorFor = (path) => errors.find((e) => e.field === path)?.message;
+  app.title("About your authority", errors.length > 0);
+  const mutate = (fn) => {
+    fn(app.a);
+    app.changed(false);
+  };
+  const li = () => app.a.history.lastInspection;
+  const ensureLi = () => (app.a.history.lastInspection ??= { kind: "standard", startedOn: null, endedOn: null, grades: {} });
+
+  // Grades per judgement of the framework in force when the inspection started.
+  const gradesSlot = h("div", { id: "last-grades" });
+  // Advice from the core about the history (for example, a grade the route needs is missing).
+  const adviceSlot = h("div", { id: "history-advice", "aria-live": "polite" });
+  const renderAdvice = () => {
+    const advice = (app.runPathway().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
+    replace(adviceSlot, advice.map((p) => govWarning(`${p.message}.`)));
+  };
+  app.watch(renderAdvice);
+  let gradesFw = null;
+  const renderGrades = () => {
+    const fwId = aboutFrameworkAt(app, li()?.startedOn);
+    if (fwId === gradesFw && gradesSlot.firstChild) return;
+    gradesFw = fwId;
+    const fw = app.fw(fwId);
+    const gradeLevels = (fw?.levels ?? []).filter((l) => l.id !== "not_known");
+    replace(
+      gradesSlot,
+      h(
+        "fieldset",
+        { class: "govuk-fieldset" },
+        h("legend", { class: "govuk-fieldset__legend govuk-fieldset__legend--s" }, "Grades given"),
+        h("p", { class: "govuk-hint" }, `Judgements under ${fw?.name ?? "the framework in force then"}.`),
+        (fw?.judgements ?? []).map((j) =>
+          govSelect({
+            id: fieldId(`history.lastInspection.grades.${j.id}`),
+            label: j.name,
+            items: [{ value: "", text: "Not known" }, ...gradeLevels.map((l) => ({ value: l.id, text: l.label }))],
+            value: li()?.grades?.[j.id] ?? "",
+            error: errorFor(`history.lastInspection.grades.${j.id}`),
+            onChange: (v) =>
+              mutate(() => {
+                const x = ensureLi();
+                x.grades ??= {};
+                if (v) x.grades[j.id] = v;
+                else delete x.grades[j.id];
+              }),
+          }),
+        ),
+      ),
+    );
+  };
+  renderGrades();
+
+  const inspectionDetails = h(
+    "div",
+    {},
+    govDateInput({
+      id: fieldId("history.lastInspection.startedOn"),
+      legend: "When did the inspection start?",
+      value: dateParts(li()?.startedOn),
+      error: errorFor("history.lastInspection.startedOn"),
+      onInput: (parts) =>
+        mutate(() => {
+          ensureLi().startedOn = dateJoin(parts) || null;
+          renderGrades();
+        }),
+    }),
+    govDateInput({
+      id: fieldId("history.lastInspection.endedOn"),
+      legend: "When did it end?",
+      hint: "The last day inspectors were on site. For example, 14 11 2025",
+      value: dateParts(li()?.endedOn),
+      error: errorFor("history.lastInspection.endedOn"),
+      onInput: (parts) => mutate(() => (ensureLi().endedOn = dateJoin(parts) || null)),
+    }),
+    gradesSlot,
+    adviceSlot,
+  );
+  renderAdvice();
+  const detailsWrap = h("div", { class: "st-reveal" }, inspectionDetails);
+  const showDetails = () => (detailsWrap.hidden = !li());
+  showDetails();
+
+  // Focused visits since: rows the user can add and remove.
+  const visitsSlot = h("div", { id: "focused-visits-list" });
+  const renderVisits = (focusIndex) => {
+    const visits = app.a.history.focusedVisits ?? [];
+    replace(
+      visitsSlot,
+      visits.length ? null : h("p", { class: "govuk-body", id: "no-visits" }, "No focused visits added."),
+      visits.map((v, i) =>
+        h(
+          "div",
+          { class: "st-repeat" },
+          h("h3", { class: "govuk-heading-s", id: `visit-${i}-heading`, tabindex: "-1" }, `Focused visit ${i + 1}`),
+          govDateInput({
+            id: fieldId(`history.focusedVisits.${i}.endedOn`),
+            legend: "When did the visit end?",
+            value: dateParts(v.endedOn),
+            error: errorFor(`history.focusedVisits.${i}.endedOn`),
+            onInput: (parts) => mutate((x) => (x.history.focusedVisits[i].endedOn = dateJoin(parts) || null)),
+          }),
+          govRadios({
+            id: fieldId(`history.focusedVisits.${i}.priorityActions`),
+            legend: "Did it set areas for priority action?",
+            items: [
+              { value: "yes", text: "Yes" },
+              { value: "no", text: "No" },
+            ],
+            value: v.priorityActions === true ? "yes" : v.priorityActions === false ? "no" : undefined,
+            inline: true,
+            small: true,
+            error: errorFor(`history.focusedVisits.${i}.priorityActions`),
+            onChange: (val) => mutate((x) => (x.history.focusedVisits[i].priorityActions = val === "yes")),
+          }),
+          govButton({
+            text: "Remove",
+            secondary: true,
+            extraClass: "govuk-!-margin-bottom-4",
+            attrs: { "aria-label": `Remove focused visit ${i + 1}` },
+            onClick: () => {
+              mutate((x) => x.history.focusedVisits.splice(i, 1));
+              renderVisits(Math.max(0, i - 1));
+            },
+          }),
+        ),
+      ),
+    );
+    if (focusIndex != null) {
+      const target = visitsSlot.querySelector(`#visit-${focusIndex}-heading`) ?? visitsSlot.querySelector("#no-visits");
+      if (target) {
+        target.setAttribute("tabindex", "-1");
+        target.focus();
+      }
+    }
+  };
+  renderVisits();
+
+  const mon = a.history.monitoring;
+  put(main, 
+    errorSummarySlot(app, errors),
+    h("h1", { class: "govuk-heading-l" }, "About your authority"),
+    h("p", { class: "govuk-body" }, "Stocktake uses your inspection history to work out your likely inspection pathway. Everything on this page is optional."),
+    govInput({ id: "authority", label: "Authority name (optional)", labelSize: "s", hint: "Shown on your report and file name.", value: a.authority ?? "", width: "20", autocomplete: "organization", error: errorFor("authority"), onInput: (v) => app.set("authority", v) }),
+    govDateInput({
+      id: "assessedOn",
+      legend: "Date of this self-evaluation",
+      hint: "Today unless you are recording an earlier one. For example, 27 3 2026",
+      value: dateParts(a.assessedOn),
+      error: errorFor("assessedOn"),
+      onInput: (parts) => app.set("assessedOn", dateJoin(parts)),
+    }),
+    h("h2", { class: "govuk-heading-m" }, "Your last full inspection"),
+    govRadios({
+      id: fieldId("history.lastInspection.kind"),
+      legend: "What kind of inspection was it?",
+      hint: "Short inspections follow a good or outstanding judgement; standard inspections follow requires improvement or inadequate.",
+      items: [
+        { value: "standard", text: "Standard inspection" },
+        { value: "short", text: "Short inspection" },
+        { value: "none", text: "No full inspection under ILACS yet" },
+      ],
+      value: li() ? li().kind : undefined,
+      error: errorFor("history.lastInspection.kind"),
+      onChange: (v) => {
+        mutate((x) => {
+          if (v === "none") x.history.lastInspection = null;
+          else ensureLi().kind = v;
+        });
+        showDetails();
+      },
+    }),
+    detailsWrap,
+    h("h2", { class: "govuk-heading-m", id: "focused-visits", tabindex: "-1" }, "Focused visits since then"),
+    visitsSlot,
+    govButton({
+      text: "Add a focused visit",
+      secondary: true,
+      id: "add-visit",
+      onClick: () => {
+        mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: null }));
+        renderVisits(app.a.history.focusedVisits.length - 1);
+      },
+    }),
+    h("h2", { class: "govuk-heading-m" }, "Monitoring"),
+    govRadios({
+      id: "monitoring",
+      legend: "Is your authority being monitored by Ofsted?",
+      hint: "Authorities judged inadequate receive monitoring visits.",
+      items: [
+        { value: "no", text: "Not monitored" },
+        {
+          value: "yes",
+          text: "Monitored",
+          conditional: govDateInput({
+            id: fieldId("history.monitoring.since"),
+            legend: "Monitored since",
+            value: dateParts(mon?.since),
+            error: errorFor("history.monitoring.since"),
+            onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
+          }),
+        },
+      ],
+      value: mon ? "yes" : "no",
+      onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null)),
+    }),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({
+        text: "Save and continue",
+        id: "save-continue",
+        onClick: () => {
+          app.saveNow();
+          if (pageErrors(app, ["authority", "assessedOn", "history"]).length) app.go("about", { showErrors: true }, { replace: true, focusId: "error-summary" });
+          else app.go("tasks");
+        },
+      }),
+      app.link("Back to task list", "tasks"),
+    ),
+  );
+}

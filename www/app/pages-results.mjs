@@ -1,0 +1,460 @@
+// Results (likely judgements with their chances, reasons and what would lift them), the
+// inspection timeline, the action plan, the printable report and the comparison with last
+// year. Every grade, chance, date and rule shown here comes from the wasm core.
+import { h, replace, put } from "./dom.mjs";
+import { govTag, govTable, govButton, govWarning, govInput, govErrorSummary, govSummaryList } from "./govuk.mjs";
+import { fieldId } from "./state.mjs";
+import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
+import { exportCsv, openAssessmentFile } from "./files.mjs";
+
+const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate", "none"];
+
+/** A heading of level `n` (2–6). */
+function hx(n, cls, ...children) {
+  return h(`h${Math.min(6, n)}`, { class: cls }, ...children);
+}
+
+/** The "Assumption" tag shown on anything resting on a rule tagged R. */
+export function assumptionTag(tag) {
+  return tag === "R" ? [" ", govTag("Assumption", "yellow", "st-assumption")] : null;
+}
+
+/** An external source link: plain <a> the user may choose to follow, opening in a new tab. */
+export function sourceLink(url, prefix = "Source: ") {
+  if (!url) return null;
+  let name = url;
+  try {
+    name = new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return h("span", { class: "govuk-body-s" }, prefix, url);
+  }
+  return h("span", { class: "govuk-body-s st-source" }, prefix, h("a", { class: "govuk-link", href: url, rel: "noreferrer noopener", target: "_blank" }, `${name} (opens in new tab)`));
+}
+
+function gradeLabel(app, id) {
+  return id === "none" ? "Not enough answered" : app.levelLabel(id);
+}
+
+/** A horizontal bar chart of grade chances (hidden from screen readers) and a table that says the same. */
+export function gradeChart(app, name, probabilities) {
+  const rows = GRADE_ORDER.filter((g) => g !== "none" || (probabilities?.none ?? 0) > 0);
+  const chart = h(
+    "div",
+    { class: "st-chart", "aria-hidden": "true" },
+    rows.map((g) => {
+      const p = probabilities?.[g] ?? 0;
+      const bar = h("span", { class: `st-chart__bar st-chart__bar--${g}` });
+      bar.style.width = `${Math.max(0, Math.min(100, p * 100))}%`;
+      return h("div", { class: "st-chart__row" }, h("span", { class: "st-chart__label" }, gradeLabel(app, g)), h("span", { class: "st-chart__track" }, bar), h("span", { class: "st-chart__value" }, formatPercent(p)));
+    }),
+  );
+  const table = govTable({
+    caption: `Chance of each grade: ${name}`,
+    head: ["Grade", "Chance"],
+    rows: rows.map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)]),
+    numeric: [1],
+    firstCellIsHeader: true,
+  });
+  return h("div", { class: "st-chart-wrap" }, chart, h("div", { class: "govuk-visually-hidden" }, table));
+}
+
+function statementText(app, id) {
+  for (const area of app.fw()?.areas ?? []) {
+    const s = area.statements.find((x) => x.id === id);
+    if (s) return { text: s.text, area };
+  }
+  return { text: id, area: null };
+}
+
+function reasonsList(reasons) {
+  return h(
+    "ul",
+    { class: "govuk-list govuk-list--bullet st-reasons" },
+    (reasons ?? []).map((r) => h("li", {}, r.text, assumptionTag(r.tag))),
+  );
+}
+
+/** One judgement's result block. */
+function judgementBlock(app, j, sim, level) {
+  const c = j.completeness;
+  const simJ = sim?.judgements?.find((x) => x.id === j.id);
+  return h(
+    "section",
+    { class: "st-judgement", id: `result-${j.id}`, "aria-labelledby": `result-${j.id}-title` },
+    hx(level, "govuk-heading-m", h("span", { id: `result-${j.id}-title` }, j.name)),
+    h("p", { class: "govuk-body st-judgement__grade" }, "Most likely: ", h("strong", { class: "st-grade", "data-grade": j.grade ?? "none" }, j.grade ? j.label : "Not enough answered yet")),
+    c ? h("p", { class: "govuk-body-s" }, `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`) : null,
+    simJ ? [hx(level + 1, "govuk-heading-s", "How sure is this?"), h("p", { class: "govuk-body-s" }, `Out of ${sim.runs.toLocaleString("en-GB")} simulated inspections that allow for how firm your evidence is:`), gradeChart(app, j.name ?? "Overall effectiveness", simJ.probabilities)] : null,
+    hx(level + 1, "govuk-heading-s", "Why"),
+    reasonsList(j.reasons),
+    j.lift
+      ? [
+          hx(level + 1, "govuk-heading-s", "What would lift this judgement"),
+          j.lift.length
+            ? h(
+                "ol",
+                { class: "govuk-list govuk-list--number st-lift" },
+                j.lift.map((step) => {
+                  const s = statementText(app, step.statementId);
+                  return h("li", {}, s.text, h("span", { class: "govuk-body-s st-lift__levels" }, ` — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`));
+                }),
+              )
+            : h("p", { class: "govuk-body" }, j.liftNote ?? "Nothing to lift."),
+        ]
+      : null,
+  );
+}
+
+/** The results content (used by the results page and the report). */
+function resultsBody(app, level) {
+  const scored = app.scored;
+  if (!scored) return govWarning(app.scoreError ? `Stocktake could not score these answers: ${app.scoreError}` : "Answer some statements to see results.");
+  const sim = app.runSimulation();
+  const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) => j.reasons?.some((r) => r.tag === "R"));
+  const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
+  const fw = app.fw();
+  const indName = (id) => fw?.indicators?.find((i) => i.id === id)?.name ?? id;
+  const routes = sim?.routes;
+  return [
+    h("p", { class: "govuk-body" }, "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide."),
+    hasR ? h("p", { class: "govuk-body st-assumption-note" }, govTag("Assumption", "yellow"), " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.") : null,
+    scored.overall
+      ? judgementBlock(app, { id: "overall_effectiveness", name: fw?.judgements?.find((j) => j.derived)?.name ?? "Overall effectiveness", grade: scored.overall.grade, label: scored.overall.label, reasons: scored.overall.reasons }, sim ? { ...sim, judgements: [{ id: "overall_effectiveness", probabilities: sim.overall }] } : null, level)
+      : null,
+    scored.judgements.map((j) => judgementBlock(app, j, sim, level)),
+    routes
+      ? h(
+          "section",
+          { class: "st-routes" },
+          hx(level, "govuk-heading-m", "The route that would follow"),
+          govTable({
+            caption: "If you were inspected now, the chance of each route afterwards",
+            captionSize: "s",
+            head: ["Route", "Chance"],
+            rows: [
+              ["Short inspection next time", formatPercent(routes.short)],
+              ["Standard inspection next time", formatPercent(routes.standard)],
+              ["Monitoring (judged inadequate)", formatPercent(routes.monitoring)],
+              ["Not enough answered to say", formatPercent(routes.unknown)],
+            ],
+            numeric: [1],
+            firstCellIsHeader: true,
+          }),
+        )
+      : null,
+    h(
+      "section",
+      { class: "st-flagged" },
+      hx(level, "govuk-heading-m", "Indicators inspectors are likely to ask about"),
+      flagged.length ? h("ul", { class: "govuk-list govuk-list--bullet", id: "flagged-indicators" }, flagged.map((i) => h("li", {}, h("strong", {}, indName(i.id)), ": ", i.message))) : h("p", { class: "govuk-body", id: "flagged-indicators" }, "None of the figures you entered is flagged."),
+    ),
+  ];
+}
+
+/** The results page; re-renders whenever the answers are re-scored. */
+export function resultsPage(app, main) {
+  if (!app.a) app.begin();
+  app.title("Your likely judgements");
+  const body = h("div", { id: "results-body" });
+  const render = () => replace(body, resultsBody(app, 2));
+  render();
+  app.watch(render);
+  put(main, 
+    h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
+    body,
+    h("p", { class: "govuk-body st-no-print" }, app.link("See your inspection timeline", "timeline", {}, { id: "to-timeline" }), " or ", app.link("print the full report", "report"), "."),
+  );
+}
+
+// ---- timeline --------------------------------------------------------------------------------
+
+const KIND_TEXT = { short: "short inspection", standard: "standard inspection", monitoring: "monitoring visit" };
+
+function whenText(ev) {
+  if (ev.date) return formatDateLong(ev.date);
+  const w = ev.window;
+  if (!w) return "";
+  if (w.earliest === w.latest) return formatDateLong(w.likely ?? w.earliest);
+  return `Most likely ${formatDateLong(w.likely)} (between ${formatDateShort(w.earliest)} and ${formatDateShort(w.latest)})`;
+}
+
+function timelineBody(app, pw, level) {
+  if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
+  const next = pw.next;
+  const assumptionLabel = new Map((pw.assumptions ?? []).map((x) => [x.id, x.label]));
+  return [
+    next
+      ? h(
+          "div",
+          { class: "govuk-inset-text st-next", id: "next-inspection" },
+          h("p", { class: "govuk-body" }, "Your next full inspection is likely to be a ", h("strong", {}, KIND_TEXT[next.kind] ?? next.kind), ": most likely around ", h("strong", {}, formatDateLong(next.window.likely)), `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`),
+          h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
+          (next.notes ?? []).map((n) => h("p", { class: "govuk-body-s" }, typeof n === "string" ? n : n.text)),
+          sourceLink(next.rule.source),
+        )
+      : null,
+    hx(level, "govuk-heading-m", "Step by step"),
+    h(
+      "ol",
+      { class: "st-timeline", id: "timeline-events" },
+      (pw.events ?? []).map((ev) =>
+        h(
+          "li",
+          { class: `st-timeline__item st-timeline__item--${ev.kind}` },
+          h("p", { class: "govuk-body-s st-timeline__when" }, whenText(ev)),
+          hx(level + 1, "govuk-heading-s st-timeline__title", ev.title, assumptionTag(ev.tag)),
+          h("p", { class: "govuk-body st-timeline__description" }, ev.description),
+          ev.assumptionIds?.length ? h("p", { class: "govuk-body-s st-muted" }, "Depends on: ", ev.assumptionIds.map((id) => assumptionLabel.get(id) ?? id).join("; "), ".") : null,
+          sourceLink(ev.source),
+        ),
+      ),
+    ),
+  ];
+}
+
+function baseRatesAside(app, pw, level) {
+  const b = pw.baseRates;
+  if (!b) return null;
+  const transitions = b.transitions ?? [];
+  const fromGrades = GRADE_ORDER.filter((g) => transitions.some((t) => t.from === g));
+  return h(
+    "aside",
+    { class: "st-base-rates", "aria-labelledby": "base-rates-title" },
+    hx(level, "govuk-heading-m", h("span", { id: "base-rates-title" }, "What happened to other authorities")),
+    h("p", { class: "govuk-body-s" }, `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}.`),
+    fromGrades.map((from) => {
+      const rows = transitions.filter((t) => t.from === from);
+      const total = rows.reduce((n, t) => n + t.count, 0);
+      return govTable({
+        caption: `After ${app.levelLabel(from).toLowerCase()}, the next grade was`,
+        captionSize: "s",
+        head: ["Next grade", "Authorities"],
+        rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]),
+        numeric: [1],
+        firstCellIsHeader: true,
+        extraClass: "st-table-small",
+      });
+    }),
+    b.intervals?.length
+      ? govTable({
+          caption: "Months between full inspections",
+          captionSize: "s",
+          head: ["After", "Median", "Range"],
+          rows: b.intervals.map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`]),
+          numeric: [1, 2],
+          firstCellIsHeader: true,
+          extraClass: "st-table-small",
+        })
+      : null,
+    h("p", { class: "govuk-body-s st-attribution", id: "attribution" }, b.attribution),
+  );
+}
+
+/** Number inputs for the pathway's assumptions; `onChange` re-runs the pathway. */
+function assumptionsForm(app, pw, onChange) {
+  const problems = (pw.problems ?? []).filter((p) => p.field.startsWith("assumptions."));
+  return h(
+    "div",
+    { class: "st-assumptions st-no-print" },
+    h("h2", { class: "govuk-heading-m" }, "Change the assumptions"),
+    h("p", { class: "govuk-body" }, "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move."),
+    (pw.assumptions ?? []).map((x) =>
+      govInput({
+        id: fieldId(`assumptions.${x.id}`),
+        label: x.label,
+        hint: [`Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `, x.tag === "R" ? "This is our assumption. " : "", sourceLink(x.source, "From: ")],
+        value: String(app.assumptions[x.id] ?? x.value),
+        type: "number",
+        inputmode: "decimal",
+        width: "4",
+        suffix: x.unit,
+        error: problems.find((p) => p.field === `assumptions.${x.id}`)?.message,
+        attrs: { min: String(x.min), max: String(x.max), step: "any" },
+        onChange: (v) => {
+          const n = v.trim() === "" ? undefined : Number(v);
+          if (n === undefined || n === x.default) delete app.assumptions[x.id];
+          else app.assumptions[x.id] = Number.isFinite(n) ? n : v;
+          app.saveExtra("assumptions", app.assumptions);
+          onChange(fieldId(`assumptions.${x.id}`));
+        },
+      }),
+    ),
+    govButton({
+      text: "Reset to defaults",
+      secondary: true,
+      id: "reset-assumptions",
+      onClick: () => {
+        app.assumptions = {};
+        app.saveExtra("assumptions", {});
+        onChange("reset-assumptions");
+      },
+    }),
+  );
+}
+
+/** The timeline page. */
+export function timelinePage(app, main) {
+  if (!app.a) app.begin();
+  app.title("Your inspection pathway");
+  const body = h("div", { class: "govuk-grid-row", id: "timeline-body" });
+  const render = (focusId) => {
+    const pw = app.runPathway();
+    const historyProblems = (pw.problems ?? []).filter((p) => p.field.startsWith("history"));
+    replace(
+      body,
+      h(
+        "div",
+        { class: "govuk-grid-column-two-thirds" },
+        historyProblems.length ? govWarning(`Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “About your authority”.`) : null,
+        app.a.history?.lastInspection ? null : h("p", { class: "govuk-body" }, "You have not told us about your last inspection, so the dates are wide. ", app.link("Add your inspection history", "about"), "."),
+        timelineBody(app, pw, 2),
+        assumptionsForm(app, pw, render),
+      ),
+      h("div", { class: "govuk-grid-column-one-third" }, baseRatesAside(app, pw, 2)),
+    );
+    if (typeof focusId === "string") app.root.getElementById(focusId)?.focus();
+  };
+  render();
+  app.watch(() => render());
+  put(main, h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"), body, h("p", { class: "govuk-body st-no-print" }, app.link("See your action plan", "actions", {}, { id: "to-actions" }), " or ", app.link("print the full report", "report"), "."));
+}
+
+// ---- action plan -----------------------------------------------------------------------------
+
+function actionsBody(app, forPrint) {
+  const plan = [...(app.scored?.actionPlan ?? [])].sort((x, y) => Number(y.critical) - Number(x.critical));
+  const missing = plan.filter((x) => !x.hasAction).length;
+  const areaName = new Map((app.fw()?.areas ?? []).map((a) => [a.id, a.name]));
+  if (!plan.length) return h("p", { class: "govuk-body", id: "action-plan-empty" }, "No gaps yet: every statement you answered is good or better. Gaps appear here when you rate a statement below good or not known.");
+  return [
+    missing ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`) : h("p", { class: "govuk-body" }, "Every gap has an action."),
+    h("p", { class: "govuk-body-s" }, "Critical gaps are listed first."),
+    govTable({
+      caption: "Gaps and planned actions",
+      captionSize: "s",
+      head: ["Statement", "Level now", "Action", "Owner", "Due"],
+      extraClass: "st-action-table",
+      rows: plan.map((x) => [
+        [h("span", { class: "govuk-body-s st-muted st-block" }, areaName.get(x.area) ?? x.area), x.text, x.critical ? [" ", govTag("Critical", "red")] : null],
+        app.levelLabel(x.level),
+        x.hasAction
+          ? x.action.text
+          : [
+              govTag("No action yet", "orange"),
+              forPrint ? null : h("span", { class: "st-block govuk-!-margin-top-1" }, app.link(["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)], "area", { id: x.area }, { focusId: fieldId(`answers.${x.statementId}.action.text`) })),
+            ],
+        x.action?.owner ?? "",
+        x.action?.due ? formatDateShort(x.action.due) : "",
+      ]),
+    }),
+  ];
+}
+
+/** The action plan page. */
+export function actionsPage(app, main) {
+  if (!app.a) app.begin();
+  app.title("Action plan");
+  put(main, 
+    h("h1", { class: "govuk-heading-l" }, "Action plan"),
+    h("p", { class: "govuk-body" }, "Statements you rated below good or not known, with the actions you planned."),
+    actionsBody(app, false),
+    h("div", { class: "govuk-button-group st-no-print" }, govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }), app.link("Print the full report", "report")),
+  );
+}
+
+// ---- report ------------------------------------------------------------------------------------
+
+/** Results, timeline and action plan together: the view to print or save as PDF. */
+export function reportPage(app, main) {
+  if (!app.a) app.begin();
+  app.title("Self-evaluation report");
+  const pw = app.runPathway();
+  put(main, 
+    h("span", { class: "govuk-caption-l" }, app.a.authority || "Your authority"),
+    h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
+    govSummaryList([
+      { key: "Framework", value: app.fw()?.name ?? app.a.framework },
+      { key: "Date of self-evaluation", value: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
+    ]),
+    h("div", { class: "govuk-button-group st-no-print" }, govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() })),
+    h("section", { class: "st-report-section" }, h("h2", { class: "govuk-heading-l" }, "Likely judgements"), resultsBody(app, 3)),
+    h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Inspection pathway"), timelineBody(app, pw, 3), baseRatesAside(app, pw, 3)),
+    h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Action plan"), actionsBody(app, true)),
+    h("p", { class: "govuk-body-s st-meta" }, `Made with Stocktake ${app.core.version()}. Estimates from the authority's own answers; not an Ofsted judgement.`),
+  );
+}
+
+// ---- compare with last year ---------------------------------------------------------------------
+
+/** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
+export function comparePage(app, main) {
+  if (!app.a) app.begin();
+  app.title("Compare with last year");
+  const errorSlot = h("div");
+  const body = h("div", { id: "compare-body" });
+  const input = h("input", { class: "govuk-file-upload", id: "last-year-file", name: "last-year-file", type: "file", accept: ".json,application/json", "aria-describedby": "last-year-file-hint" });
+  const group = h("div", { class: "govuk-form-group" }, h("label", { class: "govuk-label govuk-label--s", for: "last-year-file" }, "Open last year's file"), h("div", { class: "govuk-hint", id: "last-year-file-hint" }, "A file you saved from Stocktake for an earlier self-evaluation. It is read on this device only."), input);
+  input.addEventListener("change", async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    const result = await openAssessmentFile(app, file);
+    input.value = "";
+    if (!result.ok) {
+      group.classList.add("govuk-form-group--error");
+      replace(errorSlot, govErrorSummary(result.messages.map((m) => ({ id: "last-year-file", message: m })), app.root));
+      app.title("Compare with last year", true);
+      errorSlot.firstChild.focus();
+      return;
+    }
+    group.classList.remove("govuk-form-group--error");
+    replace(errorSlot);
+    app.lastYear = result.assessment;
+    app.saveExtra("last-year", app.lastYear);
+    render();
+    body.querySelector("h2")?.focus();
+  });
+  const render = () => {
+    if (!app.lastYear) return replace(body);
+    let then = null;
+    try {
+      then = app.core.score(app.lastYear);
+    } catch {
+      then = null;
+    }
+    const now = app.scored;
+    const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
+    const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
+    const judgementRows = ids.map((id) => [byId(now, id)?.name ?? byId(then, id)?.name ?? id, byId(then, id)?.label ?? "No grade", byId(now, id)?.label ?? "No grade"]);
+    if (then?.overall || now?.overall) judgementRows.unshift(["Overall effectiveness", then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+    const moved = [];
+    let same = 0;
+    for (const area of app.fw()?.areas ?? []) {
+      for (const s of area.statements) {
+        const a = app.lastYear.answers?.[s.id]?.level ?? null;
+        const b = app.a.answers?.[s.id]?.level ?? null;
+        if (a === b) same++;
+        else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
+      }
+    }
+    replace(
+      body,
+      h("h2", { class: "govuk-heading-m", tabindex: "-1" }, `Compared with ${app.lastYear.authority ? app.lastYear.authority + ", " : ""}${app.lastYear.assessedOn ? formatDateShort(app.lastYear.assessedOn) : "last year's file"}`),
+      govTable({ caption: "Judgements, then and now", captionSize: "s", head: ["Judgement", "Then", "Now"], rows: judgementRows, firstCellIsHeader: true, extraClass: "st-compare-judgements" }),
+      moved.length ? govTable({ caption: `Statements that moved (${moved.length})`, captionSize: "s", head: ["Statement", "Then", "Now"], rows: moved, firstCellIsHeader: true, extraClass: "st-compare-statements" }) : h("p", { class: "govuk-body" }, "No statement moved."),
+      h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
+      govButton({
+        text: "Remove last year's file",
+        secondary: true,
+        onClick: () => {
+          app.lastYear = null;
+          app.store.remove("last-year");
+          render();
+          input.focus();
+        },
+      }),
+    );
+  };
+  render();
+  app.watch(render);
+  put(main, errorSlot, h("h1", { class: "govuk-heading-l" }, "Compare with last year"), h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."), group, body);
+}

@@ -1,0 +1,199 @@
+// The start page (what Stocktake is, privacy, framework choice and three ways in), and the
+// confirmation pages for clearing this device and starting again.
+import { h, replace, put } from "./dom.mjs";
+import { govSelect, govButton, govWarning, govErrorSummary } from "./govuk.mjs";
+import { formatDateShort } from "./format.mjs";
+import { scenarioList } from "./scenarios.mjs";
+import { openAssessmentFile } from "./files.mjs";
+
+/** Where answers are kept, in words, for data-storage = local | session | none. */
+export function storageSentence(app) {
+  if (!app.store.available && app.config.storage !== "none") return "This browser cannot keep your answers, so save your work to a file before you close the page.";
+  if (app.config.storage === "session") return "Your answers are kept in this browser tab only, and are removed when you close it. Save to a file to keep them.";
+  if (app.config.storage === "none") return "Your answers are not kept anywhere: save your work to a file before you close the page.";
+  return "Your answers are kept in this browser's local storage on this device until you clear them. Save to a file to move them to another computer.";
+}
+
+/** Renders the start page into `main`. */
+export function startPage(app, main) {
+  app.title("Your ILACS self-evaluation");
+  const frameworks = app.frameworks;
+  const current = frameworks.find((f) => f.current);
+  let chosen = app.a?.framework ?? app.defaultFrameworkId();
+  const errorSlot = h("div");
+  const fileInput = h("input", { class: "govuk-file-upload", id: "open-file", name: "open-file", type: "file", accept: ".json,application/json" });
+  const showFileErrors = (messages) => {
+    replace(errorSlot, messages.length ? govErrorSummary(messages.map((m) => ({ id: "open-file", message: m })), app.root) : null);
+    fileGroup.classList.toggle("govuk-form-group--error", messages.length > 0);
+    if (messages.length) {
+      app.title("Your ILACS self-evaluation", true);
+      errorSlot.firstChild.focus();
+    }
+  };
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    const result = await openAssessmentFile(app, file);
+    fileInput.value = "";
+    if (result.ok) {
+      app.load(result.assessment);
+      app.go("tasks");
+    } else showFileErrors(result.messages);
+  });
+  const fileGroup = h(
+    "div",
+    { class: "govuk-form-group" },
+    h("label", { class: "govuk-label govuk-label--s", for: "open-file" }, "Open a saved file"),
+    h("div", { class: "govuk-hint", id: "open-file-hint" }, "A file you saved from Stocktake earlier (it ends in .json). Opening it replaces what is on this page only if the file is valid."),
+    fileInput,
+  );
+  fileInput.setAttribute("aria-describedby", "open-file-hint");
+
+  const inProgress = !!app.a;
+  put(main, 
+    errorSlot,
+    h("h1", { class: "govuk-heading-xl" }, "Stocktake: your ILACS self-evaluation"),
+    h(
+      "p",
+      { class: "govuk-body-l" },
+      "Score your children's services candidly against Ofsted's inspection framework and see the judgements and inspection pathway it would likely lead to.",
+    ),
+    h("p", { class: "govuk-body" }, "Stocktake is for directors of children's services, their performance and quality assurance teams, and people who run self-evaluation workshops in English local authorities."),
+    h("p", { class: "govuk-body" }, "You rate each area of practice, say how you know, and plan actions. Stocktake then shows:"),
+    h(
+      "ul",
+      { class: "govuk-list govuk-list--bullet" },
+      h("li", {}, "the judgements your answers would most likely lead to, and why"),
+      h("li", {}, "what would lift each judgement"),
+      h("li", {}, "when your next inspection or visit is likely, step by step"),
+      h("li", {}, "an action plan you can print or export"),
+    ),
+    h(
+      "div",
+      { class: "govuk-inset-text", id: "privacy" },
+      h("p", { class: "govuk-body" }, "Nothing you enter leaves this browser. There is no server, no analytics and no tracking: your answers stay on this device unless you save them to a file."),
+      h("p", { class: "govuk-body govuk-!-margin-bottom-0", id: "storage-statement" }, storageSentence(app)),
+    ),
+    h("h2", { class: "govuk-heading-m" }, "Framework"),
+    h("p", { class: "govuk-body" }, "Current framework: ", h("strong", { id: "framework-current" }, current ? current.name : "none"), current ? ` (from ${formatDateShort(current.effectiveFrom)})` : ""),
+    govSelect({
+      id: "framework",
+      label: "Framework version to assess against",
+      hint: "Use the current framework unless you are looking back at an earlier self-evaluation.",
+      items: frameworks.map((f) => ({ value: f.id, text: `${f.name}${f.current ? " (current)" : ""}` })),
+      value: chosen,
+      onChange: (v) => {
+        chosen = v;
+        if (app.a) app.set("framework", v);
+      },
+    }),
+    h("h2", { class: "govuk-heading-m" }, inProgress ? "Your self-evaluation" : "Start"),
+    inProgress
+      ? [
+          h("p", { class: "govuk-body" }, "You have a self-evaluation in progress", app.a.authority ? [" for ", h("strong", {}, app.a.authority)] : null, "."),
+          h(
+            "div",
+            { class: "govuk-button-group" },
+            govButton({ text: "Continue your self-evaluation", start: false, id: "continue", onClick: () => app.go("tasks") }),
+            govButton({ text: "Start a new self-evaluation", secondary: true, id: "start-new", onClick: () => app.go("start-again", { framework: chosen }) }),
+          ),
+        ]
+      : h(
+          "button",
+          {
+            type: "button",
+            class: "govuk-button govuk-button--start",
+            "data-module": "govuk-button",
+            id: "start-new",
+            onclick: () => {
+              app.begin(chosen);
+              app.go("about");
+            },
+          },
+          "Start a new self-evaluation",
+        ),
+    fileGroup,
+    scenarioList.length
+      ? h(
+          "div",
+          { id: "scenarios" },
+          h("h2", { class: "govuk-heading-m" }, "Try a workshop scenario"),
+          h("p", { class: "govuk-body" }, "Made-up authorities for training sessions. Opening one replaces the work on this page, so save your own work to a file first."),
+          h(
+            "ul",
+            { class: "govuk-list" },
+            scenarioList.map((s) =>
+              h(
+                "li",
+                {},
+                h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.load(s.assessment), app.go("tasks")) }, s.title),
+                s.description ? h("p", { class: "govuk-body-s" }, s.description) : null,
+              ),
+            ),
+          ),
+        )
+      : null,
+    app.a || app.store.available ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear")) : null,
+    h(
+      "p",
+      { class: "govuk-body-s st-meta" },
+      "Stocktake version ",
+      h("span", { id: "core-version" }, app.core.version()),
+      ". Frameworks known: ",
+      h("span", { id: "framework-ids" }, frameworks.map((f) => f.id).join(", ")),
+      ".",
+    ),
+  );
+}
+
+/** Confirm before clearing every Stocktake key from this browser. */
+export function clearPage(app, main) {
+  app.title("Clear everything from this device");
+  put(main, 
+    h("h1", { class: "govuk-heading-l" }, "Clear everything from this device"),
+    govWarning("This removes your answers, actions, assumptions and any comparison file from this browser. It cannot be undone."),
+    h("p", { class: "govuk-body" }, "If you want to keep your work, save it to a file first."),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({
+        text: "Yes, clear everything",
+        warning: true,
+        id: "confirm-clear",
+        onClick: () => {
+          app.clearEverything();
+          app.trail = [];
+          app.go("start");
+          const note = h("div", { class: "govuk-notification-banner govuk-notification-banner--success", role: "alert", "aria-labelledby": "cleared-title" }, h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "cleared-title" }, "Success")), h("div", { class: "govuk-notification-banner__content" }, h("p", { class: "govuk-notification-banner__heading" }, "Everything Stocktake kept in this browser has been removed.")));
+          app.page.prepend(note);
+        },
+      }),
+      h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
+    ),
+  );
+}
+
+/** Confirm before replacing work in progress with a new, empty assessment. */
+export function startAgainPage(app, main, params) {
+  app.title("Start a new self-evaluation");
+  put(main, 
+    h("h1", { class: "govuk-heading-l" }, "Start a new self-evaluation"),
+    govWarning("Starting again replaces the self-evaluation kept in this browser."),
+    h("p", { class: "govuk-body" }, "Save your current work to a file first if you want to keep it."),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({
+        text: "Yes, start again",
+        warning: true,
+        id: "confirm-start-again",
+        onClick: () => {
+          app.begin(params.framework);
+          app.trail = [];
+          app.go("about");
+        },
+      }),
+      h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
+    ),
+  );
+}

@@ -1,0 +1,163 @@
+// The task list (sections with honest statuses and a progress count) and "Check your answers".
+import { h, put } from "./dom.mjs";
+import { govTag, govSummaryList, govButton } from "./govuk.mjs";
+import { fieldId } from "./state.mjs";
+import { formatDateShort, formatNumber } from "./format.mjs";
+import { saveAssessmentFile, exportCsv } from "./files.mjs";
+
+/** "completed" | "in_progress" | "not_started" for an area: completed when every statement has a level. */
+export function areaStatus(app, area) {
+  const answers = app.a?.answers ?? {};
+  const withLevel = area.statements.filter((s) => answers[s.id]?.level).length;
+  const touched = area.statements.some((s) => answers[s.id]);
+  if (withLevel === area.statements.length) return "completed";
+  return touched ? "in_progress" : "not_started";
+}
+
+/** Same for indicators: completed when every indicator has a value. */
+export function indicatorsStatus(app) {
+  const inds = app.fw()?.indicators ?? [];
+  const values = app.a?.indicators ?? {};
+  const n = inds.filter((i) => values[i.id] !== undefined && values[i.id] !== "").length;
+  if (inds.length && n === inds.length) return "completed";
+  return n ? "in_progress" : "not_started";
+}
+
+function statusCell(id, status) {
+  if (status === "completed") return h("div", { class: "govuk-task-list__status", id }, "Completed");
+  const [text, colour] = status === "in_progress" ? ["In progress", "light-blue"] : ["Not started", "blue"];
+  return h("div", { class: "govuk-task-list__status", id }, govTag(text, colour));
+}
+
+function taskItem(app, key, name, hint, status, onOpen) {
+  const statusId = `task-${key}-status`;
+  const hintId = hint ? `task-${key}-hint` : null;
+  return h(
+    "li",
+    { class: "govuk-task-list__item govuk-task-list__item--with-link" },
+    h(
+      "div",
+      { class: "govuk-task-list__name-and-hint" },
+      h("a", { class: "govuk-link govuk-task-list__link", href: "#", id: `task-${key}`, "aria-describedby": [hintId, statusId].filter(Boolean).join(" "), onclick: (e) => (e.preventDefault(), onOpen()) }, name),
+      hint ? h("div", { class: "govuk-task-list__hint", id: hintId }, hint) : null,
+    ),
+    statusCell(statusId, status),
+  );
+}
+
+/** Renders the task list. */
+export function tasksPage(app, main) {
+  if (!app.a) app.begin();
+  const fw = app.fw();
+  app.title("Your self-evaluation");
+  const areas = fw?.areas ?? [];
+  const statuses = areas.map((a) => areaStatus(app, a));
+  const indStatus = indicatorsStatus(app);
+  const done = statuses.filter((s) => s === "completed").length + (indStatus === "completed" ? 1 : 0);
+  const total = areas.length + 1;
+  const answered = (id) => areas.find((a) => a.id === id).statements.filter((s) => app.a.answers?.[s.id]?.level).length;
+  put(main, 
+    h("span", { class: "govuk-caption-l" }, app.a.authority || "Your authority"),
+    h("h1", { class: "govuk-heading-xl" }, "Your self-evaluation"),
+    h("p", { class: "govuk-body", id: "progress" }, `You have completed ${done} of ${total} sections.`),
+    h("h2", { class: "govuk-heading-m" }, "About your authority"),
+    h("ul", { class: "govuk-task-list" }, taskItem(app, "about", "About your authority", "Name, date of this self-evaluation and inspection history", app.a.history?.lastInspection ? "completed" : "not_started", () => app.go("about"))),
+    h("h2", { class: "govuk-heading-m" }, "Rate your practice"),
+    h(
+      "ul",
+      { class: "govuk-task-list", id: "sections" },
+      areas.map((a, i) => taskItem(app, a.id, a.name, `${answered(a.id)} of ${a.statements.length} statements answered`, statuses[i], () => app.go("area", { id: a.id }))),
+      taskItem(app, "indicators", "Indicators", "Your latest figures compared with England", indStatus, () => app.go("indicators")),
+    ),
+    h("h2", { class: "govuk-heading-m" }, "See what it means"),
+    h(
+      "ul",
+      { class: "govuk-list st-next-links" },
+      h("li", {}, app.link("Check your answers", "check", {}, { id: "link-check" })),
+      h("li", {}, app.link("Results: likely judgements", "results", {}, { id: "link-results" })),
+      h("li", {}, app.link("Timeline: your inspection pathway", "timeline", {}, { id: "link-timeline" })),
+      h("li", {}, app.link("Action plan", "actions", {}, { id: "link-actions" })),
+      h("li", {}, app.link("Full report (to print or save as PDF)", "report", {}, { id: "link-report" })),
+      h("li", {}, app.link("Compare with last year", "compare", {}, { id: "link-compare" })),
+    ),
+    h("h2", { class: "govuk-heading-m" }, "Keep your work"),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({ text: "Save to a file", secondary: true, id: "save-file", onClick: () => saveAssessmentFile(app) }),
+      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
+    ),
+    h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear", {}, { id: "link-clear" })),
+  );
+}
+
+/** A level label, or "Not answered". */
+function levelText(app, level) {
+  return level ? app.levelLabel(level) : h("span", { class: "st-muted" }, "Not answered");
+}
+
+/** Check your answers: a summary list per area with Change links to the exact field. */
+export function checkPage(app, main) {
+  if (!app.a) app.begin();
+  const fw = app.fw();
+  app.title("Check your answers");
+  const a = app.a;
+  const evidenceLabel = new Map((fw?.evidenceSources ?? []).map((e) => [e.id, e.label]));
+  const change = (name, params, focusId, hidden) => ({ text: "Change", hidden, onClick: () => app.go(name, params, { focusId }) });
+  const li = a.history?.lastInspection;
+  const aboutRows = [
+    { key: "Authority", value: a.authority || "Not given", action: change("about", {}, "authority", "authority name") },
+    { key: "Date of this self-evaluation", value: a.assessedOn ? formatDateShort(a.assessedOn) : "Not given", action: change("about", {}, "assessedOn", "date of this self-evaluation") },
+    { key: "Last full inspection", value: li ? `${li.kind === "short" ? "Short" : "Standard"} inspection${li.endedOn ? `, ended ${formatDateShort(li.endedOn)}` : ""}` : "Not given", action: change("about", {}, "history-lastInspection-kind", "last full inspection") },
+    { key: "Focused visits since", value: String(a.history?.focusedVisits?.length ?? 0), action: change("about", {}, "focused-visits", "focused visits") },
+    { key: "Monitoring", value: a.history?.monitoring ? `Monitored since ${formatDateShort(a.history.monitoring.since)}` : "Not monitored", action: change("about", {}, "monitoring", "monitoring status") },
+  ];
+  const areaLists = (fw?.areas ?? []).map((area) =>
+    h(
+      "div",
+      { class: "govuk-summary-card" },
+      h("div", { class: "govuk-summary-card__title-wrapper" }, h("h2", { class: "govuk-summary-card__title" }, area.name)),
+      h(
+        "div",
+        { class: "govuk-summary-card__content" },
+        govSummaryList(
+          area.statements.map((s) => {
+            const ans = a.answers?.[s.id] ?? {};
+            const details = [];
+            if (ans.evidence?.length) details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, "How you know: ", ans.evidence.map((e) => evidenceLabel.get(e) ?? e).join(", ")));
+            if (ans.action?.text) details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, "Action: ", ans.action.text, ans.action.owner ? ` (${ans.action.owner})` : "", ans.action.due ? `, due ${formatDateShort(ans.action.due)}` : ""));
+            if (ans.notes) details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1 st-notes" }, "Notes: ", ans.notes));
+            return {
+              key: s.text,
+              value: [h("p", { class: "govuk-body govuk-!-margin-bottom-1" }, levelText(app, ans.level)), details],
+              action: change("area", { id: area.id }, fieldId(`answers.${s.id}.level`), s.text),
+            };
+          }),
+        ),
+      ),
+    ),
+  );
+  const inds = fw?.indicators ?? [];
+  put(main, 
+    h("h1", { class: "govuk-heading-l" }, "Check your answers"),
+    h("h2", { class: "govuk-heading-m" }, "About your authority"),
+    govSummaryList(aboutRows),
+    areaLists,
+    h(
+      "div",
+      { class: "govuk-summary-card" },
+      h("div", { class: "govuk-summary-card__title-wrapper" }, h("h2", { class: "govuk-summary-card__title" }, "Indicators")),
+      h(
+        "div",
+        { class: "govuk-summary-card__content" },
+        govSummaryList(
+          inds.map((ind) => {
+            const v = a.indicators?.[ind.id];
+            return { key: ind.name, value: v == null ? "Not given" : `${typeof v === "number" ? formatNumber(v) : v}${ind.unit === "percent" && typeof v === "number" ? "%" : ""}`, action: change("indicators", {}, fieldId(`indicators.${ind.id}`), ind.name) };
+          }),
+        ),
+      ),
+    ),
+    h("div", { class: "govuk-button-group" }, govButton({ text: "See your results", id: "to-results", onClick: () => app.go("results") })),
+  );
+}
