@@ -185,6 +185,14 @@ pub(crate) fn parse_value(name: &str, json: &str) -> Value {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }
 
+/// Parses an embedded data file with serde's derived `Deserialize`: for the workshop scenarios
+/// and provider pathways, whose nested prose-heavy types have no hand-written reader yet. Costs
+/// some wasm size per type (see [`FromJson`]); embedded data is checked by invariant tests, so a
+/// failure panics with the file's name.
+pub(crate) fn parse_serde<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,8 @@ impl crate::data::FromJson for FrameworkSummary {
             name: crate::data::field(o, "name")?,
             effective_from: crate::data::field(o, key)?,
             current: crate::data::field(o, "current")?,
+            family: crate::data::field_or_default(o, "family")?,
+            provider: crate::data::field_or_default(o, "provider")?,
         })
     }
 }

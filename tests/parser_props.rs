@@ -138,7 +138,12 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
         let n = ids.len();
         (
             prop::collection::btree_map(prop::sample::select(ids), answer, 0..n),
-            prop::collection::btree_map(0..indicators.len(), 0.0f64..=1.0, 0..4),
+            // Provider (SCCIF) frameworks have no indicators: then none are generated.
+            prop::collection::btree_map(
+                0..indicators.len().max(1),
+                0.0f64..=1.0,
+                0..if indicators.is_empty() { 1 } else { 4 },
+            ),
             text(MAX_TEXT),
             prop::option::of(date()),
         )
