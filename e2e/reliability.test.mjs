@@ -318,6 +318,7 @@ test("user text is never markup anywhere, and CSV cells never start a formula", 
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(dialog, false);
   // CSV: every cell a spreadsheet would run as a formula starts with an apostrophe.
+  await page.emulateMedia({ media: "screen" });
   await go(page, "tasks");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
   const body = (await readFile(await csv.path(), "utf8")).replace(/^\uFEFF/, "");
