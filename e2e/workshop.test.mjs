@@ -233,7 +233,7 @@ test("a scenario's briefing has no axe violation and the drop zone accepts dropp
   await page.locator("#drop-zone").dispatchEvent("drop", { dataTransfer });
   await page.locator("#compare-summary").waitFor();
   assert.match(await page.locator("#compare-summary").textContent(), /3 participants/);
-  assert.match(await page.locator('#invalid-files li[data-file="notes.txt"]').textContent(), /not JSON/);
+  assert.match(await page.locator('#invalid-files li[data-file="notes.txt"]').textContent(), /not in the JSON format/);
   assert.deepEqual(errors, []);
   assert.deepEqual(await cspViolations(page), []);
   await page.goto(url);
