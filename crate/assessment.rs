@@ -29,6 +29,17 @@ pub const MAX_NOTES: usize = 2000;
 pub const MAX_TEXT: usize = 500;
 /// Longest workshop participant name, in characters.
 pub const MAX_PARTICIPANT: usize = 100;
+/// The biggest file this build opens, in bytes (2 MB). A full self-evaluation with every note at
+/// its longest is about 400 KB, so anything bigger is not one.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// The deepest nesting of objects and arrays a saved file may have (a real one has 6 at most).
+pub const MAX_DEPTH: usize = 20;
+/// The earliest and latest years a date in a saved file may have.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// At most this many problems are listed for one file; the rest are counted in a last one.
+pub const MAX_PROBLEMS: usize = 50;
+/// The `format` of a passphrase-protected file (see `www/app/crypto.mjs`).
+pub const ENCRYPTED_FORMAT: &str = "stocktake-encrypted";
 
 /// A planned action for a statement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -153,14 +164,14 @@ fn text(value: &Value, field: &str, max: usize, problems: &mut Vec<Problem>) -> 
                 field,
                 "too_long",
                 format!(
-                    "Use {max} characters or fewer (this has {}); the rest was cut off",
+                    "{field} has {} characters: the most it can have is {max}, so the rest was cut off",
                     s.chars().count()
                 ),
             ));
             s.chars().take(max).collect()
         }
         _ => {
-            problems.push(Problem::new(field, "not_text", "Enter text"));
+            problems.push(Problem::new(field, "wrong_shape", format!("{field} must be text")));
             String::new()
         }
     }
@@ -170,7 +181,20 @@ fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<Strin
     match value {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
-        Value::String(s) if is_date(s) => Some(s.clone()),
+        Value::String(s) if is_date(s) && is_plausible_date(s) => Some(s.clone()),
+        Value::String(s) if is_date(s) => {
+            problems.push(Problem::new(
+                field,
+                "invalid_date",
+                format!(
+                    "{} is not a plausible date: use a date from {} to {}",
+                    clip(s),
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            ));
+            None
+        }
         _ => {
             problems.push(Problem::new(
                 field,
@@ -179,6 +203,22 @@ fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<Strin
             ));
             None
         }
+    }
+}
+
+/// True when the date `YYYY-MM-DD` falls in [`YEARS`].
+pub fn is_plausible_date(s: &str) -> bool {
+    s.get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .is_some_and(|y| YEARS.contains(&y))
+}
+
+/// At most 60 characters of user-supplied text, for a message.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(60).collect::<String>())
     }
 }
 
@@ -262,7 +302,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
             "framework",
             "unknown_framework",
             format!(
-                "Unknown framework {}; scored against {}",
+                "{} is not a framework this version of Stocktake knows; scored against {}",
                 shown(other),
                 framework::current().id
             ),
@@ -284,12 +324,16 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         None | Some(Value::Null) => {}
         Some(Value::Object(answers)) => {
             for (id, v) in answers {
-                let field = format!("answers.{id}");
+                let field = format!("answers.{}", clip(id));
                 if fw.statement_index(id).is_none() {
                     problems.push(Problem::new(
                         field,
                         "unknown_statement",
-                        format!("{id} is not a statement in {}", fw.name),
+                        format!(
+                            "{} is not a statement in {}, so its answer was left out",
+                            clip(id),
+                            fw.name
+                        ),
                     ));
                     continue;
                 }
@@ -300,7 +344,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         }
         Some(_) => problems.push(Problem::new(
             "answers",
-            "not_object",
+            "wrong_shape",
             "Answers must be an object keyed by statement id",
         )),
     }
@@ -308,12 +352,16 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         None | Some(Value::Null) => {}
         Some(Value::Object(values)) => {
             for (id, v) in values {
-                let field = format!("indicators.{id}");
+                let field = format!("indicators.{}", clip(id));
                 let Some(ind) = fw.indicator(id) else {
                     problems.push(Problem::new(
                         field,
                         "unknown_indicator",
-                        format!("{id} is not an indicator"),
+                        format!(
+                            "{} is not an indicator in {}, so its value was left out",
+                            clip(id),
+                            fw.name
+                        ),
                     ));
                     continue;
                 };
@@ -344,7 +392,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         }
         Some(_) => problems.push(Problem::new(
             "indicators",
-            "not_object",
+            "wrong_shape",
             "Indicators must be an object keyed by indicator id",
         )),
     }
@@ -374,7 +422,11 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
 
 fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Problem>) -> Option<Answer> {
     let Some(o) = v.as_object() else {
-        problems.push(Problem::new(field, "not_object", "An answer must be an object"));
+        problems.push(Problem::new(
+            field,
+            "wrong_shape",
+            format!("{field} must be an object with level, evidence, notes and action"),
+        ));
         return None;
     };
     let mut ans = Answer::default();
@@ -410,7 +462,7 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
         }
         Some(_) => problems.push(Problem::new(
             format!("{field}.evidence"),
-            "not_array",
+            "wrong_shape",
             "Evidence must be a list",
         )),
     }
@@ -441,41 +493,234 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
         }
         Some(_) => problems.push(Problem::new(
             format!("{field}.action"),
-            "not_object",
-            "An action must be an object",
+            "wrong_shape",
+            "An action must be an object with text, owner and due",
         )),
     }
     Some(ans)
 }
 
-/// Parses the raw text of a saved file: not JSON gives `not_json`; not an object or without
-/// `format: "stocktake-assessment"` gives `not_stocktake`; then as [`parse_assessment`].
-pub fn parse_assessment_text(text: &str) -> (Assessment, Vec<Problem>) {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return (
-                Assessment::default(),
-                vec![Problem::new(
-                    "",
-                    "not_json",
-                    format!("The file is not a saved self-evaluation (not JSON: {e})"),
-                )],
-            )
+/// The codes that make a saved file unopenable; every other problem is a warning (the file opens
+/// with the faulty parts left out). `wrong_shape` is fatal only for the file as a whole or one of
+/// its top-level members (a field without a dot). See DESIGN.md, "Files".
+pub const FATAL_CODES: &[&str] = &[
+    "too_big",
+    "not_stocktake",
+    "not_json",
+    "encrypted",
+    "newer_version",
+    "invalid_version",
+    "missing_migration",
+    "unknown_framework",
+];
+
+/// Whether a problem from [`open_text`] makes the file unopenable.
+pub fn is_fatal(p: &Problem) -> bool {
+    FATAL_CODES.contains(&p.code.as_str()) || (p.code == "wrong_shape" && !p.field.contains('.'))
+}
+
+/// A saved file, opened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Opened {
+    /// What could be read (the default, empty assessment when `fatal`).
+    pub assessment: Assessment,
+    /// Everything wrong, each naming its field; at most [`MAX_PROBLEMS`] + 1.
+    pub problems: Vec<Problem>,
+    /// True when the file cannot be opened at all; otherwise `problems` are warnings about parts
+    /// that were left out.
+    pub fatal: bool,
+}
+
+fn refuse(field: &str, code: &str, message: impl Into<String>) -> Opened {
+    Opened {
+        assessment: Assessment::default(),
+        problems: vec![Problem::new(field, code, message)],
+        fatal: true,
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// The nesting depth of a JSON value (a scalar is 0), without recursion.
+fn depth(v: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(v, 0usize)];
+    while let Some((v, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|x| (x, d + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|x| (x, d + 1))),
+            _ => {}
         }
-    };
-    let is_ours = value.get("format").and_then(Value::as_str) == Some(FORMAT);
-    if !is_ours {
-        return (
-            Assessment::default(),
-            vec![Problem::new(
-                "format",
-                "not_stocktake",
-                "This file is not a Stocktake self-evaluation",
-            )],
+    }
+    deepest
+}
+
+/// Whether text looks like a binary file (an image, a Word document, a zip) rather than text: it
+/// has a raw control character other than tab, line feed and carriage return in its first 1024
+/// characters. JSON never holds one (even inside strings they must be escaped), so no saved file
+/// is mistaken for binary.
+fn looks_binary(text: &str) -> bool {
+    text.chars()
+        .take(1024)
+        .any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Opens the raw bytes of a saved file (as [`open_text`]; bytes that are not UTF-8 are not a
+/// Stocktake file).
+pub fn open_bytes(bytes: &[u8]) -> Opened {
+    if bytes.len() > MAX_FILE_BYTES {
+        return too_big(bytes.len());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => open_text(text),
+        Err(_) => refuse(
+            "",
+            "not_stocktake",
+            "The selected file is not a Stocktake file: it is not text (it may be an image, a Word document or a spreadsheet). Choose a file saved from Stocktake, ending in .json",
+        ),
+    }
+}
+
+fn too_big(bytes: usize) -> Opened {
+    refuse(
+        "",
+        "too_big",
+        format!(
+            "The selected file is {}: a Stocktake file can be at most {}, so this is not one",
+            megabytes(bytes),
+            megabytes(MAX_FILE_BYTES)
+        ),
+    )
+}
+
+/// Opens the text of a saved file, checking in this order (the first failure is the only problem):
+///
+/// 1. at most [`MAX_FILE_BYTES`] (`too_big`);
+/// 2. text, not binary (`not_stocktake`);
+/// 3. JSON (`not_json`), nested at most [`MAX_DEPTH`] deep (`wrong_shape`);
+/// 4. an object with `format: "stocktake-assessment"` (`not_stocktake`; a passphrase-protected
+///    file gives `encrypted`: decrypt it first);
+/// 5. a version this build reads, migrated to the current one (`newer_version`,
+///    `invalid_version`, `missing_migration`, see [`crate::migrate`]);
+/// 6. then leniently as [`parse_assessment`]: an unknown framework or a top-level member of the
+///    wrong shape is fatal; anything else is a warning and that part is left out.
+///
+/// Never panics, whatever the input.
+///
+/// # Example
+/// ```
+/// let o = stocktake::assessment::open_text("{\"format\":\"stocktake-assessment\",\"version\":1}");
+/// assert!(!o.fatal && o.problems.is_empty());
+/// assert_eq!(stocktake::assessment::open_text("hello").problems[0].code, "not_json");
+/// ```
+pub fn open_text(text: &str) -> Opened {
+    if text.len() > MAX_FILE_BYTES {
+        return too_big(text.len());
+    }
+    if looks_binary(text) {
+        return refuse(
+            "",
+            "not_stocktake",
+            "The selected file is not a Stocktake file: it is not text (it may be an image, a Word document or a spreadsheet). Choose a file saved from Stocktake, ending in .json",
         );
     }
-    parse_assessment(&value)
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+            return refuse(
+                "",
+                "wrong_shape",
+                "The selected file is not a Stocktake file: its data is nested far too deeply",
+            )
+        }
+        Err(e) => {
+            let first = text.trim_start().chars().next();
+            let hint = if matches!(first, Some('{') | Some('[')) {
+                "it may be damaged or cut short"
+            } else {
+                "it is not in the JSON format Stocktake saves"
+            };
+            return refuse(
+                "",
+                "not_json",
+                format!(
+                    "The selected file cannot be read: {hint} (line {}, column {}). Choose a file saved from Stocktake",
+                    e.line(),
+                    e.column()
+                ),
+            );
+        }
+    };
+    if depth(&value) > MAX_DEPTH {
+        return refuse(
+            "",
+            "wrong_shape",
+            "The selected file is not a Stocktake file: its data is nested far too deeply",
+        );
+    }
+    let Some(obj) = value.as_object() else {
+        return refuse(
+            "",
+            "not_stocktake",
+            "The selected file holds data, but not a Stocktake self-evaluation. Choose a file saved from Stocktake",
+        );
+    };
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(ENCRYPTED_FORMAT) => {
+            return refuse(
+                "format",
+                "encrypted",
+                "The selected file is protected with a passphrase: enter the passphrase to open it",
+            )
+        }
+        _ => {
+            return refuse(
+                "format",
+                "not_stocktake",
+                "The selected file holds data, but not a Stocktake self-evaluation. Choose a file saved from Stocktake",
+            )
+        }
+    }
+    let value = match crate::migrate::migrate(value) {
+        Ok(v) => v,
+        Err(p) => {
+            return Opened {
+                assessment: Assessment::default(),
+                problems: vec![p],
+                fatal: true,
+            }
+        }
+    };
+    let (assessment, mut problems) = parse_assessment(&value);
+    let fatal = problems.iter().any(is_fatal);
+    if fatal {
+        problems.retain(is_fatal);
+    }
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::new(
+            "",
+            "more_problems",
+            format!("and {more} more problems like these"),
+        ));
+    }
+    Opened {
+        assessment: if fatal { Assessment::default() } else { assessment },
+        problems,
+        fatal,
+    }
+}
+
+/// [`open_text`] without the `fatal` flag ([`is_fatal`] tells which problems are fatal).
+pub fn parse_assessment_text(text: &str) -> (Assessment, Vec<Problem>) {
+    let o = open_text(text);
+    (o.assessment, o.problems)
 }
 
 /// The assessment as a JSON value in the saved-file format.

@@ -40,6 +40,8 @@ pub struct Transition {
     pub count: u32,
 }
 
+from_json!(Transition { from, to, count });
+
 /// The spread of months between an inspection with this grade and the next one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -59,6 +61,16 @@ pub struct IntervalSpread {
     /// Longest interval, months.
     pub max: f64,
 }
+
+from_json!(IntervalSpread {
+    from,
+    n,
+    min,
+    q1,
+    median,
+    q3,
+    max
+});
 
 /// Transition counts and interval spreads, with their provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -315,8 +327,8 @@ pub fn to_toml(b: &BaseRates) -> String {
     out
 }
 
-#[derive(Deserialize)]
-struct Stored {
+#[derive(Debug, Deserialize)]
+pub(crate) struct Stored {
     source: String,
     attribution: String,
     inspections: u32,
@@ -326,6 +338,17 @@ struct Stored {
     transitions: Vec<Transition>,
     intervals: Vec<IntervalSpread>,
 }
+
+from_json!(Stored {
+    source,
+    attribution,
+    inspections,
+    pairs,
+    first_start,
+    last_start,
+    transitions,
+    intervals
+});
 
 /// The committed base rates (`crate/data/base_rates.toml`).
 pub fn base_rates() -> &'static BaseRates {

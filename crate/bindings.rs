@@ -74,17 +74,39 @@ pub fn validate_assessment(value: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::assessment::parse_assessment(&from_js(value)?).1)
 }
 
-#[derive(Serialize)]
-struct Parsed {
-    assessment: crate::assessment::Assessment,
-    problems: Vec<crate::problems::Problem>,
-}
-
-/// `parseAssessmentText(text)` → `{ assessment, problems }`, for opening a saved file.
+/// `parseAssessmentText(text)` → `{ assessment, problems, fatal }`, for opening a saved file.
+/// When `fatal` is true the file cannot be opened (the first problem says why) and `assessment` is
+/// an empty default; otherwise `problems` are warnings about parts that were left out. Never throws.
 #[wasm_bindgen(js_name = parseAssessmentText)]
 pub fn parse_assessment_text(text: &str) -> Result<JsValue, JsError> {
-    let (assessment, problems) = crate::assessment::parse_assessment_text(text);
-    to_js(&Parsed { assessment, problems })
+    to_js(&crate::assessment::open_text(text))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    max_file_bytes: usize,
+    max_notes: usize,
+    max_text: usize,
+    format: &'static str,
+    encrypted_format: &'static str,
+    format_version: u64,
+}
+
+/// `fileLimits()` → `{ maxFileBytes, maxNotes, maxText, format, encryptedFormat, formatVersion }`:
+/// the limits the file parser enforces, so the page can check a file's size before reading it and
+/// set `maxlength` on text fields.
+#[wasm_bindgen(js_name = fileLimits)]
+pub fn file_limits() -> Result<JsValue, JsError> {
+    use crate::assessment as a;
+    to_js(&Limits {
+        max_file_bytes: a::MAX_FILE_BYTES,
+        max_notes: a::MAX_NOTES,
+        max_text: a::MAX_TEXT,
+        format: a::FORMAT,
+        encrypted_format: a::ENCRYPTED_FORMAT,
+        format_version: a::FORMAT_VERSION,
+    })
 }
 
 /// `simulate(assessment, { runs, seed })` → `{ runs, seed, judgements, overall, routes }`.

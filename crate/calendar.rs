@@ -83,16 +83,52 @@ impl CalendarError {
 /// # Errors
 /// [`CalendarError::InvalidDate`] when the text is not a real date.
 pub fn parse_date(text: &str) -> Result<NaiveDate, CalendarError> {
-    let ok_shape = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    let b = text.as_bytes();
+    let ok_shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
     ok_shape
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .then(|| {
+            // Hand-written rather than chrono's `parse_from_str(text, "%Y-%m-%d")`, whose strftime
+            // parser costs about 10 KB of wasm; it accepts exactly what that call accepts within this
+            // shape (a test checks the two agree): each field may start with whitespace, the year may
+            // carry a sign, and every field must be used up by its digits.
+            let year = date_field(&text[..4], true)?;
+            let month = date_field(&text[5..7], false)?;
+            let day = date_field(&text[8..], false)?;
+            NaiveDate::from_ymd_opt(
+                i32::try_from(year).ok()?,
+                u32::try_from(month).ok()?,
+                u32::try_from(day).ok()?,
+            )
+        })
         .flatten()
         .ok_or_else(|| CalendarError::InvalidDate(text.to_string()))
 }
 
-/// Formats a date as `YYYY-MM-DD`.
+/// One numeric field of [`parse_date`]: leading whitespace, an optional sign when `signed`, then
+/// one or more ASCII digits filling the rest of the field.
+fn date_field(field: &str, signed: bool) -> Option<i64> {
+    let field = field.trim_start();
+    let (negative, digits) = match field.as_bytes().first() {
+        Some(b'-') if signed => (true, &field[1..]),
+        Some(b'+') if signed => (false, &field[1..]),
+        _ => (false, field),
+    };
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.bytes().fold(0i64, |n, c| n * 10 + i64::from(c - b'0'));
+    Some(if negative { -n } else { n })
+}
+
+/// Formats a date as `YYYY-MM-DD` (years outside 0 to 9999 get a sign and at least four digits,
+/// as chrono's `%Y` writes them).
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let y = date.year();
+    if (0..=9999).contains(&y) {
+        format!("{y:04}-{:02}-{:02}", date.month(), date.day())
+    } else {
+        format!("{y:+05}-{:02}-{:02}", date.month(), date.day())
+    }
 }
 
 /// One holiday rule, as data.
@@ -127,6 +163,8 @@ pub struct HolidayRule {
     pub tag: String,
 }
 
+from_json!(HolidayRule { id, title, kind, month [default], day [default], nth [default], offset_days [default], substitute [default], text, source, tag });
+
 /// A one-off change to the rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayChange {
@@ -147,6 +185,8 @@ pub struct HolidayChange {
     pub tag: String,
 }
 
+from_json!(HolidayChange { id, kind, rule [default], date, title, source, tag });
+
 /// The versioned bank-holiday table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayTable {
@@ -163,6 +203,15 @@ pub struct HolidayTable {
     /// The one-off changes.
     pub change: Vec<HolidayChange>,
 }
+
+from_json!(HolidayTable {
+    version,
+    coverage_from,
+    coverage_to,
+    source,
+    rule,
+    change
+});
 
 /// The embedded bank-holiday table.
 pub fn table() -> &'static HolidayTable {
@@ -618,6 +667,75 @@ mod tests {
                 let r = add_working_days(a, n).unwrap();
                 prop_assert_eq!(working_days_between(a, r).unwrap(), n);
                 prop_assert_eq!(working_days_between(r, a).unwrap(), -n);
+            }
+        }
+    }
+
+    /// The hand-written parser and formatter agree with chrono's `%Y-%m-%d`, which they replace
+    /// to keep the wasm small (native only: proptest does not build for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod chrono_agreement {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn chrono_parse(s: &str) -> Option<NaiveDate> {
+            let b = s.as_bytes();
+            (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+                .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .flatten()
+        }
+
+        #[test]
+        fn parse_date_matches_chrono_on_edge_cases() {
+            for s in [
+                "2026-03-31",
+                "2026-02-29",
+                "2024-02-29",
+                "0000-01-01",
+                "9999-12-31",
+                "+026-01-01",
+                "-026-01-01",
+                " 026-01-01",
+                "  26-01-01",
+                "2026- 1-01",
+                "2026-01- 1",
+                "2026-1 -01",
+                "2026-01-1 ",
+                "+-26-01-01",
+                "\u{a0}26-01-01",
+                "\t026-01-01",
+                "2026-+1-01",
+                "2026-00-10",
+                "2026-13-01",
+                "2026-01-00",
+                "2026-01-32",
+                "20x6-01-01",
+                "2026-01-01x",
+                "2026/01/01",
+                "",
+                "++26-01-01",
+                "- 26-01-01",
+            ] {
+                assert_eq!(parse_date(s).ok(), chrono_parse(s), "{s:?}");
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn parse_date_matches_chrono(s in "[0-9 +\\-\t\u{a0}x]{0,4}-[0-9 +\\-]{0,3}-[0-9 +\\-]{0,3}") {
+                prop_assert_eq!(parse_date(&s).ok(), chrono_parse(&s), "{:?}", s);
+            }
+
+            #[test]
+            fn parse_date_matches_chrono_on_digits(y in 0u32..10000, m in 0u32..14, dd in 0u32..33) {
+                let s = format!("{y:04}-{m:02}-{dd:02}");
+                prop_assert_eq!(parse_date(&s).ok(), chrono_parse(&s));
+            }
+
+            #[test]
+            fn format_date_matches_chrono(k in -800_000i64..800_000) {
+                let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::TimeDelta::days(k * 7);
+                prop_assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string());
             }
         }
     }

@@ -11,7 +11,7 @@
 //!   is given, otherwise the first valid file;
 //! * its participant name (the file's `participant`, or the file name when that is empty) is the same,
 //!   ignoring case and surrounding spaces, as an earlier valid file's: the first file wins;
-//! * it is larger than [`MAX_FILE_CHARS`], or beyond the first [`MAX_FILES`] files.
+//! * it is larger than [`MAX_FILE_CHARS`] bytes, or beyond the first [`MAX_FILES`] files.
 //!
 //! **Reference.** The reference scenario is the one asked for or, when none is, the scenario of the
 //! first valid file (if it has one). Its reference answers give each statement's reference level and,
@@ -37,7 +37,7 @@ use std::collections::BTreeMap;
 
 /// Most files read in one comparison; later files are listed as invalid.
 pub const MAX_FILES: usize = 200;
-/// Largest file read, in characters (a full self-evaluation is well under 200,000).
+/// Largest file read, in bytes of UTF-8 text (a full self-evaluation is well under 200,000).
 pub const MAX_FILE_CHARS: usize = 2_000_000;
 /// How many statements `disagreements` lists at most.
 pub const TOP_DISAGREEMENTS: usize = 10;
@@ -638,7 +638,11 @@ mod tests {
         assert_eq!(names, ["ann.json", "cy.json"]);
         let reasons: BTreeMap<&str, &str> = c.invalid.iter().map(|f| (f.name.as_str(), f.reason.as_str())).collect();
         assert_eq!(reasons.len(), 6);
-        assert!(reasons["notes.txt"].contains("not JSON"));
+        assert!(
+            reasons["notes.txt"].contains("not in the JSON format"),
+            "{}",
+            reasons["notes.txt"]
+        );
         assert!(reasons["other.json"].contains("not a Stocktake"));
         assert!(
             reasons["eastmere.json"].contains("Eastmere"),

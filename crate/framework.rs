@@ -704,7 +704,7 @@ pub(crate) struct Shared {
 }
 
 fn read<T>(name: &str, json: &str, reader: impl Fn(&Value) -> Read<T>) -> T {
-    let value: Value = crate::data::parse(name, json);
+    let value: Value = crate::data::parse_value(name, json);
     reader(&value).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }
 

@@ -38,9 +38,31 @@ pub fn family(id: &str) -> Option<String> {
     catalogue().into_iter().find(|f| f.id == id).map(|f| f.family)
 }
 
-#[derive(Deserialize)]
-struct Index {
+#[derive(Debug, Deserialize)]
+pub(crate) struct Index {
     framework: Vec<FrameworkSummary>,
+}
+
+from_json!(Index { framework });
+
+impl crate::data::FromJson for FrameworkSummary {
+    fn from_json(v: &serde_json::Value) -> Result<Self, String> {
+        let o = crate::data::object(v)?;
+        // `effectiveFrom`, or its alias `effective_from` (as the data file writes it).
+        let key = if o.contains_key("effectiveFrom") {
+            "effectiveFrom"
+        } else {
+            "effective_from"
+        };
+        Ok(FrameworkSummary {
+            id: crate::data::field(o, "id")?,
+            name: crate::data::field(o, "name")?,
+            effective_from: crate::data::field(o, key)?,
+            current: crate::data::field(o, "current")?,
+            family: crate::data::field_or_default(o, "family")?,
+            provider: crate::data::field_or_default(o, "provider")?,
+        })
+    }
 }
 
 /// Every framework this build knows, newest first.

@@ -42,6 +42,7 @@ pub mod frameworks;
 pub mod grade;
 pub mod history;
 pub mod level;
+pub mod migrate;
 pub mod pathway;
 pub mod problems;
 pub mod provider_pathway;

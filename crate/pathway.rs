@@ -76,6 +76,15 @@ pub struct FrameworkRules {
     pub exit_tag: String,
 }
 
+from_json!(FrameworkRules {
+    id,
+    from,
+    judgements,
+    exit_text,
+    exit_source,
+    exit_tag
+});
+
 /// A known pause in inspection.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Pause {
@@ -95,6 +104,16 @@ pub struct Pause {
     pub tag: String,
 }
 
+from_json!(Pause {
+    id,
+    from,
+    to,
+    shifts,
+    text,
+    source,
+    tag
+});
+
 /// A rule or step with its source, as shown to people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleRef {
@@ -108,8 +127,10 @@ pub struct RuleRef {
     pub tag: String,
 }
 
+from_json!(RuleRef { id, text, source, tag });
+
 #[derive(Debug, Clone, Deserialize)]
-struct EventDef {
+pub(crate) struct EventDef {
     id: String,
     kind: String,
     title: String,
@@ -117,6 +138,15 @@ struct EventDef {
     source: String,
     tag: String,
 }
+
+from_json!(EventDef {
+    id,
+    kind,
+    title,
+    description,
+    source,
+    tag
+});
 
 /// The pathway rules data file.
 #[derive(Debug, Clone, Deserialize)]
@@ -133,6 +163,15 @@ pub struct RulesData {
     pub rule: Vec<RuleRef>,
     event: Vec<EventDef>,
 }
+
+from_json!(RulesData {
+    version,
+    intervention_kinds,
+    framework,
+    pause,
+    rule,
+    event
+});
 
 /// The embedded pathway rules.
 pub fn rules_data() -> &'static RulesData {
@@ -182,10 +221,14 @@ pub struct Assumption {
     pub tag: String,
 }
 
-#[derive(Deserialize)]
-struct AssumptionFile {
+from_json!(Assumption { id, label, value [default], default, min, max, unit, source, tag });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct AssumptionFile {
     assumption: Vec<Assumption>,
 }
+
+from_json!(AssumptionFile { assumption });
 
 /// Every assumption with its default value.
 pub fn default_assumptions() -> Vec<Assumption> {

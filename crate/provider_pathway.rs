@@ -141,11 +141,11 @@ pub fn all() -> &'static [ProviderPathway] {
     static DATA: OnceLock<Vec<ProviderPathway>> = OnceLock::new();
     DATA.get_or_init(|| {
         vec![
-            crate::data::parse(
+            crate::data::parse_serde(
                 "pathway/sccif-childrens-homes",
                 embedded_json!("pathway/sccif-childrens-homes"),
             ),
-            crate::data::parse("pathway/sccif-ifa", embedded_json!("pathway/sccif-ifa")),
+            crate::data::parse_serde("pathway/sccif-ifa", embedded_json!("pathway/sccif-ifa")),
         ]
     })
 }

@@ -54,16 +54,22 @@ pub struct RouteRule {
     otherwise: bool,
 }
 
-#[derive(Deserialize)]
-struct Ruleset {
+from_json!(RouteRule { id, route, text, source, tag, judgement [default], at_least [default], at_most [default], any_inadequate [default], count_at_least [default], of [default], grade [default], otherwise [default] });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Ruleset {
     frameworks: Vec<String>,
     rule: Vec<RouteRule>,
 }
 
-#[derive(Deserialize)]
-struct Routes {
+from_json!(Ruleset { frameworks, rule });
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Routes {
     ruleset: Vec<Ruleset>,
 }
+
+from_json!(Routes { ruleset });
 
 /// The route rules for a framework, in the order they are tried; empty for an unknown id.
 pub fn rules(framework: &str) -> Vec<RouteRule> {

@@ -175,7 +175,7 @@ pub fn all() -> &'static [Scenario] {
     ALL.get_or_init(|| {
         let mut list: Vec<Scenario> = FILES
             .iter()
-            .map(|(name, json)| crate::data::parse(name, json))
+            .map(|(name, json)| crate::data::parse_serde(name, json))
             .collect();
         list.sort_by_key(|s| s.route);
         list

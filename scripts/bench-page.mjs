@@ -17,26 +17,26 @@ const p95 = (xs) => {
 };
 const round = (n) => Math.round(n * 100) / 100;
 
-const { server, url } = await startServer();
-const browser = await launch();
-try {
-  const loads = [];
-  for (let i = 0; i < 7; i++) {
-    const { context, page } = await openPage(browser);
-    await page.addInitScript(() => {
-      document.addEventListener("stocktake:ready", () => (window.__stReadyAt = performance.now()), { once: true });
-    });
+/**
+ * Re-scoring after an answer changes, through the real page: median and p95 (ms) over 200 changes
+ * on the help and protection area page (a click → score() in wasm → the live judgement re-rendered).
+ * Used by scripts/bench (bench.mjs) as `measureRescore(browser, url)`.
+ */
+export async function measureRescore(browser, url) {
+  const { context, page } = await openPage(browser);
+  try {
     await page.goto(url);
     await page.waitForSelector('stocktake-app[data-ready="true"]');
-    loads.push(await page.evaluate(() => window.__stReadyAt));
+    const rescore = await rescoreTimes(page);
+    return { median_ms: round(median(rescore)), p95_ms: round(p95(rescore)), changes: rescore.length };
+  } finally {
     await context.close();
   }
+}
 
-  const { context, page } = await openPage(browser);
-  await page.goto(url);
-  await page.waitForSelector('stocktake-app[data-ready="true"]');
+async function rescoreTimes(page) {
   await page.click("#start-new");
-  const rescore = await page.evaluate(() => {
+  return page.evaluate(() => {
     const app = document.querySelector("stocktake-app").app;
     const area = app.fw().areas.find((a) => a.id === "help_and_protection");
     for (const s of area.statements) app.set(`answers.${s.id}.level`, "good");
@@ -61,33 +61,58 @@ try {
     }
     return times;
   });
-  const results = await page.evaluate(() => {
-    const app = document.querySelector("stocktake-app").app;
-    app.go("results");
-    const times = [];
-    const ids = app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id);
-    const levels = ["good", "requires_improvement", "inadequate", "outstanding"];
-    for (let i = 0; i < 30; i++) {
-      const t0 = performance.now();
-      app.set(`answers.${ids[i % ids.length]}.level`, levels[i % 4]); // re-score; the results page re-renders with simulate()
-      times.push(performance.now() - t0);
-    }
-    return times;
-  });
-  await context.close();
-  console.log(
-    JSON.stringify(
-      {
-        loadToUsableMs: { median: round(median(loads)), runs: loads.map(round) },
-        rescoreAfterChangeMs: { median: round(median(rescore)), p95: round(p95(rescore)), changes: rescore.length },
-        resultsPageRefreshMs: { median: round(median(results)), p95: round(p95(results)), changes: results.length, simulationRuns: 2000 },
-        browser: browser.version(),
-      },
-      null,
-      2,
-    ),
-  );
-} finally {
-  await browser.close();
-  server.close();
 }
+
+async function main() {
+  const { server, url } = await startServer();
+  const browser = await launch();
+  try {
+    const loads = [];
+    for (let i = 0; i < 7; i++) {
+      const { context, page } = await openPage(browser);
+      await page.addInitScript(() => {
+        document.addEventListener("stocktake:ready", () => (window.__stReadyAt = performance.now()), { once: true });
+      });
+      await page.goto(url);
+      await page.waitForSelector('stocktake-app[data-ready="true"]');
+      loads.push(await page.evaluate(() => window.__stReadyAt));
+      await context.close();
+    }
+
+    const { context, page } = await openPage(browser);
+    await page.goto(url);
+    await page.waitForSelector('stocktake-app[data-ready="true"]');
+    const rescore = await rescoreTimes(page);
+    const results = await page.evaluate(() => {
+      const app = document.querySelector("stocktake-app").app;
+      app.go("results");
+      const times = [];
+      const ids = app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id);
+      const levels = ["good", "requires_improvement", "inadequate", "outstanding"];
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        app.set(`answers.${ids[i % ids.length]}.level`, levels[i % 4]); // re-score; the results page re-renders with simulate()
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    await context.close();
+    console.log(
+      JSON.stringify(
+        {
+          loadToUsableMs: { median: round(median(loads)), runs: loads.map(round) },
+          rescoreAfterChangeMs: { median: round(median(rescore)), p95: round(p95(rescore)), changes: rescore.length },
+          resultsPageRefreshMs: { median: round(median(results)), p95: round(p95(results)), changes: results.length, simulationRuns: 2000 },
+          browser: browser.version(),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

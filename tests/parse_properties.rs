@@ -65,6 +65,11 @@ const CODES: &[&str] = &[
     "unknown_indicator",
     "out_of_range",
     "not_a_number",
+    "wrong_shape",
+    "too_big",
+    "more_problems",
+    "unknown_scenario",
+    "missing_migration",
 ];
 
 proptest! {

@@ -1,0 +1,15 @@
+//! Any JSON value (from the bytes, when they parse) scored directly, as the page's `score()` call
+//! does with whatever it holds, plus a simulation of it. Nothing may panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return;
+    };
+    let scored = stocktake::score::score_value(&value);
+    let (a, problems) = stocktake::assessment::parse_assessment(&value);
+    assert_eq!(scored.problems, problems);
+    assert_eq!(stocktake::score::score(&a).judgements, scored.judgements);
+    let _ = stocktake::simulate::simulate_value(&value, &serde_json::json!({ "runs": 50, "seed": 1 }));
+});
