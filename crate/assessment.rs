@@ -155,6 +155,19 @@ pub fn number_text(x: f64) -> String {
     }
 }
 
+/// The plain-English name of a text field, from the last part of its path, for messages shown in
+/// the error summary (the path itself is in `Problem::field`, which links the message to the field).
+fn text_label(field: &str) -> &'static str {
+    match field.rsplit('.').next().unwrap_or(field) {
+        "notes" => "Notes",
+        "text" => "The planned action",
+        "owner" => "The owner",
+        "authority" => "The authority's name",
+        "participant" => "The participant's name",
+        _ => "This text",
+    }
+}
+
 fn text(value: &Value, field: &str, max: usize, problems: &mut Vec<Problem>) -> String {
     match value {
         Value::Null => String::new(),
@@ -164,14 +177,19 @@ fn text(value: &Value, field: &str, max: usize, problems: &mut Vec<Problem>) -> 
                 field,
                 "too_long",
                 format!(
-                    "{field} has {} characters: the most it can have is {max}, so the rest was cut off",
+                    "{} must be {max} characters or fewer (it has {}); only the first {max} are kept",
+                    text_label(field),
                     s.chars().count()
                 ),
             ));
             s.chars().take(max).collect()
         }
         _ => {
-            problems.push(Problem::new(field, "wrong_shape", format!("{field} must be text")));
+            problems.push(Problem::new(
+                field,
+                "wrong_shape",
+                format!("{} must be text", text_label(field)),
+            ));
             String::new()
         }
     }

@@ -9,20 +9,33 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-/// Serialises to plain objects and `null` (not `Map` and `undefined`), so results can be saved
-/// with `JSON.stringify` and compared with `deepEqual`.
+// Values cross the boundary as JSON text, through the browser's own `JSON.parse` and
+// `JSON.stringify`: results are plain objects with `null` (never `Map` or `undefined`), so they can
+// be saved with `JSON.stringify` and compared with `deepEqual`. One serde serialiser (serde_json,
+// which the core needs anyway) instead of a second per-type one cut the wasm (docs/performance.md).
+
+/// Serialises a result to a plain JavaScript value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result could not be read as JSON"))
 }
 
-/// Any JavaScript value as JSON (`undefined` becomes `null`).
+/// Any JavaScript value as JSON (`undefined` becomes `null`; functions and symbols are dropped,
+/// as `JSON.stringify` does).
 fn from_js(value: JsValue) -> Result<Value, JsError> {
     if value.is_undefined() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| JsError::new("the argument cannot be written as JSON"))?;
+    serde_json::from_str(&text).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A JavaScript value read as a typed argument.
+fn from_js_as<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_json::from_value(from_js(value)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// The crate version, such as `0.1.0`.
@@ -58,8 +71,7 @@ pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
 /// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.
 #[wasm_bindgen(js_name = overallEffectiveness)]
 pub fn overall_effectiveness(framework_id: &str, grades: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let grades: std::collections::BTreeMap<String, crate::grade::Grade> =
-        serde_wasm_bindgen::from_value(grades).map_err(|e| JsError::new(&e.to_string()))?;
+    let grades: std::collections::BTreeMap<String, crate::grade::Grade> = from_js_as(grades, "grades")?;
     let strict = from_js(options)?
         .get("strict")
         .and_then(Value::as_bool)
@@ -157,8 +169,7 @@ pub fn working_days_between(a: &str, b: &str) -> Result<f64, JsError> {
 /// `problems`, each naming its field. Throws only when the argument cannot be read as JSON.
 #[wasm_bindgen]
 pub fn pathway(input: JsValue) -> Result<JsValue, JsError> {
-    let value: serde_json::Value =
-        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("pathway input: {e}")))?;
+    let value = from_js(input)?;
     to_js(&crate::pathway::pathway(&value))
 }
 
@@ -199,8 +210,7 @@ struct NamedFile {
 /// of `{ name, text }`.
 #[wasm_bindgen(js_name = compareParticipants)]
 pub fn compare_participants(files: JsValue, scenario_id: Option<String>) -> Result<JsValue, JsError> {
-    let files: Vec<NamedFile> =
-        serde_wasm_bindgen::from_value(files).map_err(|e| JsError::new(&format!("compareParticipants files: {e}")))?;
+    let files: Vec<NamedFile> = from_js_as(files, "compareParticipants files")?;
     let files: Vec<(String, String)> = files.into_iter().map(|f| (f.name, f.text)).collect();
     to_js(&crate::compare::compare_participants(&files, scenario_id.as_deref()))
 }

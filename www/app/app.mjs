@@ -13,6 +13,8 @@ import { areaPage, indicatorsPage } from "./pages-area.mjs";
 import { resultsPage, timelinePage, actionsPage, reportPage, comparePage } from "./pages-results.mjs";
 import { saveAssessmentFile } from "./files.mjs";
 import { briefingPage, workshopComparePage } from "./pages-workshop.mjs";
+import { protectPage } from "./pages-protect.mjs";
+import { watchOtherTabs } from "./tabs.mjs";
 
 /** The generic header: service name only, no crown, no GOV.UK logotype. */
 export function header(config, skipLink) {
@@ -52,6 +54,7 @@ const PAGES = {
   compare: comparePage,
   briefing: briefingPage,
   "workshop-compare": workshopComparePage,
+  protect: protectPage,
 };
 
 /** The application: owns the shadow root's content. */
@@ -134,15 +137,21 @@ export class App {
       h("div", { class: "govuk-width-container" }, this.main),
     );
     this.page = h("div", { class: "st-page" });
-    this.main.append(this.statusBar, this.backSlot, this.page);
+    this.tabSlot = h("div", { id: "other-tab-slot" });
+    this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.page);
     // Save at once when a field is left or a choice is made, as well as while typing.
     this.main.addEventListener("change", () => this.flushSave());
     this.main.addEventListener("focusout", () => this.flushSave());
+    // A tab being closed, hidden or navigated away from writes what is pending at once, so a
+    // crash or close mid-typing loses at most the autosave pause.
+    window.addEventListener("pagehide", () => this.flushSave());
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.flushSave());
     const saved = this.store.read("assessment");
     if (saved && saved.format === "stocktake-assessment") this.a = saved;
     this.assumptions = this.store.read("assumptions") ?? {};
     this.lastYear = this.store.read("last-year");
     if (this.a) this.rescore();
+    watchOtherTabs(this);
     this.renderStatus();
     this.go("start", {}, { initial: true });
   }
@@ -153,7 +162,7 @@ export class App {
   begin(frameworkId) {
     this.a = newAssessment(frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
     this.assumptions = {};
-    this.store.write("assumptions", {});
+    this.saveExtra("assumptions", {});
     this.changed(true);
   }
 
@@ -255,6 +264,11 @@ export class App {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (!this.a) return;
+    if (this.readOnly) {
+      this.saveProblem = "other-tab";
+      this.renderStatus();
+      return;
+    }
     const result = this.store.write("assessment", this.a);
     this.saveProblem = result.ok ? null : result.reason;
     if (result.ok) this.savedAt = new Date();
@@ -262,6 +276,7 @@ export class App {
   }
 
   saveExtra(key, value) {
+    if (this.readOnly) return;
     this.store.write(key, value);
   }
 
@@ -269,7 +284,10 @@ export class App {
     const where = this.config.storage === "session" ? "Saved in this tab" : "Saved on this device";
     let text;
     let offerFile = false;
-    if (this.saveProblem === "off" || this.config.storage === "none") {
+    if (this.readOnly) {
+      text = "Not saved: this self-evaluation is being edited in another tab. Save to a file to keep changes made here.";
+      offerFile = !!this.a;
+    } else if (this.saveProblem === "off" || this.config.storage === "none") {
       text = "Your answers are not kept in this browser. Save to a file to keep your work.";
       offerFile = !!this.a;
     } else if (this.saveProblem === "full") {

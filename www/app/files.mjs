@@ -2,6 +2,7 @@
 // browser writes the file without any network request. Opening reads the file locally and hands
 // the text to the core's parseAssessmentText; nothing changes unless the file is valid.
 import { h } from "./dom.mjs";
+import { isEncrypted, decryptText, encryptText } from "./crypto.mjs";
 
 /** Offers `text` as a download called `name`. */
 export function downloadText(app, name, text, type) {
@@ -25,30 +26,76 @@ export function saveAssessmentFile(app) {
   downloadText(app, `${fileStem(app)}.json`, JSON.stringify(app.a, null, 2) + "\n", "application/json");
 }
 
+/** "1.4 MB" for a size in bytes. */
+function megabytesText(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** One problem from the core as a sentence for an error summary. */
+export function problemText(p) {
+  return p.field ? `${p.message} (in ${p.field})` : p.message;
+}
+
 /**
- * Reads a saved file. Returns { ok: true, assessment } or { ok: false, messages } (nothing changed).
+ * Reads a saved file without changing anything. Returns one of
+ * - { ok: true, assessment, warnings: [problem] } (warnings: parts that will be left out),
+ * - { ok: false, code, messages } (the file cannot be opened; `code` is the core's problem code),
+ * - { ok: false, code: "encrypted", needsPassphrase: true, text } (ask for the passphrase, then
+ *   call again with it).
+ * Files over the core's size limit are refused from File.size, before a byte is read.
  */
-export async function openAssessmentFile(app, file) {
-  if (file.size > 5 * 1024 * 1024) return { ok: false, messages: ["The selected file is too big to be a Stocktake file: choose a file smaller than 5 MB"] };
+export async function openAssessmentFile(app, file, passphrase) {
+  const limits = app.core.fileLimits();
+  if (file.size > limits.maxFileBytes) {
+    return {
+      ok: false,
+      code: "too_big",
+      messages: [`The selected file is ${megabytesText(file.size)}: a Stocktake file can be at most ${megabytesText(limits.maxFileBytes)}, so this is not one`],
+    };
+  }
   let text;
   try {
-    text = await file.text();
+    text = typeof file.text === "function" ? await file.text() : String(file);
   } catch {
-    return { ok: false, messages: ["The selected file could not be read: try choosing it again"] };
+    return { ok: false, code: "unreadable", messages: ["The selected file could not be read: try choosing it again"] };
+  }
+  return openAssessmentText(app, text, passphrase);
+}
+
+/** As openAssessmentFile, for text already read (an encrypted file's text, with its passphrase). */
+export async function openAssessmentText(app, text, passphrase) {
+  let outer = null;
+  try {
+    outer = JSON.parse(text);
+  } catch {
+    outer = null;
+  }
+  if (isEncrypted(outer)) {
+    if (!passphrase) return { ok: false, code: "encrypted", needsPassphrase: true, text, messages: ["Enter the passphrase for this file"] };
+    try {
+      text = await decryptText(text, passphrase);
+    } catch (err) {
+      return { ok: false, code: err.code ?? "wrong_passphrase_or_changed", needsPassphrase: err.code === "wrong_passphrase_or_changed" || err.code === "no_passphrase", text, messages: [err.message] };
+    }
   }
   let parsed;
   try {
     parsed = app.core.parseAssessmentText(text);
   } catch (err) {
-    return { ok: false, messages: [`The selected file is not a Stocktake file: ${err.message}`] };
+    return { ok: false, code: "not_stocktake", messages: [`The selected file is not a Stocktake file: ${err.message}`] };
   }
   const problems = parsed?.problems ?? [];
-  if (problems.length) {
-    const shown = problems.slice(0, 5).map((p) => `The selected file cannot be opened. ${p.message}${p.field ? ` (in ${p.field})` : ""}`);
-    if (problems.length > 5) shown.push(`The selected file has ${problems.length - 5} more problems`);
-    return { ok: false, messages: shown };
+  if (parsed?.fatal) {
+    return { ok: false, code: problems[0]?.code ?? "not_stocktake", messages: problems.map(problemText) };
   }
-  return { ok: true, assessment: parsed.assessment };
+  return { ok: true, assessment: parsed.assessment, warnings: problems };
+}
+
+/** Saves the assessment protected by `passphrase` (AES-GCM, PBKDF2 key: crypto.mjs). */
+export async function saveProtectedFile(app, passphrase) {
+  if (!app.a) return;
+  const text = await encryptText(JSON.stringify(app.a, null, 2) + "\n", passphrase);
+  downloadText(app, `${fileStem(app)}-protected.json`, text + "\n", "application/json");
 }
 
 /** One CSV cell: always quoted; cells that a spreadsheet would run as a formula get a leading apostrophe. */

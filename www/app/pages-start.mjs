@@ -1,10 +1,10 @@
 // The start page (what Stocktake is, privacy, framework choice and three ways in), and the
 // confirmation pages for clearing this device and starting again.
 import { h, replace, put } from "./dom.mjs";
-import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage } from "./govuk.mjs";
+import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
 import { workshopStartSection } from "./pages-workshop.mjs";
-import { openAssessmentFile } from "./files.mjs";
+import { openAssessmentFile, openAssessmentText, problemText } from "./files.mjs";
 import { FAMILY_GROUPS, familyOf } from "./family.mjs";
 
 /** Where answers are kept, in words, for data-storage = local | session | none. */
@@ -35,15 +35,68 @@ export function startPage(app, main) {
       errorSlot.firstChild.focus();
     }
   };
+  // Opening a file never changes the work on this page until it has opened cleanly, or the user
+  // has read its warnings and chosen to open it anyway.
+  const decisionSlot = h("div", { id: "open-decision" });
+  const finish = (assessment) => {
+    app.load(assessment);
+    app.go("tasks");
+  };
+  const handle = (result) => {
+    replace(decisionSlot);
+    if (result.ok && !result.warnings.length) return finish(result.assessment);
+    if (result.ok) {
+      showFileErrors(result.warnings.map(problemText));
+      put(
+        decisionSlot,
+        govWarning("This file has the problems listed above. If you open it, those parts are left out. Your current work is unchanged until you choose."),
+        h(
+          "div",
+          { class: "govuk-button-group" },
+          govButton({ text: "Open it anyway, leaving those parts out", id: "open-anyway", onClick: () => (replace(decisionSlot), finish(result.assessment)) }),
+          h("a", { href: "#", class: "govuk-link", id: "open-cancel", onclick: (e) => (e.preventDefault(), replace(decisionSlot), showFileErrors([])) }, "Cancel"),
+        ),
+      );
+      return;
+    }
+    if (result.needsPassphrase) {
+      const wrong = result.code !== "encrypted" && result.code !== "no_passphrase";
+      let passphrase = "";
+      const submit = async () => handle(await openAssessmentText(app, result.text, passphrase));
+      put(
+        decisionSlot,
+        h("p", { class: "govuk-body", id: "open-protected-note" }, "This file is protected with a passphrase. Enter it to open the file."),
+        govInput({
+          id: "open-passphrase",
+          label: "Passphrase",
+          labelSize: "s",
+          type: "password",
+          autocomplete: "current-password",
+          spellcheck: false,
+          width: "20",
+          error: wrong ? result.messages[0] : null,
+          onInput: (v) => (passphrase = v),
+        }),
+        govButton({ text: "Open protected file", id: "open-protected", onClick: submit }),
+      );
+      if (wrong) {
+        replace(errorSlot, govErrorSummary([{ id: "open-passphrase", message: result.messages[0] }], app.root));
+        app.title("Your inspection self-evaluation", true);
+        errorSlot.firstChild.focus();
+      } else {
+        showFileErrors([]);
+        app.root.getElementById("open-passphrase")?.focus();
+      }
+      return;
+    }
+    showFileErrors(result.messages);
+  };
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
     const result = await openAssessmentFile(app, file);
     fileInput.value = "";
-    if (result.ok) {
-      app.load(result.assessment);
-      app.go("tasks");
-    } else showFileErrors(result.messages);
+    handle(result);
   });
   const fileGroup = h(
     "div",
@@ -51,6 +104,7 @@ export function startPage(app, main) {
     h("label", { class: "govuk-label govuk-label--s", for: "open-file" }, "Open a saved file"),
     h("div", { class: "govuk-hint", id: "open-file-hint" }, "A file you saved from Stocktake earlier (it ends in .json). Opening it replaces what is on this page only if the file is valid."),
     fileInput,
+    decisionSlot,
   );
   fileInput.setAttribute("aria-describedby", "open-file-hint");
 

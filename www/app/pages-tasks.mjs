@@ -90,6 +90,7 @@ export function tasksPage(app, main) {
       "div",
       { class: "govuk-button-group" },
       govButton({ text: "Save to a file", secondary: true, id: "save-file", onClick: () => saveAssessmentFile(app) }),
+      govButton({ text: "Save with a passphrase", secondary: true, id: "save-with-passphrase", onClick: () => app.go("protect") }),
       govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
     ),
     h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear", {}, { id: "link-clear" })),
