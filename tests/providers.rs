@@ -159,3 +159,24 @@ fn simulation_reports_the_limited_overall_for_providers() {
     let r = serde_json::to_value(r).unwrap();
     assert!(r["overall"]["probabilities"].is_object(), "{}", r["overall"]);
 }
+
+#[test]
+fn workshop_comparison_works_for_provider_files() {
+    let file = |level: &str, who: &str| {
+        let mut a = assessment("sccif-childrens-homes", level, json!({ "ch_hp_missing": "inadequate" }));
+        a["participant"] = json!(who);
+        (format!("{who}.json"), a.to_string())
+    };
+    let c = stocktake::compare::compare_participants(&[file("good", "ali"), file("outstanding", "bo")], None);
+    let c = serde_json::to_value(c).unwrap();
+    assert_eq!(c["participants"].as_array().unwrap().len(), 2, "{}", c["invalid"]);
+    let overall = c["judgements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["id"] == "overall_experiences_progress")
+        .unwrap();
+    // Both are limited to inadequate by help and protection, so they agree.
+    assert_eq!(overall["mode"], "inadequate");
+    assert_eq!(overall["agreement"], 1.0);
+}
