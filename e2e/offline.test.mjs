@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, axe, cspViolations, launch, openPage, screenshot, waitReady } from "./harness.mjs";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { ARTIFACTS, DIST, axe, cspViolations, launch, openPage, screenshot, waitReady } from "./harness.mjs";
+import { fillAllAreas, onPage, shadowText, tabTo } from "./steps.mjs";
 
 const FILE = join(DIST, "stocktake-offline.html");
 const fileUrl = pathToFileURL(FILE).href;
@@ -45,4 +47,80 @@ test("the multi-file site cannot run from file:// (why the offline file exists)"
   await page.waitForTimeout(500);
   assert.equal(await page.locator('stocktake-app[data-ready="true"]').count(), 0);
   assert.ok(errors.length > 0, "the module import is blocked on file://");
+});
+
+const go = (page, name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
+const scoredOf = (page) => page.evaluate(() => document.querySelector("stocktake-app").app.scored);
+
+test("a whole self-evaluation can be completed, saved, reopened and reloaded in the offline file, with no request", async () => {
+  const { page, requests, errors } = await openPage(browser);
+  const others = () => requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:"));
+  await page.goto(fileUrl);
+  await waitReady(page);
+  assert.match(await shadowText(page, "main"), /You opened Stocktake from a file on this computer/, "the start page says what differs offline");
+
+  // Start, and answer one area through the page with the keyboard.
+  await page.click("#start-new");
+  await onPage(page, "about");
+  await tabTo(page, "save-continue");
+  await page.keyboard.press("Enter");
+  await onPage(page, "tasks");
+  await tabTo(page, "task-help_and_protection");
+  await page.keyboard.press("Enter");
+  await onPage(page, "area");
+  const statements = await page.evaluate(() =>
+    document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id),
+  );
+  for (const [i, id] of statements.entries()) {
+    await tabTo(page, `answers-${id}-level`);
+    await page.keyboard.press("Space"); // Outstanding
+    for (let k = 0; k < 1 + (i % 2); k++) await page.keyboard.press("ArrowDown"); // Good or requires improvement
+  }
+  await tabTo(page, "save-continue");
+  await page.keyboard.press("Enter");
+  await onPage(page, "tasks");
+  assert.match(await shadowText(page, "#task-help_and_protection-status"), /Completed/);
+
+  // The rest of the areas, then results, timeline and action plan from the wasm core.
+  await fillAllAreas(page);
+  await go(page, "results");
+  const scored = await scoredOf(page);
+  for (const j of scored.judgements) {
+    assert.ok(j.grade, `${j.id} has a grade`);
+    assert.match(await shadowText(page, `#result-${j.id}`), new RegExp(`Most likely: ${j.label}`));
+  }
+  const resultsText = await shadowText(page, "#results-body");
+  await screenshot(page, "offline-results");
+  await go(page, "timeline");
+  assert.match(await shadowText(page, "#next-inspection"), /next full inspection is likely/);
+  await go(page, "actions");
+  assert.ok((await shadowText(page, "main")).length > 100);
+
+  // Save to a file, and open it in a fresh offline session: identical results.
+  await go(page, "tasks");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-file")]);
+  const text = await readFile(await download.path(), "utf8");
+  await mkdir(ARTIFACTS, { recursive: true });
+  const saved = join(ARTIFACTS, "offline-saved.json");
+  await writeFile(saved, text);
+  const fresh = await openPage(browser);
+  await fresh.page.goto(fileUrl);
+  await waitReady(fresh.page);
+  await fresh.page.setInputFiles("#open-file", saved);
+  await onPage(fresh.page, "tasks");
+  assert.deepEqual(await scoredOf(fresh.page), scored);
+  await go(fresh.page, "results");
+  assert.equal(await shadowText(fresh.page, "#results-body"), resultsText);
+
+  // Reloading the offline file keeps the work (this browser's storage for local files).
+  await page.reload();
+  await waitReady(page);
+  await page.click("#continue");
+  await onPage(page, "tasks");
+  assert.deepEqual((await scoredOf(page)).judgements.map((j) => j.grade), scored.judgements.map((j) => j.grade));
+
+  assert.deepEqual(others(), [], "the offline file requests nothing but itself");
+  assert.deepEqual(fresh.requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
 });

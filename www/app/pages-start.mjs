@@ -12,6 +12,8 @@ export function storageSentence(app) {
   if (!app.store.available && app.config.storage !== "none") return "This browser cannot keep your answers, so save your work to a file before you close the page.";
   if (app.config.storage === "session") return "Your answers are kept in this browser tab only, and are removed when you close it. Save to a file to keep them.";
   if (app.config.storage === "none") return "Your answers are not kept anywhere: save your work to a file before you close the page.";
+  if (app.config.offline)
+    return "You opened Stocktake from a file on this computer, with no network. Your answers are kept in this browser's storage for files opened from this computer, which any other local file opened in this browser could read: on a shared computer, save your work to a file and use \u201cClear everything from this device\u201d before you leave.";
   return "Your answers are kept in this browser's local storage on this device until you clear them. Save to a file to move them to another computer.";
 }
 
