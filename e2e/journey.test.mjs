@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
-import { focusedId, onPage, tabTo, shadowText, requestsAfter } from "./steps.mjs";
+import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate, rateAreaByKeyboard } from "./steps.mjs";
 
 let browser, server, url;
 before(async () => {
@@ -36,29 +36,14 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   await type(page, "Testshire");
   await tabTo(page, "history-lastInspection-kind");
   await page.keyboard.press("Space"); // standard inspection
-  await tabTo(page, "history-lastInspection-startedOn");
-  await type(page, "4");
-  await page.keyboard.press("Tab");
-  await type(page, "3");
-  await page.keyboard.press("Tab");
-  await type(page, "2024");
-  await tabTo(page, "history-lastInspection-endedOn");
-  await type(page, "15");
-  await page.keyboard.press("Tab");
-  await type(page, "3");
-  await page.keyboard.press("Tab");
-  await type(page, "2024");
+  await typeDate(page, "history-lastInspection-startedOn", 4, 3, 2024);
+  await typeDate(page, "history-lastInspection-endedOn", 15, 3, 2024);
   await tabTo(page, "history-lastInspection-grades-help_and_protection");
   await page.keyboard.press("ArrowDown"); // Outstanding
   await page.keyboard.press("ArrowDown"); // Good
   await tabTo(page, "add-visit");
   await page.keyboard.press("Enter");
-  await tabTo(page, "history-focusedVisits-0-endedOn");
-  await type(page, "10");
-  await page.keyboard.press("Tab");
-  await type(page, "6");
-  await page.keyboard.press("Tab");
-  await type(page, "2025");
+  await typeDate(page, "history-focusedVisits-0-endedOn", 10, 6, 2025);
   await tabTo(page, "history-focusedVisits-0-priorityActions");
   await page.keyboard.press("ArrowRight"); // No (arrow keys move and select within a radio group)
   await page.keyboard.press("ArrowLeft"); // Yes
@@ -71,12 +56,8 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   await tabTo(page, "task-help_and_protection");
   await page.keyboard.press("Enter");
   await onPage(page, "area");
-  const statements = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id));
-  for (const [i, id] of statements.entries()) {
-    await tabTo(page, `answers-${id}-level`);
-    await page.keyboard.press("Space"); // Outstanding
-    for (let k = 0; k < 1 + (i % 3); k++) await page.keyboard.press("ArrowDown"); // Good, RI or inadequate
-  }
+  // Good, requires improvement or inadequate in turn.
+  const statements = await rateAreaByKeyboard(page, "help_and_protection", (i) => 1 + (i % 3));
   const first = statements[1]; // rated requires improvement, so it appears in the action plan
   await tabTo(page, `${first}-more`, { back: true });
   await page.keyboard.press("Enter"); // open "How you know, planned action and notes" (already open? toggles)
@@ -89,11 +70,7 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   await page.keyboard.press("Tab");
   await type(page, "Head of service");
   await page.keyboard.press("Tab");
-  await type(page, "31");
-  await page.keyboard.press("Tab");
-  await type(page, "3");
-  await page.keyboard.press("Tab");
-  await type(page, "2027");
+  await typeDate(page, `answers-${first}-action-due`, 31, 3, 2027);
   await tabTo(page, `answers-${first}-notes`);
   await type(page, "Contact-to-decision times improved since June.");
   await screenshot(page, "journey-area");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { ARTIFACTS, DIST, axe, cspViolations, launch, openPage, screenshot, waitReady } from "./harness.mjs";
-import { fillAllAreas, onPage, shadowText, tabTo } from "./steps.mjs";
+import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, tabTo } from "./steps.mjs";
 
 const FILE = join(DIST, "stocktake-offline.html");
 const fileUrl = pathToFileURL(FILE).href;
@@ -68,14 +68,7 @@ test("a whole self-evaluation can be completed, saved, reopened and reloaded in 
   await tabTo(page, "task-help_and_protection");
   await page.keyboard.press("Enter");
   await onPage(page, "area");
-  const statements = await page.evaluate(() =>
-    document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id),
-  );
-  for (const [i, id] of statements.entries()) {
-    await tabTo(page, `answers-${id}-level`);
-    await page.keyboard.press("Space"); // Outstanding
-    for (let k = 0; k < 1 + (i % 2); k++) await page.keyboard.press("ArrowDown"); // Good or requires improvement
-  }
+  await rateAreaByKeyboard(page, "help_and_protection", (i) => 1 + (i % 2)); // good or requires improvement
   await tabTo(page, "save-continue");
   await page.keyboard.press("Enter");
   await onPage(page, "tasks");

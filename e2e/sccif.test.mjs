@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { axe, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
-import { focusedId, onPage, tabTo, shadowText, requestsAfter } from "./steps.mjs";
+import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate } from "./steps.mjs";
 
 let browser, server, url;
 before(async () => {
@@ -64,18 +64,8 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   await type(page, "Oak House");
   await tabTo(page, "history-lastInspection-kind");
   await page.keyboard.press("Space"); // Full inspection
-  await tabTo(page, "history-lastInspection-startedOn");
-  await type(page, "9");
-  await page.keyboard.press("Tab");
-  await type(page, "6");
-  await page.keyboard.press("Tab");
-  await type(page, "2026");
-  await tabTo(page, "history-lastInspection-endedOn");
-  await type(page, "10");
-  await page.keyboard.press("Tab");
-  await type(page, "6");
-  await page.keyboard.press("Tab");
-  await type(page, "2026");
+  await typeDate(page, "history-lastInspection-startedOn", 9, 6, 2026);
+  await typeDate(page, "history-lastInspection-endedOn", 10, 6, 2026);
   await tabTo(page, "history-lastInspection-grades-overall_experiences_progress");
   for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowDown"); // Outstanding, Good, Requires improvement
   const li = await app(page, () => document.querySelector("stocktake-app").app.a.history.lastInspection);

@@ -20,6 +20,34 @@ export async function tabTo(page, id, { max = 400, back = false } = {}) {
   throw new Error(`could not reach #${id} with the keyboard (focus is on ${await focusedId(page)})`);
 }
 
+/** Types a GOV.UK date input by keyboard: Tab to its day field `id`, then day, month and year. */
+export async function typeDate(page, id, day, month, year) {
+  await tabTo(page, id);
+  await page.keyboard.type(String(day));
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(String(month));
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(String(year));
+}
+
+/**
+ * Rates every statement of area `areaId` by keyboard: Space selects the first level
+ * (Outstanding), then ArrowDown moves `down(i)` levels lower for the i-th statement.
+ * Returns the statement ids.
+ */
+export async function rateAreaByKeyboard(page, areaId, down) {
+  const ids = await page.evaluate(
+    (area) => document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === area).statements.map((s) => s.id),
+    areaId,
+  );
+  for (const [i, id] of ids.entries()) {
+    await tabTo(page, `answers-${id}-level`);
+    await page.keyboard.press("Space");
+    for (let k = 0; k < down(i); k++) await page.keyboard.press("ArrowDown");
+  }
+  return ids;
+}
+
 /** Waits until the app shows page `name` (the host's data-page attribute). */
 export function onPage(page, name) {
   return page.waitForSelector(`stocktake-app[data-page="${name}"]`, { timeout: 10000 });
