@@ -224,7 +224,7 @@ test("a bad last-year file on the compare page shows an error and changes nothin
   await writeFile(bad, JSON.stringify({ format: "something-else" }));
   await page.setInputFiles("#last-year-file", bad);
   await page.waitForSelector(".govuk-error-summary");
-  assert.match(await shadowText(page, "#last-year-file-error"), /^Error: The selected file cannot be opened/);
+  assert.match(await shadowText(page, "#last-year-file-error"), /^Error: The selected file holds data, but not a Stocktake self-evaluation/);
   assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").app.lastYear), null);
   assert.deepEqual(await axe(page), []);
   await screenshot(page, "state-compare-bad-file");

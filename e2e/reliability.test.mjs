@@ -56,7 +56,7 @@ const MESSAGE = {
   unknown_indicator: /not an indicator in/,
   invalid_date: /not a plausible date|Enter a real date/,
   out_of_range: /must be between/,
-  too_long: /the most it can have is/,
+  too_long: /must be \d+ characters or fewer \(it has \d+\); only the first \d+ are kept/,
   too_big: /at most 2\.0 MB/,
 };
 
