@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
-import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate, rateAreaByKeyboard } from "./steps.mjs";
+import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate, rateAreaByKeyboard, follow } from "./steps.mjs";
 
 let browser, server, url;
 before(async () => {
@@ -26,9 +26,7 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   assert.deepEqual(foreignRequests(requests, url), []);
 
   // Start
-  await tabTo(page, "start-new");
-  await page.keyboard.press("Enter");
-  await onPage(page, "about");
+  await follow(page, "start-new", "about");
   assert.equal(await focusedId(page), "H1", "focus moves to the new page's heading");
 
   // About your authority
@@ -48,14 +46,10 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   await page.keyboard.press("ArrowRight"); // No (arrow keys move and select within a radio group)
   await page.keyboard.press("ArrowLeft"); // Yes
   await screenshot(page, "journey-about");
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
+  await follow(page, "save-continue", "tasks");
 
   // One area in full
-  await tabTo(page, "task-help_and_protection");
-  await page.keyboard.press("Enter");
-  await onPage(page, "area");
+  await follow(page, "task-help_and_protection", "area");
   // Good, requires improvement or inadequate in turn.
   const statements = await rateAreaByKeyboard(page, "help_and_protection", (i) => 1 + (i % 3));
   const first = statements[1]; // rated requires improvement, so it appears in the action plan
@@ -74,44 +68,30 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   await tabTo(page, `answers-${first}-notes`);
   await type(page, "Contact-to-decision times improved since June.");
   await screenshot(page, "journey-area");
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
+  await follow(page, "save-continue", "tasks");
   assert.match(await shadowText(page, "#task-help_and_protection-status"), /Completed/);
 
   // Indicators
-  await tabTo(page, "task-indicators");
-  await page.keyboard.press("Enter");
-  await onPage(page, "indicators");
+  await follow(page, "task-indicators", "indicators");
   const indicators = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().indicators.map((i) => i.id));
   for (const id of indicators.slice(0, 3)) {
     await tabTo(page, `indicators-${id}`);
     await type(page, "12.5");
   }
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
+  await follow(page, "save-continue", "tasks");
   assert.match(await shadowText(page, "#progress"), /You have completed 1 of 6 sections/);
 
   // Check answers → results → timeline → action plan
-  await tabTo(page, "link-check");
-  await page.keyboard.press("Enter");
-  await onPage(page, "check");
-  await tabTo(page, "to-results");
-  await page.keyboard.press("Enter");
-  await onPage(page, "results");
+  await follow(page, "link-check", "check");
+  await follow(page, "to-results", "results");
   const scored = await page.evaluate(() => document.querySelector("stocktake-app").app.scored);
   const hp = scored.judgements.find((j) => j.id === "help_and_protection");
   assert.ok(hp.grade, "help and protection has a grade from the core");
   assert.match(await shadowText(page, "#result-help_and_protection"), new RegExp(`Most likely: ${hp.label}`));
   await screenshot(page, "journey-results");
-  await tabTo(page, "to-timeline");
-  await page.keyboard.press("Enter");
-  await onPage(page, "timeline");
+  await follow(page, "to-timeline", "timeline");
   assert.match(await shadowText(page, "#next-inspection"), /next full inspection is likely/);
-  await tabTo(page, "to-actions");
-  await page.keyboard.press("Enter");
-  await onPage(page, "actions");
+  await follow(page, "to-actions", "actions");
   assert.match(await shadowText(page, "main"), /Audit the front door every month/);
   await screenshot(page, "journey-actions");
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { ARTIFACTS, DIST, axe, cspViolations, launch, openPage, screenshot, waitReady } from "./harness.mjs";
-import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, tabTo } from "./steps.mjs";
+import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, tabTo, follow } from "./steps.mjs";
 
 const FILE = join(DIST, "stocktake-offline.html");
 const fileUrl = pathToFileURL(FILE).href;
@@ -62,16 +62,10 @@ test("a whole self-evaluation can be completed, saved, reopened and reloaded in 
   // Start, and answer one area through the page with the keyboard.
   await page.click("#start-new");
   await onPage(page, "about");
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
-  await tabTo(page, "task-help_and_protection");
-  await page.keyboard.press("Enter");
-  await onPage(page, "area");
+  await follow(page, "save-continue", "tasks");
+  await follow(page, "task-help_and_protection", "area");
   await rateAreaByKeyboard(page, "help_and_protection", (i) => 1 + (i % 2)); // good or requires improvement
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
+  await follow(page, "save-continue", "tasks");
   assert.match(await shadowText(page, "#task-help_and_protection-status"), /Completed/);
 
   // The rest of the areas, then results, timeline and action plan from the wasm core.

@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { axe, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
-import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate } from "./steps.mjs";
+import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate, follow } from "./steps.mjs";
 
 let browser, server, url;
 before(async () => {
@@ -50,9 +50,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   ]);
   await tabTo(page, "framework");
   await page.locator("#framework").selectOption("sccif-childrens-homes");
-  await tabTo(page, "start-new");
-  await page.keyboard.press("Enter");
-  await onPage(page, "about");
+  await follow(page, "start-new", "about");
   assert.equal(await focusedId(page), "H1");
   assert.equal(await shadowText(page, "h1"), "About your service (children's homes)");
   assert.equal(await app(page, () => document.querySelector("stocktake-app").app.a.framework), "sccif-childrens-homes");
@@ -74,18 +72,14 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.equal(li.grades.overall_experiences_progress, "requires_improvement");
   assert.deepEqual(await axeOnly(page, errors), [], "axe on the about page");
   await screenshot(page, "sccif-about");
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
+  await follow(page, "save-continue", "tasks");
 
   // The task list: the home's three areas, no indicators.
   assert.equal(await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("task-indicators")), false);
   assert.match(await shadowText(page, "#progress"), /of 3 sections/);
 
   // Help and protection with the keyboard: every statement good except going missing, inadequate.
-  await tabTo(page, "task-ch_help_protection");
-  await page.keyboard.press("Enter");
-  await onPage(page, "area");
+  await follow(page, "task-ch_help_protection", "area");
   const statements = await app(page, () => document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === "ch_help_protection").statements.map((s) => s.id));
   for (const id of statements) {
     await tabTo(page, `answers-${id}-level`);
@@ -96,9 +90,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   const levels = await app(page, (ids) => ids.map((id) => document.querySelector("stocktake-app").app.a.answers[id]?.level), statements);
   assert.deepEqual(levels, statements.map((id) => (id === "ch_hp_missing" ? "inadequate" : "good")));
   assert.deepEqual(await axeOnly(page, errors), [], "axe on the area page");
-  await tabTo(page, "save-continue");
-  await page.keyboard.press("Enter");
-  await onPage(page, "tasks");
+  await follow(page, "save-continue", "tasks");
   assert.match(await shadowText(page, "#task-ch_help_protection-status"), /Completed/);
 
   // The other two areas, good throughout (filled directly: the keyboard is proven above).
@@ -112,16 +104,12 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.match(await shadowText(page, "#progress"), /You have completed 3 of 3 sections/);
 
   // Check answers, in provider terms.
-  await tabTo(page, "link-check");
-  await page.keyboard.press("Enter");
-  await onPage(page, "check");
+  await follow(page, "link-check", "check");
   const check = await shadowText(page, "main");
   assert.match(check, /Home or agency/);
   assert.match(check, /Full inspection, ended/);
   assert.doesNotMatch(check, /Focused visits|Monitoring|Indicators/);
-  await tabTo(page, "to-results");
-  await page.keyboard.press("Enter");
-  await onPage(page, "results");
+  await follow(page, "to-results", "results");
 
   // Results: overall limited to inadequate by help and protection, shown once, with the rule.
   const scored = await app(page, () => document.querySelector("stocktake-app").app.scored);
@@ -142,9 +130,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
 
   // Timeline: the next full inspection falls in the next inspection year, with an interim
   // (assurance) visit first because the home was last judged requires improvement.
-  await tabTo(page, "to-timeline");
-  await page.keyboard.press("Enter");
-  await onPage(page, "timeline");
+  await follow(page, "to-timeline", "timeline");
   const pw = await app(page, () => document.querySelector("stocktake-app").app.runPathway());
   assert.equal(pw.next.rule.id, "ch_full_every_year");
   assert.deepEqual(pw.next.window, { earliest: "2027-04-01", latest: "2028-03-31", likely: "2027-09-30" });
@@ -161,9 +147,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   await screenshot(page, "sccif-timeline");
 
   // The action plan lists the critical gap.
-  await tabTo(page, "to-actions");
-  await page.keyboard.press("Enter");
-  await onPage(page, "actions");
+  await follow(page, "to-actions", "actions");
   assert.match(await shadowText(page, "main"), /When a child is missing/);
 
   assert.deepEqual(requestsAfter(requests, loaded), [], "no request at all after the page has loaded");

@@ -48,6 +48,13 @@ export async function rateAreaByKeyboard(page, areaId, down) {
   return ids;
 }
 
+/** Tabs to the link or button `id`, presses Enter, and waits until the app shows page `name`. */
+export async function follow(page, id, name) {
+  await tabTo(page, id);
+  await page.keyboard.press("Enter");
+  await onPage(page, name);
+}
+
 /** Waits until the app shows page `name` (the host's data-page attribute). */
 export function onPage(page, name) {
   return page.waitForSelector(`stocktake-app[data-page="${name}"]`, { timeout: 10000 });
