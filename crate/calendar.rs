@@ -299,7 +299,7 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
             taken.insert(d);
         }
     }
-    to_substitute.sort();
+    crate::sort::sort(&mut to_substitute);
     for d in to_substitute {
         let mut s = next_day(d);
         while is_weekend(s) || taken.contains(&s) {
@@ -314,9 +314,7 @@ fn all_years() -> &'static BTreeMap<i32, Vec<NaiveDate>> {
     static YEARS: OnceLock<BTreeMap<i32, Vec<NaiveDate>>> = OnceLock::new();
     YEARS.get_or_init(|| {
         let t = table();
-        (t.coverage_from..=t.coverage_to)
-            .map(|y| (y, compute_year(t, y)))
-            .collect()
+        crate::sort::map_from((t.coverage_from..=t.coverage_to).map(|y| (y, compute_year(t, y))))
     })
 }
 

@@ -385,7 +385,7 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
         .map(|((name, a, _), g)| Participant {
             name: name.clone(),
             participant: a.participant.clone(),
-            judgements: g.iter().cloned().collect(),
+            judgements: crate::sort::map_from(g.iter().cloned()),
         })
         .collect();
 
@@ -474,7 +474,9 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
         .enumerate()
         .filter_map(|(i, s)| s.agreement.filter(|a| *a < 1.0).map(|a| (i, a, s.spread.unwrap_or(0))))
         .collect();
-    ranked.sort_by(|x, y| x.1.total_cmp(&y.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
+    crate::sort::sort_by(&mut ranked, |x, y| {
+        x.1.total_cmp(&y.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0))
+    });
     let disagreements = ranked
         .iter()
         .take(TOP_DISAGREEMENTS)

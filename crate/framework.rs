@@ -629,7 +629,7 @@ fn condition(v: &Value) -> Read<Condition> {
 fn rule(v: &Value) -> Read<Rule> {
     let weights = match v.get("weights") {
         None => None,
-        Some(Value::Object(m)) => Some(
+        Some(Value::Object(m)) => Some(crate::sort::map_from(
             m.iter()
                 .map(|(k, w)| {
                     w.as_u64()
@@ -637,8 +637,8 @@ fn rule(v: &Value) -> Read<Rule> {
                         .map(|n| (k.clone(), n))
                         .ok_or_else(|| format!("weight {k}"))
                 })
-                .collect::<Read<BTreeMap<String, u32>>>()?,
-        ),
+                .collect::<Read<Vec<(String, u32)>>>()?,
+        )),
         Some(_) => return Err("weights must be a table".into()),
     };
     Ok(Rule {

@@ -336,7 +336,7 @@ pub fn parse_history_shaped(
                         });
                     }
                 }
-                h.focused_visits.sort_by_key(|v| v.ended_on);
+                crate::sort::sort_by_key(&mut h.focused_visits, |v| v.ended_on);
             }
             None => r.problem("focusedVisits", "invalid", "Focused visits must be a list"),
         }
@@ -381,7 +381,7 @@ pub fn parse_history_shaped(
                         });
                     }
                 }
-                h.interventions.sort_by_key(|x| x.on);
+                crate::sort::sort_by_key(&mut h.interventions, |x| x.on);
             }
             None => r.problem("interventions", "invalid", "Interventions must be a list"),
         }

@@ -50,6 +50,7 @@ pub mod route;
 pub mod scenarios;
 pub mod score;
 pub mod simulate;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -721,7 +721,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
     };
     let next = plan(&mut ctx, fw, today, &history, &projected);
     let mut events = ctx.events;
-    events.sort_by_key(|x| x.0);
+    crate::sort::sort_by_key(&mut events, |x| x.0);
     PathwayResult {
         next,
         events: events.into_iter().map(|(_, e)| e).collect(),

@@ -378,7 +378,7 @@ impl ProviderPathway {
         };
         let next = self.plan(&mut plan, input);
         let mut events = plan.events;
-        events.sort_by_key(|x| x.0);
+        crate::sort::sort_by_key(&mut events, |x| x.0);
         PathwayResult {
             next,
             events: events.into_iter().map(|(_, e)| e).collect(),

@@ -177,7 +177,7 @@ pub fn all() -> &'static [Scenario] {
             .iter()
             .map(|(name, json)| crate::data::parse_serde(name, json))
             .collect();
-        list.sort_by_key(|s| s.route);
+        crate::sort::sort_by_key(&mut list, |s| s.route);
         list
     })
 }

@@ -513,7 +513,7 @@ fn lift_capped(
         .filter(|&s| levels[s].is_some_and(|l| l < to))
         .collect();
     // Critical first, then worst first: the first set found of each size is the most useful.
-    candidates.sort_by_key(|&s| (!fw.compiled.slots[s].critical, levels[s]));
+    crate::sort::sort_by_key(&mut candidates, |&s| (!fw.compiled.slots[s].critical, levels[s]));
     let mut work = levels.to_vec();
     let reaches = |work: &[Option<Level>]| {
         evaluate(&fw.compiled.params, &tally(fw, j, work))
@@ -553,7 +553,7 @@ fn lift_capped(
         .iter()
         .map(|&s| points(to) - points(levels[s].expect("answered")))
         .collect();
-    gains.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut gains, |a, b| b.cmp(a));
     let mut k0 = 0;
     let mut sum = 0;
     while sum < need && k0 < gains.len() {
@@ -615,7 +615,7 @@ fn lift_capped(
     // Greedy: raise worst-first until the target is reached, then drop any step not needed.
     let mut chosen = Vec::new();
     let mut order = candidates.clone();
-    order.sort_by_key(|&s| (levels[s], !fw.compiled.slots[s].critical));
+    crate::sort::sort_by_key(&mut order, |&s| (levels[s], !fw.compiled.slots[s].critical));
     for &s in &order {
         work[s] = Some(to);
         chosen.push(s);
@@ -825,7 +825,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
             })
         })
         .collect();
-    action_plan.sort_by_key(|x| (!x.critical, x.level));
+    crate::sort::sort_by_key(&mut action_plan, |x| (!x.critical, x.level));
     let indicators = fw
         .indicators
         .iter()

@@ -262,12 +262,12 @@ fn route_code(fw: &Framework, grades: &[Option<Grade>]) -> u8 {
     if grades.iter().any(Option::is_none) {
         return 3;
     }
-    let map: BTreeMap<String, Grade> = fw
-        .judgements
-        .iter()
-        .zip(grades)
-        .filter_map(|(j, g)| g.map(|g| (j.id.clone(), g)))
-        .collect();
+    let map: BTreeMap<String, Grade> = crate::sort::map_from(
+        fw.judgements
+            .iter()
+            .zip(grades)
+            .filter_map(|(j, g)| g.map(|g| (j.id.clone(), g))),
+    );
     match crate::route::route(&fw.id, &map) {
         Some((Route::Short, _)) => 0,
         Some((Route::Standard, _)) => 1,
