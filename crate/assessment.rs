@@ -558,7 +558,9 @@ fn refuse(field: &str, code: &str, message: impl Into<String>) -> Opened {
 }
 
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    // Tenths of a megabyte, rounded half up, in whole numbers (no float formatting in the wasm).
+    let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// The nesting depth of a JSON value (a scalar is 0), without recursion.

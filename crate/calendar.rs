@@ -34,7 +34,7 @@
 //! ```
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -276,27 +276,28 @@ fn rule_date(rule: &HolidayRule, year: i32) -> NaiveDate {
 
 fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
     // Observed dates of rules that are not substituted, plus one-off moves and extras.
-    let mut taken: BTreeSet<NaiveDate> = BTreeSet::new();
+    // A plain list (a dozen dates a year), sorted at the end: cheaper in the wasm than a BTreeSet.
+    let mut taken: Vec<NaiveDate> = Vec::new();
     let mut to_substitute: Vec<NaiveDate> = Vec::new();
     for rule in &t.rule {
         let moved = t.change.iter().find(|c| {
             c.kind == "move" && c.rule.as_deref() == Some(rule.id.as_str()) && c.date.starts_with(&format!("{year}-"))
         });
         if let Some(c) = moved {
-            taken.insert(parse_date(&c.date).expect("one-off date"));
+            taken.push(parse_date(&c.date).expect("one-off date"));
             continue;
         }
         let d = rule_date(rule, year);
         if rule.substitute && is_weekend(d) {
             to_substitute.push(d);
         } else {
-            taken.insert(d);
+            taken.push(d);
         }
     }
     for c in t.change.iter().filter(|c| c.kind == "extra") {
         let d = parse_date(&c.date).expect("one-off date");
         if d.year() == year {
-            taken.insert(d);
+            taken.push(d);
         }
     }
     crate::sort::sort(&mut to_substitute);
@@ -305,23 +306,27 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
         while is_weekend(s) || taken.contains(&s) {
             s = next_day(s);
         }
-        taken.insert(s);
+        taken.push(s);
     }
-    taken.into_iter().collect()
+    crate::sort::sort(&mut taken);
+    taken.dedup();
+    taken
 }
 
-fn all_years() -> &'static BTreeMap<i32, Vec<NaiveDate>> {
-    static YEARS: OnceLock<BTreeMap<i32, Vec<NaiveDate>>> = OnceLock::new();
+/// The observed bank holidays of every covered year, first covered year first.
+fn all_years() -> &'static [Vec<NaiveDate>] {
+    static YEARS: OnceLock<Vec<Vec<NaiveDate>>> = OnceLock::new();
     YEARS.get_or_init(|| {
         let t = table();
-        crate::sort::map_from((t.coverage_from..=t.coverage_to).map(|y| (y, compute_year(t, y))))
+        (t.coverage_from..=t.coverage_to).map(|y| compute_year(t, y)).collect()
     })
 }
 
 fn covered(year: i32) -> Result<&'static [NaiveDate], CalendarError> {
     let t = table();
-    all_years()
-        .get(&year)
+    usize::try_from(year - t.coverage_from)
+        .ok()
+        .and_then(|i| all_years().get(i))
         .map(|v| v.as_slice())
         .ok_or(CalendarError::OutOfCoverage {
             year,

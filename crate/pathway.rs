@@ -44,6 +44,7 @@
 //! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
 //! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
 //! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::calendar`].
+use crate::assessment::number_text;
 use crate::base_rates::BaseRates;
 use crate::calendar::{
     add_months, add_months_f, add_working_days, format_date, monday_on_or_after, parse_date, CalendarError,
@@ -56,7 +57,7 @@ use chrono::{NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A framework as the pathway needs it: id, start date and judgement ids.
@@ -249,15 +250,17 @@ pub fn default_assumptions() -> Vec<Assumption> {
 /// The assumption values in force, recording which ones a computation reads.
 pub struct Assumptions {
     all: Vec<Assumption>,
-    used: RefCell<BTreeSet<String>>,
+    /// Which of `all` were read (by position).
+    used: RefCell<Vec<bool>>,
 }
 
 impl Assumptions {
     /// The defaults.
     pub fn defaults() -> Assumptions {
+        let all = default_assumptions();
         Assumptions {
-            all: default_assumptions(),
-            used: RefCell::new(BTreeSet::new()),
+            used: RefCell::new(vec![false; all.len()]),
+            all,
         }
     }
 
@@ -274,6 +277,7 @@ impl Assumptions {
         overrides: &Value,
         field_prefix: &str,
     ) -> (Assumptions, Vec<Problem>) {
+        let used = RefCell::new(vec![false; list.len()]);
         let mut a = Assumptions {
             all: list
                 .into_iter()
@@ -282,7 +286,7 @@ impl Assumptions {
                     x
                 })
                 .collect(),
-            used: RefCell::new(BTreeSet::new()),
+            used,
         };
         let mut problems = Vec::new();
         if overrides.is_null() {
@@ -313,7 +317,11 @@ impl Assumptions {
                     "out_of_range",
                     format!(
                         "{} must be between {} and {} {}; the default {} was used",
-                        slot.label, slot.min, slot.max, slot.unit, slot.default
+                        slot.label,
+                        number_text(slot.min),
+                        number_text(slot.max),
+                        slot.unit,
+                        number_text(slot.default)
                     ),
                 )),
                 None => problems.push(Problem::new(
@@ -331,12 +339,13 @@ impl Assumptions {
     /// # Panics
     /// When `id` is not in the data file: a defect caught by the tests.
     pub fn get(&self, id: &str) -> f64 {
-        self.used.borrow_mut().insert(id.to_string());
-        self.all
+        let i = self
+            .all
             .iter()
-            .find(|a| a.id == id)
-            .unwrap_or_else(|| panic!("assumption {id} missing from crate/data/pathway/assumptions.toml"))
-            .value
+            .position(|a| a.id == id)
+            .unwrap_or_else(|| panic!("assumption {id} missing from crate/data/pathway/assumptions.toml"));
+        self.used.borrow_mut()[i] = true;
+        self.all[i].value
     }
 
     fn wd(&self, id: &str) -> i64 {
@@ -346,7 +355,12 @@ impl Assumptions {
     /// The assumptions read so far, in data-file order.
     pub fn used(&self) -> Vec<Assumption> {
         let used = self.used.borrow();
-        self.all.iter().filter(|a| used.contains(&a.id)).cloned().collect()
+        self.all
+            .iter()
+            .zip(used.iter())
+            .filter(|(_, &u)| u)
+            .map(|(a, _)| a.clone())
+            .collect()
     }
 }
 
@@ -1157,6 +1171,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
 mod tests {
     use super::*;
     use serde_json::json;
+    use std::collections::BTreeSet;
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
