@@ -481,11 +481,14 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
     }
 }
 
-/// Largest number of candidate sets the exact lift search tries before falling back to greedy.
+/// Largest number of count vectors (how many of each kind of statement to raise) the exact lift
+/// search judges before falling back to greedy; real frameworks need far fewer.
 const LIFT_SEARCH_CAP: usize = 5_000;
 
-/// The smallest set of statement improvements that raises judgement `j` one grade: exact search over
-/// sets in increasing size (capped), then a greedy fallback with pruning.
+/// The smallest set of statement improvements that raises judgement `j` one grade: an exact search
+/// in increasing size over how many of each kind of statement to raise (capped), then a greedy
+/// fallback with pruning. Of the smallest sets, the first in candidate order (critical first, then
+/// worst first).
 fn lift(fw: &Framework, j: usize, levels: &[Option<Level>], grade: Option<Grade>) -> (Vec<LiftStep>, Option<String>) {
     lift_capped(fw, j, levels, grade, LIFT_SEARCH_CAP)
 }
@@ -560,52 +563,50 @@ fn lift_capped(
         sum += gains[k0];
         k0 += 1;
     }
-    let n = rest.len();
-    let mut tried = 0usize;
-    // Each candidate set is judged from the tally `t` (mandatory raises applied) adjusted for the
-    // set's own raises: O(set size) per set instead of re-tallying the whole judgement (perf).
-    let raised = |idx: &[usize]| {
+    // Candidates with the same level and criticality are interchangeable: the judgement depends
+    // only on how many of each kind are raised. `rest` is sorted by (criticality, level), so each
+    // kind is a run: (first index in `rest`, length). The search is over how many of each run to
+    // raise, not over sets (a handful of count vectors instead of up to C(n, k) sets; perf).
+    let kind = |s: usize| (levels[s], fw.compiled.slots[s].critical);
+    let mut runs: Vec<(usize, u32)> = Vec::new();
+    for (i, &s) in rest.iter().enumerate() {
+        match runs.last_mut() {
+            Some((first, len)) if kind(rest[*first]) == kind(s) => *len += 1,
+            _ => runs.push((i, 1)),
+        }
+    }
+    // Whether raising `counts[r]` of each run reaches the target, judged from the tally `t`
+    // (mandatory raises applied) adjusted for those raises.
+    let reaches_with = |counts: &[u32]| {
         let mut u = t;
-        for &i in idx {
-            let s = rest[i];
+        for (&(first, _), &c) in runs.iter().zip(counts) {
+            let s = rest[first];
             let from = levels[s].expect("answered");
-            u.counts[from.index()] -= 1;
-            u.counts[to.index()] += 1;
+            u.counts[from.index()] -= c;
+            u.counts[to.index()] += c;
             if fw.compiled.slots[s].critical {
-                u.critical_inadequate -= (from == Level::Inadequate) as u32;
-                u.critical_not_known -= (from == Level::NotKnown) as u32;
+                u.critical_inadequate -= c * (from == Level::Inadequate) as u32;
+                u.critical_not_known -= c * (from == Level::NotKnown) as u32;
             }
         }
         evaluate(p, &u).grade.is_some_and(|g| g >= target)
     };
-    for k in k0..=n {
-        // Combinations of size k in lexicographic order.
-        let mut idx: Vec<usize> = (0..k).collect();
-        loop {
-            tried += 1;
-            if tried > search_cap {
-                break;
+    let mut search = CountSearch {
+        lens: runs.iter().map(|r| r.1).collect(),
+        counts: vec![0; runs.len()],
+        tried: 0,
+        cap: search_cap,
+    };
+    for k in k0..=rest.len() {
+        if search.first_fit(0, k as u32, &reaches_with) {
+            // The smallest set of this size in candidate order: the first of each run.
+            let mut set = mandatory.clone();
+            for (&(first, _), &c) in runs.iter().zip(&search.counts) {
+                set.extend(rest[first..first + c as usize].iter().copied());
             }
-            let ok = raised(&idx);
-            if ok {
-                let mut set = mandatory.clone();
-                set.extend(idx.iter().map(|&i| rest[i]));
-                return (steps(&set), None);
-            }
-            // next combination
-            let mut i = k;
-            while i > 0 && idx[i - 1] == n - k + i - 1 {
-                i -= 1;
-            }
-            if i == 0 {
-                break;
-            }
-            idx[i - 1] += 1;
-            for m in i..k {
-                idx[m] = idx[m - 1] + 1;
-            }
+            return (steps(&set), None);
         }
-        if tried > search_cap {
+        if search.tried > search.cap {
             break;
         }
     }
@@ -638,6 +639,46 @@ fn lift_capped(
         steps(&chosen),
         Some("Found by a quick search, so a smaller set may exist.".into()),
     )
+}
+
+/// The search over how many of each run of interchangeable candidates to raise (see `lift_capped`).
+struct CountSearch {
+    /// The length of each run.
+    lens: Vec<u32>,
+    /// The counts being tried; after a successful [`CountSearch::first_fit`], the answer.
+    counts: Vec<u32>,
+    /// Count vectors judged so far, and the most to judge before giving up.
+    tried: usize,
+    cap: usize,
+}
+
+impl CountSearch {
+    /// Fills `counts[r..]` with `left` raises in all, most from the earliest run first (which is
+    /// the order of the sets' first members, so the first fit is the lexicographically first
+    /// set), stopping at the first vector `fits` accepts. False when none does or the cap is hit.
+    fn first_fit(&mut self, r: usize, left: u32, fits: &dyn Fn(&[u32]) -> bool) -> bool {
+        if r == self.lens.len() {
+            if left > 0 {
+                return false;
+            }
+            self.tried += 1;
+            return self.tried <= self.cap && fits(&self.counts);
+        }
+        let later: u32 = self.lens[r + 1..].iter().sum();
+        let most = left.min(self.lens[r]);
+        let least = left.saturating_sub(later);
+        for c in (least..=most).rev() {
+            self.counts[r] = c;
+            if self.first_fit(r + 1, left - c, fits) {
+                return true;
+            }
+            if self.tried > self.cap {
+                break;
+            }
+        }
+        self.counts[r] = 0;
+        false
+    }
 }
 
 fn slot_id(fw: &Framework, slot: usize) -> &str {
