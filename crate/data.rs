@@ -56,18 +56,49 @@ pub(crate) fn object(v: &Value) -> Result<&Map<String, Value>, String> {
     v.as_object().ok_or_else(|| format!("expected an object, found {v}"))
 }
 
+// The readers below are generic, so their bodies are copied into every field of every struct:
+// the key lookup and the error messages live in small non-generic functions instead, so each
+// copy is a call, a branch and the type's own reader.
+
+/// The value of a key (not inlined: one B-tree search shared by every field).
+#[inline(never)]
+fn lookup<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    o.get(key)
+}
+
+/// `key: error`, for an error inside a field.
+#[cold]
+#[inline(never)]
+fn in_key(key: &str, e: String) -> String {
+    format!("{key}: {e}")
+}
+
+/// `[i]: error`, for an error inside an array item.
+#[cold]
+#[inline(never)]
+fn in_item(i: usize, e: String) -> String {
+    format!("[{i}]: {e}")
+}
+
+/// ``missing field `key` ``, as serde says it.
+#[cold]
+#[inline(never)]
+fn missing(key: &str) -> String {
+    format!("missing field `{key}`")
+}
+
 /// A required field (or an `Option`).
 pub(crate) fn field<T: FromJson>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
-    match o.get(key) {
-        Some(v) => T::from_json(v).map_err(|e| format!("{key}: {e}")),
-        None => T::absent().ok_or_else(|| format!("missing field `{key}`")),
+    match lookup(o, key) {
+        Some(v) => T::from_json(v).map_err(|e| in_key(key, e)),
+        None => T::absent().ok_or_else(|| missing(key)),
     }
 }
 
 /// A field with a default.
 pub(crate) fn field_or_default<T: FromJson + Default>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
-    match o.get(key) {
-        Some(v) => T::from_json(v).map_err(|e| format!("{key}: {e}")),
+    match lookup(o, key) {
+        Some(v) => T::from_json(v).map_err(|e| in_key(key, e)),
         None => Ok(T::default()),
     }
 }
@@ -132,7 +163,7 @@ impl<T: FromJson> FromJson for Vec<T> {
             Some(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, x)| T::from_json(x).map_err(|e| format!("[{i}]: {e}")))
+                .map(|(i, x)| T::from_json(x).map_err(|e| in_item(i, e)))
                 .collect(),
             None => invalid("an array", v),
         }
@@ -150,7 +181,7 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value) -> Result<Self, String> {
         object(v)?
             .iter()
-            .map(|(k, x)| T::from_json(x).map(|x| (k.clone(), x)).map_err(|e| format!("{k}: {e}")))
+            .map(|(k, x)| T::from_json(x).map(|x| (k.clone(), x)).map_err(|e| in_key(k, e)))
             .collect()
     }
 }
