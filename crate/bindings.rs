@@ -33,9 +33,11 @@ fn from_js(value: JsValue) -> Result<Value, JsError> {
     serde_json::from_str(&text).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// A JavaScript value read as a typed argument.
-fn from_js_as<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_json::from_value(from_js(value)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
+/// A JavaScript value read as a typed argument by a hand-written reader (not serde's derived
+/// `Deserialize`, which would add a visitor per type to the wasm: docs/performance.md). A value
+/// the reader rejects is a broken contract: a `JsError` naming the argument and what is wrong.
+fn from_js_as<T>(value: JsValue, what: &str, read: impl FnOnce(&Value) -> Result<T, String>) -> Result<T, JsError> {
+    read(&from_js(value)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// The crate version, such as `0.1.0`.
@@ -71,7 +73,8 @@ pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
 /// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.
 #[wasm_bindgen(js_name = overallEffectiveness)]
 pub fn overall_effectiveness(framework_id: &str, grades: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let grades: std::collections::BTreeMap<String, crate::grade::Grade> = from_js_as(grades, "grades")?;
+    let grades: std::collections::BTreeMap<String, crate::grade::Grade> =
+        from_js_as(grades, "grades", crate::data::FromJson::from_json)?;
     let strict = from_js(options)?
         .get("strict")
         .and_then(Value::as_bool)
@@ -197,20 +200,12 @@ pub fn scenario(id: &str) -> Result<JsValue, JsError> {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct NamedFile {
-    #[serde(default)]
-    name: String,
-    text: String,
-}
-
 /// `compareParticipants([{ name, text }], scenarioId | null)` → `{ scenario, scenarioName, framework,
 /// participants, invalid, statements, judgements, disagreements, problems }` (see `crate::compare`).
 /// Bad files are listed in `invalid`, never thrown; throws only when the first argument is not a list
 /// of `{ name, text }`.
 #[wasm_bindgen(js_name = compareParticipants)]
 pub fn compare_participants(files: JsValue, scenario_id: Option<String>) -> Result<JsValue, JsError> {
-    let files: Vec<NamedFile> = from_js_as(files, "compareParticipants files")?;
-    let files: Vec<(String, String)> = files.into_iter().map(|f| (f.name, f.text)).collect();
+    let files = from_js_as(files, "compareParticipants files", crate::compare::named_files)?;
     to_js(&crate::compare::compare_participants(&files, scenario_id.as_deref()))
 }

@@ -270,6 +270,48 @@ fn first_problem(problems: &[Problem]) -> String {
     }
 }
 
+/// One `{ name, text }` of `compareParticipants`' first argument.
+struct NamedFile {
+    name: String,
+    text: String,
+}
+
+impl crate::data::FromJson for NamedFile {
+    fn from_json(v: &serde_json::Value) -> Result<Self, String> {
+        use crate::data::{field, field_or_default};
+        // serde's derive, which read this before, also took a struct as an array of its fields in
+        // order; `[name, text]` stays accepted.
+        if let Some(items) = v.as_array() {
+            return match items.as_slice() {
+                [name, text] => Ok(NamedFile {
+                    name: String::from_json(name).map_err(|e| format!("name: {e}"))?,
+                    text: String::from_json(text).map_err(|e| format!("text: {e}"))?,
+                }),
+                _ => Err(format!("expected {{ name, text }}, found {v}")),
+            };
+        }
+        let o = crate::data::object(v)?;
+        Ok(NamedFile {
+            name: field_or_default(o, "name")?,
+            text: field(o, "text")?,
+        })
+    }
+}
+
+/// Reads the first argument of `compareParticipants`: a list of `{ name, text }` (strings; `name` may
+/// be left out and defaults to empty; other keys are ignored), as `(file name, text)` pairs for
+/// [`compare_participants`]. `Err` says what is wrong and where: the item's index and key.
+///
+/// ```
+/// let files = stocktake::compare::named_files(&serde_json::json!([{ "name": "a.json", "text": "{}" }]));
+/// assert_eq!(files, Ok(vec![("a.json".to_string(), "{}".to_string())]));
+/// assert!(stocktake::compare::named_files(&serde_json::json!([{ "name": "a.json" }])).is_err());
+/// ```
+pub fn named_files(value: &serde_json::Value) -> Result<Vec<(String, String)>, String> {
+    let files: Vec<NamedFile> = crate::data::FromJson::from_json(value)?;
+    Ok(files.into_iter().map(|f| (f.name, f.text)).collect())
+}
+
 /// Compares participants' saved files (`(file name, text)`), optionally against a scenario's reference
 /// answers. See the module docs for which files count and how the figures are worked out.
 ///
@@ -690,6 +732,68 @@ mod tests {
             .participants
             .iter()
             .all(|p| p.matches_reference.is_none()));
+    }
+
+    /// `compareParticipants`' first argument was read with serde's derive; [`named_files`] accepts and
+    /// rejects exactly the same values, and says where the problem is.
+    #[test]
+    fn named_files_accepts_what_serde_accepted() {
+        use serde_json::json;
+        #[derive(serde::Deserialize)]
+        struct SerdeNamedFile {
+            #[serde(default)]
+            name: String,
+            text: String,
+        }
+        let serde = |v: &serde_json::Value| {
+            serde_json::from_value::<Vec<SerdeNamedFile>>(v.clone())
+                .map(|files| files.into_iter().map(|f| (f.name, f.text)).collect::<Vec<_>>())
+        };
+        for v in [
+            json!(null),
+            json!(3),
+            json!("x"),
+            json!({}),
+            json!({ "name": "a", "text": "b" }),
+            json!([]),
+            json!([{}]),
+            json!([{ "text": "t" }]),
+            json!([{ "name": "n", "text": "t", "other": 1 }]),
+            json!([{ "name": null, "text": "t" }]),
+            json!([{ "name": "n" }]),
+            json!([{ "name": "n", "text": null }]),
+            json!([{ "name": "n", "text": 3 }]),
+            json!([{ "name": 1, "text": "t" }]),
+            json!([{ "Name": "n", "Text": "t" }]),
+            json!([[]]),
+            json!([["n"]]),
+            json!([["n", "t"]]),
+            json!([["n", "t", "x"]]),
+            json!([[null, "t"]]),
+            json!([["n", 2]]),
+            json!([3]),
+            json!([null]),
+            json!([{ "text": "t" }, 4]),
+            json!([{ "name": "a", "text": "1" }, ["b", "2"], { "text": "3" }]),
+        ] {
+            let (ours, theirs) = (named_files(&v), serde(&v));
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{v}: {ours:?}");
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                assert_eq!(ours, theirs, "{v}");
+            }
+        }
+        let err = |v| named_files(&v).unwrap_err();
+        assert_eq!(err(json!(3)), "expected an array, found 3");
+        assert_eq!(
+            err(json!([{ "text": "t" }, { "name": "b" }])),
+            "[1]: missing field `text`"
+        );
+        assert_eq!(
+            err(json!([{ "name": null, "text": "t" }])),
+            "[0]: name: expected a string, found null"
+        );
+        assert_eq!(err(json!([null])), "[0]: expected an object, found null");
+        assert_eq!(err(json!([["n"]])), r#"[0]: expected { name, text }, found ["n"]"#);
     }
 
     #[cfg(not(target_arch = "wasm32"))]

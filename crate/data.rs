@@ -6,7 +6,9 @@
 //! generates a visitor per type and monomorphises it per deserialiser, which cost about a quarter
 //! of the wasm (docs/performance.md). The types keep their serde derives for native tools and
 //! tests; a test checks that both readers agree on every embedded file. (The framework files have
-//! their own hand-written readers in `framework.rs`.)
+//! their own hand-written readers in `framework.rs`.) The JavaScript arguments that are read as
+//! typed values (`overallEffectiveness`' grades, `compareParticipants`' files) use the same
+//! readers, so the wasm holds no serde `Deserialize` code except `serde_json::Value`'s own.
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -54,18 +56,49 @@ pub(crate) fn object(v: &Value) -> Result<&Map<String, Value>, String> {
     v.as_object().ok_or_else(|| format!("expected an object, found {v}"))
 }
 
+// The readers below are generic, so their bodies are copied into every field of every struct:
+// the key lookup and the error messages live in small non-generic functions instead, so each
+// copy is a call, a branch and the type's own reader.
+
+/// The value of a key (not inlined: one B-tree search shared by every field).
+#[inline(never)]
+fn lookup<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    o.get(key)
+}
+
+/// `key: error`, for an error inside a field.
+#[cold]
+#[inline(never)]
+fn in_key(key: &str, e: String) -> String {
+    format!("{key}: {e}")
+}
+
+/// `[i]: error`, for an error inside an array item.
+#[cold]
+#[inline(never)]
+fn in_item(i: usize, e: String) -> String {
+    format!("[{i}]: {e}")
+}
+
+/// ``missing field `key` ``, as serde says it.
+#[cold]
+#[inline(never)]
+fn missing(key: &str) -> String {
+    format!("missing field `{key}`")
+}
+
 /// A required field (or an `Option`).
 pub(crate) fn field<T: FromJson>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
-    match o.get(key) {
-        Some(v) => T::from_json(v).map_err(|e| format!("{key}: {e}")),
-        None => T::absent().ok_or_else(|| format!("missing field `{key}`")),
+    match lookup(o, key) {
+        Some(v) => T::from_json(v).map_err(|e| in_key(key, e)),
+        None => T::absent().ok_or_else(|| missing(key)),
     }
 }
 
 /// A field with a default.
 pub(crate) fn field_or_default<T: FromJson + Default>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
-    match o.get(key) {
-        Some(v) => T::from_json(v).map_err(|e| format!("{key}: {e}")),
+    match lookup(o, key) {
+        Some(v) => T::from_json(v).map_err(|e| in_key(key, e)),
         None => Ok(T::default()),
     }
 }
@@ -126,14 +159,15 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Value) -> Result<Self, String> {
-        match v.as_array() {
-            Some(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, x)| T::from_json(x).map_err(|e| format!("[{i}]: {e}")))
-                .collect(),
-            None => invalid("an array", v),
+        let Some(items) = v.as_array() else {
+            return invalid("an array", v);
+        };
+        // A plain loop: `collect` into a `Result` costs several iterator adapters per element type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            out.push(T::from_json(x).map_err(|e| in_item(i, e))?);
         }
+        Ok(out)
     }
 }
 
@@ -148,28 +182,60 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value) -> Result<Self, String> {
         object(v)?
             .iter()
-            .map(|(k, x)| T::from_json(x).map(|x| (k.clone(), x)).map_err(|e| format!("{k}: {e}")))
+            .map(|(k, x)| T::from_json(x).map(|x| (k.clone(), x)).map_err(|e| in_key(k, e)))
             .collect()
     }
 }
 
+/// Any JSON, kept as it is (serde's `Value` field).
+impl FromJson for Value {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        Ok(v.clone())
+    }
+}
+
+/// The id of a unit enum variant, read as serde's derive reads it from a `Value`: a string, or
+/// the externally tagged form, an object with that one key and a null value (`{"good": null}`).
+fn variant_id(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Object(o) if o.len() == 1 => o.iter().next().filter(|(_, x)| x.is_null()).map(|(k, _)| k.as_str()),
+        _ => None,
+    }
+}
+
+/// A unit enum variant by its id (`what` names the enum in the error).
+fn variant<T>(v: &Value, what: &str, from_id: impl FnOnce(&str) -> Option<T>) -> Result<T, String> {
+    variant_id(v).and_then(from_id).map_or_else(|| invalid(what, v), Ok)
+}
+
 impl FromJson for crate::grade::Grade {
     fn from_json(v: &Value) -> Result<Self, String> {
-        v.as_str()
-            .and_then(Self::from_id)
-            .map_or_else(|| invalid("a grade", v), Ok)
+        variant(v, "a grade", Self::from_id)
     }
 }
 
 impl FromJson for crate::route::Route {
     fn from_json(v: &Value) -> Result<Self, String> {
         use crate::route::Route;
-        match v.as_str() {
-            Some("short") => Ok(Route::Short),
-            Some("standard") => Ok(Route::Standard),
-            Some("monitoring") => Ok(Route::Monitoring),
-            _ => invalid("a route", v),
-        }
+        variant(v, "a route", |id| match id {
+            "short" => Some(Route::Short),
+            "standard" => Some(Route::Standard),
+            "monitoring" => Some(Route::Monitoring),
+            _ => None,
+        })
+    }
+}
+
+impl FromJson for crate::history::InspectionKind {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        variant(v, "an inspection kind", Self::from_id)
+    }
+}
+
+impl FromJson for crate::scenarios::Route {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        variant(v, "a scenario route", |id| Self::ALL.into_iter().find(|r| r.id() == id))
     }
 }
 
@@ -182,14 +248,6 @@ pub(crate) fn parse<T: FromJson>(name: &str, json: &str) -> T {
 
 /// Parses an embedded data file to a [`Value`], panicking like [`parse`].
 pub(crate) fn parse_value(name: &str, json: &str) -> Value {
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
-}
-
-/// Parses an embedded data file with serde's derived `Deserialize`: for the workshop scenarios
-/// and provider pathways, whose nested prose-heavy types have no hand-written reader yet. Costs
-/// some wasm size per type (see [`FromJson`]); embedded data is checked by invariant tests, so a
-/// failure panics with the file's name.
-pub(crate) fn parse_serde<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }
 
@@ -213,6 +271,100 @@ mod tests {
         agrees::<crate::pathway::RulesData>("pathway rules", embedded_json!("pathway/rules"));
         agrees::<crate::pathway::AssumptionFile>("assumptions", embedded_json!("pathway/assumptions"));
         agrees::<crate::route::Routes>("routes", embedded_json!("routes"));
+        for (name, json) in crate::scenarios::FILES {
+            agrees::<crate::scenarios::Scenario>(name, json);
+        }
+        for (name, json) in crate::provider_pathway::FILES {
+            agrees::<crate::provider_pathway::ProviderPathway>(name, json);
+        }
+    }
+
+    /// Accepted and rejected as serde's derive does from a `Value`, with the same result.
+    fn same_as_serde<T: FromJson + serde::de::DeserializeOwned + Debug>(v: &Value) {
+        let ours = T::from_json(v);
+        let serde = serde_json::from_value::<T>(v.clone());
+        assert_eq!(ours.is_ok(), serde.is_ok(), "{v}: {ours:?} / {serde:?}");
+        assert_eq!(format!("{:?}", ours.ok()), format!("{:?}", serde.ok()), "{v}");
+    }
+
+    #[test]
+    fn enums_and_grade_maps_read_as_serde_reads_them() {
+        use serde_json::json;
+        let ids = [
+            "good",
+            "requires_improvement",
+            "Good",
+            "great",
+            "",
+            "short",
+            "monitoring",
+            "full",
+            "assurance",
+            "ri_improving",
+            "outstanding_one_weak_area",
+        ];
+        let mut values: Vec<Value> = ids
+            .iter()
+            .flat_map(|id| {
+                [
+                    json!(id),
+                    Value::Object(Map::from_iter([(id.to_string(), Value::Null)])),
+                ]
+            })
+            .collect();
+        values.extend([
+            json!(null),
+            json!(1),
+            json!(1.5),
+            json!(true),
+            json!([]),
+            json!(["good"]),
+            json!({}),
+            json!({ "good": 1 }),
+            json!({ "good": "good" }),
+            json!({ "good": null, "short": null }),
+        ]);
+        for v in &values {
+            same_as_serde::<crate::grade::Grade>(v);
+            same_as_serde::<crate::route::Route>(v);
+            same_as_serde::<crate::history::InspectionKind>(v);
+            same_as_serde::<crate::scenarios::Route>(v);
+            // `overallEffectiveness`' grades argument.
+            same_as_serde::<BTreeMap<String, crate::grade::Grade>>(&json!({ "impact_of_leaders": v }));
+            same_as_serde::<BTreeMap<String, crate::grade::Grade>>(v);
+        }
+        same_as_serde::<BTreeMap<String, crate::grade::Grade>>(&json!({ "a": "good", "b": { "inadequate": null } }));
+        let grades = |v| BTreeMap::<String, crate::grade::Grade>::from_json(&v).unwrap_err();
+        assert_eq!(grades(json!([])), "expected an object, found []");
+        assert_eq!(
+            grades(json!({ "care_leavers": "great" })),
+            r#"care_leavers: expected a grade, found "great""#
+        );
+    }
+
+    #[test]
+    fn scenarios_and_provider_pathways_report_what_is_wrong() {
+        use serde_json::json;
+        let mut s: Value = parse_value("eastmere", embedded_json!("scenarios/eastmere"));
+        let notes = s["facilitator"].as_object_mut().unwrap().remove("judgement").unwrap();
+        s["facilitator"]["judgements"] = notes;
+        let err = crate::scenarios::Scenario::from_json(&s).unwrap_err();
+        assert_eq!(err, "facilitator: missing field `judgement`");
+        s["facilitator"]["judgement"] = json!([{ "id": "x" }]);
+        let err = crate::scenarios::Scenario::from_json(&s).unwrap_err();
+        assert_eq!(err, "facilitator: judgement: [0]: missing field `why`");
+        s["route"] = json!("good-slipping");
+        let err = crate::scenarios::Scenario::from_json(&s).unwrap_err();
+        assert_eq!(err, r#"route: expected a scenario route, found "good-slipping""#);
+        let mut p: Value = parse_value("ifa", embedded_json!("pathway/sccif-ifa"));
+        p["visit"] = Value::Null;
+        assert!(crate::provider_pathway::ProviderPathway::from_json(&p).is_err());
+        p.as_object_mut().unwrap().remove("visit");
+        let ok = crate::provider_pathway::ProviderPathway::from_json(&p).unwrap();
+        assert!(ok.visit.is_empty());
+        p["kinds"] = json!(["full", "short-ish"]);
+        let err = crate::provider_pathway::ProviderPathway::from_json(&p).unwrap_err();
+        assert_eq!(err, r#"kinds: [1]: expected an inspection kind, found "short-ish""#);
     }
 
     #[test]

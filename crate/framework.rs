@@ -538,7 +538,14 @@ fn grade(v: &Value, k: &str) -> Read<Option<Grade>> {
 fn list<T>(v: &Value, k: &str, read: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
     match v.get(k) {
         None => Ok(Vec::new()),
-        Some(Value::Array(items)) => items.iter().map(read).collect(),
+        // A plain loop: `collect` into a `Result` costs several iterator adapters per element type.
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                out.push(read(x)?);
+            }
+            Ok(out)
+        }
         Some(_) => Err(format!("{k} must be a list")),
     }
 }

@@ -59,7 +59,12 @@ impl crate::data::FromJson for FrameworkSummary {
             name: crate::data::field(o, "name")?,
             effective_from: crate::data::field(o, key)?,
             current: crate::data::field(o, "current")?,
-            family: crate::data::field_or_default(o, "family")?,
+            // `ilacs` when absent, as serde's `#[serde(default = "ilacs")]`.
+            family: if o.contains_key("family") {
+                crate::data::field(o, "family")?
+            } else {
+                ilacs()
+            },
             provider: crate::data::field_or_default(o, "provider")?,
         })
     }
@@ -88,5 +93,16 @@ mod tests {
             assert!(FAMILIES.iter().any(|(id, _)| *id == f.family), "{} family", f.id);
             assert!(!f.provider.is_empty(), "{} provider", f.id);
         }
+    }
+
+    #[test]
+    fn an_entry_without_a_family_is_ilacs_as_serde_reads_it() {
+        use crate::data::FromJson;
+        let v = serde_json::json!({ "id": "x", "name": "X", "effective_from": "2020-01-01", "current": false });
+        let ours = FrameworkSummary::from_json(&v).unwrap();
+        assert_eq!(ours, serde_json::from_value::<FrameworkSummary>(v).unwrap());
+        assert_eq!(ours.family, "ilacs");
+        let v = serde_json::json!({ "id": "x", "name": "X", "effective_from": "2020-01-01", "current": false, "family": null });
+        assert!(FrameworkSummary::from_json(&v).is_err() && serde_json::from_value::<FrameworkSummary>(v).is_err());
     }
 }

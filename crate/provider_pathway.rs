@@ -78,6 +78,8 @@ pub struct WindowRule {
     pub tag: String,
 }
 
+from_json!(WindowRule { id, kind, no_history [default], grades [default], otherwise [default], years [default], year_start [default], starts [default], earliest [default], likely [default], latest [default], text, source, tag });
+
 /// A second visit between full inspections.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Visit {
@@ -99,6 +101,18 @@ pub struct Visit {
     pub tag: String,
 }
 
+from_json!(Visit {
+    id,
+    event,
+    grades,
+    after_kinds,
+    earliest,
+    latest,
+    text,
+    source,
+    tag
+});
+
 #[derive(Debug, Clone, Deserialize)]
 struct EventDef {
     id: String,
@@ -108,6 +122,15 @@ struct EventDef {
     source: String,
     tag: String,
 }
+
+from_json!(EventDef {
+    id,
+    kind,
+    title,
+    description,
+    source,
+    tag
+});
 
 /// One provider's pathway, as data.
 #[derive(Debug, Clone, Deserialize)]
@@ -136,17 +159,25 @@ pub struct ProviderPathway {
     event: Vec<EventDef>,
 }
 
+from_json!(ProviderPathway { framework, kinds, full_kinds, judged_by, notice_assumption, unannounced, assumption, rule, visit [default], note, event });
+
+/// The embedded provider pathway files, one per kind of provider.
+pub(crate) const FILES: [(&str, &str); 2] = [
+    (
+        "pathway/sccif-childrens-homes",
+        embedded_json!("pathway/sccif-childrens-homes"),
+    ),
+    ("pathway/sccif-ifa", embedded_json!("pathway/sccif-ifa")),
+];
+
 /// Every provider pathway this build knows.
 pub fn all() -> &'static [ProviderPathway] {
     static DATA: OnceLock<Vec<ProviderPathway>> = OnceLock::new();
     DATA.get_or_init(|| {
-        vec![
-            crate::data::parse_serde(
-                "pathway/sccif-childrens-homes",
-                embedded_json!("pathway/sccif-childrens-homes"),
-            ),
-            crate::data::parse_serde("pathway/sccif-ifa", embedded_json!("pathway/sccif-ifa")),
-        ]
+        FILES
+            .iter()
+            .map(|(name, json)| crate::data::parse(name, json))
+            .collect()
     })
 }
 

@@ -45,6 +45,16 @@ impl Route {
         Route::OutstandingOneWeakArea,
     ];
 
+    /// The id used in the data files and the API, such as `good_slipping`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::GoodSlipping => "good_slipping",
+            Route::RiImproving => "ri_improving",
+            Route::InadequateMonitoring => "inadequate_monitoring",
+            Route::OutstandingOneWeakArea => "outstanding_one_weak_area",
+        }
+    }
+
     /// The route in plain English, such as "A good authority slipping".
     pub fn label(self) -> &'static str {
         match self {
@@ -67,6 +77,12 @@ pub struct BriefingSection {
     pub paragraphs: Vec<String>,
 }
 
+from_json!(BriefingSection {
+    id,
+    heading,
+    paragraphs
+});
+
 /// The facilitator's note on one judgement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JudgementNote {
@@ -75,6 +91,8 @@ pub struct JudgementNote {
     /// Why an inspector would likely reach the expected grade.
     pub why: String,
 }
+
+from_json!(JudgementNote { id, why });
 
 /// Facilitator notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,6 +106,21 @@ pub struct Facilitator {
     /// Why, judgement by judgement, in report order.
     #[serde(rename(deserialize = "judgement", serialize = "judgements"))]
     pub judgements: Vec<JudgementNote>,
+}
+
+/// By hand, not `from_json!`: the notes are stored under the key `judgement` (one `[[judgement]]`
+/// table each in TOML) and shown as `judgements`.
+impl crate::data::FromJson for Facilitator {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        use crate::data::field;
+        let o = crate::data::object(v)?;
+        Ok(Facilitator {
+            summary: field(o, "summary")?,
+            traps: field(o, "traps")?,
+            expected: field(o, "expected")?,
+            judgements: field(o, "judgement")?,
+        })
+    }
 }
 
 /// A workshop scenario as stored.
@@ -112,6 +145,18 @@ pub struct Scenario {
     /// The reference answers, in the saved-file format.
     pub reference: Value,
 }
+
+from_json!(Scenario {
+    id,
+    name,
+    fictional,
+    route,
+    framework,
+    summary,
+    briefing,
+    facilitator,
+    reference
+});
 
 /// A scenario in the list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -162,7 +207,7 @@ pub struct ScenarioView {
 }
 
 /// The embedded scenario files. A test checks every file in `crate/data/scenarios/` is listed.
-const FILES: [(&str, &str); 4] = [
+pub(crate) const FILES: [(&str, &str); 4] = [
     ("scenarios/harrowby-vale", embedded_json!("scenarios/harrowby-vale")),
     ("scenarios/eastmere", embedded_json!("scenarios/eastmere")),
     ("scenarios/calderbrook", embedded_json!("scenarios/calderbrook")),
@@ -175,7 +220,7 @@ pub fn all() -> &'static [Scenario] {
     ALL.get_or_init(|| {
         let mut list: Vec<Scenario> = FILES
             .iter()
-            .map(|(name, json)| crate::data::parse_serde(name, json))
+            .map(|(name, json)| crate::data::parse(name, json))
             .collect();
         crate::sort::sort_by_key(&mut list, |s| s.route);
         list

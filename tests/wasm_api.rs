@@ -25,3 +25,48 @@ fn frameworks_are_plain_objects_with_camel_case_fields() {
     assert!(text.contains("\"effectiveFrom\":\"2026-04-01\""), "{text}");
     assert!(text.contains("\"current\":true"), "{text}");
 }
+
+/// The message of a thrown error.
+fn thrown(r: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let e = js_sys::Error::from(JsValue::from(r.unwrap_err()));
+    e.message().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn overall_effectiveness_reads_grades_and_throws_for_a_broken_contract() {
+    use stocktake::bindings::overall_effectiveness;
+    let grades = |text: &str| js_sys::JSON::parse(text).unwrap();
+    let ri = r#"{ "impact_of_leaders": "inadequate", "help_and_protection": "requires_improvement",
+        "children_in_care": "requires_improvement", "care_leavers": { "requires_improvement": null } }"#;
+    let lenient = overall_effectiveness("ilacs-2023-01", grades(ri), JsValue::UNDEFINED).unwrap();
+    assert_eq!(json(&lenient), r#""requires_improvement""#);
+    let strict = overall_effectiveness("ilacs-2023-01", grades(ri), grades(r#"{ "strict": true }"#)).unwrap();
+    assert_eq!(json(&strict), r#""inadequate""#);
+    assert!(overall_effectiveness("ilacs-2026-04", grades("{}"), JsValue::UNDEFINED)
+        .unwrap()
+        .is_null());
+    assert_eq!(
+        thrown(overall_effectiveness(
+            "ilacs-2023-01",
+            grades(r#"{ "care_leavers": "great" }"#),
+            JsValue::UNDEFINED
+        )),
+        r#"grades: care_leavers: expected a grade, found "great""#
+    );
+    assert_eq!(
+        thrown(overall_effectiveness("ilacs-2023-01", grades("[]"), JsValue::UNDEFINED)),
+        "grades: expected an object, found []"
+    );
+    assert_eq!(
+        thrown(overall_effectiveness(
+            "ilacs-2023-01",
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED
+        )),
+        "grades: expected an object, found null"
+    );
+    assert_eq!(
+        thrown(overall_effectiveness("ilacs-2023-01", grades("{}"), JsValue::UNDEFINED)),
+        "missing grade for impact_of_leaders"
+    );
+}

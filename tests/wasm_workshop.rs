@@ -96,3 +96,36 @@ fn compare_participants_gives_the_same_figures_as_the_core() {
     let no_text = js_sys::JSON::parse("[{\"name\":\"a\"}]").unwrap();
     assert!(stocktake::bindings::compare_participants(no_text, None).is_err());
 }
+
+/// The message of a thrown error.
+fn thrown(r: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let e = js_sys::Error::from(JsValue::from(r.unwrap_err()));
+    e.message().as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn compare_participants_reads_its_files_argument_by_hand() {
+    let compare = |text: &str| stocktake::bindings::compare_participants(js_sys::JSON::parse(text).unwrap(), None);
+    // Accepted as before: a name may be left out, other keys are ignored, `[name, text]` works too.
+    let got = json(&compare(r#"[{ "text": "x", "size": 1 }, ["b.json", "y"]]"#).unwrap());
+    let names: Vec<&str> = got["invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["", "b.json"]);
+    assert!(stocktake::bindings::compare_participants(JsValue::UNDEFINED, None).is_err());
+    assert_eq!(
+        thrown(compare(r#"[{ "name": "a.json", "text": "{}" }, { "name": "b.json" }]"#)),
+        "compareParticipants files: [1]: missing field `text`"
+    );
+    assert_eq!(
+        thrown(compare(r#"{ "name": "a.json", "text": "{}" }"#)),
+        r#"compareParticipants files: expected an array, found {"name":"a.json","text":"{}"}"#
+    );
+    assert_eq!(
+        thrown(compare(r#"[{ "name": 3, "text": "{}" }]"#)),
+        "compareParticipants files: [0]: name: expected a string, found 3"
+    );
+}
