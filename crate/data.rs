@@ -180,10 +180,12 @@ impl<const N: usize> FromJson for [u32; N] {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value) -> Result<Self, String> {
-        object(v)?
-            .iter()
-            .map(|(k, x)| T::from_json(x).map(|x| (k.clone(), x)).map_err(|e| in_key(k, e)))
-            .collect()
+        // Inserted one by one: collecting into a BTreeMap sorts, a copy of the sort per type.
+        let mut map = BTreeMap::new();
+        for (k, x) in object(v)? {
+            map.insert(k.clone(), T::from_json(x).map_err(|e| in_key(k, e))?);
+        }
+        Ok(map)
     }
 }
 
