@@ -391,8 +391,8 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
             .filter(|p| !p.is_empty())
             .unwrap_or(name.trim())
             .to_string();
-        let folded = display.to_lowercase();
-        if let Some((other, _, _)) = valid.iter().find(|(_, _, d)| d.to_lowercase() == folded) {
+        let folded = fold_case(&display);
+        if let Some((other, _, _)) = valid.iter().find(|(_, _, d)| fold_case(d) == folded) {
             invalid.push(skip(format!(
                 "Another file ({other}) already has the participant name \"{display}\""
             )));
@@ -538,9 +538,30 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
     }
 }
 
+/// A participant name in lower case, for noticing two files with the same name: ASCII and the
+/// Latin-1 letters (À–Þ, as in Siân, Seán, Zoë, Ðorđe's first letter), which covers the names a
+/// workshop in England is likely to see. Not `str::to_lowercase`, whose Unicode tables cost
+/// about 8 KB of the gzipped wasm (docs/performance.md); other letters are compared as written.
+fn fold_case(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'A'..='Z' | '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_case_is_unicode_lower_case_for_ascii_and_latin_1() {
+        for c in (0u32..=0xFF).filter_map(char::from_u32) {
+            assert_eq!(fold_case(&c.to_string()), c.to_lowercase().to_string(), "{c:?}");
+        }
+        assert_eq!(fold_case("SIÂN Ó SÚILLEABHÁIN"), "siân ó súilleabháin");
+    }
     use crate::assessment::to_value;
 
     fn file(scenario: &str, participant: &str, levels: &[(&str, Level)]) -> String {

@@ -197,7 +197,7 @@ pub fn framework_on(date: NaiveDate) -> Option<&'static crate::pathway::Framewor
 
 /// Reads a grade id leniently: `requires_improvement` or `requires improvement`, any case.
 pub fn grade_from_text(s: &str) -> Option<Grade> {
-    Grade::from_id(&s.trim().to_lowercase().replace(' ', "_"))
+    Grade::from_id(&s.trim().to_ascii_lowercase().replace(' ', "_"))
 }
 
 /// Reads grades `{ judgementId: grade }` at `path`, keeping those valid for `judgements` (all
