@@ -144,7 +144,12 @@ fn whole_number(n: f64) -> Result<i64, JsError> {
     if n.fract() == 0.0 && n.abs() < 1e7 {
         Ok(n as i64)
     } else {
-        Err(JsError::new(&format!("{n} is not a whole number of working days")))
+        // The number as JavaScript writes it (no float formatting in the wasm).
+        let shown = js_sys::Number::from(n)
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_default();
+        Err(JsError::new(&format!("{shown} is not a whole number of working days")))
     }
 }
 

@@ -70,3 +70,18 @@ fn overall_effectiveness_reads_grades_and_throws_for_a_broken_contract() {
         "missing grade for impact_of_leaders"
     );
 }
+
+#[wasm_bindgen_test]
+fn add_working_days_throws_for_a_count_that_is_not_whole_and_shows_it_as_javascript_does() {
+    let message = |n: f64| {
+        let e = stocktake::bindings::add_working_days("2026-01-05", n).unwrap_err();
+        js_sys::Error::from(JsValue::from(e)).message().as_string().unwrap()
+    };
+    assert_eq!(message(1.5), "1.5 is not a whole number of working days");
+    assert_eq!(message(f64::NAN), "NaN is not a whole number of working days");
+    assert_eq!(message(1e21), "1e+21 is not a whole number of working days");
+    assert_eq!(
+        stocktake::bindings::add_working_days("2026-01-05", 1.0).unwrap(),
+        "2026-01-06"
+    );
+}
