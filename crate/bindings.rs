@@ -146,7 +146,7 @@ fn whole_number(n: f64) -> Result<i64, JsError> {
     } else {
         // The number as JavaScript writes it (no float formatting in the wasm).
         let shown = js_sys::Number::from(n)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default();
         Err(JsError::new(&format!("{shown} is not a whole number of working days")))
