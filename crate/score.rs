@@ -500,145 +500,192 @@ fn lift_capped(
     grade: Option<Grade>,
     search_cap: usize,
 ) -> (Vec<LiftStep>, Option<String>) {
-    let Some(grade) = grade else {
-        return (
-            Vec::new(),
-            Some("Answer more statements first: there is no grade to lift yet.".into()),
-        );
+    let l = match LiftSearch::new(fw, j, levels, grade) {
+        Ok(l) => l,
+        Err(note) => return (Vec::new(), Some(note.into())),
     };
-    let Some(target) = grade.up() else {
-        return (Vec::new(), Some("Already outstanding: keep it there.".into()));
-    };
-    let to = Level::from_grade(target);
-    let mut candidates: Vec<usize> = fw.compiled.by_judgement[j]
-        .iter()
-        .copied()
-        .filter(|&s| levels[s].is_some_and(|l| l < to))
-        .collect();
-    // Critical first, then worst first: the first set found of each size is the most useful.
-    crate::sort::sort_by_key(&mut candidates, |&s| (!fw.compiled.slots[s].critical, levels[s]));
-    let mut work = levels.to_vec();
-    let reaches = |work: &[Option<Level>]| {
-        evaluate(&fw.compiled.params, &tally(fw, j, work))
-            .grade
-            .is_some_and(|g| g >= target)
-    };
-    let steps = |set: &[usize]| -> Vec<LiftStep> {
-        set.iter()
-            .map(|&s| LiftStep {
-                statement_id: slot_id(fw, s).to_string(),
-                from: levels[s].expect("candidates are answered"),
-                to,
-            })
-            .collect()
-    };
-    // Statements that must be raised in any solution: critical ones whose cap sits below the target.
-    let p = &fw.compiled.params;
-    let must = |s: usize| {
-        let l = levels[s];
-        fw.compiled.slots[s].critical
-            && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.1 < target))
-                || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.1 < target)))
-    };
-    let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
-    let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
-    for &s in &mandatory {
-        work[s] = Some(to);
-    }
-    // Lower bound on how many more raises the best fit needs: take the biggest gains first.
-    let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
-    let points = |l: Level| l.grade().map_or(nk_points, |g| g.rank() as u32);
-    let t = tally(fw, j, &work);
-    let base = evaluate(p, &t).points;
-    let threshold = p.best_fit.map_or([250, 175, 75], |b| b.1)[(Grade::Outstanding.rank() - target.rank()) as usize];
-    let need = (threshold * t.answered).div_ceil(100).saturating_sub(base);
-    let mut gains: Vec<u32> = rest
-        .iter()
-        .map(|&s| points(to) - points(levels[s].expect("answered")))
-        .collect();
-    crate::sort::sort_by(&mut gains, |a, b| b.cmp(a));
-    let mut k0 = 0;
-    let mut sum = 0;
-    while sum < need && k0 < gains.len() {
-        sum += gains[k0];
-        k0 += 1;
-    }
     // Candidates with the same level and criticality are interchangeable: the judgement depends
     // only on how many of each kind are raised. `rest` is sorted by (criticality, level), so each
     // kind is a run: (first index in `rest`, length). The search is over how many of each run to
     // raise, not over sets (a handful of count vectors instead of up to C(n, k) sets; perf).
     let kind = |s: usize| (levels[s], fw.compiled.slots[s].critical);
     let mut runs: Vec<(usize, u32)> = Vec::new();
-    for (i, &s) in rest.iter().enumerate() {
+    for (i, &s) in l.rest.iter().enumerate() {
         match runs.last_mut() {
-            Some((first, len)) if kind(rest[*first]) == kind(s) => *len += 1,
+            Some((first, len)) if kind(l.rest[*first]) == kind(s) => *len += 1,
             _ => runs.push((i, 1)),
         }
     }
-    // Whether raising `counts[r]` of each run reaches the target, judged from the tally `t`
-    // (mandatory raises applied) adjusted for those raises.
-    let reaches_with = |counts: &[u32]| {
-        let mut u = t;
-        for (&(first, _), &c) in runs.iter().zip(counts) {
-            let s = rest[first];
-            let from = levels[s].expect("answered");
-            u.counts[from.index()] -= c;
-            u.counts[to.index()] += c;
-            if fw.compiled.slots[s].critical {
-                u.critical_inadequate -= c * (from == Level::Inadequate) as u32;
-                u.critical_not_known -= c * (from == Level::NotKnown) as u32;
-            }
-        }
-        evaluate(p, &u).grade.is_some_and(|g| g >= target)
-    };
+    let fits = |counts: &[u32]| l.reaches_raising(runs.iter().zip(counts).map(|(&(first, _), &c)| (l.rest[first], c)));
     let mut search = CountSearch {
         lens: runs.iter().map(|r| r.1).collect(),
         counts: vec![0; runs.len()],
         tried: 0,
         cap: search_cap,
     };
-    for k in k0..=rest.len() {
-        if search.first_fit(0, k as u32, &reaches_with) {
+    for k in l.fewest..=l.rest.len() {
+        if search.first_fit(0, k as u32, &fits) {
             // The smallest set of this size in candidate order: the first of each run.
-            let mut set = mandatory.clone();
+            let mut set = l.mandatory.clone();
             for (&(first, _), &c) in runs.iter().zip(&search.counts) {
-                set.extend(rest[first..first + c as usize].iter().copied());
+                set.extend(l.rest[first..first + c as usize].iter().copied());
             }
-            return (steps(&set), None);
+            return (l.steps(&set), None);
         }
         if search.tried > search.cap {
             break;
         }
     }
-    for &s in &mandatory {
-        work[s] = levels[s];
-    }
-    // Greedy: raise worst-first until the target is reached, then drop any step not needed.
-    let mut chosen = Vec::new();
-    let mut order = candidates.clone();
-    crate::sort::sort_by_key(&mut order, |&s| (levels[s], !fw.compiled.slots[s].critical));
-    for &s in &order {
-        work[s] = Some(to);
-        chosen.push(s);
-        if reaches(&work) {
-            break;
-        }
-    }
-    let mut i = 0;
-    while i < chosen.len() {
-        let s = chosen[i];
-        work[s] = levels[s];
-        if reaches(&work) {
-            chosen.remove(i);
-        } else {
+    l.greedy()
+}
+
+/// What the lift searches share: the candidates (answered statements of judgement `j` below the
+/// target level, critical first, then worst first: the first set found of each size is the most
+/// useful), split into those every solution must raise and the rest, the judgement's tally with
+/// the mandatory raises applied, and a lower bound on how many of the rest must be raised.
+pub(crate) struct LiftSearch<'a> {
+    fw: &'a Framework,
+    j: usize,
+    levels: &'a [Option<Level>],
+    target: Grade,
+    to: Level,
+    pub(crate) candidates: Vec<usize>,
+    pub(crate) mandatory: Vec<usize>,
+    pub(crate) rest: Vec<usize>,
+    tally: Tally,
+    pub(crate) fewest: usize,
+}
+
+impl<'a> LiftSearch<'a> {
+    /// The search for a judgement with `grade`, or why there is nothing to lift.
+    pub(crate) fn new(
+        fw: &'a Framework,
+        j: usize,
+        levels: &'a [Option<Level>],
+        grade: Option<Grade>,
+    ) -> Result<Self, &'static str> {
+        let grade = grade.ok_or("Answer more statements first: there is no grade to lift yet.")?;
+        let target = grade.up().ok_or("Already outstanding: keep it there.")?;
+        let to = Level::from_grade(target);
+        let mut candidates: Vec<usize> = fw.compiled.by_judgement[j]
+            .iter()
+            .copied()
+            .filter(|&s| levels[s].is_some_and(|l| l < to))
+            .collect();
+        crate::sort::sort_by_key(&mut candidates, |&s| (!fw.compiled.slots[s].critical, levels[s]));
+        // Statements that must be raised in any solution: critical ones whose cap sits below the target.
+        let p = &fw.compiled.params;
+        let must = |s: usize| {
+            let l = levels[s];
+            fw.compiled.slots[s].critical
+                && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.1 < target))
+                    || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.1 < target)))
+        };
+        let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
+        let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
+        let mut work = levels.to_vec();
+        for &s in &mandatory {
             work[s] = Some(to);
-            i += 1;
         }
+        // Lower bound on how many more raises the best fit needs: take the biggest gains first.
+        let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
+        let points = |l: Level| l.grade().map_or(nk_points, |g| g.rank() as u32);
+        let tally = tally(fw, j, &work);
+        let base = evaluate(p, &tally).points;
+        let threshold =
+            p.best_fit.map_or([250, 175, 75], |b| b.1)[(Grade::Outstanding.rank() - target.rank()) as usize];
+        let need = (threshold * tally.answered).div_ceil(100).saturating_sub(base);
+        let mut gains: Vec<u32> = rest
+            .iter()
+            .map(|&s| points(to) - points(levels[s].expect("answered")))
+            .collect();
+        crate::sort::sort_by(&mut gains, |a, b| b.cmp(a));
+        let mut fewest = 0;
+        let mut sum = 0;
+        while sum < need && fewest < gains.len() {
+            sum += gains[fewest];
+            fewest += 1;
+        }
+        Ok(LiftSearch {
+            fw,
+            j,
+            levels,
+            target,
+            to,
+            candidates,
+            mandatory,
+            rest,
+            tally,
+            fewest,
+        })
     }
-    (
-        steps(&chosen),
-        Some("Found by a quick search, so a smaller set may exist.".into()),
-    )
+
+    /// Whether raising, besides the mandatory statements, `count` statements like each `slot`
+    /// (same level and criticality) reaches the target: judged from the tally adjusted for those
+    /// raises, O(raises) rather than re-tallying the judgement (perf).
+    pub(crate) fn reaches_raising(&self, raises: impl Iterator<Item = (usize, u32)>) -> bool {
+        let mut u = self.tally;
+        for (s, c) in raises {
+            let from = self.levels[s].expect("answered");
+            u.counts[from.index()] -= c;
+            u.counts[self.to.index()] += c;
+            if self.fw.compiled.slots[s].critical {
+                u.critical_inadequate -= c * (from == Level::Inadequate) as u32;
+                u.critical_not_known -= c * (from == Level::NotKnown) as u32;
+            }
+        }
+        evaluate(&self.fw.compiled.params, &u)
+            .grade
+            .is_some_and(|g| g >= self.target)
+    }
+
+    /// The steps that raise `set` to the target level.
+    pub(crate) fn steps(&self, set: &[usize]) -> Vec<LiftStep> {
+        set.iter()
+            .map(|&s| LiftStep {
+                statement_id: slot_id(self.fw, s).to_string(),
+                from: self.levels[s].expect("candidates are answered"),
+                to: self.to,
+            })
+            .collect()
+    }
+
+    /// The fallback when the exact search gives up: raise worst-first until the target is
+    /// reached, then drop any step not needed.
+    pub(crate) fn greedy(&self) -> (Vec<LiftStep>, Option<String>) {
+        let (fw, j, levels) = (self.fw, self.j, self.levels);
+        let reaches = |work: &[Option<Level>]| {
+            evaluate(&fw.compiled.params, &tally(fw, j, work))
+                .grade
+                .is_some_and(|g| g >= self.target)
+        };
+        let mut work = levels.to_vec();
+        let mut chosen = Vec::new();
+        let mut order = self.candidates.clone();
+        crate::sort::sort_by_key(&mut order, |&s| (levels[s], !fw.compiled.slots[s].critical));
+        for &s in &order {
+            work[s] = Some(self.to);
+            chosen.push(s);
+            if reaches(&work) {
+                break;
+            }
+        }
+        let mut i = 0;
+        while i < chosen.len() {
+            let s = chosen[i];
+            work[s] = levels[s];
+            if reaches(&work) {
+                chosen.remove(i);
+            } else {
+                work[s] = Some(self.to);
+                i += 1;
+            }
+        }
+        (
+            self.steps(&chosen),
+            Some("Found by a quick search, so a smaller set may exist.".into()),
+        )
+    }
 }
 
 /// The search over how many of each run of interchangeable candidates to raise (see `lift_capped`).

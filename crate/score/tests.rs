@@ -375,7 +375,6 @@ mod properties {
 
     /// The search that the count search replaced, kept as the reference: combinations of the
     /// non-mandatory candidates in lexicographic order, smallest first (capped, then greedy).
-    #[allow(clippy::needless_range_loop)]
     fn lift_by_sets(
         fw: &Framework,
         j: usize,
@@ -383,103 +382,25 @@ mod properties {
         grade: Option<Grade>,
         search_cap: usize,
     ) -> (Vec<LiftStep>, Option<String>) {
-        let Some(grade) = grade else {
-            return (
-                Vec::new(),
-                Some("Answer more statements first: there is no grade to lift yet.".into()),
-            );
+        let l = match LiftSearch::new(fw, j, levels, grade) {
+            Ok(l) => l,
+            Err(note) => return (Vec::new(), Some(note.into())),
         };
-        let Some(target) = grade.up() else {
-            return (Vec::new(), Some("Already outstanding: keep it there.".into()));
-        };
-        let to = Level::from_grade(target);
-        let mut candidates: Vec<usize> = fw.compiled.by_judgement[j]
-            .iter()
-            .copied()
-            .filter(|&s| levels[s].is_some_and(|l| l < to))
-            .collect();
-        // Critical first, then worst first: the first set found of each size is the most useful.
-        crate::sort::sort_by_key(&mut candidates, |&s| (!fw.compiled.slots[s].critical, levels[s]));
-        let mut work = levels.to_vec();
-        let reaches = |work: &[Option<Level>]| {
-            evaluate(&fw.compiled.params, &tally(fw, j, work))
-                .grade
-                .is_some_and(|g| g >= target)
-        };
-        let steps = |set: &[usize]| -> Vec<LiftStep> {
-            set.iter()
-                .map(|&s| LiftStep {
-                    statement_id: slot_id(fw, s).to_string(),
-                    from: levels[s].expect("candidates are answered"),
-                    to,
-                })
-                .collect()
-        };
-        // Statements that must be raised in any solution: critical ones whose cap sits below the target.
-        let p = &fw.compiled.params;
-        let must = |s: usize| {
-            let l = levels[s];
-            fw.compiled.slots[s].critical
-                && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.1 < target))
-                    || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.1 < target)))
-        };
-        let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
-        let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
-        for &s in &mandatory {
-            work[s] = Some(to);
-        }
-        // Lower bound on how many more raises the best fit needs: take the biggest gains first.
-        let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
-        let points = |l: Level| l.grade().map_or(nk_points, |g| g.rank() as u32);
-        let t = tally(fw, j, &work);
-        let base = evaluate(p, &t).points;
-        let threshold =
-            p.best_fit.map_or([250, 175, 75], |b| b.1)[(Grade::Outstanding.rank() - target.rank()) as usize];
-        let need = (threshold * t.answered).div_ceil(100).saturating_sub(base);
-        let mut gains: Vec<u32> = rest
-            .iter()
-            .map(|&s| points(to) - points(levels[s].expect("answered")))
-            .collect();
-        crate::sort::sort_by(&mut gains, |a, b| b.cmp(a));
-        let mut k0 = 0;
-        let mut sum = 0;
-        while sum < need && k0 < gains.len() {
-            sum += gains[k0];
-            k0 += 1;
-        }
-        let n = rest.len();
+        let n = l.rest.len();
         let mut tried = 0usize;
-        // Each candidate set is judged from the tally `t` (mandatory raises applied) adjusted for the
-        // set's own raises: O(set size) per set instead of re-tallying the whole judgement (perf).
-        let raised = |idx: &[usize]| {
-            let mut u = t;
-            for &i in idx {
-                let s = rest[i];
-                let from = levels[s].expect("answered");
-                u.counts[from.index()] -= 1;
-                u.counts[to.index()] += 1;
-                if fw.compiled.slots[s].critical {
-                    u.critical_inadequate -= (from == Level::Inadequate) as u32;
-                    u.critical_not_known -= (from == Level::NotKnown) as u32;
-                }
-            }
-            evaluate(p, &u).grade.is_some_and(|g| g >= target)
-        };
-        for k in k0..=n {
-            // Combinations of size k in lexicographic order.
+        for k in l.fewest..=n {
             let mut idx: Vec<usize> = (0..k).collect();
             loop {
                 tried += 1;
                 if tried > search_cap {
-                    break;
+                    return l.greedy();
                 }
-                let ok = raised(&idx);
-                if ok {
-                    let mut set = mandatory.clone();
-                    set.extend(idx.iter().map(|&i| rest[i]));
-                    return (steps(&set), None);
+                if l.reaches_raising(idx.iter().map(|&i| (l.rest[i], 1))) {
+                    let mut set = l.mandatory.clone();
+                    set.extend(idx.iter().map(|&i| l.rest[i]));
+                    return (l.steps(&set), None);
                 }
-                // next combination
+                // The next combination in lexicographic order.
                 let mut i = k;
                 while i > 0 && idx[i - 1] == n - k + i - 1 {
                     i -= 1;
@@ -492,39 +413,8 @@ mod properties {
                     idx[m] = idx[m - 1] + 1;
                 }
             }
-            if tried > search_cap {
-                break;
-            }
         }
-        for &s in &mandatory {
-            work[s] = levels[s];
-        }
-        // Greedy: raise worst-first until the target is reached, then drop any step not needed.
-        let mut chosen = Vec::new();
-        let mut order = candidates.clone();
-        crate::sort::sort_by_key(&mut order, |&s| (levels[s], !fw.compiled.slots[s].critical));
-        for &s in &order {
-            work[s] = Some(to);
-            chosen.push(s);
-            if reaches(&work) {
-                break;
-            }
-        }
-        let mut i = 0;
-        while i < chosen.len() {
-            let s = chosen[i];
-            work[s] = levels[s];
-            if reaches(&work) {
-                chosen.remove(i);
-            } else {
-                work[s] = Some(to);
-                i += 1;
-            }
-        }
-        (
-            steps(&chosen),
-            Some("Found by a quick search, so a smaller set may exist.".into()),
-        )
+        l.greedy()
     }
 
     proptest! {
