@@ -131,13 +131,14 @@ pub struct RuleRef {
 from_json!(RuleRef { id, text, source, tag });
 
 #[derive(Debug, Clone, Deserialize)]
+/// An event's text and source, as data (the local authority pathway's and the providers').
 pub(crate) struct EventDef {
-    id: String,
-    kind: String,
-    title: String,
-    description: String,
-    source: String,
-    tag: String,
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) source: String,
+    pub(crate) tag: String,
 }
 
 from_json!(EventDef {

@@ -113,25 +113,6 @@ from_json!(Visit {
     tag
 });
 
-#[derive(Debug, Clone, Deserialize)]
-struct EventDef {
-    id: String,
-    kind: String,
-    title: String,
-    description: String,
-    source: String,
-    tag: String,
-}
-
-from_json!(EventDef {
-    id,
-    kind,
-    title,
-    description,
-    source,
-    tag
-});
-
 /// One provider's pathway, as data.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ProviderPathway {
@@ -156,7 +137,7 @@ pub struct ProviderPathway {
     pub visit: Vec<Visit>,
     /// Notes that may be attached to the window.
     pub note: Vec<RuleRef>,
-    event: Vec<EventDef>,
+    event: Vec<crate::pathway::EventDef>,
 }
 
 from_json!(ProviderPathway { framework, kinds, full_kinds, judged_by, notice_assumption, unannounced, assumption, rule, visit [default], note, event });
