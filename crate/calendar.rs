@@ -274,6 +274,12 @@ fn rule_date(rule: &HolidayRule, year: i32) -> NaiveDate {
     }
 }
 
+/// A date in the embedded bank-holiday data (checked by the invariant tests). Panics with the
+/// error's Display, not Debug: `expect` on a `Result` would pull `Debug` formatting into the wasm.
+pub(crate) fn embedded_date(s: &str) -> NaiveDate {
+    parse_date(s).unwrap_or_else(|e| panic!("embedded data has a bad date: {e}"))
+}
+
 fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
     // Observed dates of rules that are not substituted, plus one-off moves and extras.
     // A plain list (a dozen dates a year), sorted at the end: cheaper in the wasm than a BTreeSet.
@@ -284,7 +290,7 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
             c.kind == "move" && c.rule.as_deref() == Some(rule.id.as_str()) && c.date.starts_with(&format!("{year}-"))
         });
         if let Some(c) = moved {
-            taken.push(parse_date(&c.date).expect("one-off date"));
+            taken.push(embedded_date(&c.date));
             continue;
         }
         let d = rule_date(rule, year);
@@ -295,7 +301,7 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
         }
     }
     for c in t.change.iter().filter(|c| c.kind == "extra") {
-        let d = parse_date(&c.date).expect("one-off date");
+        let d = embedded_date(&c.date);
         if d.year() == year {
             taken.push(d);
         }

@@ -482,7 +482,7 @@ pub fn framework(id: &str) -> Option<&'static FrameworkRules> {
 }
 
 fn date(s: &str) -> NaiveDate {
-    parse_date(s).expect("embedded pathway date")
+    crate::calendar::embedded_date(s)
 }
 
 /// The window for the next full inspection on a route, measured from the last on-site day of the
