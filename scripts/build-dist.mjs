@@ -3,7 +3,7 @@
 // dist/ is relative, so the folder works when copied into any sub-folder of an intranet server.
 import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as sass from "sass";
 import { inlineModules } from "./inline-modules.mjs";
@@ -12,9 +12,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
 const dist = join(root, "dist");
 
-/** Compiles the page's Sass (govuk-frontend + ours) to one CSS string. */
-export function compileCss() {
-  let { css } = sass.compile(join(www, "styles", "stocktake.scss"), {
+/** Sass source → compressed CSS, with the post-processing every build of ours gets. */
+function sassToCss(source) {
+  let { css } = sass.compileString(source, {
+    url: pathToFileURL(join(www, "styles", "stocktake.scss")),
     style: "compressed",
     loadPaths: [join(root, "node_modules")],
     quietDeps: true,
@@ -25,6 +26,51 @@ export function compileCss() {
   // The crown crest belongs to GOV.UK only: drop the footer rules that draw it.
   css = css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, "");
   return css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+}
+
+/** Top-level rules of compressed CSS (an @media block is one rule). */
+function cssRules(css) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === "{") depth++;
+    else if (css[i] === "}" && --depth === 0) {
+      out.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles the page's Sass (the govuk-frontend components we use + ours) to one CSS string.
+ * stocktake.scss names the components it uses between "// govuk:begin" and "// govuk:end". To be
+ * sure that leaving the others out changes nothing else, this also compiles the full
+ * govuk-frontend with the same settings and fails the build unless (1) our CSS is exactly the full
+ * CSS with some rules left out, in the same order, and (2) every govuk-* class named in the page's
+ * code (www/**\/*.mjs) that the full CSS styles is still styled.
+ */
+export async function compileCss() {
+  const source = await readFile(join(www, "styles", "stocktake.scss"), "utf8");
+  const block = source.match(/\/\/ govuk:begin\n([\s\S]*?)\/\/ govuk:end\n/);
+  const settings = block?.[1].match(/@use "govuk-frontend\/dist\/govuk\/base" with (\([\s\S]*?\n\));\n/);
+  if (!settings) throw new Error("stocktake.scss: no govuk:begin … govuk:end block starting with govuk-frontend's base and its settings");
+  const css = sassToCss(source);
+  const full = sassToCss(source.replace(block[0], () => `@use "govuk-frontend/dist/govuk" with ${settings[1]};\n`));
+  const fullRules = cssRules(full);
+  let at = 0;
+  for (const rule of cssRules(css)) {
+    while (at < fullRules.length && fullRules[at] !== rule) at++;
+    if (at === fullRules.length) throw new Error(`compiled CSS differs from govuk-frontend's full build, not only by leaving components out: ${rule.slice(0, 120)}`);
+    at++;
+  }
+  const code = (await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))).join("\n");
+  const styled = (text, cls) => text.includes(`.${cls.replace(/!/g, "\\!")}`);
+  for (const cls of new Set(code.match(/govuk-[\w!-]+/g) ?? [])) {
+    if (styled(full, cls) && !styled(css, cls)) throw new Error(`the page uses .${cls}, but its govuk-frontend component is not in www/styles/stocktake.scss`);
+  }
+  return css;
 }
 
 async function files(dir) {
@@ -40,7 +86,7 @@ async function files(dir) {
 export async function buildDist() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(join(dist, "assets"), { recursive: true });
-  const css = compileCss();
+  const css = await compileCss();
   if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
   for (const f of await files(www)) {
