@@ -111,8 +111,11 @@ export async function buildDist() {
   return { css };
 }
 
-/** The page's JavaScript modules, in load order: stocktake.mjs and everything it imports. */
-async function moduleGraph(entry) {
+/**
+ * The modules reachable from `entries` (paths), in load order. Static imports are always
+ * followed; dynamic `import("./…")` only when `dynamic` is true.
+ */
+async function moduleGraph(entries, dynamic) {
   const seen = new Set();
   const visit = async (file) => {
     if (seen.has(file)) return;
@@ -121,27 +124,40 @@ async function moduleGraph(entry) {
     for (const m of text.matchAll(/^\s*(?:import|export)\b[^"';]*?from\s*["'](\.{1,2}\/[^"']+)["']|^\s*import\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
       await visit(join(dirname(file), m[1] ?? m[2]));
     }
+    if (dynamic) for (const m of text.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) await visit(join(dirname(file), m[1]));
   };
-  await visit(entry);
+  for (const e of entries) await visit(e);
   return [...seen];
 }
 
 /**
  * Performance: without hints the browser finds the page's files one round trip at a time
  * (index.html → stocktake.mjs → its imports → their imports …, and only then the wasm and the
- * stylesheet). dist/index.html therefore lists them all up front, so they load in parallel:
- * `modulepreload` for every module of the graph, `preload` for the wasm (as fetch, crossorigin,
- * as wasm-bindgen's init fetches it, so the preloaded response is reused and compiled with
- * instantiateStreaming) and the shadow root's stylesheet. All same-origin, so the CSP allows them.
+ * stylesheet). dist/index.html therefore lists them all up front, so they load in parallel, most
+ * urgent first (a browser opens only about six connections to one server, so the order decides
+ * what waits): wasm-bindgen's glue and the wasm (`preload` as fetch, crossorigin, as wasm-bindgen's
+ * init fetches it, so the preloaded response is reused and compiled with instantiateStreaming,
+ * which starts as soon as the glue has run), the shadow root's stylesheet, then `modulepreload`
+ * for the first page's modules (everything stocktake.mjs and app/app.mjs import statically), and
+ * last the modules the first page does not wait for (app.mjs's LATER, imported dynamically), so
+ * that every file is still requested at start-up. All same-origin, so the CSP allows them.
  * The offline file drops these links (it inlines everything).
  */
 async function addPreloads() {
   const index = join(dist, "index.html");
-  const modules = (await moduleGraph(join(dist, "stocktake.mjs"))).slice(1).map((f) => relative(dist, f));
+  const entry = join(dist, "stocktake.mjs");
+  const first = await moduleGraph([entry, join(dist, "app", "app.mjs")], false);
+  const all = await moduleGraph([entry], true);
+  if (!all.includes(join(dist, "app", "app.mjs"))) throw new Error("stocktake.mjs no longer imports app/app.mjs: update addPreloads");
+  const rel = (f) => relative(dist, f);
+  const glue = join(dist, "pkg", "stocktake.js");
+  if (!first.includes(glue)) throw new Error("stocktake.mjs no longer imports pkg/stocktake.js: update addPreloads");
   const links = [
-    ...modules.map((m) => `<link rel="modulepreload" href="${m}">`),
+    `<link rel="modulepreload" href="${rel(glue)}">`,
     `<link rel="preload" href="pkg/stocktake_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
     `<link rel="preload" href="assets/stocktake.css" as="style">`,
+    ...first.filter((f) => f !== entry && f !== glue).map((f) => `<link rel="modulepreload" href="${rel(f)}">`),
+    ...all.filter((f) => !first.includes(f)).map((f) => `<link rel="modulepreload" href="${rel(f)}">`),
   ];
   const html = await readFile(index, "utf8");
   const tag = '<script type="module" src="stocktake.mjs"></script>';

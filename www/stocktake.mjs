@@ -1,8 +1,12 @@
 // Stocktake's entry point: defines <stocktake-app>, which renders the whole service inside its
 // own shadow root so that it neither breaks nor is broken by the page that hosts it.
 // Configuration comes from data-* attributes (see README, "Embedding in an intranet page").
+//
+// Start-up order, for speed: this module imports only wasm-bindgen's small glue, so the wasm starts
+// compiling (streaming, off the main thread) as soon as the element connects; the page's own modules
+// (app/app.mjs and what it imports) load at the same time through a dynamic import instead of
+// holding this module back until all of them have arrived.
 import init, * as core from "./pkg/stocktake.js";
-import { App } from "./app/app.mjs";
 
 const base = new URL(".", import.meta.url);
 // The offline single file (dist/stocktake-offline.html) carries its styles and wasm inline.
@@ -71,12 +75,14 @@ export class StocktakeApp extends HTMLElement {
     const mount = document.createElement("div");
     mount.className = "st-root govuk-frontend-supported govuk-template__body";
     mount.hidden = true;
+    const core = loadCore();
     const styled = addStyles(root);
+    const app = import("./app/app.mjs").then((m) => (m.loadLater(), m));
     root.append(mount);
     const config = configOf(this);
     if (config.colour) this.style.setProperty("--st-brand", config.colour);
-    Promise.all([loadCore(), styled])
-      .then(([api]) => {
+    Promise.all([core, styled, app])
+      .then(([api, , { App }]) => {
         mount.hidden = false;
         this.app = new App(mount, api, config);
         this.app.start();

@@ -10,11 +10,39 @@ import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
-import { resultsPage, timelinePage, actionsPage, reportPage, comparePage } from "./pages-results.mjs";
-import { saveAssessmentFile } from "./files.mjs";
-import { briefingPage, workshopComparePage } from "./pages-workshop.mjs";
-import { protectPage } from "./pages-protect.mjs";
 import { watchOtherTabs } from "./tabs.mjs";
+
+/**
+ * Modules the first page does not need. They are requested at start-up with everything else
+ * (dist/index.html preloads them after the first page's files, and `loadLater()` imports them as
+ * soon as this module runs), so nothing is requested after the page has loaded; but the first page
+ * does not wait for them. crypto.mjs is listed, though only files.mjs imports it, so that it is
+ * requested at once rather than after files.mjs has arrived.
+ */
+const LATER = {
+  results: () => import("./pages-results.mjs"),
+  workshop: () => import("./pages-workshop.mjs"),
+  protect: () => import("./pages-protect.mjs"),
+  files: () => import("./files.mjs"),
+  crypto: () => import("./crypto.mjs"),
+};
+const later = new Map();
+
+/** Resolves to the LATER module `name`, starting its import on first use. */
+function laterModule(name) {
+  let entry = later.get(name);
+  if (!entry) {
+    entry = { module: null, promise: null };
+    entry.promise = LATER[name]().then((m) => (entry.module = m));
+    later.set(name, entry);
+  }
+  return entry.promise;
+}
+
+/** Starts importing every LATER module (a failure shows when a page needs that module). */
+export function loadLater() {
+  for (const name of Object.keys(LATER)) laterModule(name).catch(() => {});
+}
 
 /** The generic header: service name only, no crown, no GOV.UK logotype. */
 export function header(config, skipLink) {
@@ -47,14 +75,15 @@ const PAGES = {
   area: areaPage,
   indicators: indicatorsPage,
   check: checkPage,
-  results: resultsPage,
-  timeline: timelinePage,
-  actions: actionsPage,
-  report: reportPage,
-  compare: comparePage,
-  briefing: briefingPage,
-  "workshop-compare": workshopComparePage,
-  protect: protectPage,
+  // [LATER module, its page function]
+  results: ["results", "resultsPage"],
+  timeline: ["results", "timelinePage"],
+  actions: ["results", "actionsPage"],
+  report: ["results", "reportPage"],
+  compare: ["results", "comparePage"],
+  briefing: ["workshop", "briefingPage"],
+  "workshop-compare": ["workshop", "workshopComparePage"],
+  protect: ["protect", "protectPage"],
 };
 
 /** The application: owns the shadow root's content. */
@@ -70,6 +99,7 @@ export class App {
     this.trail = [];
     this.route = null;
     this.saveTimer = null;
+    this.navSeq = 0;
     this.savedAt = null;
     this.saveProblem = null;
     this.scored = null;
@@ -302,7 +332,7 @@ export class App {
       text = this.a ? `${where}` : "";
     }
     replace(this.statusText, text);
-    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => saveAssessmentFile(this) }) : null);
+    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)) }) : null);
     this.statusBar.hidden = !text;
   }
 
@@ -327,12 +357,26 @@ export class App {
    * remembers where the user came from for the Back link.
    */
   go(name, params = {}, opts = {}) {
+    const page = PAGES[name] ?? startPage;
+    const seq = ++this.navSeq;
+    if (Array.isArray(page) && !later.get(page[0])?.module) {
+      // The page's module is still loading (only possible in the moment after start-up): show the
+      // page once it has, unless the user has gone somewhere else meanwhile.
+      return laterModule(page[0]).then(
+        () => {
+          if (seq === this.navSeq) this.go(name, params, opts);
+        },
+        (err) => {
+          if (seq === this.navSeq) this.loadFailed(err);
+        },
+      );
+    }
     this.flushSave();
     if (this.route && !opts.back && !opts.replace) this.trail.push(this.route);
     if (this.trail.length > 50) this.trail.shift();
     this.route = { name, params };
     this.watchers.clear();
-    const render = PAGES[name] ?? startPage;
+    const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
     // Projector mode belongs to the comparison view only.
     if (name !== "workshop-compare") this.mount.classList.remove("st-projector");
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
@@ -347,6 +391,25 @@ export class App {
       target.focus();
       if (opts.focusId) target.scrollIntoView({ block: "center" });
     }
+  }
+
+  /** Shown instead of a page whose module could not load (the server went away at start-up). */
+  loadFailed(err) {
+    this.title("This page could not load", true);
+    replace(
+      this.page,
+      h("h1", { class: "govuk-heading-l", tabindex: "-1" }, "This page could not load"),
+      h("p", { class: "govuk-body" }, `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`),
+    );
+  }
+
+  /**
+   * Calls `fn(module)` with the LATER module `name`: at once when it has loaded (as it has moments
+   * after start-up), otherwise once it has. Returns what `fn` returns (or a promise of it).
+   */
+  withModule(name, fn) {
+    const loaded = later.get(name)?.module;
+    return loaded ? fn(loaded) : laterModule(name).then(fn);
   }
 
   back() {
