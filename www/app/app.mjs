@@ -99,6 +99,7 @@ export class App {
     this.trail = [];
     this.route = null;
     this.saveTimer = null;
+    this.saveSoonQueued = false;
     this.navSeq = 0;
     this.savedAt = null;
     this.saveProblem = null;
@@ -169,9 +170,10 @@ export class App {
     this.page = h("div", { class: "st-page" });
     this.tabSlot = h("div", { id: "other-tab-slot" });
     this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.page);
-    // Save at once when a field is left or a choice is made, as well as while typing.
-    this.main.addEventListener("change", () => this.flushSave());
-    this.main.addEventListener("focusout", () => this.flushSave());
+    // Save as soon as a field is left or a choice is made, as well as while typing: just after the
+    // page has shown the new result, so that writing to storage never delays it.
+    this.main.addEventListener("change", () => this.saveSoon());
+    this.main.addEventListener("focusout", () => this.saveSoon());
     // A tab being closed, hidden or navigated away from writes what is pending at once, so a
     // crash or close mid-typing loses at most the autosave pause.
     window.addEventListener("pagehide", () => this.flushSave());
@@ -288,6 +290,23 @@ export class App {
 
   flushSave() {
     if (this.saveTimer) this.saveNow();
+  }
+
+  /**
+   * Writes a pending save once the browser has painted the current change (a task queued from
+   * the next animation frame runs after that frame), instead of inside the event that made it. Until
+   * then the pending save stays scheduled, and pagehide, hiding the tab or navigating still write it
+   * at once; a hidden tab paints no frames, so there it is a plain task.
+   */
+  saveSoon() {
+    if (!this.saveTimer || this.saveSoonQueued) return;
+    this.saveSoonQueued = true;
+    const save = () => {
+      this.saveSoonQueued = false;
+      this.flushSave();
+    };
+    if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(save, 0));
+    else setTimeout(save, 0);
   }
 
   saveNow() {
