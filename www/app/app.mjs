@@ -4,7 +4,7 @@
 import { h, replace } from "./dom.mjs";
 import { openStore } from "./storage.mjs";
 import { newAssessment, setPath, cloneJson } from "./state.mjs";
-import { formatClock, todayLondon } from "./format.mjs";
+import { formatClock, todayLondon, warmFormats } from "./format.mjs";
 import { govButton } from "./govuk.mjs";
 import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
@@ -42,6 +42,12 @@ function laterModule(name) {
 /** Starts importing every LATER module (a failure shows when a page needs that module). */
 export function loadLater() {
   for (const name of Object.keys(LATER)) laterModule(name).catch(() => {});
+}
+
+/** Runs `fn` when the browser is idle (soon after start-up), or after a short pause without requestIdleCallback. */
+function whenIdle(fn) {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 200);
 }
 
 /** The generic header: service name only, no crown, no GOV.UK logotype. */
@@ -186,6 +192,12 @@ export class App {
     watchOtherTabs(this);
     this.renderStatus();
     this.go("start", {}, { initial: true });
+    // What the first page does not need waits until the browser is idle, rather than for the first
+    // click or answer: Intl's data (for the time saved and today's date) and the default framework.
+    whenIdle(() => {
+      warmFormats();
+      this.fw();
+    });
   }
 
   // ---- the assessment ------------------------------------------------------------------------
