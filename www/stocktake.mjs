@@ -23,8 +23,7 @@ function decodeBase64(text) {
 
 /** Loads the wasm core once; resolves to its API (the functions documented in the README). */
 export function loadCore() {
-  const source = inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base);
-  coreReady ??= init({ module_or_path: source }).then((exports) => {
+  coreReady ??= init({ module_or_path: inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base) }).then((exports) => {
     wasmExports = exports;
     return core;
   });
@@ -34,6 +33,30 @@ export function loadCore() {
 /** Bytes of linear memory the wasm core holds (for the benchmark); 0 before it loads. */
 export function wasmMemoryBytes() {
   return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
+}
+
+/**
+ * The start page's one-off work that needs only the core and the browser, begun while the page's
+ * own modules may still be loading: the core's first calls to frameworks() and scenarios() (the
+ * wasm compiles those functions on first use and reads its embedded data), and opening the
+ * configured web storage (the first access is a synchronous round trip to the browser). The app
+ * makes the same calls again moments later, then at no cost.
+ */
+function warmUp(core, storage) {
+  try {
+    if (storage === "local") void localStorage.length;
+    else if (storage === "session") void sessionStorage.length;
+  } catch {
+    // storage.mjs finds out again and says so
+  }
+  core.then((api) => {
+    try {
+      api.frameworks();
+      api.scenarios();
+    } catch {
+      // the app calls them again and handles any error
+    }
+  }, () => {});
 }
 
 /** Adds the stylesheet to the shadow root; resolves once it applies. */
@@ -75,11 +98,12 @@ export class StocktakeApp extends HTMLElement {
     const mount = document.createElement("div");
     mount.className = "st-root govuk-frontend-supported govuk-template__body";
     mount.hidden = true;
+    const config = configOf(this);
     const core = loadCore();
     const styled = addStyles(root);
     const app = import("./app/app.mjs").then((m) => (m.loadLater(), m));
+    warmUp(core, config.storage);
     root.append(mount);
-    const config = configOf(this);
     if (config.colour) this.style.setProperty("--st-brand", config.colour);
     Promise.all([core, styled, app])
       .then(([api, , { App }]) => {

@@ -13,11 +13,11 @@ import { areaPage, indicatorsPage } from "./pages-area.mjs";
 import { watchOtherTabs } from "./tabs.mjs";
 
 /**
- * Modules the first page does not need. They are requested at start-up with everything else
- * (dist/index.html preloads them after the first page's files, and `loadLater()` imports them as
- * soon as this module runs), so nothing is requested after the page has loaded; but the first page
- * does not wait for them. crypto.mjs is listed, though only files.mjs imports it, so that it is
- * requested at once rather than after files.mjs has arrived.
+ * Modules the first page does not need. stocktake.mjs calls `loadLater()` as soon as this module
+ * has run, before the page is ready, so they are still requested at start-up and nothing is
+ * requested after the page has loaded; but the first page does not wait for them. crypto.mjs is
+ * listed, though only files.mjs imports it, so that it is requested at once rather than after
+ * files.mjs has arrived.
  */
 const LATER = {
   results: () => import("./pages-results.mjs"),
@@ -194,10 +194,9 @@ export class App {
     this.go("start", {}, { initial: true });
     // What the first page does not need waits until the browser is idle, rather than for the first
     // click or answer: Intl's data (for the time saved and today's date) and the default framework.
-    whenIdle(() => {
-      warmFormats();
-      this.fw();
-    });
+    // Two separate idle tasks, so neither holds up a click for long.
+    whenIdle(() => warmFormats());
+    whenIdle(() => this.fw());
   }
 
   // ---- the assessment ------------------------------------------------------------------------
