@@ -193,10 +193,18 @@ export class App {
     this.renderStatus();
     this.go("start", {}, { initial: true });
     // What the first page does not need waits until the browser is idle, rather than for the first
-    // click or answer: Intl's data (for the time saved and today's date) and the default framework.
-    // Two separate idle tasks, so neither holds up a click for long.
+    // click or answer: Intl's data (for the time saved and today's date), the default framework,
+    // and a first score() (the wasm compiles the scoring functions on their first call, 5–8 ms).
+    // Separate idle tasks, so that none holds up a click for long.
     whenIdle(() => warmFormats());
     whenIdle(() => this.fw());
+    whenIdle(() => {
+      try {
+        if (!this.a) this.core.score(newAssessment(this.defaultFrameworkId(), "", this.today()));
+      } catch {
+        // scoring reports its own errors when it is used
+      }
+    });
   }
 
   // ---- the assessment ------------------------------------------------------------------------
