@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as sass from "sass";
 import { inlineModules } from "./inline-modules.mjs";
+import { stripComments } from "./strip-comments.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -89,14 +90,19 @@ export async function buildDist() {
   const css = await compileCss();
   if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
+  // The JavaScript is served without its comments (scripts/strip-comments.mjs): www/ keeps them.
+  const copy = async (from, to) => {
+    if (/\.m?js$/.test(from)) await writeFile(to, stripComments(await readFile(from, "utf8"), relative(root, from)));
+    else await cp(from, to);
+  };
   for (const f of await files(www)) {
     const rel = relative(www, f);
     if (rel.startsWith("styles") || rel.startsWith("pkg")) continue;
     await mkdir(dirname(join(dist, rel)), { recursive: true });
-    await cp(f, join(dist, rel));
+    await copy(f, join(dist, rel));
   }
   await mkdir(join(dist, "pkg"), { recursive: true });
-  for (const f of ["stocktake.js", "stocktake_bg.wasm"]) await cp(join(root, "pkg", f), join(dist, "pkg", f));
+  for (const f of ["stocktake.js", "stocktake_bg.wasm"]) await copy(join(root, "pkg", f), join(dist, "pkg", f));
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
     if (!/\.(html|m?js|css)$/.test(f)) continue;
