@@ -2,8 +2,8 @@
 // own shadow root so that it neither breaks nor is broken by the page that hosts it.
 // Configuration comes from data-* attributes (see README, "Embedding in an intranet page").
 //
-// Start-up order, for speed: this module imports only wasm-bindgen's small glue, so the wasm starts
-// compiling (streaming, off the main thread) as soon as the element connects; the page's own modules
+// Start-up order, for speed: this module imports only wasm-bindgen's small glue, so the wasm is
+// compiled (streaming, as it arrives) from the moment the element connects; the page's own modules
 // (app/app.mjs and what it imports) load at the same time through a dynamic import instead of
 // holding this module back until all of them have arrived.
 import init, * as core from "./pkg/stocktake.js";
