@@ -71,3 +71,26 @@ test("the site works from a sub-folder (relative paths only)", async () => {
     sub.close();
   }
 });
+
+test("dates are written exactly as Intl's en-GB writes them, for every day from 1583 to 2200", async () => {
+  const { page } = await openPage(browser);
+  await page.goto(url);
+  await waitReady(page);
+  const mismatches = await page.evaluate(async () => {
+    const { formatDateLong, formatDateShort } = await import(new URL("app/format.mjs", document.baseURI).href);
+    const long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const parts = (fmt, d) => Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));
+    const out = [];
+    for (let t = Date.UTC(1583, 0, 1); t <= Date.UTC(2200, 11, 31) && out.length < 5; t += 86400000) {
+      const d = new Date(t);
+      const iso = d.toISOString().slice(0, 10);
+      const l = parts(long, d);
+      const s = parts(short, d);
+      if (formatDateLong(iso) !== `${l.weekday} ${l.day} ${l.month} ${l.year}`) out.push(`${iso}: ${formatDateLong(iso)}`);
+      if (formatDateShort(iso) !== `${s.day} ${s.month} ${s.year}`) out.push(`${iso}: ${formatDateShort(iso)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(mismatches, []);
+});

@@ -37,11 +37,20 @@ try {
   const files = loaded.map((u) => decodeURIComponent(new URL(u).pathname)).map((p) => join(dist, p.endsWith("/") ? p + "index.html" : p));
   let hostedRaw = 0;
   let hostedGz = 0;
+  let nonWasmGz = 0;
   for (const f of files) {
     const buf = await readFile(f);
     hostedRaw += buf.length;
     hostedGz += gz(buf);
+    if (!f.endsWith(".wasm")) nonWasmGz += gz(buf);
   }
+  // What the first page waits for: index.html and every file it names (the stylesheet, the entry
+  // script and its preloads); the other modules are requested before the page is usable, but it
+  // does not wait for them (app.mjs's LATER).
+  const indexHtml = await readFile(join(dist, "index.html"), "utf8");
+  const firstPage = ["index.html", ...[...indexHtml.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(?!data:)([^"]+)"/g)].map((m) => m[1])];
+  let firstPageGz = 0;
+  for (const f of firstPage) firstPageGz += gz(await readFile(join(dist, f)));
 
   // 2. The same core work as examples/bench_core.rs, in wasm in the browser.
   const { page } = await openPage(browser);
@@ -99,6 +108,9 @@ try {
       hosted_page_files: files.map((f) => relative(dist, f)),
       hosted_page_bytes: hostedRaw,
       hosted_page_gzip_bytes: hostedGz,
+      hosted_page_non_wasm_gzip_bytes: nonWasmGz,
+      first_page_files: firstPage,
+      first_page_gzip_bytes: firstPageGz,
       offline_file_bytes: offline.length,
       offline_file_gzip_bytes: gz(offline),
     },

@@ -3,18 +3,20 @@
 // dist/ is relative, so the folder works when copied into any sub-folder of an intranet server.
 import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as sass from "sass";
 import { inlineModules } from "./inline-modules.mjs";
+import { stripComments } from "./strip-comments.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
 const dist = join(root, "dist");
 
-/** Compiles the page's Sass (govuk-frontend + ours) to one CSS string. */
-export function compileCss() {
-  let { css } = sass.compile(join(www, "styles", "stocktake.scss"), {
+/** Sass source → compressed CSS, with the post-processing every build of ours gets. */
+function sassToCss(source) {
+  let { css } = sass.compileString(source, {
+    url: pathToFileURL(join(www, "styles", "stocktake.scss")),
     style: "compressed",
     loadPaths: [join(root, "node_modules")],
     quietDeps: true,
@@ -25,6 +27,51 @@ export function compileCss() {
   // The crown crest belongs to GOV.UK only: drop the footer rules that draw it.
   css = css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, "");
   return css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+}
+
+/** Top-level rules of compressed CSS (an @media block is one rule). */
+function cssRules(css) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === "{") depth++;
+    else if (css[i] === "}" && --depth === 0) {
+      out.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles the page's Sass (the govuk-frontend components we use + ours) to one CSS string.
+ * stocktake.scss names the components it uses between "// govuk:begin" and "// govuk:end". To be
+ * sure that leaving the others out changes nothing else, this also compiles the full
+ * govuk-frontend with the same settings and fails the build unless (1) our CSS is exactly the full
+ * CSS with some rules left out, in the same order, and (2) every govuk-* class named in the page's
+ * code (www/**\/*.mjs) that the full CSS styles is still styled.
+ */
+export async function compileCss() {
+  const source = await readFile(join(www, "styles", "stocktake.scss"), "utf8");
+  const block = source.match(/\/\/ govuk:begin\n([\s\S]*?)\/\/ govuk:end\n/);
+  const settings = block?.[1].match(/@use "govuk-frontend\/dist\/govuk\/base" with (\([\s\S]*?\n\));\n/);
+  if (!settings) throw new Error("stocktake.scss: no govuk:begin … govuk:end block starting with govuk-frontend's base and its settings");
+  const css = sassToCss(source);
+  const full = sassToCss(source.replace(block[0], () => `@use "govuk-frontend/dist/govuk" with ${settings[1]};\n`));
+  const fullRules = cssRules(full);
+  let at = 0;
+  for (const rule of cssRules(css)) {
+    while (at < fullRules.length && fullRules[at] !== rule) at++;
+    if (at === fullRules.length) throw new Error(`compiled CSS differs from govuk-frontend's full build, not only by leaving components out: ${rule.slice(0, 120)}`);
+    at++;
+  }
+  const code = (await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))).join("\n");
+  const styled = (text, cls) => text.includes(`.${cls.replace(/!/g, "\\!")}`);
+  for (const cls of new Set(code.match(/govuk-[\w!-]+/g) ?? [])) {
+    if (styled(full, cls) && !styled(css, cls)) throw new Error(`the page uses .${cls}, but its govuk-frontend component is not in www/styles/stocktake.scss`);
+  }
+  return css;
 }
 
 async function files(dir) {
@@ -40,17 +87,22 @@ async function files(dir) {
 export async function buildDist() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(join(dist, "assets"), { recursive: true });
-  const css = compileCss();
+  const css = await compileCss();
   if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
+  // The JavaScript is served without its comments (scripts/strip-comments.mjs): www/ keeps them.
+  const copy = async (from, to) => {
+    if (/\.m?js$/.test(from)) await writeFile(to, stripComments(await readFile(from, "utf8"), relative(root, from)));
+    else await cp(from, to);
+  };
   for (const f of await files(www)) {
     const rel = relative(www, f);
     if (rel.startsWith("styles") || rel.startsWith("pkg")) continue;
     await mkdir(dirname(join(dist, rel)), { recursive: true });
-    await cp(f, join(dist, rel));
+    await copy(f, join(dist, rel));
   }
   await mkdir(join(dist, "pkg"), { recursive: true });
-  for (const f of ["stocktake.js", "stocktake_bg.wasm"]) await cp(join(root, "pkg", f), join(dist, "pkg", f));
+  for (const f of ["stocktake.js", "stocktake_bg.wasm"]) await copy(join(root, "pkg", f), join(dist, "pkg", f));
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
     if (!/\.(html|m?js|css)$/.test(f)) continue;
@@ -65,8 +117,11 @@ export async function buildDist() {
   return { css };
 }
 
-/** The page's JavaScript modules, in load order: stocktake.mjs and everything it imports. */
-async function moduleGraph(entry) {
+/**
+ * The modules reachable from `entries` (paths), in load order. Static imports are always
+ * followed; dynamic `import("./…")` only when `dynamic` is true.
+ */
+async function moduleGraph(entries, dynamic) {
   const seen = new Set();
   const visit = async (file) => {
     if (seen.has(file)) return;
@@ -75,27 +130,40 @@ async function moduleGraph(entry) {
     for (const m of text.matchAll(/^\s*(?:import|export)\b[^"';]*?from\s*["'](\.{1,2}\/[^"']+)["']|^\s*import\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
       await visit(join(dirname(file), m[1] ?? m[2]));
     }
+    if (dynamic) for (const m of text.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) await visit(join(dirname(file), m[1]));
   };
-  await visit(entry);
+  for (const e of entries) await visit(e);
   return [...seen];
 }
 
 /**
  * Performance: without hints the browser finds the page's files one round trip at a time
  * (index.html → stocktake.mjs → its imports → their imports …, and only then the wasm and the
- * stylesheet). dist/index.html therefore lists them all up front, so they load in parallel:
- * `modulepreload` for every module of the graph, `preload` for the wasm (as fetch, crossorigin,
- * as wasm-bindgen's init fetches it, so the preloaded response is reused and compiled with
- * instantiateStreaming) and the shadow root's stylesheet. All same-origin, so the CSP allows them.
- * The offline file drops these links (it inlines everything).
+ * stylesheet). dist/index.html therefore lists them all up front, so they load in parallel, most
+ * urgent first (a browser opens only about six connections to one server, so the order decides
+ * what waits): wasm-bindgen's glue and the wasm (`preload` as fetch, crossorigin, as wasm-bindgen's
+ * init fetches it, so the preloaded response is reused and compiled with instantiateStreaming,
+ * which starts as soon as the glue has run), the shadow root's stylesheet, then `modulepreload`
+ * for the first page's modules (everything stocktake.mjs and app/app.mjs import statically).
+ * The modules the first page does not wait for (app.mjs's LATER) get no link: app.mjs imports
+ * them as soon as it runs, before the page is ready, so they are still requested at start-up but
+ * do not compete with the first page's files (measured: preloading them too made the page
+ * slower to become usable). All same-origin, so the CSP allows them. The offline file drops these
+ * links (it inlines everything).
  */
 async function addPreloads() {
   const index = join(dist, "index.html");
-  const modules = (await moduleGraph(join(dist, "stocktake.mjs"))).slice(1).map((f) => relative(dist, f));
+  const entry = join(dist, "stocktake.mjs");
+  const first = await moduleGraph([entry, join(dist, "app", "app.mjs")], false);
+  if (!(await moduleGraph([entry], true)).includes(join(dist, "app", "app.mjs"))) throw new Error("stocktake.mjs no longer imports app/app.mjs: update addPreloads");
+  const rel = (f) => relative(dist, f);
+  const glue = join(dist, "pkg", "stocktake.js");
+  if (!first.includes(glue)) throw new Error("stocktake.mjs no longer imports pkg/stocktake.js: update addPreloads");
   const links = [
-    ...modules.map((m) => `<link rel="modulepreload" href="${m}">`),
+    `<link rel="modulepreload" href="${rel(glue)}">`,
     `<link rel="preload" href="pkg/stocktake_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
     `<link rel="preload" href="assets/stocktake.css" as="style">`,
+    ...first.filter((f) => f !== entry && f !== glue).map((f) => `<link rel="modulepreload" href="${rel(f)}">`),
   ];
   const html = await readFile(index, "utf8");
   const tag = '<script type="module" src="stocktake.mjs"></script>';

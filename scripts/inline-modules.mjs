@@ -1,6 +1,8 @@
 // Turns an ES module graph into one classic-free inline module script for the offline file.
 // Each module runs in its own function scope (so top-level names never collide) and its exports
 // become an object; imports become destructuring from those objects, in dependency order.
+// A dynamic `import("./relative/path.mjs")` (a string literal, nothing else) becomes a promise of
+// that module's exports; the module is in the bundle and runs before the module importing it.
 // Only the import/export forms our code uses are accepted; anything else fails the build loudly,
 // so the offline file can never silently differ from the hosted page.
 import { readFile } from "node:fs/promises";
@@ -9,6 +11,7 @@ import { dirname, relative, resolve } from "node:path";
 const IMPORT = /^import\s+(.+?)\s+from\s+["'](\.{1,2}\/[^"']+)["'];?\s*$/;
 const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/;
 const EXPORT_LIST = /^export\s*\{([^}]*)\}\s*;?\s*$/;
+const DYNAMIC_IMPORT = /\bimport\(\s*(["'])(\.{1,2}\/[^"'`$\\]+)\1\s*\)/g;
 
 function bindingsOf(clause, modVar) {
   // `a, { b, c as d }`, `* as ns`, `def, * as ns`, `{ x }`
@@ -44,6 +47,7 @@ function bindingsOf(clause, modVar) {
 export async function inlineModules(entry, rewrite = (_p, t) => t) {
   const order = [];
   const seen = new Map();
+  const dynamic = new Set();
   const root = dirname(resolve(entry));
   async function visit(file, stack) {
     if (stack.includes(file)) throw new Error(`import cycle: ${[...stack, file].map((f) => relative(root, f)).join(" → ")}`);
@@ -55,7 +59,7 @@ export async function inlineModules(entry, rewrite = (_p, t) => t) {
     const deps = [];
     for (let i = 0; i < lines.length; i++) {
       let line = lines[i];
-      if (/^import\b/.test(line)) {
+      if (/^import\b(?!\s*[(.])/.test(line)) {
         // Join a multi-line import.
         while (!/from\s+["'][^"']+["'];?\s*$/.test(line) && i + 1 < lines.length) line += " " + lines[++i].trim();
         const m = line.match(IMPORT);
@@ -82,8 +86,14 @@ export async function inlineModules(entry, rewrite = (_p, t) => t) {
           throw new Error(`${relative(root, file)}: unsupported export: ${line}`);
         }
       }
+      line = line.replace(DYNAMIC_IMPORT, (_, _q, spec) => {
+        const dep = resolve(dirname(file), spec);
+        deps.push(dep);
+        dynamic.add(dep);
+        return `Promise.resolve(__m[${JSON.stringify(relative(root, dep))}])`;
+      });
       if (/\bimport\s*\(/.test(line) || /\bimport\.meta\b/.test(line)) {
-        throw new Error(`${relative(root, file)}: dynamic import or import.meta cannot be inlined: ${line.trim()}`);
+        throw new Error(`${relative(root, file)}: only import("./relative/path") with a string literal can be inlined, not: ${line.trim()}`);
       }
       body.push(line);
     }
@@ -92,6 +102,11 @@ export async function inlineModules(entry, rewrite = (_p, t) => t) {
     order.push(file);
   }
   await visit(resolve(entry), []);
+  for (const file of dynamic) {
+    // import() resolves to the module namespace; Promise.resolve would treat an exported `then`
+    // as a thenable instead, so such a module cannot be inlined faithfully.
+    if (seen.get(file).exports.some((e) => e.startsWith("then:"))) throw new Error(`${relative(root, file)}: a dynamically imported module cannot export "then"`);
+  }
   const out = ["const __m = Object.create(null);"];
   for (const file of order) {
     const { body, exports } = seen.get(file);

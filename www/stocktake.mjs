@@ -1,8 +1,12 @@
 // Stocktake's entry point: defines <stocktake-app>, which renders the whole service inside its
 // own shadow root so that it neither breaks nor is broken by the page that hosts it.
 // Configuration comes from data-* attributes (see README, "Embedding in an intranet page").
+//
+// Start-up order, for speed: this module imports only wasm-bindgen's small glue, so the wasm is
+// compiled (streaming, as it arrives) from the moment the element connects; the page's own modules
+// (app/app.mjs and what it imports) load at the same time through a dynamic import instead of
+// holding this module back until all of them have arrived.
 import init, * as core from "./pkg/stocktake.js";
-import { App } from "./app/app.mjs";
 
 const base = new URL(".", import.meta.url);
 // The offline single file (dist/stocktake-offline.html) carries its styles and wasm inline.
@@ -19,8 +23,7 @@ function decodeBase64(text) {
 
 /** Loads the wasm core once; resolves to its API (the functions documented in the README). */
 export function loadCore() {
-  const source = inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base);
-  coreReady ??= init({ module_or_path: source }).then((exports) => {
+  coreReady ??= init({ module_or_path: inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base) }).then((exports) => {
     wasmExports = exports;
     return core;
   });
@@ -30,6 +33,30 @@ export function loadCore() {
 /** Bytes of linear memory the wasm core holds (for the benchmark); 0 before it loads. */
 export function wasmMemoryBytes() {
   return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
+}
+
+/**
+ * The start page's one-off work that needs only the core and the browser, begun while the page's
+ * own modules may still be loading: the core's first calls to frameworks() and scenarios() (the
+ * wasm compiles those functions on first use and reads its embedded data), and opening the
+ * configured web storage (the first access is a synchronous round trip to the browser). The app
+ * makes the same calls again moments later, then at no cost.
+ */
+function warmUp(core, storage) {
+  try {
+    if (storage === "local") void localStorage.length;
+    else if (storage === "session") void sessionStorage.length;
+  } catch {
+    // storage.mjs finds out again and says so
+  }
+  core.then((api) => {
+    try {
+      api.frameworks();
+      api.scenarios();
+    } catch {
+      // the app calls them again and handles any error
+    }
+  }, () => {});
 }
 
 /** Adds the stylesheet to the shadow root; resolves once it applies. */
@@ -71,12 +98,15 @@ export class StocktakeApp extends HTMLElement {
     const mount = document.createElement("div");
     mount.className = "st-root govuk-frontend-supported govuk-template__body";
     mount.hidden = true;
-    const styled = addStyles(root);
-    root.append(mount);
     const config = configOf(this);
+    const core = loadCore();
+    const styled = addStyles(root);
+    const app = import("./app/app.mjs").then((m) => (m.loadLater(), m));
+    warmUp(core, config.storage);
+    root.append(mount);
     if (config.colour) this.style.setProperty("--st-brand", config.colour);
-    Promise.all([loadCore(), styled])
-      .then(([api]) => {
+    Promise.all([core, styled, app])
+      .then(([api, , { App }]) => {
         mount.hidden = false;
         this.app = new App(mount, api, config);
         this.app.start();

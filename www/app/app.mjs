@@ -4,17 +4,51 @@
 import { h, replace } from "./dom.mjs";
 import { openStore } from "./storage.mjs";
 import { newAssessment, setPath, cloneJson } from "./state.mjs";
-import { formatClock, todayLondon } from "./format.mjs";
+import { formatClock, todayLondon, warmFormats } from "./format.mjs";
 import { govButton } from "./govuk.mjs";
 import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
-import { resultsPage, timelinePage, actionsPage, reportPage, comparePage } from "./pages-results.mjs";
-import { saveAssessmentFile } from "./files.mjs";
-import { briefingPage, workshopComparePage } from "./pages-workshop.mjs";
-import { protectPage } from "./pages-protect.mjs";
 import { watchOtherTabs } from "./tabs.mjs";
+
+/**
+ * Modules the first page does not need. stocktake.mjs calls `loadLater()` as soon as this module
+ * has run, before the page is ready, so they are still requested at start-up and nothing is
+ * requested after the page has loaded; but the first page does not wait for them. crypto.mjs is
+ * listed, though only files.mjs imports it, so that it is requested at once rather than after
+ * files.mjs has arrived.
+ */
+const LATER = {
+  results: () => import("./pages-results.mjs"),
+  workshop: () => import("./pages-workshop.mjs"),
+  protect: () => import("./pages-protect.mjs"),
+  files: () => import("./files.mjs"),
+  crypto: () => import("./crypto.mjs"),
+};
+const later = new Map();
+
+/** Resolves to the LATER module `name`, starting its import on first use. */
+function laterModule(name) {
+  let entry = later.get(name);
+  if (!entry) {
+    entry = { module: null, promise: null };
+    entry.promise = LATER[name]().then((m) => (entry.module = m));
+    later.set(name, entry);
+  }
+  return entry.promise;
+}
+
+/** Starts importing every LATER module (a failure shows when a page needs that module). */
+export function loadLater() {
+  for (const name of Object.keys(LATER)) laterModule(name).catch(() => {});
+}
+
+/** Runs `fn` when the browser is idle (soon after start-up), or after a short pause without requestIdleCallback. */
+function whenIdle(fn) {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 200);
+}
 
 /** The generic header: service name only, no crown, no GOV.UK logotype. */
 export function header(config, skipLink) {
@@ -47,14 +81,15 @@ const PAGES = {
   area: areaPage,
   indicators: indicatorsPage,
   check: checkPage,
-  results: resultsPage,
-  timeline: timelinePage,
-  actions: actionsPage,
-  report: reportPage,
-  compare: comparePage,
-  briefing: briefingPage,
-  "workshop-compare": workshopComparePage,
-  protect: protectPage,
+  // [LATER module, its page function]
+  results: ["results", "resultsPage"],
+  timeline: ["results", "timelinePage"],
+  actions: ["results", "actionsPage"],
+  report: ["results", "reportPage"],
+  compare: ["results", "comparePage"],
+  briefing: ["workshop", "briefingPage"],
+  "workshop-compare": ["workshop", "workshopComparePage"],
+  protect: ["protect", "protectPage"],
 };
 
 /** The application: owns the shadow root's content. */
@@ -70,6 +105,8 @@ export class App {
     this.trail = [];
     this.route = null;
     this.saveTimer = null;
+    this.saveSoonQueued = false;
+    this.navSeq = 0;
     this.savedAt = null;
     this.saveProblem = null;
     this.scored = null;
@@ -139,9 +176,10 @@ export class App {
     this.page = h("div", { class: "st-page" });
     this.tabSlot = h("div", { id: "other-tab-slot" });
     this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.page);
-    // Save at once when a field is left or a choice is made, as well as while typing.
-    this.main.addEventListener("change", () => this.flushSave());
-    this.main.addEventListener("focusout", () => this.flushSave());
+    // Save as soon as a field is left or a choice is made, as well as while typing: just after the
+    // page has shown the new result, so that writing to storage never delays it.
+    this.main.addEventListener("change", () => this.saveSoon());
+    this.main.addEventListener("focusout", () => this.saveSoon());
     // A tab being closed, hidden or navigated away from writes what is pending at once, so a
     // crash or close mid-typing loses at most the autosave pause.
     window.addEventListener("pagehide", () => this.flushSave());
@@ -154,6 +192,19 @@ export class App {
     watchOtherTabs(this);
     this.renderStatus();
     this.go("start", {}, { initial: true });
+    // What the first page does not need waits until the browser is idle, rather than for the first
+    // click or answer: Intl's data (for the time saved and today's date), the default framework,
+    // and a first score() (the wasm compiles the scoring functions on their first call, 5–8 ms).
+    // Separate idle tasks, so that none holds up a click for long.
+    whenIdle(() => warmFormats());
+    whenIdle(() => this.fw());
+    whenIdle(() => {
+      try {
+        if (!this.a) this.core.score(newAssessment(this.defaultFrameworkId(), "", this.today()));
+      } catch {
+        // scoring reports its own errors when it is used
+      }
+    });
   }
 
   // ---- the assessment ------------------------------------------------------------------------
@@ -260,6 +311,23 @@ export class App {
     if (this.saveTimer) this.saveNow();
   }
 
+  /**
+   * Writes a pending save once the browser has painted the current change (a task queued from
+   * the next animation frame runs after that frame), instead of inside the event that made it. Until
+   * then the pending save stays scheduled, and pagehide, hiding the tab or navigating still write it
+   * at once; a hidden tab paints no frames, so there it is a plain task.
+   */
+  saveSoon() {
+    if (!this.saveTimer || this.saveSoonQueued) return;
+    this.saveSoonQueued = true;
+    const save = () => {
+      this.saveSoonQueued = false;
+      this.flushSave();
+    };
+    if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(save, 0));
+    else setTimeout(save, 0);
+  }
+
   saveNow() {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
@@ -302,7 +370,7 @@ export class App {
       text = this.a ? `${where}` : "";
     }
     replace(this.statusText, text);
-    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => saveAssessmentFile(this) }) : null);
+    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)) }) : null);
     this.statusBar.hidden = !text;
   }
 
@@ -327,12 +395,26 @@ export class App {
    * remembers where the user came from for the Back link.
    */
   go(name, params = {}, opts = {}) {
+    const page = PAGES[name] ?? startPage;
+    const seq = ++this.navSeq;
+    if (Array.isArray(page) && !later.get(page[0])?.module) {
+      // The page's module is still loading (only possible in the moment after start-up): show the
+      // page once it has, unless the user has gone somewhere else meanwhile.
+      return laterModule(page[0]).then(
+        () => {
+          if (seq === this.navSeq) this.go(name, params, opts);
+        },
+        (err) => {
+          if (seq === this.navSeq) this.loadFailed(err);
+        },
+      );
+    }
     this.flushSave();
     if (this.route && !opts.back && !opts.replace) this.trail.push(this.route);
     if (this.trail.length > 50) this.trail.shift();
     this.route = { name, params };
     this.watchers.clear();
-    const render = PAGES[name] ?? startPage;
+    const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
     // Projector mode belongs to the comparison view only.
     if (name !== "workshop-compare") this.mount.classList.remove("st-projector");
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
@@ -347,6 +429,25 @@ export class App {
       target.focus();
       if (opts.focusId) target.scrollIntoView({ block: "center" });
     }
+  }
+
+  /** Shown instead of a page whose module could not load (the server went away at start-up). */
+  loadFailed(err) {
+    this.title("This page could not load", true);
+    replace(
+      this.page,
+      h("h1", { class: "govuk-heading-l", tabindex: "-1" }, "This page could not load"),
+      h("p", { class: "govuk-body" }, `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`),
+    );
+  }
+
+  /**
+   * Calls `fn(module)` with the LATER module `name`: at once when it has loaded (as it has moments
+   * after start-up), otherwise once it has. Returns what `fn` returns (or a promise of it).
+   */
+  withModule(name, fn) {
+    const loaded = later.get(name)?.module;
+    return loaded ? fn(loaded) : laterModule(name).then(fn);
   }
 
   back() {

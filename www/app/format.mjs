@@ -1,10 +1,28 @@
 // Formatting only: dates as people read them, numbers, and "today" in Europe/London. No date
 // arithmetic lives here (the wasm core does that); these functions only turn values into text.
 
-const fmtLongDate = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const fmtShortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const fmtClock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" });
-const fmtIsoLondon = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" });
+// No Intl object is made until one is needed: the first one a page makes costs 20–130 ms while
+// ICU loads its data, which used to delay the start page. Dates (always UTC) are written in English
+// directly, exactly as Intl's en-GB writes them; only the clock and "today" in Europe/London (which
+// need the time zone rules) and number grouping use Intl, made on first use and kept.
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const intl = {};
+const made = (key, make) => (intl[key] ??= make());
+const fmtLongDate = () => made("long", () => new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+const fmtShortDate = () => made("short", () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+const fmtClock = () => made("clock", () => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" }));
+const fmtIsoLondon = () => made("iso", () => new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" }));
+const fmtNumber = () => made("number", () => new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }));
+const fmtCount = () => made("count", () => new Intl.NumberFormat("en-GB"));
+
+/** Makes the Intl objects now (called when the page is idle, so that the first save does not wait). */
+export function warmFormats() {
+  fmtClock();
+  fmtIsoLondon();
+  fmtNumber();
+  fmtCount();
+}
 
 /** Splits `YYYY-MM-DD` into a UTC Date, or null when it is not a well-formed date string. */
 function isoToUtc(iso) {
@@ -15,7 +33,11 @@ function isoToUtc(iso) {
 }
 
 function partsText(fmt, date, withWeekday) {
-  const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
+  const year = date.getUTCFullYear();
+  // The Gregorian calendar from 1583: earlier dates are left to Intl (ICU switches to the Julian
+  // calendar before October 1582), so the text is always what Intl would write.
+  if (year >= 1583) return `${withWeekday ? WEEKDAYS[date.getUTCDay()] + " " : ""}${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${year}`;
+  const p = Object.fromEntries(fmt().formatToParts(date).map((x) => [x.type, x.value]));
   return `${withWeekday ? p.weekday + " " : ""}${p.day} ${p.month} ${p.year}`;
 }
 
@@ -33,12 +55,12 @@ export function formatDateShort(iso) {
 
 /** "14:05" in Europe/London. */
 export function formatClock(date = new Date()) {
-  return fmtClock.format(date);
+  return fmtClock().format(date);
 }
 
 /** Today's date in Europe/London as `YYYY-MM-DD`. */
 export function todayLondon(date = new Date()) {
-  const p = Object.fromEntries(fmtIsoLondon.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(fmtIsoLondon().formatToParts(date).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }
 
@@ -63,5 +85,10 @@ export function formatPercent(p) {
 
 /** A number as typed by people in England (no grouping for small values). */
 export function formatNumber(n) {
-  return n == null || n === "" ? "" : new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(n);
+  return n == null || n === "" ? "" : fmtNumber().format(n);
+}
+
+/** A whole number with grouping, as a character count says it: 2000 → "2,000". */
+export function formatCount(n) {
+  return fmtCount().format(n);
 }

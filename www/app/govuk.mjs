@@ -3,6 +3,7 @@
 // govuk-frontend's JS would add (error summary focus, character count) is implemented here,
 // because that JS cannot reach inside our shadow root.
 import { h, replace } from "./dom.mjs";
+import { formatCount } from "./format.mjs";
 
 /** "Error: message" paragraph for a field. */
 export function govErrorMessage(id, message) {
@@ -242,12 +243,11 @@ export function govCharacterCount(opts) {
     "aria-describedby": describedBy(hintId, infoId, errId),
   });
   area.value = opts.value ?? "";
-  const fmt = new Intl.NumberFormat("en-GB");
   const message = () => {
     const left = max - area.value.length;
     const n = Math.abs(left);
     const noun = n === 1 ? "character" : "characters";
-    return left >= 0 ? `You have ${fmt.format(n)} ${noun} remaining` : `You have ${fmt.format(n)} ${noun} too many`;
+    return left >= 0 ? `You have ${formatCount(n)} ${noun} remaining` : `You have ${formatCount(n)} ${noun} too many`;
   };
   let timer = null;
   const update = (announce) => {
@@ -272,7 +272,7 @@ export function govCharacterCount(opts) {
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
     govErrorMessage(opts.id, opts.error),
     area,
-    h("div", { id: infoId, class: "govuk-hint govuk-character-count__message govuk-visually-hidden" }, `You can enter up to ${fmt.format(max)} characters`),
+    h("div", { id: infoId, class: "govuk-hint govuk-character-count__message govuk-visually-hidden" }, `You can enter up to ${formatCount(max)} characters`),
     visible,
     spoken,
   );

@@ -1,11 +1,12 @@
-// The start page (what Stocktake is, privacy, framework choice and three ways in), and the
-// confirmation pages for clearing this device and starting again.
+// The start page (what Stocktake is, privacy, framework choice, three ways in and the workshop
+// scenarios), and the confirmation pages for clearing this device and starting again.
 import { h, replace, put } from "./dom.mjs";
-import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput } from "./govuk.mjs";
+import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
-import { workshopStartSection } from "./pages-workshop.mjs";
-import { openAssessmentFile, openAssessmentText, problemText } from "./files.mjs";
 import { FAMILY_GROUPS, familyOf } from "./family.mjs";
+
+/** Opening files (files.mjs) is not needed to show the start page, so it loads after it. */
+const files = (app) => app.withModule("files", (f) => f);
 
 /** Where answers are kept, in words, for data-storage = local | session | none. */
 export function storageSentence(app) {
@@ -44,11 +45,12 @@ export function startPage(app, main) {
     app.load(assessment);
     app.go("tasks");
   };
-  const handle = (result) => {
+  // `f` is files.mjs, which has loaded by the time a file is opened.
+  const handle = (result, f) => {
     replace(decisionSlot);
     if (result.ok && !result.warnings.length) return finish(result.assessment);
     if (result.ok) {
-      showFileErrors(result.warnings.map(problemText));
+      showFileErrors(result.warnings.map(f.problemText));
       put(
         decisionSlot,
         govWarning("This file has the problems listed above. If you open it, those parts are left out. Your current work is unchanged until you choose."),
@@ -64,7 +66,7 @@ export function startPage(app, main) {
     if (result.needsPassphrase) {
       const wrong = result.code !== "encrypted" && result.code !== "no_passphrase";
       let passphrase = "";
-      const submit = async () => handle(await openAssessmentText(app, result.text, passphrase));
+      const submit = async () => handle(await f.openAssessmentText(app, result.text, passphrase), f);
       put(
         decisionSlot,
         h("p", { class: "govuk-body", id: "open-protected-note" }, "This file is protected with a passphrase. Enter it to open the file."),
@@ -96,9 +98,10 @@ export function startPage(app, main) {
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
-    const result = await openAssessmentFile(app, file);
+    const f = await files(app);
+    const result = await f.openAssessmentFile(app, file);
     fileInput.value = "";
-    handle(result);
+    handle(result, f);
   });
   const fileGroup = h(
     "div",
@@ -187,6 +190,43 @@ export function startPage(app, main) {
       h("span", { id: "framework-ids" }, frameworks.map((f) => f.id).join(", ")),
       ".",
     ),
+  );
+}
+
+/** The scenarios from the core, or an empty list if the core cannot list them. */
+function workshopScenarios(app) {
+  try {
+    return app.core.scenarios() ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** The start page's "Try a workshop scenario" section (null when there are no scenarios). */
+function workshopStartSection(app) {
+  const list = workshopScenarios(app);
+  if (!list.length) return null;
+  return h(
+    "div",
+    { id: "scenarios" },
+    h("h2", { class: "govuk-heading-m" }, "Try a workshop scenario"),
+    h("p", { class: "govuk-body" }, "Made-up local authorities for inspection-readiness workshops. Read the briefing, rate the authority as an inspector would, and save your file for the facilitator. Every name and figure is invented."),
+    h(
+      "ul",
+      { class: "govuk-list st-scenario-list" },
+      list.map((s) =>
+        h(
+          "li",
+          { class: "st-scenario-list__item", "data-scenario": s.id },
+          h("a", { href: "#", class: "govuk-link govuk-!-font-weight-bold", id: `scenario-${s.id}`, onclick: (e) => (e.preventDefault(), app.go("briefing", { id: s.id })) }, s.name),
+          " ",
+          govTag("Fictional", "yellow"),
+          h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, h("span", { class: "govuk-visually-hidden" }, "Route: "), s.routeName),
+          h("p", { class: "govuk-body-s" }, s.summary),
+        ),
+      ),
+    ),
+    h("p", { class: "govuk-body" }, "Running a workshop? ", app.link("Compare participants' files", "workshop-compare", {}, { id: "link-workshop-compare" }), "."),
   );
 }
 

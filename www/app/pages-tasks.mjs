@@ -3,7 +3,6 @@ import { h, put } from "./dom.mjs";
 import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
-import { saveAssessmentFile, exportCsv } from "./files.mjs";
 import { familyTerms, inspectionKindText } from "./family.mjs";
 
 /** "completed" | "in_progress" | "not_started" for an area: completed when every statement has a level. */
@@ -89,9 +88,9 @@ export function tasksPage(app, main) {
     h(
       "div",
       { class: "govuk-button-group" },
-      govButton({ text: "Save to a file", secondary: true, id: "save-file", onClick: () => saveAssessmentFile(app) }),
+      govButton({ text: "Save to a file", secondary: true, id: "save-file", onClick: () => app.withModule("files", (f) => f.saveAssessmentFile(app)) }),
       govButton({ text: "Save with a passphrase", secondary: true, id: "save-with-passphrase", onClick: () => app.go("protect") }),
-      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
+      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => app.withModule("files", (f) => f.exportCsv(app)) }),
     ),
     h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear", {}, { id: "link-clear" })),
   );

@@ -1,7 +1,8 @@
-// Workshops: the "Try a workshop scenario" list on the start page, a scenario's one-page briefing
-// (where a participant gives their name and starts), and the facilitator's "Compare participants"
-// view with a projector mode. Scenarios, comparisons and every figure come from the wasm core
-// (scenarios, scenario, compareParticipants); this module only renders them.
+// Workshops: a scenario's one-page briefing (where a participant gives their name and starts), and
+// the facilitator's "Compare participants" view with a projector mode. The "Try a workshop
+// scenario" list is on the start page (pages-start.mjs), so that this module can load after it.
+// Scenarios, comparisons and every figure come from the wasm core (scenarios, scenario,
+// compareParticipants); this module only renders them.
 import { h, replace, put } from "./dom.mjs";
 import { govButton, govInput, govTag, govWarning, govTable } from "./govuk.mjs";
 
@@ -18,15 +19,6 @@ const WORKSHOP_LEVELS = [
   { id: "unanswered", short: "Not answered" },
 ];
 
-/** The scenarios from the core, or an empty list if the core cannot list them. */
-function workshopScenarios(app) {
-  try {
-    return app.core.scenarios() ?? [];
-  } catch {
-    return [];
-  }
-}
-
 /** The scenario in full from the core, or null. */
 function workshopScenario(app, id) {
   try {
@@ -39,34 +31,6 @@ function workshopScenario(app, id) {
 /** A share 0–1 as a whole percentage, such as "67%"; a dash when there is none. */
 export function workshopPercent(share) {
   return share == null ? "–" : `${Math.round(share * 100)}%`;
-}
-
-/** The start page's "Try a workshop scenario" section (null when there are no scenarios). */
-export function workshopStartSection(app) {
-  const list = workshopScenarios(app);
-  if (!list.length) return null;
-  return h(
-    "div",
-    { id: "scenarios" },
-    h("h2", { class: "govuk-heading-m" }, "Try a workshop scenario"),
-    h("p", { class: "govuk-body" }, "Made-up local authorities for inspection-readiness workshops. Read the briefing, rate the authority as an inspector would, and save your file for the facilitator. Every name and figure is invented."),
-    h(
-      "ul",
-      { class: "govuk-list st-scenario-list" },
-      list.map((s) =>
-        h(
-          "li",
-          { class: "st-scenario-list__item", "data-scenario": s.id },
-          h("a", { href: "#", class: "govuk-link govuk-!-font-weight-bold", id: `scenario-${s.id}`, onclick: (e) => (e.preventDefault(), app.go("briefing", { id: s.id })) }, s.name),
-          " ",
-          govTag("Fictional", "yellow"),
-          h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, h("span", { class: "govuk-visually-hidden" }, "Route: "), s.routeName),
-          h("p", { class: "govuk-body-s" }, s.summary),
-        ),
-      ),
-    ),
-    h("p", { class: "govuk-body" }, "Running a workshop? ", app.link("Compare participants' files", "workshop-compare", {}, { id: "link-workshop-compare" }), "."),
-  );
 }
 
 /** A scenario's one-page briefing, with the participant's name and the way to start. params: { id }. */
