@@ -168,41 +168,46 @@ fn text_label(field: &str) -> &'static str {
     }
 }
 
-fn text(value: &Value, field: &str, max: usize, problems: &mut Vec<Problem>) -> String {
+/// A text field. `field` gives the field's path, made only for a problem (perf: the path is not
+/// formatted for every answer of every re-score).
+fn text(value: &Value, field: &dyn Fn() -> String, max: usize, problems: &mut Vec<Problem>) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) if s.chars().count() <= max => s.clone(),
         Value::String(s) => {
+            let field = field();
             problems.push(Problem::new(
-                field,
+                &field,
                 "too_long",
                 format!(
                     "{} must be {max} characters or fewer (it has {}); only the first {max} are kept",
-                    text_label(field),
+                    text_label(&field),
                     s.chars().count()
                 ),
             ));
             s.chars().take(max).collect()
         }
         _ => {
+            let field = field();
             problems.push(Problem::new(
-                field,
+                &field,
                 "wrong_shape",
-                format!("{} must be text", text_label(field)),
+                format!("{} must be text", text_label(&field)),
             ));
             String::new()
         }
     }
 }
 
-fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<String> {
+/// A date field (`field` as for [`text`]).
+fn date(value: &Value, field: &dyn Fn() -> String, problems: &mut Vec<Problem>) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
         Value::String(s) if is_date(s) && is_plausible_date(s) => Some(s.clone()),
         Value::String(s) if is_date(s) => {
             problems.push(Problem::new(
-                field,
+                field(),
                 "invalid_date",
                 format!(
                     "{} is not a plausible date: use a date from {} to {}",
@@ -215,7 +220,7 @@ fn date(value: &Value, field: &str, problems: &mut Vec<Problem>) -> Option<Strin
         }
         _ => {
             problems.push(Problem::new(
-                field,
+                field(),
                 "invalid_date",
                 "Enter a real date, like 2026-03-31",
             ));
@@ -329,23 +334,23 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     let fw = a.framework();
     a.authority = text(
         obj.get("authority").unwrap_or(&Value::Null),
-        "authority",
+        &|| "authority".into(),
         MAX_TEXT,
         &mut problems,
     );
     a.assessed_on = date(
         obj.get("assessedOn").unwrap_or(&Value::Null),
-        "assessedOn",
+        &|| "assessedOn".into(),
         &mut problems,
     );
     match obj.get("answers") {
         None | Some(Value::Null) => {}
         Some(Value::Object(answers)) => {
             for (id, v) in answers {
-                let field = format!("answers.{}", clip(id));
+                let field = || format!("answers.{}", clip(id));
                 if fw.statement_index(id).is_none() {
                     problems.push(Problem::new(
-                        field,
+                        field(),
                         "unknown_statement",
                         format!(
                             "{} is not a statement in {}, so its answer was left out",
@@ -428,7 +433,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     }
     let participant = text(
         obj.get("participant").unwrap_or(&Value::Null),
-        "participant",
+        &|| "participant".into(),
         MAX_PARTICIPANT,
         &mut problems,
     );
@@ -438,10 +443,12 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     (a, problems)
 }
 
-fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Problem>) -> Option<Answer> {
+/// One answer; `field` gives its path (`answers.<id>`), made only for a problem.
+fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems: &mut Vec<Problem>) -> Option<Answer> {
     let Some(o) = v.as_object() else {
+        let field = field();
         problems.push(Problem::new(
-            field,
+            &field,
             "wrong_shape",
             format!("{field} must be an object with level, evidence, notes and action"),
         ));
@@ -452,7 +459,7 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
         None | Some(Value::Null) => {}
         Some(Value::String(s)) if Level::from_id(s).is_some() => ans.level = Level::from_id(s),
         Some(other) => problems.push(Problem::new(
-            format!("{field}.level"),
+            format!("{}.level", field()),
             "unknown_level",
             format!(
                 "{} is not a level: use outstanding, good, requires_improvement, inadequate or not_known",
@@ -471,7 +478,7 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
                         }
                     }
                     _ => problems.push(Problem::new(
-                        format!("{field}.evidence.{i}"),
+                        format!("{}.evidence.{i}", field()),
                         "unknown_evidence",
                         format!("{} is not an evidence source", shown(e)),
                     )),
@@ -479,20 +486,20 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
             }
         }
         Some(_) => problems.push(Problem::new(
-            format!("{field}.evidence"),
+            format!("{}.evidence", field()),
             "wrong_shape",
             "Evidence must be a list",
         )),
     }
-    let notes_field = format!("{field}.notes");
+    let before = problems.len();
     ans.notes = text(
         o.get("notes").unwrap_or(&Value::Null),
-        &notes_field,
+        &|| format!("{}.notes", field()),
         MAX_NOTES,
         problems,
     );
-    if let Some(p) = problems.last_mut() {
-        if p.field == notes_field && p.code == "too_long" {
+    if let Some(p) = problems.get_mut(before) {
+        if p.code == "too_long" {
             p.code = "notes_too_long".into();
         }
     }
@@ -501,16 +508,21 @@ fn parse_answer(v: &Value, field: &str, fw: &Framework, problems: &mut Vec<Probl
         Some(Value::Object(act)) => {
             let get = |k: &str| act.get(k).unwrap_or(&Value::Null);
             let action = Action {
-                text: text(get("text"), &format!("{field}.action.text"), MAX_TEXT, problems),
-                owner: text(get("owner"), &format!("{field}.action.owner"), MAX_TEXT, problems),
-                due: date(get("due"), &format!("{field}.action.due"), problems),
+                text: text(get("text"), &|| format!("{}.action.text", field()), MAX_TEXT, problems),
+                owner: text(
+                    get("owner"),
+                    &|| format!("{}.action.owner", field()),
+                    MAX_TEXT,
+                    problems,
+                ),
+                due: date(get("due"), &|| format!("{}.action.due", field()), problems),
             };
             if action != Action::default() {
                 ans.action = Some(action);
             }
         }
         Some(_) => problems.push(Problem::new(
-            format!("{field}.action"),
+            format!("{}.action", field()),
             "wrong_shape",
             "An action must be an object with text, owner and due",
         )),

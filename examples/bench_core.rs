@@ -44,6 +44,18 @@ fn main() {
         score_us.push(t.elapsed().as_secs_f64() * 1e6);
         checksum += r.action_plan.len();
     }
+    // The call as the page makes it: JSON text in (what JSON.stringify gives the binding), the
+    // assessment read and checked, scored, and the result written as JSON text (what
+    // JSON.parse takes back). This is what the wasm figure times, so the two compare.
+    let text = serde_json::to_string(&stocktake::assessment::to_value(&a)).expect("json");
+    let mut call_us = Vec::new();
+    for _ in 0..1000 {
+        let t = Instant::now();
+        let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let out = serde_json::to_string(&stocktake::score::score_value(&v)).expect("json");
+        call_us.push(t.elapsed().as_secs_f64() * 1e6);
+        checksum += out.len();
+    }
     let mut sim_ms = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
@@ -52,9 +64,10 @@ fn main() {
         checksum += r.runs as usize;
     }
     println!(
-        "{{\"statements\": {}, \"score_median_us\": {:.1}, \"simulate_10000_runs_median_ms\": {:.2}, \"checksum\": {}}}",
+        "{{\"statements\": {}, \"score_median_us\": {:.1}, \"score_call_median_us\": {:.1}, \"simulate_10000_runs_median_ms\": {:.2}, \"checksum\": {}}}",
         fw.statement_count(),
         median(score_us),
+        median(call_us),
         median(sim_ms),
         checksum
     );
