@@ -17,7 +17,11 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const wasm = await readFile(join(dist, "pkg", "stocktake_bg.wasm"));
 const offline = await readFile(join(dist, "stocktake-offline.html"));
 
-const { server, url } = await startServer(dist);
+// Cross-origin isolation (same-origin files only, so nothing else changes) gives performance.now()
+// 5 µs resolution instead of 100 µs, so sub-millisecond timings are not rounded up to 0.1 ms.
+const { server, url } = await startServer(dist, {
+  headers: { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" },
+});
 const browser = await launch();
 try {
   // 1. Everything the hosted page loads, and the time to a usable page (median of 9 loads).
@@ -122,8 +126,11 @@ try {
     },
     core: {
       statements: inWasm.statements,
-      score_us: { native: native.score_median_us, wasm: round(inWasm.score_median_us, 1) },
-      score_wasm_to_native_ratio: native.score_median_us ? round(inWasm.score_median_us / native.score_median_us) : null,
+      // The same call both sides: assessment as JSON in, checked, scored, result as JSON out.
+      score_call_us: { native: native.score_call_median_us, wasm: round(inWasm.score_median_us, 1) },
+      score_wasm_to_native_ratio: native.score_call_median_us ? round(inWasm.score_median_us / native.score_call_median_us) : null,
+      // The scoring alone (already-read assessment in, result struct out), natively.
+      score_core_only_native_us: native.score_median_us,
       simulate_10000_runs_ms: { native: native.simulate_10000_runs_median_ms, wasm: round(inWasm.simulate_10000_runs_median_ms) },
       simulate_wasm_to_native_ratio: native.simulate_10000_runs_median_ms
         ? round(inWasm.simulate_10000_runs_median_ms / native.simulate_10000_runs_median_ms)
@@ -137,6 +144,13 @@ try {
     wasm_gzip_le_120KB: { value: gz(wasm), budget: 120_000, ok: gz(wasm) <= 120_000 },
     usable_page_lt_300ms: { value: result.browser.usable_page_ms_median_of_9, budget: 300, ok: result.browser.usable_page_ms_median_of_9 < 300 },
     rescore_p95_lt_2ms: { value: p95ms ?? null, budget: 2, ok: p95ms != null && p95ms < 2 },
+    // The same budget once V8 has optimised the wasm (1.5 s after the burst above); reported, not
+    // a substitute for the line above.
+    rescore_p95_after_warm_up_lt_2ms: {
+      value: page_?.after_warm_up?.p95_ms ?? null,
+      budget: 2,
+      ok: page_?.after_warm_up?.p95_ms != null && page_.after_warm_up.p95_ms < 2,
+    },
     simulation_wasm_within_2x_native: { value: ratio, budget: 2, ok: ratio != null && ratio <= 2 },
   };
   console.log(JSON.stringify(result, null, 2));
