@@ -385,7 +385,7 @@ impl Window {
         })
     }
 
-    fn to_out(self) -> WindowOut {
+    pub(crate) fn to_out(self) -> WindowOut {
         WindowOut {
             earliest: format_date(self.earliest),
             latest: format_date(self.latest),
@@ -393,11 +393,26 @@ impl Window {
         }
     }
 
-    fn between(earliest: NaiveDate, latest: NaiveDate) -> Window {
+    /// From `earliest` to `latest`, most likely half way.
+    pub(crate) fn between(earliest: NaiveDate, latest: NaiveDate) -> Window {
         Window {
             earliest,
             latest,
             likely: earliest + TimeDelta::days((latest - earliest).num_days() / 2),
+        }
+    }
+
+    /// Never before `soonest`; a likely date that has passed moves to the middle of what is left.
+    pub(crate) fn not_before(self, soonest: NaiveDate) -> Window {
+        let earliest = self.earliest.max(soonest);
+        let latest = self.latest.max(earliest);
+        if self.likely < earliest {
+            return Window::between(earliest, latest);
+        }
+        Window {
+            earliest,
+            latest,
+            likely: self.likely.min(latest),
         }
     }
 
@@ -535,14 +550,23 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
     )
 }
 
-struct Ctx<'a> {
-    a: &'a Assumptions,
-    problems: Vec<Problem>,
+/// What a pathway collects as it is planned, for local authorities and providers alike: the events
+/// (with the date they sort by) and the problems.
+pub(crate) struct Timeline {
+    pub(crate) problems: Vec<Problem>,
     events: Vec<(NaiveDate, Event)>,
 }
 
-impl Ctx<'_> {
-    fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
+impl Timeline {
+    pub(crate) fn new(problems: Vec<Problem>) -> Timeline {
+        Timeline {
+            problems,
+            events: Vec::new(),
+        }
+    }
+
+    /// `n` working days after `d`, or `None` (and one problem per kind) outside the calendar.
+    pub(crate) fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
         match add_working_days(d, n) {
             Ok(x) => Some(x),
             Err(e) => {
@@ -552,7 +576,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn coverage(&mut self, e: &CalendarError) {
+    pub(crate) fn coverage(&mut self, e: &CalendarError) {
         if !self.problems.iter().any(|p| p.code == e.code()) {
             self.problems.push(Problem::new(
                 "",
@@ -562,13 +586,21 @@ impl Ctx<'_> {
         }
     }
 
-    fn push(&mut self, id: &str, def: &str, when: Window, assumption_ids: &[&str], extra: Option<String>) {
-        let d = event_def(def);
+    /// An event `id` from its definition, on a date or across a window, its description followed by
+    /// `extra`.
+    pub(crate) fn push(
+        &mut self,
+        d: &EventDef,
+        id: &str,
+        when: Window,
+        assumption_ids: Vec<String>,
+        extra: Option<&str>,
+    ) {
         let single = when.earliest == when.latest;
-        let mut description = d.description.clone();
-        if let Some(x) = extra {
-            description = format!("{description} {x}");
-        }
+        let description = match extra {
+            Some(x) => format!("{} {x}", d.description),
+            None => d.description.clone(),
+        };
         self.events.push((
             when.likely,
             Event {
@@ -580,9 +612,34 @@ impl Ctx<'_> {
                 window: (!single).then(|| when.to_out()),
                 source: d.source.clone(),
                 tag: d.tag.clone(),
-                assumption_ids: assumption_ids.iter().map(|s| s.to_string()).collect(),
+                assumption_ids,
             },
         ));
+    }
+
+    /// The result: the events in date order, with the assumptions used.
+    pub(crate) fn finish(self, next: Option<Next>, assumptions: Vec<Assumption>) -> PathwayResult {
+        let mut events = self.events;
+        crate::sort::sort_by_key(&mut events, |x| x.0);
+        PathwayResult {
+            next,
+            events: events.into_iter().map(|(_, e)| e).collect(),
+            assumptions,
+            problems: self.problems,
+            base_rates: crate::base_rates::base_rates().clone(),
+        }
+    }
+}
+
+struct Ctx<'a> {
+    a: &'a Assumptions,
+    t: Timeline,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, id: &str, def: &str, when: Window, assumption_ids: &[&str], extra: Option<String>) {
+        let ids = assumption_ids.iter().map(|s| s.to_string()).collect();
+        self.t.push(event_def(def), id, when, ids, extra.as_deref());
     }
 
     fn push_date(&mut self, id: &str, def: &str, d: NaiveDate, assumption_ids: &[&str], extra: Option<String>) {
@@ -605,16 +662,16 @@ impl Ctx<'_> {
     ) -> Option<Window> {
         let start = window.map(|d| Some(monday_on_or_after(d)))?;
         let notice = self.a.wd("notice_working_days");
-        let call = start.map(|d| self.wd(d, -notice))?;
+        let call = start.map(|d| self.t.wd(d, -notice))?;
         let weeks = match kind {
             InspectionKind::Short => 1,
             _ => 2,
         };
         let end = start.map(|d| Some(d + TimeDelta::days(7 * weeks - 3)))?;
         let lag = self.a.wd("report_lag_working_days");
-        let report = end.map(|d| self.wd(d, lag))?;
+        let report = end.map(|d| self.t.wd(d, lag))?;
         let plan_wd = self.a.wd("action_plan_working_days");
-        let plan = report.map(|d| self.wd(d, plan_wd))?;
+        let plan = report.map(|d| self.t.wd(d, plan_wd))?;
         let id = |s: &str| format!("{prefix}{s}");
         let with =
             |extra: &[&'static str]| -> Vec<&str> { window_ids.iter().copied().chain(extra.iter().copied()).collect() };
@@ -731,19 +788,10 @@ pub fn pathway(input: &Value) -> PathwayResult {
 
     let mut ctx = Ctx {
         a: &a,
-        problems,
-        events: Vec::new(),
+        t: Timeline::new(problems),
     };
     let next = plan(&mut ctx, fw, today, &history, &projected);
-    let mut events = ctx.events;
-    crate::sort::sort_by_key(&mut events, |x| x.0);
-    PathwayResult {
-        next,
-        events: events.into_iter().map(|(_, e)| e).collect(),
-        assumptions: a.used(),
-        problems: ctx.problems,
-        base_rates: crate::base_rates::base_rates().clone(),
-    }
+    ctx.t.finish(next, a.used())
 }
 
 fn plan(
@@ -756,7 +804,7 @@ fn plan(
     let a = ctx.a;
     let mut notes = Vec::new();
     let notice = a.wd("notice_working_days");
-    let soonest = ctx.wd(today, notice)?;
+    let soonest = ctx.t.wd(today, notice)?;
     let last = history.last_inspection.as_ref();
 
     // The route the last inspection led to.
@@ -769,7 +817,7 @@ fn plan(
                     route = Some(r);
                     route_rule = Some(rr);
                 }
-                None => ctx.problems.push(Problem::new(
+                None => ctx.t.problems.push(Problem::new(
                     "history.lastInspection.grades",
                     "missing_grade",
                     format!(
@@ -918,12 +966,12 @@ fn plan(
         .enumerate()
         .filter(|(_, v)| v.priority_actions)
     {
-        let Some(letter) = ctx.wd(fv.ended_on, letter_lag) else {
+        let Some(letter) = ctx.t.wd(fv.ended_on, letter_lag) else {
             continue;
         };
         let (Some(draft), Some(fin)) = (
-            ctx.wd(letter, a.wd("priority_draft_plan_working_days")),
-            ctx.wd(letter, a.wd("priority_final_plan_working_days")),
+            ctx.t.wd(letter, a.wd("priority_draft_plan_working_days")),
+            ctx.t.wd(letter, a.wd("priority_final_plan_working_days")),
         ) else {
             continue;
         };
@@ -1075,7 +1123,7 @@ fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, 
 fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grade>, end: Window) {
     let a = ctx.a;
     let Some((route, rr)) = crate::route::route(&fw.id, projected) else {
-        ctx.problems.push(Problem::new(
+        ctx.t.problems.push(Problem::new(
             "projected",
             "missing_grade",
             format!(

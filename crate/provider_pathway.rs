@@ -28,10 +28,10 @@
 //! assurance inspection from April 2022 — judged improved, sustained or declined) \[V\]; good and
 //! outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
 //! inspection after the coming one (and its second visit) follow from the same rules.
-use crate::calendar::{add_months_f, add_working_days, format_date, parse_date, CalendarError};
+use crate::calendar::{add_months_f, parse_date};
 use crate::grade::Grade;
 use crate::history::{parse_history_shaped, read_grades, HistoryShape, InspectionKind};
-use crate::pathway::{Assumption, Assumptions, Event, Next, PathwayResult, RuleRef, WindowOut};
+use crate::pathway::{Assumption, Assumptions, Next, PathwayResult, RuleRef, Timeline, Window};
 use crate::problems::Problem;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Deserialize;
@@ -171,45 +171,6 @@ pub fn for_framework(id: Option<&str>) -> Option<&'static ProviderPathway> {
     all().iter().find(|p| p.framework == id)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Win {
-    earliest: NaiveDate,
-    latest: NaiveDate,
-    likely: NaiveDate,
-}
-
-impl Win {
-    fn between(earliest: NaiveDate, latest: NaiveDate) -> Win {
-        Win {
-            earliest,
-            latest,
-            likely: earliest + TimeDelta::days((latest - earliest).num_days() / 2),
-        }
-    }
-
-    fn out(self) -> WindowOut {
-        WindowOut {
-            earliest: format_date(self.earliest),
-            latest: format_date(self.latest),
-            likely: format_date(self.likely),
-        }
-    }
-
-    /// Never before `soonest`; a likely date that has passed moves to the middle of what is left.
-    fn not_before(self, soonest: NaiveDate) -> Win {
-        let earliest = self.earliest.max(soonest);
-        let latest = self.latest.max(earliest);
-        if self.likely < earliest {
-            return Win::between(earliest, latest);
-        }
-        Win {
-            earliest,
-            latest,
-            likely: self.likely.min(latest),
-        }
-    }
-}
-
 fn rule_ref(id: &str, text: &str, source: &str, tag: &str) -> RuleRef {
     RuleRef {
         id: id.to_string(),
@@ -240,7 +201,7 @@ impl WindowRule {
     }
 
     /// The window measured from `anchor` (the last on-site day, or today without history).
-    fn window(&self, anchor: NaiveDate, a: &Assumptions) -> Option<Win> {
+    fn window(&self, anchor: NaiveDate, a: &Assumptions) -> Option<Window> {
         match self.kind.as_str() {
             "year_cycle" => {
                 let current = year_start_on_or_before(anchor, &self.year_start)?;
@@ -251,9 +212,9 @@ impl WindowRule {
                 };
                 let years = a.get(&self.years).round().max(1.0) as i32;
                 let end = start.with_year(start.year() + years)? - TimeDelta::days(1);
-                Some(Win::between(start, end))
+                Some(Window::between(start, end))
             }
-            "months_after" => Some(Win {
+            "months_after" => Some(Window {
                 earliest: add_months_f(anchor, a.get(&self.earliest)),
                 latest: add_months_f(anchor, a.get(&self.latest)),
                 likely: add_months_f(anchor, a.get(&self.likely)),
@@ -278,57 +239,18 @@ impl WindowRule {
 struct Plan<'a> {
     p: &'a ProviderPathway,
     a: Assumptions,
-    problems: Vec<Problem>,
-    events: Vec<(NaiveDate, Event)>,
+    t: Timeline,
 }
 
 impl Plan<'_> {
-    fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
-        match add_working_days(d, n) {
-            Ok(x) => Some(x),
-            Err(e) => {
-                self.coverage(&e);
-                None
-            }
-        }
-    }
-
-    fn coverage(&mut self, e: &CalendarError) {
-        if !self.problems.iter().any(|p| p.code == e.code()) {
-            self.problems.push(Problem::new(
-                "",
-                e.code(),
-                format!("Some dates could not be worked out: {e}"),
-            ));
-        }
-    }
-
-    fn push(&mut self, id: &str, def: &str, w: Win, assumption_ids: Vec<String>, extra: Option<&str>) {
+    fn push(&mut self, id: &str, def: &str, w: Window, assumption_ids: Vec<String>, extra: Option<&str>) {
         let d = self
             .p
             .event
             .iter()
             .find(|e| e.id == def)
             .unwrap_or_else(|| panic!("provider pathway event {def} missing from {}", self.p.framework));
-        let single = w.earliest == w.latest;
-        let description = match extra {
-            Some(x) => format!("{} {x}", d.description),
-            None => d.description.clone(),
-        };
-        self.events.push((
-            w.likely,
-            Event {
-                id: id.to_string(),
-                kind: d.kind.clone(),
-                title: d.title.clone(),
-                description,
-                date: single.then(|| format_date(w.likely)),
-                window: (!single).then(|| w.out()),
-                source: d.source.clone(),
-                tag: d.tag.clone(),
-                assumption_ids,
-            },
-        ));
+        self.t.push(d, id, w, assumption_ids, extra);
     }
 
     fn note(&self, id: &str) -> RuleRef {
@@ -347,7 +269,7 @@ impl Plan<'_> {
             if !g.is_some_and(|g| v.grades.contains(&g)) {
                 continue;
             }
-            let w = Win::between(
+            let w = Window::between(
                 add_months_f(end, self.a.get(&v.earliest)),
                 add_months_f(end, self.a.get(&v.latest)),
             );
@@ -385,26 +307,18 @@ impl ProviderPathway {
         let mut plan = Plan {
             p: self,
             a,
-            problems,
-            events: Vec::new(),
+            t: Timeline::new(problems),
         };
         let next = self.plan(&mut plan, input);
-        let mut events = plan.events;
-        crate::sort::sort_by_key(&mut events, |x| x.0);
-        PathwayResult {
-            next,
-            events: events.into_iter().map(|(_, e)| e).collect(),
-            assumptions: plan.a.used(),
-            problems: plan.problems,
-            base_rates: crate::base_rates::base_rates().clone(),
-        }
+        let assumptions = plan.a.used();
+        plan.t.finish(next, assumptions)
     }
 
     fn plan(&self, plan: &mut Plan, input: &Value) -> Option<Next> {
         let today = match input.get("today").and_then(Value::as_str).map(parse_date) {
             Some(Ok(d)) => d,
             _ => {
-                plan.problems.push(Problem::new(
+                plan.t.problems.push(Problem::new(
                     "today",
                     "invalid_date",
                     "Give today's date as a real date, like 2026-11-22",
@@ -413,7 +327,7 @@ impl ProviderPathway {
             }
         };
         if let Err(e) = crate::calendar::is_working_day(today) {
-            plan.problems.push(Problem::new("today", e.code(), e.to_string()));
+            plan.t.problems.push(Problem::new("today", e.code(), e.to_string()));
             return None;
         }
         let fw = crate::framework::get(&self.framework).expect("a provider pathway names a known framework");
@@ -429,13 +343,13 @@ impl ProviderPathway {
             Some(today),
             &shape,
         );
-        plan.problems.extend(hp);
+        plan.t.problems.extend(hp);
         let projected = read_grades(
             input.get("projected"),
             Some(&judgements),
             &self.framework,
             "projected",
-            &mut plan.problems,
+            &mut plan.t.problems,
         );
 
         let notice = if self.notice_assumption.is_empty() {
@@ -443,7 +357,7 @@ impl ProviderPathway {
         } else {
             plan.a.get(&self.notice_assumption).round() as i64
         };
-        let soonest = plan.wd(today, notice.max(1))?;
+        let soonest = plan.t.wd(today, notice.max(1))?;
         let last = history.last_inspection.as_ref();
         let standing = last.and_then(|l| l.grades.get(&self.judged_by).copied());
         let mut notes = Vec::new();
@@ -456,7 +370,7 @@ impl ProviderPathway {
         let mut window_ids = rule.assumption_ids();
         if window.latest < soonest {
             let later = add_months_f(today, plan.a.get("provider_overdue_months")).max(soonest);
-            window = Win::between(soonest, later);
+            window = Window::between(soonest, later);
             window_ids.push("provider_overdue_months".into());
             notes.push(plan.note("provider_overdue"));
         } else {
@@ -478,12 +392,12 @@ impl ProviderPathway {
         // The coming full inspection.
         if notice > 0 {
             let call = (
-                plan.wd(window.earliest, -notice),
-                plan.wd(window.latest, -notice),
-                plan.wd(window.likely, -notice),
+                plan.t.wd(window.earliest, -notice),
+                plan.t.wd(window.latest, -notice),
+                plan.t.wd(window.likely, -notice),
             );
             if let (Some(e), Some(l), Some(k)) = call {
-                let w = Win {
+                let w = Window {
                     earliest: e.max(today),
                     latest: l.max(today),
                     likely: k.max(today),
@@ -498,7 +412,7 @@ impl ProviderPathway {
         // With projected grades: what follows the coming inspection.
         if !projected.is_empty() {
             match projected.get(&self.judged_by) {
-                None => plan.problems.push(Problem::new(
+                None => plan.t.problems.push(Problem::new(
                     format!("projected.{}", self.judged_by),
                     "missing_grade",
                     format!("Enter the projected grade for {}", self.judged_by),
@@ -526,7 +440,7 @@ impl ProviderPathway {
         Some(Next {
             kind: InspectionKind::Full,
             route: None,
-            window: window.out(),
+            window: window.to_out(),
             rule: rule.as_ref(),
             notes,
         })
