@@ -2,23 +2,15 @@
 // CSS with !important, clashing class names, globals with our names, a MutationObserver) served
 // under a strict Content Security Policy header. Stocktake must look and work right inside it,
 // and leave the host page exactly as it was.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { STRICT_CSP, axe, cspViolations, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { STRICT_CSP, axe, cspViolations, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await startServer(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } }));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } });
 
 async function openEmbed() {
-  const session = await openPage(browser);
-  await session.page.goto(new URL("embed-example.html", url).href);
+  const session = await openPage(site.browser);
+  await session.page.goto(new URL("embed-example.html", site.url).href);
   await waitReady(session.page);
   await session.page.waitForFunction(() => window.__hostScriptRan === true);
   return session;
@@ -28,7 +20,7 @@ test("the embed runs under a strict CSP with no violation, no error and no forei
   const { page, requests, errors } = await openEmbed();
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
-  assert.deepEqual(foreignRequests(requests, url), []);
+  assert.deepEqual(foreignRequests(requests, site.url), []);
   assert.ok(requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")));
   await screenshot(page, "embed-example");
 });

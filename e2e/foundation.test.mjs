@@ -1,47 +1,39 @@
 // The foundation: the built site loads from the local server, shows what the wasm core computes,
 // requests nothing from another origin, passes axe-core, and looks like a generic GOV.UK service.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, axe, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { ROOT, axe, foreignRequests, openPage, screenshot, startServer, waitReady, useSite } from "./harness.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 const crateVersion = async () => (await readFile(join(ROOT, "Cargo.toml"), "utf8")).match(/^version = "(.+)"/m)[1];
 
 test("the start page shows the version and frameworks computed by the wasm core", async () => {
-  const { page, requests, errors } = await openPage(browser);
-  await page.goto(url);
+  const { page, requests, errors } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   assert.equal(await page.locator("#core-version").textContent(), await crateVersion());
   assert.match(await page.locator("#framework-ids").textContent(), /ilacs-2026-04/);
   await assert.doesNotReject(page.getByRole("heading", { level: 1 }).waitFor());
   assert.match(await page.locator("#privacy").textContent(), /Nothing you enter leaves this browser/);
-  assert.deepEqual(foreignRequests(requests, url), [], "every request stays on our own origin");
+  assert.deepEqual(foreignRequests(requests, site.url), [], "every request stays on our own origin");
   assert.ok(requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")), "the wasm was loaded from our folder");
   assert.deepEqual(errors, []);
   await screenshot(page, "foundation-start");
 });
 
 test("the start page has no axe-core accessibility violations", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   assert.deepEqual(await axe(page), []);
 });
 
 test("the header is generic: service name, no crown, Arial not GDS Transport", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   const header = page.locator("header.govuk-header");
   assert.equal((await header.locator(".govuk-header__container").textContent()).trim(), "Stocktake");
@@ -52,7 +44,7 @@ test("the header is generic: service name, no crown, Arial not GDS Transport", a
 });
 
 test("the server sends .wasm as application/wasm", async () => {
-  const res = await fetch(new URL("pkg/stocktake_bg.wasm", url));
+  const res = await fetch(new URL("pkg/stocktake_bg.wasm", site.url));
   assert.equal(res.headers.get("content-type"), "application/wasm");
 });
 
@@ -62,7 +54,7 @@ test("the site works from a sub-folder (relative paths only)", async () => {
   await cp(join(ROOT, "dist"), join(subRoot, "intranet", "tools", "stocktake"), { recursive: true });
   const { server: sub, url: subUrl } = await startServer(subRoot);
   try {
-    const { page, requests, errors } = await openPage(browser);
+    const { page, requests, errors } = await openPage(site.browser);
     await page.goto(new URL("intranet/tools/stocktake/", subUrl).href);
     await waitReady(page);
     assert.ok(requests.every((u) => u.startsWith(new URL("intranet/tools/stocktake/", subUrl).href)), requests.join("\n"));
@@ -73,8 +65,8 @@ test("the site works from a sub-folder (relative paths only)", async () => {
 });
 
 test("dates are written exactly as Intl's en-GB writes them, for every day from 1583 to 2200", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   const mismatches = await page.evaluate(async () => {
     const { formatDateLong, formatDateShort } = await import(new URL("app/format.mjs", document.baseURI).href);

@@ -1,6 +1,7 @@
 // Shared end-to-end test harness: serves dist/ on 127.0.0.1, drives Debian's Chromium through
 // playwright-core, records every request, console error and page error, runs axe-core and
 // writes screenshots to the git-ignored e2e-artifacts/ folder.
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdir } from "node:fs/promises";
@@ -25,6 +26,27 @@ const ARGS = [
 
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS });
+}
+
+/**
+ * The site and browser a test file shares: registers node:test `before` and `after` hooks that serve
+ * `folder` (default dist/, with `options` as for `startServer`) and launch Chromium, then close both.
+ * Returns an object whose `url` and `browser` are set once `before` has run; a file's own `before`
+ * hook that needs them awaits `site.ready` (node:test may start top-level hooks together).
+ */
+export function useSite(folder, options) {
+  let started;
+  const site = { url: null, browser: null, server: null, ready: new Promise((ok) => (started = ok)) };
+  before(async () => {
+    ({ server: site.server, url: site.url } = await startServer(folder, options));
+    site.browser = await launch();
+    started();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
 }
 
 /** Serves `folder` (default dist/) on a free loopback port; returns { server, url }. */

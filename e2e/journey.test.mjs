@@ -1,29 +1,21 @@
 // The whole journey with the keyboard only, in headless Chromium: start → about → one area in
 // full → indicators → check answers → results → timeline → action plan. After the page has
 // loaded it must make no request at all.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate, rateAreaByKeyboard, follow } from "./steps.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 const type = (page, text) => page.keyboard.type(text);
 
 test("the whole journey can be completed with the keyboard only, and makes no request after load", async () => {
-  const { page, requests, errors } = await openPage(browser);
-  await page.goto(url);
+  const { page, requests, errors } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   const loaded = requests.length;
-  assert.deepEqual(foreignRequests(requests, url), []);
+  assert.deepEqual(foreignRequests(requests, site.url), []);
 
   // Start
   await follow(page, "start-new", "about");
@@ -100,8 +92,8 @@ test("the whole journey can be completed with the keyboard only, and makes no re
 });
 
 test("Change links on check your answers go to the right page and field; Back returns", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("check"));

@@ -1,30 +1,22 @@
 // Keeping work: autosave survives a reload; a saved file reopens to identical results; a bad
 // file changes nothing; CSV export is safe for spreadsheets; "Clear everything" removes every
 // key Stocktake stored; and text a user typed is always shown as text, never as markup.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ARTIFACTS, axe, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { ARTIFACTS, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { fillAllAreas, onPage, shadowText, requestsAfter } from "./steps.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 const HOSTILE = `<img src=x onerror=alert(1)> <b>bold</b>`;
 const go = (page, name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
 const scoredOf = (page) => page.evaluate(() => document.querySelector("stocktake-app").app.scored);
 
 test("reloading mid-way loses nothing", async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(url);
+  const { page, errors } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await onPage(page, "about");
@@ -57,8 +49,8 @@ test("reloading mid-way loses nothing", async () => {
 });
 
 test("a file saved then opened gives identical results; a bad file changes nothing", async () => {
-  const { page, requests } = await openPage(browser);
-  await page.goto(url);
+  const { page, requests } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   const loaded = requests.length;
   await page.click("#start-new");
@@ -81,8 +73,8 @@ test("a file saved then opened gives identical results; a bad file changes nothi
   assert.deepEqual(requestsAfter(requests, loaded), [], "saving a file makes no request");
 
   // A fresh browser (nothing stored) opens the file.
-  const fresh = await openPage(browser);
-  await fresh.page.goto(url);
+  const fresh = await openPage(site.browser);
+  await fresh.page.goto(site.url);
   await waitReady(fresh.page);
   await mkdir(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, "saved.json");
@@ -107,8 +99,8 @@ test("a file saved then opened gives identical results; a bad file changes nothi
 });
 
 test("CSV export: BOM, CRLF, every cell quoted, formulas neutralised", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await page.evaluate(() => {
@@ -135,10 +127,10 @@ test("CSV export: BOM, CRLF, every cell quoted, formulas neutralised", async () 
 });
 
 test("text a user typed is shown as text everywhere, never as markup", async () => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(site.browser);
   let dialog = false;
   page.on("dialog", (d) => ((dialog = true), d.dismiss()));
-  await page.goto(url);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await page.fill("#authority", HOSTILE);
@@ -163,8 +155,8 @@ test("text a user typed is shown as text everywhere, never as markup", async () 
 });
 
 test("Clear everything removes every key Stocktake stored, after confirmation", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await page.fill("#authority", "Clearshire");
@@ -186,8 +178,8 @@ test("Clear everything removes every key Stocktake stored, after confirmation", 
 });
 
 test("compare with last year: statements and judgements that moved, from score() of both files", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await fillAllAreas(page);
@@ -215,8 +207,8 @@ test("compare with last year: statements and judgements that moved, from score()
 });
 
 test("a bad last-year file on the compare page shows an error and changes nothing", async () => {
-  const { page } = await openPage(browser);
-  await page.goto(url);
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await go(page, "compare");

@@ -2,22 +2,16 @@
 // changes nothing (memory and storage); autosave survives reload, closing the tab and a renderer
 // crash mid-typing; two tabs never silently overwrite each other; blocked storage offers a file;
 // passphrase-protected files; user text is never markup and CSV cells never formulas.
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ARTIFACTS, ROOT, axe, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { ARTIFACTS, ROOT, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { onPage, shadowText } from "./steps.mjs";
 
-let browser, server, url;
+const site = useSite();
 before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
   await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 const app = (page, fn, arg) => page.evaluate(([f, a]) => new Function("app", "arg", `return (${f})(app, arg)`)(document.querySelector("stocktake-app").app, a), [fn.toString(), arg]);
@@ -27,7 +21,7 @@ const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(loca
 
 /** Starts a self-evaluation with a few answers and waits for the autosave. */
 async function withWork(page, authority = "Keepshire") {
-  await page.goto(url);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await app(page, (a, who) => {
@@ -65,7 +59,7 @@ test("every kind of bad file gets its own message, and nothing changes in memory
   const big = join(ARTIFACTS, "too-big.json");
   await writeFile(big, JSON.stringify({ format: "stocktake-assessment", version: 1, authority: "x".repeat(3 * 1024 * 1024) }));
   const cases = [...index.cases.map((c) => ({ ...c, path: join(ROOT, "tests/bad_files", c.file) })), { file: "too-big.json", path: big, code: "too_big", fatal: true }];
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(site.browser);
   // Count how often a file's contents are read, to show a too-big file is refused unread.
   await page.addInitScript(() => {
     window.__reads = 0;
@@ -123,7 +117,7 @@ test("every kind of bad file gets its own message, and nothing changes in memory
 });
 
 test("autosave survives a reload, closing the tab, and a crash mid-typing", async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(site.browser);
   await withWork(page, "Crashshire");
   // Reload.
   await page.reload();
@@ -135,7 +129,7 @@ test("autosave survives a reload, closing the tab, and a crash mid-typing", asyn
   await page.fill("#answers-hp_front_door-notes", "Typed, then the tab was closed");
   await page.close();
   const second = await context.newPage();
-  await second.goto(url);
+  await second.goto(site.url);
   await waitReady(second);
   assert.equal(JSON.parse(await memory(second)).answers.hp_front_door.notes, "Typed, then the tab was closed");
   // Crash the renderer mid-typing: only the autosave pause itself (300 ms) is waited for.
@@ -150,7 +144,7 @@ test("autosave survives a reload, closing the tab, and a crash mid-typing", asyn
   await crashed;
   second.close().catch(() => {});
   const third = await context.newPage();
-  await third.goto(url);
+  await third.goto(site.url);
   await waitReady(third);
   const after = JSON.parse(await memory(third));
   assert.equal(after.answers.hp_front_door.notes, "Typed just before the crash");
@@ -159,10 +153,10 @@ test("autosave survives a reload, closing the tab, and a crash mid-typing", asyn
 });
 
 test("a second tab is told, is read-only, and can take over; neither silently overwrites the other", async () => {
-  const { context, page: first } = await openPage(browser);
+  const { context, page: first } = await openPage(site.browser);
   await withWork(first, "Tabshire");
   const second = await context.newPage();
-  await second.goto(url);
+  await second.goto(site.url);
   await waitReady(second);
   await second.waitForSelector("#other-tab");
   assert.match(await shadowText(second, "#other-tab"), /open in another tab/);
@@ -189,7 +183,7 @@ test("a second tab is told, is read-only, and can take over; neither silently ov
 });
 
 test("storage that throws on access says so and offers Save to a file", async () => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(site.browser);
   await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
@@ -197,7 +191,7 @@ test("storage that throws on access says so and offers Save to a file", async ()
       },
     });
   });
-  await page.goto(url);
+  await page.goto(site.url);
   await waitReady(page);
   assert.match(await shadowText(page, "#storage-statement"), /cannot keep your answers/);
   await page.click("#start-new");
@@ -209,7 +203,7 @@ test("storage that throws on access says so and offers Save to a file", async ()
 });
 
 test("save with a passphrase; wrong passphrase and tampered file change nothing; right one opens", async () => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(site.browser);
   await withWork(page, "Secretshire");
   await go(page, "tasks");
   await page.click("#save-with-passphrase");
@@ -239,7 +233,7 @@ test("save with a passphrase; wrong passphrase and tampered file change nothing;
   const c = file.ciphertext;
   await writeFile(tampered, JSON.stringify({ ...file, ciphertext: (c[5] === "A" ? "B" : "A") + c.slice(1) }));
 
-  const { page: other } = await openPage(browser);
+  const { page: other } = await openPage(site.browser);
   await withWork(other, "Receivershire");
   const memBefore = await memory(other);
   const storeBefore = await stored(other);
@@ -280,10 +274,10 @@ const NASTY = [
 ];
 
 test("user text is never markup anywhere, and CSV cells never start a formula", async () => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(site.browser);
   let dialog = false;
   page.on("dialog", (d) => ((dialog = true), d.dismiss()));
-  await page.goto(url);
+  await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
   await app(page, (a, nasty) => {

@@ -3,20 +3,12 @@
 // and how it was judged, rate help and protection with a safety-critical failure, and see the
 // overall judgement limited to inadequate and the timeline's next inspection window. axe on every
 // page shown; no request after load.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { axe, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { focusedId, onPage, tabTo, shadowText, requestsAfter, typeDate, follow } from "./steps.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 const type = (page, text) => page.keyboard.type(text);
 
@@ -34,11 +26,11 @@ async function axeOnly(page, errors) {
 const app = (page, fn, arg) => page.evaluate(fn, arg);
 
 test("a children's home self-evaluation: help and protection inadequate limits overall, and the timeline shows the next window", async () => {
-  const { page, requests, errors } = await openPage(browser);
-  await page.goto(url);
+  const { page, requests, errors } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   const loaded = requests.length;
-  assert.deepEqual(foreignRequests(requests, url), []);
+  assert.deepEqual(foreignRequests(requests, site.url), []);
 
   // Start: the provider frameworks are offered beside ILACS, in their own group.
   const groups = await app(page, () =>

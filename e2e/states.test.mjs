@@ -1,21 +1,17 @@
 // Every state the page can show passes axe-core (WCAG 2.0–2.2 A/AA and best practice), and a
 // screenshot of each is written to e2e-artifacts/ for people to look at.
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { fillAllAreas, onPage, shadowText } from "./steps.mjs";
 
-let browser, server, url, page;
+const site = useSite();
+let page;
 before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ({ page } = await openPage(browser));
-  await page.goto(url);
+  await site.ready;
+  ({ page } = await openPage(site.browser));
+  await page.goto(site.url);
   await waitReady(page);
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 const go = (name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);

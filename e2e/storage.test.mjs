@@ -1,30 +1,22 @@
 // Where work is kept follows data-storage (local | session | none), and a browser whose storage
 // is full or blocked says so and offers "Save to a file". The variants are the real index.html
 // with a different attribute, served through Playwright's router (no other server).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DIST, axe, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { DIST, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { shadowText } from "./steps.mjs";
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 /** Opens the page with data-storage set to `mode`. */
 async function openWithStorage(mode, initScript) {
-  const opened = await openPage(browser);
+  const opened = await openPage(site.browser);
   const html = (await readFile(join(DIST, "index.html"), "utf8")).replace('data-storage="local"', `data-storage="${mode}"`);
-  await opened.page.route(`${url}variant.html`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await opened.page.route(`${site.url}variant.html`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
   if (initScript) await opened.page.addInitScript(initScript);
-  await opened.page.goto(`${url}variant.html`);
+  await opened.page.goto(`${site.url}variant.html`);
   await waitReady(opened.page);
   return opened;
 }

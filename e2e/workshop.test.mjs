@@ -3,12 +3,12 @@
 // facilitator then opens the three files (and one that is not valid) together and the figures shown
 // are checked against figures worked out here from the three files' JSON. axe-core checks the
 // comparison in normal and projector mode, and a comparison is repeated in the offline file.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, axe, cspViolations, foreignRequests, launch, openPage, screenshot, startServer, waitReady } from "./harness.mjs";
+import { DIST, axe, cspViolations, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 
 const LEVELS = ["outstanding", "good", "requires_improvement", "inadequate", "not_known"];
 const RANK = { inadequate: 0, requires_improvement: 1, good: 2, outstanding: 3 };
@@ -16,16 +16,8 @@ const UP = { inadequate: "requires_improvement", not_known: "requires_improvemen
 const DOWN = { outstanding: "good", good: "requires_improvement", requires_improvement: "inadequate", inadequate: "inadequate", not_known: "inadequate" };
 const NAMES = ["Asha", "Ben", "Carys"];
 
-let browser, server, url;
+const site = useSite();
 const saved = new Map(); // scenario id -> [{ name, text }]
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** Calls the page's own core (the same wasm the page uses) for reference data. */
 const core = (page, fn, ...args) => page.evaluate(([f, a]) => document.querySelector("stocktake-app").app.core[f](...a), [fn, args]);
@@ -39,8 +31,8 @@ function levelFor(p, i, reference) {
 }
 
 async function scenarioIds() {
-  const { page, context } = await openPage(browser);
-  await page.goto(url);
+  const { page, context } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   const list = await core(page, "scenarios");
   await context.close();
@@ -49,8 +41,8 @@ async function scenarioIds() {
 
 /** One participant: briefing, name, every statement through the page, results, saved file. */
 async function participate(scenarioId, p) {
-  const { page, context, errors, requests } = await openPage(browser, { acceptDownloads: true });
-  await page.goto(url);
+  const { page, context, errors, requests } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
   await waitReady(page);
   const item = page.locator(`#scenarios li[data-scenario="${scenarioId}"]`);
   assert.match(await item.textContent(), /Fictional/);
@@ -89,7 +81,7 @@ async function participate(scenarioId, p) {
   assert.equal(json.scenario, scenarioId);
   assert.equal(json.participant, NAMES[p]);
   assert.equal(Object.keys(json.answers).length, i, "every statement is answered in the saved file");
-  assert.deepEqual(foreignRequests(requests, url), []);
+  assert.deepEqual(foreignRequests(requests, site.url), []);
   assert.deepEqual(errors, []);
   await context.close();
   return { name: download.suggestedFilename().replace(/\.json$/, `-${p}.json`), text };
@@ -189,12 +181,12 @@ test("each scenario: three participants complete it and the comparison shows the
       const files = await Promise.all([0, 1, 2].map((p) => participate(s.id, p)));
       assert.notEqual(files[0].text, files[1].text);
       saved.set(s.id, files);
-      const { page, context, errors, requests } = await openPage(browser);
-      await page.goto(url);
+      const { page, context, errors, requests } = await openPage(site.browser);
+      await page.goto(site.url);
       await waitReady(page);
       await checkComparison(page, s.id, files);
       await screenshot(page, `workshop-compare-${s.id}`);
-      assert.deepEqual(foreignRequests(requests, url), []);
+      assert.deepEqual(foreignRequests(requests, site.url), []);
       assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(errors, []);
       await axeComparison(page, s.id);
@@ -207,7 +199,7 @@ test("the comparison works in the offline file opened from file://", async () =>
   const [id, files] = [...saved.entries()][0] ?? [];
   assert.ok(files, "participants' files from the first test");
   const fileUrl = pathToFileURL(join(DIST, "stocktake-offline.html")).href;
-  const { page, context, errors, requests } = await openPage(browser);
+  const { page, context, errors, requests } = await openPage(site.browser);
   await page.goto(fileUrl);
   await waitReady(page);
   await checkComparison(page, id, files);
@@ -219,8 +211,8 @@ test("the comparison works in the offline file opened from file://", async () =>
 });
 
 test("a scenario's briefing has no axe violation and the drop zone accepts dropped files", async () => {
-  const { page, context, errors } = await openPage(browser);
-  await page.goto(url);
+  const { page, context, errors } = await openPage(site.browser);
+  await page.goto(site.url);
   await waitReady(page);
   await page.locator("#link-workshop-compare").click();
   const files = [...saved.values()][0];
@@ -236,7 +228,7 @@ test("a scenario's briefing has no axe violation and the drop zone accepts dropp
   assert.match(await page.locator('#invalid-files li[data-file="notes.txt"]').textContent(), /not in the JSON format/);
   assert.deepEqual(errors, []);
   assert.deepEqual(await cspViolations(page), []);
-  await page.goto(url);
+  await page.goto(site.url);
   await waitReady(page);
   await page.locator("#scenarios a.govuk-link").first().click();
   await page.locator("#briefing").waitFor();
