@@ -4,7 +4,7 @@ import { h, replace, put } from "./dom.mjs";
 import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { dateParts, dateJoin } from "./format.mjs";
-import { pageErrors, errorSummarySlot, ADVISORY_CODES } from "./pages-area.mjs";
+import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./pages-area.mjs";
 import { familyOf, familyTerms, inspectionKindText } from "./family.mjs";
 
 /**
@@ -239,19 +239,6 @@ export function aboutPage(app, main, params) {
           onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null)),
         }),
         ],
-    h(
-      "div",
-      { class: "govuk-button-group" },
-      govButton({
-        text: "Save and continue",
-        id: "save-continue",
-        onClick: () => {
-          app.saveNow();
-          if (pageErrors(app, ["authority", "assessedOn", "history"]).length) app.go("about", { showErrors: true }, { replace: true, focusId: "error-summary" });
-          else app.go("tasks");
-        },
-      }),
-      app.link("Back to task list", "tasks"),
-    ),
+    saveAndContinue(app, ["authority", "assessedOn", "history"], "about"),
   );
 }

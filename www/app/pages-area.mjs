@@ -11,6 +11,28 @@ const NOTES_LIMIT = 2000;
 /** Problem codes that are advice, not errors: the page shows them but does not stop the user. */
 export const ADVISORY_CODES = ["missing_grade"];
 
+/**
+ * "Save and continue" and "Back to task list" for a form page: saves, then goes to the task list, or
+ * back to `page` (with `params`) showing the error summary when the fields under `prefixes` have
+ * problems.
+ */
+export function saveAndContinue(app, prefixes, page, params = {}) {
+  return h(
+    "div",
+    { class: "govuk-button-group" },
+    govButton({
+      text: "Save and continue",
+      id: "save-continue",
+      onClick: () => {
+        app.saveNow();
+        if (pageErrors(app, prefixes).length) app.go(page, { ...params, showErrors: true }, { replace: true, focusId: "error-summary" });
+        else app.go("tasks");
+      },
+    }),
+    app.link("Back to task list", "tasks"),
+  );
+}
+
 /** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
 export function pageErrors(app, prefixes) {
   return app
@@ -155,20 +177,7 @@ export function areaPage(app, main, params) {
     liveJudgement(app, area.judgement),
     h("p", { class: "govuk-body" }, "Be candid: this is private to you. Choose “Not known” where you do not have evidence yet."),
     sections,
-    h(
-      "div",
-      { class: "govuk-button-group" },
-      govButton({
-        text: "Save and continue",
-        id: "save-continue",
-        onClick: () => {
-          app.saveNow();
-          if (pageErrors(app, prefixes).length) app.go("area", { id: area.id, showErrors: true }, { replace: true, focusId: "error-summary" });
-          else app.go("tasks");
-        },
-      }),
-      app.link("Back to task list", "tasks"),
-    ),
+    saveAndContinue(app, prefixes, "area", { id: area.id }),
   );
 }
 
@@ -235,19 +244,6 @@ export function indicatorsPage(app, main, params) {
     h("p", { class: "govuk-body" }, "Enter your latest figures. Leave a figure blank if you do not have it. Stocktake compares each with the England figure."),
     indicators.length ? null : govWarning("This framework has no indicators."),
     rows,
-    h(
-      "div",
-      { class: "govuk-button-group" },
-      govButton({
-        text: "Save and continue",
-        id: "save-continue",
-        onClick: () => {
-          app.saveNow();
-          if (pageErrors(app, prefixes).length) app.go("indicators", { showErrors: true }, { replace: true, focusId: "error-summary" });
-          else app.go("tasks");
-        },
-      }),
-      app.link("Back to task list", "tasks"),
-    ),
+    saveAndContinue(app, prefixes, "indicators"),
   );
 }
