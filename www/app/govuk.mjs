@@ -144,14 +144,7 @@ export function govInput(opts) {
           opts.suffix ? h("div", { class: "govuk-input__suffix", "aria-hidden": "true" }, opts.suffix) : null,
         )
       : input;
-  return govGroup(
-    opts.error,
-    opts.groupClass,
-    h("label", { class: `govuk-label${opts.labelSize ? " govuk-label--" + opts.labelSize : ""}`, for: opts.id }, opts.label),
-    opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
-    govErrorMessage(opts.id, opts.error),
-    field,
-  );
+  return labelled(opts, hintId, field);
 }
 
 /** A select. opts: { id, label, hint, items: [{ value, text }], value, error, onChange }. */
@@ -172,13 +165,18 @@ export function govSelect(opts) {
       return g.label ? h("optgroup", { label: g.label }, options) : options;
     }),
   );
+  return labelled(opts, hintId, select);
+}
+
+/** A form group with a label, hint and error message above `control` (an input or a select). */
+function labelled(opts, hintId, control) {
   return govGroup(
     opts.error,
     opts.groupClass,
     h("label", { class: `govuk-label${opts.labelSize ? " govuk-label--" + opts.labelSize : ""}`, for: opts.id }, opts.label),
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
     govErrorMessage(opts.id, opts.error),
-    select,
+    control,
   );
 }
 
