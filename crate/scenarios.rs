@@ -182,20 +182,9 @@ pub struct ScenarioSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioView {
-    /// Stable id.
-    pub id: String,
-    /// The authority's name, ending "(fictional)".
-    pub name: String,
-    /// Always true.
-    pub fictional: bool,
-    /// The route.
-    pub route: Route,
-    /// The route in plain English.
-    pub route_name: &'static str,
-    /// The framework id.
-    pub framework: String,
-    /// One sentence.
-    pub summary: String,
+    /// What the list shows (id, name, route, framework, summary), as top-level fields.
+    #[serde(flatten)]
+    pub listed: ScenarioSummary,
     /// The one-page briefing.
     pub briefing: Vec<BriefingSection>,
     /// Facilitator notes.
@@ -274,13 +263,7 @@ impl Scenario {
     /// The scenario in full.
     pub fn view(&self) -> ScenarioView {
         ScenarioView {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            fictional: self.fictional,
-            route: self.route,
-            route_name: self.route.label(),
-            framework: self.framework.clone(),
-            summary: self.summary.clone(),
+            listed: self.summary_view(),
             briefing: self.briefing.clone(),
             facilitator: self.facilitator.clone(),
             reference: self.reference(),
