@@ -13,10 +13,10 @@
 //! [`Problem`] naming the field path (such as `answers.hp_front_door.level`) for each invalid one.
 //! `history` belongs to the pathway module and is passed through untouched.
 use crate::framework::{self, Framework};
+use crate::json::{Map, Value};
 use crate::level::Level;
 use crate::problems::Problem;
 use serde::Serialize;
-use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The `format` value of a saved assessment.
@@ -274,7 +274,7 @@ pub fn whole(v: &Value) -> Option<u64> {
 ///
 /// # Example
 /// ```
-/// let v = serde_json::json!({ "answers": { "hp_front_door": { "level": "great" } } });
+/// let v = stocktake::json!({ "answers": { "hp_front_door": { "level": "great" } } });
 /// let (a, problems) = stocktake::assessment::parse_assessment(&v);
 /// assert_eq!(problems[0].field, "answers.hp_front_door.level");
 /// assert_eq!(a.answers["hp_front_door"].level, None);
@@ -660,9 +660,9 @@ pub fn open_text(text: &str) -> Opened {
         );
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match crate::json::parse(text) {
         Ok(v) => v,
-        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+        Err(e) if e.code == crate::json::ErrorCode::RecursionLimit => {
             return refuse(
                 "",
                 "wrong_shape",
@@ -681,8 +681,7 @@ pub fn open_text(text: &str) -> Opened {
                 "not_json",
                 format!(
                     "The selected file cannot be read: {hint} (line {}, column {}). Choose a file saved from Stocktake",
-                    e.line(),
-                    e.column()
+                    e.line, e.column
                 ),
             );
         }
@@ -757,13 +756,13 @@ pub fn parse_assessment_text(text: &str) -> (Assessment, Vec<Problem>) {
 
 /// The assessment as a JSON value in the saved-file format.
 pub fn to_value(a: &Assessment) -> Value {
-    serde_json::to_value(a).unwrap_or(Value::Object(Map::new()))
+    crate::json::to_value(a).unwrap_or(Value::Object(Map::new()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     fn codes(v: Value) -> Vec<(String, String)> {
         parse_assessment(&v).1.into_iter().map(|p| (p.field, p.code)).collect()

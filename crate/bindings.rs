@@ -5,18 +5,18 @@
 //! Errors: invalid *user input* comes back as data (`problems`); a `JsError` is thrown only for a
 //! broken contract between the page and the core (such as simulation options out of range, or an
 //! `overallEffectiveness` call for an unknown framework or without a judgement it needs).
+use crate::json::Value;
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 // Values cross the boundary as JSON text, through the browser's own `JSON.parse` and
 // `JSON.stringify`: results are plain objects with `null` (never `Map` or `undefined`), so they can
-// be saved with `JSON.stringify` and compared with `deepEqual`. One serde serialiser (serde_json,
-// which the core needs anyway) instead of a second per-type one cut the wasm (docs/performance.md).
+// be saved with `JSON.stringify` and compared with `deepEqual`. The core's own small JSON reader and
+// writer (`crate::json`) do the Rust side; serde_json is not in the wasm (docs/performance.md).
 
 /// Serialises a result to a plain JavaScript value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    let text = crate::json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result could not be read as JSON"))
 }
 
@@ -30,7 +30,7 @@ fn from_js(value: JsValue) -> Result<Value, JsError> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| JsError::new("the argument cannot be written as JSON"))?;
-    serde_json::from_str(&text).map_err(|e| JsError::new(&e.to_string()))
+    crate::json::parse(&text).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A JavaScript value read as a typed argument by a hand-written reader (not serde's derived

@@ -277,7 +277,7 @@ struct NamedFile {
 }
 
 impl crate::data::FromJson for NamedFile {
-    fn from_json(v: &serde_json::Value) -> Result<Self, String> {
+    fn from_json(v: &crate::json::Value) -> Result<Self, String> {
         use crate::data::{field, field_or_default};
         // serde's derive, which read this before, also took a struct as an array of its fields in
         // order; `[name, text]` stays accepted.
@@ -303,11 +303,11 @@ impl crate::data::FromJson for NamedFile {
 /// [`compare_participants`]. `Err` says what is wrong and where: the item's index and key.
 ///
 /// ```
-/// let files = stocktake::compare::named_files(&serde_json::json!([{ "name": "a.json", "text": "{}" }]));
+/// let files = stocktake::compare::named_files(&stocktake::json!([{ "name": "a.json", "text": "{}" }]));
 /// assert_eq!(files, Ok(vec![("a.json".to_string(), "{}".to_string())]));
-/// assert!(stocktake::compare::named_files(&serde_json::json!([{ "name": "a.json" }])).is_err());
+/// assert!(stocktake::compare::named_files(&stocktake::json!([{ "name": "a.json" }])).is_err());
 /// ```
-pub fn named_files(value: &serde_json::Value) -> Result<Vec<(String, String)>, String> {
+pub fn named_files(value: &crate::json::Value) -> Result<Vec<(String, String)>, String> {
     let files: Vec<NamedFile> = crate::data::FromJson::from_json(value)?;
     Ok(files.into_iter().map(|f| (f.name, f.text)).collect())
 }
@@ -759,7 +759,7 @@ mod tests {
     /// rejects exactly the same values, and says where the problem is.
     #[test]
     fn named_files_accepts_what_serde_accepted() {
-        use serde_json::json;
+        use crate::json;
         #[derive(serde::Deserialize)]
         struct SerdeNamedFile {
             #[serde(default)]
@@ -797,7 +797,7 @@ mod tests {
             json!([{ "text": "t" }, 4]),
             json!([{ "name": "a", "text": "1" }, ["b", "2"], { "text": "3" }]),
         ] {
-            let (ours, theirs) = (named_files(&v), serde(&v));
+            let (ours, theirs) = (named_files(&v), serde(&(&v).into()));
             assert_eq!(ours.is_ok(), theirs.is_ok(), "{v}: {ours:?}");
             if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
                 assert_eq!(ours, theirs, "{v}");

@@ -1,15 +1,16 @@
 //! Embedded data: every `crate/data/**/*.toml` file is converted to JSON by `build.rs` and
 //! included here, so data changes need no code change and the wasm carries no TOML parser.
 //!
-//! The data types are read from a [`serde_json::Value`] by [`FromJson`], a small hand-rolled
+//! The data types are read from a [`crate::json::Value`] by [`FromJson`], a small hand-rolled
 //! reader declared per type with [`from_json!`], not by `#[derive(Deserialize)]`: serde's derive
 //! generates a visitor per type and monomorphises it per deserialiser, which cost about a quarter
 //! of the wasm (docs/performance.md). The types keep their serde derives for native tools and
 //! tests; a test checks that both readers agree on every embedded file. (The framework files have
 //! their own hand-written readers in `framework.rs`.) The JavaScript arguments that are read as
 //! typed values (`overallEffectiveness`' grades, `compareParticipants`' files) use the same
-//! readers, so the wasm holds no serde `Deserialize` code except `serde_json::Value`'s own.
-use serde_json::{Map, Value};
+//! readers, so the wasm holds no serde `Deserialize` code at all (and no serde_json: `crate::json`
+//! reads and writes the JSON).
+use crate::json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The JSON text of an embedded data file, by its path under `crate/data/` without `.toml`,
@@ -27,7 +28,7 @@ macro_rules! embedded_json {
 macro_rules! from_json {
     ($ty:ident { $($field:ident $([$default:ident])?),* $(,)? }) => {
         impl $crate::data::FromJson for $ty {
-            fn from_json(v: &serde_json::Value) -> Result<Self, String> {
+            fn from_json(v: &crate::json::Value) -> Result<Self, String> {
                 let o = $crate::data::object(v)?;
                 Ok($ty { $($field: from_json!(@get o, $field $(, $default)?)),* })
             }
@@ -52,7 +53,7 @@ pub(crate) trait FromJson: Sized {
 }
 
 /// The object a struct is read from.
-pub(crate) fn object(v: &Value) -> Result<&Map<String, Value>, String> {
+pub(crate) fn object(v: &Value) -> Result<&Map, String> {
     v.as_object().ok_or_else(|| format!("expected an object, found {v}"))
 }
 
@@ -62,7 +63,7 @@ pub(crate) fn object(v: &Value) -> Result<&Map<String, Value>, String> {
 
 /// The value of a key (not inlined: one B-tree search shared by every field).
 #[inline(never)]
-fn lookup<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+fn lookup<'a>(o: &'a Map, key: &str) -> Option<&'a Value> {
     o.get(key)
 }
 
@@ -88,7 +89,7 @@ fn missing(key: &str) -> String {
 }
 
 /// A required field (or an `Option`).
-pub(crate) fn field<T: FromJson>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
+pub(crate) fn field<T: FromJson>(o: &Map, key: &str) -> Result<T, String> {
     match lookup(o, key) {
         Some(v) => T::from_json(v).map_err(|e| in_key(key, e)),
         None => T::absent().ok_or_else(|| missing(key)),
@@ -96,7 +97,7 @@ pub(crate) fn field<T: FromJson>(o: &Map<String, Value>, key: &str) -> Result<T,
 }
 
 /// A field with a default.
-pub(crate) fn field_or_default<T: FromJson + Default>(o: &Map<String, Value>, key: &str) -> Result<T, String> {
+pub(crate) fn field_or_default<T: FromJson + Default>(o: &Map, key: &str) -> Result<T, String> {
     match lookup(o, key) {
         Some(v) => T::from_json(v).map_err(|e| in_key(key, e)),
         None => Ok(T::default()),
@@ -250,7 +251,7 @@ pub(crate) fn parse<T: FromJson>(name: &str, json: &str) -> T {
 
 /// Parses an embedded data file to a [`Value`], panicking like [`parse`].
 pub(crate) fn parse_value(name: &str, json: &str) -> Value {
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+    crate::json::parse(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }
 
 #[cfg(test)]
@@ -284,14 +285,14 @@ mod tests {
     /// Accepted and rejected as serde's derive does from a `Value`, with the same result.
     fn same_as_serde<T: FromJson + serde::de::DeserializeOwned + Debug>(v: &Value) {
         let ours = T::from_json(v);
-        let serde = serde_json::from_value::<T>(v.clone());
+        let serde = serde_json::from_value::<T>(v.into());
         assert_eq!(ours.is_ok(), serde.is_ok(), "{v}: {ours:?} / {serde:?}");
         assert_eq!(format!("{:?}", ours.ok()), format!("{:?}", serde.ok()), "{v}");
     }
 
     #[test]
     fn enums_and_grade_maps_read_as_serde_reads_them() {
-        use serde_json::json;
+        use crate::json;
         let ids = [
             "good",
             "requires_improvement",
@@ -346,7 +347,7 @@ mod tests {
 
     #[test]
     fn scenarios_and_provider_pathways_report_what_is_wrong() {
-        use serde_json::json;
+        use crate::json;
         let mut s: Value = parse_value("eastmere", embedded_json!("scenarios/eastmere"));
         let notes = s["facilitator"].as_object_mut().unwrap().remove("judgement").unwrap();
         s["facilitator"]["judgements"] = notes;
@@ -378,9 +379,9 @@ mod tests {
         let v: Value = serde_json::from_str(r#"{"from": "good", "to": "great", "count": 1}"#).unwrap();
         assert!(crate::base_rates::Transition::from_json(&v).is_err());
         assert_eq!(Option::<u32>::from_json(&Value::Null), Ok(None));
-        assert_eq!(<[u32; 2]>::from_json(&serde_json::json!([1, 2])), Ok([1, 2]));
-        assert!(<[u32; 2]>::from_json(&serde_json::json!([1])).is_err());
-        assert!(u32::from_json(&serde_json::json!(-1)).is_err());
-        assert_eq!(i32::from_json(&serde_json::json!(-1)), Ok(-1));
+        assert_eq!(<[u32; 2]>::from_json(&crate::json!([1, 2])), Ok([1, 2]));
+        assert!(<[u32; 2]>::from_json(&crate::json!([1])).is_err());
+        assert!(u32::from_json(&crate::json!(-1)).is_err());
+        assert_eq!(i32::from_json(&crate::json!(-1)), Ok(-1));
     }
 }

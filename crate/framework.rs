@@ -12,8 +12,8 @@
 //!   and a combined children in care and care leavers judgement [V].
 use crate::frameworks::{catalogue, FrameworkSummary};
 use crate::grade::Grade;
+use crate::json::Value;
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -450,7 +450,7 @@ impl Framework {
 
 // ---- loading ----
 
-// The data files are read from `serde_json::Value` by hand rather than with derived `Deserialize`
+// The data files are read from `crate::json::Value` by hand rather than with derived `Deserialize`
 // impls: one small reader per type is a fraction of the wasm size of serde's generated visitors.
 
 struct AreaData {
@@ -764,7 +764,7 @@ fn shared() -> Shared {
 
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
     let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
-    let value: Value = serde_json::from_str(json).map_err(|e| format!("{}: {e}", summary.id))?;
+    let value: Value = crate::json::parse(json).map_err(|e| format!("{}: {e}", summary.id))?;
     let file = framework_data(&value).map_err(|e| format!("{}: {e}", summary.id))?;
     if file.id != summary.id {
         return Err(format!("framework file {} has id {}", summary.id, file.id));
@@ -1189,7 +1189,7 @@ pub(crate) mod tests {
             .collect();
         let mut own = 0;
         for s in catalogue() {
-            let file = framework_data(&serde_json::from_str(framework_file(&s.id).unwrap()).unwrap()).unwrap();
+            let file = framework_data(&crate::json::parse(framework_file(&s.id).unwrap()).unwrap()).unwrap();
             if file.area.is_empty() {
                 assert!(file.shared_indicators, "{}", s.id);
                 continue;
@@ -1384,7 +1384,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_page_view_has_every_part_with_camel_case_names() {
-        let v = serde_json::to_value(get("ilacs-2023-01").unwrap().view()).unwrap();
+        let v = crate::json::to_value(get("ilacs-2023-01").unwrap().view()).unwrap();
         for k in [
             "id",
             "name",
@@ -1417,14 +1417,14 @@ pub(crate) mod tests {
         assert_eq!(v["family"], "ilacs");
         assert_eq!(v["provider"], "Local authority children's services");
         assert_eq!(
-            serde_json::to_value(current().view()).unwrap()["effectiveTo"],
-            serde_json::Value::Null
+            crate::json::to_value(current().view()).unwrap()["effectiveTo"],
+            crate::json::Value::Null
         );
     }
 
     #[test]
     fn malformed_data_is_rejected_by_the_readers() {
-        let ok = serde_json::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
+        let ok = crate::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
         assert!(rule(&ok).is_ok());
         let mut bad = ok.clone();
         bad["cap"] = "adequate".into();
@@ -1432,7 +1432,7 @@ pub(crate) mod tests {
         let mut no_id = ok.clone();
         no_id.as_object_mut().unwrap().remove("id");
         assert!(rule(&no_id).is_err());
-        assert!(simulation(&serde_json::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" })).is_err());
+        assert!(simulation(&crate::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" })).is_err());
     }
 
     #[test]

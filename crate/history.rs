@@ -31,10 +31,10 @@
 //! inspection (the visit itself only says whether effectiveness improved, was sustained or declined).
 use crate::calendar::parse_date;
 use crate::grade::Grade;
+use crate::json::Value;
 use crate::problems::Problem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The kind of an inspection.
@@ -458,7 +458,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
 
     fn codes(p: &[Problem]) -> Vec<(String, String)> {
         p.iter().map(|p| (p.field.clone(), p.code.clone())).collect()

@@ -41,6 +41,7 @@ pub mod framework;
 pub mod frameworks;
 pub mod grade;
 pub mod history;
+pub mod json;
 pub mod level;
 pub mod migrate;
 pub mod pathway;

@@ -51,11 +51,11 @@ use crate::calendar::{
 };
 use crate::grade::Grade;
 use crate::history::{parse_history_as_of, read_grades, History, InspectionKind};
+use crate::json::Value;
 use crate::problems::Problem;
 use crate::route::Route;
 use chrono::{NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -1219,7 +1219,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json;
     use std::collections::BTreeSet;
 
     fn d(s: &str) -> NaiveDate {

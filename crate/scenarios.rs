@@ -17,8 +17,8 @@
 //! ([`crate::compare`]). The authorities, people and figures are invented; no real authority is named.
 use crate::assessment::{parse_assessment, Assessment};
 use crate::grade::Grade;
+use crate::json::Value;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 

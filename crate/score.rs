@@ -35,10 +35,10 @@
 use crate::assessment::{parse_assessment, Action, Assessment};
 use crate::framework::{Framework, OverallBase, Params};
 use crate::grade::Grade;
+use crate::json::Value;
 use crate::level::Level;
 use crate::problems::Problem;
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// One reason behind a grade.

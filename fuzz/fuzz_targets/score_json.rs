@@ -4,12 +4,15 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(value) = stocktake::json::parse(text) else {
         return;
     };
     let scored = stocktake::score::score_value(&value);
     let (a, problems) = stocktake::assessment::parse_assessment(&value);
     assert_eq!(scored.problems, problems);
     assert_eq!(stocktake::score::score(&a).judgements, scored.judgements);
-    let _ = stocktake::simulate::simulate_value(&value, &serde_json::json!({ "runs": 50, "seed": 1 }));
+    let _ = stocktake::simulate::simulate_value(&value, &stocktake::json!({ "runs": 50, "seed": 1 }));
 });
