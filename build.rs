@@ -25,6 +25,30 @@ fn convert(dir: &Path, rel: &Path, out: &Path) {
     }
 }
 
+/// `scenarios/index.json`: what the start page lists of each workshop scenario (id, name, fictional,
+/// route, framework, summary), so the core the page loads first can list the scenarios without
+/// carrying their briefings, notes and reference answers (those are in the workshop build only:
+/// crate/bindings.rs, the `workshop` feature).
+fn scenario_index(out: &Path) {
+    let dir = out.join("scenarios");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("converted scenarios")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("index.json"))
+        .collect();
+    files.sort();
+    let index: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| {
+            let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(f).unwrap()).unwrap();
+            let keep = ["id", "name", "fictional", "route", "framework", "summary"];
+            serde_json::Value::Object(keep.iter().map(|k| (k.to_string(), v[*k].clone())).collect())
+        })
+        .collect();
+    fs::write(dir.join("index.json"), serde_json::to_string(&index).unwrap()).unwrap();
+}
+
 fn scenarios(out: &Path) {
     list_scenarios(out, "tests/scenarios", "scenarios.rs");
 }
@@ -55,6 +79,7 @@ fn main() {
     println!("cargo:rerun-if-changed=tests/scenarios");
     println!("cargo:rerun-if-changed=tests/pathway_scenarios");
     convert(Path::new("crate/data"), Path::new(""), Path::new(&out));
+    scenario_index(Path::new(&out));
     scenarios(Path::new(&out));
     list_scenarios(Path::new(&out), "tests/pathway_scenarios", "pathway_scenarios.rs");
 }

@@ -424,7 +424,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     }
     match obj.get("scenario") {
         None | Some(Value::Null) => {}
-        Some(Value::String(id)) if crate::scenarios::get(id).is_some() => a.scenario = Some(id.clone()),
+        Some(Value::String(id)) if crate::scenarios::is_scenario(id) => a.scenario = Some(id.clone()),
         Some(other) => problems.push(Problem::new(
             "scenario",
             "unknown_scenario",

@@ -189,14 +189,15 @@ pub fn base_rates() -> Result<JsValue, JsError> {
 }
 
 /// `scenarios()` → `[{ id, name, fictional, route, routeName, framework, summary }]`: the workshop
-/// scenarios (fictional authorities), in route order.
+/// scenarios (fictional authorities), in route order. In both builds: the start page lists them.
 #[wasm_bindgen]
 pub fn scenarios() -> Result<JsValue, JsError> {
     to_js(&crate::scenarios::scenarios())
 }
 
 /// `scenario(id)` → `{ id, name, fictional, route, routeName, framework, summary, briefing,
-/// facilitator, reference, participantStart }`, or `null` for an unknown id.
+/// facilitator, reference, participantStart }`, or `null` for an unknown id. Workshop build only.
+#[cfg(feature = "workshop")]
 #[wasm_bindgen]
 pub fn scenario(id: &str) -> Result<JsValue, JsError> {
     match crate::scenarios::scenario(id) {
@@ -208,7 +209,8 @@ pub fn scenario(id: &str) -> Result<JsValue, JsError> {
 /// `compareParticipants([{ name, text }], scenarioId | null)` → `{ scenario, scenarioName, framework,
 /// participants, invalid, statements, judgements, disagreements, problems }` (see `crate::compare`).
 /// Bad files are listed in `invalid`, never thrown; throws only when the first argument is not a list
-/// of `{ name, text }`.
+/// of `{ name, text }`. Workshop build only.
+#[cfg(feature = "workshop")]
 #[wasm_bindgen(js_name = compareParticipants)]
 pub fn compare_participants(files: JsValue, scenario_id: Option<String>) -> Result<JsValue, JsError> {
     let files = from_js_as(files, "compareParticipants files", crate::compare::named_files)?;

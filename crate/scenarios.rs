@@ -195,6 +195,46 @@ pub struct ScenarioView {
     pub participant_start: Assessment,
 }
 
+/// A scenario as `scenarios/index.json` lists it (build.rs writes it from the scenario files).
+struct Listed {
+    id: String,
+    name: String,
+    fictional: bool,
+    route: Route,
+    framework: String,
+    summary: String,
+}
+
+from_json!(Listed { id, name, fictional, route, framework, summary });
+
+/// The scenarios as listed, in route order: from the small index, so that listing them (and
+/// checking a file's `scenario` id) does not need the scenarios in full.
+fn listed() -> &'static [ScenarioSummary] {
+    static LISTED: OnceLock<Vec<ScenarioSummary>> = OnceLock::new();
+    LISTED.get_or_init(|| {
+        let index: Vec<Listed> = crate::data::parse("scenarios/index", embedded_json!("scenarios/index"));
+        let mut list: Vec<ScenarioSummary> = index
+            .into_iter()
+            .map(|l| ScenarioSummary {
+                id: l.id,
+                name: l.name,
+                fictional: l.fictional,
+                route: l.route,
+                route_name: l.route.label(),
+                framework: l.framework,
+                summary: l.summary,
+            })
+            .collect();
+        crate::sort::sort_by_key(&mut list, |s| s.route);
+        list
+    })
+}
+
+/// True when `id` is a workshop scenario's id.
+pub fn is_scenario(id: &str) -> bool {
+    listed().iter().any(|s| s.id == id)
+}
+
 /// The embedded scenario files. A test checks every file in `crate/data/scenarios/` is listed.
 pub(crate) const FILES: [(&str, &str); 4] = [
     ("scenarios/harrowby-vale", embedded_json!("scenarios/harrowby-vale")),
@@ -228,7 +268,7 @@ pub fn get(id: &str) -> Option<&'static Scenario> {
 /// assert!(list.len() >= 4 && list.iter().all(|s| s.fictional && s.name.ends_with("(fictional)")));
 /// ```
 pub fn scenarios() -> Vec<ScenarioSummary> {
-    all().iter().map(Scenario::summary_view).collect()
+    listed().to_vec()
 }
 
 impl Scenario {
@@ -329,6 +369,14 @@ mod tests {
                 s.id
             );
         }
+    }
+
+    #[test]
+    fn the_index_lists_exactly_the_scenarios_in_full() {
+        let full: Vec<ScenarioSummary> = all().iter().map(Scenario::summary_view).collect();
+        assert_eq!(scenarios(), full);
+        assert!(all().iter().all(|s| is_scenario(&s.id)));
+        assert!(!is_scenario("harrowby") && !is_scenario(""));
     }
 
     #[test]

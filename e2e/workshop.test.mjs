@@ -19,8 +19,18 @@ const NAMES = ["Asha", "Ben", "Carys"];
 const site = useSite();
 const saved = new Map(); // scenario id -> [{ name, text }]
 
-/** Calls the page's own core (the same wasm the page uses) for reference data. */
-const core = (page, fn, ...args) => page.evaluate(([f, a]) => document.querySelector("stocktake-app").app.core[f](...a), [fn, args]);
+/**
+ * Calls the page's own core (the same wasm the page uses) for reference data: `scenario` and
+ * `compareParticipants` from the workshop build the workshop pages load, the rest from the core.
+ */
+const core = (page, fn, ...args) =>
+  page.evaluate(async ([f, a]) => {
+    const app = document.querySelector("stocktake-app").app;
+    const api = ["scenario", "compareParticipants"].includes(f) ? await app.loadWorkshop() : app.core;
+    return api[f](...a);
+  }, [fn, args]);
+
+const workshopFiles = (requests) => requests.filter((u) => /stocktake_workshop/.test(u)).map((u) => new URL(u).pathname.replace(/^.*\/pkg\//, ""));
 
 /** Participant p's level for statement number i: 0 copies the reference, 1 and 2 vary it. */
 function levelFor(p, i, reference) {
@@ -46,7 +56,12 @@ async function participate(scenarioId, p) {
   await waitReady(page);
   const item = page.locator(`#scenarios li[data-scenario="${scenarioId}"]`);
   assert.match(await item.textContent(), /Fictional/);
+  // The workshop build of the core is fetched when a workshop page first opens, not before.
+  assert.deepEqual(workshopFiles(requests), [], "the start page does not load the workshop build");
+  assert.equal(await page.evaluate(() => typeof document.querySelector("stocktake-app").app.core.scenario), "undefined");
   await page.locator(`#scenario-${scenarioId}`).click();
+  await page.locator("#briefing").waitFor();
+  assert.ok(workshopFiles(requests).includes("stocktake_workshop_bg.wasm"), "the briefing loads the workshop build");
   const s = await core(page, "scenario", scenarioId);
   assert.match(await page.locator("h1").textContent(), /\(fictional\)/);
   assert.equal(await page.locator("#briefing section").count(), 5, "the briefing has its five sections");

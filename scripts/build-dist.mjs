@@ -102,7 +102,10 @@ export async function buildDist() {
     await copy(f, join(dist, rel));
   }
   await mkdir(join(dist, "pkg"), { recursive: true });
-  for (const f of ["stocktake.js", "stocktake_bg.wasm"]) await copy(join(root, "pkg", f), join(dist, "pkg", f));
+  // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh).
+  for (const f of ["stocktake.js", "stocktake_bg.wasm", "stocktake_workshop.js", "stocktake_workshop_bg.wasm"]) {
+    await copy(join(root, "pkg", f), join(dist, "pkg", f));
+  }
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
     if (!/\.(html|m?js|css)$/.test(f)) continue;
@@ -174,7 +177,7 @@ async function addPreloads() {
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * dist/stocktake-offline.html: one self-contained file (styles, scripts, wasm inlined) that runs
+ * dist/stocktake-offline.html: one self-contained file (styles, scripts, both wasm builds inlined) that runs
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
@@ -182,8 +185,9 @@ async function buildOffline(css) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
+  const workshopWasm = (await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"))).toString("base64");
   const bundle = await inlineModules(join(dist, "stocktake.mjs"), (_p, t) => t.replaceAll("import.meta.url", "document.baseURI"));
-  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}" };\n${bundle}\n`;
+  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}" };\n${bundle}\n`;
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,

@@ -59,7 +59,11 @@ build_site() {
   step "wasm-pack: building pkg/ (release, target web)"
   # --mode no-install: never let wasm-pack download wasm-opt or chromedriver itself.
   # wasm-opt comes from npm's binaryen (Debian's breaks the wasm: toolchain.md, pitfall 1).
-  wasm-pack build --target web --release --mode no-install --no-pack --out-dir pkg
+  # Two builds of the one crate: the core every page loads (without the `workshop` feature), and
+  # the workshop build the trainers' pages load when first opened (Cargo.toml, [features]).
+  wasm-pack build --target web --release --mode no-install --no-pack --out-dir pkg -- --no-default-features
+  step "wasm-pack: building pkg/stocktake_workshop* (release, target web, workshop feature)"
+  wasm-pack build --target web --release --mode no-install --no-pack --out-dir pkg --out-name stocktake_workshop
   step "assembling dist/"
   node scripts/build-dist.mjs
 }

@@ -30,6 +30,23 @@ export function loadCore() {
   return coreReady;
 }
 
+let workshopReady;
+
+/**
+ * Loads the workshop build of the core once: the same core plus `scenario(id)` and
+ * `compareParticipants`, which only the trainers' pages use (Cargo.toml, feature `workshop`), so the
+ * core every page loads first stays small. Resolves to its API. Called when a workshop page is
+ * first opened; it fetches only this folder's own files.
+ */
+export function loadWorkshop() {
+  workshopReady ??= import("./pkg/stocktake_workshop.js").then((workshop) =>
+    workshop
+      .default({ module_or_path: inline ? decodeBase64(inline.workshopWasm) : new URL("pkg/stocktake_workshop_bg.wasm", base) })
+      .then(() => workshop),
+  );
+  return workshopReady;
+}
+
 /** Bytes of linear memory the wasm core holds (for the benchmark); 0 before it loads. */
 export function wasmMemoryBytes() {
   return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
@@ -108,7 +125,7 @@ export class StocktakeApp extends HTMLElement {
     Promise.all([core, styled, app])
       .then(([api, , { App }]) => {
         mount.hidden = false;
-        this.app = new App(mount, api, config);
+        this.app = new App(mount, api, config, loadWorkshop);
         this.app.start();
         this.dataset.ready = "true";
         this.dispatchEvent(new CustomEvent("stocktake:ready", { bubbles: true }));

@@ -87,16 +87,24 @@ const PAGES = {
   actions: ["results", "actionsPage"],
   report: ["results", "reportPage"],
   compare: ["results", "comparePage"],
-  briefing: ["workshop", "briefingPage"],
-  "workshop-compare": ["workshop", "workshopComparePage"],
+  // [LATER module, its page function, "workshop": the page also needs the workshop core]
+  briefing: ["workshop", "briefingPage", "workshop"],
+  "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
   protect: ["protect", "protectPage"],
 };
 
 /** The application: owns the shadow root's content. */
 export class App {
-  constructor(mountPoint, core, config) {
+  /**
+   * `core` is the wasm core's API; `loadWorkshop()` resolves to the workshop build's API (the core
+   * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens.
+   */
+  constructor(mountPoint, core, config, loadWorkshop) {
     this.mount = mountPoint;
     this.core = core;
+    this.loadWorkshop = loadWorkshop;
+    this.workshopCore = null;
+    this.workshopLoading = null;
     this.config = config;
     this.store = openStore(config.storage);
     this.frameworks = core.frameworks();
@@ -397,10 +405,18 @@ export class App {
   go(name, params = {}, opts = {}) {
     const page = PAGES[name] ?? startPage;
     const seq = ++this.navSeq;
-    if (Array.isArray(page) && !later.get(page[0])?.module) {
-      // The page's module is still loading (only possible in the moment after start-up): show the
-      // page once it has, unless the user has gone somewhere else meanwhile.
-      return laterModule(page[0]).then(
+    const needsWorkshop = Array.isArray(page) && page[2] === "workshop" && !this.workshopCore;
+    if (Array.isArray(page) && (!later.get(page[0])?.module || needsWorkshop)) {
+      // The page's module is still loading (only possible in the moment after start-up), or the
+      // workshop core has not been loaded yet (the first workshop page opened): show the page once
+      // they have, unless the user has gone somewhere else meanwhile.
+      const waits = [laterModule(page[0])];
+      if (needsWorkshop) {
+        waits.push((this.workshopLoading ??= this.loadWorkshop().then((api) => (this.workshopCore = api))));
+        this.workshopLoading.catch(() => (this.workshopLoading = null));
+        replace(this.page, h("p", { class: "govuk-body", role: "status" }, "Loading the workshop tools…"));
+      }
+      return Promise.all(waits).then(
         () => {
           if (seq === this.navSeq) this.go(name, params, opts);
         },

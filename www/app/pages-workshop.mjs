@@ -1,8 +1,9 @@
 // Workshops: a scenario's one-page briefing (where a participant gives their name and starts), and
 // the facilitator's "Compare participants" view with a projector mode. The "Try a workshop
 // scenario" list is on the start page (pages-start.mjs), so that this module can load after it.
-// Scenarios, comparisons and every figure come from the wasm core (scenarios, scenario,
-// compareParticipants); this module only renders them.
+// Scenarios, comparisons and every figure come from the wasm core (scenarios) and its workshop
+// build (app.workshopCore: scenario, compareParticipants, loaded by app.go before these pages
+// render); this module only renders them.
 import { h, replace, put } from "./dom.mjs";
 import { govButton, govInput, govTag, govWarning, govTable } from "./govuk.mjs";
 
@@ -22,7 +23,7 @@ const WORKSHOP_LEVELS = [
 /** The scenario in full from the core, or null. */
 function workshopScenario(app, id) {
   try {
-    return id ? app.core.scenario(id) : null;
+    return id ? app.workshopCore.scenario(id) : null;
   } catch {
     return null;
   }
@@ -323,7 +324,7 @@ export function workshopComparePage(app, main) {
     }
     let result;
     try {
-      result = app.core.compareParticipants(state.files, null);
+      result = app.workshopCore.compareParticipants(state.files, null);
     } catch (err) {
       replace(status, "The files could not be compared.");
       return replace(body, h("p", { class: "govuk-body", id: "compare-error" }, `Stocktake could not compare these files: ${err.message}`));
