@@ -15,6 +15,9 @@ const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 const wasm = await readFile(join(dist, "pkg", "stocktake_bg.wasm"));
+// The workshop build (the core plus scenario and compareParticipants), loaded only by the trainers'
+// pages when first opened: reported, but not part of what the page loads.
+const workshopWasm = await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"));
 const offline = await readFile(join(dist, "stocktake-offline.html"));
 
 // Cross-origin isolation (same-origin files only, so nothing else changes) gives performance.now()
@@ -109,6 +112,8 @@ try {
     sizes: {
       wasm_bytes: wasm.length,
       wasm_gzip_bytes: gz(wasm),
+      workshop_wasm_bytes: workshopWasm.length,
+      workshop_wasm_gzip_bytes: gz(workshopWasm),
       hosted_page_files: files.map((f) => relative(dist, f)),
       hosted_page_bytes: hostedRaw,
       hosted_page_gzip_bytes: hostedGz,
