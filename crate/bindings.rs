@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 /// Serialises a result to a plain JavaScript value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = crate::json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    let text = crate::json::to_string(value);
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result could not be read as JSON"))
 }
 

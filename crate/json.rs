@@ -1188,38 +1188,46 @@ fn write_value(v: &Value, out: &mut String) {
     }
 }
 
-/// A value `serde` cannot write as JSON (a map key that is not a string or a number).
+/// Writing JSON cannot fail: this type has no values, so the `Result`s serde's traits require are
+/// always `Ok` and the compiler drops every error branch from the serialisers (measured: docs/performance.md; the
+/// wasm: docs/performance.md). What serde would report as an error — a map key that is not a
+/// string, a number or a unit enum variant, or a `Serialize` impl that gives up — is a broken
+/// contract in our own types, so it panics instead.
 #[derive(Debug)]
-pub struct WriteError(String);
+pub enum WriteError {}
 
 impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {}
     }
 }
 
 impl std::error::Error for WriteError {}
 
 impl ser::Error for WriteError {
+    #[cold]
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        WriteError(msg.to_string())
+        panic!("cannot write JSON: {msg}")
     }
 }
 
 /// Any serialisable value as compact JSON text.
 ///
 /// ```
-/// assert_eq!(stocktake::json::to_string(&(1, "a\"b", 0.1, None::<u8>)).unwrap(), r#"[1,"a\"b",0.1,null]"#);
+/// assert_eq!(stocktake::json::to_string(&(1, "a\"b", 0.1, None::<u8>)), r#"[1,"a\"b",0.1,null]"#);
 /// ```
-pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, WriteError> {
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
     let mut w = Writer { out: String::new() };
-    value.serialize(&mut w)?;
-    Ok(w.out)
+    match value.serialize(&mut w) {
+        Ok(()) => w.out,
+        Err(never) => match never {},
+    }
 }
 
-/// Any serialisable value as a [`Value`] (written, then read back).
-pub fn to_value<T: Serialize>(value: T) -> Result<Value, WriteError> {
-    parse(&to_string(&value)?).map_err(|e| WriteError(e.to_string()))
+/// Any serialisable value as a [`Value`] (written, then read back; fails only for a value nested
+/// more deeply than [`parse`] reads).
+pub fn to_value<T: Serialize>(value: T) -> Result<Value, Error> {
+    parse(&to_string(&value))
 }
 
 struct Writer {
@@ -1458,8 +1466,9 @@ impl ser::SerializeMap for Compound<'_> {
 /// Writes a map key: strings, unit enum variants and integers (quoted), as `serde_json` does.
 struct KeyWriter<'a>(&'a mut String);
 
-fn key_error() -> WriteError {
-    WriteError("key must be a string".into())
+#[cold]
+fn key_error() -> ! {
+    panic!("a JSON object key must be a string, a number or a unit enum variant")
 }
 
 macro_rules! key_display {
@@ -1474,7 +1483,7 @@ macro_rules! key_display {
 macro_rules! key_refused {
     ($($method:ident $(: $ty:ty)?),*) => {
         $(fn $method(self $(, _v: $ty)?) -> Result<(), WriteError> {
-            Err(key_error())
+            key_error()
         })*
     };
 }
@@ -1498,10 +1507,10 @@ impl ser::Serializer for KeyWriter<'_> {
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), WriteError> {
         self.serialize_str(variant)
@@ -1516,16 +1525,16 @@ impl ser::Serializer for KeyWriter<'_> {
         _: &'static str,
         _: &T,
     ) -> Result<(), WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_tuple_variant(
         self,
@@ -1534,13 +1543,13 @@ impl ser::Serializer for KeyWriter<'_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, WriteError> {
-        Err(key_error())
+        key_error()
     }
     fn serialize_struct_variant(
         self,
@@ -1549,7 +1558,7 @@ impl ser::Serializer for KeyWriter<'_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, WriteError> {
-        Err(key_error())
+        key_error()
     }
 }
 

@@ -205,7 +205,14 @@ struct Listed {
     summary: String,
 }
 
-from_json!(Listed { id, name, fictional, route, framework, summary });
+from_json!(Listed {
+    id,
+    name,
+    fictional,
+    route,
+    framework,
+    summary
+});
 
 /// The scenarios as listed, in route order: from the small index, so that listing them (and
 /// checking a file's `scenario` id) does not need the scenarios in full.

@@ -165,7 +165,7 @@ fn writes_what_serde_json_writes_except_for_floats() {
         (f64::MAX, "1.7976931348623157e308"),
         (f64::NAN, "null"),
     ] {
-        assert_eq!(to_string(&x).unwrap(), want);
+        assert_eq!(to_string(&x), want);
     }
 }
 
@@ -203,7 +203,7 @@ proptest! {
     fn any_float_reads_and_writes_exactly(bits in any::<u64>()) {
         let x = f64::from_bits(bits);
         prop_assume!(x.is_finite());
-        let ours = to_string(&x).unwrap();
+        let ours = to_string(&x);
         let back: f64 = serde_json::from_str(&ours).unwrap();
         prop_assert_eq!(back.to_bits(), x.to_bits(), "{} wrote {}", x, ours);
         prop_assert_eq!(float(&serde_json::to_string(&x).unwrap()).to_bits(), x.to_bits());
@@ -240,4 +240,19 @@ proptest! {
     fn any_text_reads_as_serde_json_reads_it(text in "[\\[\\]{}:,\" 0-9a-z.eE+\\-\\\\]{0,30}") {
         agrees(&text);
     }
+}
+
+#[test]
+fn map_keys_are_written_as_strings() {
+    let m: std::collections::BTreeMap<u32, bool> = [(2, true)].into();
+    assert_eq!(to_string(&m), r#"{"2":true}"#);
+    let g: std::collections::BTreeMap<crate::grade::Grade, u8> = [(crate::grade::Grade::Good, 1)].into();
+    assert_eq!(to_string(&g), r#"{"good":1}"#);
+}
+
+#[test]
+#[should_panic(expected = "a JSON object key must be")]
+fn a_map_key_that_cannot_be_a_string_is_a_broken_contract() {
+    let m: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 2)].into();
+    to_string(&m);
 }
