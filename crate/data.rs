@@ -25,6 +25,12 @@ macro_rules! embedded_json {
 /// Each field is read from the key of the same name; `[default]` fields take `Default::default()`
 /// when absent (serde's `#[serde(default)]`), `Option` fields are `None` when absent or null, and
 /// any other absent field is an error. Unknown keys are ignored, as serde does.
+///
+/// These structs are embedded data, which the invariant tests check, so a malformed *field* is a
+/// build defect and panics with the field, the problem and the object ([`required`]); the reader
+/// returns an error only when the value is not an object at all. Not returning each field's error
+/// spares every struct reader the code that drops the fields already read when a later one fails
+/// (3.2 KB of the gzipped wasm, docs/performance.md).
 macro_rules! from_json {
     ($ty:ident { $($field:ident $([$default:ident])?),* $(,)? }) => {
         impl $crate::data::FromJson for $ty {
@@ -35,10 +41,10 @@ macro_rules! from_json {
         }
     };
     (@get $o:ident, $field:ident) => {
-        $crate::data::field($o, stringify!($field))?
+        $crate::data::required($o, stringify!($field))
     };
     (@get $o:ident, $field:ident, default) => {
-        $crate::data::field_or_default($o, stringify!($field))?
+        $crate::data::defaulted($o, stringify!($field))
     };
 }
 
@@ -86,6 +92,30 @@ fn in_item(i: usize, e: String) -> String {
 #[inline(never)]
 fn missing(key: &str) -> String {
     format!("missing field `{key}`")
+}
+
+/// A required field (or an `Option`) of an embedded data struct: its value, or a panic naming the
+/// problem and the object (see [`from_json!`]).
+pub(crate) fn required<T: FromJson>(o: &Map, key: &str) -> T {
+    match field(o, key) {
+        Ok(v) => v,
+        Err(e) => malformed(e, o),
+    }
+}
+
+/// A field with a default of an embedded data struct (see [`required`]).
+pub(crate) fn defaulted<T: FromJson + Default>(o: &Map, key: &str) -> T {
+    match field_or_default(o, key) {
+        Ok(v) => v,
+        Err(e) => malformed(e, o),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn malformed(e: String, o: &Map) -> ! {
+    let object: String = Value::Object(o.clone()).to_string().chars().take(300).collect();
+    panic!("embedded data is malformed: {e} in {object}")
 }
 
 /// A required field (or an `Option`).
@@ -345,39 +375,69 @@ mod tests {
         );
     }
 
+    /// What is wrong with `v` read as a `T`: the reader's error, or the message it panicked with
+    /// (a malformed field of an embedded data struct panics: see `from_json!`).
+    fn problem<T: FromJson + Debug>(v: &Value) -> String {
+        match std::panic::catch_unwind(|| T::from_json(v)) {
+            Ok(r) => r.expect_err("should be refused"),
+            Err(p) => p.downcast_ref::<String>().cloned().unwrap_or_default(),
+        }
+    }
+
     #[test]
     fn scenarios_and_provider_pathways_report_what_is_wrong() {
         use crate::json;
         let mut s: Value = parse_value("eastmere", embedded_json!("scenarios/eastmere"));
         let notes = s["facilitator"].as_object_mut().unwrap().remove("judgement").unwrap();
         s["facilitator"]["judgements"] = notes;
-        let err = crate::scenarios::Scenario::from_json(&s).unwrap_err();
-        assert_eq!(err, "facilitator: missing field `judgement`");
+        // The facilitator notes are read by hand (their key is `judgement`): an error, with its path.
+        let err = problem::<crate::scenarios::Scenario>(&s);
+        assert!(
+            err.starts_with("embedded data is malformed: facilitator: missing field `judgement` in {\"briefing\":[{"),
+            "{err}"
+        );
         s["facilitator"]["judgement"] = json!([{ "id": "x" }]);
-        let err = crate::scenarios::Scenario::from_json(&s).unwrap_err();
-        assert_eq!(err, "facilitator: judgement: [0]: missing field `why`");
+        let err = problem::<crate::scenarios::Scenario>(&s);
+        assert!(
+            err.starts_with("embedded data is malformed: missing field `why` in {\"id\":\"x\"}"),
+            "{err}"
+        );
         s["route"] = json!("good-slipping");
-        let err = crate::scenarios::Scenario::from_json(&s).unwrap_err();
-        assert_eq!(err, r#"route: expected a scenario route, found "good-slipping""#);
+        let err = problem::<crate::scenarios::Scenario>(&s);
+        assert!(
+            err.starts_with(
+                r#"embedded data is malformed: route: expected a scenario route, found "good-slipping" in {"#
+            ),
+            "{err}"
+        );
         let mut p: Value = parse_value("ifa", embedded_json!("pathway/sccif-ifa"));
         p["visit"] = Value::Null;
-        assert!(crate::provider_pathway::ProviderPathway::from_json(&p).is_err());
+        assert!(
+            problem::<crate::provider_pathway::ProviderPathway>(&p).contains("visit: expected an array, found null")
+        );
         p.as_object_mut().unwrap().remove("visit");
         let ok = crate::provider_pathway::ProviderPathway::from_json(&p).unwrap();
         assert!(ok.visit.is_empty());
         p["kinds"] = json!(["full", "short-ish"]);
-        let err = crate::provider_pathway::ProviderPathway::from_json(&p).unwrap_err();
-        assert_eq!(err, r#"kinds: [1]: expected an inspection kind, found "short-ish""#);
+        let err = problem::<crate::provider_pathway::ProviderPathway>(&p);
+        assert!(
+            err.contains(r#"kinds: [1]: expected an inspection kind, found "short-ish""#),
+            "{err}"
+        );
+        assert_eq!(
+            problem::<crate::provider_pathway::ProviderPathway>(&json!([])),
+            "expected an object, found []"
+        );
     }
 
     #[test]
     fn absent_required_fields_and_wrong_types_are_errors() {
         let v: Value = serde_json::from_str(r#"{"id": "x", "text": "t", "source": "s"}"#).unwrap();
-        assert!(crate::pathway::RuleRef::from_json(&v).unwrap_err().contains("tag"));
+        assert!(problem::<crate::pathway::RuleRef>(&v).contains("missing field `tag`"));
         let v: Value = serde_json::from_str(r#"{"from": "good", "to": "good", "count": 1.5}"#).unwrap();
-        assert!(crate::base_rates::Transition::from_json(&v).is_err());
+        assert!(problem::<crate::base_rates::Transition>(&v).contains("count: expected a whole number"));
         let v: Value = serde_json::from_str(r#"{"from": "good", "to": "great", "count": 1}"#).unwrap();
-        assert!(crate::base_rates::Transition::from_json(&v).is_err());
+        assert!(problem::<crate::base_rates::Transition>(&v).contains(r#"to: expected a grade, found "great""#));
         assert_eq!(Option::<u32>::from_json(&Value::Null), Ok(None));
         assert_eq!(<[u32; 2]>::from_json(&crate::json!([1, 2])), Ok([1, 2]));
         assert!(<[u32; 2]>::from_json(&crate::json!([1])).is_err());
