@@ -494,201 +494,211 @@ struct FrameworkFile {
     shared_indicators: bool,
 }
 
-type Read<T> = Result<T, String>;
+// Embedded data is checked by the invariant tests, so a malformed value is a build defect: the
+// readers below panic with what is wrong and where ([`malformed`]) instead of returning errors.
+// Returning them cost every reader the code that drops the fields read before a failing one
+// (docs/performance.md). The consistency checks in `compile` still return errors.
 
-fn text(v: &Value, k: &str) -> Read<String> {
-    v.get(k)
-        .and_then(Value::as_str)
-        .map(String::from)
-        .ok_or_else(|| format!("{k} must be text"))
+/// Panics: `key` of `v` is not what it should be.
+#[cold]
+#[inline(never)]
+fn malformed(key: &str, should: &str, v: &Value) -> ! {
+    let shown: String = v.to_string().chars().take(300).collect();
+    panic!("embedded framework data is malformed: {key} {should} in {shown}")
+}
+
+fn text(v: &Value, k: &str) -> String {
+    match v.get(k).and_then(Value::as_str) {
+        Some(t) => t.to_string(),
+        None => malformed(k, "must be text", v),
+    }
 }
 
 fn flag(v: &Value, k: &str) -> bool {
     v.get(k).and_then(Value::as_bool).unwrap_or(false)
 }
 
-fn number(v: &Value, k: &str) -> Read<f64> {
+fn number(v: &Value, k: &str) -> f64 {
     v.get(k)
         .and_then(Value::as_f64)
-        .ok_or_else(|| format!("{k} must be a number"))
+        .unwrap_or_else(|| malformed(k, "must be a number", v))
 }
 
-fn count(v: &Value, k: &str) -> Read<Option<u32>> {
-    match v.get(k) {
-        None => Ok(None),
-        Some(x) => x
-            .as_u64()
+fn count(v: &Value, k: &str) -> Option<u32> {
+    let x = v.get(k)?;
+    Some(
+        x.as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| format!("{k} must be a whole number")),
-    }
+            .unwrap_or_else(|| malformed(k, "must be a whole number", v)),
+    )
 }
 
-fn grade(v: &Value, k: &str) -> Read<Option<Grade>> {
-    match v.get(k) {
-        None => Ok(None),
-        Some(x) => x
-            .as_str()
+/// A whole number that must be there.
+fn needed(v: &Value, k: &str) -> u32 {
+    count(v, k).unwrap_or_else(|| malformed(k, "is needed", v))
+}
+
+fn grade(v: &Value, k: &str) -> Option<Grade> {
+    let x = v.get(k)?;
+    Some(
+        x.as_str()
             .and_then(Grade::from_id)
-            .map(Some)
-            .ok_or_else(|| format!("{k}: {} is not a grade", x.as_str().unwrap_or("?"))),
-    }
+            .unwrap_or_else(|| malformed(k, "is not a grade", v)),
+    )
 }
 
-fn list<T>(v: &Value, k: &str, read: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
+fn list<T>(v: &Value, k: &str, read: impl Fn(&Value) -> T) -> Vec<T> {
     match v.get(k) {
-        None => Ok(Vec::new()),
-        // A plain loop: `collect` into a `Result` costs several iterator adapters per element type.
+        None => Vec::new(),
+        // A plain loop: `collect` costs several iterator adapters per element type.
         Some(Value::Array(items)) => {
             let mut out = Vec::with_capacity(items.len());
             for x in items {
-                out.push(read(x)?);
+                out.push(read(x));
             }
-            Ok(out)
+            out
         }
-        Some(_) => Err(format!("{k} must be a list")),
+        Some(_) => malformed(k, "must be a list", v),
     }
 }
 
-fn texts(v: &Value, k: &str) -> Read<Vec<String>> {
-    list(v, k, |x| {
-        x.as_str()
-            .map(String::from)
-            .ok_or_else(|| format!("{k} must hold text"))
+fn texts(v: &Value, k: &str) -> Vec<String> {
+    list(v, k, |x| match x.as_str() {
+        Some(t) => t.to_string(),
+        None => malformed(k, "must hold text", v),
     })
 }
 
-fn statement(v: &Value) -> Read<Statement> {
-    Ok(Statement {
-        id: text(v, "id")?,
-        text: text(v, "text")?,
-        hint: text(v, "hint")?,
+fn statement(v: &Value) -> Statement {
+    Statement {
+        id: text(v, "id"),
+        text: text(v, "text"),
+        hint: text(v, "hint"),
         critical: flag(v, "critical"),
-        source: text(v, "source")?,
-        tag: text(v, "tag")?,
-    })
+        source: text(v, "source"),
+        tag: text(v, "tag"),
+    }
 }
 
-fn area(v: &Value) -> Read<AreaData> {
-    Ok(AreaData {
-        id: text(v, "id")?,
-        name: text(v, "name")?,
-        judgement: text(v, "judgement")?,
-        description: text(v, "description")?,
-        statement: list(v, "statement", statement)?,
-    })
+fn area(v: &Value) -> AreaData {
+    AreaData {
+        id: text(v, "id"),
+        name: text(v, "name"),
+        judgement: text(v, "judgement"),
+        description: text(v, "description"),
+        statement: list(v, "statement", statement),
+    }
 }
 
-fn indicator(v: &Value) -> Read<Indicator> {
-    let n = v.get("national").ok_or("indicator needs national")?;
-    Ok(Indicator {
-        id: text(v, "id")?,
-        name: text(v, "name")?,
-        unit: text(v, "unit")?,
-        direction: text(v, "direction")?,
+fn indicator(v: &Value) -> Indicator {
+    let n = v
+        .get("national")
+        .unwrap_or_else(|| malformed("national", "is needed", v));
+    Indicator {
+        id: text(v, "id"),
+        name: text(v, "name"),
+        unit: text(v, "unit"),
+        direction: text(v, "direction"),
         national: National {
-            value: number(n, "value")?,
-            period: text(n, "period")?,
-            source: text(n, "source")?,
-            tag: text(n, "tag")?,
+            value: number(n, "value"),
+            period: text(n, "period"),
+            source: text(n, "source"),
+            tag: text(n, "tag"),
         },
         risk_factor: flag(v, "risk_factor"),
-        similar_within: number(v, "similar_within")?,
+        similar_within: number(v, "similar_within"),
         unusually_low: v.get("unusually_low").and_then(Value::as_f64),
-        min: number(v, "min")?,
-        max: number(v, "max")?,
-    })
+        min: number(v, "min"),
+        max: number(v, "max"),
+    }
 }
 
-fn evidence_source(v: &Value) -> Read<EvidenceSource> {
-    Ok(EvidenceSource {
-        id: text(v, "id")?,
-        label: text(v, "label")?,
-        weight: count(v, "weight")?.ok_or("evidence needs weight")?,
-        tag: text(v, "tag")?,
-        source: text(v, "source")?,
-    })
+fn evidence_source(v: &Value) -> EvidenceSource {
+    EvidenceSource {
+        id: text(v, "id"),
+        label: text(v, "label"),
+        weight: needed(v, "weight"),
+        tag: text(v, "tag"),
+        source: text(v, "source"),
+    }
 }
 
-fn simulation(v: &Value) -> Read<SimulationModel> {
+fn simulation(v: &Value) -> SimulationModel {
     let nk: Vec<u32> = list(v, "not_known", |x| {
         x.as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| "not_known must hold whole numbers".to_string())
-    })?;
-    Ok(SimulationModel {
-        differ_max: count(v, "differ_max")?.ok_or("needs differ_max")?,
-        differ_min: count(v, "differ_min")?.ok_or("needs differ_min")?,
-        down_share_percent: count(v, "down_share_percent")?.ok_or("needs down_share_percent")?,
-        not_known: nk.try_into().map_err(|_| "not_known needs four numbers".to_string())?,
-        tag: text(v, "tag")?,
-        source: text(v, "source")?,
-    })
+            .unwrap_or_else(|| malformed("not_known", "must hold whole numbers", v))
+    });
+    SimulationModel {
+        differ_max: needed(v, "differ_max"),
+        differ_min: needed(v, "differ_min"),
+        down_share_percent: needed(v, "down_share_percent"),
+        not_known: nk
+            .try_into()
+            .unwrap_or_else(|_| malformed("not_known", "needs four numbers", v)),
+        tag: text(v, "tag"),
+        source: text(v, "source"),
+    }
 }
 
-fn condition(v: &Value) -> Read<Condition> {
-    Ok(Condition {
-        judgement: text(v, "judgement")?,
-        at_most: grade(v, "at_most")?.ok_or("a condition needs at_most")?,
-    })
+fn condition(v: &Value) -> Condition {
+    Condition {
+        judgement: text(v, "judgement"),
+        at_most: grade(v, "at_most").unwrap_or_else(|| malformed("at_most", "is needed", v)),
+    }
 }
 
-fn rule(v: &Value) -> Read<Rule> {
+fn rule(v: &Value) -> Rule {
     let weights = match v.get("weights") {
         None => None,
-        Some(Value::Object(m)) => Some(crate::sort::map_from(
-            m.iter()
-                .map(|(k, w)| {
-                    w.as_u64()
-                        .and_then(|n| u32::try_from(n).ok())
-                        .map(|n| (k.clone(), n))
-                        .ok_or_else(|| format!("weight {k}"))
-                })
-                .collect::<Read<Vec<(String, u32)>>>()?,
-        )),
-        Some(_) => return Err("weights must be a table".into()),
+        Some(Value::Object(m)) => Some(crate::sort::map_from(m.iter().map(|(k, w)| {
+            let n = w.as_u64().and_then(|n| u32::try_from(n).ok());
+            (
+                k.clone(),
+                n.unwrap_or_else(|| malformed(k, "must be a whole number", v)),
+            )
+        }))),
+        Some(_) => malformed("weights", "must be a table", v),
     };
-    Ok(Rule {
-        id: text(v, "id")?,
-        kind: text(v, "kind")?,
-        text: text(v, "text")?,
-        source: text(v, "source")?,
-        tag: text(v, "tag")?,
-        cap: grade(v, "cap")?,
-        strict_cap: grade(v, "strict_cap")?,
-        min_answered_percent: count(v, "min_answered_percent")?,
-        counts_as: grade(v, "counts_as")?,
-        outstanding_at: count(v, "outstanding_at")?,
-        good_at: count(v, "good_at")?,
-        requires_improvement_at: count(v, "requires_improvement_at")?,
-        weak_percent: count(v, "weak_percent")?,
-        inadequate_percent: count(v, "inadequate_percent")?,
-        when_all: list(v, "when_all", condition)?,
-        when_any: list(v, "when_any", condition)?,
+    Rule {
+        id: text(v, "id"),
+        kind: text(v, "kind"),
+        text: text(v, "text"),
+        source: text(v, "source"),
+        tag: text(v, "tag"),
+        cap: grade(v, "cap"),
+        strict_cap: grade(v, "strict_cap"),
+        min_answered_percent: count(v, "min_answered_percent"),
+        counts_as: grade(v, "counts_as"),
+        outstanding_at: count(v, "outstanding_at"),
+        good_at: count(v, "good_at"),
+        requires_improvement_at: count(v, "requires_improvement_at"),
+        weak_percent: count(v, "weak_percent"),
+        inadequate_percent: count(v, "inadequate_percent"),
+        when_all: list(v, "when_all", condition),
+        when_any: list(v, "when_any", condition),
         weights,
-    })
+    }
 }
 
-fn framework_data(v: &Value) -> Read<FrameworkFile> {
-    Ok(FrameworkFile {
-        id: text(v, "id")?,
-        effective_to: text(v, "effective_to")?,
-        source: text(v, "source")?,
-        tag: text(v, "tag")?,
-        judgement_rules: texts(v, "judgement_rules")?,
-        overall_rules: texts(v, "overall_rules")?,
-        judgement: list(v, "judgement", |j| {
-            Ok(JudgementData {
-                id: text(j, "id")?,
-                name: text(j, "name")?,
-                derived: flag(j, "derived"),
-                overall: flag(j, "overall"),
-                areas: texts(j, "areas")?,
-            })
-        })?,
-        area: list(v, "area", area)?,
+fn framework_data(v: &Value) -> FrameworkFile {
+    FrameworkFile {
+        id: text(v, "id"),
+        effective_to: text(v, "effective_to"),
+        source: text(v, "source"),
+        tag: text(v, "tag"),
+        judgement_rules: texts(v, "judgement_rules"),
+        overall_rules: texts(v, "overall_rules"),
+        judgement: list(v, "judgement", |j| JudgementData {
+            id: text(j, "id"),
+            name: text(j, "name"),
+            derived: flag(j, "derived"),
+            overall: flag(j, "overall"),
+            areas: texts(j, "areas"),
+        }),
+        area: list(v, "area", area),
         shared_indicators: v.get("shared_indicators").and_then(Value::as_bool).unwrap_or(true),
-    })
+    }
 }
 
 fn framework_file(id: &str) -> Option<&'static str> {
@@ -710,9 +720,8 @@ pub(crate) struct Shared {
     rules: RulesFile,
 }
 
-fn read<T>(name: &str, json: &str, reader: impl Fn(&Value) -> Read<T>) -> T {
-    let value: Value = crate::data::parse_value(name, json);
-    reader(&value).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+fn read<T>(name: &str, json: &str, reader: impl Fn(&Value) -> T) -> T {
+    reader(&crate::data::parse_value(name, json))
 }
 
 fn shared() -> Shared {
@@ -730,19 +739,18 @@ fn shared() -> Shared {
         evidence: read(
             "frameworks/shared/evidence",
             embedded_json!("frameworks/shared/evidence"),
-            |v| {
-                Ok(EvidenceFile {
-                    source: list(v, "source", evidence_source)?,
-                    simulation: simulation(v.get("simulation").ok_or("needs [simulation]")?)?,
-                })
+            |v| EvidenceFile {
+                source: list(v, "source", evidence_source),
+                simulation: simulation(
+                    v.get("simulation")
+                        .unwrap_or_else(|| malformed("simulation", "is needed", v)),
+                ),
             },
         ),
         rules: {
-            let rules_file = |v: &Value| {
-                Ok(RulesFile {
-                    judgement_rule: list(v, "judgement_rule", rule)?,
-                    overall_rule: list(v, "overall_rule", rule)?,
-                })
+            let rules_file = |v: &Value| RulesFile {
+                judgement_rule: list(v, "judgement_rule", rule),
+                overall_rule: list(v, "overall_rule", rule),
             };
             let mut rules = read(
                 "frameworks/shared/rules",
@@ -765,7 +773,7 @@ fn shared() -> Shared {
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
     let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
     let value: Value = crate::json::parse(json).map_err(|e| format!("{}: {e}", summary.id))?;
-    let file = framework_data(&value).map_err(|e| format!("{}: {e}", summary.id))?;
+    let file = framework_data(&value);
     if file.id != summary.id {
         return Err(format!("framework file {} has id {}", summary.id, file.id));
     }
@@ -1189,7 +1197,7 @@ pub(crate) mod tests {
             .collect();
         let mut own = 0;
         for s in catalogue() {
-            let file = framework_data(&crate::json::parse(framework_file(&s.id).unwrap()).unwrap()).unwrap();
+            let file = framework_data(&crate::json::parse(framework_file(&s.id).unwrap()).unwrap());
             if file.area.is_empty() {
                 assert!(file.shared_indicators, "{}", s.id);
                 continue;
@@ -1424,15 +1432,21 @@ pub(crate) mod tests {
 
     #[test]
     fn malformed_data_is_rejected_by_the_readers() {
+        /// The message a reader panics with.
+        fn refused<T>(read: impl FnOnce() -> T + std::panic::UnwindSafe) -> String {
+            let p = std::panic::catch_unwind(read).err().expect("should be refused");
+            p.downcast_ref::<String>().cloned().unwrap_or_default()
+        }
         let ok = crate::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
-        assert!(rule(&ok).is_ok());
+        assert_eq!(rule(&ok).cap, Some(Grade::Good));
         let mut bad = ok.clone();
         bad["cap"] = "adequate".into();
-        assert!(rule(&bad).unwrap_err().contains("not a grade"));
+        assert!(refused(|| rule(&bad)).starts_with("embedded framework data is malformed: cap is not a grade in {"));
         let mut no_id = ok.clone();
         no_id.as_object_mut().unwrap().remove("id");
-        assert!(rule(&no_id).is_err());
-        assert!(simulation(&crate::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" })).is_err());
+        assert!(refused(|| rule(&no_id)).contains("id must be text"));
+        let sim = crate::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" });
+        assert!(refused(|| simulation(&sim)).contains("not_known needs four numbers"));
     }
 
     #[test]
