@@ -91,9 +91,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, CalendarError> {
             // parser costs about 10 KB of wasm; it accepts exactly what that call accepts within this
             // shape (a test checks the two agree): each field may start with whitespace, the year may
             // carry a sign, and every field must be used up by its digits.
-            let year = date_field(&text[..4], true)?;
-            let month = date_field(&text[5..7], false)?;
-            let day = date_field(&text[8..], false)?;
+            // `get`, not indexing: a field boundary inside a character is simply not a date (and
+            // the wasm then carries no string-slicing panic message).
+            let year = date_field(text.get(..4)?, true)?;
+            let month = date_field(text.get(5..7)?, false)?;
+            let day = date_field(text.get(8..)?, false)?;
             NaiveDate::from_ymd_opt(
                 i32::try_from(year).ok()?,
                 u32::try_from(month).ok()?,
@@ -108,9 +110,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, CalendarError> {
 /// one or more ASCII digits filling the rest of the field.
 fn date_field(field: &str, signed: bool) -> Option<i64> {
     let field = field.trim_start();
-    let (negative, digits) = match field.as_bytes().first() {
-        Some(b'-') if signed => (true, &field[1..]),
-        Some(b'+') if signed => (false, &field[1..]),
+    let (negative, digits) = match (signed, field.strip_prefix('-'), field.strip_prefix('+')) {
+        (true, Some(rest), _) => (true, rest),
+        (true, None, Some(rest)) => (false, rest),
         _ => (false, field),
     };
     if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {

@@ -435,7 +435,11 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
                     &fw.rules[i],
                     format!(
                         "{} not known, counted as {}.",
-                        plural(c[1], "statement is").replace("statements is", "statements are"),
+                        if c[1] == 1 {
+                            "1 statement is".to_string()
+                        } else {
+                            format!("{} statements are", c[1])
+                        },
                         g.label_in_sentence()
                     ),
                     ids_where(fw, j, levels, |_, l| l == Some(Level::NotKnown)),
