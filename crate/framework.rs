@@ -770,12 +770,21 @@ fn shared() -> Shared {
     }
 }
 
-fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, String> {
-    let json = framework_file(&summary.id).ok_or_else(|| format!("no data file for framework {}", summary.id))?;
-    let value: Value = crate::json::parse(json).map_err(|e| format!("{}: {e}", summary.id))?;
+/// Panics: the embedded framework data is inconsistent (a build defect the invariant tests catch;
+/// panicking rather than returning errors keeps the wasm smaller, as for the readers above).
+#[cold]
+#[inline(never)]
+fn inconsistent(id: &str, what: String) -> ! {
+    panic!("embedded framework data is inconsistent: {id}: {what}")
+}
+
+fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
+    let id = summary.id.as_str();
+    let json = framework_file(id).unwrap_or_else(|| inconsistent(id, "no data file".into()));
+    let value: Value = crate::json::parse(json).unwrap_or_else(|e| inconsistent(id, e.to_string()));
     let file = framework_data(&value);
     if file.id != summary.id {
-        return Err(format!("framework file {} has id {}", summary.id, file.id));
+        inconsistent(id, format!("its file has id {}", file.id));
     }
     let judgements: Vec<Judgement> = file
         .judgement
@@ -797,16 +806,11 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
     let mut areas = Vec::new();
     for a in area_data {
         if !KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()) {
-            return Err(format!("area {} names unknown judgement {}", a.id, a.judgement));
+            inconsistent(id, format!("area {} names unknown judgement {}", a.id, a.judgement));
         }
         let feeds: Vec<&JudgementData> = file.judgement.iter().filter(|j| j.areas.contains(&a.id)).collect();
         if feeds.len() != 1 {
-            return Err(format!(
-                "{}: area {} feeds {} judgements",
-                summary.id,
-                a.id,
-                feeds.len()
-            ));
+            inconsistent(id, format!("area {} feeds {} judgements", a.id, feeds.len()));
         }
         areas.push(Area {
             id: a.id.clone(),
@@ -819,32 +823,29 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
     for j in &file.judgement {
         for a in &j.areas {
             if !area_data.iter().any(|x| &x.id == a) {
-                return Err(format!("{}: judgement {} names unknown area {a}", summary.id, j.id));
+                inconsistent(id, format!("judgement {} names unknown area {a}", j.id));
             }
         }
         if j.derived != j.areas.is_empty() {
-            return Err(format!(
-                "{}: judgement {} must be derived or have areas",
-                summary.id, j.id
-            ));
+            inconsistent(id, format!("judgement {} must be derived or have areas", j.id));
         }
     }
-    let find_rule = |list: &[Rule], id: &str| {
+    let find_rule = |list: &[Rule], rule: &String| {
         list.iter()
-            .find(|r| r.id == id)
+            .find(|r| &r.id == rule)
             .cloned()
-            .ok_or_else(|| format!("{}: unknown rule {id}", summary.id))
+            .unwrap_or_else(|| inconsistent(id, format!("unknown rule {rule}")))
     };
-    let rules = file
+    let rules: Vec<Rule> = file
         .judgement_rules
         .iter()
-        .map(|id| find_rule(&shared.rules.judgement_rule, id))
-        .collect::<Result<Vec<_>, _>>()?;
-    let overall_rules = file
+        .map(|r| find_rule(&shared.rules.judgement_rule, r))
+        .collect();
+    let overall_rules: Vec<Rule> = file
         .overall_rules
         .iter()
-        .map(|id| find_rule(&shared.rules.overall_rule, id))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|r| find_rule(&shared.rules.overall_rule, r))
+        .collect();
 
     let mut compiled = Compiled {
         by_judgement: vec![Vec::new(); judgements.len()],
@@ -864,20 +865,20 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
             });
             compiled.by_judgement[ji].push(slot);
             if compiled.index.insert(s.id.clone(), slot).is_some() {
-                return Err(format!("duplicate statement id {}", s.id));
+                inconsistent(id, format!("duplicate statement id {}", s.id));
             }
         }
     }
-    compiled.params = params(&rules).map_err(|e| format!("{}: {e}", summary.id))?;
+    compiled.params = params(&rules).unwrap_or_else(|e| inconsistent(id, e));
     let overall: Vec<usize> = (0..judgements.len()).filter(|&i| judgements[i].overall).collect();
     compiled.overall = match overall.as_slice() {
         [] if overall_rules.is_empty() => None,
         [t] if !overall_rules.is_empty() => {
-            Some(overall_params(&judgements, *t, &overall_rules).map_err(|e| format!("{}: {e}", summary.id))?)
+            Some(overall_params(&judgements, *t, &overall_rules).unwrap_or_else(|e| inconsistent(id, e)))
         }
-        _ => return Err(format!("{}: overall judgement and overall rules disagree", summary.id)),
+        _ => inconsistent(id, "overall judgement and overall rules disagree".into()),
     };
-    Ok(Framework {
+    Framework {
         id: summary.id.clone(),
         name: summary.name.clone(),
         effective_from: summary.effective_from.clone(),
@@ -899,7 +900,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Result<Framework, Str
         evidence_sources: shared.evidence.source.clone(),
         simulation: shared.evidence.simulation.clone(),
         compiled,
-    })
+    }
 }
 
 fn params(rules: &[Rule]) -> Result<Params, String> {
@@ -1053,10 +1054,7 @@ static ALL: OnceLock<Vec<Framework>> = OnceLock::new();
 pub fn all() -> &'static [Framework] {
     ALL.get_or_init(|| {
         let shared = shared();
-        catalogue()
-            .iter()
-            .map(|s| compile(s, &shared).unwrap_or_else(|e| panic!("embedded framework data is inconsistent: {e}")))
-            .collect()
+        catalogue().iter().map(|s| compile(s, &shared)).collect()
     })
 }
 
@@ -1087,7 +1085,7 @@ pub(crate) mod tests {
     fn every_framework_compiles() {
         let shared = shared();
         for s in catalogue() {
-            compile(&s, &shared).unwrap();
+            compile(&s, &shared);
         }
         assert_eq!(all().len(), 5);
         assert_eq!(current().id, "ilacs-2026-04");
