@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { parse } from "acorn";
 import { stripComments } from "../scripts/strip-comments.mjs";
 import { ROOT, axe, foreignRequests, openPage, screenshot, startServer, waitReady, useSite } from "./harness.mjs";
 
@@ -42,6 +43,25 @@ test("the header is generic: service name, no crown, Arial not GDS Transport", a
   const font = await page.locator("h1").evaluate((el) => getComputedStyle(el).fontFamily);
   assert.match(font, /^arial/i);
   assert.doesNotMatch(font, /GDS Transport/);
+});
+
+test("the served stocktake.mjs exports what www/stocktake.mjs exports, from the instance the page runs", async () => {
+  // dist/stocktake.mjs is www/stocktake.mjs's whole module graph joined into one file.
+  const tree = parse(await readFile(join(ROOT, "www", "stocktake.mjs"), "utf8"), { ecmaVersion: "latest", sourceType: "module" });
+  const names = tree.body
+    .filter((n) => n.type === "ExportNamedDeclaration")
+    .flatMap((n) => (n.declaration ? (n.declaration.declarations ?? [n.declaration]).map((d) => d.id.name) : n.specifiers.map((x) => x.exported.name)));
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  const served = await page.evaluate(async () => {
+    const mod = await import(new URL("stocktake.mjs", document.baseURI).href);
+    const api = await mod.loadCore();
+    return { names: Object.keys(mod), sameElement: mod.StocktakeApp === customElements.get("stocktake-app"), version: api.version() };
+  });
+  assert.deepEqual(served.names.sort(), names.sort());
+  assert.ok(served.sameElement, "importing it again gives the module the page runs, not a second copy");
+  assert.equal(served.version, await crateVersion());
 });
 
 test("the server sends .wasm as application/wasm", async () => {

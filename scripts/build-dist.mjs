@@ -110,11 +110,11 @@ export async function buildDist() {
     await writeFile(join(staging, "pkg", "stocktake.js"), stripComments(await readFile(join(root, "pkg", "stocktake.js"), "utf8"), "pkg/stocktake.js"));
     await mkdir(join(dist, "pkg"), { recursive: true });
     await cp(join(root, "pkg", "stocktake_bg.wasm"), join(dist, "pkg", "stocktake_bg.wasm"));
-    await writeFile(join(dist, "stocktake.mjs"), await joinModules(join(staging, "stocktake.mjs"), "import.meta.url"));
+    await writeFile(join(dist, "stocktake.mjs"), await joinModules(join(staging, "stocktake.mjs"), { base: "import.meta.url", exports: true }));
     await addPreloads();
     // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
     await cp(join(root, "embed"), dist, { recursive: true });
-    await buildOffline(css, await joinModules(join(staging, "stocktake.mjs"), "document.baseURI"));
+    await buildOffline(css, await joinModules(join(staging, "stocktake.mjs"), { base: "document.baseURI" }));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -138,11 +138,10 @@ export async function buildDist() {
  * offline file, which inlines everything, became usable sooner over HTTP than the hosted page
  * (docs/performance.md). All of the graph must be in the one file: a module loaded on its own
  * would get its own second copy of the modules it shares with the rest (dom.mjs, storage.mjs …).
- * www/ stays plain ES modules. `base` is what the modules' paths are relative to (see
- * inlineModules); the result must parse as a module.
+ * www/ stays plain ES modules. `options` are inlineModules's; the result must parse as a module.
  */
-async function joinModules(entry, base) {
-  const text = await inlineModules(entry, { base });
+async function joinModules(entry, options) {
+  const text = await inlineModules(entry, options);
   parse(text, { ecmaVersion: "latest", sourceType: "module" });
   return text;
 }

@@ -50,9 +50,10 @@ function bindingsOf(clause, modVar) {
  *   folder): `import.meta.url` for a file served in the entry's place, `document.baseURI` for a
  *   script inlined into a page in that folder. In a module at `app/x.mjs`, `import.meta.url` then
  *   becomes `new URL("app/x.mjs", base).href`. Without it, any `import.meta` fails the build.
+ * - `exports`: the result exports what `entry` exports (for a file served in the entry's place).
  * - `rewrite(path, text)` may adjust a module's source first.
  */
-export async function inlineModules(entry, { base = null, rewrite = (_p, t) => t } = {}) {
+export async function inlineModules(entry, { base = null, exports: reexport = false, rewrite = (_p, t) => t } = {}) {
   const order = [];
   const seen = new Map();
   const dynamic = new Set();
@@ -126,6 +127,13 @@ export async function inlineModules(entry, { base = null, rewrite = (_p, t) => t
       `return Object.freeze({ ${exports.join(", ")} });`,
       "})();",
     );
+  }
+  if (reexport) {
+    const names = seen.get(resolve(entry)).exports.map((e) => e.split(":")[0]);
+    const key = JSON.stringify(relative(root, resolve(entry)));
+    const named = names.filter((n) => n !== "default");
+    if (named.length) out.push(`export const { ${named.join(", ")} } = __m[${key}];`);
+    if (names.includes("default")) out.push(`export default __m[${key}].default;`);
   }
   return out.join("\n");
 }
