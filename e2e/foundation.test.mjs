@@ -4,6 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { parse } from "acorn";
+import { stripComments } from "../scripts/strip-comments.mjs";
 import { ROOT, axe, foreignRequests, openPage, screenshot, startServer, waitReady, useSite } from "./harness.mjs";
 
 const site = useSite();
@@ -43,6 +45,25 @@ test("the header is generic: service name, no crown, Arial not GDS Transport", a
   assert.doesNotMatch(font, /GDS Transport/);
 });
 
+test("the served stocktake.mjs exports what www/stocktake.mjs exports, from the instance the page runs", async () => {
+  // dist/stocktake.mjs is www/stocktake.mjs's whole module graph joined into one file.
+  const tree = parse(await readFile(join(ROOT, "www", "stocktake.mjs"), "utf8"), { ecmaVersion: "latest", sourceType: "module" });
+  const names = tree.body
+    .filter((n) => n.type === "ExportNamedDeclaration")
+    .flatMap((n) => (n.declaration ? (n.declaration.declarations ?? [n.declaration]).map((d) => d.id.name) : n.specifiers.map((x) => x.exported.name)));
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  const served = await page.evaluate(async () => {
+    const mod = await import(new URL("stocktake.mjs", document.baseURI).href);
+    const api = await mod.loadCore();
+    return { names: Object.keys(mod), sameElement: mod.StocktakeApp === customElements.get("stocktake-app"), version: api.version() };
+  });
+  assert.deepEqual(served.names.sort(), names.sort());
+  assert.ok(served.sameElement, "importing it again gives the module the page runs, not a second copy");
+  assert.equal(served.version, await crateVersion());
+});
+
 test("the server sends .wasm as application/wasm", async () => {
   const res = await fetch(new URL("pkg/stocktake_bg.wasm", site.url));
   assert.equal(res.headers.get("content-type"), "application/wasm");
@@ -66,10 +87,16 @@ test("the site works from a sub-folder (relative paths only)", async () => {
 
 test("dates are written exactly as Intl's en-GB writes them, for every day from 1583 to 2200", async () => {
   const { page } = await openPage(site.browser);
+  // dist/ serves the modules joined into stocktake.mjs, so format.mjs is served to this test on its
+  // own, as the build writes it into that file (without comments), from the page's origin.
+  const source = stripComments(await readFile(join(ROOT, "www", "app", "format.mjs"), "utf8"), "www/app/format.mjs");
+  await page.route(new URL("format-under-test.mjs", site.url).href, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: source }),
+  );
   await page.goto(site.url);
   await waitReady(page);
   const mismatches = await page.evaluate(async () => {
-    const { formatDateLong, formatDateShort } = await import(new URL("app/format.mjs", document.baseURI).href);
+    const { formatDateLong, formatDateShort } = await import(new URL("format-under-test.mjs", document.baseURI).href);
     const long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     const parts = (fmt, d) => Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));

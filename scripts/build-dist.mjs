@@ -1,11 +1,13 @@
 // Assembles dist/, the deployable static site, from www/ (the page), pkg/ (wasm-pack's output)
 // and govuk-frontend (compiled from npm with Arial and no GDS Transport font). Every path in
 // dist/ is relative, so the folder works when copied into any sub-folder of an intranet server.
-import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as sass from "sass";
+import { parse } from "acorn";
 import { inlineModules } from "./inline-modules.mjs";
 import { stripComments } from "./strip-comments.mjs";
 
@@ -91,20 +93,34 @@ export async function buildDist() {
   if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
   // The JavaScript is served without its comments (scripts/strip-comments.mjs): www/ keeps them.
-  const copy = async (from, to) => {
-    if (/\.m?js$/.test(from)) await writeFile(to, stripComments(await readFile(from, "utf8"), relative(root, from)));
-    else await cp(from, to);
-  };
-  for (const f of await files(www)) {
-    const rel = relative(www, f);
-    if (rel.startsWith("styles") || rel.startsWith("pkg")) continue;
-    await mkdir(dirname(join(dist, rel)), { recursive: true });
-    await copy(f, join(dist, rel));
-  }
-  await mkdir(join(dist, "pkg"), { recursive: true });
-  // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh).
-  for (const f of ["stocktake.js", "stocktake_bg.wasm", "stocktake_workshop.js", "stocktake_workshop_bg.wasm"]) {
-    await copy(join(root, "pkg", f), join(dist, "pkg", f));
+  // The modules (www/'s and wasm-bindgen's glue) go to a staging folder, laid out as www/ with
+  // pkg/ beside it, from which joinModules makes dist/stocktake.mjs and the offline file's script.
+  const staging = await mkdtemp(join(tmpdir(), "stocktake-modules-"));
+  try {
+    for (const f of await files(www)) {
+      const rel = relative(www, f);
+      if (rel.startsWith("styles") || rel.startsWith("pkg")) continue;
+      const js = /\.m?js$/.test(f);
+      const to = join(js ? staging : dist, rel);
+      await mkdir(dirname(to), { recursive: true });
+      if (js) await writeFile(to, stripComments(await readFile(f, "utf8"), relative(root, f)));
+      else await cp(f, to);
+    }
+    await mkdir(join(staging, "pkg"), { recursive: true });
+    // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh): both
+    // glues are joined into the one module; the workshop wasm is fetched only when needed.
+    await mkdir(join(dist, "pkg"), { recursive: true });
+    for (const name of ["stocktake", "stocktake_workshop"]) {
+      await writeFile(join(staging, "pkg", `${name}.js`), stripComments(await readFile(join(root, "pkg", `${name}.js`), "utf8"), `pkg/${name}.js`));
+      await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
+    }
+    await writeFile(join(dist, "stocktake.mjs"), await joinModules(join(staging, "stocktake.mjs"), { base: "import.meta.url", exports: true }));
+    await addPreloads();
+    // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
+    await cp(join(root, "embed"), dist, { recursive: true });
+    await buildOffline(css, await joinModules(join(staging, "stocktake.mjs"), { base: "document.baseURI" }));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
@@ -113,60 +129,41 @@ export async function buildDist() {
     const bad = text.match(/(?:src|href)\s*=\s*["'](?:https?:)?\/\/[^"']*|url\(\s*["']?(?:https?:)?\/\/[^)]*/);
     if (bad) throw new Error(`${relative(dist, f)} refers to another origin: ${bad[0]}`);
   }
-  await addPreloads();
-  // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
-  await cp(join(root, "embed"), dist, { recursive: true });
-  await buildOffline(css);
   return { css };
 }
 
 /**
- * The modules reachable from `entries` (paths), in load order. Static imports are always
- * followed; dynamic `import("./…")` only when `dynamic` is true.
+ * Performance: the hosted page's JavaScript is one file, dist/stocktake.mjs, made from
+ * www/stocktake.mjs's whole module graph (the page's modules, wasm-bindgen's glue and the modules
+ * the first page does not wait for, which app.mjs imports dynamically) by the same inliner as the
+ * offline file (scripts/inline-modules.mjs; no bundler dependency). Measured: each request costs
+ * the browser's main thread 5–20 ms and a browser opens only about six connections to one server,
+ * so 18 files before the first page (23 in all) took longer to arrive than their bytes need; the
+ * offline file, which inlines everything, became usable sooner over HTTP than the hosted page
+ * (docs/performance.md). All of the graph must be in the one file: a module loaded on its own
+ * would get its own second copy of the modules it shares with the rest (dom.mjs, storage.mjs …).
+ * www/ stays plain ES modules. `options` are inlineModules's; the result must parse as a module.
  */
-async function moduleGraph(entries, dynamic) {
-  const seen = new Set();
-  const visit = async (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = await readFile(file, "utf8");
-    for (const m of text.matchAll(/^\s*(?:import|export)\b[^"';]*?from\s*["'](\.{1,2}\/[^"']+)["']|^\s*import\s*["'](\.{1,2}\/[^"']+)["']/gm)) {
-      await visit(join(dirname(file), m[1] ?? m[2]));
-    }
-    if (dynamic) for (const m of text.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) await visit(join(dirname(file), m[1]));
-  };
-  for (const e of entries) await visit(e);
-  return [...seen];
+async function joinModules(entry, options) {
+  const text = await inlineModules(entry, options);
+  parse(text, { ecmaVersion: "latest", sourceType: "module" });
+  return text;
 }
 
 /**
- * Performance: without hints the browser finds the page's files one round trip at a time
- * (index.html → stocktake.mjs → its imports → their imports …, and only then the wasm and the
- * stylesheet). dist/index.html therefore lists them all up front, so they load in parallel, most
- * urgent first (a browser opens only about six connections to one server, so the order decides
- * what waits): wasm-bindgen's glue and the wasm (`preload` as fetch, crossorigin, as wasm-bindgen's
- * init fetches it, so the preloaded response is reused and compiled with instantiateStreaming,
- * which starts as soon as the glue has run), the shadow root's stylesheet, then `modulepreload`
- * for the first page's modules (everything stocktake.mjs and app/app.mjs import statically).
- * The modules the first page does not wait for (app.mjs's LATER) get no link: app.mjs imports
- * them as soon as it runs, before the page is ready, so they are still requested at start-up but
- * do not compete with the first page's files (measured: preloading them too made the page
- * slower to become usable). All same-origin, so the CSP allows them. The offline file drops these
- * links (it inlines everything).
+ * Performance: without hints the browser finds the wasm only once dist/stocktake.mjs has arrived
+ * and run (wasm-bindgen's init fetches it), and the shadow root's stylesheet only once the element
+ * has connected. dist/index.html therefore names both up front, so they load in parallel with the
+ * script: the wasm as `preload` as fetch with crossorigin, as wasm-bindgen's init fetches it, so
+ * the preloaded response is reused and compiled with instantiateStreaming; then the stylesheet.
+ * All same-origin, so the CSP allows them. The offline file drops these links (it inlines
+ * everything).
  */
 async function addPreloads() {
   const index = join(dist, "index.html");
-  const entry = join(dist, "stocktake.mjs");
-  const first = await moduleGraph([entry, join(dist, "app", "app.mjs")], false);
-  if (!(await moduleGraph([entry], true)).includes(join(dist, "app", "app.mjs"))) throw new Error("stocktake.mjs no longer imports app/app.mjs: update addPreloads");
-  const rel = (f) => relative(dist, f);
-  const glue = join(dist, "pkg", "stocktake.js");
-  if (!first.includes(glue)) throw new Error("stocktake.mjs no longer imports pkg/stocktake.js: update addPreloads");
   const links = [
-    `<link rel="modulepreload" href="${rel(glue)}">`,
     `<link rel="preload" href="pkg/stocktake_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
     `<link rel="preload" href="assets/stocktake.css" as="style">`,
-    ...first.filter((f) => f !== entry && f !== glue).map((f) => `<link rel="modulepreload" href="${rel(f)}">`),
   ];
   const html = await readFile(index, "utf8");
   const tag = '<script type="module" src="stocktake.mjs"></script>';
@@ -181,12 +178,11 @@ const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").di
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
-async function buildOffline(css) {
+async function buildOffline(css, bundle) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
   const workshopWasm = (await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"))).toString("base64");
-  const bundle = await inlineModules(join(dist, "stocktake.mjs"), (_p, t) => t.replaceAll("import.meta.url", "document.baseURI"));
   const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}" };\n${bundle}\n`;
   const csp = [
     "default-src 'none'",

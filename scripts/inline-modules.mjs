@@ -1,12 +1,15 @@
-// Turns an ES module graph into one classic-free inline module script for the offline file.
-// Each module runs in its own function scope (so top-level names never collide) and its exports
-// become an object; imports become destructuring from those objects, in dependency order.
-// A dynamic `import("./relative/path.mjs")` (a string literal, nothing else) becomes a promise of
-// that module's exports; the module is in the bundle and runs before the module importing it.
-// Only the import/export forms our code uses are accepted; anything else fails the build loudly,
-// so the offline file can never silently differ from the hosted page.
+// Turns an ES module graph into the text of one module: for the offline file (an inline module
+// script) and for the hosted site's dist/stocktake.mjs (one file instead of 18 requests; see
+// scripts/build-dist.mjs). Each module runs in its own function scope (so top-level names never
+// collide) and its exports become an object; imports become destructuring from those objects, in
+// dependency order. A dynamic `import("./relative/path.mjs")` (a string literal, nothing else)
+// becomes a promise of that module's exports; the module is in the bundle and runs before the
+// module importing it. `import.meta.url` becomes the URL the module would have had on its own
+// (only when the caller says what the modules' paths are relative to). Only the import/export forms
+// our code uses are accepted; anything else fails the build loudly, so a joined file can never
+// silently differ from the modules it was made from.
 import { readFile } from "node:fs/promises";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 
 const IMPORT = /^import\s+(.+?)\s+from\s+["'](\.{1,2}\/[^"']+)["'];?\s*$/;
 const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/;
@@ -42,9 +45,15 @@ function bindingsOf(clause, modVar) {
 
 /**
  * Inlines the module graph rooted at `entry` (a file path). Returns JavaScript text for one
- * `<script type="module">`. `rewrite(path, text)` may adjust a module's source first.
+ * module (a `<script type="module">` or a .mjs file). Options:
+ * - `base`: a JavaScript expression for the URL the modules' paths are relative to (the entry's
+ *   folder): `import.meta.url` for a file served in the entry's place, `document.baseURI` for a
+ *   script inlined into a page in that folder. In a module at `app/x.mjs`, `import.meta.url` then
+ *   becomes `new URL("app/x.mjs", base).href`. Without it, any `import.meta` fails the build.
+ * - `exports`: the result exports what `entry` exports (for a file served in the entry's place).
+ * - `rewrite(path, text)` may adjust a module's source first.
  */
-export async function inlineModules(entry, rewrite = (_p, t) => t) {
+export async function inlineModules(entry, { base = null, exports: reexport = false, rewrite = (_p, t) => t } = {}) {
   const order = [];
   const seen = new Map();
   const dynamic = new Set();
@@ -92,9 +101,11 @@ export async function inlineModules(entry, rewrite = (_p, t) => t) {
         dynamic.add(dep);
         return `Promise.resolve(__m[${JSON.stringify(relative(root, dep))}])`;
       });
-      if (/\bimport\s*\(/.test(line) || /\bimport\.meta\b/.test(line)) {
-        throw new Error(`${relative(root, file)}: only import("./relative/path") with a string literal can be inlined, not: ${line.trim()}`);
+      const IMPORT_META_URL = /\bimport\.meta\.url\b/g;
+      if (/\bimport\s*\(/.test(line) || /\bimport\.meta\b/.test(base ? line.replace(IMPORT_META_URL, "") : line)) {
+        throw new Error(`${relative(root, file)}: only import("./relative/path") with a string literal${base ? " and import.meta.url" : ""} can be inlined, not: ${line.trim()}`);
       }
+      if (base) line = line.replace(IMPORT_META_URL, () => `new URL(${JSON.stringify(relative(root, file).split(sep).join("/"))}, ${base}).href`);
       body.push(line);
     }
     seen.set(file, { body, exports });
@@ -116,6 +127,13 @@ export async function inlineModules(entry, rewrite = (_p, t) => t) {
       `return Object.freeze({ ${exports.join(", ")} });`,
       "})();",
     );
+  }
+  if (reexport) {
+    const names = seen.get(resolve(entry)).exports.map((e) => e.split(":")[0]);
+    const key = JSON.stringify(relative(root, resolve(entry)));
+    const named = names.filter((n) => n !== "default");
+    if (named.length) out.push(`export const { ${named.join(", ")} } = __m[${key}];`);
+    if (names.includes("default")) out.push(`export default __m[${key}].default;`);
   }
   return out.join("\n");
 }

@@ -4,8 +4,10 @@
 //
 // Start-up order, for speed: this module imports only wasm-bindgen's small glue, so the wasm is
 // compiled (streaming, as it arrives) from the moment the element connects; the page's own modules
-// (app/app.mjs and what it imports) load at the same time through a dynamic import instead of
-// holding this module back until all of them have arrived.
+// (app/app.mjs and what it imports) come through a dynamic import instead of holding this module
+// back until all of them have arrived. The served site joins this module and everything it
+// imports into one file, dist/stocktake.mjs (scripts/build-dist.mjs says why); there the
+// dynamic import resolves at once.
 import init, * as core from "./pkg/stocktake.js";
 
 const base = new URL(".", import.meta.url);

@@ -14,10 +14,11 @@ import { watchOtherTabs } from "./tabs.mjs";
 
 /**
  * Modules the first page does not need. stocktake.mjs calls `loadLater()` as soon as this module
- * has run, before the page is ready, so they are still requested at start-up and nothing is
- * requested after the page has loaded; but the first page does not wait for them. crypto.mjs is
- * listed, though only files.mjs imports it, so that it is requested at once rather than after
- * files.mjs has arrived.
+ * has run, before the page is ready, so (were they served as separate files) they would be
+ * requested at start-up and nothing after the page has loaded, but the first page would not wait
+ * for them. crypto.mjs is listed, though only files.mjs imports it, so that it would be requested
+ * at once rather than after files.mjs had arrived. The served site has them in its one file,
+ * dist/stocktake.mjs, with the rest, so there these imports resolve at once.
  */
 const LATER = {
   results: () => import("./pages-results.mjs"),
