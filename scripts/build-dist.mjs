@@ -137,10 +137,10 @@ export async function buildDist() {
  * www/stocktake.mjs's whole module graph (the page's modules, wasm-bindgen's glue and the modules
  * the first page does not wait for, which app.mjs imports dynamically) by the same inliner as the
  * offline file (scripts/inline-modules.mjs; no bundler dependency). Measured: each request costs
- * the browser's main thread 5–20 ms and a browser opens only about six connections to one server,
- * so 18 files before the first page (23 in all) took longer to arrive than their bytes need; the
- * offline file, which inlines everything, became usable sooner over HTTP than the hosted page
- * (docs/performance.md). All of the graph must be in the one file: a module loaded on its own
+ * the browser work of its own and a browser opens only about six connections to one server, so
+ * the 18 files the first page waited for (23 in all) arrived 230–410 ms after navigation; the
+ * offline file, which inlines everything, became usable sooner over HTTP than the hosted page,
+ * and the joined file made the page usable ~110 ms sooner (docs/performance.md). All of the graph must be in the one file: a module loaded on its own
  * would get its own second copy of the modules it shares with the rest (dom.mjs, storage.mjs …).
  * www/ stays plain ES modules. `options` are inlineModules's; the result must parse as a module.
  */

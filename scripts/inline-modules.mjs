@@ -1,5 +1,5 @@
 // Turns an ES module graph into the text of one module: for the offline file (an inline module
-// script) and for the hosted site's dist/stocktake.mjs (one file instead of 18 requests; see
+// script) and for the hosted site's dist/stocktake.mjs (one file instead of 19; see
 // scripts/build-dist.mjs). Each module runs in its own function scope (so top-level names never
 // collide) and its exports become an object; imports become destructuring from those objects, in
 // dependency order. A dynamic `import("./relative/path.mjs")` (a string literal, nothing else)
