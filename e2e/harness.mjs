@@ -24,8 +24,34 @@ const ARGS = [
   "--disable-quic",
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS });
+/**
+ * Launches Debian's Chromium headless. `disableFeatures` adds Chromium features to turn off.
+ * Chromium honours only the last `--disable-features` switch and Playwright passes its own list
+ * first, so the added features are merged with Playwright's list, read from the running browser's
+ * own command line (chrome://version) rather than copied here, and passed last.
+ */
+export async function launch({ disableFeatures = [] } = {}) {
+  const options = { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS };
+  if (!disableFeatures.length) return chromium.launch(options);
+  const disabledNow = async (browser) => {
+    const page = await browser.newPage();
+    await page.goto("chrome://version");
+    const line = await page.locator("#command_line").textContent();
+    await page.close();
+    const last = [...line.matchAll(/--disable-features=(\S+)/g)].pop();
+    return last ? last[1].split(",") : [];
+  };
+  const plain = await chromium.launch(options);
+  const defaults = await disabledNow(plain);
+  await plain.close();
+  const wanted = [...new Set([...defaults, ...disableFeatures])];
+  const browser = await chromium.launch({ ...options, args: [...ARGS, `--disable-features=${wanted.join(",")}`] });
+  const applied = await disabledNow(browser);
+  if (wanted.some((f) => !applied.includes(f))) {
+    await browser.close();
+    throw new Error(`Chromium did not take the merged --disable-features list: ${applied.join(",")}`);
+  }
+  return browser;
 }
 
 /**
