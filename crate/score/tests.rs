@@ -512,3 +512,30 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_not_known_reason_is_worded_for_one_and_for_several() {
+    let fw = framework::get("ilacs-2023-01").unwrap();
+    let mut a = all_at(&fw.id, Level::Good);
+    let ids: Vec<String> = fw.areas[0].statements.iter().map(|s| s.id.clone()).collect();
+    let text = |a: &Assessment| {
+        hp(&score(a))
+            .reasons
+            .iter()
+            .map(|r| r.text.clone())
+            .find(|t| t.contains("not known, counted as"))
+            .unwrap_or_default()
+    };
+    a.set(&ids[1], Level::NotKnown);
+    assert!(
+        text(&a).starts_with("1 statement is not known, counted as"),
+        "{}",
+        text(&a)
+    );
+    a.set(&ids[2], Level::NotKnown);
+    assert!(
+        text(&a).starts_with("2 statements are not known, counted as"),
+        "{}",
+        text(&a)
+    );
+}
