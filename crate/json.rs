@@ -172,12 +172,9 @@ impl Map {
 }
 
 impl FromIterator<(String, Value)> for Map {
+    /// Sorted by key, the last of a repeated key kept (as a parsed object).
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
-        let mut m = Map::new();
-        for (k, v) in iter {
-            m.insert(k, v);
-        }
-        m
+        object(iter.into_iter().collect())
     }
 }
 
@@ -381,9 +378,7 @@ impl std::ops::IndexMut<usize> for Value {
 /// Compact JSON, as [`to_string`] writes it.
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        write_value(self, &mut out);
-        f.write_str(&out)
+        f.write_str(&to_string(self))
     }
 }
 
@@ -422,11 +417,7 @@ impl fmt::Display for Error {
             ErrorCode::NumberOutOfRange => "number out of range",
             ErrorCode::Syntax(s) => s,
         };
-        f.write_str(what)?;
-        f.write_str(" at line ")?;
-        f.write_str(&self.line.to_string())?;
-        f.write_str(" column ")?;
-        f.write_str(&self.column.to_string())
+        write!(f, "{what} at line {} column {}", self.line, self.column)
     }
 }
 
@@ -666,6 +657,16 @@ impl Parser<'_> {
         &self.s[start..self.i]
     }
 
+    /// A number with no digits where they must be: cut short at the end of the text, or malformed.
+    #[cold]
+    fn bad_number(&self) -> Error {
+        self.err(if self.peek().is_none() {
+            ErrorCode::Eof
+        } else {
+            ErrorCode::Syntax("invalid number")
+        })
+    }
+
     fn number(&mut self) -> Result<Number, Error> {
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -673,11 +674,7 @@ impl Parser<'_> {
         }
         let int = self.digits();
         if int.is_empty() {
-            return Err(if self.peek().is_none() {
-                self.err(ErrorCode::Eof)
-            } else {
-                self.err(ErrorCode::Syntax("invalid number"))
-            });
+            return Err(self.bad_number());
         }
         if int.len() > 1 && int[0] == b'0' {
             self.i -= int.len() - 1;
@@ -690,11 +687,7 @@ impl Parser<'_> {
             self.i += 1;
             let frac = self.digits();
             if frac.is_empty() {
-                return Err(if self.peek().is_none() {
-                    self.err(ErrorCode::Eof)
-                } else {
-                    self.err(ErrorCode::Syntax("invalid number"))
-                });
+                return Err(self.bad_number());
             }
             exp -= frac.len() as i64;
             digits.extend_from_slice(frac);
@@ -715,11 +708,7 @@ impl Parser<'_> {
             };
             let e = self.digits();
             if e.is_empty() {
-                return Err(if self.peek().is_none() {
-                    self.err(ErrorCode::Eof)
-                } else {
-                    self.err(ErrorCode::Syntax("invalid number"))
-                });
+                return Err(self.bad_number());
             }
             let e = e.iter().fold(0i64, |n, &d| (n * 10 + (d - b'0') as i64).min(1 << 40));
             exp += if minus { -e } else { e };
@@ -1151,47 +1140,8 @@ fn write_str(s: &str, out: &mut String) {
     out.push('"');
 }
 
-fn write_number(n: &Number, out: &mut String) {
-    match n.0 {
-        N::PosInt(u) => out.push_str(&u.to_string()),
-        N::NegInt(i) => out.push_str(&i.to_string()),
-        N::Float(f) => write_f64(f, out),
-    }
-}
-
-fn write_value(v: &Value, out: &mut String) {
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => write_number(n, out),
-        Value::String(s) => write_str(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_value(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(o) => {
-            out.push('{');
-            for (i, (k, item)) in o.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_str(k, out);
-                out.push(':');
-                write_value(item, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
 /// Writing JSON cannot fail: this type has no values, so the `Result`s serde's traits require are
-/// always `Ok` and the compiler drops every error branch from the serialisers (measured: docs/performance.md; the
+/// always `Ok` and the compiler drops every error branch from the serialisers (2.7 KB of the gzipped
 /// wasm: docs/performance.md). What serde would report as an error — a map key that is not a
 /// string, a number or a unit enum variant, or a `Serialize` impl that gives up — is a broken
 /// contract in our own types, so it panics instead.
