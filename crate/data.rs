@@ -99,7 +99,7 @@ fn missing(key: &str) -> String {
 pub(crate) fn required<T: FromJson>(o: &Map, key: &str) -> T {
     match field(o, key) {
         Ok(v) => v,
-        Err(e) => malformed(e, o),
+        Err(e) => malformed_field(e, o),
     }
 }
 
@@ -107,15 +107,23 @@ pub(crate) fn required<T: FromJson>(o: &Map, key: &str) -> T {
 pub(crate) fn defaulted<T: FromJson + Default>(o: &Map, key: &str) -> T {
     match field_or_default(o, key) {
         Ok(v) => v,
-        Err(e) => malformed(e, o),
+        Err(e) => malformed_field(e, o),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn malformed(e: String, o: &Map) -> ! {
-    let object: String = Value::Object(o.clone()).to_string().chars().take(300).collect();
-    panic!("embedded data is malformed: {e} in {object}")
+fn malformed_field(e: String, o: &Map) -> ! {
+    malformed("embedded data", &e, &Value::Object(o.clone()))
+}
+
+/// Panics: embedded data (`what`) is malformed, saying what is wrong and where (the value, cut
+/// to 300 characters). Shared by every reader of embedded data.
+#[cold]
+#[inline(never)]
+pub(crate) fn malformed(what: &str, problem: &str, v: &Value) -> ! {
+    let shown: String = v.to_string().chars().take(300).collect();
+    panic!("{what} is malformed: {problem} in {shown}")
 }
 
 /// A required field (or an `Option`).

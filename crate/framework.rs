@@ -503,8 +503,7 @@ struct FrameworkFile {
 #[cold]
 #[inline(never)]
 fn malformed(key: &str, should: &str, v: &Value) -> ! {
-    let shown: String = v.to_string().chars().take(300).collect();
-    panic!("embedded framework data is malformed: {key} {should} in {shown}")
+    crate::data::malformed("embedded framework data", &format!("{key} {should}"), v)
 }
 
 fn text(v: &Value, k: &str) -> String {
