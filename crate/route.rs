@@ -71,14 +71,15 @@ pub(crate) struct Routes {
 
 from_json!(Routes { ruleset });
 
-/// The route rules for a framework, in the order they are tried; empty for an unknown id.
-pub fn rules(framework: &str) -> Vec<RouteRule> {
-    let all: Routes = crate::data::parse("routes", embedded_json!("routes"));
-    all.ruleset
-        .into_iter()
+/// The route rules for a framework, in the order they are tried; empty for an unknown id. The
+/// rules file is read once (a simulation and every pathway ask for routes).
+pub fn rules(framework: &str) -> &'static [RouteRule] {
+    static ALL: std::sync::OnceLock<Routes> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| crate::data::parse("routes", embedded_json!("routes")))
+        .ruleset
+        .iter()
         .find(|r| r.frameworks.iter().any(|f| f == framework))
-        .map(|r| r.rule)
-        .unwrap_or_default()
+        .map_or(&[], |r| &r.rule)
 }
 
 impl RouteRule {
@@ -120,7 +121,7 @@ impl RouteRule {
 pub fn route(framework: &str, grades: &BTreeMap<String, Grade>) -> Option<(Route, RouteRule)> {
     for rule in rules(framework) {
         if rule.holds(grades)? {
-            return Some((rule.route, rule));
+            return Some((rule.route, rule.clone()));
         }
     }
     None
@@ -147,7 +148,7 @@ mod tests {
                 "{} needs a final otherwise rule",
                 f.id
             );
-            for x in &r {
+            for x in r {
                 assert!(x.source.starts_with("http"), "{} has no source", x.id);
                 assert!(["V", "S", "R"].contains(&x.tag.as_str()), "{} has a bad tag", x.id);
             }
