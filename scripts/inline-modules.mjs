@@ -51,9 +51,8 @@ function bindingsOf(clause, modVar) {
  *   script inlined into a page in that folder. In a module at `app/x.mjs`, `import.meta.url` then
  *   becomes `new URL("app/x.mjs", base).href`. Without it, any `import.meta` fails the build.
  * - `exports`: the result exports what `entry` exports (for a file served in the entry's place).
- * - `rewrite(path, text)` may adjust a module's source first.
  */
-export async function inlineModules(entry, { base = null, exports: reexport = false, rewrite = (_p, t) => t } = {}) {
+export async function inlineModules(entry, { base = null, exports: reexport = false } = {}) {
   const order = [];
   const seen = new Map();
   const dynamic = new Set();
@@ -61,7 +60,7 @@ export async function inlineModules(entry, { base = null, exports: reexport = fa
   async function visit(file, stack) {
     if (stack.includes(file)) throw new Error(`import cycle: ${[...stack, file].map((f) => relative(root, f)).join(" → ")}`);
     if (seen.has(file)) return;
-    const text = rewrite(file, await readFile(file, "utf8"));
+    const text = await readFile(file, "utf8");
     const lines = text.split("\n");
     const body = [];
     const exports = [];
