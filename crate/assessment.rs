@@ -13,10 +13,10 @@
 //! [`Problem`] naming the field path (such as `answers.hp_front_door.level`) for each invalid one.
 //! `history` belongs to the pathway module and is passed through untouched.
 use crate::framework::{self, Framework};
-use crate::json::{Map, Value};
 use crate::level::Level;
 use crate::problems::Problem;
 use serde::Serialize;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The `format` value of a saved assessment.
@@ -123,21 +123,9 @@ impl Assessment {
     }
 }
 
-/// True when `s` is a real calendar date written `YYYY-MM-DD`.
+/// True when `s` is a real calendar date written `YYYY-MM-DD` (the calendar's one parser).
 pub fn is_date(s: &str) -> bool {
-    // Parsed by hand: chrono's format-string parser would add kilobytes to the wasm.
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter()
-            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
-    };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    match (digits(0..4), digits(5..7), digits(8..10)) {
-        (Some(y), Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
-        _ => false,
-    }
+    crate::calendar::parse_date(s).is_ok()
 }
 
 /// A number for messages, to at most two decimal places, without pulling float formatting into the wasm.
@@ -274,7 +262,7 @@ pub fn whole(v: &Value) -> Option<u64> {
 ///
 /// # Example
 /// ```
-/// let v = stocktake::json!({ "answers": { "hp_front_door": { "level": "great" } } });
+/// let v = serde_json::json!({ "answers": { "hp_front_door": { "level": "great" } } });
 /// let (a, problems) = stocktake::assessment::parse_assessment(&v);
 /// assert_eq!(problems[0].field, "answers.hp_front_door.level");
 /// assert_eq!(a.answers["hp_front_door"].level, None);
@@ -660,9 +648,10 @@ pub fn open_text(text: &str) -> Opened {
         );
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let value: Value = match crate::json::parse(text) {
+    let value: Value = match serde_json::from_str::<serde_json::Value>(text) {
         Ok(v) => v,
-        Err(e) if e.code == crate::json::ErrorCode::RecursionLimit => {
+        // serde_json's own depth limit (128), which it reports only in words.
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
             return refuse(
                 "",
                 "wrong_shape",
@@ -681,7 +670,8 @@ pub fn open_text(text: &str) -> Opened {
                 "not_json",
                 format!(
                     "The selected file cannot be read: {hint} (line {}, column {}). Choose a file saved from Stocktake",
-                    e.line, e.column
+                    e.line(),
+                    e.column()
                 ),
             );
         }
@@ -756,13 +746,13 @@ pub fn parse_assessment_text(text: &str) -> (Assessment, Vec<Problem>) {
 
 /// The assessment as a JSON value in the saved-file format.
 pub fn to_value(a: &Assessment) -> Value {
-    crate::json::to_value(a).unwrap_or(Value::Object(Map::new()))
+    serde_json::to_value(a).unwrap_or(Value::Object(Map::new()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
+    use serde_json::json;
 
     fn codes(v: Value) -> Vec<(String, String)> {
         parse_assessment(&v).1.into_iter().map(|p| (p.field, p.code)).collect()

@@ -218,7 +218,7 @@ pub fn pairs(inspections: &[GradedInspection]) -> Vec<InspectionPair> {
     }
     let mut out = Vec::new();
     for list in by_urn.values_mut() {
-        crate::sort::sort_by_key(list, |i| i.start);
+        list.sort_by_key(|i| i.start);
         for w in list.windows(2) {
             out.push(InspectionPair {
                 previous: w[0].clone(),
@@ -260,7 +260,7 @@ pub fn compute(csv_text: &str, source: &str) -> BaseRates {
             .filter(|p| p.previous.overall == from)
             .map(InspectionPair::months)
             .collect();
-        crate::sort::sort_by(&mut months, f64::total_cmp);
+        months.sort_by(f64::total_cmp);
         if !months.is_empty() {
             intervals.push(IntervalSpread {
                 from,

@@ -5,8 +5,8 @@
 //! Errors: invalid *user input* comes back as data (`problems`); a `JsError` is thrown only for a
 //! broken contract between the page and the core (such as simulation options out of range, or an
 //! `overallEffectiveness` call for an unknown framework or without a judgement it needs).
-use crate::json::Value;
 use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 // Values cross the boundary as JSON text, through the browser's own `JSON.parse` and
@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 /// Serialises a result to a plain JavaScript value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = crate::json::to_string(value);
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result could not be read as JSON"))
 }
 
@@ -30,7 +30,7 @@ fn from_js(value: JsValue) -> Result<Value, JsError> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| JsError::new("the argument cannot be written as JSON"))?;
-    crate::json::parse(&text).map_err(|e| JsError::new(&e.to_string()))
+    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A JavaScript value read as a typed argument by a hand-written reader (not serde's derived

@@ -277,7 +277,7 @@ struct NamedFile {
 }
 
 impl crate::data::FromJson for NamedFile {
-    fn from_json(v: &crate::json::Value) -> Result<Self, String> {
+    fn from_json(v: &serde_json::Value) -> Result<Self, String> {
         use crate::data::{field, field_or_default};
         // serde's derive, which read this before, also took a struct as an array of its fields in
         // order; `[name, text]` stays accepted.
@@ -303,11 +303,11 @@ impl crate::data::FromJson for NamedFile {
 /// [`compare_participants`]. `Err` says what is wrong and where: the item's index and key.
 ///
 /// ```
-/// let files = stocktake::compare::named_files(&stocktake::json!([{ "name": "a.json", "text": "{}" }]));
+/// let files = stocktake::compare::named_files(&serde_json::json!([{ "name": "a.json", "text": "{}" }]));
 /// assert_eq!(files, Ok(vec![("a.json".to_string(), "{}".to_string())]));
-/// assert!(stocktake::compare::named_files(&stocktake::json!([{ "name": "a.json" }])).is_err());
+/// assert!(stocktake::compare::named_files(&serde_json::json!([{ "name": "a.json" }])).is_err());
 /// ```
-pub fn named_files(value: &crate::json::Value) -> Result<Vec<(String, String)>, String> {
+pub fn named_files(value: &serde_json::Value) -> Result<Vec<(String, String)>, String> {
     let files: Vec<NamedFile> = crate::data::FromJson::from_json(value)?;
     Ok(files.into_iter().map(|f| (f.name, f.text)).collect())
 }
@@ -427,7 +427,7 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
         .map(|((name, a, _), g)| Participant {
             name: name.clone(),
             participant: a.participant.clone(),
-            judgements: crate::sort::map_from(g.iter().cloned()),
+            judgements: BTreeMap::from_iter(g.iter().cloned()),
         })
         .collect();
 
@@ -516,9 +516,7 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
         .enumerate()
         .filter_map(|(i, s)| s.agreement.filter(|a| *a < 1.0).map(|a| (i, a, s.spread.unwrap_or(0))))
         .collect();
-    crate::sort::sort_by(&mut ranked, |x, y| {
-        x.1.total_cmp(&y.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0))
-    });
+    ranked.sort_by(|x, y| x.1.total_cmp(&y.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
     let disagreements = ranked
         .iter()
         .take(TOP_DISAGREEMENTS)
@@ -759,7 +757,7 @@ mod tests {
     /// rejects exactly the same values, and says where the problem is.
     #[test]
     fn named_files_accepts_what_serde_accepted() {
-        use crate::json;
+        use serde_json::json;
         #[derive(serde::Deserialize)]
         struct SerdeNamedFile {
             #[serde(default)]
@@ -797,7 +795,7 @@ mod tests {
             json!([{ "text": "t" }, 4]),
             json!([{ "name": "a", "text": "1" }, ["b", "2"], { "text": "3" }]),
         ] {
-            let (ours, theirs) = (named_files(&v), serde(&(&v).into()));
+            let (ours, theirs) = (named_files(&v), serde(&v.clone()));
             assert_eq!(ours.is_ok(), theirs.is_ok(), "{v}: {ours:?}");
             if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
                 assert_eq!(ours, theirs, "{v}");

@@ -1,7 +1,7 @@
 //! Embedded data: every `crate/data/**/*.toml` file is converted to JSON by `build.rs` and
 //! included here, so data changes need no code change and the wasm carries no TOML parser.
 //!
-//! The data types are read from a [`crate::json::Value`] by [`FromJson`], a small hand-rolled
+//! The data types are read from a [`serde_json::Value`] by [`FromJson`], a small hand-rolled
 //! reader declared per type with [`from_json!`], not by `#[derive(Deserialize)]`: serde's derive
 //! generates a visitor per type and monomorphises it per deserialiser, which cost about a quarter
 //! of the wasm (docs/performance.md). The types keep their serde derives for native tools and
@@ -10,7 +10,8 @@
 //! typed values (`overallEffectiveness`' grades, `compareParticipants`' files) use the same
 //! readers, so the wasm holds no serde `Deserialize` code at all (and no serde_json: `crate::json`
 //! reads and writes the JSON).
-use crate::json::{Map, Value};
+use serde_json::Value;
+type Map = serde_json::Map<String, Value>;
 use std::collections::BTreeMap;
 
 /// The JSON text of an embedded data file, by its path under `crate/data/` without `.toml`,
@@ -34,7 +35,7 @@ macro_rules! embedded_json {
 macro_rules! from_json {
     ($ty:ident { $($field:ident $([$default:ident])?),* $(,)? }) => {
         impl $crate::data::FromJson for $ty {
-            fn from_json(v: &crate::json::Value) -> Result<Self, String> {
+            fn from_json(v: &serde_json::Value) -> Result<Self, String> {
                 let o = $crate::data::object(v)?;
                 Ok($ty { $($field: from_json!(@get o, $field $(, $default)?)),* })
             }
@@ -289,7 +290,7 @@ pub(crate) fn parse<T: FromJson>(name: &str, json: &str) -> T {
 
 /// Parses an embedded data file to a [`Value`], panicking like [`parse`].
 pub(crate) fn parse_value(name: &str, json: &str) -> Value {
-    crate::json::parse(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+    serde_json::from_str::<serde_json::Value>(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }
 
 #[cfg(test)]
@@ -323,14 +324,14 @@ mod tests {
     /// Accepted and rejected as serde's derive does from a `Value`, with the same result.
     fn same_as_serde<T: FromJson + serde::de::DeserializeOwned + Debug>(v: &Value) {
         let ours = T::from_json(v);
-        let serde = serde_json::from_value::<T>(v.into());
+        let serde = serde_json::from_value::<T>(v.clone());
         assert_eq!(ours.is_ok(), serde.is_ok(), "{v}: {ours:?} / {serde:?}");
         assert_eq!(format!("{:?}", ours.ok()), format!("{:?}", serde.ok()), "{v}");
     }
 
     #[test]
     fn enums_and_grade_maps_read_as_serde_reads_them() {
-        use crate::json;
+        use serde_json::json;
         let ids = [
             "good",
             "requires_improvement",
@@ -394,7 +395,7 @@ mod tests {
 
     #[test]
     fn scenarios_and_provider_pathways_report_what_is_wrong() {
-        use crate::json;
+        use serde_json::json;
         let mut s: Value = parse_value("eastmere", embedded_json!("scenarios/eastmere"));
         let notes = s["facilitator"].as_object_mut().unwrap().remove("judgement").unwrap();
         s["facilitator"]["judgements"] = notes;
@@ -447,9 +448,9 @@ mod tests {
         let v: Value = serde_json::from_str(r#"{"from": "good", "to": "great", "count": 1}"#).unwrap();
         assert!(problem::<crate::base_rates::Transition>(&v).contains(r#"to: expected a grade, found "great""#));
         assert_eq!(Option::<u32>::from_json(&Value::Null), Ok(None));
-        assert_eq!(<[u32; 2]>::from_json(&crate::json!([1, 2])), Ok([1, 2]));
-        assert!(<[u32; 2]>::from_json(&crate::json!([1])).is_err());
-        assert!(u32::from_json(&crate::json!(-1)).is_err());
-        assert_eq!(i32::from_json(&crate::json!(-1)), Ok(-1));
+        assert_eq!(<[u32; 2]>::from_json(&serde_json::json!([1, 2])), Ok([1, 2]));
+        assert!(<[u32; 2]>::from_json(&serde_json::json!([1])).is_err());
+        assert!(u32::from_json(&serde_json::json!(-1)).is_err());
+        assert_eq!(i32::from_json(&serde_json::json!(-1)), Ok(-1));
     }
 }

@@ -12,8 +12,8 @@
 //!   and a combined children in care and care leavers judgement [V].
 use crate::frameworks::{catalogue, FrameworkSummary};
 use crate::grade::Grade;
-use crate::json::Value;
 use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -450,7 +450,7 @@ impl Framework {
 
 // ---- loading ----
 
-// The data files are read from `crate::json::Value` by hand rather than with derived `Deserialize`
+// The data files are read from `serde_json::Value` by hand rather than with derived `Deserialize`
 // impls: one small reader per type is a fraction of the wasm size of serde's generated visitors.
 
 struct AreaData {
@@ -650,7 +650,7 @@ fn condition(v: &Value) -> Condition {
 fn rule(v: &Value) -> Rule {
     let weights = match v.get("weights") {
         None => None,
-        Some(Value::Object(m)) => Some(crate::sort::map_from(m.iter().map(|(k, w)| {
+        Some(Value::Object(m)) => Some(BTreeMap::from_iter(m.iter().map(|(k, w)| {
             let n = w.as_u64().and_then(|n| u32::try_from(n).ok());
             (
                 k.clone(),
@@ -780,7 +780,8 @@ fn inconsistent(id: &str, what: String) -> ! {
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
     let id = summary.id.as_str();
     let json = framework_file(id).unwrap_or_else(|| inconsistent(id, "no data file".into()));
-    let value: Value = crate::json::parse(json).unwrap_or_else(|e| inconsistent(id, e.to_string()));
+    let value: Value =
+        serde_json::from_str::<serde_json::Value>(json).unwrap_or_else(|e| inconsistent(id, e.to_string()));
     let file = framework_data(&value);
     if file.id != summary.id {
         inconsistent(id, format!("its file has id {}", file.id));
@@ -1194,7 +1195,8 @@ pub(crate) mod tests {
             .collect();
         let mut own = 0;
         for s in catalogue() {
-            let file = framework_data(&crate::json::parse(framework_file(&s.id).unwrap()).unwrap());
+            let file =
+                framework_data(&serde_json::from_str::<serde_json::Value>(framework_file(&s.id).unwrap()).unwrap());
             if file.area.is_empty() {
                 assert!(file.shared_indicators, "{}", s.id);
                 continue;
@@ -1389,7 +1391,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_page_view_has_every_part_with_camel_case_names() {
-        let v = crate::json::to_value(get("ilacs-2023-01").unwrap().view()).unwrap();
+        let v = serde_json::to_value(get("ilacs-2023-01").unwrap().view()).unwrap();
         for k in [
             "id",
             "name",
@@ -1422,8 +1424,8 @@ pub(crate) mod tests {
         assert_eq!(v["family"], "ilacs");
         assert_eq!(v["provider"], "Local authority children's services");
         assert_eq!(
-            crate::json::to_value(current().view()).unwrap()["effectiveTo"],
-            crate::json::Value::Null
+            serde_json::to_value(current().view()).unwrap()["effectiveTo"],
+            serde_json::Value::Null
         );
     }
 
@@ -1434,7 +1436,7 @@ pub(crate) mod tests {
             let p = std::panic::catch_unwind(read).err().expect("should be refused");
             p.downcast_ref::<String>().cloned().unwrap_or_default()
         }
-        let ok = crate::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
+        let ok = serde_json::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
         assert_eq!(rule(&ok).cap, Some(Grade::Good));
         let mut bad = ok.clone();
         bad["cap"] = "adequate".into();
@@ -1442,7 +1444,7 @@ pub(crate) mod tests {
         let mut no_id = ok.clone();
         no_id.as_object_mut().unwrap().remove("id");
         assert!(refused(|| rule(&no_id)).contains("id must be text"));
-        let sim = crate::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" });
+        let sim = serde_json::json!({ "differ_max": 1, "differ_min": 1, "down_share_percent": 1, "not_known": [1, 2], "tag": "R", "source": "s" });
         assert!(refused(|| simulation(&sim)).contains("not_known needs four numbers"));
     }
 

@@ -31,10 +31,10 @@
 //! inspection (the visit itself only says whether effectiveness improved, was sustained or declined).
 use crate::calendar::parse_date;
 use crate::grade::Grade;
-use crate::json::Value;
 use crate::problems::Problem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The kind of an inspection.
@@ -336,7 +336,7 @@ pub fn parse_history_shaped(
                         });
                     }
                 }
-                crate::sort::sort_by_key(&mut h.focused_visits, |v| v.ended_on);
+                h.focused_visits.sort_by_key(|v| v.ended_on);
             }
             None => r.problem("focusedVisits", "invalid", "Focused visits must be a list"),
         }
@@ -381,7 +381,7 @@ pub fn parse_history_shaped(
                         });
                     }
                 }
-                crate::sort::sort_by_key(&mut h.interventions, |x| x.on);
+                h.interventions.sort_by_key(|x| x.on);
             }
             None => r.problem("interventions", "invalid", "Interventions must be a list"),
         }
@@ -458,7 +458,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
+    use serde_json::json;
 
     fn codes(p: &[Problem]) -> Vec<(String, String)> {
         p.iter().map(|p| (p.field.clone(), p.code.clone())).collect()

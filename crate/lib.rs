@@ -41,7 +41,6 @@ pub mod framework;
 pub mod frameworks;
 pub mod grade;
 pub mod history;
-pub mod json;
 pub mod level;
 pub mod migrate;
 pub mod pathway;
@@ -51,7 +50,6 @@ pub mod route;
 pub mod scenarios;
 pub mod score;
 pub mod simulate;
-mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

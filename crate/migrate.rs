@@ -12,8 +12,8 @@
 //! entries, the current version must have golden files, and every older golden file must still
 //! open and score identically.
 use crate::assessment::{whole, FORMAT_VERSION};
-use crate::json::Value;
 use crate::problems::Problem;
+use serde_json::Value;
 
 /// One step: turns a file of version `n` into version `n + 1` (the `version` field is set by
 /// [`migrate_with`], not by the step). A step may refuse a file it cannot convert.
@@ -86,7 +86,7 @@ pub fn migrate_with(mut value: Value, current: u64, migrations: &[Migration]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
+    use serde_json::json;
 
     #[test]
     fn every_version_but_the_first_has_exactly_one_migration() {

@@ -51,11 +51,11 @@ use crate::calendar::{
 };
 use crate::grade::Grade;
 use crate::history::{parse_history_as_of, read_grades, History, InspectionKind};
-use crate::json::Value;
 use crate::problems::Problem;
 use crate::route::Route;
 use chrono::{NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -620,7 +620,7 @@ impl Timeline {
     /// The result: the events in date order, with the assumptions used.
     pub(crate) fn finish(self, next: Option<Next>, assumptions: Vec<Assumption>) -> PathwayResult {
         let mut events = self.events;
-        crate::sort::sort_by_key(&mut events, |x| x.0);
+        events.sort_by_key(|x| x.0);
         PathwayResult {
             next,
             events: events.into_iter().map(|(_, e)| e).collect(),
@@ -1219,7 +1219,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
+    use serde_json::json;
     use std::collections::BTreeSet;
 
     fn d(s: &str) -> NaiveDate {

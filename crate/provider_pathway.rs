@@ -31,11 +31,11 @@
 use crate::calendar::{add_months_f, parse_date};
 use crate::grade::Grade;
 use crate::history::{parse_history_shaped, read_grades, HistoryShape, InspectionKind};
-use crate::json::Value;
 use crate::pathway::{Assumption, Assumptions, Next, PathwayResult, RuleRef, Timeline, Window};
 use crate::problems::Problem;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Deserialize;
+use serde_json::Value;
 use std::sync::OnceLock;
 
 /// A rule for the window of the next full inspection.
@@ -450,7 +450,7 @@ impl ProviderPathway {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json;
+    use serde_json::json;
 
     #[test]
     fn every_provider_framework_has_a_pathway_whose_data_is_sound() {

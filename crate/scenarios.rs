@@ -17,8 +17,8 @@
 //! ([`crate::compare`]). The authorities, people and figures are invented; no real authority is named.
 use crate::assessment::{parse_assessment, Assessment};
 use crate::grade::Grade;
-use crate::json::Value;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -232,7 +232,7 @@ fn listed() -> &'static [ScenarioSummary] {
                 summary: l.summary,
             })
             .collect();
-        crate::sort::sort_by_key(&mut list, |s| s.route);
+        list.sort_by_key(|s| s.route);
         list
     })
 }
@@ -258,7 +258,7 @@ pub fn all() -> &'static [Scenario] {
             .iter()
             .map(|(name, json)| crate::data::parse(name, json))
             .collect();
-        crate::sort::sort_by_key(&mut list, |s| s.route);
+        list.sort_by_key(|s| s.route);
         list
     })
 }

@@ -35,10 +35,10 @@
 use crate::assessment::{parse_assessment, Action, Assessment};
 use crate::framework::{Framework, OverallBase, Params};
 use crate::grade::Grade;
-use crate::json::Value;
 use crate::level::Level;
 use crate::problems::Problem;
 use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// One reason behind a grade.
@@ -576,7 +576,7 @@ impl<'a> LiftSearch<'a> {
             .copied()
             .filter(|&s| levels[s].is_some_and(|l| l < to))
             .collect();
-        crate::sort::sort_by_key(&mut candidates, |&s| (!fw.compiled.slots[s].critical, levels[s]));
+        candidates.sort_by_key(|&s| (!fw.compiled.slots[s].critical, levels[s]));
         // Statements that must be raised in any solution: critical ones whose cap sits below the target.
         let p = &fw.compiled.params;
         let must = |s: usize| {
@@ -603,7 +603,7 @@ impl<'a> LiftSearch<'a> {
             .iter()
             .map(|&s| points(to) - points(levels[s].expect("answered")))
             .collect();
-        crate::sort::sort_by(&mut gains, |a, b| b.cmp(a));
+        gains.sort_by(|a, b| b.cmp(a));
         let mut fewest = 0;
         let mut sum = 0;
         while sum < need && fewest < gains.len() {
@@ -666,7 +666,7 @@ impl<'a> LiftSearch<'a> {
         let mut work = levels.to_vec();
         let mut chosen = Vec::new();
         let mut order = self.candidates.clone();
-        crate::sort::sort_by_key(&mut order, |&s| (levels[s], !fw.compiled.slots[s].critical));
+        order.sort_by_key(|&s| (levels[s], !fw.compiled.slots[s].critical));
         for &s in &order {
             work[s] = Some(self.to);
             chosen.push(s);
@@ -917,7 +917,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
             })
         })
         .collect();
-    crate::sort::sort_by_key(&mut action_plan, |x| (!x.critical, x.level));
+    action_plan.sort_by_key(|x| (!x.critical, x.level));
     let indicators = fw
         .indicators
         .iter()

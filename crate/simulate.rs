@@ -20,12 +20,12 @@
 use crate::assessment::{parse_assessment, Assessment};
 use crate::framework::Framework;
 use crate::grade::Grade;
-use crate::json::Value;
 use crate::level::Level;
 use crate::problems::Problem;
 use crate::route::Route;
 use crate::score::{grade_all, levels_of, overall_core};
 use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Default number of runs.
@@ -262,7 +262,7 @@ fn route_code(fw: &Framework, grades: &[Option<Grade>]) -> u8 {
     if grades.iter().any(Option::is_none) {
         return 3;
     }
-    let map: BTreeMap<String, Grade> = crate::sort::map_from(
+    let map: BTreeMap<String, Grade> = BTreeMap::from_iter(
         fw.judgements
             .iter()
             .zip(grades)
@@ -398,12 +398,23 @@ mod tests {
 
     #[test]
     fn options_are_checked() {
-        assert_eq!(parse_options(&crate::json!({})).unwrap(), (DEFAULT_RUNS, 1));
-        assert_eq!(parse_options(&crate::json!({"runs": 5, "seed": 9})).unwrap(), (5, 9));
-        assert_eq!(parse_options(&crate::json!({"runs": 0})).unwrap_err().field, "runs");
-        assert_eq!(parse_options(&crate::json!({"seed": -1})).unwrap_err().field, "seed");
+        assert_eq!(parse_options(&serde_json::json!({})).unwrap(), (DEFAULT_RUNS, 1));
         assert_eq!(
-            parse_options(&crate::json!({"seed": 1u64 << 60})).unwrap_err().code,
+            parse_options(&serde_json::json!({"runs": 5, "seed": 9})).unwrap(),
+            (5, 9)
+        );
+        assert_eq!(
+            parse_options(&serde_json::json!({"runs": 0})).unwrap_err().field,
+            "runs"
+        );
+        assert_eq!(
+            parse_options(&serde_json::json!({"seed": -1})).unwrap_err().field,
+            "seed"
+        );
+        assert_eq!(
+            parse_options(&serde_json::json!({"seed": 1u64 << 60}))
+                .unwrap_err()
+                .code,
             "out_of_range"
         );
     }

@@ -101,7 +101,7 @@ fn the_writer_writes_the_current_format_exactly() {
     assert!(!current.is_empty());
     for (_, path) in current {
         let raw: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let (a, problems) = parse_assessment(&raw.clone().into());
+        let (a, problems) = parse_assessment(&raw.clone());
         assert!(problems.is_empty());
         assert_eq!(
             to_value(&a),

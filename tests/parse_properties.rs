@@ -5,8 +5,8 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 /// The core's own JSON value for a serde_json one.
-fn core(v: &Value) -> stocktake::json::Value {
-    v.clone().into()
+fn core(v: &Value) -> serde_json::Value {
+    v.clone()
 }
 
 fn arb_json() -> impl Strategy<Value = Value> {
@@ -91,7 +91,7 @@ proptest! {
         let (_, again) = stocktake::assessment::parse_assessment(&stocktake::assessment::to_value(&a));
         prop_assert!(again.iter().all(|p| p.code == "newer_version"), "{:?}", again);
         let _ = stocktake::score::score_value(&core(&v));
-        let _ = stocktake::simulate::simulate_value(&core(&v), &stocktake::json!({ "runs": 3 }));
+        let _ = stocktake::simulate::simulate_value(&core(&v), &serde_json::json!({ "runs": 3 }));
     }
 
     #[test]

@@ -21,7 +21,7 @@ struct Score {
 }
 
 fn score(csv: &str, overrides: serde_json::Value) -> BTreeMap<String, Score> {
-    let (a, problems) = Assumptions::with_overrides(&overrides.into(), "assumptions");
+    let (a, problems) = Assumptions::with_overrides(&overrides, "assumptions");
     assert!(problems.is_empty(), "{problems:?}");
     let mut by: BTreeMap<String, Score> = BTreeMap::new();
     for p in pairs(&graded_inspections(csv)) {

@@ -59,7 +59,7 @@ fn help_and_protection_inadequate_limits_overall_and_names_the_rule() {
         "good",
         json!({ "ch_hp_missing": "inadequate" }),
     );
-    let r = serde_json::to_value(stocktake::score::score_value(&a.clone().into())).unwrap();
+    let r = serde_json::to_value(stocktake::score::score_value(&a)).unwrap();
     assert_eq!(r["problems"], json!([]));
     let ep = judgement(&r, "overall_experiences_progress");
     assert_eq!(ep["grade"], "inadequate");
@@ -91,7 +91,7 @@ fn help_and_protection_inadequate_limits_overall_and_names_the_rule() {
 #[test]
 fn leaders_inadequate_holds_overall_at_requires_improvement_and_lift_points_elsewhere() {
     let a = assessment("sccif-ifa", "outstanding", json!({ "ifa_lm_assessment": "inadequate" }));
-    let r = serde_json::to_value(stocktake::score::score_value(&a.clone().into())).unwrap();
+    let r = serde_json::to_value(stocktake::score::score_value(&a)).unwrap();
     let ep = judgement(&r, "overall_experiences_progress");
     assert_eq!(ep["grade"], "requires_improvement");
     assert!(ep["reasons"]
@@ -106,7 +106,7 @@ fn leaders_inadequate_holds_overall_at_requires_improvement_and_lift_points_else
         "outstanding",
         json!({ "ifa_lm_assessment": "requires_improvement" }),
     );
-    let r = serde_json::to_value(stocktake::score::score_value(&b.clone().into())).unwrap();
+    let r = serde_json::to_value(stocktake::score::score_value(&b)).unwrap();
     assert_eq!(judgement(&r, "overall_experiences_progress")["grade"], "outstanding");
     assert_eq!(
         stocktake::score::overall_effectiveness(
@@ -137,7 +137,7 @@ fn overall_waits_for_the_other_judgements() {
         }
     }
     let a = json!({ "format": "stocktake-assessment", "version": 1, "framework": fw.id, "answers": answers });
-    let r = serde_json::to_value(stocktake::score::score_value(&a.clone().into())).unwrap();
+    let r = serde_json::to_value(stocktake::score::score_value(&a)).unwrap();
     let ep = judgement(&r, "overall_experiences_progress");
     assert_eq!(ep["grade"], Value::Null);
     assert_eq!(ep["completeness"]["enough"], true);
@@ -155,8 +155,7 @@ fn simulation_reports_the_limited_overall_for_providers() {
         "good",
         json!({ "ch_hp_missing": "inadequate" }),
     );
-    let r =
-        stocktake::simulate::simulate_value(&a.clone().into(), &stocktake::json!({ "runs": 200, "seed": 3 })).unwrap();
+    let r = stocktake::simulate::simulate_value(&a, &serde_json::json!({ "runs": 200, "seed": 3 })).unwrap();
     let r = serde_json::to_value(r).unwrap();
     assert!(r["overall"]["probabilities"].is_object(), "{}", r["overall"]);
 }

@@ -55,7 +55,7 @@ fn the_seeded_simulation_is_reproducible() {
         .find(|(name, _)| name.starts_with("an LA"))
         .unwrap();
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let r = stocktake::simulate::simulate_value(&common::filled(&v), &stocktake::json!({ "runs": 1000, "seed": 7 }))
+    let r = stocktake::simulate::simulate_value(&common::filled(&v), &serde_json::json!({ "runs": 1000, "seed": 7 }))
         .unwrap();
     println!("{}", common::fingerprint(&r));
     assert_eq!(common::fingerprint(&r), common::SIMULATION_FINGERPRINT);

@@ -37,7 +37,7 @@ fn a_good_authority_gets_a_short_inspection_window() {
         "pathway_scenarios/an LA judged good in March 2024 expects a short inspection between September 2026 and September 2027.json"
     ))
     .unwrap();
-    let out = serde_json::to_value(stocktake::pathway::pathway(&scenario["input"].clone().into())).unwrap();
+    let out = serde_json::to_value(stocktake::pathway::pathway(&scenario["input"])).unwrap();
     assert_eq!(out["next"]["kind"], "short");
     assert_eq!(
         out["next"]["window"],

@@ -23,7 +23,7 @@ fn simulation_is_the_same_in_wasm_as_natively() {
         .find(|(name, _)| name.starts_with("an LA"))
         .unwrap();
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let options = stocktake::json!({ "runs": 1000, "seed": 7 });
+    let options = serde_json::json!({ "runs": 1000, "seed": 7 });
     let r = stocktake::simulate::simulate_value(&common::filled(&v), &options).unwrap();
     assert_eq!(common::fingerprint(&r), common::SIMULATION_FINGERPRINT);
 }

@@ -342,7 +342,7 @@ fn overall_carries_reasons_and_is_null_when_a_judgement_is_missing() {
 
 #[test]
 fn score_value_reports_problems_and_scores_the_rest() {
-    let v = crate::json!({ "framework": "ilacs-2018-01", "answers": { "hp_front_door": { "level": "bad" } } });
+    let v = serde_json::json!({ "framework": "ilacs-2018-01", "answers": { "hp_front_door": { "level": "bad" } } });
     let r = score_value(&v);
     assert_eq!(r.framework, "ilacs-2018-01");
     assert_eq!(r.problems.len(), 1);

@@ -9,7 +9,7 @@ pub mod list {
 
 /// The scenario's assessment with every statement not answered (and not in an area or statement
 /// listed in `leaveUnanswered`) set to `defaultLevel`.
-pub fn filled(scenario: &Value) -> stocktake::json::Value {
+pub fn filled(scenario: &Value) -> serde_json::Value {
     let mut assessment = scenario["assessment"].clone();
     let fw_id = assessment["framework"].as_str().unwrap_or("ilacs-2026-04").to_string();
     let fw = stocktake::framework::get(&fw_id).expect("scenario framework exists");
@@ -29,7 +29,7 @@ pub fn filled(scenario: &Value) -> stocktake::json::Value {
         }
     }
     assessment["answers"] = Value::Object(out);
-    assessment.into()
+    assessment
 }
 
 /// Runs one scenario; `Err` says what differed.

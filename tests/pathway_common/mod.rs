@@ -19,7 +19,7 @@ fn event<'a>(out: &'a Value, id: &str, name: &str) -> &'a Value {
 
 /// Runs one scenario and returns how many checks it made.
 pub fn check(name: &str, scenario: &Value) -> usize {
-    let out = serde_json::to_value(stocktake::pathway::pathway(&scenario["input"].clone().into())).unwrap();
+    let out = serde_json::to_value(stocktake::pathway::pathway(&scenario["input"].clone())).unwrap();
     let expect = &scenario["expect"];
     let mut checks = 0;
     let ids: Vec<&str> = out["events"]
