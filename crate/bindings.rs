@@ -49,7 +49,7 @@ pub fn version() -> String {
 /// `frameworks()` → `[{ id, name, effectiveFrom, current }]`.
 #[wasm_bindgen]
 pub fn frameworks() -> Result<JsValue, JsError> {
-    to_js(&crate::frameworks::catalogue())
+    to_js(&crate::framework::catalogue::catalogue())
 }
 
 /// `framework(id)` → the whole framework (areas, statements, indicators, rules, evidence sources,
@@ -65,7 +65,7 @@ pub fn framework(id: &str) -> Result<JsValue, JsError> {
 /// `score(assessment)` → `{ framework, judgements, overall, actionPlan, indicators, problems }`.
 #[wasm_bindgen]
 pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
-    to_js(&crate::score::score_value(&from_js(assessment)?))
+    to_js(&crate::scoring::score::score_value(&from_js(assessment)?))
 }
 
 /// `overallEffectiveness(frameworkId, { impact_of_leaders, help_and_protection, children_in_care,
@@ -73,13 +73,15 @@ pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
 /// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.
 #[wasm_bindgen(js_name = overallEffectiveness)]
 pub fn overall_effectiveness(framework_id: &str, grades: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let grades: std::collections::BTreeMap<String, crate::grade::Grade> =
-        from_js_as(grades, "grades", crate::data::FromJson::from_json)?;
+    let grades: std::collections::BTreeMap<String, crate::model::grade::Grade> = from_js_as(grades, "grades", |v| {
+        serde::Deserialize::deserialize(v).map_err(|e: serde_json::Error| e.to_string())
+    })?;
     let strict = from_js(options)?
         .get("strict")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let grade = crate::score::overall_effectiveness(framework_id, &grades, strict).map_err(|e| JsError::new(&e))?;
+    let grade =
+        crate::scoring::score::overall_effectiveness(framework_id, &grades, strict).map_err(|e| JsError::new(&e))?;
     to_js(&grade)
 }
 
@@ -127,7 +129,7 @@ pub fn file_limits() -> Result<JsValue, JsError> {
 /// `simulate(assessment, { runs, seed })` → `{ runs, seed, judgements, overall, routes }`.
 #[wasm_bindgen]
 pub fn simulate(assessment: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let result = crate::simulate::simulate_value(&from_js(assessment)?, &from_js(options)?)
+    let result = crate::scoring::simulate::simulate_value(&from_js(assessment)?, &from_js(options)?)
         .map_err(|p| JsError::new(&format!("{}: {}", p.field, p.message)))?;
     to_js(&result)
 }
@@ -136,8 +138,8 @@ pub fn simulate(assessment: JsValue, options: JsValue) -> Result<JsValue, JsErro
 /// England and Wales, sorted. Throws for a year outside the covered years.
 #[wasm_bindgen(js_name = bankHolidays)]
 pub fn bank_holidays(year: i32) -> Result<JsValue, JsError> {
-    let days = crate::calendar::bank_holidays(year)?;
-    to_js(&days.into_iter().map(crate::calendar::format_date).collect::<Vec<_>>())
+    let days = crate::pathway::calendar::bank_holidays(year)?;
+    to_js(&days.into_iter().map(crate::model::date::format).collect::<Vec<_>>())
 }
 
 fn whole_number(n: f64) -> Result<i64, JsError> {
@@ -158,18 +160,18 @@ fn whole_number(n: f64) -> Result<i64, JsError> {
 /// `YYYY-MM-DD`, a fractional n, or a year outside the covered years.
 #[wasm_bindgen(js_name = addWorkingDays)]
 pub fn add_working_days(date: &str, n: f64) -> Result<String, JsError> {
-    let d = crate::calendar::parse_date(date)?;
-    let r = crate::calendar::add_working_days(d, whole_number(n)?)?;
-    Ok(crate::calendar::format_date(r))
+    let d = crate::pathway::calendar::parse_date(date)?;
+    let r = crate::pathway::calendar::add_working_days(d, whole_number(n)?)?;
+    Ok(crate::model::date::format(r))
 }
 
 /// `workingDaysBetween("2026-04-02", "2026-04-07")` → `1`: working days after the first date up
 /// to and including the second; negative when the second is earlier. Throws like `addWorkingDays`.
 #[wasm_bindgen(js_name = workingDaysBetween)]
 pub fn working_days_between(a: &str, b: &str) -> Result<f64, JsError> {
-    let a = crate::calendar::parse_date(a)?;
-    let b = crate::calendar::parse_date(b)?;
-    Ok(crate::calendar::working_days_between(a, b)? as f64)
+    let a = crate::pathway::calendar::parse_date(a)?;
+    let b = crate::pathway::calendar::parse_date(b)?;
+    Ok(crate::pathway::calendar::working_days_between(a, b)? as f64)
 }
 
 /// `pathway({ framework, today, history, projected, assumptions })` →
@@ -185,14 +187,14 @@ pub fn pathway(input: JsValue) -> Result<JsValue, JsError> {
 /// transitions: [{ from, to, count }], intervals: [{ from, n, min, q1, median, q3, max }] }`.
 #[wasm_bindgen(js_name = baseRates)]
 pub fn base_rates() -> Result<JsValue, JsError> {
-    to_js(crate::base_rates::base_rates())
+    to_js(crate::pathway::base_rates::base_rates())
 }
 
 /// `scenarios()` → `[{ id, name, fictional, route, routeName, framework, summary }]`: the workshop
 /// scenarios (fictional authorities), in route order. In both builds: the start page lists them.
 #[wasm_bindgen]
 pub fn scenarios() -> Result<JsValue, JsError> {
-    to_js(&crate::scenarios::scenarios())
+    to_js(&crate::framework::scenario_index::scenarios())
 }
 
 /// `scenario(id)` → `{ id, name, fictional, route, routeName, framework, summary, briefing,
@@ -200,21 +202,28 @@ pub fn scenarios() -> Result<JsValue, JsError> {
 #[cfg(feature = "workshop")]
 #[wasm_bindgen]
 pub fn scenario(id: &str) -> Result<JsValue, JsError> {
-    match crate::scenarios::scenario(id) {
+    match crate::workshop::scenarios::scenario(id) {
         Some(s) => to_js(&s),
         None => Ok(JsValue::NULL),
     }
 }
 
 /// `compareParticipants([{ name, text }], scenarioId | null)` → `{ scenario, scenarioName, framework,
-/// participants, invalid, statements, judgements, disagreements, problems }` (see `crate::compare`).
+/// participants, invalid, statements, judgements, disagreements, problems }` (see `crate::workshop::compare`).
 /// Bad files are listed in `invalid`, never thrown; throws only when the first argument is not a list
 /// of `{ name, text }`. Workshop build only.
 #[cfg(feature = "workshop")]
 #[wasm_bindgen(js_name = compareParticipants)]
 pub fn compare_participants(files: JsValue, scenario_id: Option<String>) -> Result<JsValue, JsError> {
-    let files = from_js_as(files, "compareParticipants files", crate::compare::named_files)?;
-    to_js(&crate::compare::compare_participants(&files, scenario_id.as_deref()))
+    let files = from_js_as(
+        files,
+        "compareParticipants files",
+        crate::workshop::compare::named_files,
+    )?;
+    to_js(&crate::workshop::compare::compare_participants(
+        &files,
+        scenario_id.as_deref(),
+    ))
 }
 
 /// The wasm's memory allocator: talc (crates.io, maintained, made for WebAssembly) instead of the

@@ -10,20 +10,20 @@
 //! binding module, compiled only for `wasm32`.
 //!
 //! ```
-//! let ids: Vec<String> = stocktake::frameworks::catalogue().iter().map(|f| f.id.clone()).collect();
+//! let ids: Vec<String> = stocktake::framework::catalogue::catalogue().iter().map(|f| f.id.clone()).collect();
 //! assert!(ids.contains(&"ilacs-2026-04".to_string()));
 //! ```
 //!
 //! Scoring a self-evaluation (see [`score`] for the rules and `DESIGN.md` for why):
 //!
 //! ```
-//! use stocktake::{assessment::Assessment, grade::Grade, level::Level};
+//! use stocktake::{assessment::Assessment, model::grade::Grade, model::level::Level};
 //! let mut a = Assessment::default(); // the current framework
 //! for (_, s) in stocktake::framework::current().statements() {
 //!     a.set(&s.id, Level::Good);
 //! }
 //! a.set("hp_front_door", Level::Inadequate); // safety-critical
-//! let r = stocktake::score::score(&a);
+//! let r = stocktake::scoring::score::score(&a);
 //! let hp = r.judgements.iter().find(|j| j.id == "help_and_protection").unwrap();
 //! assert_eq!(hp.grade, Some(Grade::Inadequate));
 //! assert_eq!(hp.reasons.last().unwrap().rule_id.as_deref(), Some("jr_critical_inadequate"));
@@ -31,25 +31,16 @@
 //! ```
 #![deny(missing_docs)]
 
+// The layers, lowest first: each imports only from the layers above it in this list
+// (DESIGN.md, "Code map"; `tests/layers.rs` holds the rule).
 #[macro_use]
-mod data;
+pub mod support;
 pub mod assessment;
-pub mod base_rates;
-pub mod calendar;
-pub mod compare;
 pub mod framework;
-pub mod frameworks;
-pub mod grade;
-pub mod history;
-pub mod level;
-pub mod migrate;
+pub mod model;
 pub mod pathway;
-pub mod problems;
-pub mod provider_pathway;
-pub mod route;
-pub mod scenarios;
-pub mod score;
-pub mod simulate;
+pub mod scoring;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

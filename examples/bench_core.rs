@@ -3,7 +3,7 @@
 //! `cargo run --release --example bench_core`.
 use std::time::Instant;
 use stocktake::assessment::Assessment;
-use stocktake::level::Level;
+use stocktake::model::level::Level;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -40,7 +40,7 @@ fn main() {
     let mut checksum = 0usize;
     for _ in 0..1000 {
         let t = Instant::now();
-        let r = stocktake::score::score(&a);
+        let r = stocktake::scoring::score::score(&a);
         score_us.push(t.elapsed().as_secs_f64() * 1e6);
         checksum += r.action_plan.len();
     }
@@ -52,14 +52,14 @@ fn main() {
     for _ in 0..1000 {
         let t = Instant::now();
         let v = serde_json::from_str::<serde_json::Value>(&text).expect("json");
-        let out = serde_json::to_string(&stocktake::score::score_value(&v)).unwrap();
+        let out = serde_json::to_string(&stocktake::scoring::score::score_value(&v)).unwrap();
         call_us.push(t.elapsed().as_secs_f64() * 1e6);
         checksum += out.len();
     }
     let mut sim_ms = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
-        let r = stocktake::simulate::simulate(&a, 10_000, 42);
+        let r = stocktake::scoring::simulate::simulate(&a, 10_000, 42);
         sim_ms.push(t.elapsed().as_secs_f64() * 1e3);
         checksum += r.runs as usize;
     }

@@ -6,7 +6,7 @@
 //! Skipped, with a message, when the data file is absent.
 use std::collections::BTreeMap;
 use std::path::Path;
-use stocktake::grade::Grade;
+use stocktake::model::grade::Grade;
 
 /// The agreement floor (the rules achieve 0.971).
 const FLOOR: f64 = 0.95;
@@ -105,10 +105,10 @@ fn overall_effectiveness_agrees_with_real_inspections() {
             }
             _ => continue,
         };
-        let predicted = stocktake::score::overall_effectiveness(framework, &grades, false)
+        let predicted = stocktake::scoring::score::overall_effectiveness(framework, &grades, false)
             .unwrap()
             .unwrap();
-        let strict = stocktake::score::overall_effectiveness(framework, &grades, true)
+        let strict = stocktake::scoring::score::overall_effectiveness(framework, &grades, true)
             .unwrap()
             .unwrap();
         agree_strict += (strict == actual) as u32;

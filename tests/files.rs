@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::path::Path;
 use stocktake::assessment::{open_bytes, open_text, MAX_FILE_BYTES};
-use stocktake::level::Level;
+use stocktake::model::level::Level;
 
 #[test]
 fn each_bad_file_gets_its_own_code_and_a_message() {

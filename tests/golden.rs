@@ -60,7 +60,7 @@ fn every_golden_file_opens_without_problems_and_scores_identically() {
             "{path:?} no longer opens cleanly: {:?}",
             opened.problems
         );
-        let score = serde_json::to_value(stocktake::score::score(&opened.assessment)).unwrap();
+        let score = serde_json::to_value(stocktake::scoring::score::score(&opened.assessment)).unwrap();
         let expected_file = expected_path(path);
         if bless {
             std::fs::write(&expected_file, serde_json::to_string_pretty(&score).unwrap() + "\n").unwrap();

@@ -90,14 +90,14 @@ proptest! {
         // What was kept is itself valid.
         let (_, again) = stocktake::assessment::parse_assessment(&stocktake::assessment::to_value(&a));
         prop_assert!(again.iter().all(|p| p.code == "newer_version"), "{:?}", again);
-        let _ = stocktake::score::score_value(&core(&v));
-        let _ = stocktake::simulate::simulate_value(&core(&v), &serde_json::json!({ "runs": 3 }));
+        let _ = stocktake::scoring::score::score_value(&core(&v));
+        let _ = stocktake::scoring::simulate::simulate_value(&core(&v), &serde_json::json!({ "runs": 3 }));
     }
 
     #[test]
     fn answers_objects_never_panic(answers in proptest::collection::btree_map("[a-z_]{1,20}", arb_json(), 0..10)) {
         let v = json!({ "answers": answers, "indicators": { "sw_turnover": 1e300, "average_caseload": -0.0 } });
-        let _ = stocktake::score::score_value(&core(&v));
+        let _ = stocktake::scoring::score::score_value(&core(&v));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use stocktake::assessment::{
     is_fatal, open_bytes, open_text, parse_assessment, to_value, Action, Answer, Assessment, MAX_FILE_BYTES, MAX_NOTES,
     MAX_PROBLEMS, MAX_TEXT,
 };
-use stocktake::level::Level;
+use stocktake::model::level::Level;
 
 /// Whatever happened, the result is coherent: a fatal result has an empty assessment and only
 /// fatal problems (at least one), there is at most one more problem than the limit, and scoring works.
@@ -23,7 +23,7 @@ fn check_opened(o: &stocktake::assessment::Opened) {
         );
     } else {
         assert!(!o.problems.iter().any(is_fatal), "{:?}", o.problems);
-        let _ = stocktake::score::score(&o.assessment);
+        let _ = stocktake::scoring::score::score(&o.assessment);
     }
     for p in &o.problems {
         assert!(!p.message.is_empty() && !p.code.is_empty());
@@ -180,21 +180,21 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
         check_opened(&open_text(&text));
-        let _ = stocktake::score::score_value(&serde_json::json!(text));
+        let _ = stocktake::scoring::score::score_value(&serde_json::json!(text));
     }
 
     #[test]
     fn arbitrary_json_never_panics(v in any_json()) {
         let core: serde_json::Value = v.clone();
         let (a, _) = parse_assessment(&core);
-        let _ = stocktake::score::score(&a);
-        let _ = stocktake::score::score_value(&core);
+        let _ = stocktake::scoring::score::score(&a);
+        let _ = stocktake::scoring::score::score_value(&core);
         check_opened(&open_text(&v.to_string()));
     }
 
     #[test]
     fn arbitrary_members_of_a_stocktake_file_never_panic(v in stocktake_like()) {
-        let _ = stocktake::score::score_value(&v);
+        let _ = stocktake::scoring::score::score_value(&v);
         check_opened(&open_text(&v.to_string()));
     }
 
@@ -205,7 +205,7 @@ proptest! {
         prop_assert!(o.problems.is_empty(), "{:?}", o.problems);
         prop_assert!(!o.fatal);
         prop_assert_eq!(&o.assessment, &a);
-        prop_assert_eq!(stocktake::score::score(&o.assessment), stocktake::score::score(&a));
+        prop_assert_eq!(stocktake::scoring::score::score(&o.assessment), stocktake::scoring::score::score(&a));
     }
 }
 

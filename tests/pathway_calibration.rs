@@ -7,10 +7,11 @@
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::Path;
-use stocktake::base_rates::{graded_inspections, pairs, CSV_PATH};
-use stocktake::calendar::months_between;
-use stocktake::pathway::{cycle_window, framework_id_on, Assumptions};
-use stocktake::route::{route, Route};
+use stocktake::model::date::months_between;
+use stocktake::pathway::base_rates::{graded_inspections, pairs, CSV_PATH};
+use stocktake::pathway::ilacs::cycle_window;
+use stocktake::pathway::rules::{framework_id_on, Assumptions};
+use stocktake::scoring::route::{route, Route};
 
 struct Score {
     n: usize,

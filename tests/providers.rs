@@ -25,7 +25,7 @@ fn judgement<'a>(r: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn the_catalogue_groups_providers_apart_from_ilacs() {
-    let c = stocktake::frameworks::catalogue();
+    let c = stocktake::framework::catalogue::catalogue();
     let sccif: Vec<&str> = c
         .iter()
         .filter(|f| f.family == "sccif")
@@ -33,7 +33,10 @@ fn the_catalogue_groups_providers_apart_from_ilacs() {
         .collect();
     assert_eq!(sccif, ["sccif-childrens-homes", "sccif-ifa"]);
     assert!(c.iter().find(|f| f.current).is_some_and(|f| f.family == "ilacs"));
-    assert_eq!(stocktake::frameworks::family("sccif-ifa").as_deref(), Some("sccif"));
+    assert_eq!(
+        stocktake::framework::catalogue::family("sccif-ifa").as_deref(),
+        Some("sccif")
+    );
     let v = serde_json::to_value(stocktake::framework::get("sccif-childrens-homes").unwrap().view()).unwrap();
     assert_eq!(v["family"], "sccif");
     assert_eq!(v["provider"], "Children's homes");
@@ -59,7 +62,7 @@ fn help_and_protection_inadequate_limits_overall_and_names_the_rule() {
         "good",
         json!({ "ch_hp_missing": "inadequate" }),
     );
-    let r = serde_json::to_value(stocktake::score::score_value(&a)).unwrap();
+    let r = serde_json::to_value(stocktake::scoring::score::score_value(&a)).unwrap();
     assert_eq!(r["problems"], json!([]));
     let ep = judgement(&r, "overall_experiences_progress");
     assert_eq!(ep["grade"], "inadequate");
@@ -91,7 +94,7 @@ fn help_and_protection_inadequate_limits_overall_and_names_the_rule() {
 #[test]
 fn leaders_inadequate_holds_overall_at_requires_improvement_and_lift_points_elsewhere() {
     let a = assessment("sccif-ifa", "outstanding", json!({ "ifa_lm_assessment": "inadequate" }));
-    let r = serde_json::to_value(stocktake::score::score_value(&a)).unwrap();
+    let r = serde_json::to_value(stocktake::scoring::score::score_value(&a)).unwrap();
     let ep = judgement(&r, "overall_experiences_progress");
     assert_eq!(ep["grade"], "requires_improvement");
     assert!(ep["reasons"]
@@ -106,24 +109,27 @@ fn leaders_inadequate_holds_overall_at_requires_improvement_and_lift_points_else
         "outstanding",
         json!({ "ifa_lm_assessment": "requires_improvement" }),
     );
-    let r = serde_json::to_value(stocktake::score::score_value(&b)).unwrap();
+    let r = serde_json::to_value(stocktake::scoring::score::score_value(&b)).unwrap();
     assert_eq!(judgement(&r, "overall_experiences_progress")["grade"], "outstanding");
     assert_eq!(
-        stocktake::score::overall_effectiveness(
+        stocktake::scoring::score::overall_effectiveness(
             "sccif-ifa",
             &[
                 (
                     "overall_experiences_progress".to_string(),
-                    stocktake::grade::Grade::Good
+                    stocktake::model::grade::Grade::Good
                 ),
-                ("help_and_protection".to_string(), stocktake::grade::Grade::Good),
-                ("leaders_and_managers".to_string(), stocktake::grade::Grade::Inadequate),
+                ("help_and_protection".to_string(), stocktake::model::grade::Grade::Good),
+                (
+                    "leaders_and_managers".to_string(),
+                    stocktake::model::grade::Grade::Inadequate
+                ),
             ]
             .into_iter()
             .collect(),
             false
         ),
-        Ok(Some(stocktake::grade::Grade::RequiresImprovement))
+        Ok(Some(stocktake::model::grade::Grade::RequiresImprovement))
     );
 }
 
@@ -137,7 +143,7 @@ fn overall_waits_for_the_other_judgements() {
         }
     }
     let a = json!({ "format": "stocktake-assessment", "version": 1, "framework": fw.id, "answers": answers });
-    let r = serde_json::to_value(stocktake::score::score_value(&a)).unwrap();
+    let r = serde_json::to_value(stocktake::scoring::score::score_value(&a)).unwrap();
     let ep = judgement(&r, "overall_experiences_progress");
     assert_eq!(ep["grade"], Value::Null);
     assert_eq!(ep["completeness"]["enough"], true);
@@ -155,7 +161,7 @@ fn simulation_reports_the_limited_overall_for_providers() {
         "good",
         json!({ "ch_hp_missing": "inadequate" }),
     );
-    let r = stocktake::simulate::simulate_value(&a, &serde_json::json!({ "runs": 200, "seed": 3 })).unwrap();
+    let r = stocktake::scoring::simulate::simulate_value(&a, &serde_json::json!({ "runs": 200, "seed": 3 })).unwrap();
     let r = serde_json::to_value(r).unwrap();
     assert!(r["overall"]["probabilities"].is_object(), "{}", r["overall"]);
 }
@@ -167,7 +173,7 @@ fn workshop_comparison_works_for_provider_files() {
         a["participant"] = json!(who);
         (format!("{who}.json"), a.to_string())
     };
-    let c = stocktake::compare::compare_participants(&[file("good", "ali"), file("outstanding", "bo")], None);
+    let c = stocktake::workshop::compare::compare_participants(&[file("good", "ali"), file("outstanding", "bo")], None);
     let c = serde_json::to_value(c).unwrap();
     assert_eq!(c["participants"].as_array().unwrap().len(), 2, "{}", c["invalid"]);
     let overall = c["judgements"]

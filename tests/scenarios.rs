@@ -26,7 +26,7 @@ fn the_embedded_list_has_every_scenario_file_and_covers_every_framework_and_rule
     let mut rules = std::collections::BTreeSet::new();
     for (_, text) in common::list::SCENARIOS {
         let v: serde_json::Value = serde_json::from_str(text).unwrap();
-        let r = serde_json::to_value(stocktake::score::score_value(&common::filled(&v))).unwrap();
+        let r = serde_json::to_value(stocktake::scoring::score::score_value(&common::filled(&v))).unwrap();
         frameworks.insert(r["framework"].as_str().unwrap().to_string());
         let mut reasons: Vec<&serde_json::Value> = r["judgements"]
             .as_array()
@@ -55,8 +55,11 @@ fn the_seeded_simulation_is_reproducible() {
         .find(|(name, _)| name.starts_with("an LA"))
         .unwrap();
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let r = stocktake::simulate::simulate_value(&common::filled(&v), &serde_json::json!({ "runs": 1000, "seed": 7 }))
-        .unwrap();
+    let r = stocktake::scoring::simulate::simulate_value(
+        &common::filled(&v),
+        &serde_json::json!({ "runs": 1000, "seed": 7 }),
+    )
+    .unwrap();
     println!("{}", common::fingerprint(&r));
     assert_eq!(common::fingerprint(&r), common::SIMULATION_FINGERPRINT);
 }

@@ -1,7 +1,7 @@
 //! The JSON Schema for saved assessments (`schema/assessment.schema.json`) agrees with the code.
 use serde_json::Value;
 use std::collections::BTreeSet;
-use stocktake::level::Level;
+use stocktake::model::level::Level;
 
 fn schema() -> Value {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/assessment.schema.json");

@@ -1,7 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! The calendar and one pathway scenario, compiled to wasm32 and run in a browser
 //! (`wasm-pack test --headless --firefox`), to catch differences between native and wasm builds.
-use stocktake::calendar::{add_working_days, bank_holidays, format_date, parse_date, working_days_between};
+use stocktake::model::date::format as format_date;
+use stocktake::pathway::calendar::{add_working_days, bank_holidays, parse_date, working_days_between};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -24,6 +24,6 @@ fn simulation_is_the_same_in_wasm_as_natively() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
     let options = serde_json::json!({ "runs": 1000, "seed": 7 });
-    let r = stocktake::simulate::simulate_value(&common::filled(&v), &options).unwrap();
+    let r = stocktake::scoring::simulate::simulate_value(&common::filled(&v), &options).unwrap();
     assert_eq!(common::fingerprint(&r), common::SIMULATION_FINGERPRINT);
 }

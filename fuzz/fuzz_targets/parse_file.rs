@@ -13,12 +13,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(o.problems.iter().all(is_fatal));
             assert_eq!(o.assessment, Assessment::default());
         } else {
-            let scored = stocktake::score::score(&o.assessment);
+            let scored = stocktake::scoring::score::score(&o.assessment);
             // What opened, saved again, opens to the same thing and scores the same.
             let again = open_text(&to_value(&o.assessment).to_string());
             assert!(again.problems.is_empty(), "{:?}", again.problems);
             assert_eq!(again.assessment, o.assessment);
-            assert_eq!(stocktake::score::score(&again.assessment), scored);
+            assert_eq!(stocktake::scoring::score::score(&again.assessment), scored);
         }
     }
 });

@@ -10,9 +10,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         return;
     };
-    let scored = stocktake::score::score_value(&value);
+    let scored = stocktake::scoring::score::score_value(&value);
     let (a, problems) = stocktake::assessment::parse_assessment(&value);
     assert_eq!(scored.problems, problems);
-    assert_eq!(stocktake::score::score(&a).judgements, scored.judgements);
-    let _ = stocktake::simulate::simulate_value(&value, &serde_json::json!({ "runs": 50, "seed": 1 }));
+    assert_eq!(stocktake::scoring::score::score(&a).judgements, scored.judgements);
+    let _ = stocktake::scoring::simulate::simulate_value(&value, &serde_json::json!({ "runs": 50, "seed": 1 }));
 });

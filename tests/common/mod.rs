@@ -35,7 +35,7 @@ pub fn filled(scenario: &Value) -> serde_json::Value {
 /// Runs one scenario; `Err` says what differed.
 pub fn check(name: &str, text: &str) -> Result<(), String> {
     let scenario: Value = serde_json::from_str(text).map_err(|e| format!("{name}: not JSON: {e}"))?;
-    let result = stocktake::score::score_value(&filled(&scenario));
+    let result = stocktake::scoring::score::score_value(&filled(&scenario));
     if !result.problems.is_empty() {
         return Err(format!("{name}: problems {:?}", result.problems));
     }
@@ -77,7 +77,7 @@ pub fn check(name: &str, text: &str) -> Result<(), String> {
 
 /// A compact, exact summary of a simulation: per judgement the counts of outstanding, good, RI,
 /// inadequate and none, then the route counts.
-pub fn fingerprint(r: &stocktake::simulate::SimulationResult) -> String {
+pub fn fingerprint(r: &stocktake::scoring::simulate::SimulationResult) -> String {
     let n = |p: f64| ((p * r.runs as f64).round() as u64).to_string();
     let mut parts: Vec<String> = r
         .judgements

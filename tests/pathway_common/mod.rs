@@ -136,7 +136,7 @@ pub fn check(name: &str, scenario: &Value) -> usize {
     // Every result carries the base rates with their attribution.
     assert_eq!(
         out["baseRates"]["attribution"].as_str(),
-        Some(stocktake::base_rates::ATTRIBUTION),
+        Some(stocktake::pathway::base_rates::ATTRIBUTION),
         "{name}"
     );
     checks

@@ -3,7 +3,7 @@
 //! Each scenario is a data file `crate/data/scenarios/<id>.toml` (TOML so the prose stays readable),
 //! embedded at compile time like every other data file. A scenario has:
 //!
-//! * `id`, `name` (always ending "(fictional)"), `fictional = true`, a `route` (one of [`Route`]),
+//! * `id`, `name` (always ending "(fictional)"), `fictional = true`, a `route` (one of [`Storyline`]),
 //!   the `framework` it is scored against and a one-sentence `summary`;
 //! * a one-page `briefing`: sections (`context`, `case_audit`, `children_and_families`, `staff`,
 //!   `indicators`), each a heading and short paragraphs;
@@ -14,57 +14,14 @@
 //!
 //! A participant starts from [`Scenario::participant_start`]: the scenario's authority, date, history
 //! and indicators with no answers, marked with `scenario: <id>` so files can be compared later
-//! ([`crate::compare`]). The authorities, people and figures are invented; no real authority is named.
+//! ([`crate::workshop::compare`]). The authorities, people and figures are invented; no real authority is named.
 use crate::assessment::{parse_assessment, Assessment};
-use crate::grade::Grade;
+use crate::framework::scenario_index::{ScenarioSummary, Storyline};
+use crate::model::grade::Grade;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
-
-/// The inspection route a scenario illustrates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Route {
-    /// A good authority slipping.
-    GoodSlipping,
-    /// An authority that requires improvement and is improving.
-    RiImproving,
-    /// An inadequate authority under monitoring.
-    InadequateMonitoring,
-    /// An outstanding authority with a single weak area.
-    OutstandingOneWeakArea,
-}
-
-impl Route {
-    /// Every route, in the order scenarios are listed.
-    pub const ALL: [Route; 4] = [
-        Route::GoodSlipping,
-        Route::RiImproving,
-        Route::InadequateMonitoring,
-        Route::OutstandingOneWeakArea,
-    ];
-
-    /// The id used in the data files and the API, such as `good_slipping`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Route::GoodSlipping => "good_slipping",
-            Route::RiImproving => "ri_improving",
-            Route::InadequateMonitoring => "inadequate_monitoring",
-            Route::OutstandingOneWeakArea => "outstanding_one_weak_area",
-        }
-    }
-
-    /// The route in plain English, such as "A good authority slipping".
-    pub fn label(self) -> &'static str {
-        match self {
-            Route::GoodSlipping => "A good authority slipping",
-            Route::RiImproving => "Requires improvement and improving",
-            Route::InadequateMonitoring => "Inadequate and under monitoring",
-            Route::OutstandingOneWeakArea => "Outstanding with one weak area",
-        }
-    }
-}
 
 /// One section of a briefing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,12 +34,6 @@ pub struct BriefingSection {
     pub paragraphs: Vec<String>,
 }
 
-from_json!(BriefingSection {
-    id,
-    heading,
-    paragraphs
-});
-
 /// The facilitator's note on one judgement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JudgementNote {
@@ -91,8 +42,6 @@ pub struct JudgementNote {
     /// Why an inspector would likely reach the expected grade.
     pub why: String,
 }
-
-from_json!(JudgementNote { id, why });
 
 /// Facilitator notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,21 +57,6 @@ pub struct Facilitator {
     pub judgements: Vec<JudgementNote>,
 }
 
-/// By hand, not `from_json!`: the notes are stored under the key `judgement` (one `[[judgement]]`
-/// table each in TOML) and shown as `judgements`.
-impl crate::data::FromJson for Facilitator {
-    fn from_json(v: &Value) -> Result<Self, String> {
-        use crate::data::field;
-        let o = crate::data::object(v)?;
-        Ok(Facilitator {
-            summary: field(o, "summary")?,
-            traps: field(o, "traps")?,
-            expected: field(o, "expected")?,
-            judgements: field(o, "judgement")?,
-        })
-    }
-}
-
 /// A workshop scenario as stored.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Scenario {
@@ -133,7 +67,7 @@ pub struct Scenario {
     /// Always true.
     pub fictional: bool,
     /// The route it illustrates.
-    pub route: Route,
+    pub route: Storyline,
     /// The framework id it is scored against.
     pub framework: String,
     /// One sentence.
@@ -144,38 +78,6 @@ pub struct Scenario {
     pub facilitator: Facilitator,
     /// The reference answers, in the saved-file format.
     pub reference: Value,
-}
-
-from_json!(Scenario {
-    id,
-    name,
-    fictional,
-    route,
-    framework,
-    summary,
-    briefing,
-    facilitator,
-    reference
-});
-
-/// A scenario in the list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ScenarioSummary {
-    /// Stable id.
-    pub id: String,
-    /// The authority's name, ending "(fictional)".
-    pub name: String,
-    /// Always true.
-    pub fictional: bool,
-    /// The route.
-    pub route: Route,
-    /// The route in plain English.
-    pub route_name: &'static str,
-    /// The framework id.
-    pub framework: String,
-    /// One sentence.
-    pub summary: String,
 }
 
 /// A scenario in full, as the page receives it.
@@ -195,53 +97,6 @@ pub struct ScenarioView {
     pub participant_start: Assessment,
 }
 
-/// A scenario as `scenarios/index.json` lists it (build.rs writes it from the scenario files).
-struct Listed {
-    id: String,
-    name: String,
-    fictional: bool,
-    route: Route,
-    framework: String,
-    summary: String,
-}
-
-from_json!(Listed {
-    id,
-    name,
-    fictional,
-    route,
-    framework,
-    summary
-});
-
-/// The scenarios as listed, in route order: from the small index, so that listing them (and
-/// checking a file's `scenario` id) does not need the scenarios in full.
-fn listed() -> &'static [ScenarioSummary] {
-    static LISTED: OnceLock<Vec<ScenarioSummary>> = OnceLock::new();
-    LISTED.get_or_init(|| {
-        let index: Vec<Listed> = crate::data::parse("scenarios/index", embedded_json!("scenarios/index"));
-        let mut list: Vec<ScenarioSummary> = index
-            .into_iter()
-            .map(|l| ScenarioSummary {
-                id: l.id,
-                name: l.name,
-                fictional: l.fictional,
-                route: l.route,
-                route_name: l.route.label(),
-                framework: l.framework,
-                summary: l.summary,
-            })
-            .collect();
-        list.sort_by_key(|s| s.route);
-        list
-    })
-}
-
-/// True when `id` is a workshop scenario's id.
-pub fn is_scenario(id: &str) -> bool {
-    listed().iter().any(|s| s.id == id)
-}
-
 /// The embedded scenario files. A test checks every file in `crate/data/scenarios/` is listed.
 pub(crate) const FILES: [(&str, &str); 4] = [
     ("scenarios/harrowby-vale", embedded_json!("scenarios/harrowby-vale")),
@@ -256,7 +111,7 @@ pub fn all() -> &'static [Scenario] {
     ALL.get_or_init(|| {
         let mut list: Vec<Scenario> = FILES
             .iter()
-            .map(|(name, json)| crate::data::parse(name, json))
+            .map(|(name, json)| crate::support::embedded::parse(name, json))
             .collect();
         list.sort_by_key(|s| s.route);
         list
@@ -266,16 +121,6 @@ pub fn all() -> &'static [Scenario] {
 /// The scenario with this id.
 pub fn get(id: &str) -> Option<&'static Scenario> {
     all().iter().find(|s| s.id == id)
-}
-
-/// The list shown on the start page.
-///
-/// ```
-/// let list = stocktake::scenarios::scenarios();
-/// assert!(list.len() >= 4 && list.iter().all(|s| s.fictional && s.name.ends_with("(fictional)")));
-/// ```
-pub fn scenarios() -> Vec<ScenarioSummary> {
-    listed().to_vec()
 }
 
 impl Scenario {
@@ -327,7 +172,7 @@ pub fn scenario(id: &str) -> Option<ScenarioView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::score;
+    use crate::scoring::score::score;
 
     /// Projected grades by judgement id (overall effectiveness included where the framework has it).
     fn projected(a: &Assessment) -> BTreeMap<String, Option<Grade>> {
@@ -343,7 +188,7 @@ mod tests {
     fn there_are_at_least_four_fictional_scenarios_covering_every_route() {
         let list = all();
         assert!(list.len() >= 4);
-        for route in Route::ALL {
+        for route in Storyline::ALL {
             assert!(list.iter().any(|s| s.route == route), "no scenario for {route:?}");
         }
         let mut ids: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
@@ -380,6 +225,7 @@ mod tests {
 
     #[test]
     fn the_index_lists_exactly_the_scenarios_in_full() {
+        use crate::framework::scenario_index::{is_scenario, scenarios};
         let full: Vec<ScenarioSummary> = all().iter().map(Scenario::summary_view).collect();
         assert_eq!(scenarios(), full);
         assert!(all().iter().all(|s| is_scenario(&s.id)));
@@ -426,9 +272,9 @@ mod tests {
             let today = a
                 .assessed_on
                 .as_deref()
-                .and_then(|d| crate::calendar::parse_date(d).ok());
+                .and_then(|d| crate::pathway::calendar::parse_date(d).ok());
             assert!(today.is_some(), "{}", s.id);
-            let (h, hp) = crate::history::parse_history_as_of(&a.history, "history", today);
+            let (h, hp) = crate::pathway::history::parse_history_as_of(&a.history, "history", today);
             assert!(hp.is_empty(), "{}: {hp:?}", s.id);
             assert!(h.last_inspection.is_some(), "{}", s.id);
         }
@@ -456,23 +302,23 @@ mod tests {
             let g = &s.facilitator.expected;
             let h = &a.history;
             match s.route {
-                Route::GoodSlipping => {
+                Storyline::GoodSlipping => {
                     assert_eq!(h["lastInspection"]["grades"]["overall_effectiveness"], "good");
                     assert!(g.values().any(|x| *x < Grade::Good));
                 }
-                Route::RiImproving => {
+                Storyline::RiImproving => {
                     assert_eq!(
                         h["lastInspection"]["grades"]["overall_effectiveness"],
                         "requires_improvement"
                     );
                     assert!(g.values().any(|x| *x >= Grade::Good));
                 }
-                Route::InadequateMonitoring => {
+                Storyline::InadequateMonitoring => {
                     assert_eq!(h["lastInspection"]["grades"]["overall_effectiveness"], "inadequate");
                     assert!(h["monitoring"].is_object());
                     assert!(g.values().any(|x| *x == Grade::Inadequate));
                 }
-                Route::OutstandingOneWeakArea => {
+                Storyline::OutstandingOneWeakArea => {
                     assert_eq!(h["lastInspection"]["grades"]["overall_effectiveness"], "outstanding");
                     assert_eq!(g.values().filter(|x| **x < Grade::Outstanding).count(), 1);
                 }

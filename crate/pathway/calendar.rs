@@ -25,14 +25,16 @@
 //! not a guess, because a future proclamation may add a day.
 //!
 //! ```
-//! use stocktake::calendar::{add_working_days, bank_holidays, working_days_between};
+//! use stocktake::pathway::calendar::{add_working_days, bank_holidays, working_days_between};
 //! let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
 //! assert_eq!(bank_holidays(2026).unwrap()[7], d("2026-12-28"));
 //! // Thursday 2 April 2026, then Good Friday and Easter Monday are skipped.
 //! assert_eq!(add_working_days(d("2026-04-02"), 1).unwrap(), d("2026-04-07"));
 //! assert_eq!(working_days_between(d("2026-04-02"), d("2026-04-07")).unwrap(), 1);
 //! ```
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+#[cfg(test)]
+use crate::model::date::{add_months, months_between};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use std::fmt;
@@ -69,7 +71,7 @@ impl fmt::Display for CalendarError {
 impl std::error::Error for CalendarError {}
 
 impl CalendarError {
-    /// A stable code for a [`crate::problems::Problem`]: `invalid_date` or `out_of_coverage`.
+    /// A stable code for a [`crate::support::problems::Problem`]: `invalid_date` or `out_of_coverage`.
     pub fn code(&self) -> &'static str {
         match self {
             CalendarError::InvalidDate(_) => "invalid_date",
@@ -78,31 +80,12 @@ impl CalendarError {
     }
 }
 
-/// Parses a date written `YYYY-MM-DD`: four-digit year, two-digit month and day, nothing else.
-///
-/// chrono reads it; the shape is checked first because chrono's `%Y` also takes a sign, leading
-/// spaces and other widths (`" 026-01-01"`, `"+2026-1-1"`), which are not dates a person types here.
+/// Parses a date written `YYYY-MM-DD` ([`crate::model::date::parse`]), as a calendar error.
 ///
 /// # Errors
 /// [`CalendarError::InvalidDate`] when the text is not a real date in that shape.
 pub fn parse_date(text: &str) -> Result<NaiveDate, CalendarError> {
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    shaped
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| CalendarError::InvalidDate(text.to_string()))
-}
-
-/// Formats a date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`).
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::model::date::parse(text).ok_or_else(|| CalendarError::InvalidDate(text.to_string()))
 }
 
 /// One holiday rule, as data.
@@ -137,8 +120,6 @@ pub struct HolidayRule {
     pub tag: String,
 }
 
-from_json!(HolidayRule { id, title, kind, month [default], day [default], nth [default], offset_days [default], substitute [default], text, source, tag });
-
 /// A one-off change to the rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayChange {
@@ -159,8 +140,6 @@ pub struct HolidayChange {
     pub tag: String,
 }
 
-from_json!(HolidayChange { id, kind, rule [default], date, title, source, tag });
-
 /// The versioned bank-holiday table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayTable {
@@ -178,19 +157,12 @@ pub struct HolidayTable {
     pub change: Vec<HolidayChange>,
 }
 
-from_json!(HolidayTable {
-    version,
-    coverage_from,
-    coverage_to,
-    source,
-    rule,
-    change
-});
-
 /// The embedded bank-holiday table.
 pub fn table() -> &'static HolidayTable {
     static TABLE: OnceLock<HolidayTable> = OnceLock::new();
-    TABLE.get_or_init(|| crate::data::parse("calendar/bank-holidays", embedded_json!("calendar/bank-holidays")))
+    TABLE.get_or_init(|| {
+        crate::support::embedded::parse("calendar/bank-holidays", embedded_json!("calendar/bank-holidays"))
+    })
 }
 
 /// Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
@@ -372,33 +344,6 @@ pub fn working_days_between(a: NaiveDate, b: NaiveDate) -> Result<i64, CalendarE
     Ok(sign * count)
 }
 
-/// Adds calendar months, clamping the day to the month's end (31 January + 1 month = 28 or 29
-/// February), as chrono's `checked_add_months` does. Negative `months` go back.
-pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
-    let n = Months::new(months.unsigned_abs());
-    if months >= 0 {
-        date.checked_add_months(n)
-    } else {
-        date.checked_sub_months(n)
-    }
-    .expect("date in range")
-}
-
-/// Adds a (possibly fractional) number of months: whole months by [`add_months`], the fraction as
-/// days of an average month (30.4375 days).
-pub fn add_months_f(date: NaiveDate, months: f64) -> NaiveDate {
-    let whole = months.floor();
-    let days = ((months - whole) * 30.4375).round() as i64;
-    add_months(date, whole as i32)
-        .checked_add_signed(chrono::TimeDelta::days(days))
-        .expect("date in range")
-}
-
-/// Months between two dates as a decimal (days / 30.4375), negative when `b` is before `a`.
-pub fn months_between(a: NaiveDate, b: NaiveDate) -> f64 {
-    (b - a).num_days() as f64 / 30.4375
-}
-
 /// The next Monday on or after `date`.
 pub fn monday_on_or_after(date: NaiveDate) -> NaiveDate {
     let mut d = date;
@@ -417,7 +362,11 @@ mod tests {
     }
 
     fn year_list(year: i32) -> Vec<String> {
-        bank_holidays(year).unwrap().into_iter().map(format_date).collect()
+        bank_holidays(year)
+            .unwrap()
+            .into_iter()
+            .map(crate::model::date::format)
+            .collect()
     }
 
     /// Published lists (gov.uk/bank-holidays and the fact sheet §8), written out in full.
@@ -650,27 +599,5 @@ mod tests {
                 prop_assert_eq!(working_days_between(r, a).unwrap(), -n);
             }
         }
-    }
-
-    /// One parser: the strict shape, and chrono for the date itself.
-    #[test]
-    fn dates_are_read_strictly() {
-        assert_eq!(parse_date("2024-02-29").ok(), NaiveDate::from_ymd_opt(2024, 2, 29));
-        for bad in [
-            " 026-01-01",
-            "+026-01-01",
-            "2026-1-01",
-            "2026-01-1 ",
-            "2023-02-29",
-            "2026-13-01",
-            "2026-01-00",
-            "20260-1-01",
-            "2026/01/01",
-            "",
-            "2026-01-0a",
-        ] {
-            assert!(parse_date(bad).is_err(), "{bad:?}");
-        }
-        assert_eq!(format_date(NaiveDate::from_ymd_opt(7, 3, 9).unwrap()), "0007-03-09");
     }
 }

@@ -34,9 +34,9 @@
 //! Indicators are compared with the national figure and flagged; they never change a grade.
 use crate::assessment::{parse_assessment, Action, Assessment};
 use crate::framework::{Framework, OverallBase, Params};
-use crate::grade::Grade;
-use crate::level::Level;
-use crate::problems::Problem;
+use crate::model::grade::Grade;
+use crate::model::level::Level;
+use crate::support::problems::Problem;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -424,7 +424,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
                 "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {} points, which fits {}.",
                 plural(t.answered, "statement"),
                 c[4], c[3], c[2], c[0], c[1],
-                crate::assessment::number_text(e.points as f64 / t.answered as f64),
+                crate::support::text::number_text(e.points as f64 / t.answered as f64),
                 e.best_fit.label_in_sentence()
             ),
             Vec::new(),
@@ -821,8 +821,8 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
     let mut message = format!(
         "{}: {}{unit} against {}{unit} for England ({}) — {comparison}.",
         ind.name,
-        crate::assessment::number_text(value),
-        crate::assessment::number_text(ind.national.value),
+        crate::support::text::number_text(value),
+        crate::support::text::number_text(ind.national.value),
         ind.national.period
     );
     if comparison == "worse" && ind.risk_factor {

@@ -12,7 +12,7 @@
 //! entries, the current version must have golden files, and every older golden file must still
 //! open and score identically.
 use crate::assessment::{whole, FORMAT_VERSION};
-use crate::problems::Problem;
+use crate::support::problems::Problem;
 use serde_json::Value;
 
 /// One step: turns a file of version `n` into version `n + 1` (the `version` field is set by

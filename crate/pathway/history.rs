@@ -29,9 +29,9 @@
 //!
 //! For an interim or assurance visit, `grades` are the judgements standing from the last full
 //! inspection (the visit itself only says whether effectiveness improved, was sustained or declined).
-use crate::calendar::parse_date;
-use crate::grade::Grade;
-use crate::problems::Problem;
+use crate::model::grade::Grade;
+use crate::pathway::calendar::parse_date;
+use crate::support::problems::Problem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -187,8 +187,8 @@ impl Reader<'_> {
 }
 
 /// The framework id in force for an inspection that started on `date` (`None` before ILACS).
-pub fn framework_on(date: NaiveDate) -> Option<&'static crate::pathway::FrameworkRules> {
-    crate::pathway::rules_data()
+pub fn framework_on(date: NaiveDate) -> Option<&'static crate::pathway::rules::FrameworkRules> {
+    crate::pathway::rules::rules_data()
         .framework
         .iter()
         .filter(|f| parse_date(&f.from).is_ok_and(|from| from <= date))
@@ -360,7 +360,7 @@ pub fn parse_history_shaped(
     }
 
     if let Some(iv) = obj.get("interventions").filter(|v| !v.is_null()) {
-        let kinds = &crate::pathway::rules_data().intervention_kinds;
+        let kinds = &crate::pathway::rules::rules_data().intervention_kinds;
         match iv.as_array() {
             Some(items) => {
                 for (i, item) in items.iter().enumerate() {

@@ -5,16 +5,19 @@
 //!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due } } },
 //!    indicators: { <indicatorId>: number }, history, scenario?, participant? }`.
 //!
-//! `scenario` (a workshop scenario id, see [`crate::scenarios`]) and `participant` (the name of a
+//! `scenario` (a workshop scenario id, see [`crate::workshop::scenarios`]) and `participant` (the name of a
 //! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
 //! so files without them are unchanged (still version 1).
 //!
 //! [`parse_assessment`] never fails and never panics: it keeps every valid part and returns a
 //! [`Problem`] naming the field path (such as `answers.hp_front_door.level`) for each invalid one.
 //! `history` belongs to the pathway module and is passed through untouched.
+pub mod migrate;
+
 use crate::framework::{self, Framework};
-use crate::level::Level;
-use crate::problems::Problem;
+use crate::model::level::Level;
+use crate::support::problems::Problem;
+use crate::support::text::number_text;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -125,22 +128,7 @@ impl Assessment {
 
 /// True when `s` is a real calendar date written `YYYY-MM-DD` (the calendar's one parser).
 pub fn is_date(s: &str) -> bool {
-    crate::calendar::parse_date(s).is_ok()
-}
-
-/// A number for messages, to at most two decimal places, without pulling float formatting into the wasm.
-pub fn number_text(x: f64) -> String {
-    let hundredths = (x * 100.0).round() as i64;
-    let (sign, h) = if hundredths < 0 {
-        ("-", -hundredths)
-    } else {
-        ("", hundredths)
-    };
-    match h % 100 {
-        0 => format!("{sign}{}", h / 100),
-        r if r % 10 == 0 => format!("{sign}{}.{}", h / 100, r / 10),
-        r => format!("{sign}{}.{r:02}", h / 100),
-    }
+    crate::pathway::calendar::parse_date(s).is_ok()
 }
 
 /// The plain-English name of a text field, from the last part of its path, for messages shown in
@@ -412,7 +400,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     }
     match obj.get("scenario") {
         None | Some(Value::Null) => {}
-        Some(Value::String(id)) if crate::scenarios::is_scenario(id) => a.scenario = Some(id.clone()),
+        Some(Value::String(id)) if crate::framework::scenario_index::is_scenario(id) => a.scenario = Some(id.clone()),
         Some(other) => problems.push(Problem::new(
             "scenario",
             "unknown_scenario",
@@ -624,7 +612,7 @@ fn too_big(bytes: usize) -> Opened {
 /// 4. an object with `format: "stocktake-assessment"` (`not_stocktake`; a passphrase-protected
 ///    file gives `encrypted`: decrypt it first);
 /// 5. a version this build reads, migrated to the current one (`newer_version`,
-///    `invalid_version`, `missing_migration`, see [`crate::migrate`]);
+///    `invalid_version`, `missing_migration`, see [`crate::assessment::migrate`]);
 /// 6. then leniently as [`parse_assessment`]: an unknown framework or a top-level member of the
 ///    wrong shape is fatal; anything else is a warning and that part is left out.
 ///
@@ -707,7 +695,7 @@ pub fn open_text(text: &str) -> Opened {
             )
         }
     }
-    let value = match crate::migrate::migrate(value) {
+    let value = match crate::assessment::migrate::migrate(value) {
         Ok(v) => v,
         Err(p) => {
             return Opened {
@@ -872,7 +860,7 @@ mod schema_tests {
     fn the_schema_describes_every_field_the_parser_writes_and_the_workshop_fields() {
         let schema = schema();
         let props = schema["properties"].as_object().unwrap();
-        let mut full = crate::scenarios::all()[0].reference();
+        let mut full = crate::workshop::scenarios::all()[0].reference();
         full.participant = Some("Sam".into());
         for key in to_value(&full).as_object().unwrap().keys() {
             assert!(props.contains_key(key), "schema lacks {key}");
@@ -888,7 +876,10 @@ mod schema_tests {
             .filter_map(Value::as_str)
             .collect();
         ids.sort();
-        let mut known: Vec<&str> = crate::scenarios::all().iter().map(|s| s.id.as_str()).collect();
+        let mut known: Vec<&str> = crate::workshop::scenarios::all()
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
         known.sort();
         assert_eq!(ids, known);
     }

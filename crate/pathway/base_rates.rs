@@ -15,7 +15,7 @@
 //!
 //! Every pair in this file spans the 2020–21 pause in inspections, so the intervals are longer
 //! than the usual cycle; the window rules in [`crate::pathway`] model the pause explicitly.
-use crate::grade::Grade;
+use crate::model::grade::Grade;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -40,8 +40,6 @@ pub struct Transition {
     pub count: u32,
 }
 
-from_json!(Transition { from, to, count });
-
 /// The spread of months between an inspection with this grade and the next one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -61,16 +59,6 @@ pub struct IntervalSpread {
     /// Longest interval, months.
     pub max: f64,
 }
-
-from_json!(IntervalSpread {
-    from,
-    n,
-    min,
-    q1,
-    median,
-    q3,
-    max
-});
 
 /// Transition counts and interval spreads, with their provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,7 +109,7 @@ pub struct InspectionPair {
 impl InspectionPair {
     /// Months from the last on-site day of the earlier inspection to the first of the next.
     pub fn months(&self) -> f64 {
-        crate::calendar::months_between(self.previous.end, self.next.start)
+        crate::model::date::months_between(self.previous.end, self.next.start)
     }
 }
 
@@ -193,7 +181,7 @@ pub fn graded_inspections(csv_text: &str) -> Vec<GradedInspection> {
     ) else {
         return Vec::new();
     };
-    let from = crate::calendar::parse_date(ILACS_FROM).expect("constant date");
+    let from = crate::pathway::calendar::parse_date(ILACS_FROM).expect("constant date");
     rows.iter()
         .filter_map(|r| {
             let get = |i: usize| r.get(i).map(String::as_str).unwrap_or("");
@@ -279,12 +267,8 @@ pub fn compute(csv_text: &str, source: &str) -> BaseRates {
         attribution: ATTRIBUTION.to_string(),
         inspections: inspections.len() as u32,
         pairs: pairs.len() as u32,
-        first_start: starts
-            .clone()
-            .min()
-            .map(crate::calendar::format_date)
-            .unwrap_or_default(),
-        last_start: starts.max().map(crate::calendar::format_date).unwrap_or_default(),
+        first_start: starts.clone().min().map(crate::model::date::format).unwrap_or_default(),
+        last_start: starts.max().map(crate::model::date::format).unwrap_or_default(),
         transitions,
         intervals,
     }
@@ -339,22 +323,11 @@ pub(crate) struct Stored {
     intervals: Vec<IntervalSpread>,
 }
 
-from_json!(Stored {
-    source,
-    attribution,
-    inspections,
-    pairs,
-    first_start,
-    last_start,
-    transitions,
-    intervals
-});
-
 /// The committed base rates (`crate/data/base_rates.toml`).
 pub fn base_rates() -> &'static BaseRates {
     static RATES: OnceLock<BaseRates> = OnceLock::new();
     RATES.get_or_init(|| {
-        let s: Stored = crate::data::parse("base_rates", embedded_json!("base_rates"));
+        let s: Stored = crate::support::embedded::parse("base_rates", embedded_json!("base_rates"));
         BaseRates {
             source: s.source,
             attribution: s.attribution,

@@ -7,7 +7,7 @@
 //! and take the lighter route to need leaders good or better plus two of the three practice
 //! judgements good or better, as a public scraper's README reports [S, unverified]. The rules are
 //! data (`crate/data/routes.toml`), each with its source and tag.
-use crate::grade::Grade;
+use crate::model::grade::Grade;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -54,28 +54,22 @@ pub struct RouteRule {
     otherwise: bool,
 }
 
-from_json!(RouteRule { id, route, text, source, tag, judgement [default], at_least [default], at_most [default], any_inadequate [default], count_at_least [default], of [default], grade [default], otherwise [default] });
-
 #[derive(Debug, Deserialize)]
 pub(crate) struct Ruleset {
     frameworks: Vec<String>,
     rule: Vec<RouteRule>,
 }
 
-from_json!(Ruleset { frameworks, rule });
-
 #[derive(Debug, Deserialize)]
 pub(crate) struct Routes {
     ruleset: Vec<Ruleset>,
 }
 
-from_json!(Routes { ruleset });
-
 /// The route rules for a framework, in the order they are tried; empty for an unknown id. The
 /// rules file is read once (a simulation and every pathway ask for routes).
 pub fn rules(framework: &str) -> &'static [RouteRule] {
     static ALL: std::sync::OnceLock<Routes> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| crate::data::parse("routes", embedded_json!("routes")))
+    ALL.get_or_init(|| crate::support::embedded::parse("routes", embedded_json!("routes")))
         .ruleset
         .iter()
         .find(|r| r.frameworks.iter().any(|f| f == framework))
@@ -138,7 +132,7 @@ mod tests {
     #[test]
     fn every_framework_in_the_catalogue_has_rules_ending_in_otherwise() {
         // Routes (short, standard, monitoring) belong to the ILACS family; providers have none.
-        for f in crate::frameworks::catalogue()
+        for f in crate::framework::catalogue::catalogue()
             .into_iter()
             .filter(|f| f.family == "ilacs")
         {

@@ -5,7 +5,7 @@
 //! requires improvement because it counts as requires improvement for the best fit and, on a
 //! safety-critical statement, also caps the judgement at requires improvement; it sits above inadequate
 //! because it never makes a judgement inadequate on its own. See `DESIGN.md`, "Scoring".
-use crate::grade::Grade;
+use crate::model::grade::Grade;
 use serde::{Deserialize, Serialize};
 
 /// A statement's level. Ordered worst to best (see the module docs for where `NotKnown` sits).

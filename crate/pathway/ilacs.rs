@@ -6,7 +6,7 @@
 //! ## The window for the next full inspection
 //!
 //! - **Route.** The kind follows the route of the last inspection's grades under the framework in
-//!   force when it started ([`crate::route`]): before April 2026 overall effectiveness decides (good
+//!   force when it started ([`crate::scoring::route`]): before April 2026 overall effectiveness decides (good
 //!   or better → short, requires improvement → standard, inadequate → monitoring) \[S\]; from April
 //!   2026 leaders good or better plus two of three practice judgements good or better → short, any
 //!   inadequate → monitoring, otherwise standard \[S/R\]. An authority under monitoring is always
@@ -43,461 +43,23 @@
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
 //! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
 //! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
-//! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::calendar`].
-use crate::assessment::number_text;
-use crate::base_rates::BaseRates;
-use crate::calendar::{
-    add_months, add_months_f, add_working_days, format_date, monday_on_or_after, parse_date, CalendarError,
+//! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::pathway::calendar`].
+use crate::model::date::{add_months, add_months_f, format as format_date};
+use crate::model::grade::Grade;
+use crate::pathway::calendar::{add_working_days, monday_on_or_after, parse_date};
+use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
+use crate::pathway::rules::{
+    event_def, framework, framework_id_on, rule, rules_data, Assumptions, FrameworkRules, Pause, RuleRef,
 };
-use crate::grade::Grade;
-use crate::history::{parse_history_as_of, read_grades, History, InspectionKind};
-use crate::problems::Problem;
-use crate::route::Route;
+use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
+use crate::scoring::route::Route;
+use crate::support::problems::Problem;
 use chrono::{NaiveDate, TimeDelta};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-/// A framework as the pathway needs it: id, start date and judgement ids.
-#[derive(Debug, Clone, Deserialize)]
-pub struct FrameworkRules {
-    /// Framework id, such as `ilacs-2026-04`.
-    pub id: String,
-    /// First day it applies to inspections (by start date), `YYYY-MM-DD`.
-    pub from: String,
-    /// The judgement ids it grades.
-    pub judgements: Vec<String>,
-    /// How an inadequate authority leaves monitoring under this framework.
-    pub exit_text: String,
-    /// Source of `exit_text`.
-    pub exit_source: String,
-    /// Tag of `exit_text`.
-    pub exit_tag: String,
-}
-
-from_json!(FrameworkRules {
-    id,
-    from,
-    judgements,
-    exit_text,
-    exit_source,
-    exit_tag
-});
-
-/// A known pause in inspection.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Pause {
-    /// Stable id, such as `covid_2020`.
-    pub id: String,
-    /// First day of the pause.
-    pub from: String,
-    /// Day inspections resumed.
-    pub to: String,
-    /// Routes whose whole window moves later by the part of the pause inside the cycle.
-    pub shifts: Vec<Route>,
-    /// The pause in prose.
-    pub text: String,
-    /// Source URL.
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-from_json!(Pause {
-    id,
-    from,
-    to,
-    shifts,
-    text,
-    source,
-    tag
-});
-
-/// A rule or step with its source, as shown to people.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RuleRef {
-    /// Stable id.
-    pub id: String,
-    /// The rule in prose.
-    pub text: String,
-    /// Source URL.
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-from_json!(RuleRef { id, text, source, tag });
-
-#[derive(Debug, Clone, Deserialize)]
-/// An event's text and source, as data (the local authority pathway's and the providers').
-pub(crate) struct EventDef {
-    pub(crate) id: String,
-    pub(crate) kind: String,
-    pub(crate) title: String,
-    pub(crate) description: String,
-    pub(crate) source: String,
-    pub(crate) tag: String,
-}
-
-from_json!(EventDef {
-    id,
-    kind,
-    title,
-    description,
-    source,
-    tag
-});
-
-/// The pathway rules data file.
-#[derive(Debug, Clone, Deserialize)]
-pub struct RulesData {
-    /// Version of the file.
-    pub version: String,
-    /// Accepted intervention kinds.
-    pub intervention_kinds: Vec<String>,
-    /// Frameworks, newest first.
-    pub framework: Vec<FrameworkRules>,
-    /// Known pauses.
-    pub pause: Vec<Pause>,
-    /// Window rules.
-    pub rule: Vec<RuleRef>,
-    event: Vec<EventDef>,
-}
-
-from_json!(RulesData {
-    version,
-    intervention_kinds,
-    framework,
-    pause,
-    rule,
-    event
-});
-
-/// The embedded pathway rules.
-pub fn rules_data() -> &'static RulesData {
-    static DATA: OnceLock<RulesData> = OnceLock::new();
-    DATA.get_or_init(|| crate::data::parse("pathway/rules", embedded_json!("pathway/rules")))
-}
-
-fn rule(id: &str) -> RuleRef {
-    rules_data()
-        .rule
-        .iter()
-        .find(|r| r.id == id)
-        .cloned()
-        .unwrap_or_else(|| panic!("pathway rule {id} missing from crate/data/pathway/rules.toml"))
-}
-
-fn event_def(id: &str) -> &'static EventDef {
-    rules_data()
-        .event
-        .iter()
-        .find(|e| e.id == id)
-        .unwrap_or_else(|| panic!("pathway event {id} missing from crate/data/pathway/rules.toml"))
-}
-
-/// An adjustable figure, with the value used.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Assumption {
-    /// Stable id, such as `report_lag_working_days`.
-    pub id: String,
-    /// What it is, in words.
-    pub label: String,
-    /// The value used (the default unless overridden).
-    #[serde(default)]
-    pub value: f64,
-    /// The default.
-    pub default: f64,
-    /// Smallest allowed value.
-    pub min: f64,
-    /// Largest allowed value.
-    pub max: f64,
-    /// `months`, `working days`, …
-    pub unit: String,
-    /// Source URL.
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-from_json!(Assumption { id, label, value [default], default, min, max, unit, source, tag });
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct AssumptionFile {
-    assumption: Vec<Assumption>,
-}
-
-from_json!(AssumptionFile { assumption });
-
-/// Every assumption with its default value.
-pub fn default_assumptions() -> Vec<Assumption> {
-    static DATA: OnceLock<Vec<Assumption>> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let f: AssumptionFile = crate::data::parse("pathway/assumptions", embedded_json!("pathway/assumptions"));
-        f.assumption
-            .into_iter()
-            .map(|mut a| {
-                a.value = a.default;
-                a
-            })
-            .collect()
-    })
-    .clone()
-}
-
-/// The assumption values in force, recording which ones a computation reads.
-pub struct Assumptions {
-    all: Vec<Assumption>,
-    /// Which of `all` were read (by position).
-    used: RefCell<Vec<bool>>,
-}
-
-impl Assumptions {
-    /// The defaults.
-    pub fn defaults() -> Assumptions {
-        let all = default_assumptions();
-        Assumptions {
-            used: RefCell::new(vec![false; all.len()]),
-            all,
-        }
-    }
-
-    /// The defaults with overrides `{ id: value }` applied; unknown ids, non-numbers and values
-    /// out of range are problems (under `field_prefix`) and leave the default in place.
-    pub fn with_overrides(overrides: &Value, field_prefix: &str) -> (Assumptions, Vec<Problem>) {
-        Assumptions::from_list_with_overrides(default_assumptions(), overrides, field_prefix)
-    }
-
-    /// Like [`Assumptions::with_overrides`], over another list of assumptions (each value set to
-    /// its default first), such as a provider pathway's own.
-    pub fn from_list_with_overrides(
-        list: Vec<Assumption>,
-        overrides: &Value,
-        field_prefix: &str,
-    ) -> (Assumptions, Vec<Problem>) {
-        let used = RefCell::new(vec![false; list.len()]);
-        let mut a = Assumptions {
-            all: list
-                .into_iter()
-                .map(|mut x| {
-                    x.value = x.default;
-                    x
-                })
-                .collect(),
-            used,
-        };
-        let mut problems = Vec::new();
-        if overrides.is_null() {
-            return (a, problems);
-        }
-        let Some(obj) = overrides.as_object() else {
-            problems.push(Problem::new(
-                field_prefix,
-                "invalid",
-                "Assumptions must be an object of ids to numbers",
-            ));
-            return (a, problems);
-        };
-        for (id, v) in obj {
-            let field = format!("{field_prefix}.{id}");
-            let Some(slot) = a.all.iter_mut().find(|x| &x.id == id) else {
-                problems.push(Problem::new(
-                    field,
-                    "unknown_assumption",
-                    format!("{id} is not an assumption"),
-                ));
-                continue;
-            };
-            match v.as_f64() {
-                Some(x) if x >= slot.min && x <= slot.max => slot.value = x,
-                Some(_) => problems.push(Problem::new(
-                    field,
-                    "out_of_range",
-                    format!(
-                        "{} must be between {} and {} {}; the default {} was used",
-                        slot.label,
-                        number_text(slot.min),
-                        number_text(slot.max),
-                        slot.unit,
-                        number_text(slot.default)
-                    ),
-                )),
-                None => problems.push(Problem::new(
-                    field,
-                    "invalid_number",
-                    format!("{} must be a number", slot.label),
-                )),
-            }
-        }
-        (a, problems)
-    }
-
-    /// The value of an assumption (recorded as used).
-    ///
-    /// # Panics
-    /// When `id` is not in the data file: a defect caught by the tests.
-    pub fn get(&self, id: &str) -> f64 {
-        let i = self
-            .all
-            .iter()
-            .position(|a| a.id == id)
-            .unwrap_or_else(|| panic!("assumption {id} missing from crate/data/pathway/assumptions.toml"));
-        self.used.borrow_mut()[i] = true;
-        self.all[i].value
-    }
-
-    fn wd(&self, id: &str) -> i64 {
-        self.get(id).round() as i64
-    }
-
-    /// The assumptions read so far, in data-file order.
-    pub fn used(&self) -> Vec<Assumption> {
-        let used = self.used.borrow();
-        self.all
-            .iter()
-            .zip(used.iter())
-            .filter(|(_, &u)| u)
-            .map(|(a, _)| a.clone())
-            .collect()
-    }
-}
-
-/// Earliest, latest and most likely dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    /// Earliest.
-    pub earliest: NaiveDate,
-    /// Latest.
-    pub latest: NaiveDate,
-    /// Most likely.
-    pub likely: NaiveDate,
-}
-
-impl Window {
-    fn map(self, mut f: impl FnMut(NaiveDate) -> Option<NaiveDate>) -> Option<Window> {
-        Some(Window {
-            earliest: f(self.earliest)?,
-            latest: f(self.latest)?,
-            likely: f(self.likely)?,
-        })
-    }
-
-    pub(crate) fn to_out(self) -> WindowOut {
-        WindowOut {
-            earliest: format_date(self.earliest),
-            latest: format_date(self.latest),
-            likely: format_date(self.likely),
-        }
-    }
-
-    /// From `earliest` to `latest`, most likely half way.
-    pub(crate) fn between(earliest: NaiveDate, latest: NaiveDate) -> Window {
-        Window {
-            earliest,
-            latest,
-            likely: earliest + TimeDelta::days((latest - earliest).num_days() / 2),
-        }
-    }
-
-    /// Never before `soonest`; a likely date that has passed moves to the middle of what is left.
-    pub(crate) fn not_before(self, soonest: NaiveDate) -> Window {
-        let earliest = self.earliest.max(soonest);
-        let latest = self.latest.max(earliest);
-        if self.likely < earliest {
-            return Window::between(earliest, latest);
-        }
-        Window {
-            earliest,
-            latest,
-            likely: self.likely.min(latest),
-        }
-    }
-
-    /// Whether `d` falls inside the window (inclusive).
-    pub fn contains(&self, d: NaiveDate) -> bool {
-        self.earliest <= d && d <= self.latest
-    }
-}
-
-/// A window as JSON: `{ earliest, latest, likely }`, dates `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WindowOut {
-    /// Earliest date.
-    pub earliest: String,
-    /// Latest date.
-    pub latest: String,
-    /// Most likely date.
-    pub likely: String,
-}
-
-/// The next full inspection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Next {
-    /// `short` or `standard`.
-    pub kind: InspectionKind,
-    /// The route the last inspection led to (`short`, `standard`, `monitoring`), or null.
-    pub route: Option<Route>,
-    /// The window for the first on-site day.
-    pub window: WindowOut,
-    /// The rule that decided it.
-    pub rule: RuleRef,
-    /// Further rules that moved the window (a pause, priority actions, overdue, the exit rule).
-    pub notes: Vec<RuleRef>,
-}
-
-/// One step in the expected sequence: either a `date` or a `window`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Event {
-    /// Step id, such as `report_published` or `monitoring_visit_2`.
-    pub id: String,
-    /// `annual`, `visit`, `deadline`, `notice`, `inspection`, `publication` or `intervention`.
-    pub kind: String,
-    /// Title shown to people.
-    pub title: String,
-    /// What happens, in words.
-    pub description: String,
-    /// The date, when the step has one date.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub date: Option<String>,
-    /// The window, when the step's date is uncertain.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub window: Option<WindowOut>,
-    /// Source URL.
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-    /// The assumptions that set its timing.
-    pub assumption_ids: Vec<String>,
-}
-
-/// The result of [`pathway`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PathwayResult {
-    /// The next full inspection, or null when `today` is unusable.
-    pub next: Option<Next>,
-    /// The expected sequence, by likely date.
-    pub events: Vec<Event>,
-    /// Every adjustable figure used.
-    pub assumptions: Vec<Assumption>,
-    /// Validation problems as data.
-    pub problems: Vec<Problem>,
-    /// Transition counts and interval spreads from real inspections, with attribution.
-    pub base_rates: BaseRates,
-}
-
-/// The framework rules for an id.
-pub fn framework(id: &str) -> Option<&'static FrameworkRules> {
-    rules_data().framework.iter().find(|f| f.id == id)
-}
 
 fn date(s: &str) -> NaiveDate {
-    crate::calendar::embedded_date(s)
+    crate::pathway::calendar::embedded_date(s)
 }
 
 /// The window for the next full inspection on a route, measured from the last on-site day of the
@@ -548,87 +110,6 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
         },
         applied,
     )
-}
-
-/// What a pathway collects as it is planned, for local authorities and providers alike: the events
-/// (with the date they sort by) and the problems.
-pub(crate) struct Timeline {
-    pub(crate) problems: Vec<Problem>,
-    events: Vec<(NaiveDate, Event)>,
-}
-
-impl Timeline {
-    pub(crate) fn new(problems: Vec<Problem>) -> Timeline {
-        Timeline {
-            problems,
-            events: Vec::new(),
-        }
-    }
-
-    /// `n` working days after `d`, or `None` (and one problem per kind) outside the calendar.
-    pub(crate) fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
-        match add_working_days(d, n) {
-            Ok(x) => Some(x),
-            Err(e) => {
-                self.coverage(&e);
-                None
-            }
-        }
-    }
-
-    pub(crate) fn coverage(&mut self, e: &CalendarError) {
-        if !self.problems.iter().any(|p| p.code == e.code()) {
-            self.problems.push(Problem::new(
-                "",
-                e.code(),
-                format!("Some dates could not be worked out: {e}"),
-            ));
-        }
-    }
-
-    /// An event `id` from its definition, on a date or across a window, its description followed by
-    /// `extra`.
-    pub(crate) fn push(
-        &mut self,
-        d: &EventDef,
-        id: &str,
-        when: Window,
-        assumption_ids: Vec<String>,
-        extra: Option<&str>,
-    ) {
-        let single = when.earliest == when.latest;
-        let description = match extra {
-            Some(x) => format!("{} {x}", d.description),
-            None => d.description.clone(),
-        };
-        self.events.push((
-            when.likely,
-            Event {
-                id: id.to_string(),
-                kind: d.kind.clone(),
-                title: d.title.clone(),
-                description,
-                date: single.then(|| format_date(when.likely)),
-                window: (!single).then(|| when.to_out()),
-                source: d.source.clone(),
-                tag: d.tag.clone(),
-                assumption_ids,
-            },
-        ));
-    }
-
-    /// The result: the events in date order, with the assumptions used.
-    pub(crate) fn finish(self, next: Option<Next>, assumptions: Vec<Assumption>) -> PathwayResult {
-        let mut events = self.events;
-        events.sort_by_key(|x| x.0);
-        PathwayResult {
-            next,
-            events: events.into_iter().map(|(_, e)| e).collect(),
-            assumptions,
-            problems: self.problems,
-            base_rates: crate::base_rates::base_rates().clone(),
-        }
-    }
 }
 
 struct Ctx<'a> {
@@ -718,17 +199,12 @@ fn route_kind(route: Option<Route>) -> InspectionKind {
     }
 }
 
-/// The framework in force on a date (by its start), as an id.
-pub fn framework_id_on(d: NaiveDate) -> Option<&'static str> {
-    crate::history::framework_on(d).map(|f| f.id.as_str())
-}
-
 /// Computes the pathway from the JSON input `{ framework, today, history, projected,
 /// assumptions }`. Never panics on bad input: problems are returned as data. A provider framework
 /// (family `sccif` in the catalogue) is planned from its own pathway data by
-/// [`crate::provider_pathway`].
+/// [`crate::pathway::provider`].
 pub fn pathway(input: &Value) -> PathwayResult {
-    if let Some(p) = crate::provider_pathway::for_framework(input.get("framework").and_then(Value::as_str)) {
+    if let Some(p) = crate::pathway::provider::for_framework(input.get("framework").and_then(Value::as_str)) {
         return p.pathway(input);
     }
     let mut problems = Vec::new();
@@ -739,7 +215,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
         events: Vec::new(),
         assumptions: a.used(),
         problems,
-        base_rates: crate::base_rates::base_rates().clone(),
+        base_rates: crate::pathway::base_rates::base_rates().clone(),
     };
 
     let today = match input.get("today").and_then(Value::as_str).map(parse_date) {
@@ -753,7 +229,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
             return empty(problems, &a);
         }
     };
-    if let Err(e) = crate::calendar::is_working_day(today) {
+    if let Err(e) = crate::pathway::calendar::is_working_day(today) {
         problems.push(Problem::new("today", e.code(), e.to_string()));
         return empty(problems, &a);
     }
@@ -772,7 +248,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
                     ),
                 ));
             }
-            crate::history::framework_on(today).unwrap_or(&rules_data().framework[0])
+            crate::pathway::history::framework_on(today).unwrap_or(&rules_data().framework[0])
         }
     };
 
@@ -812,7 +288,7 @@ fn plan(
     let mut route = None;
     if let Some(li) = last {
         if let Some(fid) = &li.framework {
-            match crate::route::route(fid, &li.grades) {
+            match crate::scoring::route::route(fid, &li.grades) {
                 Some((r, rr)) => {
                     route = Some(r);
                     route_rule = Some(rr);
@@ -1122,7 +598,7 @@ fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, 
 /// What follows the coming inspection, from the projected grades under the framework in force.
 fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grade>, end: Window) {
     let a = ctx.a;
-    let Some((route, rr)) = crate::route::route(&fw.id, projected) else {
+    let Some((route, rr)) = crate::scoring::route::route(&fw.id, projected) else {
         ctx.t.problems.push(Problem::new(
             "projected",
             "missing_grade",
@@ -1230,7 +706,7 @@ mod tests {
         pathway(&v)
     }
 
-    fn ev<'a>(r: &'a PathwayResult, id: &str) -> &'a Event {
+    fn ev<'a>(r: &'a PathwayResult, id: &str) -> &'a crate::pathway::timeline::Event {
         r.events
             .iter()
             .find(|e| e.id == id)
@@ -1248,7 +724,7 @@ mod tests {
 
     #[test]
     fn every_assumption_default_is_in_range_and_sourced() {
-        for a in default_assumptions() {
+        for a in crate::pathway::rules::default_assumptions() {
             assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
             assert!(a.source.starts_with("http"), "{}", a.id);
             assert!(["V", "S", "R"].contains(&a.tag.as_str()), "{}", a.id);
@@ -1273,7 +749,7 @@ mod tests {
     fn every_pathway_framework_has_route_rules_over_its_judgements() {
         for f in &rules_data().framework {
             let all = |g: Grade| f.judgements.iter().map(|j| (j.clone(), g)).collect::<BTreeMap<_, _>>();
-            let route_of = |g| crate::route::route(&f.id, &all(g)).map(|(r, _)| r);
+            let route_of = |g| crate::scoring::route::route(&f.id, &all(g)).map(|(r, _)| r);
             assert_eq!(route_of(Grade::Good), Some(Route::Short), "{}", f.id);
             assert_eq!(route_of(Grade::RequiresImprovement), Some(Route::Standard), "{}", f.id);
             assert_eq!(route_of(Grade::Inadequate), Some(Route::Monitoring), "{}", f.id);
@@ -1302,11 +778,11 @@ mod tests {
         // Publication 27 WD after Friday 12 March 2027; action plan 70 WD later.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
             27
         );
         let plan = d(&ev(&r, "action_plan_due").window.clone().unwrap().likely);
-        assert_eq!(crate::calendar::working_days_between(pubd, plan).unwrap(), 70);
+        assert_eq!(crate::pathway::calendar::working_days_between(pubd, plan).unwrap(), 70);
         // The focused-visit window (12 to 24 months after March 2024) has passed by November 2026.
         assert!(!ids(&r).contains(&"focused_visit".to_string()));
         assert!(!ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
@@ -1328,7 +804,7 @@ mod tests {
         // Two weeks on site: on site Monday 14 June 2027 to Friday 25 June.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::calendar::working_days_between(d("2027-06-25"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-06-25"), pubd).unwrap(),
             27
         );
     }
@@ -1401,7 +877,7 @@ mod tests {
         assert!(r.problems.is_empty());
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
             35
         );
         let a = r
@@ -1433,7 +909,7 @@ mod tests {
         assert_eq!(a.value, 27.0);
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
             27
         );
     }

@@ -28,11 +28,13 @@
 //! assurance inspection from April 2022 — judged improved, sustained or declined) \[V\]; good and
 //! outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
 //! inspection after the coming one (and its second visit) follow from the same rules.
-use crate::calendar::{add_months_f, parse_date};
-use crate::grade::Grade;
-use crate::history::{parse_history_shaped, read_grades, HistoryShape, InspectionKind};
-use crate::pathway::{Assumption, Assumptions, Next, PathwayResult, RuleRef, Timeline, Window};
-use crate::problems::Problem;
+use crate::model::date::add_months_f;
+use crate::model::grade::Grade;
+use crate::pathway::calendar::parse_date;
+use crate::pathway::history::{parse_history_shaped, read_grades, HistoryShape, InspectionKind};
+use crate::pathway::rules::{Assumption, Assumptions, RuleRef};
+use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
+use crate::support::problems::Problem;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Deserialize;
 use serde_json::Value;
@@ -78,8 +80,6 @@ pub struct WindowRule {
     pub tag: String,
 }
 
-from_json!(WindowRule { id, kind, no_history [default], grades [default], otherwise [default], years [default], year_start [default], starts [default], earliest [default], likely [default], latest [default], text, source, tag });
-
 /// A second visit between full inspections.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Visit {
@@ -100,18 +100,6 @@ pub struct Visit {
     /// `V`, `S` or `R`.
     pub tag: String,
 }
-
-from_json!(Visit {
-    id,
-    event,
-    grades,
-    after_kinds,
-    earliest,
-    latest,
-    text,
-    source,
-    tag
-});
 
 /// One provider's pathway, as data.
 #[derive(Debug, Clone, Deserialize)]
@@ -137,10 +125,8 @@ pub struct ProviderPathway {
     pub visit: Vec<Visit>,
     /// Notes that may be attached to the window.
     pub note: Vec<RuleRef>,
-    event: Vec<crate::pathway::EventDef>,
+    event: Vec<crate::pathway::rules::EventDef>,
 }
-
-from_json!(ProviderPathway { framework, kinds, full_kinds, judged_by, notice_assumption, unannounced, assumption, rule, visit [default], note, event });
 
 /// The embedded provider pathway files, one per kind of provider.
 pub(crate) const FILES: [(&str, &str); 2] = [
@@ -157,7 +143,7 @@ pub fn all() -> &'static [ProviderPathway] {
     DATA.get_or_init(|| {
         FILES
             .iter()
-            .map(|(name, json)| crate::data::parse(name, json))
+            .map(|(name, json)| crate::support::embedded::parse(name, json))
             .collect()
     })
 }
@@ -165,7 +151,7 @@ pub fn all() -> &'static [ProviderPathway] {
 /// The provider pathway for a framework id, when the catalogue puts it outside the ILACS family.
 pub fn for_framework(id: Option<&str>) -> Option<&'static ProviderPathway> {
     let id = id?;
-    if crate::frameworks::family(id)? == "ilacs" {
+    if crate::framework::catalogue::family(id)? == "ilacs" {
         return None;
     }
     all().iter().find(|p| p.framework == id)
@@ -326,7 +312,7 @@ impl ProviderPathway {
                 return None;
             }
         };
-        if let Err(e) = crate::calendar::is_working_day(today) {
+        if let Err(e) = crate::pathway::calendar::is_working_day(today) {
             plan.t.problems.push(Problem::new("today", e.code(), e.to_string()));
             return None;
         }
@@ -454,7 +440,10 @@ mod tests {
 
     #[test]
     fn every_provider_framework_has_a_pathway_whose_data_is_sound() {
-        for f in crate::frameworks::catalogue().iter().filter(|f| f.family != "ilacs") {
+        for f in crate::framework::catalogue::catalogue()
+            .iter()
+            .filter(|f| f.family != "ilacs")
+        {
             let p = for_framework(Some(&f.id)).unwrap_or_else(|| panic!("{} has no pathway", f.id));
             let fw = crate::framework::get(&f.id).unwrap();
             assert!(fw.judgement_index(&p.judged_by).is_some(), "{}", f.id);

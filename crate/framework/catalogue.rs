@@ -43,41 +43,12 @@ pub(crate) struct Index {
     framework: Vec<FrameworkSummary>,
 }
 
-from_json!(Index { framework });
-
-impl crate::data::FromJson for FrameworkSummary {
-    fn from_json(v: &serde_json::Value) -> Result<Self, String> {
-        let o = crate::data::object(v)?;
-        // `effectiveFrom`, or its alias `effective_from` (as the data file writes it).
-        let key = if o.contains_key("effectiveFrom") {
-            "effectiveFrom"
-        } else {
-            "effective_from"
-        };
-        // Embedded data: a malformed field panics, as in `from_json!` (crate/data.rs).
-        use crate::data::{defaulted, required};
-        Ok(FrameworkSummary {
-            id: required(o, "id"),
-            name: required(o, "name"),
-            effective_from: required(o, key),
-            current: required(o, "current"),
-            // `ilacs` when absent, as serde's `#[serde(default = "ilacs")]`.
-            family: if o.contains_key("family") {
-                required(o, "family")
-            } else {
-                ilacs()
-            },
-            provider: defaulted(o, "provider"),
-        })
-    }
-}
-
 /// Every framework this build knows, newest first (the index is read once).
 pub fn catalogue() -> Vec<FrameworkSummary> {
     static INDEX: std::sync::OnceLock<Vec<FrameworkSummary>> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
-            let index: Index = crate::data::parse("frameworks/index", embedded_json!("frameworks/index"));
+            let index: Index = crate::support::embedded::parse("frameworks/index", embedded_json!("frameworks/index"));
             index.framework
         })
         .clone()
@@ -104,14 +75,10 @@ mod tests {
 
     #[test]
     fn an_entry_without_a_family_is_ilacs_as_serde_reads_it() {
-        use crate::data::FromJson;
         let v = serde_json::json!({ "id": "x", "name": "X", "effective_from": "2020-01-01", "current": false });
-        let ours = FrameworkSummary::from_json(&v).unwrap();
-        assert_eq!(ours, serde_json::from_value::<FrameworkSummary>(v.clone()).unwrap());
+        let ours = serde_json::from_value::<FrameworkSummary>(v.clone()).unwrap();
         assert_eq!(ours.family, "ilacs");
         let v = serde_json::json!({ "id": "x", "name": "X", "effective_from": "2020-01-01", "current": false, "family": null });
-        // Both refuse it (ours panics, as embedded data that is malformed does).
-        assert!(std::panic::catch_unwind(|| FrameworkSummary::from_json(&v)).is_err());
         assert!(serde_json::from_value::<FrameworkSummary>(v.clone()).is_err());
     }
 }

@@ -19,11 +19,11 @@
 //! seed gives the same result natively and in wasm. Probabilities are counts divided by runs.
 use crate::assessment::{parse_assessment, Assessment};
 use crate::framework::Framework;
-use crate::grade::Grade;
-use crate::level::Level;
-use crate::problems::Problem;
-use crate::route::Route;
-use crate::score::{grade_all, levels_of, overall_core};
+use crate::model::grade::Grade;
+use crate::model::level::Level;
+use crate::scoring::route::Route;
+use crate::scoring::score::{grade_all, levels_of, overall_core};
+use crate::support::problems::Problem;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -268,7 +268,7 @@ fn route_code(fw: &Framework, grades: &[Option<Grade>]) -> u8 {
             .zip(grades)
             .filter_map(|(j, g)| g.map(|g| (j.id.clone(), g))),
     );
-    match crate::route::route(&fw.id, &map) {
+    match crate::scoring::route::route(&fw.id, &map) {
         Some((Route::Short, _)) => 0,
         Some((Route::Standard, _)) => 1,
         Some((Route::Monitoring, _)) => 2,

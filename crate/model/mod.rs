@@ -1,0 +1,5 @@
+//! The vocabulary every layer above shares: the four-point grade, the level of a self-rating,
+//! and calendar dates written `YYYY-MM-DD`. Imports only from `support`.
+pub mod date;
+pub mod grade;
+pub mod level;

@@ -1,0 +1,219 @@
+//! What a pathway produces, for local authorities and providers alike: date windows, the next
+//! full inspection, the events around it, and the [`Timeline`] that collects them as a pathway is
+//! planned.
+use crate::model::date::format as format_date;
+use crate::pathway::base_rates::BaseRates;
+use crate::pathway::calendar::{add_working_days, CalendarError};
+use crate::pathway::history::InspectionKind;
+use crate::pathway::rules::{Assumption, EventDef, RuleRef};
+use crate::scoring::route::Route;
+use crate::support::problems::Problem;
+use chrono::{NaiveDate, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+/// Earliest, latest and most likely dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Earliest.
+    pub earliest: NaiveDate,
+    /// Latest.
+    pub latest: NaiveDate,
+    /// Most likely.
+    pub likely: NaiveDate,
+}
+
+impl Window {
+    pub(crate) fn map(self, mut f: impl FnMut(NaiveDate) -> Option<NaiveDate>) -> Option<Window> {
+        Some(Window {
+            earliest: f(self.earliest)?,
+            latest: f(self.latest)?,
+            likely: f(self.likely)?,
+        })
+    }
+
+    pub(crate) fn to_out(self) -> WindowOut {
+        WindowOut {
+            earliest: format_date(self.earliest),
+            latest: format_date(self.latest),
+            likely: format_date(self.likely),
+        }
+    }
+
+    /// From `earliest` to `latest`, most likely half way.
+    pub(crate) fn between(earliest: NaiveDate, latest: NaiveDate) -> Window {
+        Window {
+            earliest,
+            latest,
+            likely: earliest + TimeDelta::days((latest - earliest).num_days() / 2),
+        }
+    }
+
+    /// Never before `soonest`; a likely date that has passed moves to the middle of what is left.
+    pub(crate) fn not_before(self, soonest: NaiveDate) -> Window {
+        let earliest = self.earliest.max(soonest);
+        let latest = self.latest.max(earliest);
+        if self.likely < earliest {
+            return Window::between(earliest, latest);
+        }
+        Window {
+            earliest,
+            latest,
+            likely: self.likely.min(latest),
+        }
+    }
+
+    /// Whether `d` falls inside the window (inclusive).
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.earliest <= d && d <= self.latest
+    }
+}
+
+/// A window as JSON: `{ earliest, latest, likely }`, dates `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowOut {
+    /// Earliest date.
+    pub earliest: String,
+    /// Latest date.
+    pub latest: String,
+    /// Most likely date.
+    pub likely: String,
+}
+
+/// The next full inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Next {
+    /// `short` or `standard`.
+    pub kind: InspectionKind,
+    /// The route the last inspection led to (`short`, `standard`, `monitoring`), or null.
+    pub route: Option<Route>,
+    /// The window for the first on-site day.
+    pub window: WindowOut,
+    /// The rule that decided it.
+    pub rule: RuleRef,
+    /// Further rules that moved the window (a pause, priority actions, overdue, the exit rule).
+    pub notes: Vec<RuleRef>,
+}
+
+/// One step in the expected sequence: either a `date` or a `window`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// Step id, such as `report_published` or `monitoring_visit_2`.
+    pub id: String,
+    /// `annual`, `visit`, `deadline`, `notice`, `inspection`, `publication` or `intervention`.
+    pub kind: String,
+    /// Title shown to people.
+    pub title: String,
+    /// What happens, in words.
+    pub description: String,
+    /// The date, when the step has one date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
+    /// The window, when the step's date is uncertain.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub window: Option<WindowOut>,
+    /// Source URL.
+    pub source: String,
+    /// `V`, `S` or `R`.
+    pub tag: String,
+    /// The assumptions that set its timing.
+    pub assumption_ids: Vec<String>,
+}
+
+/// The result of [`pathway`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PathwayResult {
+    /// The next full inspection, or null when `today` is unusable.
+    pub next: Option<Next>,
+    /// The expected sequence, by likely date.
+    pub events: Vec<Event>,
+    /// Every adjustable figure used.
+    pub assumptions: Vec<Assumption>,
+    /// Validation problems as data.
+    pub problems: Vec<Problem>,
+    /// Transition counts and interval spreads from real inspections, with attribution.
+    pub base_rates: BaseRates,
+}
+
+/// What a pathway collects as it is planned, for local authorities and providers alike: the events
+/// (with the date they sort by) and the problems.
+pub(crate) struct Timeline {
+    pub(crate) problems: Vec<Problem>,
+    events: Vec<(NaiveDate, Event)>,
+}
+
+impl Timeline {
+    pub(crate) fn new(problems: Vec<Problem>) -> Timeline {
+        Timeline {
+            problems,
+            events: Vec::new(),
+        }
+    }
+
+    /// `n` working days after `d`, or `None` (and one problem per kind) outside the calendar.
+    pub(crate) fn wd(&mut self, d: NaiveDate, n: i64) -> Option<NaiveDate> {
+        match add_working_days(d, n) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                self.coverage(&e);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn coverage(&mut self, e: &CalendarError) {
+        if !self.problems.iter().any(|p| p.code == e.code()) {
+            self.problems.push(Problem::new(
+                "",
+                e.code(),
+                format!("Some dates could not be worked out: {e}"),
+            ));
+        }
+    }
+
+    /// An event `id` from its definition, on a date or across a window, its description followed by
+    /// `extra`.
+    pub(crate) fn push(
+        &mut self,
+        d: &EventDef,
+        id: &str,
+        when: Window,
+        assumption_ids: Vec<String>,
+        extra: Option<&str>,
+    ) {
+        let single = when.earliest == when.latest;
+        let description = match extra {
+            Some(x) => format!("{} {x}", d.description),
+            None => d.description.clone(),
+        };
+        self.events.push((
+            when.likely,
+            Event {
+                id: id.to_string(),
+                kind: d.kind.clone(),
+                title: d.title.clone(),
+                description,
+                date: single.then(|| format_date(when.likely)),
+                window: (!single).then(|| when.to_out()),
+                source: d.source.clone(),
+                tag: d.tag.clone(),
+                assumption_ids,
+            },
+        ));
+    }
+
+    /// The result: the events in date order, with the assumptions used.
+    pub(crate) fn finish(self, next: Option<Next>, assumptions: Vec<Assumption>) -> PathwayResult {
+        let mut events = self.events;
+        events.sort_by_key(|x| x.0);
+        PathwayResult {
+            next,
+            events: events.into_iter().map(|(_, e)| e).collect(),
+            assumptions,
+            problems: self.problems,
+            base_rates: crate::pathway::base_rates::base_rates().clone(),
+        }
+    }
+}
