@@ -1,7 +1,7 @@
 //! Saved-file versions and the migrations between them.
 //!
 //! Every saved file carries `version`. This build reads every version from 1 to
-//! [`FORMAT_VERSION`](crate::assessment::FORMAT_VERSION): an older file is brought up to date by a
+//! [`FORMAT_VERSION`]: an older file is brought up to date by a
 //! chain of migrations, one per step (`MIGRATIONS[0]` turns version 1 into version 2, and so on),
 //! before the lenient parser reads it. A newer file is refused with `newer_version`, never
 //! half-read.
@@ -11,9 +11,20 @@
 //! The tests fail until all three are done: `MIGRATIONS` must have exactly `FORMAT_VERSION - 1`
 //! entries, the current version must have golden files, and every older golden file must still
 //! open and score identically.
-use crate::assessment::{whole, FORMAT_VERSION};
 use crate::support::problems::Problem;
 use serde_json::Value;
+
+/// The newest file version this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A non-negative whole number, whether JSON wrote it as `1` or `1.0` (JavaScript numbers are floats).
+pub fn whole(v: &Value) -> Option<u64> {
+    v.as_u64().or_else(|| {
+        v.as_f64()
+            .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= 9_007_199_254_740_991.0)
+            .map(|x| x as u64)
+    })
+}
 
 /// One step: turns a file of version `n` into version `n + 1` (the `version` field is set by
 /// [`migrate_with`], not by the step). A step may refuse a file it cannot convert.

@@ -24,8 +24,7 @@ use std::collections::BTreeMap;
 
 /// The `format` value of a saved assessment.
 pub const FORMAT: &str = "stocktake-assessment";
-/// The newest file version this build reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
+pub use migrate::FORMAT_VERSION;
 /// Longest notes, in characters.
 pub const MAX_NOTES: usize = 2000;
 /// Longest authority name, action text or owner, in characters.
@@ -128,7 +127,7 @@ impl Assessment {
 
 /// True when `s` is a real calendar date written `YYYY-MM-DD` (the calendar's one parser).
 pub fn is_date(s: &str) -> bool {
-    crate::pathway::calendar::parse_date(s).is_ok()
+    crate::model::date::parse(s).is_some()
 }
 
 /// The plain-English name of a text field, from the last part of its path, for messages shown in
@@ -233,14 +232,7 @@ fn shown(v: &Value) -> String {
     }
 }
 
-/// A non-negative whole number, whether JSON wrote it as `1` or `1.0` (JavaScript numbers are floats).
-pub fn whole(v: &Value) -> Option<u64> {
-    v.as_u64().or_else(|| {
-        v.as_f64()
-            .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= 9_007_199_254_740_991.0)
-            .map(|x| x as u64)
-    })
-}
+pub use migrate::whole;
 
 /// Parses an assessment leniently: keeps every valid part, reports the rest as problems.
 ///

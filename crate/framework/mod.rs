@@ -15,6 +15,7 @@ pub mod scenario_index;
 
 use crate::framework::catalogue::{catalogue, FrameworkSummary};
 use crate::model::grade::Grade;
+use crate::model::inspection::InspectionKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -247,6 +248,9 @@ pub struct Framework {
     pub evidence_sources: Vec<EvidenceSource>,
     /// The simulation's uncertainty model.
     pub simulation: SimulationModel,
+    /// The kinds of inspection a history may record under this framework, such as `standard`,
+    /// `short` (ILACS) or `full`, `interim`, `assurance` (children's homes).
+    pub inspection_kinds: Vec<InspectionKind>,
     pub(crate) compiled: Compiled,
 }
 
@@ -406,7 +410,7 @@ pub struct FrameworkView<'a> {
     pub levels: Vec<LevelView>,
     /// The kinds of inspection a history may record for this framework's family, such as
     /// `standard`, `short` (ILACS) or `full`, `interim`, `assurance` (children's homes).
-    pub inspection_kinds: Vec<&'static str>,
+    pub inspection_kinds: &'a [InspectionKind],
 }
 
 impl Framework {
@@ -439,15 +443,7 @@ impl Framework {
                     label: l.label(),
                 })
                 .collect(),
-            inspection_kinds: match crate::pathway::provider::for_framework(Some(&self.id)) {
-                Some(p) => p.kinds.iter().map(|k| k.id()).collect(),
-                None => crate::pathway::history::ILACS_HISTORY
-                    .kinds
-                    .iter()
-                    .rev()
-                    .map(|k| k.id())
-                    .collect(),
-            },
+            inspection_kinds: &self.inspection_kinds,
         }
     }
 }
@@ -521,6 +517,7 @@ struct FrameworkFile {
     /// Whether the shared (local authority) indicators apply.
     #[serde(default = "yes")]
     shared_indicators: bool,
+    inspection_kinds: Vec<InspectionKind>,
 }
 
 fn yes() -> bool {
@@ -700,6 +697,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         overall_rules,
         evidence_sources: shared.evidence.source.clone(),
         simulation: shared.evidence.simulation.clone(),
+        inspection_kinds: file.inspection_kinds,
         compiled,
     }
 }

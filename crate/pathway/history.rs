@@ -30,54 +30,12 @@
 //! For an interim or assurance visit, `grades` are the judgements standing from the last full
 //! inspection (the visit itself only says whether effectiveness improved, was sustained or declined).
 use crate::model::grade::Grade;
+pub use crate::model::inspection::InspectionKind;
 use crate::pathway::calendar::parse_date;
 use crate::support::problems::Problem;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// The kind of an inspection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InspectionKind {
-    /// ILACS: one week on site.
-    Short,
-    /// ILACS: two weeks on site.
-    Standard,
-    /// SCCIF: a graded full inspection.
-    Full,
-    /// SCCIF: a one-day second visit judged improved, sustained or declined.
-    Interim,
-    /// SCCIF: the interim inspection's name since April 2022.
-    Assurance,
-}
-
-impl InspectionKind {
-    /// The id used in JSON, such as `short` or `assurance`.
-    pub fn id(self) -> &'static str {
-        match self {
-            InspectionKind::Short => "short",
-            InspectionKind::Standard => "standard",
-            InspectionKind::Full => "full",
-            InspectionKind::Interim => "interim",
-            InspectionKind::Assurance => "assurance",
-        }
-    }
-
-    /// The kind with this id.
-    pub fn from_id(id: &str) -> Option<InspectionKind> {
-        [
-            InspectionKind::Short,
-            InspectionKind::Standard,
-            InspectionKind::Full,
-            InspectionKind::Interim,
-            InspectionKind::Assurance,
-        ]
-        .into_iter()
-        .find(|k| k.id() == id)
-    }
-}
 
 /// What a history may hold for a framework family.
 #[derive(Debug, Clone, Copy)]
@@ -184,15 +142,6 @@ impl Reader<'_> {
         }
         Some(d)
     }
-}
-
-/// The framework id in force for an inspection that started on `date` (`None` before ILACS).
-pub fn framework_on(date: NaiveDate) -> Option<&'static crate::pathway::rules::FrameworkRules> {
-    crate::pathway::rules::rules_data()
-        .framework
-        .iter()
-        .filter(|f| parse_date(&f.from).is_ok_and(|from| from <= date))
-        .max_by_key(|f| f.from.clone())
 }
 
 /// Reads a grade id leniently: `requires_improvement` or `requires improvement`, any case.
@@ -427,7 +376,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
     let fw: Option<(&str, &[String])> = match shape.framework {
         Some(f) => Some(f),
         None => {
-            let fw = framework_on(started_on);
+            let fw = crate::pathway::rules::framework_on(started_on);
             if fw.is_none() {
                 r.problem(
                     "lastInspection.startedOn",
@@ -488,10 +437,19 @@ mod tests {
     #[test]
     fn framework_is_chosen_by_start_date() {
         let d = |s| parse_date(s).unwrap();
-        assert_eq!(framework_on(d("2026-03-31")).unwrap().id, "ilacs-2023-01");
-        assert_eq!(framework_on(d("2026-04-01")).unwrap().id, "ilacs-2026-04");
-        assert_eq!(framework_on(d("2019-06-01")).unwrap().id, "ilacs-2018-01");
-        assert!(framework_on(d("2017-12-31")).is_none());
+        assert_eq!(
+            crate::pathway::rules::framework_on(d("2026-03-31")).unwrap().id,
+            "ilacs-2023-01"
+        );
+        assert_eq!(
+            crate::pathway::rules::framework_on(d("2026-04-01")).unwrap().id,
+            "ilacs-2026-04"
+        );
+        assert_eq!(
+            crate::pathway::rules::framework_on(d("2019-06-01")).unwrap().id,
+            "ilacs-2018-01"
+        );
+        assert!(crate::pathway::rules::framework_on(d("2017-12-31")).is_none());
     }
 
     #[test]

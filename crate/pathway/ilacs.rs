@@ -244,11 +244,11 @@ pub fn pathway(input: &Value) -> PathwayResult {
                     "unknown_framework",
                     format!(
                         "Unknown framework; the one in force today ({}) was used",
-                        framework_id_on(today).unwrap_or("ilacs-2026-04")
+                        framework_id_on(today).unwrap_or(&rules_data().framework[0].id)
                     ),
                 ));
             }
-            crate::pathway::history::framework_on(today).unwrap_or(&rules_data().framework[0])
+            crate::pathway::rules::framework_on(today).unwrap_or(&rules_data().framework[0])
         }
     };
 
@@ -298,11 +298,7 @@ fn plan(
                     "missing_grade",
                     format!(
                         "The grades given do not decide a route under {fid}: enter {}",
-                        if fid == "ilacs-2026-04" {
-                            "all four judgements"
-                        } else {
-                            "overall effectiveness"
-                        }
+                        framework(fid).map_or("the judgements", |f| f.route_needs.as_str())
                     ),
                 )),
             }
@@ -604,12 +600,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
             "missing_grade",
             format!(
                 "The projected grades do not decide a route under {}: enter {}",
-                fw.id,
-                if fw.id == "ilacs-2026-04" {
-                    "all four judgements"
-                } else {
-                    "overall effectiveness"
-                }
+                fw.id, fw.route_needs
             ),
         ));
         return;

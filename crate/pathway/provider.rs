@@ -474,6 +474,19 @@ mod tests {
             }
         }
         assert!(for_framework(Some("ilacs-2026-04")).is_none());
+        // What the page offers (the framework's data) is what the pathway accepts.
+        for f in crate::framework::all() {
+            let accepted: Vec<InspectionKind> = match for_framework(Some(&f.id)) {
+                Some(p) => p.kinds.clone(),
+                None => crate::pathway::history::ILACS_HISTORY
+                    .kinds
+                    .iter()
+                    .rev()
+                    .copied()
+                    .collect(),
+            };
+            assert_eq!(f.inspection_kinds, accepted, "{}", f.id);
+        }
         assert!(for_framework(Some("nope")).is_none());
         assert!(for_framework(None).is_none());
     }

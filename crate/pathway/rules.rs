@@ -20,6 +20,8 @@ pub struct FrameworkRules {
     pub from: String,
     /// The judgement ids it grades.
     pub judgements: Vec<String>,
+    /// What a person must enter for the route to be decided, such as "overall effectiveness".
+    pub route_needs: String,
     /// How an inadequate authority leaves monitoring under this framework.
     pub exit_text: String,
     /// Source of `exit_text`.
@@ -281,5 +283,14 @@ pub fn framework(id: &str) -> Option<&'static FrameworkRules> {
 
 /// The framework in force on a date (by its start), as an id.
 pub fn framework_id_on(d: NaiveDate) -> Option<&'static str> {
-    crate::pathway::history::framework_on(d).map(|f| f.id.as_str())
+    framework_on(d).map(|f| f.id.as_str())
+}
+
+/// The framework id in force for an inspection that started on `date` (`None` before ILACS).
+pub fn framework_on(date: NaiveDate) -> Option<&'static FrameworkRules> {
+    rules_data()
+        .framework
+        .iter()
+        .filter(|f| crate::model::date::parse(&f.from).is_some_and(|from| from <= date))
+        .max_by_key(|f| f.from.clone())
 }
