@@ -148,7 +148,7 @@ pub struct SimulationModel {
 }
 
 /// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"))]
 pub struct Condition {
     /// The judgement id.
@@ -157,60 +157,91 @@ pub struct Condition {
     pub at_most: Grade,
 }
 
-/// A scoring rule, as data. Which fields are set depends on `kind`.
+/// A scoring rule, as data: what it is for people (text, source, tag) and what it does (`kind`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
 pub struct Rule {
     /// Stable id, such as `jr_critical_inadequate`.
     pub id: String,
-    /// The rule family: `completeness`, `not_known_counts_as`, `best_fit`, `critical_inadequate`,
-    /// `critical_not_known`, `widespread_weakness`, `outstanding_needs_all_good` (judgements) or
-    /// `cap` (a limit when other judgements are at most some grade), and one base for the overall
-    /// judgement: `weighted_best_fit` (derived from the others) or `own_statements` (graded from its
-    /// own statements like any judgement).
-    pub kind: String,
+    /// What the rule does, with its parameters (written beside `id` in the data and the API:
+    /// `kind = "best_fit"`, `good_at = 175`, …).
+    #[serde(flatten)]
+    pub kind: RuleKind,
     /// The rule in plain English.
     pub text: String,
     /// Where it comes from (URL).
     pub source: String,
     /// `V`, `S` or `R`.
     pub tag: String,
-    /// The grade the rule limits to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cap: Option<Grade>,
-    /// The limit under the strict option (overall effectiveness, leaders inadequate).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub strict_cap: Option<Grade>,
-    /// Completeness: share of statements that must be answered.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_answered_percent: Option<u32>,
-    /// What a not-known answer counts as.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub counts_as: Option<Grade>,
-    /// Best fit: average score (hundredths) for outstanding.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub outstanding_at: Option<u32>,
-    /// Best fit: average score (hundredths) for good.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub good_at: Option<u32>,
-    /// Best fit: average score (hundredths) for requires improvement.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub requires_improvement_at: Option<u32>,
-    /// Widespread weakness: share at RI or below that caps at RI.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub weak_percent: Option<u32>,
-    /// Widespread weakness: share inadequate that makes the judgement inadequate.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub inadequate_percent: Option<u32>,
-    /// Cap rule: conditions that must all hold.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub when_all: Vec<Condition>,
-    /// Cap rule: conditions of which one must hold (when given).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub when_any: Vec<Condition>,
-    /// Weighted best fit: weight per judgement.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub weights: Option<BTreeMap<String, u32>>,
+}
+
+/// What a rule does. The judgement rules come first (each kind at most once per framework), then
+/// the rules for the overall judgement: caps, and one base (`weighted_best_fit` or
+/// `own_statements`). Read from the data with snake_case keys; shown to the page in camelCase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields(serialize = "camelCase"))]
+pub enum RuleKind {
+    /// A judgement is graded only when this share of its statements is answered.
+    Completeness {
+        /// Share of statements (percent) that must be answered.
+        min_answered_percent: u32,
+    },
+    /// What a not-known answer counts as (at most requires improvement: checked when compiled).
+    NotKnownCountsAs {
+        /// The grade it counts as.
+        counts_as: Grade,
+    },
+    /// The best fit: average points (hundredths) needed for each grade.
+    BestFit {
+        /// Average for outstanding.
+        outstanding_at: u32,
+        /// Average for good.
+        good_at: u32,
+        /// Average for requires improvement.
+        requires_improvement_at: u32,
+    },
+    /// A safety-critical statement at inadequate limits the judgement.
+    CriticalInadequate {
+        /// The limit.
+        cap: Grade,
+    },
+    /// A safety-critical statement not known limits the judgement.
+    CriticalNotKnown {
+        /// The limit.
+        cap: Grade,
+    },
+    /// Widespread weakness: a share at RI or below caps at RI; a share inadequate makes it inadequate.
+    WidespreadWeakness {
+        /// Share (percent) at RI or below that caps at RI.
+        weak_percent: u32,
+        /// Share (percent) inadequate that makes the judgement inadequate.
+        inadequate_percent: u32,
+    },
+    /// Outstanding needs every statement good or better.
+    OutstandingNeedsAllGood {
+        /// The limit when one is below good.
+        cap: Grade,
+    },
+    /// The overall judgement is limited when other judgements are at most some grade.
+    Cap {
+        /// The limit.
+        cap: Grade,
+        /// The limit under the strict option (overall effectiveness, leaders inadequate).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        strict_cap: Option<Grade>,
+        /// Conditions that must all hold.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        when_all: Vec<Condition>,
+        /// Conditions of which one must hold (when given).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        when_any: Vec<Condition>,
+    },
+    /// The overall judgement is the weighted best fit of the others.
+    WeightedBestFit {
+        /// Weight per judgement id.
+        weights: BTreeMap<String, u32>,
+    },
+    /// The overall judgement is graded from its own statements like any judgement.
+    OwnStatements,
 }
 
 /// A framework version in full.
@@ -262,17 +293,53 @@ pub(crate) struct Slot {
     pub critical: bool,
 }
 
-/// Parameters of the judgement rules, looked up once. Each `Option<usize>` is the index of the rule in
-/// `Framework::rules` (for reasons); `None` when the framework does not use that rule.
+/// A judgement rule's limit, with the rule's index in `Framework::rules` (for reasons).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limit {
+    pub rule: usize,
+    pub cap: Grade,
+}
+
+/// The completeness rule, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Completeness {
+    pub rule: usize,
+    pub min_answered_percent: u32,
+}
+
+/// The not-known rule, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NotKnown {
+    pub rule: usize,
+    pub counts_as: Grade,
+}
+
+/// The best-fit rule, compiled: thresholds (hundredths) for outstanding, good and RI.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BestFit {
+    pub rule: usize,
+    pub thresholds: [u32; 3],
+}
+
+/// The widespread-weakness rule, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Widespread {
+    pub rule: usize,
+    pub weak_percent: u32,
+    pub inadequate_percent: u32,
+}
+
+/// Parameters of the judgement rules, looked up once; `None` when the framework does not use
+/// that rule.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Params {
-    pub completeness: Option<(usize, u32)>,
-    pub not_known: Option<(usize, Grade)>,
-    pub best_fit: Option<(usize, [u32; 3])>,
-    pub critical_inadequate: Option<(usize, Grade)>,
-    pub critical_not_known: Option<(usize, Grade)>,
-    pub widespread: Option<(usize, u32, u32)>,
-    pub all_good: Option<(usize, Grade)>,
+    pub completeness: Option<Completeness>,
+    pub not_known: Option<NotKnown>,
+    pub best_fit: Option<BestFit>,
+    pub critical_inadequate: Option<Limit>,
+    pub critical_not_known: Option<Limit>,
+    pub widespread: Option<Widespread>,
+    pub all_good: Option<Limit>,
 }
 
 /// An overall-effectiveness cap rule with judgement ids resolved to indices.
@@ -704,49 +771,52 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
 
 fn params(rules: &[Rule]) -> Result<Params, String> {
     let mut p = Params::default();
-    for (i, r) in rules.iter().enumerate() {
-        let need = |v: Option<u32>, what: &str| v.ok_or_else(|| format!("rule {} needs {what}", r.id));
-        let cap = || r.cap.ok_or_else(|| format!("rule {} needs cap", r.id));
-        let slot_taken: Option<usize> = match r.kind.as_str() {
-            "completeness" => p
+    for (rule, r) in rules.iter().enumerate() {
+        let taken = match r.kind {
+            RuleKind::Completeness { min_answered_percent } => p
                 .completeness
-                .replace((i, need(r.min_answered_percent, "min_answered_percent")?))
-                .map(|x| x.0),
-            "not_known_counts_as" => {
-                let g = r.counts_as.ok_or_else(|| format!("rule {} needs counts_as", r.id))?;
+                .replace(Completeness {
+                    rule,
+                    min_answered_percent,
+                })
+                .is_some(),
+            RuleKind::NotKnownCountsAs { counts_as } => {
                 // Not known sits below requires improvement in the level order: counting it as better
                 // would let "raising" not known to requires improvement lower a grade.
-                if g > Grade::RequiresImprovement {
+                if counts_as > Grade::RequiresImprovement {
                     return Err(format!("rule {}: not known cannot count as better than RI", r.id));
                 }
-                p.not_known.replace((i, g)).map(|x| x.0)
+                p.not_known.replace(NotKnown { rule, counts_as }).is_some()
             }
-            "best_fit" => {
-                let t = [
-                    need(r.outstanding_at, "outstanding_at")?,
-                    need(r.good_at, "good_at")?,
-                    need(r.requires_improvement_at, "requires_improvement_at")?,
-                ];
-                if !(t[0] >= t[1] && t[1] >= t[2] && t[0] <= 300) {
+            RuleKind::BestFit {
+                outstanding_at,
+                good_at,
+                requires_improvement_at,
+            } => {
+                let thresholds = [outstanding_at, good_at, requires_improvement_at];
+                if !(outstanding_at >= good_at && good_at >= requires_improvement_at && outstanding_at <= 300) {
                     return Err(format!("rule {}: thresholds must be descending and at most 300", r.id));
                 }
-                p.best_fit.replace((i, t)).map(|x| x.0)
+                p.best_fit.replace(BestFit { rule, thresholds }).is_some()
             }
-            "critical_inadequate" => p.critical_inadequate.replace((i, cap()?)).map(|x| x.0),
-            "critical_not_known" => p.critical_not_known.replace((i, cap()?)).map(|x| x.0),
-            "widespread_weakness" => p
+            RuleKind::CriticalInadequate { cap } => p.critical_inadequate.replace(Limit { rule, cap }).is_some(),
+            RuleKind::CriticalNotKnown { cap } => p.critical_not_known.replace(Limit { rule, cap }).is_some(),
+            RuleKind::WidespreadWeakness {
+                weak_percent,
+                inadequate_percent,
+            } => p
                 .widespread
-                .replace((
-                    i,
-                    need(r.weak_percent, "weak_percent")?,
-                    need(r.inadequate_percent, "inadequate_percent")?,
-                ))
-                .map(|x| x.0),
-            "outstanding_needs_all_good" => p.all_good.replace((i, cap()?)).map(|x| x.0),
-            other => return Err(format!("rule {}: unknown judgement rule kind {other}", r.id)),
+                .replace(Widespread {
+                    rule,
+                    weak_percent,
+                    inadequate_percent,
+                })
+                .is_some(),
+            RuleKind::OutstandingNeedsAllGood { cap } => p.all_good.replace(Limit { rule, cap }).is_some(),
+            _ => return Err(format!("rule {}: not a judgement rule", r.id)),
         };
-        if slot_taken.is_some() {
-            return Err(format!("two rules of kind {}", r.kind));
+        if taken {
+            return Err(format!("two rules of the kind of {}", r.id));
         }
     }
     if p.best_fit.is_none() {
@@ -772,30 +842,30 @@ fn overall_params(judgements: &[Judgement], target: usize, rules: &[Rule]) -> Re
     let mut caps = Vec::new();
     let mut base = None;
     for (i, r) in rules.iter().enumerate() {
-        match r.kind.as_str() {
-            "cap" => {
-                let cap = r.cap.ok_or_else(|| format!("rule {} needs cap", r.id))?;
-                let all = resolve(&r.when_all)?;
-                let any = resolve(&r.when_any)?;
-                if r.when_all.is_empty() && r.when_any.is_empty() {
+        match &r.kind {
+            RuleKind::Cap {
+                cap,
+                strict_cap,
+                when_all,
+                when_any,
+            } => {
+                let all = resolve(when_all)?;
+                let any = resolve(when_any)?;
+                if when_all.is_empty() && when_any.is_empty() {
                     return Err(format!("rule {} has no condition", r.id));
                 }
                 // A rule whose `when_all` names a missing judgement can never apply.
-                if all.len() == r.when_all.len() && (r.when_any.is_empty() || !any.is_empty()) {
+                if all.len() == when_all.len() && (when_any.is_empty() || !any.is_empty()) {
                     caps.push(CapRule {
                         rule: i,
-                        cap,
-                        strict_cap: r.strict_cap,
+                        cap: *cap,
+                        strict_cap: *strict_cap,
                         all,
                         any,
                     });
                 }
             }
-            "weighted_best_fit" => {
-                let w = r
-                    .weights
-                    .as_ref()
-                    .ok_or_else(|| format!("rule {} needs weights", r.id))?;
+            RuleKind::WeightedBestFit { weights: w } => {
                 let mut weights = Vec::new();
                 for (j, &wt) in w {
                     if !KNOWN_JUDGEMENTS.contains(&j.as_str()) {
@@ -818,7 +888,7 @@ fn overall_params(judgements: &[Judgement], target: usize, rules: &[Rule]) -> Re
                     return Err("two overall base rules".into());
                 }
             }
-            "own_statements" => {
+            RuleKind::OwnStatements => {
                 if judgements[target].derived {
                     return Err(format!("rule {}: a derived judgement has no statements", r.id));
                 }
@@ -826,7 +896,7 @@ fn overall_params(judgements: &[Judgement], target: usize, rules: &[Rule]) -> Re
                     return Err("two overall base rules".into());
                 }
             }
-            other => return Err(format!("rule {}: unknown overall rule kind {other}", r.id)),
+            _ => return Err(format!("rule {}: not an overall rule", r.id)),
         }
     }
     Ok(OverallParams {
@@ -955,8 +1025,10 @@ pub(crate) mod tests {
             for r in f.rules.iter().chain(&f.overall_rules) {
                 assert!(is_url(&r.source), "{} source", r.id);
                 assert!(tag_ok(&r.tag), "{} tag", r.id);
-                for c in r.when_all.iter().chain(&r.when_any) {
-                    assert!(KNOWN_JUDGEMENTS.contains(&c.judgement.as_str()));
+                if let RuleKind::Cap { when_all, when_any, .. } = &r.kind {
+                    for c in when_all.iter().chain(when_any) {
+                        assert!(KNOWN_JUDGEMENTS.contains(&c.judgement.as_str()));
+                    }
                 }
             }
             assert!(is_url(&f.source) && tag_ok(&f.tag));
@@ -1065,14 +1137,14 @@ pub(crate) mod tests {
             .rules
             .overall_rule
             .iter()
-            .find(|r| r.kind == "own_statements")
+            .find(|r| r.kind == RuleKind::OwnStatements)
             .unwrap()
             .clone();
         let weighted = sh
             .rules
             .overall_rule
             .iter()
-            .find(|r| r.kind == "weighted_best_fit")
+            .find(|r| matches!(r.kind, RuleKind::WeightedBestFit { .. }))
             .unwrap()
             .clone();
         assert!(overall_params(&js, 0, std::slice::from_ref(&own)).is_ok());
@@ -1231,7 +1303,15 @@ pub(crate) mod tests {
     fn malformed_data_is_rejected_by_the_readers() {
         let ok = serde_json::json!({ "id": "x", "kind": "cap", "text": "t", "source": "https://a.b/c", "tag": "R", "cap": "good" });
         let rule = |v: &serde_json::Value| serde_json::from_value::<Rule>(v.clone());
-        assert_eq!(rule(&ok).unwrap().cap, Some(Grade::Good));
+        assert_eq!(
+            rule(&ok).unwrap().kind,
+            RuleKind::Cap {
+                cap: Grade::Good,
+                strict_cap: None,
+                when_all: vec![],
+                when_any: vec![]
+            }
+        );
         let mut bad = ok.clone();
         bad["cap"] = "adequate".into();
         assert!(rule(&bad)
@@ -1253,7 +1333,7 @@ pub(crate) mod tests {
         rules.push(rules[2].clone());
         assert!(params(&rules).unwrap_err().contains("two rules"));
         let mut nk = base.clone();
-        nk[1].counts_as = Some(Grade::Good);
+        nk[1].kind = RuleKind::NotKnownCountsAs { counts_as: Grade::Good };
         assert!(params(&nk).is_err());
         assert!(params(&base[..2]).is_err(), "best fit required");
     }

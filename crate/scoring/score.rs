@@ -33,7 +33,7 @@
 //! requires improvement < good < outstanding) never lowers a grade; property tests check this.
 //! Indicators are compared with the national figure and flagged; they never change a grade.
 use crate::assessment::{parse_assessment, Action, Assessment};
-use crate::framework::{Framework, OverallBase, Params};
+use crate::framework::{Framework, Limit, NotKnown, OverallBase, Params};
 use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::support::problems::Problem;
@@ -237,19 +237,19 @@ pub(crate) struct Evaluation {
     pub best_fit: Grade,
     /// Limits that apply: (rule index, cap). Order: critical inadequate, critical not known,
     /// widespread weakness, outstanding needs all good.
-    pub caps: [Option<(usize, Grade)>; 4],
+    pub caps: [Option<Limit>; 4],
     pub grade: Option<Grade>,
 }
 
 pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
-    let min_pct = p.completeness.map_or(1, |c| c.1);
+    let min_pct = p.completeness.map_or(1, |c| c.min_answered_percent);
     let complete = t.answered > 0 && t.answered * 100 >= min_pct * t.total;
-    let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
+    let nk_points = p.not_known.map_or(0, |n| n.counts_as.rank() as u32);
     let c = &t.counts;
     let (inad, nk, ri, good, out) = (c[0], c[1], c[2], c[3], c[4]);
     let points = out * 3 + good * 2 + ri + nk * nk_points;
     let n = t.answered.max(1);
-    let [t_out, t_good, t_ri] = p.best_fit.map_or([250, 175, 75], |b| b.1);
+    let [t_out, t_good, t_ri] = p.best_fit.map_or([250, 175, 75], |b| b.thresholds);
     let best_fit = if points * 100 >= t_out * n {
         Grade::Outstanding
     } else if points * 100 >= t_good * n {
@@ -261,29 +261,36 @@ pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
     };
     let weak = inad + nk + ri;
     let mut caps = [None; 4];
-    if let Some((i, cap)) = p.critical_inadequate {
+    if let Some(limit) = p.critical_inadequate {
         if t.critical_inadequate > 0 {
-            caps[0] = Some((i, cap));
+            caps[0] = Some(limit);
         }
     }
-    if let Some((i, cap)) = p.critical_not_known {
+    if let Some(limit) = p.critical_not_known {
         if t.critical_not_known > 0 {
-            caps[1] = Some((i, cap));
+            caps[1] = Some(limit);
         }
     }
-    if let Some((i, weak_pct, inad_pct)) = p.widespread {
-        if inad > 0 && inad * 100 >= inad_pct * n {
-            caps[2] = Some((i, Grade::Inadequate));
-        } else if weak > 0 && weak * 100 >= weak_pct * n {
-            caps[2] = Some((i, Grade::RequiresImprovement));
+    if let Some(w) = p.widespread {
+        let rule = w.rule;
+        if inad > 0 && inad * 100 >= w.inadequate_percent * n {
+            caps[2] = Some(Limit {
+                rule,
+                cap: Grade::Inadequate,
+            });
+        } else if weak > 0 && weak * 100 >= w.weak_percent * n {
+            caps[2] = Some(Limit {
+                rule,
+                cap: Grade::RequiresImprovement,
+            });
         }
     }
-    if let Some((i, cap)) = p.all_good {
+    if let Some(limit) = p.all_good {
         if weak > 0 {
-            caps[3] = Some((i, cap));
+            caps[3] = Some(limit);
         }
     }
-    let grade = complete.then(|| caps.iter().flatten().fold(best_fit, |g, c| g.min(c.1)));
+    let grade = complete.then(|| caps.iter().flatten().fold(best_fit, |g, c| g.min(c.cap)));
     Evaluation {
         complete,
         points,
@@ -400,14 +407,14 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
     let missing = ids_where(fw, j, levels, |_, l| l.is_none());
     let mut reasons = Vec::new();
     if !e.complete {
-        let min_pct = fw.compiled.params.completeness.map_or(1, |c| c.1);
+        let min_pct = fw.compiled.params.completeness.map_or(1, |c| c.min_answered_percent);
         let needed = (min_pct * t.total).div_ceil(100).max(1);
         let text = format!(
             "Only {} of {} statements answered: answer at least {} (not known counts) to see a grade.",
             t.answered, t.total, needed
         );
         match fw.compiled.params.completeness {
-            Some((i, _)) => reasons.push(reason(&fw.rules[i], text, missing.clone())),
+            Some(c) => reasons.push(reason(&fw.rules[c.rule], text, missing.clone())),
             None => reasons.push(Reason {
                 text,
                 rule_id: None,
@@ -417,7 +424,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         }
     } else {
         let c = t.counts;
-        let best = fw.compiled.params.best_fit.expect("best fit is required").0;
+        let best = fw.compiled.params.best_fit.expect("best fit is required").rule;
         reasons.push(reason(
             &fw.rules[best],
             format!(
@@ -430,7 +437,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             Vec::new(),
         ));
         if c[1] > 0 {
-            if let Some((i, g)) = fw.compiled.params.not_known {
+            if let Some(NotKnown { rule: i, counts_as: g }) = fw.compiled.params.not_known {
                 reasons.push(reason(
                     &fw.rules[i],
                     format!(
@@ -448,7 +455,9 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         }
         let crit = |s: usize| fw.compiled.slots[s].critical;
         for (k, cap) in e.caps.iter().enumerate() {
-            let Some((i, g)) = *cap else { continue };
+            let Some(Limit { rule: i, cap: g }) = *cap else {
+                continue;
+            };
             // Name the limits that lowered the best fit or that set the final grade.
             if !(g < e.best_fit || Some(g) == e.grade) {
                 continue;
@@ -582,8 +591,8 @@ impl<'a> LiftSearch<'a> {
         let must = |s: usize| {
             let l = levels[s];
             fw.compiled.slots[s].critical
-                && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.1 < target))
-                    || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.1 < target)))
+                && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.cap < target))
+                    || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.cap < target)))
         };
         let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
         let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
@@ -592,12 +601,12 @@ impl<'a> LiftSearch<'a> {
             work[s] = Some(to);
         }
         // Lower bound on how many more raises the best fit needs: take the biggest gains first.
-        let nk_points = p.not_known.map_or(0, |n| n.1.rank() as u32);
+        let nk_points = p.not_known.map_or(0, |n| n.counts_as.rank() as u32);
         let points = |l: Level| l.grade().map_or(nk_points, |g| g.rank() as u32);
         let tally = tally(fw, j, &work);
         let base = evaluate(p, &tally).points;
         let threshold =
-            p.best_fit.map_or([250, 175, 75], |b| b.1)[(Grade::Outstanding.rank() - target.rank()) as usize];
+            p.best_fit.map_or([250, 175, 75], |b| b.thresholds)[(Grade::Outstanding.rank() - target.rank()) as usize];
         let need = (threshold * tally.answered).div_ceil(100).saturating_sub(base);
         let mut gains: Vec<u32> = rest
             .iter()
