@@ -95,20 +95,9 @@ pub struct HolidayRule {
     pub id: String,
     /// Name shown to people.
     pub title: String,
-    /// `fixed`, `easter`, `nth_weekday` or `last_weekday`.
-    pub kind: String,
-    /// Month (fixed, nth_weekday, last_weekday).
-    #[serde(default)]
-    pub month: Option<u32>,
-    /// Day of the month (fixed).
-    #[serde(default)]
-    pub day: Option<u32>,
-    /// Which Monday of the month (nth_weekday).
-    #[serde(default)]
-    pub nth: Option<u32>,
-    /// Days from Easter Sunday (easter).
-    #[serde(default)]
-    pub offset_days: Option<i64>,
+    /// How the day is found.
+    #[serde(flatten)]
+    pub kind: HolidayKind,
     /// Whether a weekend date is substituted by the next free weekday.
     #[serde(default)]
     pub substitute: bool,
@@ -120,24 +109,65 @@ pub struct HolidayRule {
     pub tag: String,
 }
 
+/// How a bank holiday's day is found each year (`kind` in the data).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HolidayKind {
+    /// The same day every year.
+    Fixed {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
+    /// Days from Easter Sunday (Gregorian computus).
+    Easter {
+        /// Days from Easter Sunday (negative before it).
+        offset_days: i64,
+    },
+    /// The n-th Monday of a month.
+    NthWeekday {
+        /// Month, 1–12.
+        month: u32,
+        /// Which Monday (1 = the first).
+        nth: u8,
+    },
+    /// The last Monday of a month.
+    LastWeekday {
+        /// Month, 1–12.
+        month: u32,
+    },
+}
+
 /// A one-off change to the rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HolidayChange {
     /// Stable id, such as `2023_coronation`.
     pub id: String,
-    /// `move` (the rule's day that year becomes `date`) or `extra` (an added holiday).
-    pub kind: String,
-    /// The rule moved (for `move`).
-    #[serde(default)]
-    pub rule: Option<String>,
-    /// The date of the holiday, `YYYY-MM-DD`.
-    pub date: String,
+    /// What changes.
+    #[serde(flatten)]
+    pub kind: ChangeKind,
+    /// The date of the holiday.
+    pub date: NaiveDate,
     /// Name shown to people.
     pub title: String,
     /// Where the change is announced (URL).
     pub source: String,
     /// `V`, `S` or `R`.
     pub tag: String,
+}
+
+/// What a one-off change does (`kind` in the data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The rule's day in that year becomes `date`.
+    Move {
+        /// The id of the rule moved.
+        rule: String,
+    },
+    /// An added holiday.
+    Extra,
 }
 
 /// The versioned bank-holiday table.
@@ -197,18 +227,15 @@ fn prev_day(d: NaiveDate) -> NaiveDate {
 }
 
 fn rule_date(rule: &HolidayRule, year: i32) -> NaiveDate {
-    let month = rule.month.unwrap_or(1);
-    match rule.kind.as_str() {
-        "fixed" => NaiveDate::from_ymd_opt(year, month, rule.day.unwrap_or(1)).expect("fixed holiday date"),
-        "easter" => {
-            let e = easter_sunday(year);
-            let off = rule.offset_days.unwrap_or(0);
-            e.checked_add_signed(chrono::TimeDelta::days(off))
-                .expect("easter offset")
+    match rule.kind {
+        HolidayKind::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day).expect("fixed holiday date"),
+        HolidayKind::Easter { offset_days } => easter_sunday(year)
+            .checked_add_signed(chrono::TimeDelta::days(offset_days))
+            .expect("easter offset"),
+        HolidayKind::NthWeekday { month, nth } => {
+            NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, nth).expect("nth Monday exists")
         }
-        "nth_weekday" => NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, rule.nth.unwrap_or(1) as u8)
-            .expect("nth Monday exists"),
-        "last_weekday" => {
+        HolidayKind::LastWeekday { month } => {
             let mut d = NaiveDate::from_ymd_opt(year + i32::from(month == 12), month % 12 + 1, 1).expect("month start");
             d = prev_day(d);
             while d.weekday() != Weekday::Mon {
@@ -216,14 +243,7 @@ fn rule_date(rule: &HolidayRule, year: i32) -> NaiveDate {
             }
             d
         }
-        other => panic!("embedded data calendar/bank-holidays has an unknown rule kind {other}"),
     }
-}
-
-/// A date in the embedded bank-holiday data (checked by the invariant tests). Panics with the
-/// error's Display, not Debug: `expect` on a `Result` would pull `Debug` formatting into the wasm.
-pub(crate) fn embedded_date(s: &str) -> NaiveDate {
-    parse_date(s).unwrap_or_else(|e| panic!("embedded data has a bad date: {e}"))
 }
 
 fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
@@ -232,11 +252,12 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
     let mut taken: Vec<NaiveDate> = Vec::new();
     let mut to_substitute: Vec<NaiveDate> = Vec::new();
     for rule in &t.rule {
-        let moved = t.change.iter().find(|c| {
-            c.kind == "move" && c.rule.as_deref() == Some(rule.id.as_str()) && c.date.starts_with(&format!("{year}-"))
-        });
+        let moved = t
+            .change
+            .iter()
+            .find(|c| matches!(&c.kind, ChangeKind::Move { rule: r } if *r == rule.id) && c.date.year() == year);
         if let Some(c) = moved {
-            taken.push(embedded_date(&c.date));
+            taken.push(c.date);
             continue;
         }
         let d = rule_date(rule, year);
@@ -246,8 +267,8 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
             taken.push(d);
         }
     }
-    for c in t.change.iter().filter(|c| c.kind == "extra") {
-        let d = embedded_date(&c.date);
+    for c in t.change.iter().filter(|c| c.kind == ChangeKind::Extra) {
+        let d = c.date;
         if d.year() == year {
             taken.push(d);
         }
@@ -483,17 +504,11 @@ mod tests {
                 "{}",
                 c.id
             );
-            let d = parse_date(&c.date).unwrap();
+            let d = c.date;
             assert!((t.coverage_from..=t.coverage_to).contains(&d.year()), "{}", c.id);
             assert!(!is_weekend(d), "{} falls on a weekend", c.id);
-            match c.kind.as_str() {
-                "move" => assert!(
-                    t.rule.iter().any(|r| Some(&r.id) == c.rule.as_ref()),
-                    "{} moves an unknown rule",
-                    c.id
-                ),
-                "extra" => assert!(c.rule.is_none(), "{}", c.id),
-                other => panic!("{} has unknown kind {other}", c.id),
+            if let ChangeKind::Move { rule } = &c.kind {
+                assert!(t.rule.iter().any(|r| r.id == *rule), "{} moves an unknown rule", c.id);
             }
             assert!(bank_holidays(d.year()).unwrap().contains(&d), "{} is observed", c.id);
         }

@@ -58,10 +58,6 @@ use chrono::{NaiveDate, TimeDelta};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-fn date(s: &str) -> NaiveDate {
-    crate::pathway::calendar::embedded_date(s)
-}
-
 /// The window for the next full inspection on a route, measured from the last on-site day of the
 /// previous inspection, before any adjustment for today: the cycle rule (short, standard) or the
 /// re-inspection rule (monitoring), then the pause rule. Returns the pauses applied.
@@ -85,7 +81,7 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
     let mut likely = likely.unwrap_or(earliest).max(earliest).min(latest);
     let mut applied = Vec::new();
     for p in &rules_data().pause {
-        let (from, to) = (date(&p.from), date(&p.to));
+        let (from, to) = (p.from, p.to);
         let start = from.max(last_end);
         let stop = to.min(latest);
         if stop <= start {
@@ -747,7 +743,7 @@ mod tests {
             assert!(f.exit_source.starts_with("http") && ["V", "S", "R"].contains(&f.exit_tag.as_str()));
         }
         for p in &rules_data().pause {
-            assert!(date(&p.from) < date(&p.to) && p.source.starts_with("http"), "{}", p.id);
+            assert!(p.from < p.to && p.source.starts_with("http"), "{}", p.id);
         }
     }
 

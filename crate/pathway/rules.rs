@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 pub struct FrameworkRules {
     /// Framework id, such as `ilacs-2026-04`.
     pub id: String,
-    /// First day it applies to inspections (by start date), `YYYY-MM-DD`.
-    pub from: String,
+    /// First day it applies to inspections (by start date).
+    pub from: NaiveDate,
     /// The judgement ids it grades.
     pub judgements: Vec<String>,
     /// What a person must enter for the route to be decided, such as "overall effectiveness".
@@ -36,9 +36,9 @@ pub struct Pause {
     /// Stable id, such as `covid_2020`.
     pub id: String,
     /// First day of the pause.
-    pub from: String,
+    pub from: NaiveDate,
     /// Day inspections resumed.
-    pub to: String,
+    pub to: NaiveDate,
     /// Routes whose whole window moves later by the part of the pause inside the cycle.
     pub shifts: Vec<Route>,
     /// The pause in prose.
@@ -291,6 +291,6 @@ pub fn framework_on(date: NaiveDate) -> Option<&'static FrameworkRules> {
     rules_data()
         .framework
         .iter()
-        .filter(|f| crate::model::date::parse(&f.from).is_some_and(|from| from <= date))
-        .max_by_key(|f| f.from.clone())
+        .filter(|f| f.from <= date)
+        .max_by_key(|f| f.from)
 }
