@@ -40,13 +40,48 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::sync::OnceLock;
 
+/// How a window rule finds the window (`kind` in the data); the figures are assumption ids.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WindowKind {
+    /// By the end of an inspection cycle of `years` inspection years starting on `year_start`.
+    YearCycle {
+        /// The assumption id for the cycle's length in years.
+        years: String,
+        /// The month-day a cycle starts, such as `04-01`.
+        year_start: String,
+        /// Which cycle.
+        starts: CycleStart,
+    },
+    /// `earliest`, `likely` and `latest` months after the last inspection.
+    MonthsAfter {
+        /// Assumption id of the earliest month.
+        earliest: String,
+        /// Assumption id of the likely month.
+        likely: String,
+        /// Assumption id of the latest month.
+        latest: String,
+    },
+}
+
+/// Which inspection cycle a `year_cycle` window is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleStart {
+    /// The first cycle starting after the last inspection.
+    Next,
+    /// The cycle on or before today.
+    Current,
+}
+
 /// A rule for the window of the next full inspection.
 #[derive(Debug, Clone, Deserialize)]
 pub struct WindowRule {
     /// Stable id, such as `ifa_reinspect_inadequate`.
     pub id: String,
-    /// `year_cycle` or `months_after`.
-    pub kind: String,
+    /// How the window is found.
+    #[serde(flatten)]
+    pub kind: WindowKind,
     /// Applies when nothing is recorded.
     #[serde(default)]
     pub no_history: bool,
@@ -56,22 +91,6 @@ pub struct WindowRule {
     /// Applies to anything else (including a missing grade).
     #[serde(default)]
     pub otherwise: bool,
-    /// `year_cycle`: the assumption id for the cycle's length in years.
-    #[serde(default)]
-    years: String,
-    /// `year_cycle`: the month-day a cycle starts, such as `04-01`.
-    #[serde(default)]
-    year_start: String,
-    /// `year_cycle`: `next` (after the last inspection) or `current` (on or before today).
-    #[serde(default)]
-    starts: String,
-    /// `months_after`: assumption ids.
-    #[serde(default)]
-    earliest: String,
-    #[serde(default)]
-    likely: String,
-    #[serde(default)]
-    latest: String,
     /// The rule in prose.
     pub text: String,
     /// Source URL.
@@ -188,33 +207,42 @@ impl WindowRule {
 
     /// The window measured from `anchor` (the last on-site day, or today without history).
     fn window(&self, anchor: NaiveDate, a: &Assumptions) -> Option<Window> {
-        match self.kind.as_str() {
-            "year_cycle" => {
-                let current = year_start_on_or_before(anchor, &self.year_start)?;
-                let start = if self.starts == "next" {
-                    current.with_year(current.year() + 1)?
-                } else {
-                    current
+        match &self.kind {
+            WindowKind::YearCycle {
+                years,
+                year_start,
+                starts,
+            } => {
+                let current = year_start_on_or_before(anchor, year_start)?;
+                let start = match starts {
+                    CycleStart::Next => current.with_year(current.year() + 1)?,
+                    CycleStart::Current => current,
                 };
-                let years = a.get(&self.years).round().max(1.0) as i32;
+                let years = a.get(years).round().max(1.0) as i32;
                 let end = start.with_year(start.year() + years)? - TimeDelta::days(1);
                 Some(Window::between(start, end))
             }
-            "months_after" => Some(Window {
-                earliest: add_months_f(anchor, a.get(&self.earliest)),
-                latest: add_months_f(anchor, a.get(&self.latest)),
-                likely: add_months_f(anchor, a.get(&self.likely)),
+            WindowKind::MonthsAfter {
+                earliest,
+                likely,
+                latest,
+            } => Some(Window {
+                earliest: add_months_f(anchor, a.get(earliest)),
+                latest: add_months_f(anchor, a.get(latest)),
+                likely: add_months_f(anchor, a.get(likely)),
             }),
-            _ => None,
         }
     }
 
     fn assumption_ids(&self) -> Vec<String> {
-        [&self.years, &self.earliest, &self.likely, &self.latest]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect()
+        match &self.kind {
+            WindowKind::YearCycle { years, .. } => vec![years.clone()],
+            WindowKind::MonthsAfter {
+                earliest,
+                likely,
+                latest,
+            } => vec![earliest.clone(), likely.clone(), latest.clone()],
+        }
     }
 
     fn as_ref(&self) -> RuleRef {
@@ -457,8 +485,7 @@ mod tests {
             }
             let known = |id: &String| id.is_empty() || ids.contains(&id.as_str());
             for r in &p.rule {
-                assert!(["year_cycle", "months_after"].contains(&r.kind.as_str()), "{}", r.id);
-                assert!(known(&r.years) && known(&r.earliest) && known(&r.likely) && known(&r.latest));
+                assert!(r.assumption_ids().iter().all(known), "{}", r.id);
                 assert!(r.source.starts_with("https://") && ["V", "S", "R"].contains(&r.tag.as_str()));
             }
             for v in &p.visit {

@@ -62,11 +62,31 @@ pub struct RuleRef {
     pub tag: String,
 }
 
+/// What kind of step an event is (the page draws each kind its own way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The annual self-evaluation and engagement meeting.
+    Annual,
+    /// A visit: focused, monitoring, assurance or action planning.
+    Visit,
+    /// Something due: a plan or a letter.
+    Deadline,
+    /// The notice call before an inspection.
+    Notice,
+    /// An inspection on site.
+    Inspection,
+    /// A report published.
+    Publication,
+    /// Intervention by the Department for Education.
+    Intervention,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 /// An event's text and source, as data (the local authority pathway's and the providers').
 pub(crate) struct EventDef {
     pub(crate) id: String,
-    pub(crate) kind: String,
+    pub(crate) kind: EventKind,
     pub(crate) title: String,
     pub(crate) description: String,
     pub(crate) source: String,

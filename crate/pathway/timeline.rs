@@ -5,7 +5,7 @@ use crate::model::date::format as format_date;
 use crate::pathway::base_rates::BaseRates;
 use crate::pathway::calendar::{add_working_days, CalendarError};
 use crate::pathway::history::InspectionKind;
-use crate::pathway::rules::{Assumption, EventDef, RuleRef};
+use crate::pathway::rules::{Assumption, EventDef, EventKind, RuleRef};
 use crate::scoring::route::Route;
 use crate::support::problems::Problem;
 use chrono::{NaiveDate, TimeDelta};
@@ -101,8 +101,8 @@ pub struct Next {
 pub struct Event {
     /// Step id, such as `report_published` or `monitoring_visit_2`.
     pub id: String,
-    /// `annual`, `visit`, `deadline`, `notice`, `inspection`, `publication` or `intervention`.
-    pub kind: String,
+    /// What kind of step it is.
+    pub kind: EventKind,
     /// Title shown to people.
     pub title: String,
     /// What happens, in words.
@@ -192,7 +192,7 @@ impl Timeline {
             when.likely,
             Event {
                 id: id.to_string(),
-                kind: d.kind.clone(),
+                kind: d.kind,
                 title: d.title.clone(),
                 description,
                 date: single.then(|| format_date(when.likely)),
