@@ -9,33 +9,27 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-// Values cross the boundary as JSON text, through the browser's own `JSON.parse` and
-// `JSON.stringify`: results are plain objects with `null` (never `Map` or `undefined`), so they can
-// be saved with `JSON.stringify` and compared with `deepEqual`. The core's own small JSON reader and
-// writer (`crate::json`) do the Rust side; serde_json is not in the wasm (docs/performance.md).
+// Values cross the boundary through serde-wasm-bindgen with its JSON-compatible serializer:
+// results are plain objects with `null` (never `Map` or `undefined`), so they can be saved with
+// `JSON.stringify` and compared with `deepEqual`; arguments are read as JSON values.
 
 /// Serialises a result to a plain JavaScript value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result could not be read as JSON"))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Any JavaScript value as JSON (`undefined` becomes `null`; functions and symbols are dropped,
-/// as `JSON.stringify` does).
+/// Any JavaScript value as JSON (`undefined` becomes `null`).
 fn from_js(value: JsValue) -> Result<Value, JsError> {
     if value.is_undefined() {
         return Ok(Value::Null);
     }
-    let text = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| JsError::new("the argument cannot be written as JSON"))?;
-    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| JsError::new(&e.to_string()))
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("the argument cannot be read as JSON: {e}")))
 }
 
-/// A JavaScript value read as a typed argument by a hand-written reader (not serde's derived
-/// `Deserialize`, which would add a visitor per type to the wasm: docs/performance.md). A value
-/// the reader rejects is a broken contract: a `JsError` naming the argument and what is wrong.
+/// A JavaScript value read as a typed argument. A value the reader rejects is a broken contract:
+/// a `JsError` naming the argument and what is wrong.
 fn from_js_as<T>(value: JsValue, what: &str, read: impl FnOnce(&Value) -> Result<T, String>) -> Result<T, JsError> {
     read(&from_js(value)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }

@@ -40,3 +40,39 @@ fn file_limits_are_published() {
     assert_eq!(l["formatVersion"], 1);
     assert_eq!(l["encryptedFormat"], "stocktake-encrypted");
 }
+
+/// Values cross the boundary as JSON would carry them (serde-wasm-bindgen, JSON-compatible): a
+/// score and a simulation through the JavaScript API equal the native core's on the same file, and
+/// JavaScript's whole numbers are read as whole numbers.
+#[wasm_bindgen_test]
+fn values_cross_the_boundary_as_json() {
+    let text = include_str!("golden/v1/full-2026.json");
+    let value: Value = serde_json::from_str(text).unwrap();
+    let js = js_sys::JSON::parse(text).unwrap();
+    let native = serde_json::to_value(stocktake::scoring::score::score_value(&value)).unwrap();
+    assert!(same(&json(&stocktake::bindings::score(js.clone()).unwrap()), &native));
+    // `null`, never `undefined`, for an absent overall judgement, so JSON.stringify keeps the key.
+    let r = stocktake::bindings::score(js.clone()).unwrap();
+    let overall = js_sys::Reflect::get(&r, &JsValue::from_str("overall")).unwrap();
+    assert!(overall.is_null());
+    let options = js_sys::JSON::parse(r#"{ "runs": 50, "seed": 3 }"#).unwrap();
+    let sim = json(&stocktake::bindings::simulate(js.clone(), options).unwrap());
+    let native =
+        stocktake::scoring::simulate::simulate_value(&value, &serde_json::json!({ "runs": 50, "seed": 3 })).unwrap();
+    assert!(same(&sim, &serde_json::to_value(native).unwrap()));
+    assert_eq!(sim["runs"], 50);
+    let fractional = js_sys::JSON::parse(r#"{ "runs": 2.5 }"#).unwrap();
+    assert!(stocktake::bindings::simulate(js, fractional).is_err());
+}
+
+/// Equal as JavaScript sees them: numbers compared by value (`22` and `22.0` are one number).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
