@@ -1,56 +1,95 @@
-//! Converts every TOML data file under `crate/data/` to JSON in `OUT_DIR` at compile time,
-//! so the rules, statements and calendars are embedded as data without shipping a TOML
-//! parser in the wasm. A file that is not valid TOML fails the build with its path.
+//! Bakes the embedded data into Rust. Each TOML file under `crate/data/` is read into its own
+//! type — the crate's `model` layer and the `shapes.rs` files, which this script compiles too —
+//! and written to `OUT_DIR/baked/<path>.rs` as the Rust expression that builds the value
+//! (databake), which the crate includes with `baked!("<path>")`. The core therefore ships no
+//! reader for its own data, and a file that does not read fails the build, naming the file and
+//! the field. The workshop scenarios, which the trainers' build alone carries, stay JSON
+//! (`OUT_DIR/scenarios/<id>.json`), read by serde when first opened.
 //!
 //! It also lists the scenario test files (`tests/scenarios/*.json`, `tests/pathway_scenarios/*.json`)
 //! in `OUT_DIR/scenarios.rs` and `OUT_DIR/pathway_scenarios.rs`, each embedded with `include_str!`,
 //! so the native and wasm scenario tests share one list.
+#![allow(dead_code, unused_imports)]
+
 use std::{env, fs, path::Path};
 
-fn convert(dir: &Path, rel: &Path, out: &Path) {
-    for entry in fs::read_dir(dir).expect("read crate/data") {
-        let entry = entry.expect("dir entry");
-        let path = entry.path();
-        let name = entry.file_name();
-        if path.is_dir() {
-            convert(&path, &rel.join(&name), out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            let text = fs::read_to_string(&path).expect("read data file");
-            let value: toml::Value =
-                toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
-            let target = out.join(rel).join(&name).with_extension("json");
-            fs::create_dir_all(target.parent().unwrap()).unwrap();
-            fs::write(&target, serde_json::to_string(&value).unwrap()).unwrap();
-        }
+// The types the data is read into, at the same paths as in the crate (`crate::model::…`,
+// `crate::framework::shapes::…`), so the baked code names them as the crate does.
+#[path = "crate/model/mod.rs"]
+mod model;
+mod support {
+    pub mod embedded {
+        pub type Text = std::borrow::Cow<'static, str>;
+        pub type List<T> = std::borrow::Cow<'static, [T]>;
+    }
+}
+mod framework {
+    pub mod shapes {
+        include!("crate/framework/shapes.rs");
+    }
+}
+mod scoring {
+    pub mod shapes {
+        include!("crate/scoring/shapes.rs");
+    }
+}
+mod pathway {
+    pub mod shapes {
+        include!("crate/pathway/shapes.rs");
     }
 }
 
-/// `scenarios/index.json`: what the start page lists of each workshop scenario (id, name, fictional,
-/// route, framework, summary), so the core the page loads first can list the scenarios without
-/// carrying their briefings, notes and reference answers (those are in the workshop build only:
-/// crate/bindings.rs, the `workshop` feature).
-fn scenario_index(out: &Path) {
-    let dir = out.join("scenarios");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .expect("converted scenarios")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("index.json"))
-        .collect();
-    files.sort();
-    let index: Vec<serde_json::Value> = files
-        .iter()
-        .map(|f| {
-            let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(f).unwrap()).unwrap();
-            let keep = ["id", "name", "fictional", "route", "framework", "summary"];
-            serde_json::Value::Object(keep.iter().map(|k| (k.to_string(), v[*k].clone())).collect())
-        })
-        .collect();
-    fs::write(dir.join("index.json"), serde_json::to_string(&index).unwrap()).unwrap();
+use framework::shapes as fw;
+use pathway::shapes as pw;
+
+fn read_toml<T: serde::de::DeserializeOwned>(rel: &str) -> T {
+    let path = Path::new("crate/data").join(rel);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{} does not read: {e}", path.display()))
 }
 
+/// Writes `value` as Rust code to `OUT_DIR/baked/<name>.rs`.
+fn bake<T: databake::Bake>(out: &Path, name: &str, value: &T) {
+    let code = value.bake(&databake::CrateEnv::default()).to_string();
+    let target = out.join("baked").join(format!("{name}.rs"));
+    fs::create_dir_all(target.parent().unwrap()).unwrap();
+    fs::write(target, code).unwrap();
+}
+
+/// Reads `crate/data/<name>.toml` as a `T` and bakes it under `name`.
+fn bake_file<T: serde::de::DeserializeOwned + databake::Bake>(out: &Path, name: &str) {
+    bake(out, name, &read_toml::<T>(&format!("{name}.toml")));
+}
+
+fn toml_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The workshop scenarios: each as JSON for the trainers' build, and their index (what the start
+/// page lists: id, name, storyline, framework, summary) baked for every build.
 fn scenarios(out: &Path) {
-    list_scenarios(out, "tests/scenarios", "scenarios.rs");
+    let mut index = Vec::new();
+    for f in toml_files(Path::new("crate/data/scenarios")) {
+        let text = fs::read_to_string(&f).unwrap();
+        let value: toml::Value =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", f.display()));
+        let target = out
+            .join("scenarios")
+            .join(f.file_name().unwrap())
+            .with_extension("json");
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(&target, serde_json::to_string(&value).unwrap()).unwrap();
+        let listed: fw::Listed = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        index.push(listed);
+    }
+    bake(out, "scenarios/index", &index);
 }
 
 fn list_scenarios(out: &Path, folder: &str, target: &str) {
@@ -75,11 +114,38 @@ fn list_scenarios(out: &Path, folder: &str, target: &str) {
 
 fn main() {
     let out = env::var("OUT_DIR").unwrap();
-    println!("cargo:rerun-if-changed=crate/data");
-    println!("cargo:rerun-if-changed=tests/scenarios");
-    println!("cargo:rerun-if-changed=tests/pathway_scenarios");
-    convert(Path::new("crate/data"), Path::new(""), Path::new(&out));
-    scenario_index(Path::new(&out));
-    scenarios(Path::new(&out));
-    list_scenarios(Path::new(&out), "tests/pathway_scenarios", "pathway_scenarios.rs");
+    let out = Path::new(&out);
+    for watched in [
+        "crate/data",
+        "crate/model",
+        "crate/framework/shapes.rs",
+        "crate/scoring/shapes.rs",
+    ] {
+        println!("cargo:rerun-if-changed={watched}");
+    }
+    for watched in ["crate/pathway/shapes.rs", "tests/scenarios", "tests/pathway_scenarios"] {
+        println!("cargo:rerun-if-changed={watched}");
+    }
+    bake_file::<fw::Index>(out, "frameworks/index");
+    for f in toml_files(Path::new("crate/data/frameworks")) {
+        let id = f.file_stem().unwrap().to_string_lossy();
+        if id != "index" {
+            bake_file::<fw::FrameworkFile>(out, &format!("frameworks/{id}"));
+        }
+    }
+    bake_file::<fw::AreasFile>(out, "frameworks/shared/areas");
+    bake_file::<fw::IndicatorsFile>(out, "frameworks/shared/indicators");
+    bake_file::<fw::EvidenceFile>(out, "frameworks/shared/evidence");
+    bake_file::<fw::RulesFile>(out, "frameworks/shared/rules");
+    bake_file::<fw::RulesFile>(out, "frameworks/shared/provider-rules");
+    bake_file::<scoring::shapes::Routes>(out, "routes");
+    bake_file::<pw::RulesData>(out, "pathway/rules");
+    bake_file::<pw::AssumptionFile>(out, "pathway/assumptions");
+    bake_file::<pw::ProviderPathway>(out, "pathway/sccif-childrens-homes");
+    bake_file::<pw::ProviderPathway>(out, "pathway/sccif-ifa");
+    bake_file::<pw::HolidayTable>(out, "calendar/bank-holidays");
+    bake_file::<pw::Stored>(out, "base_rates");
+    scenarios(out);
+    list_scenarios(out, "tests/scenarios", "scenarios.rs");
+    list_scenarios(out, "tests/pathway_scenarios", "pathway_scenarios.rs");
 }

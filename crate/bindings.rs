@@ -25,7 +25,8 @@ fn from_js(value: JsValue) -> Result<Value, JsError> {
     if value.is_undefined() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("the argument cannot be read as JSON: {e}")))
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("the argument cannot be read as JSON: {e}")))
 }
 
 /// A JavaScript value read as a typed argument. A value the reader rejects is a broken contract:

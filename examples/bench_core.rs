@@ -33,7 +33,7 @@ fn main() {
     ];
     for (i, (_, s)) in fw.statements().enumerate() {
         a.set(&s.id, cycle[i % cycle.len()]);
-        a.answers.get_mut(&s.id).unwrap().evidence = evidence[..i % 4].iter().map(|e| e.to_string()).collect();
+        a.answers.get_mut(&*s.id).unwrap().evidence = evidence[..i % 4].iter().map(|e| e.to_string()).collect();
     }
     a.set("hp_lado", Level::Inadequate);
     let mut score_us = Vec::new();

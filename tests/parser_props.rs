@@ -118,9 +118,10 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
     let frameworks: Vec<&'static stocktake::framework::Framework> = stocktake::framework::all().iter().collect();
     (0..frameworks.len()).prop_flat_map(move |fi| {
         let fw = frameworks[fi];
-        let ids: Vec<String> = fw.statements().map(|(_, s)| s.id.clone()).collect();
-        let evidence: Vec<String> = fw.evidence_sources.iter().map(|e| e.id.clone()).collect();
-        let indicators: Vec<(String, f64, f64)> = fw.indicators.iter().map(|i| (i.id.clone(), i.min, i.max)).collect();
+        let ids: Vec<String> = fw.statements().map(|(_, s)| s.id.to_string()).collect();
+        let evidence: Vec<String> = fw.evidence_sources.iter().map(|e| e.id.to_string()).collect();
+        let indicators: Vec<(String, f64, f64)> =
+            fw.indicators.iter().map(|i| (i.id.to_string(), i.min, i.max)).collect();
         let answer = (
             level(),
             prop::sample::subsequence(evidence, 0..=3),

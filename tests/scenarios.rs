@@ -42,7 +42,7 @@ fn the_embedded_list_has_every_scenario_file_and_covers_every_framework_and_rule
     assert_eq!(frameworks.len(), stocktake::framework::all().len(), "{frameworks:?}");
     for f in stocktake::framework::all() {
         for rule in f.rules.iter().chain(&f.overall_rules) {
-            assert!(rules.contains(&rule.id), "no scenario exercises {}", rule.id);
+            assert!(rules.contains(&*rule.id), "no scenario exercises {}", rule.id);
         }
     }
 }

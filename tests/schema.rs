@@ -25,21 +25,21 @@ fn schema_is_draft_2020_12_and_its_enums_match_the_code() {
     let code: BTreeSet<String> = Level::SHOWN.iter().map(|l| l.id().to_string()).collect();
     assert_eq!(levels, code);
     let fws = strings(&s["properties"]["framework"]["enum"]);
-    let known: BTreeSet<String> = stocktake::framework::all().iter().map(|f| f.id.clone()).collect();
+    let known: BTreeSet<String> = stocktake::framework::all().iter().map(|f| f.id.to_string()).collect();
     assert_eq!(fws, known);
     let fw = stocktake::framework::current();
     let stmts = strings(&s["properties"]["answers"]["propertyNames"]["enum"]);
     // Every framework's statements (the providers' frameworks have their own).
     let code: BTreeSet<String> = stocktake::framework::all()
         .iter()
-        .flat_map(|f| f.statements().map(|(_, s)| s.id.clone()))
+        .flat_map(|f| f.statements().map(|(_, s)| s.id.to_string()))
         .collect();
     assert_eq!(stmts, code);
     let inds = strings(&s["properties"]["indicators"]["propertyNames"]["enum"]);
-    let code: BTreeSet<String> = fw.indicators.iter().map(|i| i.id.clone()).collect();
+    let code: BTreeSet<String> = fw.indicators.iter().map(|i| i.id.to_string()).collect();
     assert_eq!(inds, code);
     let ev = strings(&s["$defs"]["answer"]["properties"]["evidence"]["items"]["enum"]);
-    let code: BTreeSet<String> = fw.evidence_sources.iter().map(|e| e.id.clone()).collect();
+    let code: BTreeSet<String> = fw.evidence_sources.iter().map(|e| e.id.to_string()).collect();
     assert_eq!(ev, code);
     assert_eq!(
         s["$defs"]["answer"]["properties"]["notes"]["maxLength"],

@@ -1,31 +1,6 @@
 //! The catalogue of frameworks this build knows, from `crate/data/frameworks/index.toml`.
-use serde::{Deserialize, Serialize};
-
-/// A framework version as listed to the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FrameworkSummary {
-    /// Stable id, such as `ilacs-2026-04`.
-    pub id: String,
-    /// Name shown to people.
-    pub name: String,
-    /// The first date the framework applies to inspections (`YYYY-MM-DD`).
-    #[serde(alias = "effective_from")]
-    pub effective_from: String,
-    /// Whether this is the current framework (the default): exactly one in the catalogue.
-    pub current: bool,
-    /// The inspection family: `ilacs` (local authorities) or `sccif` (providers: children's homes,
-    /// fostering agencies). The page groups frameworks by it; the pathway dispatches on it.
-    #[serde(default = "ilacs")]
-    pub family: String,
-    /// Who is inspected, as shown to people, such as "Local authority children's services".
-    #[serde(default)]
-    pub provider: String,
-}
-
-fn ilacs() -> String {
-    "ilacs".into()
-}
+pub use crate::framework::shapes::FrameworkSummary;
+use crate::framework::shapes::Index;
 
 /// The inspection families, each with the label the page groups its frameworks under.
 pub const FAMILIES: [(&str, &str); 2] = [
@@ -35,12 +10,10 @@ pub const FAMILIES: [(&str, &str); 2] = [
 
 /// The family of a framework id (`None` for an unknown id).
 pub fn family(id: &str) -> Option<String> {
-    catalogue().into_iter().find(|f| f.id == id).map(|f| f.family)
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct Index {
-    framework: Vec<FrameworkSummary>,
+    catalogue()
+        .into_iter()
+        .find(|f| f.id == id)
+        .map(|f| f.family.into_owned())
 }
 
 /// Every framework this build knows, newest first (the index is read once).
@@ -48,8 +21,8 @@ pub fn catalogue() -> Vec<FrameworkSummary> {
     static INDEX: std::sync::OnceLock<Vec<FrameworkSummary>> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
-            let index: Index = crate::support::embedded::parse("frameworks/index", embedded_json!("frameworks/index"));
-            index.framework
+            let index: Index = baked!("frameworks/index");
+            index.framework.to_vec()
         })
         .clone()
 }
@@ -67,7 +40,7 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), all.len());
         assert!(all.iter().find(|f| f.current).is_some_and(|f| f.family == "ilacs"));
-        for f in &all {
+        for f in all.iter() {
             assert!(FAMILIES.iter().any(|(id, _)| *id == f.family), "{} family", f.id);
             assert!(!f.provider.is_empty(), "{} provider", f.id);
         }

@@ -12,11 +12,18 @@
 //!   and a combined children in care and care leavers judgement [V].
 pub mod catalogue;
 pub mod scenario_index;
+/// The shapes of the framework data files (baked into Rust by `build.rs`).
+/// (Fields the data file describes beside its values may go undocumented here.)
+#[allow(missing_docs)]
+pub mod shapes;
+
+use shapes::{AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, RulesFile, Weight};
+pub use shapes::{Condition, EvidenceSource, Indicator, National, Rule, RuleKind, SimulationModel, Statement};
 
 use crate::framework::catalogue::{catalogue, FrameworkSummary};
 use crate::model::grade::Grade;
 use crate::model::inspection::InspectionKind;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -34,24 +41,6 @@ pub struct Judgement {
     pub overall: bool,
 }
 
-/// One statement of what good practice looks like.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Statement {
-    /// Stable id prefixed by its area, such as `hp_front_door`.
-    pub id: String,
-    /// The statement, in our own words.
-    pub text: String,
-    /// What inspectors look at.
-    pub hint: String,
-    /// Safety-critical: a serious failure here alone can make the judgement inadequate.
-    #[serde(default)]
-    pub critical: bool,
-    /// Where the theme comes from (URL).
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
 /// A self-evaluation area, as it feeds a judgement in one framework.
 #[derive(Debug, Clone, Serialize)]
 pub struct Area {
@@ -67,181 +56,11 @@ pub struct Area {
     pub statements: Vec<Statement>,
 }
 
-/// The national (England) figure for an indicator.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct National {
-    /// The figure, in the indicator's unit.
-    pub value: f64,
-    /// The period it covers.
-    pub period: String,
-    /// Where it comes from (URL).
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-/// A sector indicator the user can enter.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
-pub struct Indicator {
-    /// Stable id, such as `sw_turnover`.
-    pub id: String,
-    /// Name shown to people.
-    pub name: String,
-    /// `percent` or `number`.
-    pub unit: String,
-    /// `higher_is_better` or `lower_is_better`.
-    pub direction: String,
-    /// The England figure.
-    pub national: National,
-    /// Leaders are likely to be asked about it when it is worse than national.
-    #[serde(default)]
-    pub risk_factor: bool,
-    /// Within this distance of national (in the unit) a value is "similar".
-    pub similar_within: f64,
-    /// Below this a value is unusual in itself (for example near-zero repeat plans).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unusually_low: Option<f64>,
-    /// Smallest valid value.
-    pub min: f64,
-    /// Largest valid value.
-    pub max: f64,
-}
-
 impl Indicator {
     /// True when higher values are better.
     pub fn higher_is_better(&self) -> bool {
         self.direction == "higher_is_better"
     }
-}
-
-/// Where evidence for an answer comes from.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct EvidenceSource {
-    /// Stable id, such as `case_audit`.
-    pub id: String,
-    /// Label shown to people.
-    pub label: String,
-    /// How much this source firms up a stated level in the simulation (basis points) [R].
-    pub weight: u32,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-    /// Source (URL).
-    pub source: String,
-}
-
-/// The simulation's uncertainty model (see [`crate::scoring::simulate`]).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SimulationModel {
-    /// Probability (basis points) that a level with no evidence is one step off.
-    pub differ_max: u32,
-    /// Probability (basis points) that a fully evidenced level is one step off.
-    pub differ_min: u32,
-    /// Share of that probability that goes one step down (the rest goes up).
-    pub down_share_percent: u32,
-    /// Distribution of the true level of a not-known answer: inadequate, RI, good, outstanding (basis points).
-    pub not_known: [u32; 4],
-    /// `R`.
-    pub tag: String,
-    /// Source (URL).
-    pub source: String,
-}
-
-/// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
-pub struct Condition {
-    /// The judgement id.
-    pub judgement: String,
-    /// The grade it must be at most.
-    pub at_most: Grade,
-}
-
-/// A scoring rule, as data: what it is for people (text, source, tag) and what it does (`kind`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Rule {
-    /// Stable id, such as `jr_critical_inadequate`.
-    pub id: String,
-    /// What the rule does, with its parameters (written beside `id` in the data and the API:
-    /// `kind = "best_fit"`, `good_at = 175`, …).
-    #[serde(flatten)]
-    pub kind: RuleKind,
-    /// The rule in plain English.
-    pub text: String,
-    /// Where it comes from (URL).
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-/// What a rule does. The judgement rules come first (each kind at most once per framework), then
-/// the rules for the overall judgement: caps, and one base (`weighted_best_fit` or
-/// `own_statements`). Read from the data with snake_case keys; shown to the page in camelCase.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields(serialize = "camelCase"))]
-pub enum RuleKind {
-    /// A judgement is graded only when this share of its statements is answered.
-    Completeness {
-        /// Share of statements (percent) that must be answered.
-        min_answered_percent: u32,
-    },
-    /// What a not-known answer counts as (at most requires improvement: checked when compiled).
-    NotKnownCountsAs {
-        /// The grade it counts as.
-        counts_as: Grade,
-    },
-    /// The best fit: average points (hundredths) needed for each grade.
-    BestFit {
-        /// Average for outstanding.
-        outstanding_at: u32,
-        /// Average for good.
-        good_at: u32,
-        /// Average for requires improvement.
-        requires_improvement_at: u32,
-    },
-    /// A safety-critical statement at inadequate limits the judgement.
-    CriticalInadequate {
-        /// The limit.
-        cap: Grade,
-    },
-    /// A safety-critical statement not known limits the judgement.
-    CriticalNotKnown {
-        /// The limit.
-        cap: Grade,
-    },
-    /// Widespread weakness: a share at RI or below caps at RI; a share inadequate makes it inadequate.
-    WidespreadWeakness {
-        /// Share (percent) at RI or below that caps at RI.
-        weak_percent: u32,
-        /// Share (percent) inadequate that makes the judgement inadequate.
-        inadequate_percent: u32,
-    },
-    /// Outstanding needs every statement good or better.
-    OutstandingNeedsAllGood {
-        /// The limit when one is below good.
-        cap: Grade,
-    },
-    /// The overall judgement is limited when other judgements are at most some grade.
-    Cap {
-        /// The limit.
-        cap: Grade,
-        /// The limit under the strict option (overall effectiveness, leaders inadequate).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        strict_cap: Option<Grade>,
-        /// Conditions that must all hold.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        when_all: Vec<Condition>,
-        /// Conditions of which one must hold (when given).
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        when_any: Vec<Condition>,
-    },
-    /// The overall judgement is the weighted best fit of the others.
-    WeightedBestFit {
-        /// Weight per judgement id.
-        weights: BTreeMap<String, u32>,
-    },
-    /// The overall judgement is graded from its own statements like any judgement.
-    OwnStatements,
 }
 
 /// A framework version in full.
@@ -520,84 +339,13 @@ impl Framework {
 // Each file's types read themselves with serde's derive; `compile` checks what serde cannot
 // (references between files) and builds the flat indices.
 
-#[derive(Deserialize)]
-struct AreaData {
-    id: String,
-    name: String,
-    judgement: String,
-    description: String,
-    #[serde(default)]
-    statement: Vec<Statement>,
-}
-
-#[derive(Deserialize)]
-struct AreasFile {
-    area: Vec<AreaData>,
-}
-
-#[derive(Deserialize)]
-struct IndicatorsFile {
-    indicator: Vec<Indicator>,
-}
-
-#[derive(Deserialize)]
-struct EvidenceFile {
-    source: Vec<EvidenceSource>,
-    simulation: SimulationModel,
-}
-
-#[derive(Deserialize)]
-struct RulesFile {
-    #[serde(default)]
-    judgement_rule: Vec<Rule>,
-    #[serde(default)]
-    overall_rule: Vec<Rule>,
-}
-
-#[derive(Deserialize)]
-struct JudgementData {
-    id: String,
-    name: String,
-    #[serde(default)]
-    derived: bool,
-    /// Graded from its own areas' statements, then limited by the overall rules.
-    #[serde(default)]
-    overall: bool,
-    #[serde(default)]
-    areas: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct FrameworkFile {
-    id: String,
-    effective_to: String,
-    source: String,
-    tag: String,
-    #[serde(default)]
-    judgement_rules: Vec<String>,
-    #[serde(default)]
-    overall_rules: Vec<String>,
-    judgement: Vec<JudgementData>,
-    /// The framework's own areas and statements; when empty, the shared ILACS ones.
-    #[serde(default)]
-    area: Vec<AreaData>,
-    /// Whether the shared (local authority) indicators apply.
-    #[serde(default = "yes")]
-    shared_indicators: bool,
-    inspection_kinds: Vec<InspectionKind>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn framework_file(id: &str) -> Option<&'static str> {
+fn framework_file(id: &str) -> Option<FrameworkFile> {
     match id {
-        "ilacs-2026-04" => Some(embedded_json!("frameworks/ilacs-2026-04")),
-        "ilacs-2023-01" => Some(embedded_json!("frameworks/ilacs-2023-01")),
-        "ilacs-2018-01" => Some(embedded_json!("frameworks/ilacs-2018-01")),
-        "sccif-childrens-homes" => Some(embedded_json!("frameworks/sccif-childrens-homes")),
-        "sccif-ifa" => Some(embedded_json!("frameworks/sccif-ifa")),
+        "ilacs-2026-04" => Some(baked!("frameworks/ilacs-2026-04")),
+        "ilacs-2023-01" => Some(baked!("frameworks/ilacs-2023-01")),
+        "ilacs-2018-01" => Some(baked!("frameworks/ilacs-2018-01")),
+        "sccif-childrens-homes" => Some(baked!("frameworks/sccif-childrens-homes")),
+        "sccif-ifa" => Some(baked!("frameworks/sccif-ifa")),
         _ => None,
     }
 }
@@ -611,27 +359,23 @@ pub(crate) struct Shared {
 }
 
 fn shared() -> Shared {
-    use crate::support::embedded::parse;
-    let areas: AreasFile = parse("frameworks/shared/areas", embedded_json!("frameworks/shared/areas"));
-    let indicators: IndicatorsFile = parse(
-        "frameworks/shared/indicators",
-        embedded_json!("frameworks/shared/indicators"),
-    );
-    let mut rules: RulesFile = parse("frameworks/shared/rules", embedded_json!("frameworks/shared/rules"));
+    let areas: AreasFile = baked!("frameworks/shared/areas");
+    let indicators: IndicatorsFile = baked!("frameworks/shared/indicators");
+    let mut rules: RulesFile = baked!("frameworks/shared/rules");
     // The provider (SCCIF) rules join the same library; frameworks pick rules by id.
-    let provider: RulesFile = parse(
-        "frameworks/shared/provider-rules",
-        embedded_json!("frameworks/shared/provider-rules"),
-    );
-    rules.judgement_rule.extend(provider.judgement_rule);
-    rules.overall_rule.extend(provider.overall_rule);
+    let provider: RulesFile = baked!("frameworks/shared/provider-rules");
+    rules
+        .judgement_rule
+        .to_mut()
+        .extend(provider.judgement_rule.iter().cloned());
+    rules
+        .overall_rule
+        .to_mut()
+        .extend(provider.overall_rule.iter().cloned());
     Shared {
-        areas: areas.area,
-        indicators: indicators.indicator,
-        evidence: parse(
-            "frameworks/shared/evidence",
-            embedded_json!("frameworks/shared/evidence"),
-        ),
+        areas: areas.area.to_vec(),
+        indicators: indicators.indicator.to_vec(),
+        evidence: baked!("frameworks/shared/evidence"),
         rules,
     }
 }
@@ -645,9 +389,8 @@ fn inconsistent(id: &str, what: String) -> ! {
 }
 
 fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
-    let id = summary.id.as_str();
-    let json = framework_file(id).unwrap_or_else(|| inconsistent(id, "no data file".into()));
-    let file: FrameworkFile = crate::support::embedded::parse(id, json);
+    let id = summary.id.as_ref();
+    let file = framework_file(id).unwrap_or_else(|| inconsistent(id, "no data file".into()));
     if file.id != summary.id {
         inconsistent(id, format!("its file has id {}", file.id));
     }
@@ -655,14 +398,14 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         .judgement
         .iter()
         .map(|j| Judgement {
-            id: j.id.clone(),
-            name: j.name.clone(),
+            id: j.id.to_string(),
+            name: j.name.to_string(),
             derived: j.derived,
             overall: j.derived || j.overall,
         })
         .collect();
     // The framework's own areas, or the shared ones.
-    let area_data = if file.area.is_empty() {
+    let area_data: &[AreaData] = if file.area.is_empty() {
         &shared.areas
     } else {
         &file.area
@@ -670,7 +413,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
     // Each area feeds exactly one judgement of this framework.
     let mut areas = Vec::new();
     for a in area_data {
-        if !KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()) {
+        if !KNOWN_JUDGEMENTS.contains(&a.judgement.as_ref()) {
             inconsistent(id, format!("area {} names unknown judgement {}", a.id, a.judgement));
         }
         let feeds: Vec<&JudgementData> = file.judgement.iter().filter(|j| j.areas.contains(&a.id)).collect();
@@ -678,15 +421,15 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
             inconsistent(id, format!("area {} feeds {} judgements", a.id, feeds.len()));
         }
         areas.push(Area {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            judgement: feeds[0].id.clone(),
-            description: a.description.clone(),
-            statements: a.statement.clone(),
+            id: a.id.to_string(),
+            name: a.name.to_string(),
+            judgement: feeds[0].id.to_string(),
+            description: a.description.to_string(),
+            statements: a.statement.to_vec(),
         });
     }
-    for j in &file.judgement {
-        for a in &j.areas {
+    for j in file.judgement.iter() {
+        for a in j.areas.iter() {
             if !area_data.iter().any(|x| &x.id == a) {
                 inconsistent(id, format!("judgement {} names unknown area {a}", j.id));
             }
@@ -695,9 +438,9 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
             inconsistent(id, format!("judgement {} must be derived or have areas", j.id));
         }
     }
-    let find_rule = |list: &[Rule], rule: &String| {
+    let find_rule = |list: &[Rule], rule: &str| {
         list.iter()
-            .find(|r| &r.id == rule)
+            .find(|r| r.id == rule)
             .cloned()
             .unwrap_or_else(|| inconsistent(id, format!("unknown rule {rule}")))
     };
@@ -721,7 +464,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
             .iter()
             .position(|j| j.id == a.judgement)
             .expect("checked above");
-        for s in &a.statements {
+        for s in a.statements.iter() {
             let slot = compiled.slots.len();
             compiled.slots.push(Slot {
                 area: ai,
@@ -729,7 +472,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
                 critical: s.critical,
             });
             compiled.by_judgement[ji].push(slot);
-            if compiled.index.insert(s.id.clone(), slot).is_some() {
+            if compiled.index.insert(s.id.to_string(), slot).is_some() {
                 inconsistent(id, format!("duplicate statement id {}", s.id));
             }
         }
@@ -744,15 +487,15 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         _ => inconsistent(id, "overall judgement and overall rules disagree".into()),
     };
     Framework {
-        id: summary.id.clone(),
-        name: summary.name.clone(),
-        effective_from: summary.effective_from.clone(),
-        effective_to: (!file.effective_to.is_empty()).then(|| file.effective_to.clone()),
+        id: summary.id.to_string(),
+        name: summary.name.to_string(),
+        effective_from: summary.effective_from.to_string(),
+        effective_to: (!file.effective_to.is_empty()).then(|| file.effective_to.to_string()),
         current: summary.current,
-        family: summary.family.clone(),
-        provider: summary.provider.clone(),
-        source: file.source,
-        tag: file.tag,
+        family: summary.family.to_string(),
+        provider: summary.provider.to_string(),
+        source: file.source.to_string(),
+        tag: file.tag.to_string(),
         judgements,
         areas,
         indicators: if file.shared_indicators {
@@ -762,9 +505,9 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         },
         rules,
         overall_rules,
-        evidence_sources: shared.evidence.source.clone(),
+        evidence_sources: shared.evidence.source.to_vec(),
         simulation: shared.evidence.simulation.clone(),
-        inspection_kinds: file.inspection_kinds,
+        inspection_kinds: file.inspection_kinds.to_vec(),
         compiled,
     }
 }
@@ -829,7 +572,7 @@ fn overall_params(judgements: &[Judgement], target: usize, rules: &[Rule]) -> Re
     let resolve = |c: &[Condition]| -> Result<Vec<(usize, Grade)>, String> {
         let mut out = Vec::new();
         for x in c {
-            if !KNOWN_JUDGEMENTS.contains(&x.judgement.as_str()) {
+            if !KNOWN_JUDGEMENTS.contains(&x.judgement.as_ref()) {
                 return Err(format!("unknown judgement {} in a condition", x.judgement));
             }
             // A judgement this framework lacks never satisfies a condition.
@@ -867,12 +610,16 @@ fn overall_params(judgements: &[Judgement], target: usize, rules: &[Rule]) -> Re
             }
             RuleKind::WeightedBestFit { weights: w } => {
                 let mut weights = Vec::new();
-                for (j, &wt) in w {
-                    if !KNOWN_JUDGEMENTS.contains(&j.as_str()) {
+                for Weight {
+                    judgement: j,
+                    weight: wt,
+                } in w.iter()
+                {
+                    if !KNOWN_JUDGEMENTS.contains(&j.as_ref()) {
                         return Err(format!("unknown judgement {j} in weights"));
                     }
-                    if let Some(ji) = judgements.iter().position(|x| &x.id == j && !x.overall) {
-                        weights.push((ji, wt));
+                    if let Some(ji) = judgements.iter().position(|x| x.id == *j && !x.overall) {
+                        weights.push((ji, *wt));
                     }
                 }
                 if weights.iter().map(|x| x.1).sum::<u32>() == 0 {
@@ -966,13 +713,13 @@ pub(crate) mod tests {
         let sh = shared();
         let mut seen = BTreeSet::new();
         let mut ids: Vec<&str> = Vec::new();
-        ids.extend(sh.areas.iter().map(|a| a.id.as_str()));
-        ids.extend(sh.areas.iter().flat_map(|a| a.statement.iter().map(|s| s.id.as_str())));
-        ids.extend(sh.indicators.iter().map(|i| i.id.as_str()));
-        ids.extend(sh.evidence.source.iter().map(|i| i.id.as_str()));
-        ids.extend(sh.rules.judgement_rule.iter().map(|r| r.id.as_str()));
-        ids.extend(sh.rules.overall_rule.iter().map(|r| r.id.as_str()));
-        let fws: Vec<String> = catalogue().into_iter().map(|f| f.id).collect();
+        ids.extend(sh.areas.iter().map(|a| a.id.as_ref()));
+        ids.extend(sh.areas.iter().flat_map(|a| a.statement.iter().map(|s| s.id.as_ref())));
+        ids.extend(sh.indicators.iter().map(|i| i.id.as_ref()));
+        ids.extend(sh.evidence.source.iter().map(|i| i.id.as_ref()));
+        ids.extend(sh.rules.judgement_rule.iter().map(|r| r.id.as_ref()));
+        ids.extend(sh.rules.overall_rule.iter().map(|r| r.id.as_ref()));
+        let fws: Vec<String> = catalogue().into_iter().map(|f| f.id.into_owned()).collect();
         ids.extend(fws.iter().map(|s| s.as_str()));
         for id in ids {
             // Area ids deliberately equal judgement ids where they feed them; judgement ids are not in this list.
@@ -983,9 +730,9 @@ pub(crate) mod tests {
     #[test]
     fn every_reference_resolves_and_statements_are_well_formed() {
         let sh = shared();
-        for a in &sh.areas {
+        for a in sh.areas.iter() {
             assert!(
-                KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()),
+                KNOWN_JUDGEMENTS.contains(&a.judgement.as_ref()),
                 "area {} → {}",
                 a.id,
                 a.judgement
@@ -996,7 +743,7 @@ pub(crate) mod tests {
                 a.id,
                 a.statement.len()
             );
-            let prefix = match a.id.as_str() {
+            let prefix = match a.id.as_ref() {
                 "help_and_protection" => "hp_",
                 "children_in_care" => "cic_",
                 "permanence" => "perm_",
@@ -1004,7 +751,7 @@ pub(crate) mod tests {
                 "leadership" => "lead_",
                 other => panic!("unexpected area {other}"),
             };
-            for s in &a.statement {
+            for s in a.statement.iter() {
                 assert!(s.id.starts_with(prefix), "{} not prefixed {prefix}", s.id);
                 assert!(is_url(&s.source), "{} source", s.id);
                 assert!(tag_ok(&s.tag), "{} tag", s.id);
@@ -1012,7 +759,7 @@ pub(crate) mod tests {
             }
         }
         for f in all() {
-            for a in &f.areas {
+            for a in f.areas.iter() {
                 assert!(f.judgement_index(&a.judgement).is_some());
             }
             // the usual mapping holds except care leavers in 2018
@@ -1026,24 +773,24 @@ pub(crate) mod tests {
                 assert!(is_url(&r.source), "{} source", r.id);
                 assert!(tag_ok(&r.tag), "{} tag", r.id);
                 if let RuleKind::Cap { when_all, when_any, .. } = &r.kind {
-                    for c in when_all.iter().chain(when_any) {
-                        assert!(KNOWN_JUDGEMENTS.contains(&c.judgement.as_str()));
+                    for c in when_all.iter().chain(when_any.iter()) {
+                        assert!(KNOWN_JUDGEMENTS.contains(&c.judgement.as_ref()));
                     }
                 }
             }
             assert!(is_url(&f.source) && tag_ok(&f.tag));
         }
-        for i in &sh.indicators {
+        for i in sh.indicators.iter() {
             assert!(is_url(&i.national.source) && tag_ok(&i.national.tag), "{}", i.id);
-            assert!(["percent", "number"].contains(&i.unit.as_str()), "{}", i.id);
-            assert!(["higher_is_better", "lower_is_better"].contains(&i.direction.as_str()));
+            assert!(["percent", "number"].contains(&i.unit.as_ref()), "{}", i.id);
+            assert!(["higher_is_better", "lower_is_better"].contains(&i.direction.as_ref()));
             assert!(i.min <= i.national.value && i.national.value <= i.max, "{}", i.id);
             assert!(i.similar_within >= 0.0);
             if i.unit == "percent" {
                 assert_eq!((i.min, i.max), (0.0, 100.0), "{}", i.id);
             }
         }
-        for e in &sh.evidence.source {
+        for e in sh.evidence.source.iter() {
             assert!(is_url(&e.source) && tag_ok(&e.tag));
         }
         let sim = &sh.evidence.simulation;
@@ -1062,11 +809,11 @@ pub(crate) mod tests {
         let mut seen: BTreeSet<String> = sh
             .areas
             .iter()
-            .flat_map(|a| std::iter::once(a.id.clone()).chain(a.statement.iter().map(|s| s.id.clone())))
+            .flat_map(|a| std::iter::once(a.id.to_string()).chain(a.statement.iter().map(|s| s.id.to_string())))
             .collect();
         let mut own = 0;
         for s in catalogue() {
-            let file = crate::support::embedded::parse::<FrameworkFile>(&s.id, framework_file(&s.id).unwrap());
+            let file = framework_file(&s.id).unwrap();
             if file.area.is_empty() {
                 assert!(file.shared_indicators, "{}", s.id);
                 continue;
@@ -1074,10 +821,10 @@ pub(crate) mod tests {
             own += 1;
             let f = get(&s.id).unwrap();
             assert_eq!(f.areas.len(), file.area.len());
-            for a in &file.area {
-                assert!(seen.insert(a.id.clone()), "duplicate id {}", a.id);
+            for a in file.area.iter() {
+                assert!(seen.insert(a.id.to_string()), "duplicate id {}", a.id);
                 let prefix = format!("{}_", a.id.split('_').next().unwrap());
-                assert!(KNOWN_JUDGEMENTS.contains(&a.judgement.as_str()), "{}", a.id);
+                assert!(KNOWN_JUDGEMENTS.contains(&a.judgement.as_ref()), "{}", a.id);
                 let fed = &f.areas.iter().find(|x| x.id == a.id).unwrap().judgement;
                 assert_eq!(fed, &a.judgement, "{} {}", s.id, a.id);
                 assert!(
@@ -1087,8 +834,8 @@ pub(crate) mod tests {
                     a.statement.len()
                 );
                 assert!(a.statement.iter().any(|x| x.critical) || a.judgement != "help_and_protection");
-                for st in &a.statement {
-                    assert!(seen.insert(st.id.clone()), "duplicate id {}", st.id);
+                for st in a.statement.iter() {
+                    assert!(seen.insert(st.id.to_string()), "duplicate id {}", st.id);
                     assert!(st.id.starts_with(&prefix), "{} not prefixed {prefix}", st.id);
                     assert!(is_url(&st.source) && tag_ok(&st.tag), "{}", st.id);
                     assert!(!st.text.is_empty() && !st.hint.is_empty(), "{}", st.id);
@@ -1120,7 +867,7 @@ pub(crate) mod tests {
             let caps: Vec<(&str, Grade)> = o
                 .caps
                 .iter()
-                .map(|c| (f.overall_rules[c.rule].id.as_str(), c.cap))
+                .map(|c| (f.overall_rules[c.rule].id.as_ref(), c.cap))
                 .collect();
             assert_eq!(
                 caps,
@@ -1173,7 +920,7 @@ pub(crate) mod tests {
             .indicators
             .iter()
             .filter(|i| i.risk_factor)
-            .map(|i| i.id.as_str())
+            .map(|i| i.id.as_ref())
             .collect();
         assert_eq!(risk, ["sw_turnover", "agency_rate", "average_caseload"]);
         // The corrected 2025 figures (reference §10).
@@ -1308,8 +1055,8 @@ pub(crate) mod tests {
             RuleKind::Cap {
                 cap: Grade::Good,
                 strict_cap: None,
-                when_all: vec![],
-                when_any: vec![]
+                when_all: vec![].into(),
+                when_any: vec![].into()
             }
         );
         let mut bad = ok.clone();

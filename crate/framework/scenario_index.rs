@@ -1,23 +1,10 @@
 //! The workshop scenarios the core knows, as listed: id, name, storyline, framework and summary,
 //! from the small index `build.rs` writes (`scenarios/index.json`). Listing them, and checking a
 //! saved file's `scenario` id, needs no scenario in full; those are in [`crate::workshop`].
-use serde::{Deserialize, Serialize};
+use crate::framework::shapes::Listed;
+pub use crate::framework::shapes::Storyline;
+use serde::Serialize;
 use std::sync::OnceLock;
-
-/// The story a scenario illustrates (its `route` in the data and the API): where the authority
-/// stands and which way it is going.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Storyline {
-    /// A good authority slipping.
-    GoodSlipping,
-    /// An authority that requires improvement and is improving.
-    RiImproving,
-    /// An inadequate authority under monitoring.
-    InadequateMonitoring,
-    /// An outstanding authority with a single weak area.
-    OutstandingOneWeakArea,
-}
 
 impl Storyline {
     /// Every route, in the order scenarios are listed.
@@ -69,33 +56,22 @@ pub struct ScenarioSummary {
     pub summary: String,
 }
 
-/// A scenario as `scenarios/index.json` lists it (build.rs writes it from the scenario files).
-#[derive(Deserialize)]
-struct Listed {
-    id: String,
-    name: String,
-    fictional: bool,
-    route: Storyline,
-    framework: String,
-    summary: String,
-}
-
 /// The scenarios as listed, in route order: from the small index, so that listing them (and
 /// checking a file's `scenario` id) does not need the scenarios in full.
 fn listed() -> &'static [ScenarioSummary] {
     static LISTED: OnceLock<Vec<ScenarioSummary>> = OnceLock::new();
     LISTED.get_or_init(|| {
-        let index: Vec<Listed> = crate::support::embedded::parse("scenarios/index", embedded_json!("scenarios/index"));
+        let index: Vec<Listed> = baked!("scenarios/index");
         let mut list: Vec<ScenarioSummary> = index
             .into_iter()
             .map(|l| ScenarioSummary {
-                id: l.id,
-                name: l.name,
+                id: l.id.to_string(),
+                name: l.name.to_string(),
                 fictional: l.fictional,
                 route: l.route,
                 route_name: l.route.label(),
-                framework: l.framework,
-                summary: l.summary,
+                framework: l.framework.to_string(),
+                summary: l.summary.to_string(),
             })
             .collect();
         list.sort_by_key(|s| s.route);

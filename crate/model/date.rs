@@ -26,6 +26,12 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
         .flatten()
 }
 
+/// A date in the embedded data (`YYYY-MM-DD`, checked by the data's invariant tests): a date that
+/// does not read is a build defect, so this panics naming it.
+pub fn embedded(text: &str) -> NaiveDate {
+    parse(text).unwrap_or_else(|| panic!("embedded data has a bad date: {text:?}"))
+}
+
 /// Writes a date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`).
 pub fn format(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// A grade on the four-point scale. Ordered from worst to best, so `Grade::Good > Grade::RequiresImprovement`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::model::grade)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     /// Widespread or serious failures leave children harmed or at risk.

@@ -2,7 +2,8 @@
 use serde::{Deserialize, Serialize};
 
 /// The kind of an inspection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::model::inspection)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionKind {
     /// ILACS: one week on site.

@@ -16,6 +16,8 @@
 //! Every pair in this file spans the 2020–21 pause in inspections, so the intervals are longer
 //! than the usual cycle; the window rules in [`crate::pathway`] model the pause explicitly.
 use crate::model::grade::Grade;
+use crate::pathway::shapes::Stored;
+pub use crate::pathway::shapes::{IntervalSpread, Transition};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,38 +29,6 @@ pub const ATTRIBUTION: &str = "Contains public sector information licensed under
 
 /// First day of the ILACS framework: earlier rows are SIF-era inspections.
 pub const ILACS_FROM: &str = "2018-01-01";
-
-/// How many times overall effectiveness went from one grade to another at the next inspection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Transition {
-    /// Grade at the earlier inspection.
-    pub from: Grade,
-    /// Grade at the next inspection.
-    pub to: Grade,
-    /// Number of pairs.
-    pub count: u32,
-}
-
-/// The spread of months between an inspection with this grade and the next one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IntervalSpread {
-    /// Overall grade at the earlier inspection.
-    pub from: Grade,
-    /// Number of pairs.
-    pub n: u32,
-    /// Shortest interval, months.
-    pub min: f64,
-    /// Lower quartile, months.
-    pub q1: f64,
-    /// Median, months.
-    pub median: f64,
-    /// Upper quartile, months.
-    pub q3: f64,
-    /// Longest interval, months.
-    pub max: f64,
-}
 
 /// Transition counts and interval spreads, with their provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -288,7 +258,7 @@ pub fn to_toml(b: &BaseRates) -> String {
         q(&b.first_start),
         q(&b.last_start)
     );
-    for t in &b.transitions {
+    for t in b.transitions.iter() {
         out += &format!(
             "\n[[transitions]]\nfrom = {}\nto = {}\ncount = {}\n",
             q(t.from.id()),
@@ -296,7 +266,7 @@ pub fn to_toml(b: &BaseRates) -> String {
             t.count
         );
     }
-    for i in &b.intervals {
+    for i in b.intervals.iter() {
         out += &format!(
             "\n[[intervals]]\nfrom = {}\nn = {}\nmin = {:.1}\nq1 = {:.1}\nmedian = {:.1}\nq3 = {:.1}\nmax = {:.1}\n",
             q(i.from.id()),
@@ -311,32 +281,20 @@ pub fn to_toml(b: &BaseRates) -> String {
     out
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct Stored {
-    source: String,
-    attribution: String,
-    inspections: u32,
-    pairs: u32,
-    first_start: String,
-    last_start: String,
-    transitions: Vec<Transition>,
-    intervals: Vec<IntervalSpread>,
-}
-
 /// The committed base rates (`crate/data/base_rates.toml`).
 pub fn base_rates() -> &'static BaseRates {
     static RATES: OnceLock<BaseRates> = OnceLock::new();
     RATES.get_or_init(|| {
-        let s: Stored = crate::support::embedded::parse("base_rates", embedded_json!("base_rates"));
+        let s: Stored = baked!("base_rates");
         BaseRates {
-            source: s.source,
-            attribution: s.attribution,
+            source: s.source.to_string(),
+            attribution: s.attribution.to_string(),
             inspections: s.inspections,
             pairs: s.pairs,
-            first_start: s.first_start,
-            last_start: s.last_start,
-            transitions: s.transitions,
-            intervals: s.intervals,
+            first_start: s.first_start.to_string(),
+            last_start: s.last_start.to_string(),
+            transitions: s.transitions.to_vec(),
+            intervals: s.intervals.to_vec(),
         }
     })
 }
@@ -420,7 +378,7 @@ mod tests {
         let total: u32 = b.transitions.iter().map(|t| t.count).sum();
         assert_eq!(total, b.pairs);
         assert_eq!(b.intervals.iter().map(|i| i.n).sum::<u32>(), b.pairs);
-        for i in &b.intervals {
+        for i in b.intervals.iter() {
             assert!(i.min <= i.q1 && i.q1 <= i.median && i.median <= i.q3 && i.q3 <= i.max);
         }
         assert_eq!(b.attribution, ATTRIBUTION);

@@ -34,8 +34,8 @@
 //! ```
 #[cfg(test)]
 use crate::model::date::{add_months, months_between};
+pub use crate::pathway::shapes::{ChangeKind, HolidayChange, HolidayKind, HolidayRule, HolidayTable};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -88,111 +88,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, CalendarError> {
     crate::model::date::parse(text).ok_or_else(|| CalendarError::InvalidDate(text.to_string()))
 }
 
-/// One holiday rule, as data.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct HolidayRule {
-    /// Stable id, such as `early_may`.
-    pub id: String,
-    /// Name shown to people.
-    pub title: String,
-    /// How the day is found.
-    #[serde(flatten)]
-    pub kind: HolidayKind,
-    /// Whether a weekend date is substituted by the next free weekday.
-    #[serde(default)]
-    pub substitute: bool,
-    /// The rule in prose.
-    pub text: String,
-    /// Where the rule comes from (URL).
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-/// How a bank holiday's day is found each year (`kind` in the data).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum HolidayKind {
-    /// The same day every year.
-    Fixed {
-        /// Month, 1–12.
-        month: u32,
-        /// Day of the month.
-        day: u32,
-    },
-    /// Days from Easter Sunday (Gregorian computus).
-    Easter {
-        /// Days from Easter Sunday (negative before it).
-        offset_days: i64,
-    },
-    /// The n-th Monday of a month.
-    NthWeekday {
-        /// Month, 1–12.
-        month: u32,
-        /// Which Monday (1 = the first).
-        nth: u8,
-    },
-    /// The last Monday of a month.
-    LastWeekday {
-        /// Month, 1–12.
-        month: u32,
-    },
-}
-
-/// A one-off change to the rules.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct HolidayChange {
-    /// Stable id, such as `2023_coronation`.
-    pub id: String,
-    /// What changes.
-    #[serde(flatten)]
-    pub kind: ChangeKind,
-    /// The date of the holiday.
-    pub date: NaiveDate,
-    /// Name shown to people.
-    pub title: String,
-    /// Where the change is announced (URL).
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-/// What a one-off change does (`kind` in the data).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// The rule's day in that year becomes `date`.
-    Move {
-        /// The id of the rule moved.
-        rule: String,
-    },
-    /// An added holiday.
-    Extra,
-}
-
-/// The versioned bank-holiday table.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct HolidayTable {
-    /// Version of the table, a date.
-    pub version: String,
-    /// First covered year.
-    pub coverage_from: i32,
-    /// Last covered year.
-    pub coverage_to: i32,
-    /// The overall source.
-    pub source: String,
-    /// The rules.
-    pub rule: Vec<HolidayRule>,
-    /// The one-off changes.
-    pub change: Vec<HolidayChange>,
-}
-
 /// The embedded bank-holiday table.
 pub fn table() -> &'static HolidayTable {
     static TABLE: OnceLock<HolidayTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        crate::support::embedded::parse("calendar/bank-holidays", embedded_json!("calendar/bank-holidays"))
-    })
+    TABLE.get_or_init(|| baked!("calendar/bank-holidays"))
 }
 
 /// Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
@@ -251,13 +150,13 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
     // A plain list (a dozen dates a year), sorted at the end: cheaper in the wasm than a BTreeSet.
     let mut taken: Vec<NaiveDate> = Vec::new();
     let mut to_substitute: Vec<NaiveDate> = Vec::new();
-    for rule in &t.rule {
-        let moved = t
-            .change
-            .iter()
-            .find(|c| matches!(&c.kind, ChangeKind::Move { rule: r } if *r == rule.id) && c.date.year() == year);
+    for rule in t.rule.iter() {
+        let moved = t.change.iter().find(|c| {
+            matches!(&c.kind, ChangeKind::Move { rule: r } if *r == rule.id)
+                && crate::model::date::embedded(&c.date).year() == year
+        });
         if let Some(c) = moved {
-            taken.push(c.date);
+            taken.push(crate::model::date::embedded(&c.date));
             continue;
         }
         let d = rule_date(rule, year);
@@ -268,7 +167,7 @@ fn compute_year(t: &HolidayTable, year: i32) -> Vec<NaiveDate> {
         }
     }
     for c in t.change.iter().filter(|c| c.kind == ChangeKind::Extra) {
-        let d = c.date;
+        let d = crate::model::date::embedded(&c.date);
         if d.year() == year {
             taken.push(d);
         }
@@ -491,20 +390,20 @@ mod tests {
     fn the_table_is_well_formed() {
         let t = table();
         assert!(t.coverage_from <= 2018 && t.coverage_to >= 2030);
-        for r in &t.rule {
+        for r in t.rule.iter() {
             assert!(
-                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_str()),
+                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_ref()),
                 "{}",
                 r.id
             );
         }
-        for c in &t.change {
+        for c in t.change.iter() {
             assert!(
-                c.source.starts_with("http") && ["V", "S", "R"].contains(&c.tag.as_str()),
+                c.source.starts_with("http") && ["V", "S", "R"].contains(&c.tag.as_ref()),
                 "{}",
                 c.id
             );
-            let d = c.date;
+            let d = crate::model::date::embedded(&c.date);
             assert!((t.coverage_from..=t.coverage_to).contains(&d.year()), "{}", c.id);
             assert!(!is_weekend(d), "{} falls on a weekend", c.id);
             if let ChangeKind::Move { rule } = &c.kind {

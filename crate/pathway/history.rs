@@ -32,6 +32,7 @@
 use crate::model::grade::Grade;
 pub use crate::model::inspection::InspectionKind;
 use crate::pathway::calendar::parse_date;
+use crate::support::embedded::Text;
 use crate::support::problems::Problem;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -44,7 +45,7 @@ pub struct HistoryShape<'a> {
     pub kinds: &'a [InspectionKind],
     /// The framework that graded the last inspection, with its judgement ids; `None` means the ILACS
     /// version in force when the inspection started.
-    pub framework: Option<(&'a str, &'a [String])>,
+    pub framework: Option<(&'a str, &'a [Text])>,
     /// Whether focused visits, monitoring and interventions apply (local authorities only).
     pub local_authority: bool,
 }
@@ -153,7 +154,7 @@ pub fn grade_from_text(s: &str) -> Option<Grade> {
 /// judgement ids are accepted when `judgements` is `None`).
 pub(crate) fn read_grades(
     v: Option<&Value>,
-    judgements: Option<&[String]>,
+    judgements: Option<&[Text]>,
     framework: &str,
     path: &str,
     problems: &mut Vec<Problem>,
@@ -172,7 +173,7 @@ pub(crate) fn read_grades(
     };
     for (id, g) in obj {
         let field = format!("{path}.{id}");
-        if judgements.is_some_and(|js| !js.contains(id)) {
+        if judgements.is_some_and(|js| !js.iter().any(|j| j == id)) {
             problems.push(Problem::new(
                 field,
                 "unknown_judgement",
@@ -373,7 +374,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
         );
         return None;
     }
-    let fw: Option<(&str, &[String])> = match shape.framework {
+    let fw: Option<(&str, &[Text])> = match shape.framework {
         Some(f) => Some(f),
         None => {
             let fw = crate::pathway::rules::framework_on(started_on);
@@ -384,7 +385,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
                     "ILACS began in January 2018: enter the last ILACS inspection",
                 );
             }
-            fw.map(|f| (f.id.as_str(), f.judgements.as_slice()))
+            fw.map(|f| (f.id.as_ref(), f.judgements.as_ref()))
         }
     };
     let grades_field = r.field("lastInspection.grades");

@@ -44,7 +44,7 @@
 //! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
 //! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
 //! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::pathway::calendar`].
-use crate::model::date::{add_months, add_months_f, format as format_date};
+use crate::model::date::{self, add_months, add_months_f, format as format_date};
 use crate::model::grade::Grade;
 use crate::pathway::calendar::{add_working_days, monday_on_or_after, parse_date};
 use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
@@ -80,8 +80,8 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
     };
     let mut likely = likely.unwrap_or(earliest).max(earliest).min(latest);
     let mut applied = Vec::new();
-    for p in &rules_data().pause {
-        let (from, to) = (p.from, p.to);
+    for p in rules_data().pause.iter() {
+        let (from, to) = (date::embedded(&p.from), date::embedded(&p.to));
         let start = from.max(last_end);
         let stop = to.min(latest);
         if stop <= start {
@@ -294,7 +294,7 @@ fn plan(
                     "missing_grade",
                     format!(
                         "The grades given do not decide a route under {fid}: enter {}",
-                        framework(fid).map_or("the judgements", |f| f.route_needs.as_str())
+                        framework(fid).map_or("the judgements", |f| f.route_needs.as_ref())
                     ),
                 )),
             }
@@ -357,7 +357,7 @@ fn plan(
     }
     if route == Some(Route::Monitoring) {
         notes.push(RuleRef {
-            id: format!("exit_{}", fw.id),
+            id: format!("exit_{}", fw.id).into(),
             text: fw.exit_text.clone(),
             source: fw.exit_source.clone(),
             tag: fw.exit_tag.clone(),
@@ -646,7 +646,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                     "reinspection_likely_months",
                     "reinspection_latest_months",
                 ],
-                Some(fw.exit_text.clone()),
+                Some(fw.exit_text.to_string()),
             );
         }
         Route::Short | Route::Standard => {
@@ -714,18 +714,18 @@ mod tests {
         for a in crate::pathway::rules::default_assumptions() {
             assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
             assert!(a.source.starts_with("http"), "{}", a.id);
-            assert!(["V", "S", "R"].contains(&a.tag.as_str()), "{}", a.id);
+            assert!(["V", "S", "R"].contains(&a.tag.as_ref()), "{}", a.id);
         }
-        for r in &rules_data().rule {
+        for r in rules_data().rule.iter() {
             assert!(
-                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_str()),
+                r.source.starts_with("http") && ["V", "S", "R"].contains(&r.tag.as_ref()),
                 "{}",
                 r.id
             );
         }
-        for e in &rules_data().event {
+        for e in rules_data().event.iter() {
             assert!(
-                e.source.starts_with("http") && ["V", "S", "R"].contains(&e.tag.as_str()),
+                e.source.starts_with("http") && ["V", "S", "R"].contains(&e.tag.as_ref()),
                 "{}",
                 e.id
             );
@@ -734,15 +734,20 @@ mod tests {
 
     #[test]
     fn every_pathway_framework_has_route_rules_over_its_judgements() {
-        for f in &rules_data().framework {
-            let all = |g: Grade| f.judgements.iter().map(|j| (j.clone(), g)).collect::<BTreeMap<_, _>>();
+        for f in rules_data().framework.iter() {
+            let all = |g: Grade| {
+                f.judgements
+                    .iter()
+                    .map(|j| (j.to_string(), g))
+                    .collect::<BTreeMap<_, _>>()
+            };
             let route_of = |g| crate::scoring::route::route(&f.id, &all(g)).map(|(r, _)| r);
             assert_eq!(route_of(Grade::Good), Some(Route::Short), "{}", f.id);
             assert_eq!(route_of(Grade::RequiresImprovement), Some(Route::Standard), "{}", f.id);
             assert_eq!(route_of(Grade::Inadequate), Some(Route::Monitoring), "{}", f.id);
-            assert!(f.exit_source.starts_with("http") && ["V", "S", "R"].contains(&f.exit_tag.as_str()));
+            assert!(f.exit_source.starts_with("http") && ["V", "S", "R"].contains(&f.exit_tag.as_ref()));
         }
-        for p in &rules_data().pause {
+        for p in rules_data().pause.iter() {
             assert!(p.from < p.to && p.source.starts_with("http"), "{}", p.id);
         }
     }
@@ -965,7 +970,7 @@ mod tests {
         assert_eq!(r.problems[0].code, "missing_grade");
         let n = r.next.clone().unwrap();
         assert_eq!(
-            (n.kind, n.rule.id.as_str()),
+            (n.kind, n.rule.id.as_ref()),
             (InspectionKind::Standard, "next_unknown_route")
         );
     }
@@ -1034,12 +1039,16 @@ mod tests {
             "projected": { "impact_of_leaders": "inadequate", "help_and_protection": "good", "children_in_care": "good", "care_leavers": "good" } }));
         let ids: BTreeSet<_> = r.assumptions.iter().map(|a| a.id.clone()).collect();
         let mut last = String::new();
-        for e in &r.events {
+        for e in r.events.iter() {
             let key = e.date.clone().or(e.window.as_ref().map(|w| w.likely.clone())).unwrap();
             assert!(key >= last, "{} out of order", e.id);
             last = key;
-            for id in &e.assumption_ids {
-                assert!(ids.contains(id), "{} names {id}, which is not reported", e.id);
+            for id in e.assumption_ids.iter() {
+                assert!(
+                    ids.iter().any(|x| x == id),
+                    "{} names {id}, which is not reported",
+                    e.id
+                );
             }
         }
     }
@@ -1090,7 +1099,7 @@ mod tests {
                 prop_assert!(e <= k && k <= l, "{:?}", n.window);
                 prop_assert!(e >= add_working_days(today, 5).unwrap());
                 prop_assert_eq!(n.kind == InspectionKind::Short, n.route == Some(Route::Short));
-                for ev in &r.events {
+                for ev in r.events.iter() {
                     if let Some(w) = &ev.window {
                         prop_assert!(w.earliest <= w.likely && w.likely <= w.latest, "{} {:?}", ev.id, w);
                     }

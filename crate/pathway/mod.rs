@@ -12,6 +12,10 @@ pub mod history;
 pub mod ilacs;
 pub mod provider;
 pub mod rules;
+/// The shapes of the pathway, bank-holiday and base-rate data files (baked into Rust by `build.rs`).
+/// (Fields the data file describes beside its values may go undocumented here.)
+#[allow(missing_docs)]
+pub mod shapes;
 pub mod timeline;
 
 /// Computes the pathway from the JSON input `{ framework, today, history, projected,

@@ -32,139 +32,19 @@ use crate::model::date::add_months_f;
 use crate::model::grade::Grade;
 use crate::pathway::calendar::parse_date;
 use crate::pathway::history::{parse_history_shaped, read_grades, HistoryShape, InspectionKind};
-use crate::pathway::rules::{Assumption, Assumptions, RuleRef};
+use crate::pathway::rules::{Assumptions, RuleRef};
+pub use crate::pathway::shapes::{CycleStart, ProviderPathway, Visit, WindowKind, WindowRule};
 use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
+use crate::support::embedded::Text;
 use crate::support::problems::Problem;
 use chrono::{Datelike, NaiveDate, TimeDelta};
-use serde::Deserialize;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-/// How a window rule finds the window (`kind` in the data); the figures are assumption ids.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum WindowKind {
-    /// By the end of an inspection cycle of `years` inspection years starting on `year_start`.
-    YearCycle {
-        /// The assumption id for the cycle's length in years.
-        years: String,
-        /// The month-day a cycle starts, such as `04-01`.
-        year_start: String,
-        /// Which cycle.
-        starts: CycleStart,
-    },
-    /// `earliest`, `likely` and `latest` months after the last inspection.
-    MonthsAfter {
-        /// Assumption id of the earliest month.
-        earliest: String,
-        /// Assumption id of the likely month.
-        likely: String,
-        /// Assumption id of the latest month.
-        latest: String,
-    },
-}
-
-/// Which inspection cycle a `year_cycle` window is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CycleStart {
-    /// The first cycle starting after the last inspection.
-    Next,
-    /// The cycle on or before today.
-    Current,
-}
-
-/// A rule for the window of the next full inspection.
-#[derive(Debug, Clone, Deserialize)]
-pub struct WindowRule {
-    /// Stable id, such as `ifa_reinspect_inadequate`.
-    pub id: String,
-    /// How the window is found.
-    #[serde(flatten)]
-    pub kind: WindowKind,
-    /// Applies when nothing is recorded.
-    #[serde(default)]
-    pub no_history: bool,
-    /// Applies when the standing grade is one of these.
-    #[serde(default)]
-    pub grades: Vec<Grade>,
-    /// Applies to anything else (including a missing grade).
-    #[serde(default)]
-    pub otherwise: bool,
-    /// The rule in prose.
-    pub text: String,
-    /// Source URL.
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-/// A second visit between full inspections.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Visit {
-    /// Stable id.
-    pub id: String,
-    /// The event it shows as.
-    pub event: String,
-    /// The standing grades it follows.
-    pub grades: Vec<Grade>,
-    /// The kinds of last inspection it follows.
-    pub after_kinds: Vec<InspectionKind>,
-    earliest: String,
-    latest: String,
-    /// The rule in prose.
-    pub text: String,
-    /// Source URL.
-    pub source: String,
-    /// `V`, `S` or `R`.
-    pub tag: String,
-}
-
-/// One provider's pathway, as data.
-#[derive(Debug, Clone, Deserialize)]
-pub struct ProviderPathway {
-    /// The framework id it plans for, such as `sccif-childrens-homes`.
-    pub framework: String,
-    /// Accepted kinds of last inspection.
-    pub kinds: Vec<InspectionKind>,
-    /// The kinds that are graded full inspections.
-    pub full_kinds: Vec<InspectionKind>,
-    /// The judgement whose grade picks the rules.
-    pub judged_by: String,
-    /// The assumption id of the notice period (empty when unannounced).
-    pub notice_assumption: String,
-    /// Always unannounced.
-    pub unannounced: bool,
-    /// Every figure, adjustable.
-    pub assumption: Vec<Assumption>,
-    /// Window rules, in order.
-    pub rule: Vec<WindowRule>,
-    /// Second visits.
-    #[serde(default)]
-    pub visit: Vec<Visit>,
-    /// Notes that may be attached to the window.
-    pub note: Vec<RuleRef>,
-    event: Vec<crate::pathway::rules::EventDef>,
-}
-
-/// The embedded provider pathway files, one per kind of provider.
-pub(crate) const FILES: [(&str, &str); 2] = [
-    (
-        "pathway/sccif-childrens-homes",
-        embedded_json!("pathway/sccif-childrens-homes"),
-    ),
-    ("pathway/sccif-ifa", embedded_json!("pathway/sccif-ifa")),
-];
-
-/// Every provider pathway this build knows.
+/// Every provider pathway this build knows, one per kind of provider.
 pub fn all() -> &'static [ProviderPathway] {
     static DATA: OnceLock<Vec<ProviderPathway>> = OnceLock::new();
-    DATA.get_or_init(|| {
-        FILES
-            .iter()
-            .map(|(name, json)| crate::support::embedded::parse(name, json))
-            .collect()
-    })
+    DATA.get_or_init(|| vec![baked!("pathway/sccif-childrens-homes"), baked!("pathway/sccif-ifa")])
 }
 
 /// The provider pathway for a framework id, when the catalogue puts it outside the ILACS family.
@@ -178,10 +58,10 @@ pub fn for_framework(id: Option<&str>) -> Option<&'static ProviderPathway> {
 
 fn rule_ref(id: &str, text: &str, source: &str, tag: &str) -> RuleRef {
     RuleRef {
-        id: id.to_string(),
-        text: text.to_string(),
-        source: source.to_string(),
-        tag: tag.to_string(),
+        id: id.to_string().into(),
+        text: text.to_string().into(),
+        source: source.to_string().into(),
+        tag: tag.to_string().into(),
     }
 }
 
@@ -236,12 +116,12 @@ impl WindowRule {
 
     fn assumption_ids(&self) -> Vec<String> {
         match &self.kind {
-            WindowKind::YearCycle { years, .. } => vec![years.clone()],
+            WindowKind::YearCycle { years, .. } => vec![years.to_string()],
             WindowKind::MonthsAfter {
                 earliest,
                 likely,
                 latest,
-            } => vec![earliest.clone(), likely.clone(), latest.clone()],
+            } => vec![earliest.to_string(), likely.to_string(), latest.to_string()],
         }
     }
 
@@ -290,7 +170,7 @@ impl Plan<'_> {
             if w.latest < soonest {
                 continue;
             }
-            let ids = vec![v.earliest.clone(), v.latest.clone()];
+            let ids = vec![v.earliest.to_string(), v.latest.to_string()];
             self.push(
                 &format!("{prefix}{}", v.event),
                 &v.event,
@@ -314,7 +194,7 @@ impl ProviderPathway {
     /// [`crate::pathway::pathway`]. Never panics on bad input: problems are returned as data.
     pub fn pathway(&self, input: &Value) -> PathwayResult {
         let (a, problems) = Assumptions::from_list_with_overrides(
-            self.assumption.clone(),
+            self.assumption.to_vec(),
             input.get("assumptions").unwrap_or(&Value::Null),
             "assumptions",
         );
@@ -345,7 +225,7 @@ impl ProviderPathway {
             return None;
         }
         let fw = crate::framework::get(&self.framework).expect("a provider pathway names a known framework");
-        let judgements: Vec<String> = fw.judgements.iter().map(|j| j.id.clone()).collect();
+        let judgements: Vec<Text> = fw.judgements.iter().map(|j| Text::Borrowed(j.id.as_str())).collect();
         let shape = HistoryShape {
             kinds: &self.kinds,
             framework: Some((&self.framework, &judgements)),
@@ -373,7 +253,7 @@ impl ProviderPathway {
         };
         let soonest = plan.t.wd(today, notice.max(1))?;
         let last = history.last_inspection.as_ref();
-        let standing = last.and_then(|l| l.grades.get(&self.judged_by).copied());
+        let standing = last.and_then(|l| l.grades.get(&*self.judged_by).copied());
         let mut notes = Vec::new();
         if last.is_some() && standing.is_none() {
             notes.push(plan.note("provider_missing_grade"));
@@ -417,7 +297,7 @@ impl ProviderPathway {
                     likely: k.max(today),
                 };
                 let mut ids = window_ids.clone();
-                ids.push(self.notice_assumption.clone());
+                ids.push(self.notice_assumption.to_string());
                 plan.push("notice_call", "notice_call", w, ids, None);
             }
         }
@@ -425,7 +305,7 @@ impl ProviderPathway {
 
         // With projected grades: what follows the coming inspection.
         if !projected.is_empty() {
-            match projected.get(&self.judged_by) {
+            match projected.get(&*self.judged_by) {
                 None => plan.t.problems.push(Problem::new(
                     format!("projected.{}", self.judged_by),
                     "missing_grade",
@@ -478,17 +358,17 @@ mod tests {
             assert!(!p.kinds.is_empty() && p.full_kinds.iter().all(|k| p.kinds.contains(k)));
             assert!(p.rule.iter().any(|r| r.no_history), "{} needs a no-history rule", f.id);
             assert!(p.rule.iter().any(|r| r.otherwise), "{} needs an otherwise rule", f.id);
-            let ids: Vec<&str> = p.assumption.iter().map(|a| a.id.as_str()).collect();
-            for a in &p.assumption {
+            let ids: Vec<&str> = p.assumption.iter().map(|a| a.id.as_ref()).collect();
+            for a in p.assumption.iter() {
                 assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
-                assert!(a.source.starts_with("https://") && ["V", "S", "R"].contains(&a.tag.as_str()));
+                assert!(a.source.starts_with("https://") && ["V", "S", "R"].contains(&a.tag.as_ref()));
             }
-            let known = |id: &String| id.is_empty() || ids.contains(&id.as_str());
-            for r in &p.rule {
-                assert!(r.assumption_ids().iter().all(known), "{}", r.id);
-                assert!(r.source.starts_with("https://") && ["V", "S", "R"].contains(&r.tag.as_str()));
+            let known = |id: &str| id.is_empty() || ids.contains(&id);
+            for r in p.rule.iter() {
+                assert!(r.assumption_ids().iter().all(|id| known(id)), "{}", r.id);
+                assert!(r.source.starts_with("https://") && ["V", "S", "R"].contains(&r.tag.as_ref()));
             }
-            for v in &p.visit {
+            for v in p.visit.iter() {
                 assert!(known(&v.earliest) && known(&v.latest) && p.event.iter().any(|e| e.id == v.event));
             }
             assert!(known(&p.notice_assumption) && ids.contains(&"provider_overdue_months"));
@@ -496,15 +376,15 @@ mod tests {
             for n in ["provider_overdue", "provider_missing_grade"] {
                 assert!(p.note.iter().any(|x| x.id == n), "{} note {n}", f.id);
             }
-            for e in &p.event {
-                assert!(e.source.starts_with("https://") && ["V", "S", "R"].contains(&e.tag.as_str()));
+            for e in p.event.iter() {
+                assert!(e.source.starts_with("https://") && ["V", "S", "R"].contains(&e.tag.as_ref()));
             }
         }
         assert!(for_framework(Some("ilacs-2026-04")).is_none());
         // What the page offers (the framework's data) is what the pathway accepts.
         for f in crate::framework::all() {
             let accepted: Vec<InspectionKind> = match for_framework(Some(&f.id)) {
-                Some(p) => p.kinds.clone(),
+                Some(p) => p.kinds.to_vec(),
                 None => crate::pathway::history::ILACS_HISTORY
                     .kinds
                     .iter()

@@ -186,19 +186,19 @@ impl Timeline {
         let single = when.earliest == when.latest;
         let description = match extra {
             Some(x) => format!("{} {x}", d.description),
-            None => d.description.clone(),
+            None => d.description.to_string(),
         };
         self.events.push((
             when.likely,
             Event {
                 id: id.to_string(),
                 kind: d.kind,
-                title: d.title.clone(),
+                title: d.title.to_string(),
                 description,
                 date: single.then(|| format_date(when.likely)),
                 window: (!single).then(|| when.to_out()),
-                source: d.source.clone(),
-                tag: d.tag.clone(),
+                source: d.source.to_string(),
+                tag: d.tag.to_string(),
                 assumption_ids,
             },
         ));

@@ -3,4 +3,8 @@
 //! them ([`simulate`]). Imports from `support`, `model`, `framework` and `assessment`.
 pub mod route;
 pub mod score;
+/// The shapes of the route data file (baked into Rust by `build.rs`).
+/// (Fields the data file describes beside its values may go undocumented here.)
+#[allow(missing_docs)]
+pub mod shapes;
 pub mod simulate;

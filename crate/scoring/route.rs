@@ -8,68 +8,15 @@
 //! judgements good or better, as a public scraper's README reports [S, unverified]. The rules are
 //! data (`crate/data/routes.toml`), each with its source and tag.
 use crate::model::grade::Grade;
-use serde::{Deserialize, Serialize};
+use crate::scoring::shapes::Routes;
+pub use crate::scoring::shapes::{Route, RouteRule};
 use std::collections::BTreeMap;
-
-/// The route after a full inspection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Route {
-    /// Next full inspection is a short one (one week on site).
-    Short,
-    /// Next full inspection is a standard one (two weeks on site).
-    Standard,
-    /// Monitoring visits as an inadequate authority, then a standard re-inspection.
-    Monitoring,
-}
-
-/// One route rule, as data.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RouteRule {
-    /// Stable id, such as `route_2026_short`.
-    pub id: String,
-    /// The route this rule leads to.
-    pub route: Route,
-    /// Plain-English statement of the rule.
-    pub text: String,
-    /// Where the rule comes from (URL).
-    pub source: String,
-    /// `V` verified, `S` secondary, `R` assumption.
-    pub tag: String,
-    #[serde(default)]
-    judgement: Option<String>,
-    #[serde(default)]
-    at_least: Option<Grade>,
-    #[serde(default)]
-    at_most: Option<Grade>,
-    #[serde(default)]
-    any_inadequate: Vec<String>,
-    #[serde(default)]
-    count_at_least: Option<usize>,
-    #[serde(default)]
-    of: Vec<String>,
-    #[serde(default)]
-    grade: Option<Grade>,
-    #[serde(default)]
-    otherwise: bool,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct Ruleset {
-    frameworks: Vec<String>,
-    rule: Vec<RouteRule>,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct Routes {
-    ruleset: Vec<Ruleset>,
-}
 
 /// The route rules for a framework, in the order they are tried; empty for an unknown id. The
 /// rules file is read once (a simulation and every pathway ask for routes).
 pub fn rules(framework: &str) -> &'static [RouteRule] {
     static ALL: std::sync::OnceLock<Routes> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| crate::support::embedded::parse("routes", embedded_json!("routes")))
+    ALL.get_or_init(|| baked!("routes"))
         .ruleset
         .iter()
         .find(|r| r.frameworks.iter().any(|f| f == framework))
@@ -86,10 +33,10 @@ impl RouteRule {
             ok &= self
                 .any_inadequate
                 .iter()
-                .any(|j| grades.get(j) == Some(&Grade::Inadequate));
+                .any(|j| grades.get(&**j) == Some(&Grade::Inadequate));
         }
         if let Some(j) = &self.judgement {
-            let g = *grades.get(j)?;
+            let g = *grades.get(&**j)?;
             if let Some(min) = self.at_least {
                 ok &= g >= min;
             }
@@ -101,7 +48,7 @@ impl RouteRule {
             ok &= self
                 .of
                 .iter()
-                .filter(|j| grades.get(*j).is_some_and(|g| *g >= min))
+                .filter(|j| grades.get(j.as_ref()).is_some_and(|g| *g >= min))
                 .count()
                 >= n;
         }
@@ -144,7 +91,7 @@ mod tests {
             );
             for x in r {
                 assert!(x.source.starts_with("http"), "{} has no source", x.id);
-                assert!(["V", "S", "R"].contains(&x.tag.as_str()), "{} has a bad tag", x.id);
+                assert!(["V", "S", "R"].contains(&x.tag.as_ref()), "{} has a bad tag", x.id);
             }
         }
     }

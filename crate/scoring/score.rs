@@ -205,7 +205,7 @@ pub(crate) struct Tally {
 /// The levels of an assessment by statement slot.
 pub(crate) fn levels_of(fw: &Framework, a: &Assessment) -> Vec<Option<Level>> {
     let mut levels = vec![None; fw.statement_count()];
-    for (id, ans) in &a.answers {
+    for (id, ans) in a.answers.iter() {
         if let Some(i) = fw.statement_index(id) {
             levels[i] = ans.level;
         }
@@ -368,9 +368,9 @@ pub(crate) fn overall_core(fw: &Framework, grades: &[Option<Grade>], strict: boo
 fn reason(fw_rule: &crate::framework::Rule, text: String, statements: Vec<String>) -> Reason {
     Reason {
         text,
-        rule_id: Some(fw_rule.id.clone()),
+        rule_id: Some(fw_rule.id.to_string()),
         statements,
-        tag: Some(fw_rule.tag.clone()),
+        tag: Some(fw_rule.tag.to_string()),
     }
 }
 
@@ -382,10 +382,10 @@ fn ids_where(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let mut slot = 0;
-    for a in &fw.areas {
-        for s in &a.statements {
+    for a in fw.areas.iter() {
+        for s in a.statements.iter() {
             if fw.compiled.slots[slot].judgement == j && f(slot, levels[slot]) {
-                out.push(s.id.clone());
+                out.push(s.id.to_string());
             }
             slot += 1;
         }
@@ -597,7 +597,7 @@ impl<'a> LiftSearch<'a> {
         let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
         let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
         let mut work = levels.to_vec();
-        for &s in &mandatory {
+        for &s in mandatory.iter() {
             work[s] = Some(to);
         }
         // Lower bound on how many more raises the best fit needs: take the biggest gains first.
@@ -676,7 +676,7 @@ impl<'a> LiftSearch<'a> {
         let mut chosen = Vec::new();
         let mut order = self.candidates.clone();
         order.sort_by_key(|&s| (levels[s], !fw.compiled.slots[s].critical));
-        for &s in &order {
+        for &s in order.iter() {
             work[s] = Some(self.to);
             chosen.push(s);
             if reaches(&work) {
@@ -743,7 +743,7 @@ impl CountSearch {
 
 fn slot_id(fw: &Framework, slot: usize) -> &str {
     let a = &fw.areas[fw.compiled.slots[slot].area];
-    let first = fw.compiled.index[&a.statements[0].id];
+    let first = fw.compiled.index[&*a.statements[0].id];
     &a.statements[slot - first].id
 }
 
@@ -843,7 +843,7 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
         );
     }
     IndicatorResult {
-        id: ind.id.clone(),
+        id: ind.id.to_string(),
         value,
         national: ind.national.value,
         comparison,
@@ -877,7 +877,7 @@ fn limit_own_overall(fw: &Framework, own: &[Option<Grade>], res: &OverallResult,
         jr.reasons.extend(
             res.reasons
                 .iter()
-                .filter(|r| r.rule_id.as_ref() != Some(base_rule))
+                .filter(|r| r.rule_id.as_deref() != Some(&**base_rule))
                 .cloned(),
         );
     }
@@ -886,7 +886,7 @@ fn limit_own_overall(fw: &Framework, own: &[Option<Grade>], res: &OverallResult,
         jr.lift_note = Some("Grade the other judgements first: this judgement takes them into account.".into());
     } else if !blocking.is_empty() {
         jr.lift.clear();
-        let names: Vec<&str> = blocking.iter().map(|r| r.text.as_str()).collect();
+        let names: Vec<&str> = blocking.iter().map(|r| r.text.as_ref()).collect();
         jr.lift_note = Some(format!(
             "Held down by another judgement — lift that first: {}",
             names.join(" ")
@@ -913,12 +913,12 @@ pub fn score(a: &Assessment) -> ScoreResult {
     let mut action_plan: Vec<ActionItem> = fw
         .statements()
         .filter_map(|(area, s)| {
-            let ans = a.answers.get(&s.id)?;
+            let ans = a.answers.get(&*s.id)?;
             let level = ans.level.filter(|l| *l < Level::Good)?;
             Some(ActionItem {
-                statement_id: s.id.clone(),
+                statement_id: s.id.to_string(),
                 area: area.id.clone(),
-                text: s.text.clone(),
+                text: s.text.to_string(),
                 level,
                 critical: s.critical,
                 has_action: ans.action.as_ref().is_some_and(|x| !x.text.trim().is_empty()),
@@ -930,7 +930,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
     let indicators = fw
         .indicators
         .iter()
-        .filter_map(|ind| a.indicators.get(&ind.id).map(|&v| compare(ind, v)))
+        .filter_map(|ind| a.indicators.get(&*ind.id).map(|&v| compare(ind, v)))
         .collect();
     ScoreResult {
         framework: fw.id.clone(),

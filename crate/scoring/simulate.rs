@@ -144,7 +144,7 @@ struct Draw {
 fn draws(fw: &Framework, a: &Assessment, levels: &[Option<Level>]) -> Vec<Draw> {
     let m = &fw.simulation;
     let mut out = Vec::new();
-    for (id, ans) in &a.answers {
+    for (id, ans) in a.answers.iter() {
         let Some(slot) = fw.statement_index(id) else { continue };
         let Some(level) = levels[slot] else { continue };
         let draw = match level.grade() {
@@ -214,7 +214,7 @@ pub fn simulate(a: &Assessment, runs: u32, seed: u64) -> SimulationResult {
     let mut grades = vec![None; nj];
     let overall_index = fw.overall_index();
     for _ in 0..runs {
-        for d in &draws {
+        for d in draws.iter() {
             let u = rng.basis_point();
             let k = d.cumulative.iter().position(|&c| u < c).unwrap_or(3);
             levels[d.slot] = Some(d.outcomes[k]);
@@ -327,7 +327,7 @@ mod tests {
         };
         for (_, s) in framework::get(fw).unwrap().statements() {
             a.set(&s.id, level);
-            a.answers.get_mut(&s.id).unwrap().evidence = evidence.iter().map(|e| e.to_string()).collect();
+            a.answers.get_mut(&*s.id).unwrap().evidence = evidence.iter().map(|e| e.to_string()).collect();
         }
         a
     }
@@ -352,7 +352,7 @@ mod tests {
         let x = simulate(&a, 2000, 42);
         assert_eq!(x, simulate(&a, 2000, 42));
         assert_ne!(x, simulate(&a, 2000, 43));
-        for j in &x.judgements {
+        for j in x.judgements.iter() {
             assert!((total(&j.probabilities) - 1.0).abs() < 1e-9);
         }
         let o = x.overall.as_ref().unwrap();

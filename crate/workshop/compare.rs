@@ -416,8 +416,8 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
         fw.statements()
             .map(|(area, s)| {
                 let mut counts = LevelCounts::default();
-                for (_, a, _) in &valid {
-                    counts.add(a.answers.get(&s.id).and_then(|x| x.level));
+                for (_, a, _) in valid.iter() {
+                    counts.add(a.answers.get(&*s.id).and_then(|x| x.level));
                 }
                 let mode = Level::ORDERED.iter().copied().filter(|&l| counts.at(l) > 0).fold(
                     None,
@@ -437,16 +437,16 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
                     _ => None,
                 };
                 StatementComparison {
-                    id: s.id.clone(),
+                    id: s.id.to_string(),
                     area: area.id.clone(),
-                    text: s.text.clone(),
+                    text: s.text.to_string(),
                     counts,
                     mode,
                     agreement: mode.and_then(|m| share(counts.at(m), counts.answered())),
                     spread,
                     reference: reference
                         .as_ref()
-                        .and_then(|r| r.answers.get(&s.id))
+                        .and_then(|r| r.answers.get(&*s.id))
                         .and_then(|x| x.level),
                 }
             })
@@ -458,7 +458,7 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
             .enumerate()
             .map(|(j, judgement)| {
                 let mut counts = GradeCounts::default();
-                for g in &grades {
+                for g in grades.iter() {
                     counts.add(g[j].1);
                 }
                 let graded: u32 = Grade::ALL.iter().map(|&g| counts.at(g)).sum();
@@ -613,7 +613,7 @@ mod tests {
         // hp_lado (0.33, spread 3) before hp_front_door (0.5).
         assert_eq!(c.disagreements, ["hp_lado", "hp_front_door"]);
         // Nobody answered enough to be graded: every projection is ungraded and misses the reference.
-        for j in &c.judgements {
+        for j in c.judgements.iter() {
             assert_eq!(j.counts.ungraded, 4, "{}", j.id);
             assert!(j.reference.is_some());
             assert!(j.participants.iter().all(|p| p.matches_reference == Some(false)));
@@ -696,7 +696,7 @@ mod tests {
         assert!(reasons["ann-again.json"].contains("ann.json"));
         assert!(reasons["broken.json"].contains("answers.hp_lado.level"));
         assert!(reasons["plain.json"].contains("no scenario"));
-        for s in &c.statements {
+        for s in c.statements.iter() {
             assert_eq!(s.counts.total(), 2);
         }
     }
@@ -788,7 +788,7 @@ mod tests {
                 junk in proptest::collection::vec(".{0,20}", 0..3),
             ) {
                 let fw = crate::framework::get("ilacs-2026-04").unwrap();
-                let ids: Vec<String> = fw.statements().map(|(_, s)| s.id.clone()).take(10).collect();
+                let ids: Vec<String> = fw.statements().map(|(_, s)| s.id.to_string()).take(10).collect();
                 let mut files: Vec<(String, String)> = answers
                     .iter()
                     .enumerate()
@@ -807,14 +807,14 @@ mod tests {
                 let c = compare_participants(&files, Some("harrowby-vale"));
                 let n = answers.len() as u32;
                 prop_assert_eq!(c.participants.len() as u32, n);
-                for s in &c.statements {
+                for s in c.statements.iter() {
                     prop_assert_eq!(s.counts.total(), n);
                     if let Some(a) = s.agreement {
                         prop_assert!((0.0..=1.0).contains(&a));
                     }
                     prop_assert!(s.spread.unwrap_or(0) <= 3);
                 }
-                for j in &c.judgements {
+                for j in c.judgements.iter() {
                     let sum: u32 = Grade::ALL.iter().map(|&g| j.counts.at(g)).sum::<u32>() + j.counts.ungraded;
                     prop_assert_eq!(sum, n);
                     prop_assert_eq!(j.participants.len() as u32, n);

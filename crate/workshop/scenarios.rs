@@ -242,7 +242,7 @@ mod tests {
                 "{}",
                 s.id
             );
-            for b in &s.briefing {
+            for b in s.briefing.iter() {
                 assert!(!b.heading.is_empty() && !b.paragraphs.is_empty(), "{} {}", s.id, b.id);
                 assert!(b.paragraphs.iter().all(|p| !p.trim().is_empty()));
             }
@@ -261,7 +261,7 @@ mod tests {
             let fw = a.framework();
             for (_, st) in fw.statements() {
                 assert!(
-                    a.answers.get(&st.id).is_some_and(|x| x.level.is_some()),
+                    a.answers.get(&*st.id).is_some_and(|x| x.level.is_some()),
                     "{}: {} unanswered",
                     s.id,
                     st.id

@@ -20,11 +20,11 @@ pub fn filled(scenario: &Value) -> serde_json::Value {
     let answers = assessment["answers"].as_object().cloned().unwrap_or_default();
     let mut out = Map::new();
     for (area, s) in fw.statements() {
-        if let Some(a) = answers.get(&s.id) {
-            out.insert(s.id.clone(), a.clone());
+        if let Some(a) = answers.get(&*s.id) {
+            out.insert(s.id.to_string(), a.clone());
         } else if let Some(level) = scenario["defaultLevel"].as_str() {
-            if !leave.contains(&area.id.as_str()) && !leave.contains(&s.id.as_str()) {
-                out.insert(s.id.clone(), json!({ "level": level }));
+            if !leave.contains(&area.id.as_str()) && !leave.contains(&s.id.as_ref()) {
+                out.insert(s.id.to_string(), json!({ "level": level }));
             }
         }
     }

@@ -31,7 +31,7 @@ fn uniform_answers_give_that_grade_in_every_framework() {
             (Level::Inadequate, Inadequate),
         ] {
             let r = score(&all_at(&f.id, level));
-            for j in &r.judgements {
+            for j in r.judgements.iter() {
                 assert_eq!(j.grade, Some(grade), "{} {}", f.id, j.id);
             }
             match &r.overall {
@@ -176,7 +176,7 @@ fn lift_finds_the_smallest_set() {
     let mut b = all_at("ilacs-2018-01", Level::RequiresImprovement);
     let rb = score(&b);
     let cic = rb.judgements.iter().find(|j| j.id == "children_in_care").unwrap();
-    for step in &cic.lift {
+    for step in cic.lift.iter() {
         b.set(&step.statement_id, step.to);
     }
     assert_eq!(cic.lift.len(), 23, "average 1.75 over 30 needs 23 good");
@@ -491,7 +491,7 @@ mod properties {
             }
             let r = score(&a);
             let core = all_grades(fw, levels);
-            for j in &r.judgements {
+            for j in r.judgements.iter() {
                 let ji = fw.judgement_index(&j.id).unwrap();
                 prop_assert_eq!(j.grade, core[ji]);
                 // An overall judgement held down by another judgement offers no lift, and says why.
@@ -500,7 +500,7 @@ mod properties {
                     if g < Outstanding {
                         prop_assert!(!j.lift.is_empty());
                         let mut b = a.clone();
-                        for step in &j.lift { b.set(&step.statement_id, step.to); }
+                        for step in j.lift.iter() { b.set(&step.statement_id, step.to); }
                         let after = score(&b).judgements.into_iter().find(|x| x.id == j.id).unwrap().grade;
                         prop_assert!(after >= g.up(), "lift did not lift {}", j.id);
                     }
@@ -517,7 +517,7 @@ mod properties {
 fn the_not_known_reason_is_worded_for_one_and_for_several() {
     let fw = framework::get("ilacs-2023-01").unwrap();
     let mut a = all_at(&fw.id, Level::Good);
-    let ids: Vec<String> = fw.areas[0].statements.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<String> = fw.areas[0].statements.iter().map(|s| s.id.to_string()).collect();
     let text = |a: &Assessment| {
         hp(&score(a))
             .reasons

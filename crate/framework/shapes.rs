@@ -1,0 +1,353 @@
+// The shapes of the framework and scenario-index data files (`crate/data/frameworks/**, scenarios/*`), and nothing else: `build.rs`
+// compiles this file too, reads each file into these types and bakes the values into Rust code
+// (databake), so the core carries the data as constructors, with no reader for it. Every field is
+// named once. (No inner doc comments: `build.rs` includes this file with `include!`.)
+use crate::model::grade::Grade;
+use crate::model::inspection::InspectionKind;
+use crate::support::embedded::{List, Text};
+use serde::{Deserialize, Serialize};
+
+fn yes() -> bool {
+    true
+}
+
+fn ilacs() -> Text {
+    Text::Borrowed("ilacs")
+}
+
+/// One statement of what good practice looks like.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Statement {
+    /// Stable id prefixed by its area, such as `hp_front_door`.
+    pub id: Text,
+    /// The statement, in our own words.
+    pub text: Text,
+    /// What inspectors look at.
+    pub hint: Text,
+    /// Safety-critical: a serious failure here alone can make the judgement inadequate.
+    #[serde(default)]
+    pub critical: bool,
+    /// Where the theme comes from (URL).
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// The national (England) figure for an indicator.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct National {
+    /// The figure, in the indicator's unit.
+    pub value: f64,
+    /// The period it covers.
+    pub period: Text,
+    /// Where it comes from (URL).
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// A sector indicator the user can enter.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct Indicator {
+    /// Stable id, such as `sw_turnover`.
+    pub id: Text,
+    /// Name shown to people.
+    pub name: Text,
+    /// `percent` or `number`.
+    pub unit: Text,
+    /// `higher_is_better` or `lower_is_better`.
+    pub direction: Text,
+    /// The England figure.
+    pub national: National,
+    /// Leaders are likely to be asked about it when it is worse than national.
+    #[serde(default)]
+    pub risk_factor: bool,
+    /// Within this distance of national (in the unit) a value is "similar".
+    pub similar_within: f64,
+    /// Below this a value is unusual in itself (for example near-zero repeat plans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unusually_low: Option<f64>,
+    /// Smallest valid value.
+    pub min: f64,
+    /// Largest valid value.
+    pub max: f64,
+}
+
+/// Where evidence for an answer comes from.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct EvidenceSource {
+    /// Stable id, such as `case_audit`.
+    pub id: Text,
+    /// Label shown to people.
+    pub label: Text,
+    /// How much this source firms up a stated level in the simulation (basis points) [R].
+    pub weight: u32,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+    /// Source (URL).
+    pub source: Text,
+}
+
+/// The simulation's uncertainty model (see [`crate::scoring::simulate`]).
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct SimulationModel {
+    /// Probability (basis points) that a level with no evidence is one step off.
+    pub differ_max: u32,
+    /// Probability (basis points) that a fully evidenced level is one step off.
+    pub differ_min: u32,
+    /// Share of that probability that goes one step down (the rest goes up).
+    pub down_share_percent: u32,
+    /// Distribution of the true level of a not-known answer: inadequate, RI, good, outstanding (basis points).
+    pub not_known: [u32; 4],
+    /// `R`.
+    pub tag: Text,
+    /// Source (URL).
+    pub source: Text,
+}
+
+/// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct Condition {
+    /// The judgement id.
+    pub judgement: Text,
+    /// The grade it must be at most.
+    pub at_most: Grade,
+}
+
+/// A judgement's weight in a weighted best fit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Weight {
+    /// The judgement id.
+    pub judgement: Text,
+    /// Its weight.
+    pub weight: u32,
+}
+
+/// A scoring rule, as data: what it is for people (text, source, tag) and what it does (`kind`).
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Rule {
+    /// Stable id, such as `jr_critical_inadequate`.
+    pub id: Text,
+    /// What the rule does, with its parameters (written beside `id` in the data and the API:
+    /// `kind = "best_fit"`, `good_at = 175`, …).
+    #[serde(flatten)]
+    pub kind: RuleKind,
+    /// The rule in plain English.
+    pub text: Text,
+    /// Where it comes from (URL).
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// What a rule does. The judgement rules come first (each kind at most once per framework), then
+/// the rules for the overall judgement: caps, and one base (`weighted_best_fit` or
+/// `own_statements`). Read from the data with snake_case keys; shown to the page in camelCase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields(serialize = "camelCase"))]
+pub enum RuleKind {
+    /// A judgement is graded only when this share of its statements is answered.
+    Completeness {
+        /// Share of statements (percent) that must be answered.
+        min_answered_percent: u32,
+    },
+    /// What a not-known answer counts as (at most requires improvement: checked when compiled).
+    NotKnownCountsAs {
+        /// The grade it counts as.
+        counts_as: Grade,
+    },
+    /// The best fit: average points (hundredths) needed for each grade.
+    BestFit {
+        /// Average for outstanding.
+        outstanding_at: u32,
+        /// Average for good.
+        good_at: u32,
+        /// Average for requires improvement.
+        requires_improvement_at: u32,
+    },
+    /// A safety-critical statement at inadequate limits the judgement.
+    CriticalInadequate {
+        /// The limit.
+        cap: Grade,
+    },
+    /// A safety-critical statement not known limits the judgement.
+    CriticalNotKnown {
+        /// The limit.
+        cap: Grade,
+    },
+    /// Widespread weakness: a share at RI or below caps at RI; a share inadequate makes it inadequate.
+    WidespreadWeakness {
+        /// Share (percent) at RI or below that caps at RI.
+        weak_percent: u32,
+        /// Share (percent) inadequate that makes the judgement inadequate.
+        inadequate_percent: u32,
+    },
+    /// Outstanding needs every statement good or better.
+    OutstandingNeedsAllGood {
+        /// The limit when one is below good.
+        cap: Grade,
+    },
+    /// The overall judgement is limited when other judgements are at most some grade.
+    Cap {
+        /// The limit.
+        cap: Grade,
+        /// The limit under the strict option (overall effectiveness, leaders inadequate).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        strict_cap: Option<Grade>,
+        /// Conditions that must all hold.
+        #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+        when_all: List<Condition>,
+        /// Conditions of which one must hold (when given).
+        #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+        when_any: List<Condition>,
+    },
+    /// The overall judgement is the weighted best fit of the others.
+    WeightedBestFit {
+        /// Weight per judgement id.
+        weights: List<Weight>,
+    },
+    /// The overall judgement is graded from its own statements like any judgement.
+    OwnStatements,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct AreaData {
+    pub id: Text,
+    pub name: Text,
+    pub judgement: Text,
+    pub description: Text,
+    #[serde(default)]
+    pub statement: List<Statement>,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct AreasFile {
+    pub area: List<AreaData>,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct IndicatorsFile {
+    pub indicator: List<Indicator>,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct EvidenceFile {
+    pub source: List<EvidenceSource>,
+    pub simulation: SimulationModel,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct RulesFile {
+    #[serde(default)]
+    pub judgement_rule: List<Rule>,
+    #[serde(default)]
+    pub overall_rule: List<Rule>,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct JudgementData {
+    pub id: Text,
+    pub name: Text,
+    #[serde(default)]
+    pub derived: bool,
+    /// Graded from its own areas' statements, then limited by the overall rules.
+    #[serde(default)]
+    pub overall: bool,
+    #[serde(default)]
+    pub areas: List<Text>,
+}
+
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct FrameworkFile {
+    pub id: Text,
+    pub effective_to: Text,
+    pub source: Text,
+    pub tag: Text,
+    #[serde(default)]
+    pub judgement_rules: List<Text>,
+    #[serde(default)]
+    pub overall_rules: List<Text>,
+    pub judgement: List<JudgementData>,
+    /// The framework's own areas and statements; when empty, the shared ILACS ones.
+    #[serde(default)]
+    pub area: List<AreaData>,
+    /// Whether the shared (local authority) indicators apply.
+    #[serde(default = "yes")]
+    pub shared_indicators: bool,
+    pub inspection_kinds: List<InspectionKind>,
+}
+
+/// A framework version as listed to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all = "camelCase")]
+pub struct FrameworkSummary {
+    /// Stable id, such as `ilacs-2026-04`.
+    pub id: Text,
+    /// Name shown to people.
+    pub name: Text,
+    /// The first date the framework applies to inspections (`YYYY-MM-DD`).
+    #[serde(alias = "effective_from")]
+    pub effective_from: Text,
+    /// Whether this is the current framework (the default): exactly one in the catalogue.
+    pub current: bool,
+    /// The inspection family: `ilacs` (local authorities) or `sccif` (providers: children's homes,
+    /// fostering agencies). The page groups frameworks by it; the pathway dispatches on it.
+    #[serde(default = "ilacs")]
+    pub family: Text,
+    /// Who is inspected, as shown to people, such as "Local authority children's services".
+    #[serde(default)]
+    pub provider: Text,
+}
+
+#[derive(Clone, Debug, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Index {
+    pub framework: List<FrameworkSummary>,
+}
+
+/// The story a scenario illustrates (its `route` in the data and the API): where the authority
+/// stands and which way it is going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all = "snake_case")]
+pub enum Storyline {
+    /// A good authority slipping.
+    GoodSlipping,
+    /// An authority that requires improvement and is improving.
+    RiImproving,
+    /// An inadequate authority under monitoring.
+    InadequateMonitoring,
+    /// An outstanding authority with a single weak area.
+    OutstandingOneWeakArea,
+}
+
+/// A scenario as `scenarios/index.json` lists it (build.rs writes it from the scenario files).
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Listed {
+    pub id: Text,
+    pub name: Text,
+    pub fictional: bool,
+    pub route: Storyline,
+    pub framework: Text,
+    pub summary: Text,
+}

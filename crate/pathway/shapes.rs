@@ -1,0 +1,408 @@
+// The shapes of the pathway, bank-holiday and base-rate data files (`crate/data/pathway/*, calendar/*, base_rates.toml`), and nothing else: `build.rs`
+// compiles this file too, reads each file into these types and bakes the values into Rust code
+// (databake), so the core carries the data as constructors, with no reader for it. Every field is
+// named once. (No inner doc comments: `build.rs` includes this file with `include!`.)
+use crate::model::grade::Grade;
+use crate::model::inspection::InspectionKind;
+use crate::scoring::shapes::Route;
+use crate::support::embedded::{List, Text};
+use serde::{Deserialize, Serialize};
+
+/// A framework as the pathway needs it: id, start date and judgement ids.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct FrameworkRules {
+    /// Framework id, such as `ilacs-2026-04`.
+    pub id: Text,
+    /// First day it applies to inspections (by start date).
+    pub from: Text,
+    /// The judgement ids it grades.
+    pub judgements: List<Text>,
+    /// What a person must enter for the route to be decided, such as "overall effectiveness".
+    pub route_needs: Text,
+    /// How an inadequate authority leaves monitoring under this framework.
+    pub exit_text: Text,
+    /// Source of `exit_text`.
+    pub exit_source: Text,
+    /// Tag of `exit_text`.
+    pub exit_tag: Text,
+}
+
+/// A known pause in inspection.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct Pause {
+    /// Stable id, such as `covid_2020`.
+    pub id: Text,
+    /// First day of the pause.
+    pub from: Text,
+    /// Day inspections resumed.
+    pub to: Text,
+    /// Routes whose whole window moves later by the part of the pause inside the cycle.
+    pub shifts: List<Route>,
+    /// The pause in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// A rule or step with its source, as shown to people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct RuleRef {
+    /// Stable id.
+    pub id: Text,
+    /// The rule in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// What kind of step an event is (the page draws each kind its own way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The annual self-evaluation and engagement meeting.
+    Annual,
+    /// A visit: focused, monitoring, assurance or action planning.
+    Visit,
+    /// Something due: a plan or a letter.
+    Deadline,
+    /// The notice call before an inspection.
+    Notice,
+    /// An inspection on site.
+    Inspection,
+    /// A report published.
+    Publication,
+    /// Intervention by the Department for Education.
+    Intervention,
+}
+
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+/// An event's text and source, as data (the local authority pathway's and the providers').
+pub struct EventDef {
+    pub id: Text,
+    pub kind: EventKind,
+    pub title: Text,
+    pub description: Text,
+    pub source: Text,
+    pub tag: Text,
+}
+
+/// The pathway rules data file.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct RulesData {
+    /// Version of the file.
+    pub version: Text,
+    /// Accepted intervention kinds.
+    pub intervention_kinds: List<Text>,
+    /// Frameworks, newest first.
+    pub framework: List<FrameworkRules>,
+    /// Known pauses.
+    pub pause: List<Pause>,
+    /// Window rules.
+    pub rule: List<RuleRef>,
+    pub event: List<EventDef>,
+}
+
+/// An adjustable figure, with the value used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(rename_all = "camelCase")]
+pub struct Assumption {
+    /// Stable id, such as `report_lag_working_days`.
+    pub id: Text,
+    /// What it is, in words.
+    pub label: Text,
+    /// The value used (the default unless overridden).
+    #[serde(default)]
+    pub value: f64,
+    /// The default.
+    pub default: f64,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// `months`, `working days`, …
+    pub unit: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+#[derive(Clone, Debug, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct AssumptionFile {
+    pub assumption: List<Assumption>,
+}
+
+/// One holiday rule, as data.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct HolidayRule {
+    /// Stable id, such as `early_may`.
+    pub id: Text,
+    /// Name shown to people.
+    pub title: Text,
+    /// How the day is found.
+    #[serde(flatten)]
+    pub kind: HolidayKind,
+    /// Whether a weekend date is substituted by the next free weekday.
+    #[serde(default)]
+    pub substitute: bool,
+    /// The rule in prose.
+    pub text: Text,
+    /// Where the rule comes from (URL).
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// How a bank holiday's day is found each year (`kind` in the data).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HolidayKind {
+    /// The same day every year.
+    Fixed {
+        /// Month, 1–12.
+        month: u32,
+        /// Day of the month.
+        day: u32,
+    },
+    /// Days from Easter Sunday (Gregorian computus).
+    Easter {
+        /// Days from Easter Sunday (negative before it).
+        offset_days: i64,
+    },
+    /// The n-th Monday of a month.
+    NthWeekday {
+        /// Month, 1–12.
+        month: u32,
+        /// Which Monday (1 = the first).
+        nth: u8,
+    },
+    /// The last Monday of a month.
+    LastWeekday {
+        /// Month, 1–12.
+        month: u32,
+    },
+}
+
+/// A one-off change to the rules.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct HolidayChange {
+    /// Stable id, such as `2023_coronation`.
+    pub id: Text,
+    /// What changes.
+    #[serde(flatten)]
+    pub kind: ChangeKind,
+    /// The date of the holiday.
+    pub date: Text,
+    /// Name shown to people.
+    pub title: Text,
+    /// Where the change is announced (URL).
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// What a one-off change does (`kind` in the data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The rule's day in that year becomes `date`.
+    Move {
+        /// The id of the rule moved.
+        rule: Text,
+    },
+    /// An added holiday.
+    Extra,
+}
+
+/// The versioned bank-holiday table.
+#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct HolidayTable {
+    /// Version of the table, a date.
+    pub version: Text,
+    /// First covered year.
+    pub coverage_from: i32,
+    /// Last covered year.
+    pub coverage_to: i32,
+    /// The overall source.
+    pub source: Text,
+    /// The rules.
+    pub rule: List<HolidayRule>,
+    /// The one-off changes.
+    pub change: List<HolidayChange>,
+}
+
+/// How a window rule finds the window (`kind` in the data); the figures are assumption ids.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WindowKind {
+    /// By the end of an inspection cycle of `years` inspection years starting on `year_start`.
+    YearCycle {
+        /// The assumption id for the cycle's length in years.
+        years: Text,
+        /// The month-day a cycle starts, such as `04-01`.
+        year_start: Text,
+        /// Which cycle.
+        starts: CycleStart,
+    },
+    /// `earliest`, `likely` and `latest` months after the last inspection.
+    MonthsAfter {
+        /// Assumption id of the earliest month.
+        earliest: Text,
+        /// Assumption id of the likely month.
+        likely: Text,
+        /// Assumption id of the latest month.
+        latest: Text,
+    },
+}
+
+/// Which inspection cycle a `year_cycle` window is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleStart {
+    /// The first cycle starting after the last inspection.
+    Next,
+    /// The cycle on or before today.
+    Current,
+}
+
+/// A rule for the window of the next full inspection.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct WindowRule {
+    /// Stable id, such as `ifa_reinspect_inadequate`.
+    pub id: Text,
+    /// How the window is found.
+    #[serde(flatten)]
+    pub kind: WindowKind,
+    /// Applies when nothing is recorded.
+    #[serde(default)]
+    pub no_history: bool,
+    /// Applies when the standing grade is one of these.
+    #[serde(default)]
+    pub grades: List<Grade>,
+    /// Applies to anything else (including a missing grade).
+    #[serde(default)]
+    pub otherwise: bool,
+    /// The rule in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// A second visit between full inspections.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct Visit {
+    /// Stable id.
+    pub id: Text,
+    /// The event it shows as.
+    pub event: Text,
+    /// The standing grades it follows.
+    pub grades: List<Grade>,
+    /// The kinds of last inspection it follows.
+    pub after_kinds: List<InspectionKind>,
+    pub earliest: Text,
+    pub latest: Text,
+    /// The rule in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Text,
+}
+
+/// One provider's pathway, as data.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct ProviderPathway {
+    /// The framework id it plans for, such as `sccif-childrens-homes`.
+    pub framework: Text,
+    /// Accepted kinds of last inspection.
+    pub kinds: List<InspectionKind>,
+    /// The kinds that are graded full inspections.
+    pub full_kinds: List<InspectionKind>,
+    /// The judgement whose grade picks the rules.
+    pub judged_by: Text,
+    /// The assumption id of the notice period (empty when unannounced).
+    pub notice_assumption: Text,
+    /// Always unannounced.
+    pub unannounced: bool,
+    /// Every figure, adjustable.
+    pub assumption: List<Assumption>,
+    /// Window rules, in order.
+    pub rule: List<WindowRule>,
+    /// Second visits.
+    #[serde(default)]
+    pub visit: List<Visit>,
+    /// Notes that may be attached to the window.
+    pub note: List<RuleRef>,
+    pub event: List<EventDef>,
+}
+
+/// How many times overall effectiveness went from one grade to another at the next inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(rename_all = "camelCase")]
+pub struct Transition {
+    /// Grade at the earlier inspection.
+    pub from: Grade,
+    /// Grade at the next inspection.
+    pub to: Grade,
+    /// Number of pairs.
+    pub count: u32,
+}
+
+/// The spread of months between an inspection with this grade and the next one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+#[serde(rename_all = "camelCase")]
+pub struct IntervalSpread {
+    /// Overall grade at the earlier inspection.
+    pub from: Grade,
+    /// Number of pairs.
+    pub n: u32,
+    /// Shortest interval, months.
+    pub min: f64,
+    /// Lower quartile, months.
+    pub q1: f64,
+    /// Median, months.
+    pub median: f64,
+    /// Upper quartile, months.
+    pub q3: f64,
+    /// Longest interval, months.
+    pub max: f64,
+}
+
+#[derive(Clone, Debug, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct Stored {
+    pub source: Text,
+    pub attribution: Text,
+    pub inspections: u32,
+    pub pairs: u32,
+    pub first_start: Text,
+    pub last_start: Text,
+    pub transitions: List<Transition>,
+    pub intervals: List<IntervalSpread>,
+}
