@@ -30,9 +30,7 @@ pub type List<T> = std::borrow::Cow<'static, [T]>;
 /// and serde's message (which names the field, line and column). Callers cache the result in a
 /// `OnceLock`, so each file is read once.
 pub fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
-    let value: serde_json::Value =
-        serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"));
-    T::deserialize(&value).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data {name} is malformed: {e}"))
 }
 
 #[cfg(test)]
