@@ -8,6 +8,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::same;
+
 fn json(v: &JsValue) -> Value {
     serde_json::from_str(&js_sys::JSON::stringify(v).unwrap().as_string().unwrap()).unwrap()
 }
@@ -63,16 +66,4 @@ fn values_cross_the_boundary_as_json() {
     assert_eq!(sim["runs"], 50);
     let fractional = js_sys::JSON::parse(r#"{ "runs": 2.5 }"#).unwrap();
     assert!(stocktake::bindings::simulate(js, fractional).is_err());
-}
-
-/// Equal as JavaScript sees them: numbers compared by value (`22` and `22.0` are one number).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
-    }
 }

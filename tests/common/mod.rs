@@ -1,5 +1,6 @@
 //! Shared by the native and wasm scenario tests: fill a scenario's unanswered statements with its
-//! `defaultLevel`, score it, and compare with `expect`.
+//! `defaultLevel`, score it, and compare with `expect`; and compare values as JavaScript does.
+#![allow(dead_code)]
 use serde_json::{json, Map, Value};
 
 /// Every scenario file, embedded at build time: (file name, contents).
@@ -97,3 +98,15 @@ pub fn fingerprint(r: &stocktake::scoring::simulate::SimulationResult) -> String
 /// The simulation of the first scenario (runs 1000, seed 7) gives exactly these counts natively; the
 /// wasm test asserts the same, so native and wasm must agree draw for draw.
 pub const SIMULATION_FINGERPRINT: &str = "836/164/0/0/0 249/501/0/250/0 929/71/0/0/0 905/95/0/0/0 750/0/250/0";
+
+/// Equal as JSON, numbers compared as numbers (JavaScript writes 1.0 as 1).
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
