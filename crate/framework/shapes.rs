@@ -48,6 +48,28 @@ pub struct National {
     pub tag: Text,
 }
 
+/// An indicator's unit (`percent` or `number` in the data and the API).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A percentage, 0–100.
+    Percent,
+    /// A plain number, such as a caseload.
+    Number,
+}
+
+/// Which way an indicator is better (`higher_is_better` or `lower_is_better`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Higher values are better.
+    HigherIsBetter,
+    /// Lower values are better.
+    LowerIsBetter,
+}
+
 /// A sector indicator the user can enter.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]
@@ -57,10 +79,10 @@ pub struct Indicator {
     pub id: Text,
     /// Name shown to people.
     pub name: Text,
-    /// `percent` or `number`.
-    pub unit: Text,
-    /// `higher_is_better` or `lower_is_better`.
-    pub direction: Text,
+    /// The indicator's unit.
+    pub unit: Unit,
+    /// Which way is better.
+    pub direction: Direction,
     /// The England figure.
     pub national: National,
     /// Leaders are likely to be asked about it when it is worse than national.

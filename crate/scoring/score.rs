@@ -824,7 +824,11 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
     } else {
         "worse"
     };
-    let unit = if ind.unit == "percent" { "%" } else { "" };
+    let unit = if ind.unit == crate::framework::Unit::Percent {
+        "%"
+    } else {
+        ""
+    };
     let unusual = ind.unusually_low.is_some_and(|low| value < low);
     let flagged = (comparison == "worse" && ind.risk_factor) || unusual;
     let mut message = format!(
