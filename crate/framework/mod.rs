@@ -85,7 +85,7 @@ pub struct Framework {
     /// Source for the version's judgement structure (URL).
     pub source: String,
     /// `V`, `S` or `R`.
-    pub tag: String,
+    pub tag: crate::model::source::Tag,
     /// Judgements in report order.
     pub judgements: Vec<Judgement>,
     /// The self-evaluation areas.
@@ -497,7 +497,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         family: summary.family.to_string(),
         provider: summary.provider.to_string(),
         source: file.source.to_string(),
-        tag: file.tag.to_string(),
+        tag: file.tag,
         judgements,
         areas,
         indicators: if file.shared_indicators {
@@ -695,10 +695,6 @@ pub(crate) mod tests {
         (s.starts_with("https://") || s.starts_with("http://")) && s.len() > 12 && !s.contains(' ')
     }
 
-    fn tag_ok(t: &str) -> bool {
-        ["V", "S", "R"].contains(&t)
-    }
-
     #[test]
     fn every_framework_compiles() {
         let shared = shared();
@@ -756,7 +752,6 @@ pub(crate) mod tests {
             for s in a.statement.iter() {
                 assert!(s.id.starts_with(prefix), "{} not prefixed {prefix}", s.id);
                 assert!(is_url(&s.source), "{} source", s.id);
-                assert!(tag_ok(&s.tag), "{} tag", s.id);
                 assert!(!s.text.is_empty() && !s.hint.is_empty(), "{}", s.id);
             }
         }
@@ -773,17 +768,16 @@ pub(crate) mod tests {
             }
             for r in f.rules.iter().chain(&f.overall_rules) {
                 assert!(is_url(&r.source), "{} source", r.id);
-                assert!(tag_ok(&r.tag), "{} tag", r.id);
                 if let RuleKind::Cap { when_all, when_any, .. } = &r.kind {
                     for c in when_all.iter().chain(when_any.iter()) {
                         assert!(KNOWN_JUDGEMENTS.contains(&c.judgement.as_ref()));
                     }
                 }
             }
-            assert!(is_url(&f.source) && tag_ok(&f.tag));
+            assert!(is_url(&f.source));
         }
         for i in sh.indicators.iter() {
-            assert!(is_url(&i.national.source) && tag_ok(&i.national.tag), "{}", i.id);
+            assert!(is_url(&i.national.source), "{}", i.id);
             assert!(i.min <= i.national.value && i.national.value <= i.max, "{}", i.id);
             assert!(i.similar_within >= 0.0);
             if i.unit == Unit::Percent {
@@ -791,13 +785,13 @@ pub(crate) mod tests {
             }
         }
         for e in sh.evidence.source.iter() {
-            assert!(is_url(&e.source) && tag_ok(&e.tag));
+            assert!(is_url(&e.source));
         }
         let sim = &sh.evidence.simulation;
         assert!(sim.differ_min <= sim.differ_max && sim.differ_max <= 10_000);
         assert!(sim.down_share_percent <= 100);
         assert_eq!(sim.not_known.iter().sum::<u32>(), 10_000);
-        assert!(is_url(&sim.source) && tag_ok(&sim.tag));
+        assert!(is_url(&sim.source));
     }
 
     /// Frameworks with their own areas (the providers'): the same invariants as the shared areas,
@@ -837,7 +831,7 @@ pub(crate) mod tests {
                 for st in a.statement.iter() {
                     assert!(seen.insert(st.id.to_string()), "duplicate id {}", st.id);
                     assert!(st.id.starts_with(&prefix), "{} not prefixed {prefix}", st.id);
-                    assert!(is_url(&st.source) && tag_ok(&st.tag), "{}", st.id);
+                    assert!(is_url(&st.source), "{}", st.id);
                     assert!(!st.text.is_empty() && !st.hint.is_empty(), "{}", st.id);
                 }
             }

@@ -4,6 +4,7 @@
 // named once. (No inner doc comments: `build.rs` includes this file with `include!`.)
 use crate::model::grade::Grade;
 use crate::model::inspection::InspectionKind;
+use crate::model::source::Tag;
 use crate::support::embedded::{List, Text};
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,7 @@ pub struct Statement {
     /// Where the theme comes from (URL).
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// The national (England) figure for an indicator.
@@ -45,7 +46,7 @@ pub struct National {
     /// Where it comes from (URL).
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// An indicator's unit (`percent` or `number` in the data and the API).
@@ -110,7 +111,7 @@ pub struct EvidenceSource {
     /// How much this source firms up a stated level in the simulation (basis points) [R].
     pub weight: u32,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
     /// Source (URL).
     pub source: Text,
 }
@@ -128,7 +129,7 @@ pub struct SimulationModel {
     /// Distribution of the true level of a not-known answer: inadequate, RI, good, outstanding (basis points).
     pub not_known: [u32; 4],
     /// `R`.
-    pub tag: Text,
+    pub tag: Tag,
     /// Source (URL).
     pub source: Text,
 }
@@ -169,7 +170,7 @@ pub struct Rule {
     /// Where it comes from (URL).
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// What a rule does. The judgement rules come first (each kind at most once per framework), then
@@ -302,7 +303,7 @@ pub struct FrameworkFile {
     pub id: Text,
     pub effective_to: Text,
     pub source: Text,
-    pub tag: Text,
+    pub tag: Tag,
     #[serde(default)]
     pub judgement_rules: List<Text>,
     #[serde(default)]

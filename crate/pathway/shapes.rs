@@ -4,6 +4,7 @@
 // named once. (No inner doc comments: `build.rs` includes this file with `include!`.)
 use crate::model::grade::Grade;
 use crate::model::inspection::InspectionKind;
+use crate::model::source::Tag;
 use crate::scoring::shapes::Route;
 use crate::support::embedded::{List, Text};
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,7 @@ pub struct FrameworkRules {
     /// Source of `exit_text`.
     pub exit_source: Text,
     /// Tag of `exit_text`.
-    pub exit_tag: Text,
+    pub exit_tag: Tag,
 }
 
 /// A known pause in inspection.
@@ -45,7 +46,7 @@ pub struct Pause {
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// A rule or step with its source, as shown to people.
@@ -59,7 +60,7 @@ pub struct RuleRef {
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// What kind of step an event is (the page draws each kind its own way).
@@ -92,7 +93,7 @@ pub struct EventDef {
     pub title: Text,
     pub description: Text,
     pub source: Text,
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// The pathway rules data file.
@@ -135,7 +136,7 @@ pub struct Assumption {
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 #[derive(Clone, Debug, Deserialize, databake::Bake)]
@@ -163,7 +164,7 @@ pub struct HolidayRule {
     /// Where the rule comes from (URL).
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// How a bank holiday's day is found each year (`kind` in the data).
@@ -213,7 +214,7 @@ pub struct HolidayChange {
     /// Where the change is announced (URL).
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// What a one-off change does (`kind` in the data).
@@ -307,7 +308,7 @@ pub struct WindowRule {
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// A second visit between full inspections.
@@ -329,7 +330,7 @@ pub struct Visit {
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.
-    pub tag: Text,
+    pub tag: Tag,
 }
 
 /// One provider's pathway, as data.

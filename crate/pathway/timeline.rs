@@ -116,7 +116,7 @@ pub struct Event {
     /// Source URL.
     pub source: String,
     /// `V`, `S` or `R`.
-    pub tag: String,
+    pub tag: crate::model::source::Tag,
     /// The assumptions that set its timing.
     pub assumption_ids: Vec<String>,
 }
@@ -198,7 +198,7 @@ impl Timeline {
                 date: single.then(|| format_date(when.likely)),
                 window: (!single).then(|| when.to_out()),
                 source: d.source.to_string(),
-                tag: d.tag.to_string(),
+                tag: d.tag,
                 assumption_ids,
             },
         ));

@@ -52,7 +52,7 @@ pub struct Reason {
     /// The statements involved.
     pub statements: Vec<String>,
     /// The rule's tag (`V`, `S`, `R`), so the page can mark outcomes resting on assumptions.
-    pub tag: Option<String>,
+    pub tag: Option<crate::model::source::Tag>,
 }
 
 /// How much of a judgement is answered.
@@ -370,7 +370,7 @@ fn reason(fw_rule: &crate::framework::Rule, text: String, statements: Vec<String
         text,
         rule_id: Some(fw_rule.id.to_string()),
         statements,
-        tag: Some(fw_rule.tag.to_string()),
+        tag: Some(fw_rule.tag),
     }
 }
 

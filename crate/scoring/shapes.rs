@@ -3,6 +3,7 @@
 // (databake), so the core carries the data as constructors, with no reader for it. Every field is
 // named once. (No inner doc comments: `build.rs` includes this file with `include!`.)
 use crate::model::grade::Grade;
+use crate::model::source::Tag;
 use crate::support::embedded::{List, Text};
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +33,7 @@ pub struct RouteRule {
     /// Where the rule comes from (URL).
     pub source: Text,
     /// `V` verified, `S` secondary, `R` assumption.
-    pub tag: Text,
+    pub tag: Tag,
     #[serde(default)]
     pub judgement: Option<Text>,
     #[serde(default)]

@@ -54,7 +54,7 @@ fn critical_inadequate_makes_the_judgement_inadequate() {
         .find(|x| x.rule_id.as_deref() == Some("jr_critical_inadequate"))
         .unwrap();
     assert_eq!(why.statements, ["hp_front_door"]);
-    assert_eq!(why.tag.as_deref(), Some("R"));
+    assert_eq!(why.tag, Some(crate::model::source::Tag::R));
     // A non-critical statement at inadequate does not.
     let mut b = all_at("ilacs-2026-04", Level::Good);
     b.set("hp_thresholds", Level::Inadequate);
@@ -329,10 +329,12 @@ fn overall_carries_reasons_and_is_null_when_a_judgement_is_missing() {
     let r = score(&a);
     let o = r.overall.unwrap();
     assert_eq!(o.grade, Some(Inadequate));
-    assert!(o
-        .reasons
-        .iter()
-        .any(|x| x.rule_id.as_deref() == Some("oe_practice_inadequate") && x.tag.as_deref() == Some("V")));
+    assert!(
+        o.reasons
+            .iter()
+            .any(|x| x.rule_id.as_deref() == Some("oe_practice_inadequate")
+                && x.tag == Some(crate::model::source::Tag::V))
+    );
     let mut b = all_at("ilacs-2023-01", Level::Good);
     b.answers.retain(|k, _| !k.starts_with("cl_"));
     let rb = score(&b);
