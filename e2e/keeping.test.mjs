@@ -217,7 +217,9 @@ test("a bad last-year file on the compare page shows an error and changes nothin
   await page.setInputFiles("#last-year-file", bad);
   await page.waitForSelector(".govuk-error-summary");
   assert.match(await shadowText(page, "#last-year-file-error"), /^Error: The selected file holds data, but not a Stocktake self-evaluation/);
-  assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").app.lastYear), null);
+  // Nothing was kept as last year's file: nothing compared, nothing stored.
+  assert.equal(await page.locator("#compare-body").evaluate((el) => el.childElementCount), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("stocktake:last-year")), null);
   assert.deepEqual(await axe(page), []);
   await screenshot(page, "state-compare-bad-file");
 });

@@ -123,7 +123,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   // Timeline: the next full inspection falls in the next inspection year, with an interim
   // (assurance) visit first because the home was last judged requires improvement.
   await follow(page, "to-timeline", "timeline");
-  const pw = await app(page, () => document.querySelector("stocktake-app").app.runPathway());
+  const pw = await app(page, () => document.querySelector("stocktake-app").app.pathway.run());
   assert.equal(pw.next.rule.id, "ch_full_every_year");
   assert.deepEqual(pw.next.window, { earliest: "2027-04-01", latest: "2028-03-31", likely: "2027-09-30" });
   assert.deepEqual(pw.problems, []);

@@ -43,7 +43,7 @@ export function aboutPage(app, main, params) {
   // Advice from the core about the history (for example, a grade the route needs is missing).
   const adviceSlot = h("div", { id: "history-advice", "aria-live": "polite" });
   const renderAdvice = () => {
-    const advice = (app.runPathway().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
+    const advice = (app.pathway.run().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
     replace(adviceSlot, advice.map((p) => govWarning(`${p.message}.`)));
   };
   app.watch(renderAdvice);

@@ -33,10 +33,25 @@ export function saveAndContinue(app, prefixes, page, params = {}) {
   );
 }
 
+/**
+ * Problems with the assessment, from the core: validateAssessment for answers and indicators,
+ * and the pathway's history reader for the inspection history. [{ field, code, message }].
+ */
+function problems(app) {
+  if (!app.a) return [];
+  let found;
+  try {
+    found = app.core.validateAssessment(app.a) ?? [];
+  } catch (err) {
+    found = [{ field: "", code: "invalid", message: err.message }];
+  }
+  const history = (app.pathway.run().problems ?? []).filter((p) => p.field.startsWith("history"));
+  return [...found, ...history];
+}
+
 /** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
 export function pageErrors(app, prefixes) {
-  return app
-    .problems()
+  return problems(app)
     .filter((p) => !ADVISORY_CODES.includes(p.code))
     .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(pre + ".")))
     .map((p) => ({ id: fieldId(p.field), field: p.field, message: p.message }));

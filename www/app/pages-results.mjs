@@ -118,11 +118,20 @@ function judgementBlock(app, j, sim, level) {
   );
 }
 
+/** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
+function runSimulation(app) {
+  try {
+    return app.core.simulate(app.a, { runs: 2000, seed: 20260401 });
+  } catch {
+    return null;
+  }
+}
+
 /** The results content (used by the results page and the report). */
 function resultsBody(app, level) {
   const scored = app.scored;
   if (!scored) return govWarning(app.scoreError ? `Stocktake could not score these answers: ${app.scoreError}` : "Answer some statements to see results.");
-  const sim = app.runSimulation();
+  const sim = runSimulation(app);
   const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) => j.reasons?.some((r) => r.tag === "R"));
   const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
   const fw = app.fw();
@@ -281,7 +290,7 @@ function assumptionsForm(app, pw, onChange) {
         id: fieldId(`assumptions.${x.id}`),
         label: x.label,
         hint: [`Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `, x.tag === "R" ? "This is our assumption. " : "", sourceLink(x.source, "From: ")],
-        value: String(app.assumptions[x.id] ?? x.value),
+        value: String(app.pathway.assumptions[x.id] ?? x.value),
         type: "number",
         inputmode: "decimal",
         width: "4",
@@ -290,9 +299,7 @@ function assumptionsForm(app, pw, onChange) {
         attrs: { min: String(x.min), max: String(x.max), step: "any" },
         onChange: (v) => {
           const n = v.trim() === "" ? undefined : Number(v);
-          if (n === undefined || n === x.default) delete app.assumptions[x.id];
-          else app.assumptions[x.id] = Number.isFinite(n) ? n : v;
-          app.saveExtra("assumptions", app.assumptions);
+          app.pathway.setAssumption(x.id, n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v);
           onChange(fieldId(`assumptions.${x.id}`));
         },
       }),
@@ -302,8 +309,7 @@ function assumptionsForm(app, pw, onChange) {
       secondary: true,
       id: "reset-assumptions",
       onClick: () => {
-        app.assumptions = {};
-        app.saveExtra("assumptions", {});
+        app.pathway.resetAssumptions();
         onChange("reset-assumptions");
       },
     }),
@@ -316,7 +322,7 @@ export function timelinePage(app, main) {
   app.title("Your inspection pathway");
   const body = h("div", { class: "govuk-grid-row", id: "timeline-body" });
   const render = (focusId) => {
-    const pw = app.runPathway();
+    const pw = app.pathway.run();
     const historyProblems = (pw.problems ?? []).filter((p) => p.field.startsWith("history"));
     replace(
       body,
@@ -386,7 +392,7 @@ export function actionsPage(app, main) {
 export function reportPage(app, main) {
   if (!app.a) app.begin();
   app.title("Self-evaluation report");
-  const pw = app.runPathway();
+  const pw = app.pathway.run();
   put(main, 
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
@@ -403,6 +409,27 @@ export function reportPage(app, main) {
 }
 
 // ---- compare with last year ---------------------------------------------------------------------
+
+/**
+ * Last year's self-evaluation, per App: read from the store the first time the compare page needs
+ * it, kept there (under "last-year") when a file is opened, and forgotten when everything is
+ * cleared from this device.
+ */
+const lastYears = new WeakMap();
+
+function lastYearOf(app) {
+  if (!lastYears.has(app)) {
+    lastYears.set(app, app.store.read("last-year"));
+    app.onClear(() => lastYears.set(app, null));
+  }
+  return lastYears.get(app);
+}
+
+function setLastYear(app, assessment) {
+  lastYears.set(app, assessment);
+  if (assessment) app.saveExtra("last-year", assessment);
+  else app.store.remove("last-year");
+}
 
 /** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
 export function comparePage(app, main) {
@@ -429,16 +456,16 @@ export function comparePage(app, main) {
     }
     group.classList.remove("govuk-form-group--error");
     replace(errorSlot);
-    app.lastYear = result.assessment;
-    app.saveExtra("last-year", app.lastYear);
+    setLastYear(app, result.assessment);
     render();
     body.querySelector("h2")?.focus();
   });
   const render = () => {
-    if (!app.lastYear) return replace(body);
+    const lastYear = lastYearOf(app);
+    if (!lastYear) return replace(body);
     let then = null;
     try {
-      then = app.core.score(app.lastYear);
+      then = app.core.score(lastYear);
     } catch {
       then = null;
     }
@@ -452,7 +479,7 @@ export function comparePage(app, main) {
     let same = 0;
     for (const area of app.fw()?.areas ?? []) {
       for (const s of area.statements) {
-        const a = app.lastYear.answers?.[s.id]?.level ?? null;
+        const a = lastYear.answers?.[s.id]?.level ?? null;
         const b = app.a.answers?.[s.id]?.level ?? null;
         if (a === b) same++;
         else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
@@ -460,7 +487,7 @@ export function comparePage(app, main) {
     }
     replace(
       body,
-      h("h2", { class: "govuk-heading-m", tabindex: "-1" }, `Compared with ${app.lastYear.authority ? app.lastYear.authority + ", " : ""}${app.lastYear.assessedOn ? formatDateShort(app.lastYear.assessedOn) : "last year's file"}`),
+      h("h2", { class: "govuk-heading-m", tabindex: "-1" }, `Compared with ${lastYear.authority ? lastYear.authority + ", " : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`),
       govTable({ caption: "Judgements, then and now", captionSize: "s", head: ["Judgement", "Then", "Now"], rows: judgementRows, firstCellIsHeader: true, extraClass: "st-compare-judgements" }),
       moved.length ? govTable({ caption: `Statements that moved (${moved.length})`, captionSize: "s", head: ["Statement", "Then", "Now"], rows: moved, firstCellIsHeader: true, extraClass: "st-compare-statements" }) : h("p", { class: "govuk-body" }, "No statement moved."),
       h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
@@ -468,8 +495,7 @@ export function comparePage(app, main) {
         text: "Remove last year's file",
         secondary: true,
         onClick: () => {
-          app.lastYear = null;
-          app.store.remove("last-year");
+          setLastYear(app, null);
           render();
           input.focus();
         },

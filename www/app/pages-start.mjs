@@ -246,8 +246,7 @@ export function clearPage(app, main) {
         id: "confirm-clear",
         onClick: () => {
           app.clearEverything();
-          app.trail = [];
-          app.go("start");
+          app.go("start", {}, { resetTrail: true });
           const note = h("div", { class: "govuk-notification-banner govuk-notification-banner--success", role: "alert", "aria-labelledby": "cleared-title" }, h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "cleared-title" }, "Success")), h("div", { class: "govuk-notification-banner__content" }, h("p", { class: "govuk-notification-banner__heading" }, "Everything Stocktake kept in this browser has been removed.")));
           app.page.prepend(note);
         },
@@ -273,8 +272,7 @@ export function startAgainPage(app, main, params) {
         id: "confirm-start-again",
         onClick: () => {
           app.begin(params.framework);
-          app.trail = [];
-          app.go("about");
+          app.go("about", {}, { resetTrail: true });
         },
       }),
       h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),

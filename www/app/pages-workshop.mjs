@@ -50,8 +50,7 @@ export function briefingPage(app, main, params) {
     const name = participant.trim().slice(0, 100);
     if (name) a.participant = name;
     app.load(a);
-    app.trail = [];
-    app.go("tasks");
+    app.go("tasks", {}, { resetTrail: true });
   };
   put(
     main,
@@ -310,11 +309,19 @@ function workshopComparison(app, result, unreadable) {
   ];
 }
 
+/**
+ * The facilitator's files, per App: kept while the page is left and opened again, until the page
+ * is reloaded (not in the store: they are other people's answers).
+ */
+const comparing = new WeakMap();
+
 /** The facilitator's view: open several participants' files and compare them. */
 export function workshopComparePage(app, main) {
   app.title("Compare participants");
-  app.workshop ??= { files: [], unreadable: [] };
-  const state = app.workshop;
+  if (!comparing.has(app)) comparing.set(app, { files: [], unreadable: [] });
+  const state = comparing.get(app);
+  // Projector mode belongs to this view only: leaving it for another page turns it off.
+  app.onLeave((next) => next !== "workshop-compare" && app.mount.classList.remove("st-projector"));
   const body = h("div", { id: "compare-participants" });
   const status = h("p", { class: "govuk-visually-hidden", role: "status", id: "compare-status" });
   const render = () => {
