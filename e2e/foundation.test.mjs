@@ -20,7 +20,10 @@ test("the start page shows the version and frameworks computed by the wasm core"
   await assert.doesNotReject(page.getByRole("heading", { level: 1 }).waitFor());
   assert.match(await page.locator("#privacy").textContent(), /Nothing you enter leaves this browser/);
   assert.deepEqual(foreignRequests(requests, site.url), [], "every request stays on our own origin");
-  assert.ok(requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")), "the wasm was loaded from our folder");
+  assert.ok(
+    requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")),
+    "the wasm was loaded from our folder",
+  );
   assert.deepEqual(errors, []);
   await screenshot(page, "foundation-start");
 });
@@ -63,7 +66,11 @@ test("the served stocktake.mjs exports what www/stocktake.mjs exports, from the 
   const served = await page.evaluate(async () => {
     const mod = await import(new URL("stocktake.mjs", document.baseURI).href);
     const api = await mod.loadCore();
-    return { names: Object.keys(mod), sameElement: mod.StocktakeApp === customElements.get("stocktake-app"), version: api.version() };
+    return {
+      names: Object.keys(mod),
+      sameElement: mod.StocktakeApp === customElements.get("stocktake-app"),
+      version: api.version(),
+    };
   });
   assert.deepEqual(served.names.sort(), names.sort());
   assert.ok(served.sameElement, "importing it again gives the module the page runs, not a second copy");
@@ -84,7 +91,10 @@ test("the site works from a sub-folder (relative paths only)", async () => {
     const { page, requests, errors } = await openPage(site.browser);
     await page.goto(new URL("intranet/tools/stocktake/", subUrl).href);
     await waitReady(page);
-    assert.ok(requests.every((u) => u.startsWith(new URL("intranet/tools/stocktake/", subUrl).href)), requests.join("\n"));
+    assert.ok(
+      requests.every((u) => u.startsWith(new URL("intranet/tools/stocktake/", subUrl).href)),
+      requests.join("\n"),
+    );
     assert.deepEqual(errors, []);
   } finally {
     sub.close();
@@ -108,7 +118,13 @@ test("dates are written exactly as Intl's en-GB writes them, for every day from 
   await waitReady(page);
   const mismatches = await page.evaluate(async () => {
     const { formatDateLong, formatDateShort } = await import(new URL("format-under-test.mjs", document.baseURI).href);
-    const long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const long = new Intl.DateTimeFormat("en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     const parts = (fmt, d) => Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));
     const out = [];
@@ -117,7 +133,8 @@ test("dates are written exactly as Intl's en-GB writes them, for every day from 
       const iso = d.toISOString().slice(0, 10);
       const l = parts(long, d);
       const s = parts(short, d);
-      if (formatDateLong(iso) !== `${l.weekday} ${l.day} ${l.month} ${l.year}`) out.push(`${iso}: ${formatDateLong(iso)}`);
+      if (formatDateLong(iso) !== `${l.weekday} ${l.day} ${l.month} ${l.year}`)
+        out.push(`${iso}: ${formatDateLong(iso)}`);
       if (formatDateShort(iso) !== `${s.day} ${s.month} ${s.year}`) out.push(`${iso}: ${formatDateShort(iso)}`);
     }
     return out;

@@ -119,7 +119,10 @@ async function main() {
       const app = document.querySelector("stocktake-app").app;
       app.go("results");
       const times = [];
-      const ids = app.fw().areas.find((a) => a.id === "help_and_protection").statements.map((s) => s.id);
+      const ids = app
+        .fw()
+        .areas.find((a) => a.id === "help_and_protection")
+        .statements.map((s) => s.id);
       const levels = ["good", "requires_improvement", "inadequate", "outstanding"];
       for (let i = 0; i < 30; i++) {
         const t0 = performance.now();
@@ -135,7 +138,12 @@ async function main() {
           loadToUsableMs: { median: round(median(loads)), runs: loads.map(round) },
           loadToUsableCpuThrottled4xMs: { median: round(median(throttled)), runs: throttled.map(round) },
           rescoreAfterChangeMs: { median: round(median(rescore)), p95: round(p95(rescore)), changes: rescore.length },
-          resultsPageRefreshMs: { median: round(median(results)), p95: round(p95(results)), changes: results.length, simulationRuns: 2000 },
+          resultsPageRefreshMs: {
+            median: round(median(results)),
+            p95: round(p95(results)),
+            changes: results.length,
+            simulationRuns: 2000,
+          },
           browser: browser.version(),
         },
         null,

@@ -37,7 +37,9 @@ try {
   // 4× (DevTools' CPU throttling: a slow or busy laptop).
   const { times: loads, requests: loaded } = await measureLoads(browser, url, { runs: 9 });
   const { times: throttledLoads } = await measureLoads(browser, url, { runs: 9, cpuThrottle: 4 });
-  const files = loaded.map((u) => decodeURIComponent(new URL(u).pathname)).map((p) => join(dist, p.endsWith("/") ? p + "index.html" : p));
+  const files = loaded
+    .map((u) => decodeURIComponent(new URL(u).pathname))
+    .map((p) => join(dist, p.endsWith("/") ? p + "index.html" : p));
   let hostedRaw = 0;
   let hostedGz = 0;
   let nonWasmGz = 0;
@@ -51,7 +53,10 @@ try {
   // script and its preloads); the other modules are requested before the page is usable, but it
   // does not wait for them (app.mjs's LATER).
   const indexHtml = await readFile(join(dist, "index.html"), "utf8");
-  const firstPage = ["index.html", ...[...indexHtml.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(?!data:)([^"]+)"/g)].map((m) => m[1])];
+  const firstPage = [
+    "index.html",
+    ...[...indexHtml.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(?!data:)([^"]+)"/g)].map((m) => m[1]),
+  ];
   let firstPageGz = 0;
   for (const f of firstPage) firstPageGz += gz(await readFile(join(dist, f)));
 
@@ -73,7 +78,14 @@ try {
         i++;
       }
     answers.hp_lado = { ...answers.hp_lado, level: "inadequate" };
-    const a = { format: "stocktake-assessment", version: 1, framework: fw.id, assessedOn: "2026-11-22", answers, indicators: {} };
+    const a = {
+      format: "stocktake-assessment",
+      version: 1,
+      framework: fw.id,
+      assessedOn: "2026-11-22",
+      answers,
+      indicators: {},
+    };
     const scoreUs = [];
     for (let k = 0; k < 1000; k++) {
       const t = performance.now();
@@ -130,10 +142,15 @@ try {
       statements: inWasm.statements,
       // The same call both sides: assessment as JSON in, checked, scored, result as JSON out.
       score_call_us: { native: native.score_call_median_us, wasm: round(inWasm.score_median_us, 1) },
-      score_wasm_to_native_ratio: native.score_call_median_us ? round(inWasm.score_median_us / native.score_call_median_us) : null,
+      score_wasm_to_native_ratio: native.score_call_median_us
+        ? round(inWasm.score_median_us / native.score_call_median_us)
+        : null,
       // The scoring alone (already-read assessment in, result struct out), natively.
       score_core_only_native_us: native.score_median_us,
-      simulate_10000_runs_ms: { native: native.simulate_10000_runs_median_ms, wasm: round(inWasm.simulate_10000_runs_median_ms) },
+      simulate_10000_runs_ms: {
+        native: native.simulate_10000_runs_median_ms,
+        wasm: round(inWasm.simulate_10000_runs_median_ms),
+      },
       simulate_wasm_to_native_ratio: native.simulate_10000_runs_median_ms
         ? round(inWasm.simulate_10000_runs_median_ms / native.simulate_10000_runs_median_ms)
         : null,

@@ -56,20 +56,29 @@ export async function compileCss() {
   const source = await readFile(join(www, "styles", "stocktake.scss"), "utf8");
   const block = source.match(/\/\/ govuk:begin\n([\s\S]*?)\/\/ govuk:end\n/);
   const settings = block?.[1].match(/@use "govuk-frontend\/dist\/govuk\/base" with (\([\s\S]*?\n\));\n/);
-  if (!settings) throw new Error("stocktake.scss: no govuk:begin … govuk:end block starting with govuk-frontend's base and its settings");
+  if (!settings)
+    throw new Error(
+      "stocktake.scss: no govuk:begin … govuk:end block starting with govuk-frontend's base and its settings",
+    );
   const css = sassToCss(source);
   const full = sassToCss(source.replace(block[0], () => `@use "govuk-frontend/dist/govuk" with ${settings[1]};\n`));
   const fullRules = cssRules(full);
   let at = 0;
   for (const rule of cssRules(css)) {
     while (at < fullRules.length && fullRules[at] !== rule) at++;
-    if (at === fullRules.length) throw new Error(`compiled CSS differs from govuk-frontend's full build, not only by leaving components out: ${rule.slice(0, 120)}`);
+    if (at === fullRules.length)
+      throw new Error(
+        `compiled CSS differs from govuk-frontend's full build, not only by leaving components out: ${rule.slice(0, 120)}`,
+      );
     at++;
   }
-  const code = (await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))).join("\n");
+  const code = (
+    await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))
+  ).join("\n");
   const styled = (text, cls) => text.includes(`.${cls.replace(/!/g, "\\!")}`);
   for (const cls of new Set(code.match(/govuk-[\w!-]+/g) ?? [])) {
-    if (styled(full, cls) && !styled(css, cls)) throw new Error(`the page uses .${cls}, but its govuk-frontend component is not in www/styles/stocktake.scss`);
+    if (styled(full, cls) && !styled(css, cls))
+      throw new Error(`the page uses .${cls}, but its govuk-frontend component is not in www/styles/stocktake.scss`);
   }
   return css;
 }
@@ -88,7 +97,8 @@ export async function buildDist() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(join(dist, "assets"), { recursive: true });
   const css = await compileCss();
-  if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
+  if (/url\((?!["']?data:)/.test(css))
+    throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
   // www/'s other files (index.html, page.css) as they are; its modules only inside the bundle.
   for (const f of await files(www)) {
@@ -100,13 +110,17 @@ export async function buildDist() {
   // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh): both
   // glues are bundled into the one module; the workshop wasm is fetched only when needed.
   await mkdir(join(dist, "pkg"), { recursive: true });
-  for (const name of ["stocktake", "stocktake_workshop"]) await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
+  for (const name of ["stocktake", "stocktake_workshop"])
+    await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
   await writeFile(join(dist, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
   await addPreloads();
   // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
   await cp(join(root, "embed"), dist, { recursive: true });
   // The offline file runs the same module graph from an inline script, which exports nothing.
-  await buildOffline(css, await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }));
+  await buildOffline(
+    css,
+    await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
+  );
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
     if (!/\.(html|m?js|css)$/.test(f)) continue;
@@ -124,7 +138,9 @@ export async function buildDist() {
 const pkgBesideWww = {
   name: "pkg-beside-www",
   setup(build) {
-    build.onResolve({ filter: /^\.\/pkg\// }, (args) => (args.importer === join(www, "stocktake.mjs") ? { path: join(root, args.path) } : undefined));
+    build.onResolve({ filter: /^\.\/pkg\// }, (args) =>
+      args.importer === join(www, "stocktake.mjs") ? { path: join(root, args.path) } : undefined,
+    );
   },
 };
 
@@ -155,7 +171,8 @@ export async function bundle(entry) {
     logLevel: "silent",
     plugins: [pkgBesideWww],
   });
-  for (const w of result.warnings) console.warn(`esbuild: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ""}`);
+  for (const w of result.warnings)
+    console.warn(`esbuild: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ""}`);
   const [output] = Object.values(result.metafile.outputs);
   const outside = output.imports.filter((i) => i.external);
   if (outside.length) throw new Error(`the bundle would load other files: ${outside.map((i) => i.path).join(", ")}`);
@@ -180,7 +197,10 @@ async function addPreloads() {
   const html = await readFile(index, "utf8");
   const tag = '<script type="module" src="stocktake.mjs"></script>';
   if (!html.includes(tag)) throw new Error("index.html has no stocktake.mjs script tag");
-  await writeFile(index, html.replace(tag, () => `${tag}\n  ${links.join("\n  ")}`));
+  await writeFile(
+    index,
+    html.replace(tag, () => `${tag}\n  ${links.join("\n  ")}`),
+  );
 }
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -207,10 +227,16 @@ async function buildOffline(css, bundle) {
     "object-src 'none'",
   ].join("; ");
   let out = html
-    .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+    .replace(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+      () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    )
     .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
     .replace(/<link rel="stylesheet" href="page.css">/, () => `<style>${pageCss}</style>`)
-    .replace(/<script type="module" src="stocktake.mjs"><\/script>/, () => `<script type="module">${script.replaceAll("</script", "<\\/script")}</script>`);
+    .replace(
+      /<script type="module" src="stocktake.mjs"><\/script>/,
+      () => `<script type="module">${script.replaceAll("</script", "<\\/script")}</script>`,
+    );
   if (out.includes('src="') && /<script[^>]+src=/.test(out)) throw new Error("offline file still loads a script");
   if (/<link rel="stylesheet"/.test(out)) throw new Error("offline file still loads a stylesheet");
   if (/<link rel="(?:modulepreload|preload)"/.test(out)) throw new Error("offline file still preloads a file");

@@ -180,7 +180,11 @@ export class App {
     if (id == null) return "Not answered";
     const fw = this.fw();
     const found = fw?.levels?.find((l) => l.id === id);
-    return found ? found.label : String(id).replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+    return found
+      ? found.label
+      : String(id)
+          .replace(/_/g, " ")
+          .replace(/^./, (c) => c.toUpperCase());
   }
 
   start() {
@@ -198,7 +202,11 @@ export class App {
       this.mount,
       header(
         this.config,
-        h("a", { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), this.main.focus()) }, "Skip to main content"),
+        h(
+          "a",
+          { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), this.main.focus()) },
+          "Skip to main content",
+        ),
       ),
       h("div", { class: "govuk-width-container" }, this.main),
     );
@@ -321,7 +329,8 @@ export class App {
       this.saveSoonQueued = false;
       this.flushSave();
     };
-    if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(save, 0));
+    if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function")
+      requestAnimationFrame(() => setTimeout(save, 0));
     else setTimeout(save, 0);
   }
 
@@ -351,7 +360,8 @@ export class App {
     let text;
     let offerFile = false;
     if (this.readOnly) {
-      text = "Not saved: this self-evaluation is being edited in another tab. Save to a file to keep changes made here.";
+      text =
+        "Not saved: this self-evaluation is being edited in another tab. Save to a file to keep changes made here.";
       offerFile = !!this.a;
     } else if (this.saveProblem === "off" || this.config.storage === "none") {
       text = "Your answers are not kept in this browser. Save to a file to keep your work.";
@@ -368,7 +378,17 @@ export class App {
       text = this.a ? `${where}` : "";
     }
     replace(this.statusText, text);
-    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)) }) : null);
+    replace(
+      this.statusAction,
+      offerFile
+        ? govButton({
+            text: "Save to a file",
+            secondary: true,
+            extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2",
+            onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)),
+          })
+        : null,
+    );
     this.statusBar.hidden = !text;
   }
 
@@ -458,7 +478,11 @@ export class App {
     replace(
       this.page,
       h("h1", { class: "govuk-heading-l", tabindex: "-1" }, "This page could not load"),
-      h("p", { class: "govuk-body" }, `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`),
+      h(
+        "p",
+        { class: "govuk-body" },
+        `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`,
+      ),
     );
   }
 
@@ -489,7 +513,16 @@ export class App {
   /** A link that navigates inside Stocktake. */
   link(text, name, params = {}, attrs = {}) {
     const { focusId, ...rest } = attrs;
-    return h("a", { href: "#", class: "govuk-link", ...rest, onclick: (e) => (e.preventDefault(), this.go(name, params, focusId ? { focusId } : {})) }, text);
+    return h(
+      "a",
+      {
+        href: "#",
+        class: "govuk-link",
+        ...rest,
+        onclick: (e) => (e.preventDefault(), this.go(name, params, focusId ? { focusId } : {})),
+      },
+      text,
+    );
   }
 
   /** The shadow root, for looking up elements by id. */

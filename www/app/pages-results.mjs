@@ -2,7 +2,16 @@
 // inspection timeline, the action plan, the printable report and the comparison with last
 // year. Every grade, chance, date and rule shown here comes from the wasm core.
 import { h, replace, put } from "./dom.mjs";
-import { govTag, govTable, govButton, govWarning, govInput, govErrorSummary, govErrorMessage, govSummaryList } from "./govuk.mjs";
+import {
+  govTag,
+  govTable,
+  govButton,
+  govWarning,
+  govInput,
+  govErrorSummary,
+  govErrorMessage,
+  govSummaryList,
+} from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
@@ -41,7 +50,16 @@ export function sourceLink(url, prefix = "Source: ") {
   } catch {
     return h("span", { class: "govuk-body-s" }, prefix, url);
   }
-  return h("span", { class: "govuk-body-s st-source" }, prefix, h("a", { class: "govuk-link", href: url, rel: "noreferrer noopener", target: "_blank" }, `${name} (opens in new tab)`));
+  return h(
+    "span",
+    { class: "govuk-body-s st-source" },
+    prefix,
+    h(
+      "a",
+      { class: "govuk-link", href: url, rel: "noreferrer noopener", target: "_blank" },
+      `${name} (opens in new tab)`,
+    ),
+  );
 }
 
 function gradeLabel(app, id) {
@@ -58,7 +76,13 @@ export function gradeChart(app, name, probabilities) {
       const p = probabilities?.[g] ?? 0;
       const bar = h("span", { class: `st-chart__bar st-chart__bar--${g}` });
       bar.style.width = `${Math.max(0, Math.min(100, p * 100))}%`;
-      return h("div", { class: "st-chart__row" }, h("span", { class: "st-chart__label" }, gradeLabel(app, g)), h("span", { class: "st-chart__track" }, bar), h("span", { class: "st-chart__value" }, formatPercent(p)));
+      return h(
+        "div",
+        { class: "st-chart__row" },
+        h("span", { class: "st-chart__label" }, gradeLabel(app, g)),
+        h("span", { class: "st-chart__track" }, bar),
+        h("span", { class: "st-chart__value" }, formatPercent(p)),
+      );
     }),
   );
   const table = govTable({
@@ -95,9 +119,34 @@ function judgementBlock(app, j, sim, level) {
     "section",
     { class: "st-judgement", id: `result-${j.id}`, "aria-labelledby": `result-${j.id}-title` },
     hx(level, "govuk-heading-m", h("span", { id: `result-${j.id}-title` }, j.name)),
-    h("p", { class: "govuk-body st-judgement__grade" }, "Most likely: ", h("strong", { class: "st-grade", "data-grade": j.grade ?? "none" }, j.grade ? j.label : "Not enough answered yet")),
-    c ? h("p", { class: "govuk-body-s" }, `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`) : null,
-    simJ ? [hx(level + 1, "govuk-heading-s", "How sure is this?"), h("p", { class: "govuk-body-s" }, `Out of ${sim.runs.toLocaleString("en-GB")} simulated inspections that allow for how firm your evidence is:`), gradeChart(app, j.name ?? "Overall effectiveness", simJ.probabilities)] : null,
+    h(
+      "p",
+      { class: "govuk-body st-judgement__grade" },
+      "Most likely: ",
+      h(
+        "strong",
+        { class: "st-grade", "data-grade": j.grade ?? "none" },
+        j.grade ? j.label : "Not enough answered yet",
+      ),
+    ),
+    c
+      ? h(
+          "p",
+          { class: "govuk-body-s" },
+          `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`,
+        )
+      : null,
+    simJ
+      ? [
+          hx(level + 1, "govuk-heading-s", "How sure is this?"),
+          h(
+            "p",
+            { class: "govuk-body-s" },
+            `Out of ${sim.runs.toLocaleString("en-GB")} simulated inspections that allow for how firm your evidence is:`,
+          ),
+          gradeChart(app, j.name ?? "Overall effectiveness", simJ.probabilities),
+        ]
+      : null,
     hx(level + 1, "govuk-heading-s", "Why"),
     reasonsList(j.reasons),
     j.lift
@@ -109,7 +158,16 @@ function judgementBlock(app, j, sim, level) {
                 { class: "govuk-list govuk-list--number st-lift" },
                 j.lift.map((step) => {
                   const s = statementText(app, step.statementId);
-                  return h("li", {}, s.text, h("span", { class: "govuk-body-s st-lift__levels" }, ` — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`));
+                  return h(
+                    "li",
+                    {},
+                    s.text,
+                    h(
+                      "span",
+                      { class: "govuk-body-s st-lift__levels" },
+                      ` — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
+                    ),
+                  );
                 }),
               )
             : h("p", { class: "govuk-body" }, j.liftNote ?? "Nothing to lift."),
@@ -130,9 +188,16 @@ function runSimulation(app) {
 /** The results content (used by the results page and the report). */
 function resultsBody(app, level) {
   const scored = app.scored;
-  if (!scored) return govWarning(app.scoreError ? `Stocktake could not score these answers: ${app.scoreError}` : "Answer some statements to see results.");
+  if (!scored)
+    return govWarning(
+      app.scoreError
+        ? `Stocktake could not score these answers: ${app.scoreError}`
+        : "Answer some statements to see results.",
+    );
   const sim = runSimulation(app);
-  const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) => j.reasons?.some((r) => r.tag === "R"));
+  const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) =>
+    j.reasons?.some((r) => r.tag === "R"),
+  );
   const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
   const fw = app.fw();
   const indName = (id) => fw?.indicators?.find((i) => i.id === id)?.name ?? id;
@@ -140,10 +205,32 @@ function resultsBody(app, level) {
   const routes = familyOf(fw) === "ilacs" ? sim?.routes : null;
   const overallJ = separateOverall(fw, scored);
   return [
-    h("p", { class: "govuk-body" }, "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide."),
-    hasR ? h("p", { class: "govuk-body st-assumption-note" }, govTag("Assumption", "yellow"), " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.") : null,
+    h(
+      "p",
+      { class: "govuk-body" },
+      "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide.",
+    ),
+    hasR
+      ? h(
+          "p",
+          { class: "govuk-body st-assumption-note" },
+          govTag("Assumption", "yellow"),
+          " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.",
+        )
+      : null,
     overallJ
-      ? judgementBlock(app, { id: overallJ.id, name: overallJ.name, grade: scored.overall.grade, label: scored.overall.label, reasons: scored.overall.reasons }, sim ? { ...sim, judgements: [{ id: overallJ.id, probabilities: sim.overall }] } : null, level)
+      ? judgementBlock(
+          app,
+          {
+            id: overallJ.id,
+            name: overallJ.name,
+            grade: scored.overall.grade,
+            label: scored.overall.label,
+            reasons: scored.overall.reasons,
+          },
+          sim ? { ...sim, judgements: [{ id: overallJ.id, probabilities: sim.overall }] } : null,
+          level,
+        )
       : null,
     scored.judgements.map((j) => judgementBlock(app, j, sim, level)),
     routes
@@ -169,11 +256,17 @@ function resultsBody(app, level) {
     (fw?.indicators ?? []).length === 0
       ? null
       : h(
-      "section",
-      { class: "st-flagged" },
-      hx(level, "govuk-heading-m", "Indicators inspectors are likely to ask about"),
-      flagged.length ? h("ul", { class: "govuk-list govuk-list--bullet", id: "flagged-indicators" }, flagged.map((i) => h("li", {}, h("strong", {}, indName(i.id)), ": ", i.message))) : h("p", { class: "govuk-body", id: "flagged-indicators" }, "None of the figures you entered is flagged."),
-    ),
+          "section",
+          { class: "st-flagged" },
+          hx(level, "govuk-heading-m", "Indicators inspectors are likely to ask about"),
+          flagged.length
+            ? h(
+                "ul",
+                { class: "govuk-list govuk-list--bullet", id: "flagged-indicators" },
+                flagged.map((i) => h("li", {}, h("strong", {}, indName(i.id)), ": ", i.message)),
+              )
+            : h("p", { class: "govuk-body", id: "flagged-indicators" }, "None of the figures you entered is flagged."),
+        ),
   ];
 }
 
@@ -185,16 +278,29 @@ export function resultsPage(app, main) {
   const render = () => replace(body, resultsBody(app, 2));
   render();
   app.watch(render);
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
     body,
-    h("p", { class: "govuk-body st-no-print" }, app.link("See your inspection timeline", "timeline", {}, { id: "to-timeline" }), " or ", app.link("print the full report", "report"), "."),
+    h(
+      "p",
+      { class: "govuk-body st-no-print" },
+      app.link("See your inspection timeline", "timeline", {}, { id: "to-timeline" }),
+      " or ",
+      app.link("print the full report", "report"),
+      ".",
+    ),
   );
 }
 
 // ---- timeline --------------------------------------------------------------------------------
 
-const KIND_TEXT = { short: "short inspection", standard: "standard inspection", monitoring: "monitoring visit", full: "full inspection" };
+const KIND_TEXT = {
+  short: "short inspection",
+  standard: "standard inspection",
+  monitoring: "monitoring visit",
+  full: "full inspection",
+};
 
 function whenText(ev) {
   if (ev.date) return formatDateLong(ev.date);
@@ -213,7 +319,20 @@ function timelineBody(app, pw, level) {
       ? h(
           "div",
           { class: "govuk-inset-text st-next", id: "next-inspection" },
-          h("p", { class: "govuk-body" }, next.kind === "full" ? "Your next full inspection is " : ["Your next full inspection is likely to be a ", h("strong", {}, KIND_TEXT[next.kind] ?? next.kind), ": "], "most likely around ", h("strong", {}, formatDateLong(next.window.likely)), `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`),
+          h(
+            "p",
+            { class: "govuk-body" },
+            next.kind === "full"
+              ? "Your next full inspection is "
+              : [
+                  "Your next full inspection is likely to be a ",
+                  h("strong", {}, KIND_TEXT[next.kind] ?? next.kind),
+                  ": ",
+                ],
+            "most likely around ",
+            h("strong", {}, formatDateLong(next.window.likely)),
+            `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`,
+          ),
           h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
           (next.notes ?? []).map((n) => h("p", { class: "govuk-body-s" }, typeof n === "string" ? n : n.text)),
           sourceLink(next.rule.source),
@@ -230,7 +349,15 @@ function timelineBody(app, pw, level) {
           h("p", { class: "govuk-body-s st-timeline__when" }, whenText(ev)),
           hx(level + 1, "govuk-heading-s st-timeline__title", ev.title, assumptionTag(ev.tag)),
           h("p", { class: "govuk-body st-timeline__description" }, ev.description),
-          ev.assumptionIds?.length ? h("p", { class: "govuk-body-s st-muted" }, "Depends on: ", ev.assumptionIds.map((id) => assumptionLabel.get(id) ?? id).join("; "), ".") : null,
+          ev.assumptionIds?.length
+            ? h(
+                "p",
+                { class: "govuk-body-s st-muted" },
+                "Depends on: ",
+                ev.assumptionIds.map((id) => assumptionLabel.get(id) ?? id).join("; "),
+                ".",
+              )
+            : null,
           sourceLink(ev.source),
         ),
       ),
@@ -248,7 +375,11 @@ function baseRatesAside(app, pw, level) {
     "aside",
     { class: "st-base-rates", "aria-labelledby": "base-rates-title" },
     hx(level, "govuk-heading-m", h("span", { id: "base-rates-title" }, "What happened to other authorities")),
-    h("p", { class: "govuk-body-s" }, `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}.`),
+    h(
+      "p",
+      { class: "govuk-body-s" },
+      `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}.`,
+    ),
     fromGrades.map((from) => {
       const rows = transitions.filter((t) => t.from === from);
       const total = rows.reduce((n, t) => n + t.count, 0);
@@ -284,12 +415,20 @@ function assumptionsForm(app, pw, onChange) {
     "div",
     { class: "st-assumptions st-no-print" },
     h("h2", { class: "govuk-heading-m" }, "Change the assumptions"),
-    h("p", { class: "govuk-body" }, "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move.",
+    ),
     (pw.assumptions ?? []).map((x) =>
       govInput({
         id: fieldId(`assumptions.${x.id}`),
         label: x.label,
-        hint: [`Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `, x.tag === "R" ? "This is our assumption. " : "", sourceLink(x.source, "From: ")],
+        hint: [
+          `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
+          x.tag === "R" ? "This is our assumption. " : "",
+          sourceLink(x.source, "From: "),
+        ],
         value: String(app.pathway.assumptions[x.id] ?? x.value),
         type: "number",
         inputmode: "decimal",
@@ -329,8 +468,20 @@ export function timelinePage(app, main) {
       h(
         "div",
         { class: "govuk-grid-column-two-thirds" },
-        historyProblems.length ? govWarning(`Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`) : null,
-        app.a.history?.lastInspection ? null : h("p", { class: "govuk-body" }, "You have not told us about your last inspection, so the dates are wide. ", app.link("Add your inspection history", "about"), "."),
+        historyProblems.length
+          ? govWarning(
+              `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
+            )
+          : null,
+        app.a.history?.lastInspection
+          ? null
+          : h(
+              "p",
+              { class: "govuk-body" },
+              "You have not told us about your last inspection, so the dates are wide. ",
+              app.link("Add your inspection history", "about"),
+              ".",
+            ),
         timelineBody(app, pw, 2),
         assumptionsForm(app, pw, render),
       ),
@@ -340,7 +491,19 @@ export function timelinePage(app, main) {
   };
   render();
   app.watch(() => render());
-  put(main, h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"), body, h("p", { class: "govuk-body st-no-print" }, app.link("See your action plan", "actions", {}, { id: "to-actions" }), " or ", app.link("print the full report", "report"), "."));
+  put(
+    main,
+    h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"),
+    body,
+    h(
+      "p",
+      { class: "govuk-body st-no-print" },
+      app.link("See your action plan", "actions", {}, { id: "to-actions" }),
+      " or ",
+      app.link("print the full report", "report"),
+      ".",
+    ),
+  );
 }
 
 // ---- action plan -----------------------------------------------------------------------------
@@ -349,9 +512,16 @@ function actionsBody(app, forPrint) {
   const plan = [...(app.scored?.actionPlan ?? [])].sort((x, y) => Number(y.critical) - Number(x.critical));
   const missing = plan.filter((x) => !x.hasAction).length;
   const areaName = new Map((app.fw()?.areas ?? []).map((a) => [a.id, a.name]));
-  if (!plan.length) return h("p", { class: "govuk-body", id: "action-plan-empty" }, "No gaps yet: every statement you answered is good or better. Gaps appear here when you rate a statement below good or not known.");
+  if (!plan.length)
+    return h(
+      "p",
+      { class: "govuk-body", id: "action-plan-empty" },
+      "No gaps yet: every statement you answered is good or better. Gaps appear here when you rate a statement below good or not known.",
+    );
   return [
-    missing ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`) : h("p", { class: "govuk-body" }, "Every gap has an action."),
+    missing
+      ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`)
+      : h("p", { class: "govuk-body" }, "Every gap has an action."),
     h("p", { class: "govuk-body-s" }, "Critical gaps are listed first."),
     govTable({
       caption: "Gaps and planned actions",
@@ -359,13 +529,28 @@ function actionsBody(app, forPrint) {
       head: ["Statement", "Level now", "Action", "Owner", "Due"],
       extraClass: "st-action-table",
       rows: plan.map((x) => [
-        [h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area), x.text, x.critical ? [" ", govTag("Critical", "red")] : null],
+        [
+          h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
+          x.text,
+          x.critical ? [" ", govTag("Critical", "red")] : null,
+        ],
         app.levelLabel(x.level),
         x.hasAction
           ? x.action.text
           : [
               govTag("No action yet", "orange"),
-              forPrint ? null : h("span", { class: "st-block govuk-!-margin-top-1" }, app.link(["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)], "area", { id: x.area }, { focusId: fieldId(`answers.${x.statementId}.action.text`) })),
+              forPrint
+                ? null
+                : h(
+                    "span",
+                    { class: "st-block govuk-!-margin-top-1" },
+                    app.link(
+                      ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
+                      "area",
+                      { id: x.area },
+                      { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+                    ),
+                  ),
             ],
         x.action?.owner ?? "",
         x.action?.due ? formatDateShort(x.action.due) : "",
@@ -378,11 +563,17 @@ function actionsBody(app, forPrint) {
 export function actionsPage(app, main) {
   if (!app.a) app.begin();
   app.title("Action plan");
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Action plan"),
     h("p", { class: "govuk-body" }, "Statements you rated below good or not known, with the actions you planned."),
     actionsBody(app, false),
-    h("div", { class: "govuk-button-group st-no-print" }, govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }), app.link("Print the full report", "report")),
+    h(
+      "div",
+      { class: "govuk-button-group st-no-print" },
+      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
+      app.link("Print the full report", "report"),
+    ),
   );
 }
 
@@ -393,18 +584,43 @@ export function reportPage(app, main) {
   if (!app.a) app.begin();
   app.title("Self-evaluation report");
   const pw = app.pathway.run();
-  put(main, 
+  put(
+    main,
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
     govSummaryList([
       { key: "Framework", value: app.fw()?.name ?? app.a.framework },
       { key: "Date of self-evaluation", value: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
     ]),
-    h("div", { class: "govuk-button-group st-no-print" }, govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() })),
-    h("section", { class: "st-report-section" }, h("h2", { class: "govuk-heading-l" }, "Likely judgements"), resultsBody(app, 3)),
-    h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Inspection pathway"), timelineBody(app, pw, 3), baseRatesAside(app, pw, 3)),
-    h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Action plan"), actionsBody(app, true)),
-    h("p", { class: "govuk-body-s st-meta" }, `Made with Stocktake ${app.core.version()}. Estimates from your own answers; not an Ofsted judgement.`),
+    h(
+      "div",
+      { class: "govuk-button-group st-no-print" },
+      govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() }),
+    ),
+    h(
+      "section",
+      { class: "st-report-section" },
+      h("h2", { class: "govuk-heading-l" }, "Likely judgements"),
+      resultsBody(app, 3),
+    ),
+    h(
+      "section",
+      { class: "st-report-section st-page-break" },
+      h("h2", { class: "govuk-heading-l" }, "Inspection pathway"),
+      timelineBody(app, pw, 3),
+      baseRatesAside(app, pw, 3),
+    ),
+    h(
+      "section",
+      { class: "st-report-section st-page-break" },
+      h("h2", { class: "govuk-heading-l" }, "Action plan"),
+      actionsBody(app, true),
+    ),
+    h(
+      "p",
+      { class: "govuk-body-s st-meta" },
+      `Made with Stocktake ${app.core.version()}. Estimates from your own answers; not an Ofsted judgement.`,
+    ),
   );
 }
 
@@ -437,19 +653,45 @@ export function comparePage(app, main) {
   app.title("Compare with last year");
   const errorSlot = h("div");
   const body = h("div", { id: "compare-body" });
-  const input = h("input", { class: "govuk-file-upload", id: "last-year-file", name: "last-year-file", type: "file", accept: ".json,application/json", "aria-describedby": "last-year-file-hint" });
-  const group = h("div", { class: "govuk-form-group" }, h("label", { class: "govuk-label govuk-label--s", for: "last-year-file" }, "Open last year's file"), h("div", { class: "govuk-hint", id: "last-year-file-hint" }, "A file you saved from Stocktake for an earlier self-evaluation. It is read on this device only."), input);
+  const input = h("input", {
+    class: "govuk-file-upload",
+    id: "last-year-file",
+    name: "last-year-file",
+    type: "file",
+    accept: ".json,application/json",
+    "aria-describedby": "last-year-file-hint",
+  });
+  const group = h(
+    "div",
+    { class: "govuk-form-group" },
+    h("label", { class: "govuk-label govuk-label--s", for: "last-year-file" }, "Open last year's file"),
+    h(
+      "div",
+      { class: "govuk-hint", id: "last-year-file-hint" },
+      "A file you saved from Stocktake for an earlier self-evaluation. It is read on this device only.",
+    ),
+    input,
+  );
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
     if (!file) return;
     const result = await openAssessmentFile(app, file);
     input.value = "";
     app.root.getElementById("last-year-file-error")?.remove();
-    input.setAttribute("aria-describedby", result.ok ? "last-year-file-hint" : "last-year-file-hint last-year-file-error");
+    input.setAttribute(
+      "aria-describedby",
+      result.ok ? "last-year-file-hint" : "last-year-file-hint last-year-file-error",
+    );
     if (!result.ok) {
       group.classList.add("govuk-form-group--error");
       input.before(govErrorMessage("last-year-file", result.messages[0]));
-      replace(errorSlot, govErrorSummary(result.messages.map((m) => ({ id: "last-year-file", message: m })), app.root));
+      replace(
+        errorSlot,
+        govErrorSummary(
+          result.messages.map((m) => ({ id: "last-year-file", message: m })),
+          app.root,
+        ),
+      );
       app.title("Compare with last year", true);
       errorSlot.firstChild.focus();
       return;
@@ -470,11 +712,18 @@ export function comparePage(app, main) {
       then = null;
     }
     const now = app.scored;
-    const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
+    const ids = [
+      ...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)]),
+    ];
     const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
-    const judgementRows = ids.map((id) => [byId(now, id)?.name ?? byId(then, id)?.name ?? id, byId(then, id)?.label ?? "No grade", byId(now, id)?.label ?? "No grade"]);
+    const judgementRows = ids.map((id) => [
+      byId(now, id)?.name ?? byId(then, id)?.name ?? id,
+      byId(then, id)?.label ?? "No grade",
+      byId(now, id)?.label ?? "No grade",
+    ]);
     const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
-    if (overallJ) judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+    if (overallJ)
+      judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
     const moved = [];
     let same = 0;
     for (const area of app.fw()?.areas ?? []) {
@@ -487,9 +736,29 @@ export function comparePage(app, main) {
     }
     replace(
       body,
-      h("h2", { class: "govuk-heading-m", tabindex: "-1" }, `Compared with ${lastYear.authority ? lastYear.authority + ", " : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`),
-      govTable({ caption: "Judgements, then and now", captionSize: "s", head: ["Judgement", "Then", "Now"], rows: judgementRows, firstCellIsHeader: true, extraClass: "st-compare-judgements" }),
-      moved.length ? govTable({ caption: `Statements that moved (${moved.length})`, captionSize: "s", head: ["Statement", "Then", "Now"], rows: moved, firstCellIsHeader: true, extraClass: "st-compare-statements" }) : h("p", { class: "govuk-body" }, "No statement moved."),
+      h(
+        "h2",
+        { class: "govuk-heading-m", tabindex: "-1" },
+        `Compared with ${lastYear.authority ? lastYear.authority + ", " : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
+      ),
+      govTable({
+        caption: "Judgements, then and now",
+        captionSize: "s",
+        head: ["Judgement", "Then", "Now"],
+        rows: judgementRows,
+        firstCellIsHeader: true,
+        extraClass: "st-compare-judgements",
+      }),
+      moved.length
+        ? govTable({
+            caption: `Statements that moved (${moved.length})`,
+            captionSize: "s",
+            head: ["Statement", "Then", "Now"],
+            rows: moved,
+            firstCellIsHeader: true,
+            extraClass: "st-compare-statements",
+          })
+        : h("p", { class: "govuk-body" }, "No statement moved."),
       h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
       govButton({
         text: "Remove last year's file",
@@ -504,5 +773,12 @@ export function comparePage(app, main) {
   };
   render();
   app.watch(render);
-  put(main, errorSlot, h("h1", { class: "govuk-heading-l" }, "Compare with last year"), h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."), group, body);
+  put(
+    main,
+    errorSlot,
+    h("h1", { class: "govuk-heading-l" }, "Compare with last year"),
+    h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."),
+    group,
+    body,
+  );
 }

@@ -102,14 +102,28 @@ export class OtherTabs {
       slot,
       h(
         "div",
-        { class: "govuk-notification-banner st-no-print", role: "region", "aria-labelledby": "other-tab-title", id: "other-tab" },
-        h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "other-tab-title" }, "Important")),
+        {
+          class: "govuk-notification-banner st-no-print",
+          role: "region",
+          "aria-labelledby": "other-tab-title",
+          id: "other-tab",
+        },
+        h(
+          "div",
+          { class: "govuk-notification-banner__header" },
+          h("h2", { class: "govuk-notification-banner__title", id: "other-tab-title" }, "Important"),
+        ),
         h(
           "div",
           { class: "govuk-notification-banner__content" },
           h("p", { class: "govuk-notification-banner__heading", id: "other-tab-text" }, text),
           h("p", { class: "govuk-body" }, "Close this tab, or use this tab instead: the other tab will stop saving."),
-          govButton({ text: "Use this tab instead", id: "take-over", extraClass: "govuk-!-margin-bottom-0", onClick: () => this.takeOver() }),
+          govButton({
+            text: "Use this tab instead",
+            id: "take-over",
+            extraClass: "govuk-!-margin-bottom-0",
+            onClick: () => this.takeOver(),
+          }),
         ),
       ),
     );
