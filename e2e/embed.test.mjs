@@ -4,16 +4,7 @@
 // and leave the host page exactly as it was.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  STRICT_CSP,
-  axe,
-  cspViolations,
-  foreignRequests,
-  openPage,
-  screenshot,
-  waitReady,
-  useSite,
-} from "./harness.mjs";
+import { STRICT_CSP, cspViolations, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 
 const site = useSite(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } });
 

@@ -139,7 +139,10 @@ test("CSV export: BOM, CRLF, every cell quoted, formulas neutralised", async () 
 test("text a user typed is shown as text everywhere, never as markup", async () => {
   const { page } = await openPage(site.browser);
   let dialog = false;
-  page.on("dialog", (d) => ((dialog = true), d.dismiss()));
+  page.on("dialog", (d) => {
+    dialog = true;
+    d.dismiss();
+  });
   await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { ARTIFACTS, DIST, axe, cspViolations, launch, openPage, screenshot, waitReady } from "./harness.mjs";
-import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, tabTo, follow } from "./steps.mjs";
+import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, follow } from "./steps.mjs";
 
 const FILE = join(DIST, "stocktake-offline.html");
 const fileUrl = pathToFileURL(FILE).href;

@@ -195,11 +195,17 @@ test("a second tab is told, is read-only, and can take over; neither silently ov
   assert.match(await shadowText(second, "#other-tab"), /open in another tab/);
   assert.equal(await first.locator("#other-tab").count(), 0, "the first tab keeps working");
   // Edits in the second tab are not saved, and it says so.
-  await app(second, (a) => (a.set("authority", "Second tab's edit"), a.saveNow()));
+  await app(second, (a) => {
+    a.set("authority", "Second tab's edit");
+    a.saveNow();
+  });
   assert.match(await shadowText(second, "#save-status"), /Not saved/);
   assert.match((await stored(first))["stocktake:assessment"], /Tabshire/);
   // The first tab's edits still save, and the read-only second tab's copy follows them.
-  await app(first, (a) => (a.set("authority", "First tab's edit"), a.saveNow()));
+  await app(first, (a) => {
+    a.set("authority", "First tab's edit");
+    a.saveNow();
+  });
   await second.waitForFunction(() => document.querySelector("stocktake-app").app.a.authority === "First tab's edit");
   assert.deepEqual(await axe(second), []);
   await screenshot(second, "state-other-tab");
@@ -209,8 +215,14 @@ test("a second tab is told, is read-only, and can take over; neither silently ov
   assert.match(await shadowText(first, "#other-tab"), /now being edited in another tab/);
   await second.waitForFunction(() => !document.querySelector("stocktake-app").app.readOnly);
   assert.equal(await second.locator("#other-tab").count(), 0);
-  await app(second, (a) => (a.set("authority", "Taken over"), a.saveNow()));
-  await app(first, (a) => (a.set("authority", "Stale first tab"), a.saveNow()));
+  await app(second, (a) => {
+    a.set("authority", "Taken over");
+    a.saveNow();
+  });
+  await app(first, (a) => {
+    a.set("authority", "Stale first tab");
+    a.saveNow();
+  });
   assert.match((await stored(second))["stocktake:assessment"], /Taken over/);
   assert.match(await shadowText(first, "#save-status"), /Not saved/);
 });
@@ -317,7 +329,10 @@ const NASTY = [
 test("user text is never markup anywhere, and CSV cells never start a formula", async () => {
   const { page } = await openPage(site.browser);
   let dialog = false;
-  page.on("dialog", (d) => ((dialog = true), d.dismiss()));
+  page.on("dialog", (d) => {
+    dialog = true;
+    d.dismiss();
+  });
   await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");

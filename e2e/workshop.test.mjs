@@ -125,8 +125,8 @@ async function participate(scenarioId, p) {
 function expectedFigures(fw, files) {
   const answers = files.map((f) => JSON.parse(f.text).answers);
   const statements = [];
-  fw.areas.forEach((area) =>
-    area.statements.forEach((st) => {
+  for (const area of fw.areas) {
+    for (const st of area.statements) {
       const counts = { outstanding: 0, good: 0, requires_improvement: 0, inadequate: 0, not_known: 0, unanswered: 0 };
       for (const a of answers) counts[a[st.id]?.level ?? "unanswered"]++;
       const answered = LEVELS.reduce((n, l) => n + counts[l], 0);
@@ -135,8 +135,8 @@ function expectedFigures(fw, files) {
       const ranks = answers.map((a) => RANK[a[st.id]?.level]).filter((r) => r !== undefined);
       const spread = ranks.length ? Math.max(...ranks) - Math.min(...ranks) : null;
       statements.push({ id: st.id, counts, agreement, spread, index: statements.length });
-    }),
-  );
+    }
+  }
   const disagreements = statements
     .filter((s) => s.agreement !== null && s.agreement < 1)
     .sort((x, y) => x.agreement - y.agreement || y.spread - x.spread || x.index - y.index)

@@ -39,7 +39,7 @@ try {
   const { times: throttledLoads } = await measureLoads(browser, url, { runs: 9, cpuThrottle: 4 });
   const files = loaded
     .map((u) => decodeURIComponent(new URL(u).pathname))
-    .map((p) => join(dist, p.endsWith("/") ? p + "index.html" : p));
+    .map((p) => join(dist, p.endsWith("/") ? `${p}index.html` : p));
   let hostedRaw = 0;
   let hostedGz = 0;
   let nonWasmGz = 0;

@@ -98,7 +98,7 @@ export async function buildDist() {
   await mkdir(join(dist, "assets"), { recursive: true });
   const css = await compileCss();
   if (/url\((?!["']?data:)/.test(css))
-    throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
+    throw new Error(`compiled CSS refers to an external file: ${css.match(/url\([^)]*\)/)[0]}`);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
   // www/'s other files (index.html, page.css) as they are; its modules only inside the bundle.
   for (const f of await files(www)) {
@@ -226,7 +226,7 @@ async function buildOffline(css, bundle) {
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");
-  let out = html
+  const out = html
     .replace(
       /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
       () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`,

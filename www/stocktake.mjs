@@ -127,7 +127,10 @@ export class StocktakeApp extends HTMLElement {
     const config = configOf(this);
     const core = loadCore();
     const styled = addStyles(root);
-    const app = import("./app/app.mjs").then((m) => (m.loadLater(), m));
+    const app = import("./app/app.mjs").then((m) => {
+      m.loadLater();
+      return m;
+    });
     warmUp(core, config.storage);
     root.append(mount);
     if (config.colour) this.style.setProperty("--st-brand", config.colour);

@@ -1,6 +1,6 @@
 // An intranet's global scripts, as found in the wild: globals with common names, a
 // MutationObserver that restyles every new element, and capturing listeners on the document.
-window.h = function () {
+window.h = () => {
   throw new Error("intranet h()");
 };
 window.App = "intranet app";
@@ -20,5 +20,5 @@ document.addEventListener("keydown", () => {}, true);
 new MutationObserver((records) => {
   for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) n.classList.add("intranet-touched");
 }).observe(document.documentElement, { childList: true, subtree: true });
-document.querySelectorAll("p").forEach((p) => p.classList.add("intranet-paragraph"));
+for (const p of document.querySelectorAll("p")) p.classList.add("intranet-paragraph");
 window.__hostScriptRan = true;

@@ -7,7 +7,7 @@
 // year, the workshop's files, projector mode) and the pathway's assumptions and the tabs' writer
 // are small objects of their own (pathway.mjs, tabs.mjs); they reach the shell only through the
 // methods below (set, load, begin, watch, go, link, title, saveExtra, onClear, onLeave …).
-import { h, replace } from "./dom.mjs";
+import { h, inPage, replace } from "./dom.mjs";
 import { openStore } from "./storage.mjs";
 import { cloneJson, newAssessment, setPath } from "./state.mjs";
 import { formatClock, todayLondon, warmFormats } from "./format.mjs";
@@ -204,7 +204,7 @@ export class App {
         this.config,
         h(
           "a",
-          { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), this.main.focus()) },
+          { href: "#main-content", class: "govuk-skip-link", onclick: inPage(() => this.main.focus()) },
           "Skip to main content",
         ),
       ),
@@ -430,7 +430,10 @@ export class App {
       // they have, unless the user has gone somewhere else meanwhile.
       const waits = [laterModule(page[0])];
       if (needsWorkshop) {
-        waits.push((this.workshopLoading ??= this.loadWorkshop().then((api) => (this.workshopCore = api))));
+        this.workshopLoading ??= this.loadWorkshop().then((api) => {
+          this.workshopCore = api;
+        });
+        waits.push(this.workshopLoading);
         this.workshopLoading.catch(() => (this.workshopLoading = null));
         replace(this.page, h("p", { class: "govuk-body", role: "status" }, "Loading the workshop tools…"));
       }
@@ -502,7 +505,7 @@ export class App {
   }
 
   backLink() {
-    return h("a", { href: "#", class: "govuk-back-link", onclick: (e) => (e.preventDefault(), this.back()) }, "Back");
+    return h("a", { href: "#", class: "govuk-back-link", onclick: inPage(() => this.back()) }, "Back");
   }
 
   /** Sets document.title ("Area name – Stocktake"); `error` prefixes "Error: ". */
@@ -519,7 +522,7 @@ export class App {
         href: "#",
         class: "govuk-link",
         ...rest,
-        onclick: (e) => (e.preventDefault(), this.go(name, params, focusId ? { focusId } : {})),
+        onclick: inPage(() => this.go(name, params, focusId ? { focusId } : {})),
       },
       text,
     );

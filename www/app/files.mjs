@@ -29,7 +29,7 @@ function fileStem(app) {
 /** Saves the assessment as JSON in the saved-file format. */
 export function saveAssessmentFile(app) {
   if (!app.a) return;
-  downloadText(app, `${fileStem(app)}.json`, JSON.stringify(app.a, null, 2) + "\n", "application/json");
+  downloadText(app, `${fileStem(app)}.json`, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
 }
 
 /** "1.4 MB" for a size in bytes. */
@@ -119,20 +119,20 @@ export async function openAssessmentText(app, text, passphrase) {
 /** Saves the assessment protected by `passphrase` (AES-GCM, PBKDF2 key: crypto.mjs). */
 export async function saveProtectedFile(app, passphrase) {
   if (!app.a) return;
-  const text = await encryptText(JSON.stringify(app.a, null, 2) + "\n", passphrase);
-  downloadText(app, `${fileStem(app)}-protected.json`, text + "\n", "application/json");
+  const text = await encryptText(`${JSON.stringify(app.a, null, 2)}\n`, passphrase);
+  downloadText(app, `${fileStem(app)}-protected.json`, `${text}\n`, "application/json");
 }
 
 /** One CSV cell: always quoted; cells that a spreadsheet would run as a formula get a leading apostrophe. */
 export function csvCell(value) {
   let s = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** Rows → CSV text: UTF-8 BOM, CRLF line ends, every cell quoted. */
 export function csvText(rows) {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** Exports the answers and action plan as CSV. */

@@ -85,13 +85,13 @@ function partsText(fmt, date, withWeekday) {
   // The Gregorian calendar from 1583: earlier dates are left to Intl (ICU switches to the Julian
   // calendar before October 1582), so the text is always what Intl would write.
   if (year >= 1583)
-    return `${withWeekday ? WEEKDAYS[date.getUTCDay()] + " " : ""}${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${year}`;
+    return `${withWeekday ? `${WEEKDAYS[date.getUTCDay()]} ` : ""}${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${year}`;
   const p = Object.fromEntries(
     fmt()
       .formatToParts(date)
       .map((x) => [x.type, x.value]),
   );
-  return `${withWeekday ? p.weekday + " " : ""}${p.day} ${p.month} ${p.year}`;
+  return `${withWeekday ? `${p.weekday} ` : ""}${p.day} ${p.month} ${p.year}`;
 }
 
 /** "Monday 7 September 2026"; returns the input unchanged if it is not a date. */

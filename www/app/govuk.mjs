@@ -2,7 +2,7 @@
 // govuk-frontend 6 exactly, so the compiled govuk-frontend CSS styles them. Behaviour that
 // govuk-frontend's JS would add (error summary focus, character count) is implemented here,
 // because that JS cannot reach inside our shadow root.
-import { h, replace } from "./dom.mjs";
+import { h, inPage, replace } from "./dom.mjs";
 import { formatCount } from "./format.mjs";
 
 /** "Error: message" paragraph for a field. */
@@ -26,14 +26,14 @@ function describedBy(...ids) {
 function govGroup(error, extraClass, ...children) {
   return h(
     "div",
-    { class: `govuk-form-group${extraClass ? " " + extraClass : ""}${error ? " govuk-form-group--error" : ""}` },
+    { class: `govuk-form-group${extraClass ? ` ${extraClass}` : ""}${error ? " govuk-form-group--error" : ""}` },
     ...children,
   );
 }
 
 /** A fieldset legend; `size` is s, m, l or xl; `heading` wraps the text in a heading element. */
 function govLegend(text, size, heading, extra) {
-  const cls = `govuk-fieldset__legend${size ? " govuk-fieldset__legend--" + size : ""}`;
+  const cls = `govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`;
   if (heading)
     return h("legend", { class: cls }, h(heading, { class: "govuk-fieldset__heading" }, text), extra ?? null);
   return h("legend", { class: cls }, text, extra ?? null);
@@ -158,7 +158,7 @@ export function govInput(opts) {
   const hintId = opts.hint ? `${opts.id}-hint` : null;
   const errId = opts.error ? `${opts.id}-error` : null;
   const input = h("input", {
-    class: `govuk-input${opts.width ? " govuk-input--width-" + opts.width : ""}${opts.error ? " govuk-input--error" : ""}`,
+    class: `govuk-input${opts.width ? ` govuk-input--width-${opts.width}` : ""}${opts.error ? " govuk-input--error" : ""}`,
     id: opts.id,
     name: opts.name ?? opts.id,
     type: opts.type ?? "text",
@@ -214,7 +214,7 @@ function labelled(opts, hintId, control) {
     opts.groupClass,
     h(
       "label",
-      { class: `govuk-label${opts.labelSize ? " govuk-label--" + opts.labelSize : ""}`, for: opts.id },
+      { class: `govuk-label${opts.labelSize ? ` govuk-label--${opts.labelSize}` : ""}`, for: opts.id },
       opts.label,
     ),
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
@@ -387,14 +387,14 @@ export function govErrorSummary(errors, root) {
 export function govTag(text, colour, extraClass) {
   return h(
     "strong",
-    { class: `govuk-tag${colour ? " govuk-tag--" + colour : ""}${extraClass ? " " + extraClass : ""}` },
+    { class: `govuk-tag${colour ? ` govuk-tag--${colour}` : ""}${extraClass ? ` ${extraClass}` : ""}` },
     text,
   );
 }
 
 /** A button. opts: { text, secondary, warning, start, onClick, id, attrs }. */
 export function govButton(opts) {
-  const cls = `govuk-button${opts.secondary ? " govuk-button--secondary" : ""}${opts.warning ? " govuk-button--warning" : ""}${opts.start ? " govuk-button--start" : ""}${opts.extraClass ? " " + opts.extraClass : ""}`;
+  const cls = `govuk-button${opts.secondary ? " govuk-button--secondary" : ""}${opts.warning ? " govuk-button--warning" : ""}${opts.start ? " govuk-button--start" : ""}${opts.extraClass ? ` ${opts.extraClass}` : ""}`;
   return h(
     "button",
     {
@@ -423,7 +423,7 @@ export function govWarning(text) {
 export function govSummaryList(rows, extraClass) {
   return h(
     "dl",
-    { class: `govuk-summary-list${extraClass ? " " + extraClass : ""}` },
+    { class: `govuk-summary-list${extraClass ? ` ${extraClass}` : ""}` },
     rows.map((r) =>
       h(
         "div",
@@ -436,7 +436,7 @@ export function govSummaryList(rows, extraClass) {
               { class: "govuk-summary-list__actions" },
               h(
                 "a",
-                { class: "govuk-link", href: "#", onclick: (e) => (e.preventDefault(), r.action.onClick()) },
+                { class: "govuk-link", href: "#", onclick: inPage(() => r.action.onClick()) },
                 r.action.text,
                 h("span", { class: "govuk-visually-hidden" }, ` ${r.action.hidden}`),
               ),
@@ -452,11 +452,11 @@ export function govTable(opts) {
   const numeric = new Set(opts.numeric ?? []);
   return h(
     "table",
-    { class: `govuk-table${opts.extraClass ? " " + opts.extraClass : ""}` },
+    { class: `govuk-table${opts.extraClass ? ` ${opts.extraClass}` : ""}` },
     opts.caption
       ? h(
           "caption",
-          { class: `govuk-table__caption${opts.captionSize ? " govuk-table__caption--" + opts.captionSize : ""}` },
+          { class: `govuk-table__caption${opts.captionSize ? ` govuk-table__caption--${opts.captionSize}` : ""}` },
           opts.caption,
         )
       : null,

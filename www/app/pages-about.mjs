@@ -242,7 +242,10 @@ export function aboutPage(app, main, params) {
             secondary: true,
             id: "add-visit",
             onClick: () => {
-              mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: null }));
+              mutate((x) => {
+                x.history.focusedVisits ??= [];
+                x.history.focusedVisits.push({ endedOn: null, priorityActions: null });
+              });
               renderVisits(app.a.history.focusedVisits.length - 1);
             },
           }),

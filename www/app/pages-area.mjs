@@ -64,7 +64,7 @@ function problems(app) {
 export function pageErrors(app, prefixes) {
   return problems(app)
     .filter((p) => !ADVISORY_CODES.includes(p.code))
-    .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(pre + ".")))
+    .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(`${pre}.`)))
     .map((p) => ({ id: fieldId(p.field), field: p.field, message: p.message }));
 }
 

@@ -310,7 +310,7 @@ function whenText(ev) {
   return `Most likely ${formatDateLong(w.likely)} (between ${formatDateShort(w.earliest)} and ${formatDateShort(w.latest)})`;
 }
 
-function timelineBody(app, pw, level) {
+function timelineBody(pw, level) {
   if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
   const next = pw.next;
   const assumptionLabel = new Map((pw.assumptions ?? []).map((x) => [x.id, x.label]));
@@ -482,7 +482,7 @@ export function timelinePage(app, main) {
               app.link("Add your inspection history", "about"),
               ".",
             ),
-        timelineBody(app, pw, 2),
+        timelineBody(pw, 2),
         assumptionsForm(app, pw, render),
       ),
       h("div", { class: "govuk-grid-column-one-third" }, baseRatesAside(app, pw, 2)),
@@ -607,7 +607,7 @@ export function reportPage(app, main) {
       "section",
       { class: "st-report-section st-page-break" },
       h("h2", { class: "govuk-heading-l" }, "Inspection pathway"),
-      timelineBody(app, pw, 3),
+      timelineBody(pw, 3),
       baseRatesAside(app, pw, 3),
     ),
     h(
@@ -739,7 +739,7 @@ export function comparePage(app, main) {
       h(
         "h2",
         { class: "govuk-heading-m", tabindex: "-1" },
-        `Compared with ${lastYear.authority ? lastYear.authority + ", " : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
+        `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
       ),
       govTable({
         caption: "Judgements, then and now",

@@ -1,6 +1,6 @@
 // The start page (what Stocktake is, privacy, framework choice, three ways in and the workshop
 // scenarios), and the confirmation pages for clearing this device and starting again.
-import { h, replace, put } from "./dom.mjs";
+import { h, inPage, put, replace } from "./dom.mjs";
 import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
 import { FAMILY_GROUPS, familyOf } from "./family.mjs";
@@ -79,7 +79,10 @@ export function startPage(app, main) {
           govButton({
             text: "Open it anyway, leaving those parts out",
             id: "open-anyway",
-            onClick: () => (replace(decisionSlot), finish(result.assessment)),
+            onClick: () => {
+              replace(decisionSlot);
+              finish(result.assessment);
+            },
           }),
           h(
             "a",
@@ -87,7 +90,10 @@ export function startPage(app, main) {
               href: "#",
               class: "govuk-link",
               id: "open-cancel",
-              onclick: (e) => (e.preventDefault(), replace(decisionSlot), showFileErrors([])),
+              onclick: inPage(() => {
+                replace(decisionSlot);
+                showFileErrors([]);
+              }),
             },
             "Cancel",
           ),
@@ -310,7 +316,7 @@ function workshopStartSection(app) {
               href: "#",
               class: "govuk-link govuk-!-font-weight-bold",
               id: `scenario-${s.id}`,
-              onclick: (e) => (e.preventDefault(), app.go("briefing", { id: s.id })),
+              onclick: inPage(() => app.go("briefing", { id: s.id })),
             },
             s.name,
           ),
@@ -381,7 +387,7 @@ export function clearPage(app, main) {
           app.page.prepend(note);
         },
       }),
-      h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
+      h("a", { href: "#", class: "govuk-link", onclick: inPage(() => app.back()) }, "Cancel"),
     ),
   );
 }
@@ -406,7 +412,7 @@ export function startAgainPage(app, main, params) {
           app.go("about", {}, { resetTrail: true });
         },
       }),
-      h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
+      h("a", { href: "#", class: "govuk-link", onclick: inPage(() => app.back()) }, "Cancel"),
     ),
   );
 }

@@ -1,5 +1,5 @@
 // The task list (sections with honest statuses and a progress count) and "Check your answers".
-import { h, put } from "./dom.mjs";
+import { h, inPage, put } from "./dom.mjs";
 import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
@@ -29,7 +29,7 @@ function statusCell(id, status) {
   return h("div", { class: "govuk-task-list__status", id }, govTag(text, colour));
 }
 
-function taskItem(app, key, name, hint, status, onOpen) {
+function taskItem(key, name, hint, status, onOpen) {
   const statusId = `task-${key}-status`;
   const hintId = hint ? `task-${key}-hint` : null;
   return h(
@@ -45,7 +45,7 @@ function taskItem(app, key, name, hint, status, onOpen) {
           href: "#",
           id: `task-${key}`,
           "aria-describedby": [hintId, statusId].filter(Boolean).join(" "),
-          onclick: (e) => (e.preventDefault(), onOpen()),
+          onclick: inPage(onOpen),
         },
         name,
       ),
@@ -86,13 +86,8 @@ export function tasksPage(app, main) {
     h(
       "ul",
       { class: "govuk-task-list" },
-      taskItem(
-        app,
-        "about",
-        terms.about,
-        terms.aboutHint,
-        app.a.history?.lastInspection ? "completed" : "not_started",
-        () => app.go("about"),
+      taskItem("about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () =>
+        app.go("about"),
       ),
     ),
     h("h2", { class: "govuk-heading-m" }, "Rate your practice"),
@@ -100,17 +95,12 @@ export function tasksPage(app, main) {
       "ul",
       { class: "govuk-task-list", id: "sections" },
       areas.map((a, i) =>
-        taskItem(
-          app,
-          a.id,
-          a.name,
-          `${answered(a.id)} of ${a.statements.length} statements answered`,
-          statuses[i],
-          () => app.go("area", { id: a.id }),
+        taskItem(a.id, a.name, `${answered(a.id)} of ${a.statements.length} statements answered`, statuses[i], () =>
+          app.go("area", { id: a.id }),
         ),
       ),
       hasIndicators
-        ? taskItem(app, "indicators", "Indicators", "Your latest figures compared with England", indStatus, () =>
+        ? taskItem("indicators", "Indicators", "Your latest figures compared with England", indStatus, () =>
             app.go("indicators"),
           )
         : null,
@@ -176,7 +166,7 @@ export function checkPage(app, main) {
     {
       key: terms.orgKey,
       value: a.authority || "Not given",
-      action: change("about", {}, "authority", terms.orgKey.toLowerCase() + " name"),
+      action: change("about", {}, "authority", `${terms.orgKey.toLowerCase()} name`),
     },
     {
       key: "Date of this self-evaluation",

@@ -5,7 +5,7 @@
 // build (app.workshopCore: scenario, compareParticipants, loaded by app.go before these pages
 // render); this module only renders them.
 import { h, replace, put } from "./dom.mjs";
-import { govButton, govInput, govTag, govWarning, govTable } from "./govuk.mjs";
+import { govButton, govInput, govTag, govWarning } from "./govuk.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
 const WORKSHOP_MAX_BYTES = 5 * 1024 * 1024;
