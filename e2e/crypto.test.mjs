@@ -5,7 +5,11 @@ import assert from "node:assert/strict";
 import { decryptText, encryptText, isEncrypted, PBKDF2_ITERATIONS } from "../www/app/crypto.mjs";
 
 const FAST = 100000; // the minimum accepted, to keep the tests quick
-const plain = JSON.stringify({ format: "stocktake-assessment", version: 1, notes: "Candid: front door is weak <b>x</b> £ é" });
+const plain = JSON.stringify({
+  format: "stocktake-assessment",
+  version: 1,
+  notes: "Candid: front door is weak <b>x</b> £ é",
+});
 
 test("a protected file opens with its passphrase and gives back exactly what was saved", async () => {
   const file = await encryptText(plain, "correct horse battery", FAST);
@@ -23,7 +27,10 @@ test("the default key derivation is strong", async () => {
 
 test("a wrong passphrase gets a clear message", async () => {
   const file = await encryptText(plain, "correct horse battery", FAST);
-  await assert.rejects(decryptText(file, "wrong horse battery"), { code: "wrong_passphrase_or_changed", message: /passphrase is wrong/ });
+  await assert.rejects(decryptText(file, "wrong horse battery"), {
+    code: "wrong_passphrase_or_changed",
+    message: /passphrase is wrong/,
+  });
 });
 
 test("changing any part of the file is detected", async () => {
@@ -40,7 +47,9 @@ test("changing any part of the file is detected", async () => {
     { ...file, kdf: { ...file.kdf, iterations: file.kdf.iterations + 1 } },
   ];
   for (const t of tampered) {
-    await assert.rejects(decryptText(JSON.stringify(t), "correct horse battery"), { code: "wrong_passphrase_or_changed" });
+    await assert.rejects(decryptText(JSON.stringify(t), "correct horse battery"), {
+      code: "wrong_passphrase_or_changed",
+    });
   }
 });
 
@@ -49,7 +58,9 @@ test("damaged, foreign and weak inputs get their own messages", async () => {
   await assert.rejects(decryptText("not json", "x"), { code: "not_json" });
   await assert.rejects(decryptText(plain, "x"), { code: "not_encrypted" });
   await assert.rejects(decryptText(JSON.stringify({ ...file, version: 2 }), "x"), { code: "newer_version" });
-  await assert.rejects(decryptText(JSON.stringify({ ...file, kdf: { ...file.kdf, iterations: 1 } }), "x"), { code: "damaged" });
+  await assert.rejects(decryptText(JSON.stringify({ ...file, kdf: { ...file.kdf, iterations: 1 } }), "x"), {
+    code: "damaged",
+  });
   await assert.rejects(decryptText(JSON.stringify({ ...file, ciphertext: "%%%" }), "x"), { code: "damaged" });
   await assert.rejects(encryptText(plain, "short"), { code: "weak_passphrase" });
 });

@@ -4,7 +4,7 @@
 // and leave the host page exactly as it was.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { STRICT_CSP, axe, cspViolations, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
+import { STRICT_CSP, cspViolations, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 
 const site = useSite(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } });
 
@@ -78,8 +78,14 @@ test("Stocktake's CSS does not leak out into the host page", async () => {
 test("Stocktake inside the embed has no axe-core violation", async () => {
   const { page } = await openEmbed();
   const { default: AxeBuilder } = await import("@axe-core/playwright");
-  const result = await new AxeBuilder({ page }).include("stocktake-app").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join("; ")}`), []);
+  const result = await new AxeBuilder({ page })
+    .include("stocktake-app")
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .analyze();
+  assert.deepEqual(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join("; ")}`),
+    [],
+  );
 });
 
 test("the embedded service keeps working with the host's scripts running: nothing requested after load", async () => {
@@ -89,7 +95,7 @@ test("the embedded service keeps working with the host's scripts running: nothin
   await app.getByRole("button", { name: /start/i }).first().click();
   await app.locator("h1").waitFor();
   await page.keyboard.press("Tab");
-  assert.ok(await page.evaluate(() => window.__hostClicks) >= 1, "the host's own listeners still run");
+  assert.ok((await page.evaluate(() => window.__hostClicks)) >= 1, "the host's own listeners still run");
   assert.deepEqual(requests, [], "no request after the page loaded");
   assert.deepEqual(await cspViolations(page), []);
 });

@@ -4,8 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { parse } from "acorn";
-import { stripComments } from "../scripts/strip-comments.mjs";
+import * as esbuild from "esbuild";
 import { ROOT, axe, foreignRequests, openPage, screenshot, startServer, waitReady, useSite } from "./harness.mjs";
 
 const site = useSite();
@@ -21,7 +20,10 @@ test("the start page shows the version and frameworks computed by the wasm core"
   await assert.doesNotReject(page.getByRole("heading", { level: 1 }).waitFor());
   assert.match(await page.locator("#privacy").textContent(), /Nothing you enter leaves this browser/);
   assert.deepEqual(foreignRequests(requests, site.url), [], "every request stays on our own origin");
-  assert.ok(requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")), "the wasm was loaded from our folder");
+  assert.ok(
+    requests.some((u) => u.endsWith("/pkg/stocktake_bg.wasm")),
+    "the wasm was loaded from our folder",
+  );
   assert.deepEqual(errors, []);
   await screenshot(page, "foundation-start");
 });
@@ -46,18 +48,29 @@ test("the header is generic: service name, no crown, Arial not GDS Transport", a
 });
 
 test("the served stocktake.mjs exports what www/stocktake.mjs exports, from the instance the page runs", async () => {
-  // dist/stocktake.mjs is www/stocktake.mjs's whole module graph joined into one file.
-  const tree = parse(await readFile(join(ROOT, "www", "stocktake.mjs"), "utf8"), { ecmaVersion: "latest", sourceType: "module" });
-  const names = tree.body
-    .filter((n) => n.type === "ExportNamedDeclaration")
-    .flatMap((n) => (n.declaration ? (n.declaration.declarations ?? [n.declaration]).map((d) => d.id.name) : n.specifiers.map((x) => x.exported.name)));
+  // dist/stocktake.mjs is www/stocktake.mjs's whole module graph bundled into one file. The names
+  // www/stocktake.mjs exports, as esbuild reads them from that file alone.
+  const { metafile } = await esbuild.build({
+    entryPoints: [join(ROOT, "www", "stocktake.mjs")],
+    bundle: false,
+    write: false,
+    metafile: true,
+    format: "esm",
+    outdir: join(ROOT, "e2e-artifacts"),
+  });
+  const names = Object.values(metafile.outputs)[0].exports;
+  assert.ok(names.includes("loadCore"), names.join(", "));
   const { page } = await openPage(site.browser);
   await page.goto(site.url);
   await waitReady(page);
   const served = await page.evaluate(async () => {
     const mod = await import(new URL("stocktake.mjs", document.baseURI).href);
     const api = await mod.loadCore();
-    return { names: Object.keys(mod), sameElement: mod.StocktakeApp === customElements.get("stocktake-app"), version: api.version() };
+    return {
+      names: Object.keys(mod),
+      sameElement: mod.StocktakeApp === customElements.get("stocktake-app"),
+      version: api.version(),
+    };
   });
   assert.deepEqual(served.names.sort(), names.sort());
   assert.ok(served.sameElement, "importing it again gives the module the page runs, not a second copy");
@@ -78,7 +91,10 @@ test("the site works from a sub-folder (relative paths only)", async () => {
     const { page, requests, errors } = await openPage(site.browser);
     await page.goto(new URL("intranet/tools/stocktake/", subUrl).href);
     await waitReady(page);
-    assert.ok(requests.every((u) => u.startsWith(new URL("intranet/tools/stocktake/", subUrl).href)), requests.join("\n"));
+    assert.ok(
+      requests.every((u) => u.startsWith(new URL("intranet/tools/stocktake/", subUrl).href)),
+      requests.join("\n"),
+    );
     assert.deepEqual(errors, []);
   } finally {
     sub.close();
@@ -87,9 +103,14 @@ test("the site works from a sub-folder (relative paths only)", async () => {
 
 test("dates are written exactly as Intl's en-GB writes them, for every day from 1583 to 2200", async () => {
   const { page } = await openPage(site.browser);
-  // dist/ serves the modules joined into stocktake.mjs, so format.mjs is served to this test on its
-  // own, as the build writes it into that file (without comments), from the page's origin.
-  const source = stripComments(await readFile(join(ROOT, "www", "app", "format.mjs"), "utf8"), "www/app/format.mjs");
+  // dist/ serves the modules bundled into stocktake.mjs, so format.mjs is served to this test on its
+  // own, minified by esbuild as the build minifies it, from the page's origin.
+  const { code: source } = await esbuild.transform(await readFile(join(ROOT, "www", "app", "format.mjs"), "utf8"), {
+    format: "esm",
+    minify: true,
+    charset: "utf8",
+    sourcefile: "www/app/format.mjs",
+  });
   await page.route(new URL("format-under-test.mjs", site.url).href, (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: source }),
   );
@@ -97,7 +118,13 @@ test("dates are written exactly as Intl's en-GB writes them, for every day from 
   await waitReady(page);
   const mismatches = await page.evaluate(async () => {
     const { formatDateLong, formatDateShort } = await import(new URL("format-under-test.mjs", document.baseURI).href);
-    const long = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const long = new Intl.DateTimeFormat("en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     const parts = (fmt, d) => Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));
     const out = [];
@@ -106,7 +133,8 @@ test("dates are written exactly as Intl's en-GB writes them, for every day from 
       const iso = d.toISOString().slice(0, 10);
       const l = parts(long, d);
       const s = parts(short, d);
-      if (formatDateLong(iso) !== `${l.weekday} ${l.day} ${l.month} ${l.year}`) out.push(`${iso}: ${formatDateLong(iso)}`);
+      if (formatDateLong(iso) !== `${l.weekday} ${l.day} ${l.month} ${l.year}`)
+        out.push(`${iso}: ${formatDateLong(iso)}`);
       if (formatDateShort(iso) !== `${s.day} ${s.month} ${s.year}`) out.push(`${iso}: ${formatDateShort(iso)}`);
     }
     return out;

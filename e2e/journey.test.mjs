@@ -47,7 +47,10 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   const first = statements[1]; // rated requires improvement, so it appears in the action plan
   await tabTo(page, `${first}-more`, { back: true });
   await page.keyboard.press("Enter"); // open "How you know, planned action and notes" (already open? toggles)
-  const open = await page.evaluate((id) => document.querySelector("stocktake-app").shadowRoot.getElementById(`${id}-more`).parentElement.open, first);
+  const open = await page.evaluate(
+    (id) => document.querySelector("stocktake-app").shadowRoot.getElementById(`${id}-more`).parentElement.open,
+    first,
+  );
   if (!open) await page.keyboard.press("Enter");
   await tabTo(page, `answers-${first}-evidence`);
   await page.keyboard.press("Space");
@@ -65,7 +68,12 @@ test("the whole journey can be completed with the keyboard only, and makes no re
 
   // Indicators
   await follow(page, "task-indicators", "indicators");
-  const indicators = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().indicators.map((i) => i.id));
+  const indicators = await page.evaluate(() =>
+    document
+      .querySelector("stocktake-app")
+      .app.fw()
+      .indicators.map((i) => i.id),
+  );
   for (const id of indicators.slice(0, 3)) {
     await tabTo(page, `indicators-${id}`);
     await type(page, "12.5");

@@ -11,7 +11,8 @@ import { fillAllAreas, onPage, shadowText, requestsAfter } from "./steps.mjs";
 const site = useSite();
 
 const HOSTILE = `<img src=x onerror=alert(1)> <b>bold</b>`;
-const go = (page, name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
+const go = (page, name, params = {}) =>
+  page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
 const scoredOf = (page) => page.evaluate(() => document.querySelector("stocktake-app").app.scored);
 
 test("reloading mid-way loses nothing", async () => {
@@ -89,12 +90,21 @@ test("a file saved then opened gives identical results; a bad file changes nothi
   const bad = join(ARTIFACTS, "bad.json");
   await writeFile(bad, "{ this is not json");
   await go(fresh.page, "start");
-  const assessmentBefore = await fresh.page.evaluate(() => JSON.stringify(document.querySelector("stocktake-app").app.a));
+  const assessmentBefore = await fresh.page.evaluate(() =>
+    JSON.stringify(document.querySelector("stocktake-app").app.a),
+  );
   await fresh.page.setInputFiles("#open-file", bad);
   await fresh.page.waitForSelector(".govuk-error-summary");
   assert.match(await shadowText(fresh.page, ".govuk-error-summary"), /cannot be read: it may be damaged or cut short/);
-  assert.equal(await fresh.page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.className), "govuk-error-summary");
-  assert.equal(await fresh.page.evaluate(() => JSON.stringify(document.querySelector("stocktake-app").app.a)), assessmentBefore, "nothing changed");
+  assert.equal(
+    await fresh.page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.className),
+    "govuk-error-summary",
+  );
+  assert.equal(
+    await fresh.page.evaluate(() => JSON.stringify(document.querySelector("stocktake-app").app.a)),
+    assessmentBefore,
+    "nothing changed",
+  );
   await screenshot(fresh.page, "state-open-bad-file");
 });
 
@@ -129,7 +139,10 @@ test("CSV export: BOM, CRLF, every cell quoted, formulas neutralised", async () 
 test("text a user typed is shown as text everywhere, never as markup", async () => {
   const { page } = await openPage(site.browser);
   let dialog = false;
-  page.on("dialog", (d) => ((dialog = true), d.dismiss()));
+  page.on("dialog", (d) => {
+    dialog = true;
+    d.dismiss();
+  });
   await page.goto(site.url);
   await waitReady(page);
   await page.click("#start-new");
@@ -140,7 +153,8 @@ test("text a user typed is shown as text everywhere, never as markup", async () 
     app.set("answers.hp_front_door.notes", t);
     app.set("answers.hp_front_door.action", { text: t, owner: t, due: "2027-01-31" });
   }, HOSTILE);
-  const countMarkup = () => page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.querySelectorAll("main img, main b").length);
+  const countMarkup = () =>
+    page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.querySelectorAll("main img, main b").length);
   for (const name of ["tasks", "check", "actions", "report", "start"]) {
     await go(page, name);
     const text = await shadowText(page, "main");
@@ -166,7 +180,10 @@ test("Clear everything removes every key Stocktake stored, after confirmation", 
   await go(page, "tasks");
   await page.click("#link-clear");
   await onPage(page, "clear");
-  assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("stocktake:"))), "nothing removed before confirming");
+  assert.ok(
+    await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("stocktake:"))),
+    "nothing removed before confirming",
+  );
   await page.click("#confirm-clear");
   await onPage(page, "start");
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("stocktake:"))), []);
@@ -190,7 +207,8 @@ test("compare with last year: statements and judgements that moved, from score()
   await writeFile(lastYear, await readFile(await download.path()));
   await page.evaluate(() => {
     const app = document.querySelector("stocktake-app").app;
-    for (const s of app.fw().areas.find((a) => a.id === "help_and_protection").statements) app.set(`answers.${s.id}.level`, "outstanding");
+    for (const s of app.fw().areas.find((a) => a.id === "help_and_protection").statements)
+      app.set(`answers.${s.id}.level`, "outstanding");
     app.set("assessedOn", "2026-11-20");
   });
   await go(page, "compare");
@@ -200,7 +218,10 @@ test("compare with last year: statements and judgements that moved, from score()
   assert.match(moved, /Statements that moved \(\d+\)/);
   assert.match(moved, /Every contact is screened.*Good.*Outstanding/s);
   const judgements = await shadowText(page, ".st-compare-judgements");
-  const now = await page.evaluate(() => document.querySelector("stocktake-app").app.scored.judgements.find((j) => j.id === "help_and_protection").label);
+  const now = await page.evaluate(
+    () =>
+      document.querySelector("stocktake-app").app.scored.judgements.find((j) => j.id === "help_and_protection").label,
+  );
   assert.match(judgements, new RegExp(`children who need help and protection.*${now}`, "s"));
   assert.match(await shadowText(page, "#compare-body h2"), /20 November 2025/);
   await screenshot(page, "state-compare");
@@ -216,8 +237,13 @@ test("a bad last-year file on the compare page shows an error and changes nothin
   await writeFile(bad, JSON.stringify({ format: "something-else" }));
   await page.setInputFiles("#last-year-file", bad);
   await page.waitForSelector(".govuk-error-summary");
-  assert.match(await shadowText(page, "#last-year-file-error"), /^Error: The selected file holds data, but not a Stocktake self-evaluation/);
-  assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").app.lastYear), null);
+  assert.match(
+    await shadowText(page, "#last-year-file-error"),
+    /^Error: The selected file holds data, but not a Stocktake self-evaluation/,
+  );
+  // Nothing was kept as last year's file: nothing compared, nothing stored.
+  assert.equal(await page.locator("#compare-body").evaluate((el) => el.childElementCount), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("stocktake:last-year")), null);
   assert.deepEqual(await axe(page), []);
   await screenshot(page, "state-compare-bad-file");
 });

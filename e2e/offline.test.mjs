@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { ARTIFACTS, DIST, axe, cspViolations, launch, openPage, screenshot, waitReady } from "./harness.mjs";
-import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, tabTo, follow } from "./steps.mjs";
+import { fillAllAreas, onPage, rateAreaByKeyboard, shadowText, follow } from "./steps.mjs";
 
 const FILE = join(DIST, "stocktake-offline.html");
 const fileUrl = pathToFileURL(FILE).href;
@@ -25,7 +25,10 @@ test("opened from file:// it starts with no request but itself, no CSP violation
   const { page, requests, errors } = await openPage(browser);
   await page.goto(fileUrl);
   await waitReady(page);
-  assert.deepEqual(requests.filter((u) => u !== fileUrl && !u.startsWith("data:")), []);
+  assert.deepEqual(
+    requests.filter((u) => u !== fileUrl && !u.startsWith("data:")),
+    [],
+  );
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   assert.match(await page.locator("#framework-ids").textContent(), /ilacs-2026-04/);
@@ -49,7 +52,8 @@ test("the multi-file site cannot run from file:// (why the offline file exists)"
   assert.ok(errors.length > 0, "the module import is blocked on file://");
 });
 
-const go = (page, name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
+const go = (page, name, params = {}) =>
+  page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
 const scoredOf = (page) => page.evaluate(() => document.querySelector("stocktake-app").app.scored);
 
 test("a whole self-evaluation can be completed, saved, reopened and reloaded in the offline file, with no request", async () => {
@@ -57,7 +61,11 @@ test("a whole self-evaluation can be completed, saved, reopened and reloaded in 
   const others = () => requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:"));
   await page.goto(fileUrl);
   await waitReady(page);
-  assert.match(await shadowText(page, "main"), /You opened Stocktake from a file on this computer/, "the start page says what differs offline");
+  assert.match(
+    await shadowText(page, "main"),
+    /You opened Stocktake from a file on this computer/,
+    "the start page says what differs offline",
+  );
 
   // Start, and answer one area through the page with the keyboard.
   await page.click("#start-new");
@@ -104,10 +112,16 @@ test("a whole self-evaluation can be completed, saved, reopened and reloaded in 
   await waitReady(page);
   await page.click("#continue");
   await onPage(page, "tasks");
-  assert.deepEqual((await scoredOf(page)).judgements.map((j) => j.grade), scored.judgements.map((j) => j.grade));
+  assert.deepEqual(
+    (await scoredOf(page)).judgements.map((j) => j.grade),
+    scored.judgements.map((j) => j.grade),
+  );
 
   assert.deepEqual(others(), [], "the offline file requests nothing but itself");
-  assert.deepEqual(fresh.requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+  assert.deepEqual(
+    fresh.requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")),
+    [],
+  );
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
 });

@@ -20,7 +20,10 @@ async function axeOnly(page, errors) {
   const before = errors.length;
   const violations = await axe(page);
   const during = errors.splice(before);
-  assert.ok(during.every((e) => /inline style/.test(e)), `errors while axe ran: ${during.join("; ")}`);
+  assert.ok(
+    during.every((e) => /inline style/.test(e)),
+    `errors while axe ran: ${during.join("; ")}`,
+  );
   return violations;
 }
 const app = (page, fn, arg) => page.evaluate(fn, arg);
@@ -34,7 +37,10 @@ test("a children's home self-evaluation: help and protection inadequate limits o
 
   // Start: the provider frameworks are offered beside ILACS, in their own group.
   const groups = await app(page, () =>
-    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#framework optgroup")].map((g) => [g.label, [...g.querySelectorAll("option")].map((o) => o.value)]),
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#framework optgroup")].map((g) => [
+      g.label,
+      [...g.querySelectorAll("option")].map((o) => o.value),
+    ]),
   );
   assert.deepEqual(groups, [
     ["Local authority children's services (ILACS)", ["ilacs-2026-04", "ilacs-2023-01", "ilacs-2018-01"]],
@@ -47,8 +53,14 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.equal(await shadowText(page, "h1"), "About your service (children's homes)");
   assert.equal(await app(page, () => document.querySelector("stocktake-app").app.a.framework), "sccif-childrens-homes");
   // Provider terms: no focused visits or monitoring.
-  assert.equal(await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("add-visit")), false);
-  assert.equal(await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("monitoring")), false);
+  assert.equal(
+    await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("add-visit")),
+    false,
+  );
+  assert.equal(
+    await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("monitoring")),
+    false,
+  );
 
   await tabTo(page, "authority");
   await type(page, "Oak House");
@@ -67,20 +79,36 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   await follow(page, "save-continue", "tasks");
 
   // The task list: the home's three areas, no indicators.
-  assert.equal(await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("task-indicators")), false);
+  assert.equal(
+    await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("task-indicators")),
+    false,
+  );
   assert.match(await shadowText(page, "#progress"), /of 3 sections/);
 
   // Help and protection with the keyboard: every statement good except going missing, inadequate.
   await follow(page, "task-ch_help_protection", "area");
-  const statements = await app(page, () => document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === "ch_help_protection").statements.map((s) => s.id));
+  const statements = await app(page, () =>
+    document
+      .querySelector("stocktake-app")
+      .app.fw()
+      .areas.find((a) => a.id === "ch_help_protection")
+      .statements.map((s) => s.id),
+  );
   for (const id of statements) {
     await tabTo(page, `answers-${id}-level`);
     await page.keyboard.press("Space"); // Outstanding
     const steps = id === "ch_hp_missing" ? 3 : 1; // Good, or down to Inadequate
     for (let k = 0; k < steps; k++) await page.keyboard.press("ArrowDown");
   }
-  const levels = await app(page, (ids) => ids.map((id) => document.querySelector("stocktake-app").app.a.answers[id]?.level), statements);
-  assert.deepEqual(levels, statements.map((id) => (id === "ch_hp_missing" ? "inadequate" : "good")));
+  const levels = await app(
+    page,
+    (ids) => ids.map((id) => document.querySelector("stocktake-app").app.a.answers[id]?.level),
+    statements,
+  );
+  assert.deepEqual(
+    levels,
+    statements.map((id) => (id === "ch_hp_missing" ? "inadequate" : "good")),
+  );
   assert.deepEqual(await axeOnly(page, errors), [], "axe on the area page");
   await follow(page, "save-continue", "tasks");
   assert.match(await shadowText(page, "#task-ch_help_protection-status"), /Completed/);
@@ -88,7 +116,8 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   // The other two areas, good throughout (filled directly: the keyboard is proven above).
   await app(page, () => {
     const a = document.querySelector("stocktake-app").app;
-    for (const area of a.fw().areas.filter((x) => x.id !== "ch_help_protection")) for (const s of area.statements) a.set(`answers.${s.id}.level`, "good");
+    for (const area of a.fw().areas.filter((x) => x.id !== "ch_help_protection"))
+      for (const s of area.statements) a.set(`answers.${s.id}.level`, "good");
     a.saveNow();
     a.go("tasks");
   });
@@ -113,7 +142,10 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.match(overall, /Most likely: Inadequate/);
   assert.match(overall, /How well children are helped and protected is a limiting judgement/);
   assert.match(overall, /Held down by another judgement/);
-  const blocks = await app(page, () => document.querySelector("stocktake-app").shadowRoot.querySelectorAll("section[id^='result-overall']").length);
+  const blocks = await app(
+    page,
+    () => document.querySelector("stocktake-app").shadowRoot.querySelectorAll("section[id^='result-overall']").length,
+  );
   assert.equal(blocks, 1, "the overall judgement is shown once");
   const results = await shadowText(page, "main");
   assert.doesNotMatch(results, /Overall effectiveness|The route that would follow|Indicators inspectors/);
@@ -123,7 +155,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   // Timeline: the next full inspection falls in the next inspection year, with an interim
   // (assurance) visit first because the home was last judged requires improvement.
   await follow(page, "to-timeline", "timeline");
-  const pw = await app(page, () => document.querySelector("stocktake-app").app.runPathway());
+  const pw = await app(page, () => document.querySelector("stocktake-app").app.pathway.run());
   assert.equal(pw.next.rule.id, "ch_full_every_year");
   assert.deepEqual(pw.next.window, { earliest: "2027-04-01", latest: "2028-03-31", likely: "2027-09-30" });
   assert.deepEqual(pw.problems, []);

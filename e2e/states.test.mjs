@@ -14,7 +14,8 @@ before(async () => {
   await waitReady(page);
 });
 
-const go = (name, params = {}) => page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
+const go = (name, params = {}) =>
+  page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
 
 async function checkState(name) {
   await screenshot(page, `state-${name}`);
@@ -52,19 +53,31 @@ test("about page error state: invalid dates are listed in the error summary and 
   assert.match(await page.title(), /^Error: /);
   await checkState("about-error");
   // The summary's link moves focus to the field.
-  assert.match(await shadowText(page, "#history-lastInspection-endedOn-error"), /Error: Enter the date the inspection ended/);
+  assert.match(
+    await shadowText(page, "#history-lastInspection-endedOn-error"),
+    /Error: Enter the date the inspection ended/,
+  );
   const links = page.locator(".govuk-error-summary__list a");
   for (let i = 0; i < (await links.count()); i++) {
     const target = (await links.nth(i).getAttribute("href")).slice(1);
     await links.nth(i).click();
-    assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id), target, "each link moves focus to its field");
+    assert.equal(
+      await page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id),
+      target,
+      "each link moves focus to its field",
+    );
   }
 });
 
 test("each area page, and the task list", async () => {
   await go("tasks");
   await checkState("tasks-empty");
-  const areas = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().areas.map((a) => a.id));
+  const areas = await page.evaluate(() =>
+    document
+      .querySelector("stocktake-app")
+      .app.fw()
+      .areas.map((a) => a.id),
+  );
   assert.equal(areas.length, 5);
   for (const id of areas) {
     await go("area", { id });
@@ -98,7 +111,18 @@ test("indicators, check answers, results, timeline, action plan, compare, clear"
   await fillAllAreas(page);
   await page.evaluate(() => {
     const app = document.querySelector("stocktake-app").app;
-    app.a.history.lastInspection = { kind: "standard", startedOn: "2024-03-04", endedOn: "2024-03-15", grades: { overall_effectiveness: "requires_improvement", impact_of_leaders: "requires_improvement", help_and_protection: "requires_improvement", children_in_care: "good", care_leavers: "good" } };
+    app.a.history.lastInspection = {
+      kind: "standard",
+      startedOn: "2024-03-04",
+      endedOn: "2024-03-15",
+      grades: {
+        overall_effectiveness: "requires_improvement",
+        impact_of_leaders: "requires_improvement",
+        help_and_protection: "requires_improvement",
+        children_in_care: "good",
+        care_leavers: "good",
+      },
+    };
     app.a.history.focusedVisits = [];
     app.a.history.monitoring = null;
     app.changed(true);
@@ -113,8 +137,20 @@ test("the report view in print media", async () => {
   await go("report");
   await checkState("report");
   await page.emulateMedia({ media: "print" });
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("stocktake-app").shadowRoot.querySelector(".st-header")).display), "none", "the header is not printed");
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("stocktake-app").shadowRoot.querySelector("#print")).display), "none", "buttons are not printed");
+  assert.equal(
+    await page.evaluate(
+      () => getComputedStyle(document.querySelector("stocktake-app").shadowRoot.querySelector(".st-header")).display,
+    ),
+    "none",
+    "the header is not printed",
+  );
+  assert.equal(
+    await page.evaluate(
+      () => getComputedStyle(document.querySelector("stocktake-app").shadowRoot.querySelector("#print")).display,
+    ),
+    "none",
+    "buttons are not printed",
+  );
   await checkState("report-print");
   await page.pdf?.({ path: "e2e-artifacts/report.pdf" }).catch(() => {});
   await page.emulateMedia({ media: "screen" });

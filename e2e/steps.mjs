@@ -37,7 +37,12 @@ export async function typeDate(page, id, day, month, year) {
  */
 export async function rateAreaByKeyboard(page, areaId, down) {
   const ids = await page.evaluate(
-    (area) => document.querySelector("stocktake-app").app.fw().areas.find((a) => a.id === area).statements.map((s) => s.id),
+    (area) =>
+      document
+        .querySelector("stocktake-app")
+        .app.fw()
+        .areas.find((a) => a.id === area)
+        .statements.map((s) => s.id),
     areaId,
   );
   for (const [i, id] of ids.entries()) {
@@ -66,15 +71,20 @@ export function fillAllAreas(page) {
     const app = document.querySelector("stocktake-app").app;
     const levels = ["good", "requires_improvement", "good", "outstanding", "inadequate", "not_known", "good"];
     let i = 0;
-    for (const area of app.fw().areas) for (const s of area.statements) app.set(`answers.${s.id}.level`, levels[i++ % levels.length]);
-    for (const ind of app.fw().indicators) app.set(`indicators.${ind.id}`, Math.round((ind.national.value + 1) * 10) / 10);
+    for (const area of app.fw().areas)
+      for (const s of area.statements) app.set(`answers.${s.id}.level`, levels[i++ % levels.length]);
+    for (const ind of app.fw().indicators)
+      app.set(`indicators.${ind.id}`, Math.round((ind.national.value + 1) * 10) / 10);
     app.saveNow();
   });
 }
 
 /** The text of an element in the shadow root. */
 export function shadowText(page, selector) {
-  return page.evaluate((sel) => document.querySelector("stocktake-app").shadowRoot.querySelector(sel)?.textContent ?? null, selector);
+  return page.evaluate(
+    (sel) => document.querySelector("stocktake-app").shadowRoot.querySelector(sel)?.textContent ?? null,
+    selector,
+  );
 }
 
 /** Requests other than the page's own start-up files, after `since`. */

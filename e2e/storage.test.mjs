@@ -13,15 +13,21 @@ const site = useSite();
 /** Opens the page with data-storage set to `mode`. */
 async function openWithStorage(mode, initScript) {
   const opened = await openPage(site.browser);
-  const html = (await readFile(join(DIST, "index.html"), "utf8")).replace('data-storage="local"', `data-storage="${mode}"`);
-  await opened.page.route(`${site.url}variant.html`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  const html = (await readFile(join(DIST, "index.html"), "utf8")).replace(
+    'data-storage="local"',
+    `data-storage="${mode}"`,
+  );
+  await opened.page.route(`${site.url}variant.html`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
   if (initScript) await opened.page.addInitScript(initScript);
   await opened.page.goto(`${site.url}variant.html`);
   await waitReady(opened.page);
   return opened;
 }
 
-const ourKeys = (page, area) => page.evaluate((a) => Object.keys(window[a]).filter((k) => k.startsWith("stocktake:")), area);
+const ourKeys = (page, area) =>
+  page.evaluate((a) => Object.keys(window[a]).filter((k) => k.startsWith("stocktake:")), area);
 
 test("data-storage=session keeps work in this tab only", async () => {
   const { page } = await openWithStorage("session");

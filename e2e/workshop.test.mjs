@@ -12,8 +12,20 @@ import { DIST, axe, cspViolations, foreignRequests, openPage, screenshot, waitRe
 
 const LEVELS = ["outstanding", "good", "requires_improvement", "inadequate", "not_known"];
 const RANK = { inadequate: 0, requires_improvement: 1, good: 2, outstanding: 3 };
-const UP = { inadequate: "requires_improvement", not_known: "requires_improvement", requires_improvement: "good", good: "outstanding", outstanding: "outstanding" };
-const DOWN = { outstanding: "good", good: "requires_improvement", requires_improvement: "inadequate", inadequate: "inadequate", not_known: "inadequate" };
+const UP = {
+  inadequate: "requires_improvement",
+  not_known: "requires_improvement",
+  requires_improvement: "good",
+  good: "outstanding",
+  outstanding: "outstanding",
+};
+const DOWN = {
+  outstanding: "good",
+  good: "requires_improvement",
+  requires_improvement: "inadequate",
+  inadequate: "inadequate",
+  not_known: "inadequate",
+};
 const NAMES = ["Asha", "Ben", "Carys"];
 
 const site = useSite();
@@ -24,13 +36,17 @@ const saved = new Map(); // scenario id -> [{ name, text }]
  * `compareParticipants` from the workshop build the workshop pages load, the rest from the core.
  */
 const core = (page, fn, ...args) =>
-  page.evaluate(async ([f, a]) => {
-    const app = document.querySelector("stocktake-app").app;
-    const api = ["scenario", "compareParticipants"].includes(f) ? await app.loadWorkshop() : app.core;
-    return api[f](...a);
-  }, [fn, args]);
+  page.evaluate(
+    async ([f, a]) => {
+      const app = document.querySelector("stocktake-app").app;
+      const api = ["scenario", "compareParticipants"].includes(f) ? await app.loadWorkshop() : app.core;
+      return api[f](...a);
+    },
+    [fn, args],
+  );
 
-const workshopFiles = (requests) => requests.filter((u) => /stocktake_workshop/.test(u)).map((u) => new URL(u).pathname.replace(/^.*\/pkg\//, ""));
+const workshopFiles = (requests) =>
+  requests.filter((u) => /stocktake_workshop/.test(u)).map((u) => new URL(u).pathname.replace(/^.*\/pkg\//, ""));
 
 /** Participant p's level for statement number i: 0 copies the reference, 1 and 2 vary it. */
 function levelFor(p, i, reference) {
@@ -58,7 +74,10 @@ async function participate(scenarioId, p) {
   assert.match(await item.textContent(), /Fictional/);
   // The workshop build of the core is fetched when a workshop page first opens, not before.
   assert.deepEqual(workshopFiles(requests), [], "the start page does not load the workshop build");
-  assert.equal(await page.evaluate(() => typeof document.querySelector("stocktake-app").app.core.scenario), "undefined");
+  assert.equal(
+    await page.evaluate(() => typeof document.querySelector("stocktake-app").app.core.scenario),
+    "undefined",
+  );
   await page.locator(`#scenario-${scenarioId}`).click();
   await page.locator("#briefing").waitFor();
   assert.ok(workshopFiles(requests).includes("stocktake_workshop_bg.wasm"), "the briefing loads the workshop build");
@@ -106,8 +125,8 @@ async function participate(scenarioId, p) {
 function expectedFigures(fw, files) {
   const answers = files.map((f) => JSON.parse(f.text).answers);
   const statements = [];
-  fw.areas.forEach((area) =>
-    area.statements.forEach((st) => {
+  for (const area of fw.areas) {
+    for (const st of area.statements) {
       const counts = { outstanding: 0, good: 0, requires_improvement: 0, inadequate: 0, not_known: 0, unanswered: 0 };
       for (const a of answers) counts[a[st.id]?.level ?? "unanswered"]++;
       const answered = LEVELS.reduce((n, l) => n + counts[l], 0);
@@ -116,8 +135,8 @@ function expectedFigures(fw, files) {
       const ranks = answers.map((a) => RANK[a[st.id]?.level]).filter((r) => r !== undefined);
       const spread = ranks.length ? Math.max(...ranks) - Math.min(...ranks) : null;
       statements.push({ id: st.id, counts, agreement, spread, index: statements.length });
-    }),
-  );
+    }
+  }
   const disagreements = statements
     .filter((s) => s.agreement !== null && s.agreement < 1)
     .sort((x, y) => x.agreement - y.agreement || y.spread - x.spread || x.index - y.index)
@@ -132,8 +151,17 @@ async function checkComparison(page, scenarioId, files) {
   const fw = await core(page, "framework", s.framework);
   await page.locator("#link-workshop-compare").click();
   await page.locator("#workshop-files").waitFor();
-  const invalid = { name: "not-a-stocktake-file.json", mimeType: "application/json", buffer: Buffer.from('{"hello":"world"}') };
-  await page.locator("#workshop-files").setInputFiles([...files.map((f) => ({ name: f.name, mimeType: "application/json", buffer: Buffer.from(f.text) })), invalid]);
+  const invalid = {
+    name: "not-a-stocktake-file.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"hello":"world"}'),
+  };
+  await page
+    .locator("#workshop-files")
+    .setInputFiles([
+      ...files.map((f) => ({ name: f.name, mimeType: "application/json", buffer: Buffer.from(f.text) })),
+      invalid,
+    ]);
   await page.locator("#compare-summary").waitFor();
   assert.match(await page.locator("#compare-summary").textContent(), /3 participants/);
   const skipped = page.locator(`#invalid-files li[data-file="${invalid.name}"]`);
@@ -143,7 +171,9 @@ async function checkComparison(page, scenarioId, files) {
   const shown = await page.locator("tr[data-statement]").evaluateAll((rows) =>
     rows.map((r) => ({
       id: r.dataset.statement,
-      counts: Object.fromEntries([...r.querySelectorAll("td[data-level]")].map((td) => [td.dataset.level, Number(td.dataset.count)])),
+      counts: Object.fromEntries(
+        [...r.querySelectorAll("td[data-level]")].map((td) => [td.dataset.level, Number(td.dataset.count)]),
+      ),
       agreement: r.querySelector("td[data-agreement]").textContent,
       spread: r.querySelector("td[data-spread]").dataset.spread,
       reference: r.querySelector("td[data-reference]").dataset.reference,
@@ -154,11 +184,17 @@ async function checkComparison(page, scenarioId, files) {
     const row = shown[k];
     assert.equal(row.id, st.id);
     assert.deepEqual(row.counts, st.counts, `${scenarioId} ${st.id} counts`);
-    assert.equal(row.agreement, st.agreement === null ? "–" : `${Math.round(st.agreement * 100)}%`, `${scenarioId} ${st.id} agreement`);
+    assert.equal(
+      row.agreement,
+      st.agreement === null ? "–" : `${Math.round(st.agreement * 100)}%`,
+      `${scenarioId} ${st.id} agreement`,
+    );
     assert.equal(row.spread, st.spread === null ? "" : String(st.spread), `${scenarioId} ${st.id} spread`);
     assert.equal(row.reference, s.reference.answers[st.id].level, `${scenarioId} ${st.id} reference`);
   }
-  const listed = await page.locator("#disagreements li").evaluateAll((items) => items.map((li) => li.dataset.statement));
+  const listed = await page
+    .locator("#disagreements li")
+    .evaluateAll((items) => items.map((li) => li.dataset.statement));
   assert.deepEqual(listed, want.disagreements, "where participants disagree most");
 
   // Each participant's projected grades (scored here by the core from the file) against the reference.
@@ -168,8 +204,16 @@ async function checkComparison(page, scenarioId, files) {
       const scored = await core(page, "score", JSON.parse(f.text));
       const grade = j.derived ? scored.overall.grade : scored.judgements.find((x) => x.id === j.id).grade;
       const row = section.locator(`tr[data-participant="${NAMES[p]}"]`);
-      assert.equal(await row.locator("td[data-grade]").getAttribute("data-grade"), grade, `${scenarioId} ${NAMES[p]} ${j.id}`);
-      assert.equal(await row.locator("td[data-matches]").getAttribute("data-matches"), String(grade === s.facilitator.expected[j.id]), `${scenarioId} ${NAMES[p]} ${j.id} match`);
+      assert.equal(
+        await row.locator("td[data-grade]").getAttribute("data-grade"),
+        grade,
+        `${scenarioId} ${NAMES[p]} ${j.id}`,
+      );
+      assert.equal(
+        await row.locator("td[data-matches]").getAttribute("data-matches"),
+        String(grade === s.facilitator.expected[j.id]),
+        `${scenarioId} ${NAMES[p]} ${j.id} match`,
+      );
     }
     assert.match(await section.locator(".st-reference").textContent(), /\w/);
   }
@@ -180,7 +224,10 @@ async function axeComparison(page, name) {
   assert.deepEqual(await axe(page), [], "no axe violation in the comparison");
   await page.locator("#projector-toggle").click();
   assert.equal(await page.locator("#projector-toggle").getAttribute("aria-pressed"), "true");
-  const size = await page.locator("tr[data-statement] th").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = await page
+    .locator("tr[data-statement] th")
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(size >= 24, `projector type is at least 24px (${size})`);
   assert.deepEqual(await axe(page), [], "no axe violation in projector mode");
   await screenshot(page, `workshop-compare-${name}-projector`);
@@ -218,7 +265,10 @@ test("the comparison works in the offline file opened from file://", async () =>
   await page.goto(fileUrl);
   await waitReady(page);
   await checkComparison(page, id, files);
-  assert.deepEqual(requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+  assert.deepEqual(
+    requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")),
+    [],
+  );
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   await axeComparison(page, `${id}-offline`);

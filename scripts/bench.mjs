@@ -5,12 +5,12 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, openPage, startServer, waitReady } from "../e2e/harness.mjs";
+import { measureLoads, measureRescore } from "./bench-page.mjs";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 const dist = join(root, "dist");
 const native = JSON.parse(process.argv[2] ?? "{}");
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-const p95 = (v) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
@@ -32,21 +32,14 @@ const { server, url } = await startServer(dist, {
 // before they open Stocktake, so the benchmark turns it off, as Puppeteer does by default.
 const browser = await launch({ disableFeatures: ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"] });
 try {
-  // 1. Everything the hosted page loads, and the time to a usable page (median of 9 loads).
-  const loads = [];
-  let loaded = [];
-  for (let i = 0; i < 9; i++) {
-    const { context, page, requests } = await openPage(browser);
-    await page.addInitScript(() => {
-      addEventListener("stocktake:ready", () => (window.__readyAt = performance.now()), { once: true });
-    });
-    await page.goto(url);
-    await waitReady(page);
-    loads.push(await page.evaluate(() => window.__readyAt));
-    loaded = requests;
-    await context.close();
-  }
-  const files = loaded.map((u) => decodeURIComponent(new URL(u).pathname)).map((p) => join(dist, p.endsWith("/") ? p + "index.html" : p));
+  // 1. Everything the hosted page loads (a director's first visit: nothing is requested after the
+  // page is usable), and the time to a usable page (median of 9 loads), also with the CPU throttled
+  // 4× (DevTools' CPU throttling: a slow or busy laptop).
+  const { times: loads, requests: loaded } = await measureLoads(browser, url, { runs: 9 });
+  const { times: throttledLoads } = await measureLoads(browser, url, { runs: 9, cpuThrottle: 4 });
+  const files = loaded
+    .map((u) => decodeURIComponent(new URL(u).pathname))
+    .map((p) => join(dist, p.endsWith("/") ? `${p}index.html` : p));
   let hostedRaw = 0;
   let hostedGz = 0;
   let nonWasmGz = 0;
@@ -60,7 +53,10 @@ try {
   // script and its preloads); the other modules are requested before the page is usable, but it
   // does not wait for them (app.mjs's LATER).
   const indexHtml = await readFile(join(dist, "index.html"), "utf8");
-  const firstPage = ["index.html", ...[...indexHtml.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(?!data:)([^"]+)"/g)].map((m) => m[1])];
+  const firstPage = [
+    "index.html",
+    ...[...indexHtml.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(?!data:)([^"]+)"/g)].map((m) => m[1]),
+  ];
   let firstPageGz = 0;
   for (const f of firstPage) firstPageGz += gz(await readFile(join(dist, f)));
 
@@ -82,7 +78,14 @@ try {
         i++;
       }
     answers.hp_lado = { ...answers.hp_lado, level: "inadequate" };
-    const a = { format: "stocktake-assessment", version: 1, framework: fw.id, assessedOn: "2026-11-22", answers, indicators: {} };
+    const a = {
+      format: "stocktake-assessment",
+      version: 1,
+      framework: fw.id,
+      assessedOn: "2026-11-22",
+      answers,
+      indicators: {},
+    };
     const scoreUs = [];
     for (let k = 0; k < 1000; k++) {
       const t = performance.now();
@@ -107,7 +110,6 @@ try {
   // 3. Re-scoring after an answer changes, through the real page (scripts/bench-page.mjs).
   let page_ = null;
   try {
-    const { measureRescore } = await import("./bench-page.mjs");
     page_ = await measureRescore(browser, url);
   } catch (e) {
     page_ = { error: `not measured: ${e.message}` };
@@ -131,6 +133,8 @@ try {
     browser: {
       usable_page_ms_median_of_9: round(median(loads), 1),
       usable_page_ms_all: loads.map((x) => round(x, 1)),
+      usable_page_cpu_throttled_4x_ms_median_of_9: round(median(throttledLoads), 1),
+      usable_page_cpu_throttled_4x_ms_all: throttledLoads.map((x) => round(x, 1)),
       wasm_memory_bytes: inWasm.memory_bytes,
       rescore_after_answer_change: page_,
     },
@@ -138,10 +142,15 @@ try {
       statements: inWasm.statements,
       // The same call both sides: assessment as JSON in, checked, scored, result as JSON out.
       score_call_us: { native: native.score_call_median_us, wasm: round(inWasm.score_median_us, 1) },
-      score_wasm_to_native_ratio: native.score_call_median_us ? round(inWasm.score_median_us / native.score_call_median_us) : null,
+      score_wasm_to_native_ratio: native.score_call_median_us
+        ? round(inWasm.score_median_us / native.score_call_median_us)
+        : null,
       // The scoring alone (already-read assessment in, result struct out), natively.
       score_core_only_native_us: native.score_median_us,
-      simulate_10000_runs_ms: { native: native.simulate_10000_runs_median_ms, wasm: round(inWasm.simulate_10000_runs_median_ms) },
+      simulate_10000_runs_ms: {
+        native: native.simulate_10000_runs_median_ms,
+        wasm: round(inWasm.simulate_10000_runs_median_ms),
+      },
       simulate_wasm_to_native_ratio: native.simulate_10000_runs_median_ms
         ? round(inWasm.simulate_10000_runs_median_ms / native.simulate_10000_runs_median_ms)
         : null,
@@ -149,10 +158,14 @@ try {
   };
   const ratio = result.core.simulate_wasm_to_native_ratio;
   const p95ms = page_?.p95_ms;
+  const usable = result.browser.usable_page_ms_median_of_9;
+  const usableThrottled = result.browser.usable_page_cpu_throttled_4x_ms_median_of_9;
   result.budgets = {
-    hosted_page_gzip_le_250KB: { value: hostedGz, budget: 250_000, ok: hostedGz <= 250_000 },
-    wasm_gzip_le_120KB: { value: gz(wasm), budget: 120_000, ok: gz(wasm) <= 120_000 },
-    usable_page_lt_300ms: { value: result.browser.usable_page_ms_median_of_9, budget: 300, ok: result.browser.usable_page_ms_median_of_9 < 300 },
+    // What a director's first visit downloads: every file the hosted page loads, gzipped.
+    first_visit_gzip_le_300KB: { value: hostedGz, budget: 300_000, ok: hostedGz <= 300_000 },
+    wasm_gzip_le_200KB: { value: gz(wasm), budget: 200_000, ok: gz(wasm) <= 200_000 },
+    usable_page_lt_300ms: { value: usable, budget: 300, ok: usable < 300 },
+    usable_page_cpu_throttled_4x_lt_1000ms: { value: usableThrottled, budget: 1000, ok: usableThrottled < 1000 },
     rescore_p95_lt_2ms: { value: p95ms ?? null, budget: 2, ok: p95ms != null && p95ms < 2 },
     // The same budget once V8 has optimised the wasm (1.5 s after the burst above); reported, not
     // a substitute for the line above.

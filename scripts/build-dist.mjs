@@ -1,15 +1,13 @@
 // Assembles dist/, the deployable static site, from www/ (the page), pkg/ (wasm-pack's output)
 // and govuk-frontend (compiled from npm with Arial and no GDS Transport font). Every path in
 // dist/ is relative, so the folder works when copied into any sub-folder of an intranet server.
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// The JavaScript is bundled and minified by esbuild (pinned in package.json).
+import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
+import * as esbuild from "esbuild";
 import * as sass from "sass";
-import { parse } from "acorn";
-import { inlineModules } from "./inline-modules.mjs";
-import { stripComments } from "./strip-comments.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -58,20 +56,29 @@ export async function compileCss() {
   const source = await readFile(join(www, "styles", "stocktake.scss"), "utf8");
   const block = source.match(/\/\/ govuk:begin\n([\s\S]*?)\/\/ govuk:end\n/);
   const settings = block?.[1].match(/@use "govuk-frontend\/dist\/govuk\/base" with (\([\s\S]*?\n\));\n/);
-  if (!settings) throw new Error("stocktake.scss: no govuk:begin … govuk:end block starting with govuk-frontend's base and its settings");
+  if (!settings)
+    throw new Error(
+      "stocktake.scss: no govuk:begin … govuk:end block starting with govuk-frontend's base and its settings",
+    );
   const css = sassToCss(source);
   const full = sassToCss(source.replace(block[0], () => `@use "govuk-frontend/dist/govuk" with ${settings[1]};\n`));
   const fullRules = cssRules(full);
   let at = 0;
   for (const rule of cssRules(css)) {
     while (at < fullRules.length && fullRules[at] !== rule) at++;
-    if (at === fullRules.length) throw new Error(`compiled CSS differs from govuk-frontend's full build, not only by leaving components out: ${rule.slice(0, 120)}`);
+    if (at === fullRules.length)
+      throw new Error(
+        `compiled CSS differs from govuk-frontend's full build, not only by leaving components out: ${rule.slice(0, 120)}`,
+      );
     at++;
   }
-  const code = (await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))).join("\n");
+  const code = (
+    await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))
+  ).join("\n");
   const styled = (text, cls) => text.includes(`.${cls.replace(/!/g, "\\!")}`);
   for (const cls of new Set(code.match(/govuk-[\w!-]+/g) ?? [])) {
-    if (styled(full, cls) && !styled(css, cls)) throw new Error(`the page uses .${cls}, but its govuk-frontend component is not in www/styles/stocktake.scss`);
+    if (styled(full, cls) && !styled(css, cls))
+      throw new Error(`the page uses .${cls}, but its govuk-frontend component is not in www/styles/stocktake.scss`);
   }
   return css;
 }
@@ -90,38 +97,30 @@ export async function buildDist() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(join(dist, "assets"), { recursive: true });
   const css = await compileCss();
-  if (/url\((?!["']?data:)/.test(css)) throw new Error("compiled CSS refers to an external file: " + css.match(/url\([^)]*\)/)[0]);
+  if (/url\((?!["']?data:)/.test(css))
+    throw new Error(`compiled CSS refers to an external file: ${css.match(/url\([^)]*\)/)[0]}`);
   await writeFile(join(dist, "assets", "stocktake.css"), css);
-  // The JavaScript is served without its comments (scripts/strip-comments.mjs): www/ keeps them.
-  // The modules (www/'s and wasm-bindgen's glue) go to a staging folder, laid out as www/ with
-  // pkg/ beside it, from which joinModules makes dist/stocktake.mjs and the offline file's script.
-  const staging = await mkdtemp(join(tmpdir(), "stocktake-modules-"));
-  try {
-    for (const f of await files(www)) {
-      const rel = relative(www, f);
-      if (rel.startsWith("styles") || rel.startsWith("pkg")) continue;
-      const js = /\.m?js$/.test(f);
-      const to = join(js ? staging : dist, rel);
-      await mkdir(dirname(to), { recursive: true });
-      if (js) await writeFile(to, stripComments(await readFile(f, "utf8"), relative(root, f)));
-      else await cp(f, to);
-    }
-    await mkdir(join(staging, "pkg"), { recursive: true });
-    // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh): both
-    // glues are joined into the one module; the workshop wasm is fetched only when needed.
-    await mkdir(join(dist, "pkg"), { recursive: true });
-    for (const name of ["stocktake", "stocktake_workshop"]) {
-      await writeFile(join(staging, "pkg", `${name}.js`), stripComments(await readFile(join(root, "pkg", `${name}.js`), "utf8"), `pkg/${name}.js`));
-      await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
-    }
-    await writeFile(join(dist, "stocktake.mjs"), await joinModules(join(staging, "stocktake.mjs"), { base: "import.meta.url", exports: true }));
-    await addPreloads();
-    // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
-    await cp(join(root, "embed"), dist, { recursive: true });
-    await buildOffline(css, await joinModules(join(staging, "stocktake.mjs"), { base: "document.baseURI" }));
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+  // www/'s other files (index.html, page.css) as they are; its modules only inside the bundle.
+  for (const f of await files(www)) {
+    const rel = relative(www, f);
+    if (rel.startsWith("styles") || rel.startsWith("pkg") || /\.m?js$/.test(f)) continue;
+    await mkdir(dirname(join(dist, rel)), { recursive: true });
+    await cp(f, join(dist, rel));
   }
+  // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh): both
+  // glues are bundled into the one module; the workshop wasm is fetched only when needed.
+  await mkdir(join(dist, "pkg"), { recursive: true });
+  for (const name of ["stocktake", "stocktake_workshop"])
+    await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
+  await writeFile(join(dist, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
+  await addPreloads();
+  // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
+  await cp(join(root, "embed"), dist, { recursive: true });
+  // The offline file runs the same module graph from an inline script, which exports nothing.
+  await buildOffline(
+    css,
+    await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
+  );
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
     if (!/\.(html|m?js|css)$/.test(f)) continue;
@@ -133,21 +132,51 @@ export async function buildDist() {
 }
 
 /**
- * Performance: the hosted page's JavaScript is one file, dist/stocktake.mjs, made from
- * www/stocktake.mjs's whole module graph (the page's modules, wasm-bindgen's glue and the modules
- * the first page does not wait for, which app.mjs imports dynamically) by the same inliner as the
- * offline file (scripts/inline-modules.mjs; no bundler dependency). Measured: each request costs
- * the browser work of its own and a browser opens only about six connections to one server, so
- * the 18 files the first page waited for (23 in all) arrived 230–410 ms after navigation; the
- * offline file, which inlines everything, became usable sooner over HTTP than the hosted page,
- * and the joined file made the page usable ~110 ms sooner (docs/performance.md). All of the graph must be in the one file: a module loaded on its own
- * would get its own second copy of the modules it shares with the rest (dom.mjs, storage.mjs …).
- * www/ stays plain ES modules. `options` are inlineModules's; the result must parse as a module.
+ * wasm-bindgen's glue is imported as www/pkg/…, as if pkg/ were inside www/; wasm-pack writes it
+ * to the top-level pkg/.
  */
-async function joinModules(entry, options) {
-  const text = await inlineModules(entry, options);
-  parse(text, { ecmaVersion: "latest", sourceType: "module" });
-  return text;
+const pkgBesideWww = {
+  name: "pkg-beside-www",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pkg\// }, (args) =>
+      args.importer === join(www, "stocktake.mjs") ? { path: join(root, args.path) } : undefined,
+    );
+  },
+};
+
+/**
+ * Performance: the hosted page's JavaScript is one file, dist/stocktake.mjs, made by esbuild from
+ * www/stocktake.mjs's whole module graph: the page's modules, wasm-bindgen's glue and the modules
+ * the first page does not wait for, which app.mjs imports dynamically (without `splitting`,
+ * esbuild puts a dynamically imported module in the same file and runs it when import() is
+ * called). Measured: each request costs the browser work of its own and a browser opens only
+ * about six connections to one server, so the 18 files the first page waited for (23 in all)
+ * arrived 230–410 ms after navigation; one joined file made the page usable ~110 ms sooner
+ * (docs/performance.md). All of the graph must be in the one file: a module loaded on its own
+ * would get its own second copy of the modules it shares with the rest (dom.mjs, storage.mjs …).
+ * Minified, so no comments are served (licence comments go to the end, as esbuild does). www/
+ * stays plain ES modules. `entry` is a file path or esbuild's `stdin` options.
+ */
+export async function bundle(entry) {
+  const result = await esbuild.build({
+    ...(typeof entry === "string" ? { entryPoints: [entry] } : { stdin: entry }),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    minify: true,
+    charset: "utf8",
+    write: false,
+    outfile: join(dist, "stocktake.mjs"),
+    metafile: true,
+    logLevel: "silent",
+    plugins: [pkgBesideWww],
+  });
+  for (const w of result.warnings)
+    console.warn(`esbuild: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ""}`);
+  const [output] = Object.values(result.metafile.outputs);
+  const outside = output.imports.filter((i) => i.external);
+  if (outside.length) throw new Error(`the bundle would load other files: ${outside.map((i) => i.path).join(", ")}`);
+  return result.outputFiles[0].text;
 }
 
 /**
@@ -168,7 +197,10 @@ async function addPreloads() {
   const html = await readFile(index, "utf8");
   const tag = '<script type="module" src="stocktake.mjs"></script>';
   if (!html.includes(tag)) throw new Error("index.html has no stocktake.mjs script tag");
-  await writeFile(index, html.replace(tag, () => `${tag}\n  ${links.join("\n  ")}`));
+  await writeFile(
+    index,
+    html.replace(tag, () => `${tag}\n  ${links.join("\n  ")}`),
+  );
 }
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -194,11 +226,17 @@ async function buildOffline(css, bundle) {
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");
-  let out = html
-    .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  const out = html
+    .replace(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+      () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    )
     .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "")
     .replace(/<link rel="stylesheet" href="page.css">/, () => `<style>${pageCss}</style>`)
-    .replace(/<script type="module" src="stocktake.mjs"><\/script>/, () => `<script type="module">${script.replaceAll("</script", "<\\/script")}</script>`);
+    .replace(
+      /<script type="module" src="stocktake.mjs"><\/script>/,
+      () => `<script type="module">${script.replaceAll("</script", "<\\/script")}</script>`,
+    );
   if (out.includes('src="') && /<script[^>]+src=/.test(out)) throw new Error("offline file still loads a script");
   if (/<link rel="stylesheet"/.test(out)) throw new Error("offline file still loads a stylesheet");
   if (/<link rel="(?:modulepreload|preload)"/.test(out)) throw new Error("offline file still preloads a file");

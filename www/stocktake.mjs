@@ -25,7 +25,9 @@ function decodeBase64(text) {
 
 /** Loads the wasm core once; resolves to its API (the functions documented in the README). */
 export function loadCore() {
-  coreReady ??= init({ module_or_path: inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base) }).then((exports) => {
+  coreReady ??= init({
+    module_or_path: inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base),
+  }).then((exports) => {
     wasmExports = exports;
     return core;
   });
@@ -43,7 +45,9 @@ let workshopReady;
 export function loadWorkshop() {
   workshopReady ??= import("./pkg/stocktake_workshop.js").then((workshop) =>
     workshop
-      .default({ module_or_path: inline ? decodeBase64(inline.workshopWasm) : new URL("pkg/stocktake_workshop_bg.wasm", base) })
+      .default({
+        module_or_path: inline ? decodeBase64(inline.workshopWasm) : new URL("pkg/stocktake_workshop_bg.wasm", base),
+      })
       .then(() => workshop),
   );
   return workshopReady;
@@ -68,14 +72,17 @@ function warmUp(core, storage) {
   } catch {
     // storage.mjs finds out again and says so
   }
-  core.then((api) => {
-    try {
-      api.frameworks();
-      api.scenarios();
-    } catch {
-      // the app calls them again and handles any error
-    }
-  }, () => {});
+  core.then(
+    (api) => {
+      try {
+        api.frameworks();
+        api.scenarios();
+      } catch {
+        // the app calls them again and handles any error
+      }
+    },
+    () => {},
+  );
 }
 
 /** Adds the stylesheet to the shadow root; resolves once it applies. */
@@ -120,7 +127,10 @@ export class StocktakeApp extends HTMLElement {
     const config = configOf(this);
     const core = loadCore();
     const styled = addStyles(root);
-    const app = import("./app/app.mjs").then((m) => (m.loadLater(), m));
+    const app = import("./app/app.mjs").then((m) => {
+      m.loadLater();
+      return m;
+    });
     warmUp(core, config.storage);
     root.append(mount);
     if (config.colour) this.style.setProperty("--st-brand", config.colour);

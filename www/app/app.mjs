@@ -1,16 +1,23 @@
 // The Stocktake application shell, rendered inside <stocktake-app>'s shadow root: header, save
 // status, an in-memory router, the assessment being edited, autosave and re-scoring. Every
 // judgement, date and rule comes from the wasm core (`core`); this module only renders.
-import { h, replace } from "./dom.mjs";
+//
+// The shell holds only what every page shares: the assessment and its latest score, where work is
+// kept, and where the user is. Each page module keeps its own state (the comparison with last
+// year, the workshop's files, projector mode) and the pathway's assumptions and the tabs' writer
+// are small objects of their own (pathway.mjs, tabs.mjs); they reach the shell only through the
+// methods below (set, load, begin, watch, go, link, title, saveExtra, onClear, onLeave …).
+import { h, inPage, replace } from "./dom.mjs";
 import { openStore } from "./storage.mjs";
-import { newAssessment, setPath, cloneJson } from "./state.mjs";
+import { cloneJson, newAssessment, setPath } from "./state.mjs";
 import { formatClock, todayLondon, warmFormats } from "./format.mjs";
 import { govButton } from "./govuk.mjs";
 import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
-import { watchOtherTabs } from "./tabs.mjs";
+import { OtherTabs } from "./tabs.mjs";
+import { Pathway } from "./pathway.mjs";
 
 /**
  * Modules the first page does not need. stocktake.mjs calls `loadLater()` as soon as this module
@@ -104,25 +111,38 @@ export class App {
     this.mount = mountPoint;
     this.core = core;
     this.loadWorkshop = loadWorkshop;
-    this.workshopCore = null;
-    this.workshopLoading = null;
     this.config = config;
     this.store = openStore(config.storage);
     this.frameworks = core.frameworks();
     this.fwCache = new Map();
-    this.watchers = new Set();
-    this.trail = [];
-    this.route = null;
-    this.saveTimer = null;
-    this.saveSoonQueued = false;
-    this.navSeq = 0;
-    this.savedAt = null;
-    this.saveProblem = null;
+    // The assessment being edited and its latest score.
+    this.a = null;
     this.scored = null;
     this.scoreError = null;
-    this.assumptions = {};
-    this.lastYear = null;
-    this.a = null;
+    this.watchers = new Set();
+    // Keeping work: the pending autosave and what the status line says.
+    this.saveTimer = null;
+    this.saveSoonQueued = false;
+    this.savedAt = null;
+    this.saveProblem = null;
+    this.clearHooks = new Set();
+    // Navigation.
+    this.trail = [];
+    this.route = null;
+    this.navSeq = 0;
+    this.leaveHooks = [];
+    /** The workshop build of the core once a workshop page has loaded it (go()), else null. */
+    this.workshopCore = null;
+    this.workshopLoading = null;
+    /** The pathway and its adjustable assumptions (pathway.mjs). */
+    this.pathway = new Pathway(this);
+    /** Whether this tab may write (tabs.mjs). */
+    this.tabs = new OtherTabs(this);
+  }
+
+  /** True while another tab is editing the same self-evaluation: this tab then never writes. */
+  get readOnly() {
+    return this.tabs.readOnly;
   }
 
   /** The host element (<stocktake-app>), for events other code can listen to. */
@@ -160,7 +180,11 @@ export class App {
     if (id == null) return "Not answered";
     const fw = this.fw();
     const found = fw?.levels?.find((l) => l.id === id);
-    return found ? found.label : String(id).replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+    return found
+      ? found.label
+      : String(id)
+          .replace(/_/g, " ")
+          .replace(/^./, (c) => c.toUpperCase());
   }
 
   start() {
@@ -178,7 +202,11 @@ export class App {
       this.mount,
       header(
         this.config,
-        h("a", { href: "#main-content", class: "govuk-skip-link", onclick: (e) => (e.preventDefault(), this.main.focus()) }, "Skip to main content"),
+        h(
+          "a",
+          { href: "#main-content", class: "govuk-skip-link", onclick: inPage(() => this.main.focus()) },
+          "Skip to main content",
+        ),
       ),
       h("div", { class: "govuk-width-container" }, this.main),
     );
@@ -195,10 +223,8 @@ export class App {
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.flushSave());
     const saved = this.store.read("assessment");
     if (saved && saved.format === "stocktake-assessment") this.a = saved;
-    this.assumptions = this.store.read("assumptions") ?? {};
-    this.lastYear = this.store.read("last-year");
     if (this.a) this.rescore();
-    watchOtherTabs(this);
+    this.tabs.watch();
     this.renderStatus();
     this.go("start", {}, { initial: true });
     // What the first page does not need waits until the browser is idle, rather than for the first
@@ -221,8 +247,7 @@ export class App {
   /** Starts a new assessment (replacing any in memory). */
   begin(frameworkId) {
     this.a = newAssessment(frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
-    this.assumptions = {};
-    this.saveExtra("assumptions", {});
+    this.pathway.resetAssumptions();
     this.changed(true);
   }
 
@@ -230,6 +255,12 @@ export class App {
   load(assessment) {
     this.a = cloneJson(assessment);
     this.changed(true);
+  }
+
+  /** Shows another tab's saved copy in this read-only tab: re-scored, not saved (tabs.mjs). */
+  adopt(assessment) {
+    this.a = assessment;
+    this.rescore();
   }
 
   /** Sets a field by path and re-scores; saving follows after a short pause. */
@@ -259,54 +290,13 @@ export class App {
     this.host?.dispatchEvent(new CustomEvent("stocktake:scored", { bubbles: true }));
   }
 
-  /** Calls `fn(scored)` after every re-score until the next navigation. */
+  /**
+   * Calls `fn(scored)` after every re-score until the next navigation (or until the function it
+   * returns is called).
+   */
   watch(fn) {
     this.watchers.add(fn);
-  }
-
-  /**
-   * Problems with the assessment, from the core: validateAssessment for answers and indicators,
-   * and the pathway's history reader for the inspection history. [{ field, code, message }].
-   */
-  problems() {
-    if (!this.a) return [];
-    let found;
-    try {
-      found = this.core.validateAssessment(this.a) ?? [];
-    } catch (err) {
-      found = [{ field: "", code: "invalid", message: err.message }];
-    }
-    const history = (this.runPathway().problems ?? []).filter((p) => p.field.startsWith("history"));
-    return [...found, ...history];
-  }
-
-  /** The projected grade per judgement from the latest score, for the pathway. */
-  projectedGrades() {
-    const out = {};
-    for (const j of this.scored?.judgements ?? []) if (j.grade) out[j.id] = j.grade;
-    // A derived overall judgement (ILACS overall effectiveness) is not among `judgements`.
-    const derived = this.fw()?.judgements?.find((j) => j.derived);
-    if (derived && this.scored?.overall?.grade) out[derived.id] = this.scored.overall.grade;
-    return out;
-  }
-
-  /** pathway(...) from the core for the current assessment and assumptions. */
-  runPathway() {
-    if (!this.a) return { problems: [] };
-    try {
-      return this.core.pathway({ framework: this.a.framework, today: this.today(), history: this.a.history ?? null, projected: this.projectedGrades(), assumptions: this.assumptions });
-    } catch (err) {
-      return { error: err.message, problems: [] };
-    }
-  }
-
-  /** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
-  runSimulation(assessment = this.a) {
-    try {
-      return this.core.simulate(assessment, { runs: 2000, seed: 20260401 });
-    } catch {
-      return null;
-    }
+    return () => this.watchers.delete(fn);
   }
 
   // ---- keeping work ----------------------------------------------------------------------------
@@ -318,6 +308,12 @@ export class App {
 
   flushSave() {
     if (this.saveTimer) this.saveNow();
+  }
+
+  /** Drops the pending autosave (this tab has become read-only). */
+  cancelSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
   }
 
   /**
@@ -333,7 +329,8 @@ export class App {
       this.saveSoonQueued = false;
       this.flushSave();
     };
-    if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(save, 0));
+    if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function")
+      requestAnimationFrame(() => setTimeout(save, 0));
     else setTimeout(save, 0);
   }
 
@@ -352,6 +349,7 @@ export class App {
     this.renderStatus();
   }
 
+  /** Keeps a page module's own value under `key` in the store (not from a read-only tab). */
   saveExtra(key, value) {
     if (this.readOnly) return;
     this.store.write(key, value);
@@ -362,7 +360,8 @@ export class App {
     let text;
     let offerFile = false;
     if (this.readOnly) {
-      text = "Not saved: this self-evaluation is being edited in another tab. Save to a file to keep changes made here.";
+      text =
+        "Not saved: this self-evaluation is being edited in another tab. Save to a file to keep changes made here.";
       offerFile = !!this.a;
     } else if (this.saveProblem === "off" || this.config.storage === "none") {
       text = "Your answers are not kept in this browser. Save to a file to keep your work.";
@@ -379,19 +378,36 @@ export class App {
       text = this.a ? `${where}` : "";
     }
     replace(this.statusText, text);
-    replace(this.statusAction, offerFile ? govButton({ text: "Save to a file", secondary: true, extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2", onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)) }) : null);
+    replace(
+      this.statusAction,
+      offerFile
+        ? govButton({
+            text: "Save to a file",
+            secondary: true,
+            extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2",
+            onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)),
+          })
+        : null,
+    );
     this.statusBar.hidden = !text;
+  }
+
+  /**
+   * Calls `fn()` when everything is cleared from this device, so that a page module forgets what
+   * it keeps in memory too (`clearEverything`).
+   */
+  onClear(fn) {
+    this.clearHooks.add(fn);
   }
 
   /** Removes every key Stocktake stored and forgets the work in memory. */
   clearEverything() {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+    this.cancelSave();
     this.store.clearAll();
     this.a = null;
     this.scored = null;
-    this.assumptions = {};
-    this.lastYear = null;
+    this.pathway.forget();
+    for (const fn of this.clearHooks) fn();
     this.savedAt = null;
     this.saveProblem = null;
     this.renderStatus();
@@ -401,7 +417,8 @@ export class App {
 
   /**
    * Shows page `name`. Moves focus to its h1 (or to `opts.focusId`), sets document.title and
-   * remembers where the user came from for the Back link.
+   * remembers where the user came from for the Back link (`opts.resetTrail`: forget the way here,
+   * as after starting again; `opts.back`, `opts.replace`: this page is not added to it).
    */
   go(name, params = {}, opts = {}) {
     const page = PAGES[name] ?? startPage;
@@ -413,7 +430,10 @@ export class App {
       // they have, unless the user has gone somewhere else meanwhile.
       const waits = [laterModule(page[0])];
       if (needsWorkshop) {
-        waits.push((this.workshopLoading ??= this.loadWorkshop().then((api) => (this.workshopCore = api))));
+        this.workshopLoading ??= this.loadWorkshop().then((api) => {
+          this.workshopCore = api;
+        });
+        waits.push(this.workshopLoading);
         this.workshopLoading.catch(() => (this.workshopLoading = null));
         replace(this.page, h("p", { class: "govuk-body", role: "status" }, "Loading the workshop tools…"));
       }
@@ -427,13 +447,15 @@ export class App {
       );
     }
     this.flushSave();
+    if (opts.resetTrail) this.trail = [];
     if (this.route && !opts.back && !opts.replace) this.trail.push(this.route);
     if (this.trail.length > 50) this.trail.shift();
     this.route = { name, params };
     this.watchers.clear();
+    const leaving = this.leaveHooks;
+    this.leaveHooks = [];
+    for (const fn of leaving) fn(name);
     const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
-    // Projector mode belongs to the comparison view only.
-    if (name !== "workshop-compare") this.mount.classList.remove("st-projector");
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
     replace(this.page);
     render(this, this.page, params);
@@ -448,13 +470,22 @@ export class App {
     }
   }
 
+  /** Calls `fn(next)` when the page shown now is left for page `next` (navigation only). */
+  onLeave(fn) {
+    this.leaveHooks.push(fn);
+  }
+
   /** Shown instead of a page whose module could not load (the server went away at start-up). */
   loadFailed(err) {
     this.title("This page could not load", true);
     replace(
       this.page,
       h("h1", { class: "govuk-heading-l", tabindex: "-1" }, "This page could not load"),
-      h("p", { class: "govuk-body" }, `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`),
+      h(
+        "p",
+        { class: "govuk-body" },
+        `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`,
+      ),
     );
   }
 
@@ -474,7 +505,7 @@ export class App {
   }
 
   backLink() {
-    return h("a", { href: "#", class: "govuk-back-link", onclick: (e) => (e.preventDefault(), this.back()) }, "Back");
+    return h("a", { href: "#", class: "govuk-back-link", onclick: inPage(() => this.back()) }, "Back");
   }
 
   /** Sets document.title ("Area name – Stocktake"); `error` prefixes "Error: ". */
@@ -485,7 +516,16 @@ export class App {
   /** A link that navigates inside Stocktake. */
   link(text, name, params = {}, attrs = {}) {
     const { focusId, ...rest } = attrs;
-    return h("a", { href: "#", class: "govuk-link", ...rest, onclick: (e) => (e.preventDefault(), this.go(name, params, focusId ? { focusId } : {})) }, text);
+    return h(
+      "a",
+      {
+        href: "#",
+        class: "govuk-link",
+        ...rest,
+        onclick: inPage(() => this.go(name, params, focusId ? { focusId } : {})),
+      },
+      text,
+    );
   }
 
   /** The shadow root, for looking up elements by id. */

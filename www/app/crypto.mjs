@@ -48,7 +48,8 @@ function headerText(h) {
 
 /** Encrypts `plaintext` (the assessment's JSON text) with `passphrase`; returns the file's text. */
 export async function encryptText(plaintext, passphrase, iterations = PBKDF2_ITERATIONS) {
-  if (!passphrase || passphrase.length < 8) throw new CryptoFileError("weak_passphrase", "Enter a passphrase of at least 8 characters");
+  if (!passphrase || passphrase.length < 8)
+    throw new CryptoFileError("weak_passphrase", "Enter a passphrase of at least 8 characters");
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const header = {
@@ -79,8 +80,10 @@ export async function decryptText(fileText, passphrase) {
   } catch {
     throw new CryptoFileError("not_json", "The file is not a Stocktake file: it is not JSON");
   }
-  if (!isEncrypted(file)) throw new CryptoFileError("not_encrypted", "The file is not a passphrase-protected Stocktake file");
-  if (file.version !== 1) throw new CryptoFileError("newer_version", "The file was protected by a newer version of Stocktake");
+  if (!isEncrypted(file))
+    throw new CryptoFileError("not_encrypted", "The file is not a passphrase-protected Stocktake file");
+  if (file.version !== 1)
+    throw new CryptoFileError("newer_version", "The file was protected by a newer version of Stocktake");
   const kdf = file.kdf ?? {};
   const iterations = kdf.iterations;
   let salt, iv, data;
@@ -92,7 +95,10 @@ export async function decryptText(fileText, passphrase) {
     data = fromBase64(file.ciphertext);
     if (salt.length !== 16 || iv.length !== 12 || data.length < 16) throw new Error();
   } catch {
-    throw new CryptoFileError("damaged", "The protected file is damaged: its protection details are missing or changed");
+    throw new CryptoFileError(
+      "damaged",
+      "The protected file is damaged: its protection details are missing or changed",
+    );
   }
   if (!passphrase) throw new CryptoFileError("no_passphrase", "Enter the passphrase for this file");
   const key = await deriveKey(passphrase, salt, iterations, "decrypt");

@@ -41,3 +41,14 @@ export function replace(el, ...children) {
 export function put(el, ...children) {
   return append(el, children);
 }
+
+/**
+ * A click handler for a link that acts inside the page (`href="#"`): stops the browser following
+ * the link, then calls `fn()`.
+ */
+export function inPage(fn) {
+  return (e) => {
+    e.preventDefault();
+    fn();
+  };
+}

@@ -37,7 +37,8 @@ export function familyTerms(fw) {
       orgKey: "Authority",
       aboutHint: "Name, date of this self-evaluation and inspection history",
       lastHeading: "Your last full inspection",
-      kindHint: "Short inspections follow a good or outstanding judgement; standard inspections follow requires improvement or inadequate.",
+      kindHint:
+        "Short inspections follow a good or outstanding judgement; standard inspections follow requires improvement or inadequate.",
       none: "No full inspection under ILACS yet",
     };
   }
@@ -49,7 +50,8 @@ export function familyTerms(fw) {
     orgKey: "Home or agency",
     aboutHint: "Name, date of this self-evaluation and last inspection",
     lastHeading: "Your last inspection",
-    kindHint: "A full inspection is graded. An interim inspection (called an assurance inspection since April 2022) is a one-day visit judged improved, sustained or declined.",
+    kindHint:
+      "A full inspection is graded. An interim inspection (called an assurance inspection since April 2022) is a one-day visit judged improved, sustained or declined.",
     none: "No inspection yet",
   };
 }

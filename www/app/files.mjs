@@ -16,14 +16,20 @@ export function downloadText(app, name, text, type) {
 }
 
 function fileStem(app) {
-  const who = [app.a?.authority || "self-evaluation", app.a?.participant].filter(Boolean).join(" ").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "self-evaluation";
+  const who =
+    [app.a?.authority || "self-evaluation", app.a?.participant]
+      .filter(Boolean)
+      .join(" ")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "self-evaluation";
   return `stocktake-${who}-${app.a?.assessedOn || app.today()}`;
 }
 
 /** Saves the assessment as JSON in the saved-file format. */
 export function saveAssessmentFile(app) {
   if (!app.a) return;
-  downloadText(app, `${fileStem(app)}.json`, JSON.stringify(app.a, null, 2) + "\n", "application/json");
+  downloadText(app, `${fileStem(app)}.json`, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
 }
 
 /** "1.4 MB" for a size in bytes. */
@@ -50,7 +56,9 @@ export async function openAssessmentFile(app, file, passphrase) {
     return {
       ok: false,
       code: "too_big",
-      messages: [`The selected file is ${megabytesText(file.size)}: a Stocktake file can be at most ${megabytesText(limits.maxFileBytes)}, so this is not one`],
+      messages: [
+        `The selected file is ${megabytesText(file.size)}: a Stocktake file can be at most ${megabytesText(limits.maxFileBytes)}, so this is not one`,
+      ],
     };
   }
   let text;
@@ -71,18 +79,35 @@ export async function openAssessmentText(app, text, passphrase) {
     outer = null;
   }
   if (isEncrypted(outer)) {
-    if (!passphrase) return { ok: false, code: "encrypted", needsPassphrase: true, text, messages: ["Enter the passphrase for this file"] };
+    if (!passphrase)
+      return {
+        ok: false,
+        code: "encrypted",
+        needsPassphrase: true,
+        text,
+        messages: ["Enter the passphrase for this file"],
+      };
     try {
       text = await decryptText(text, passphrase);
     } catch (err) {
-      return { ok: false, code: err.code ?? "wrong_passphrase_or_changed", needsPassphrase: err.code === "wrong_passphrase_or_changed" || err.code === "no_passphrase", text, messages: [err.message] };
+      return {
+        ok: false,
+        code: err.code ?? "wrong_passphrase_or_changed",
+        needsPassphrase: err.code === "wrong_passphrase_or_changed" || err.code === "no_passphrase",
+        text,
+        messages: [err.message],
+      };
     }
   }
   let parsed;
   try {
     parsed = app.core.parseAssessmentText(text);
   } catch (err) {
-    return { ok: false, code: "not_stocktake", messages: [`The selected file is not a Stocktake file: ${err.message}`] };
+    return {
+      ok: false,
+      code: "not_stocktake",
+      messages: [`The selected file is not a Stocktake file: ${err.message}`],
+    };
   }
   const problems = parsed?.problems ?? [];
   if (parsed?.fatal) {
@@ -94,20 +119,20 @@ export async function openAssessmentText(app, text, passphrase) {
 /** Saves the assessment protected by `passphrase` (AES-GCM, PBKDF2 key: crypto.mjs). */
 export async function saveProtectedFile(app, passphrase) {
   if (!app.a) return;
-  const text = await encryptText(JSON.stringify(app.a, null, 2) + "\n", passphrase);
-  downloadText(app, `${fileStem(app)}-protected.json`, text + "\n", "application/json");
+  const text = await encryptText(`${JSON.stringify(app.a, null, 2)}\n`, passphrase);
+  downloadText(app, `${fileStem(app)}-protected.json`, `${text}\n`, "application/json");
 }
 
 /** One CSV cell: always quoted; cells that a spreadsheet would run as a formula get a leading apostrophe. */
 export function csvCell(value) {
   let s = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** Rows → CSV text: UTF-8 BOM, CRLF line ends, every cell quoted. */
 export function csvText(rows) {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** Exports the answers and action plan as CSV. */
@@ -116,7 +141,21 @@ export function exportCsv(app) {
   if (!app.a || !fw) return;
   const planned = new Set((app.scored?.actionPlan ?? []).map((x) => x.statementId));
   const evidenceLabel = new Map((fw.evidenceSources ?? []).map((e) => [e.id, e.label]));
-  const rows = [["Area", "Statement id", "Statement", "Critical", "Level", "How do you know", "Notes", "Planned action", "Owner", "Due", "In action plan"]];
+  const rows = [
+    [
+      "Area",
+      "Statement id",
+      "Statement",
+      "Critical",
+      "Level",
+      "How do you know",
+      "Notes",
+      "Planned action",
+      "Owner",
+      "Due",
+      "In action plan",
+    ],
+  ];
   for (const area of fw.areas) {
     for (const s of area.statements) {
       const ans = app.a.answers?.[s.id] ?? {};

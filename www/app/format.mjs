@@ -5,14 +5,62 @@
 // ICU loads its data, which used to delay the start page. Dates (always UTC) are written in English
 // directly, exactly as Intl's en-GB writes them; only the clock and "today" in Europe/London (which
 // need the time zone rules) and number grouping use Intl, made on first use and kept.
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const intl = {};
 const made = (key, make) => (intl[key] ??= make());
-const fmtLongDate = () => made("long", () => new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
-const fmtShortDate = () => made("short", () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
-const fmtClock = () => made("clock", () => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" }));
-const fmtIsoLondon = () => made("iso", () => new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" }));
+const fmtLongDate = () =>
+  made(
+    "long",
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      }),
+  );
+const fmtShortDate = () =>
+  made(
+    "short",
+    () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  );
+const fmtClock = () =>
+  made(
+    "clock",
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false,
+        timeZone: "Europe/London",
+      }),
+  );
+const fmtIsoLondon = () =>
+  made(
+    "iso",
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        timeZone: "Europe/London",
+      }),
+  );
 const fmtNumber = () => made("number", () => new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }));
 const fmtCount = () => made("count", () => new Intl.NumberFormat("en-GB"));
 
@@ -36,9 +84,14 @@ function partsText(fmt, date, withWeekday) {
   const year = date.getUTCFullYear();
   // The Gregorian calendar from 1583: earlier dates are left to Intl (ICU switches to the Julian
   // calendar before October 1582), so the text is always what Intl would write.
-  if (year >= 1583) return `${withWeekday ? WEEKDAYS[date.getUTCDay()] + " " : ""}${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${year}`;
-  const p = Object.fromEntries(fmt().formatToParts(date).map((x) => [x.type, x.value]));
-  return `${withWeekday ? p.weekday + " " : ""}${p.day} ${p.month} ${p.year}`;
+  if (year >= 1583)
+    return `${withWeekday ? `${WEEKDAYS[date.getUTCDay()]} ` : ""}${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${year}`;
+  const p = Object.fromEntries(
+    fmt()
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${withWeekday ? `${p.weekday} ` : ""}${p.day} ${p.month} ${p.year}`;
 }
 
 /** "Monday 7 September 2026"; returns the input unchanged if it is not a date. */
@@ -60,7 +113,11 @@ export function formatClock(date = new Date()) {
 
 /** Today's date in Europe/London as `YYYY-MM-DD`. */
 export function todayLondon(date = new Date()) {
-  const p = Object.fromEntries(fmtIsoLondon().formatToParts(date).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    fmtIsoLondon()
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day}`;
 }
 

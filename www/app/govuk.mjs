@@ -2,12 +2,19 @@
 // govuk-frontend 6 exactly, so the compiled govuk-frontend CSS styles them. Behaviour that
 // govuk-frontend's JS would add (error summary focus, character count) is implemented here,
 // because that JS cannot reach inside our shadow root.
-import { h, replace } from "./dom.mjs";
+import { h, inPage, replace } from "./dom.mjs";
 import { formatCount } from "./format.mjs";
 
 /** "Error: message" paragraph for a field. */
 export function govErrorMessage(id, message) {
-  return message ? h("p", { class: "govuk-error-message", id: `${id}-error` }, h("span", { class: "govuk-visually-hidden" }, "Error: "), message) : null;
+  return message
+    ? h(
+        "p",
+        { class: "govuk-error-message", id: `${id}-error` },
+        h("span", { class: "govuk-visually-hidden" }, "Error: "),
+        message,
+      )
+    : null;
 }
 
 function describedBy(...ids) {
@@ -17,13 +24,18 @@ function describedBy(...ids) {
 
 /** A form group wrapper, with the error modifier when there is an error. */
 function govGroup(error, extraClass, ...children) {
-  return h("div", { class: `govuk-form-group${extraClass ? " " + extraClass : ""}${error ? " govuk-form-group--error" : ""}` }, ...children);
+  return h(
+    "div",
+    { class: `govuk-form-group${extraClass ? ` ${extraClass}` : ""}${error ? " govuk-form-group--error" : ""}` },
+    ...children,
+  );
 }
 
 /** A fieldset legend; `size` is s, m, l or xl; `heading` wraps the text in a heading element. */
 function govLegend(text, size, heading, extra) {
-  const cls = `govuk-fieldset__legend${size ? " govuk-fieldset__legend--" + size : ""}`;
-  if (heading) return h("legend", { class: cls }, h(heading, { class: "govuk-fieldset__heading" }, text), extra ?? null);
+  const cls = `govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`;
+  if (heading)
+    return h("legend", { class: cls }, h(heading, { class: "govuk-fieldset__heading" }, text), extra ?? null);
   return h("legend", { class: cls }, text, extra ?? null);
 }
 
@@ -55,7 +67,16 @@ export function govRadios(opts) {
         if (e.target.checked) opts.onChange?.(item.value, e);
       },
     });
-    const panel = condId ? h("div", { class: `govuk-radios__conditional${opts.value === item.value ? "" : " govuk-radios__conditional--hidden"}`, id: condId }, item.conditional) : null;
+    const panel = condId
+      ? h(
+          "div",
+          {
+            class: `govuk-radios__conditional${opts.value === item.value ? "" : " govuk-radios__conditional--hidden"}`,
+            id: condId,
+          },
+          item.conditional,
+        )
+      : null;
     if (panel) conditionals.push({ input, panel });
     return [
       h(
@@ -77,7 +98,14 @@ export function govRadios(opts) {
       govLegend(opts.legend, opts.legendSize ?? "s", opts.legendHeading, opts.legendExtra),
       opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
       govErrorMessage(opts.id, opts.error),
-      h("div", { class: `govuk-radios${opts.small ? " govuk-radios--small" : ""}${opts.inline ? " govuk-radios--inline" : ""}`, "data-module": "govuk-radios" }, items),
+      h(
+        "div",
+        {
+          class: `govuk-radios${opts.small ? " govuk-radios--small" : ""}${opts.inline ? " govuk-radios--inline" : ""}`,
+          "data-module": "govuk-radios",
+        },
+        items,
+      ),
     ),
   );
 }
@@ -100,7 +128,12 @@ export function govCheckboxes(opts) {
       onchange: () => opts.onChange?.(boxes.filter((b) => b.checked).map((b) => b.value)),
     });
     boxes.push(box);
-    return h("div", { class: "govuk-checkboxes__item" }, box, h("label", { class: "govuk-label govuk-checkboxes__label", for: inputId }, item.text));
+    return h(
+      "div",
+      { class: "govuk-checkboxes__item" },
+      box,
+      h("label", { class: "govuk-label govuk-checkboxes__label", for: inputId }, item.text),
+    );
   });
   return govGroup(
     opts.error,
@@ -111,7 +144,11 @@ export function govCheckboxes(opts) {
       govLegend(opts.legend, opts.legendSize ?? "s"),
       opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
       govErrorMessage(opts.id, opts.error),
-      h("div", { class: `govuk-checkboxes${opts.small ? " govuk-checkboxes--small" : ""}`, "data-module": "govuk-checkboxes" }, items),
+      h(
+        "div",
+        { class: `govuk-checkboxes${opts.small ? " govuk-checkboxes--small" : ""}`, "data-module": "govuk-checkboxes" },
+        items,
+      ),
     ),
   );
 }
@@ -121,7 +158,7 @@ export function govInput(opts) {
   const hintId = opts.hint ? `${opts.id}-hint` : null;
   const errId = opts.error ? `${opts.id}-error` : null;
   const input = h("input", {
-    class: `govuk-input${opts.width ? " govuk-input--width-" + opts.width : ""}${opts.error ? " govuk-input--error" : ""}`,
+    class: `govuk-input${opts.width ? ` govuk-input--width-${opts.width}` : ""}${opts.error ? " govuk-input--error" : ""}`,
     id: opts.id,
     name: opts.name ?? opts.id,
     type: opts.type ?? "text",
@@ -161,7 +198,9 @@ export function govSelect(opts) {
       onchange: (e) => opts.onChange?.(e.target.value, e),
     },
     (opts.groups ?? [{ items: opts.items }]).map((g) => {
-      const options = g.items.map((it) => h("option", { value: it.value, selected: it.value === (opts.value ?? "") }, it.text));
+      const options = g.items.map((it) =>
+        h("option", { value: it.value, selected: it.value === (opts.value ?? "") }, it.text),
+      );
       return g.label ? h("optgroup", { label: g.label }, options) : options;
     }),
   );
@@ -173,7 +212,11 @@ function labelled(opts, hintId, control) {
   return govGroup(
     opts.error,
     opts.groupClass,
-    h("label", { class: `govuk-label${opts.labelSize ? " govuk-label--" + opts.labelSize : ""}`, for: opts.id }, opts.label),
+    h(
+      "label",
+      { class: `govuk-label${opts.labelSize ? ` govuk-label--${opts.labelSize}` : ""}`, for: opts.id },
+      opts.label,
+    ),
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
     govErrorMessage(opts.id, opts.error),
     control,
@@ -207,7 +250,16 @@ export function govDateInput(opts) {
       },
     });
     input.value = parts[key];
-    return h("div", { class: "govuk-date-input__item" }, h("div", { class: "govuk-form-group" }, h("label", { class: "govuk-label govuk-date-input__label", for: inputId }, label), input));
+    return h(
+      "div",
+      { class: "govuk-date-input__item" },
+      h(
+        "div",
+        { class: "govuk-form-group" },
+        h("label", { class: "govuk-label govuk-date-input__label", for: inputId }, label),
+        input,
+      ),
+    );
   });
   return govGroup(
     opts.error,
@@ -265,12 +317,20 @@ export function govCharacterCount(opts) {
   update(false);
   return h(
     "div",
-    { class: `govuk-form-group govuk-character-count${opts.error ? " govuk-form-group--error" : ""}`, "data-module": "govuk-character-count", "data-maxlength": String(max) },
+    {
+      class: `govuk-form-group govuk-character-count${opts.error ? " govuk-form-group--error" : ""}`,
+      "data-module": "govuk-character-count",
+      "data-maxlength": String(max),
+    },
     h("label", { class: "govuk-label", for: opts.id }, opts.label),
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
     govErrorMessage(opts.id, opts.error),
     area,
-    h("div", { id: infoId, class: "govuk-hint govuk-character-count__message govuk-visually-hidden" }, `You can enter up to ${formatCount(max)} characters`),
+    h(
+      "div",
+      { id: infoId, class: "govuk-hint govuk-character-count__message govuk-visually-hidden" },
+      `You can enter up to ${formatCount(max)} characters`,
+    ),
     visible,
     spoken,
   );
@@ -325,13 +385,28 @@ export function govErrorSummary(errors, root) {
 
 /** A tag. colour: grey, green, turquoise, blue, light-blue, purple, pink, red, orange, yellow. */
 export function govTag(text, colour, extraClass) {
-  return h("strong", { class: `govuk-tag${colour ? " govuk-tag--" + colour : ""}${extraClass ? " " + extraClass : ""}` }, text);
+  return h(
+    "strong",
+    { class: `govuk-tag${colour ? ` govuk-tag--${colour}` : ""}${extraClass ? ` ${extraClass}` : ""}` },
+    text,
+  );
 }
 
 /** A button. opts: { text, secondary, warning, start, onClick, id, attrs }. */
 export function govButton(opts) {
-  const cls = `govuk-button${opts.secondary ? " govuk-button--secondary" : ""}${opts.warning ? " govuk-button--warning" : ""}${opts.start ? " govuk-button--start" : ""}${opts.extraClass ? " " + opts.extraClass : ""}`;
-  return h("button", { type: "button", class: cls, "data-module": "govuk-button", id: opts.id, ...(opts.attrs ?? {}), onclick: opts.onClick }, opts.text);
+  const cls = `govuk-button${opts.secondary ? " govuk-button--secondary" : ""}${opts.warning ? " govuk-button--warning" : ""}${opts.start ? " govuk-button--start" : ""}${opts.extraClass ? ` ${opts.extraClass}` : ""}`;
+  return h(
+    "button",
+    {
+      type: "button",
+      class: cls,
+      "data-module": "govuk-button",
+      id: opts.id,
+      ...(opts.attrs ?? {}),
+      onclick: opts.onClick,
+    },
+    opts.text,
+  );
 }
 
 /** Warning text. */
@@ -348,7 +423,7 @@ export function govWarning(text) {
 export function govSummaryList(rows, extraClass) {
   return h(
     "dl",
-    { class: `govuk-summary-list${extraClass ? " " + extraClass : ""}` },
+    { class: `govuk-summary-list${extraClass ? ` ${extraClass}` : ""}` },
     rows.map((r) =>
       h(
         "div",
@@ -359,7 +434,12 @@ export function govSummaryList(rows, extraClass) {
           ? h(
               "dd",
               { class: "govuk-summary-list__actions" },
-              h("a", { class: "govuk-link", href: "#", onclick: (e) => (e.preventDefault(), r.action.onClick()) }, r.action.text, h("span", { class: "govuk-visually-hidden" }, ` ${r.action.hidden}`)),
+              h(
+                "a",
+                { class: "govuk-link", href: "#", onclick: inPage(() => r.action.onClick()) },
+                r.action.text,
+                h("span", { class: "govuk-visually-hidden" }, ` ${r.action.hidden}`),
+              ),
             )
           : null,
       ),
@@ -372,9 +452,29 @@ export function govTable(opts) {
   const numeric = new Set(opts.numeric ?? []);
   return h(
     "table",
-    { class: `govuk-table${opts.extraClass ? " " + opts.extraClass : ""}` },
-    opts.caption ? h("caption", { class: `govuk-table__caption${opts.captionSize ? " govuk-table__caption--" + opts.captionSize : ""}` }, opts.caption) : null,
-    h("thead", { class: "govuk-table__head" }, h("tr", { class: "govuk-table__row" }, opts.head.map((t, i) => h("th", { scope: "col", class: `govuk-table__header${numeric.has(i) ? " govuk-table__header--numeric" : ""}` }, t)))),
+    { class: `govuk-table${opts.extraClass ? ` ${opts.extraClass}` : ""}` },
+    opts.caption
+      ? h(
+          "caption",
+          { class: `govuk-table__caption${opts.captionSize ? ` govuk-table__caption--${opts.captionSize}` : ""}` },
+          opts.caption,
+        )
+      : null,
+    h(
+      "thead",
+      { class: "govuk-table__head" },
+      h(
+        "tr",
+        { class: "govuk-table__row" },
+        opts.head.map((t, i) =>
+          h(
+            "th",
+            { scope: "col", class: `govuk-table__header${numeric.has(i) ? " govuk-table__header--numeric" : ""}` },
+            t,
+          ),
+        ),
+      ),
+    ),
     h(
       "tbody",
       { class: "govuk-table__body" },
@@ -397,8 +497,17 @@ export function govTable(opts) {
 export function govBanner(title, content, success) {
   return h(
     "div",
-    { class: `govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`, role: success ? "alert" : "region", "aria-labelledby": "banner-title", "data-module": "govuk-notification-banner" },
-    h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "banner-title" }, title)),
+    {
+      class: `govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`,
+      role: success ? "alert" : "region",
+      "aria-labelledby": "banner-title",
+      "data-module": "govuk-notification-banner",
+    },
+    h(
+      "div",
+      { class: "govuk-notification-banner__header" },
+      h("h2", { class: "govuk-notification-banner__title", id: "banner-title" }, title),
+    ),
     h("div", { class: "govuk-notification-banner__content" }, content),
   );
 }

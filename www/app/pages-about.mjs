@@ -36,15 +36,19 @@ export function aboutPage(app, main, params) {
     app.changed(false);
   };
   const li = () => app.a.history.lastInspection;
-  const ensureLi = () => (app.a.history.lastInspection ??= { kind: kinds[0], startedOn: null, endedOn: null, grades: {} });
+  const ensureLi = () =>
+    (app.a.history.lastInspection ??= { kind: kinds[0], startedOn: null, endedOn: null, grades: {} });
 
   // Grades per judgement of the framework in force when the inspection started.
   const gradesSlot = h("div", { id: "last-grades" });
   // Advice from the core about the history (for example, a grade the route needs is missing).
   const adviceSlot = h("div", { id: "history-advice", "aria-live": "polite" });
   const renderAdvice = () => {
-    const advice = (app.runPathway().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
-    replace(adviceSlot, advice.map((p) => govWarning(`${p.message}.`)));
+    const advice = (app.pathway.run().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
+    replace(
+      adviceSlot,
+      advice.map((p) => govWarning(`${p.message}.`)),
+    );
   };
   app.watch(renderAdvice);
   let gradesFw = null;
@@ -168,14 +172,40 @@ export function aboutPage(app, main, params) {
   renderVisits();
 
   const mon = a.history.monitoring;
-  put(main, 
+  put(
+    main,
     errorSummarySlot(app, errors),
     h("h1", { class: "govuk-heading-l" }, terms.about),
-    h("p", { class: "govuk-body" }, "Stocktake uses your inspection history to work out your likely inspection pathway. Everything on this page is optional."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Stocktake uses your inspection history to work out your likely inspection pathway. Everything on this page is optional.",
+    ),
     a.scenario
-      ? govInput({ id: "participant", label: "Your name (workshop participant)", labelSize: "s", hint: "Shown to the facilitator when they compare files. 100 characters or fewer.", value: a.participant ?? "", width: "20", autocomplete: "name", attrs: { maxlength: "100" }, error: errorFor("participant"), onInput: (v) => app.set("participant", v.trim() ? v : "") })
+      ? govInput({
+          id: "participant",
+          label: "Your name (workshop participant)",
+          labelSize: "s",
+          hint: "Shown to the facilitator when they compare files. 100 characters or fewer.",
+          value: a.participant ?? "",
+          width: "20",
+          autocomplete: "name",
+          attrs: { maxlength: "100" },
+          error: errorFor("participant"),
+          onInput: (v) => app.set("participant", v.trim() ? v : ""),
+        })
       : null,
-    govInput({ id: "authority", label: terms.orgLabel, labelSize: "s", hint: "Shown on your report and file name.", value: a.authority ?? "", width: "20", autocomplete: "organization", error: errorFor("authority"), onInput: (v) => app.set("authority", v) }),
+    govInput({
+      id: "authority",
+      label: terms.orgLabel,
+      labelSize: "s",
+      hint: "Shown on your report and file name.",
+      value: a.authority ?? "",
+      width: "20",
+      autocomplete: "organization",
+      error: errorFor("authority"),
+      onInput: (v) => app.set("authority", v),
+    }),
     govDateInput({
       id: "assessedOn",
       legend: "Date of this self-evaluation",
@@ -205,39 +235,45 @@ export function aboutPage(app, main, params) {
     terms.provider
       ? null
       : [
-        h("h2", { class: "govuk-heading-m", id: "focused-visits", tabindex: "-1" }, "Focused visits since then"),
-        visitsSlot,
-        govButton({
-          text: "Add a focused visit",
-          secondary: true,
-          id: "add-visit",
-          onClick: () => {
-            mutate((x) => (x.history.focusedVisits ??= []).push({ endedOn: null, priorityActions: null }));
-            renderVisits(app.a.history.focusedVisits.length - 1);
-          },
-        }),
-        h("h2", { class: "govuk-heading-m" }, "Monitoring"),
-        govRadios({
-          id: "monitoring",
-          legend: "Is your authority being monitored by Ofsted?",
-          hint: "Authorities judged inadequate receive monitoring visits.",
-          items: [
-            { value: "no", text: "Not monitored" },
-            {
-              value: "yes",
-              text: "Monitored",
-              conditional: govDateInput({
-                id: fieldId("history.monitoring.since"),
-                legend: "Monitored since",
-                value: dateParts(mon?.since),
-                error: errorFor("history.monitoring.since"),
-                onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
-              }),
+          h("h2", { class: "govuk-heading-m", id: "focused-visits", tabindex: "-1" }, "Focused visits since then"),
+          visitsSlot,
+          govButton({
+            text: "Add a focused visit",
+            secondary: true,
+            id: "add-visit",
+            onClick: () => {
+              mutate((x) => {
+                x.history.focusedVisits ??= [];
+                x.history.focusedVisits.push({ endedOn: null, priorityActions: null });
+              });
+              renderVisits(app.a.history.focusedVisits.length - 1);
             },
-          ],
-          value: mon ? "yes" : "no",
-          onChange: (v) => mutate((x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null)),
-        }),
+          }),
+          h("h2", { class: "govuk-heading-m" }, "Monitoring"),
+          govRadios({
+            id: "monitoring",
+            legend: "Is your authority being monitored by Ofsted?",
+            hint: "Authorities judged inadequate receive monitoring visits.",
+            items: [
+              { value: "no", text: "Not monitored" },
+              {
+                value: "yes",
+                text: "Monitored",
+                conditional: govDateInput({
+                  id: fieldId("history.monitoring.since"),
+                  legend: "Monitored since",
+                  value: dateParts(mon?.since),
+                  error: errorFor("history.monitoring.since"),
+                  onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
+                }),
+              },
+            ],
+            value: mon ? "yes" : "no",
+            onChange: (v) =>
+              mutate(
+                (x) => (x.history.monitoring = v === "yes" ? { since: x.history.monitoring?.since ?? null } : null),
+              ),
+          }),
         ],
     saveAndContinue(app, ["authority", "assessedOn", "history"], "about"),
   );

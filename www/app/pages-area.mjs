@@ -2,7 +2,17 @@
 // action, owner, due date, notes) and the indicators page. Values save as the user types; the
 // projected judgement beside the form re-scores on every change.
 import { h, replace, put } from "./dom.mjs";
-import { govRadios, govCheckboxes, govInput, govDateInput, govCharacterCount, govErrorSummary, govTag, govButton, govWarning } from "./govuk.mjs";
+import {
+  govRadios,
+  govCheckboxes,
+  govInput,
+  govDateInput,
+  govCharacterCount,
+  govErrorSummary,
+  govTag,
+  govButton,
+  govWarning,
+} from "./govuk.mjs";
 import { fieldId, getPath } from "./state.mjs";
 import { dateParts, dateJoin, formatNumber } from "./format.mjs";
 
@@ -25,7 +35,8 @@ export function saveAndContinue(app, prefixes, page, params = {}) {
       id: "save-continue",
       onClick: () => {
         app.saveNow();
-        if (pageErrors(app, prefixes).length) app.go(page, { ...params, showErrors: true }, { replace: true, focusId: "error-summary" });
+        if (pageErrors(app, prefixes).length)
+          app.go(page, { ...params, showErrors: true }, { replace: true, focusId: "error-summary" });
         else app.go("tasks");
       },
     }),
@@ -33,12 +44,27 @@ export function saveAndContinue(app, prefixes, page, params = {}) {
   );
 }
 
+/**
+ * Problems with the assessment, from the core: validateAssessment for answers and indicators,
+ * and the pathway's history reader for the inspection history. [{ field, code, message }].
+ */
+function problems(app) {
+  if (!app.a) return [];
+  let found;
+  try {
+    found = app.core.validateAssessment(app.a) ?? [];
+  } catch (err) {
+    found = [{ field: "", code: "invalid", message: err.message }];
+  }
+  const history = (app.pathway.run().problems ?? []).filter((p) => p.field.startsWith("history"));
+  return [...found, ...history];
+}
+
 /** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
 export function pageErrors(app, prefixes) {
-  return app
-    .problems()
+  return problems(app)
     .filter((p) => !ADVISORY_CODES.includes(p.code))
-    .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(pre + ".")))
+    .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(`${pre}.`)))
     .map((p) => ({ id: fieldId(p.field), field: p.field, message: p.message }));
 }
 
@@ -60,8 +86,16 @@ function liveJudgement(app, judgementId) {
     replace(
       box,
       h("span", { class: "govuk-body-s st-live__label" }, "Likely judgement so far: "),
-      h("strong", { class: "st-live__grade", "data-grade": j.grade ?? "none" }, j.grade ? j.label : "Not enough answered yet"),
-      h("span", { class: "govuk-body-s st-live__count" }, ` (${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""})`),
+      h(
+        "strong",
+        { class: "st-live__grade", "data-grade": j.grade ?? "none" },
+        j.grade ? j.label : "Not enough answered yet",
+      ),
+      h(
+        "span",
+        { class: "govuk-body-s st-live__count" },
+        ` (${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""})`,
+      ),
     );
   };
   render(app.scored);
@@ -74,7 +108,16 @@ function statementDetails(id, open, statement, ...fields) {
   return h(
     "details",
     { class: "govuk-details st-statement__more", open },
-    h("summary", { class: "govuk-details__summary", id }, h("span", { class: "govuk-details__summary-text" }, "How you know, planned action and notes", h("span", { class: "govuk-visually-hidden" }, ` for: ${statement}`))),
+    h(
+      "summary",
+      { class: "govuk-details__summary", id },
+      h(
+        "span",
+        { class: "govuk-details__summary-text" },
+        "How you know, planned action and notes",
+        h("span", { class: "govuk-visually-hidden" }, ` for: ${statement}`),
+      ),
+    ),
     h("div", { class: "govuk-details__text" }, fields),
   );
 }
@@ -85,7 +128,11 @@ export function areaPage(app, main, params) {
   const area = fw?.areas?.find((a) => a.id === params.id);
   if (!area) {
     app.title("Page not found");
-    put(main, h("h1", { class: "govuk-heading-l" }, "Page not found"), h("p", { class: "govuk-body" }, app.link("Go to your task list", "tasks")));
+    put(
+      main,
+      h("h1", { class: "govuk-heading-l" }, "Page not found"),
+      h("p", { class: "govuk-body" }, app.link("Go to your task list", "tasks")),
+    );
     return;
   }
   const prefixes = area.statements.map((s) => `answers.${s.id}`);
@@ -106,11 +153,18 @@ export function areaPage(app, main, params) {
       { class: "st-statement", "aria-labelledby": headingId },
       govRadios({
         id: fieldId(`${base}.level`),
-        legend: [h("span", { class: "govuk-caption-m" }, `Statement ${i + 1} of ${area.statements.length}`), h("span", { id: headingId }, s.text)],
+        legend: [
+          h("span", { class: "govuk-caption-m" }, `Statement ${i + 1} of ${area.statements.length}`),
+          h("span", { id: headingId }, s.text),
+        ],
         legendSize: "m",
         legendHeading: "h2",
         legendExtra: s.critical ? h("span", { class: "st-critical" }, govTag("Critical", "red")) : null,
-        hint: [h("span", { class: "st-hint-label" }, "What inspectors look at: "), s.hint, s.critical ? " This is safety-critical: a serious failure here alone can make the judgement inadequate." : ""],
+        hint: [
+          h("span", { class: "st-hint-label" }, "What inspectors look at: "),
+          s.hint,
+          s.critical ? " This is safety-critical: a serious failure here alone can make the judgement inadequate." : "",
+        ],
         items: levels.map((l) => ({ value: l.id, text: l.label })),
         value: ans.level,
         error: errorFor(`${base}.level`),
@@ -119,63 +173,75 @@ export function areaPage(app, main, params) {
       }),
       statementDetails(
         `${fieldId(s.id)}-more`,
-        !!(ans.evidence?.length || ans.action || ans.notes || errors.some((e) => e.field.startsWith(`${base}.`) && e.field !== `${base}.level`)),
+        !!(
+          ans.evidence?.length ||
+          ans.action ||
+          ans.notes ||
+          errors.some((e) => e.field.startsWith(`${base}.`) && e.field !== `${base}.level`)
+        ),
         s.text,
-      govCheckboxes({
-        id: fieldId(`${base}.evidence`),
-        legend: "How do you know?",
-        hint: "Select all that apply.",
-        items: evidence.map((e) => ({ value: e.id, text: e.label })),
-        values: ans.evidence ?? [],
-        error: errorFor(`${base}.evidence`),
-        small: true,
-        onChange: (vals) => app.set(`${base}.evidence`, vals),
-      }),
-      govInput({
-        id: fieldId(`${base}.action.text`),
-        label: "Planned action (optional)",
-        hint: "What you will do to improve or sustain this.",
-        value: ans.action?.text ?? "",
-        error: errorFor(`${base}.action.text`),
-        onInput: (v) => app.set(`${base}.action.text`, v),
-      }),
-      govInput({
-        id: fieldId(`${base}.action.owner`),
-        label: "Owner (optional)",
-        value: ans.action?.owner ?? "",
-        width: "20",
-        error: errorFor(`${base}.action.owner`),
-        onInput: (v) => app.set(`${base}.action.owner`, v),
-      }),
-      govDateInput({
-        id: fieldId(`${base}.action.due`),
-        legend: "Due date (optional)",
-        hint: "For example, 31 3 2027",
-        value: dateParts(ans.action?.due),
-        error: errorFor(`${base}.action.due`),
-        onInput: (parts) => app.set(`${base}.action.due`, dateJoin(parts)),
-      }),
-      govCharacterCount({
-        id: fieldId(`${base}.notes`),
-        label: "Notes (optional)",
-        hint: "For example, what your last audit found, or what you still need to check.",
-        value: ans.notes ?? "",
-        maxlength: NOTES_LIMIT,
-        error: errorFor(`${base}.notes`),
-        onInput: (v) => app.set(`${base}.notes`, v),
-      }),
+        govCheckboxes({
+          id: fieldId(`${base}.evidence`),
+          legend: "How do you know?",
+          hint: "Select all that apply.",
+          items: evidence.map((e) => ({ value: e.id, text: e.label })),
+          values: ans.evidence ?? [],
+          error: errorFor(`${base}.evidence`),
+          small: true,
+          onChange: (vals) => app.set(`${base}.evidence`, vals),
+        }),
+        govInput({
+          id: fieldId(`${base}.action.text`),
+          label: "Planned action (optional)",
+          hint: "What you will do to improve or sustain this.",
+          value: ans.action?.text ?? "",
+          error: errorFor(`${base}.action.text`),
+          onInput: (v) => app.set(`${base}.action.text`, v),
+        }),
+        govInput({
+          id: fieldId(`${base}.action.owner`),
+          label: "Owner (optional)",
+          value: ans.action?.owner ?? "",
+          width: "20",
+          error: errorFor(`${base}.action.owner`),
+          onInput: (v) => app.set(`${base}.action.owner`, v),
+        }),
+        govDateInput({
+          id: fieldId(`${base}.action.due`),
+          legend: "Due date (optional)",
+          hint: "For example, 31 3 2027",
+          value: dateParts(ans.action?.due),
+          error: errorFor(`${base}.action.due`),
+          onInput: (parts) => app.set(`${base}.action.due`, dateJoin(parts)),
+        }),
+        govCharacterCount({
+          id: fieldId(`${base}.notes`),
+          label: "Notes (optional)",
+          hint: "For example, what your last audit found, or what you still need to check.",
+          value: ans.notes ?? "",
+          maxlength: NOTES_LIMIT,
+          error: errorFor(`${base}.notes`),
+          onInput: (v) => app.set(`${base}.notes`, v),
+        }),
       ),
     );
   });
 
-  put(main, 
+  put(
+    main,
     errorSummarySlot(app, errors),
     h("span", { class: "govuk-caption-l" }, `Section ${index + 1} of ${fw.areas.length + 1}`),
     h("h1", { class: "govuk-heading-l" }, area.name),
     h("p", { class: "govuk-body-l" }, area.description),
-    judgement ? h("p", { class: "govuk-body" }, "This area feeds the judgement: ", h("strong", {}, judgement.name), ".") : null,
+    judgement
+      ? h("p", { class: "govuk-body" }, "This area feeds the judgement: ", h("strong", {}, judgement.name), ".")
+      : null,
     liveJudgement(app, area.judgement),
-    h("p", { class: "govuk-body" }, "Be candid: this is private to you. Choose “Not known” where you do not have evidence yet."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Be candid: this is private to you. Choose “Not known” where you do not have evidence yet.",
+    ),
     sections,
     saveAndContinue(app, prefixes, "area", { id: area.id }),
   );
@@ -183,13 +249,20 @@ export function areaPage(app, main, params) {
 
 /** Number as typed → stored value: a number when it is one, otherwise the text (so the core reports it). */
 function indicatorValue(text) {
-  const t = String(text ?? "").trim().replace(/,/g, "").replace(/%$/, "");
+  const t = String(text ?? "")
+    .trim()
+    .replace(/,/g, "")
+    .replace(/%$/, "");
   if (!t) return "";
   const n = Number(t);
   return Number.isFinite(n) ? n : t;
 }
 
-const COMPARISON_TAG = { better: ["Better than England", "green"], similar: ["Similar to England", "grey"], worse: ["Worse than England", "orange"] };
+const COMPARISON_TAG = {
+  better: ["Better than England", "green"],
+  similar: ["Similar to England", "grey"],
+  worse: ["Worse than England", "orange"],
+};
 
 /** The indicators page: number inputs with the England figure and the comparison from score(). */
 export function indicatorsPage(app, main, params) {
@@ -206,14 +279,25 @@ export function indicatorsPage(app, main, params) {
     if (!slot) return;
     if (!r) return replace(slot, null);
     const [text, colour] = COMPARISON_TAG[r.comparison] ?? [r.comparison, "grey"];
-    replace(slot, govTag(text, colour), r.flagged ? [" ", govTag("Inspectors likely to ask", "red")] : null, h("p", { class: "govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" }, r.message));
+    replace(
+      slot,
+      govTag(text, colour),
+      r.flagged ? [" ", govTag("Inspectors likely to ask", "red")] : null,
+      h("p", { class: "govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" }, r.message),
+    );
   };
   const rows = indicators.map((ind) => {
     const path = `indicators.${ind.id}`;
     const percent = ind.unit === "percent";
-    const national = ind.national ? `England: ${formatNumber(ind.national.value)}${percent ? "%" : ""} (${ind.national.period})` : "";
+    const national = ind.national
+      ? `England: ${formatNumber(ind.national.value)}${percent ? "%" : ""} (${ind.national.period})`
+      : "";
     const better = ind.direction === "higher_is_better" ? "Higher is better." : "Lower is better.";
-    const slot = h("div", { class: "st-indicator__comparison", id: `${fieldId(path)}-comparison`, "aria-live": "polite" });
+    const slot = h("div", {
+      class: "st-indicator__comparison",
+      id: `${fieldId(path)}-comparison`,
+      "aria-live": "polite",
+    });
     comparisons.set(ind.id, slot);
     renderComparison(ind);
     const stored = getPath(app.a, ["indicators", ind.id]);
@@ -237,11 +321,20 @@ export function indicatorsPage(app, main, params) {
     );
   });
   app.watch(() => indicators.forEach(renderComparison));
-  put(main, 
+  put(
+    main,
     errorSummarySlot(app, errors),
-    h("span", { class: "govuk-caption-l" }, `Section ${(fw?.areas?.length ?? 0) + 1} of ${(fw?.areas?.length ?? 0) + 1}`),
+    h(
+      "span",
+      { class: "govuk-caption-l" },
+      `Section ${(fw?.areas?.length ?? 0) + 1} of ${(fw?.areas?.length ?? 0) + 1}`,
+    ),
     h("h1", { class: "govuk-heading-l" }, "Indicators"),
-    h("p", { class: "govuk-body" }, "Enter your latest figures. Leave a figure blank if you do not have it. Stocktake compares each with the England figure."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Enter your latest figures. Leave a figure blank if you do not have it. Stocktake compares each with the England figure.",
+    ),
     indicators.length ? null : govWarning("This framework has no indicators."),
     rows,
     saveAndContinue(app, prefixes, "indicators"),

@@ -17,8 +17,13 @@ export function protectPage(app, main, params = {}) {
   const errorFor = (id) => errors.find((e) => e.id === id)?.message;
   const submit = async () => {
     const found = [];
-    if (first.length < MIN_PASSPHRASE) found.push({ id: "passphrase", message: `Enter a passphrase of at least ${MIN_PASSPHRASE} characters` });
-    else if (first !== second) found.push({ id: "passphrase-confirm", message: "The passphrases do not match: enter the same passphrase twice" });
+    if (first.length < MIN_PASSPHRASE)
+      found.push({ id: "passphrase", message: `Enter a passphrase of at least ${MIN_PASSPHRASE} characters` });
+    else if (first !== second)
+      found.push({
+        id: "passphrase-confirm",
+        message: "The passphrases do not match: enter the same passphrase twice",
+      });
     if (found.length) return app.go("protect", { errors: found }, { replace: true, focusId: "protect-errors" });
     await saveProtectedFile(app, first);
     app.go("protect", { saved: true }, { replace: true });
@@ -29,16 +34,62 @@ export function protectPage(app, main, params = {}) {
     params.saved
       ? h(
           "div",
-          { class: "govuk-notification-banner govuk-notification-banner--success", role: "alert", "aria-labelledby": "protect-saved-title" },
-          h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "protect-saved-title" }, "Success")),
-          h("div", { class: "govuk-notification-banner__content" }, h("p", { class: "govuk-notification-banner__heading", id: "protect-saved" }, "Your protected file has been saved. Send the passphrase separately, not in the same email.")),
+          {
+            class: "govuk-notification-banner govuk-notification-banner--success",
+            role: "alert",
+            "aria-labelledby": "protect-saved-title",
+          },
+          h(
+            "div",
+            { class: "govuk-notification-banner__header" },
+            h("h2", { class: "govuk-notification-banner__title", id: "protect-saved-title" }, "Success"),
+          ),
+          h(
+            "div",
+            { class: "govuk-notification-banner__content" },
+            h(
+              "p",
+              { class: "govuk-notification-banner__heading", id: "protect-saved" },
+              "Your protected file has been saved. Send the passphrase separately, not in the same email.",
+            ),
+          ),
         )
       : null,
     h("h1", { class: "govuk-heading-l" }, "Save with a passphrase"),
-    h("p", { class: "govuk-body" }, "The file is encrypted in this browser, so only someone with the passphrase can open it. Use this to send your self-evaluation to a peer reviewer."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "The file is encrypted in this browser, so only someone with the passphrase can open it. Use this to send your self-evaluation to a peer reviewer.",
+    ),
     govWarning("If you forget the passphrase, the file cannot be opened. Nobody can recover it."),
-    govInput({ id: "passphrase", label: "Passphrase", labelSize: "s", type: "password", autocomplete: "new-password", spellcheck: false, width: "20", hint: `At least ${MIN_PASSPHRASE} characters. A few unrelated words is a good choice.`, error: errorFor("passphrase"), onInput: (v) => (first = v) }),
-    govInput({ id: "passphrase-confirm", label: "Confirm passphrase", labelSize: "s", type: "password", autocomplete: "new-password", spellcheck: false, width: "20", error: errorFor("passphrase-confirm"), onInput: (v) => (second = v) }),
-    h("div", { class: "govuk-button-group" }, govButton({ text: "Save protected file", id: "save-protected", onClick: submit }), app.link("Cancel", "tasks")),
+    govInput({
+      id: "passphrase",
+      label: "Passphrase",
+      labelSize: "s",
+      type: "password",
+      autocomplete: "new-password",
+      spellcheck: false,
+      width: "20",
+      hint: `At least ${MIN_PASSPHRASE} characters. A few unrelated words is a good choice.`,
+      error: errorFor("passphrase"),
+      onInput: (v) => (first = v),
+    }),
+    govInput({
+      id: "passphrase-confirm",
+      label: "Confirm passphrase",
+      labelSize: "s",
+      type: "password",
+      autocomplete: "new-password",
+      spellcheck: false,
+      width: "20",
+      error: errorFor("passphrase-confirm"),
+      onInput: (v) => (second = v),
+    }),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({ text: "Save protected file", id: "save-protected", onClick: submit }),
+      app.link("Cancel", "tasks"),
+    ),
   );
 }

@@ -2,7 +2,16 @@
 // inspection timeline, the action plan, the printable report and the comparison with last
 // year. Every grade, chance, date and rule shown here comes from the wasm core.
 import { h, replace, put } from "./dom.mjs";
-import { govTag, govTable, govButton, govWarning, govInput, govErrorSummary, govErrorMessage, govSummaryList } from "./govuk.mjs";
+import {
+  govTag,
+  govTable,
+  govButton,
+  govWarning,
+  govInput,
+  govErrorSummary,
+  govErrorMessage,
+  govSummaryList,
+} from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
@@ -41,7 +50,16 @@ export function sourceLink(url, prefix = "Source: ") {
   } catch {
     return h("span", { class: "govuk-body-s" }, prefix, url);
   }
-  return h("span", { class: "govuk-body-s st-source" }, prefix, h("a", { class: "govuk-link", href: url, rel: "noreferrer noopener", target: "_blank" }, `${name} (opens in new tab)`));
+  return h(
+    "span",
+    { class: "govuk-body-s st-source" },
+    prefix,
+    h(
+      "a",
+      { class: "govuk-link", href: url, rel: "noreferrer noopener", target: "_blank" },
+      `${name} (opens in new tab)`,
+    ),
+  );
 }
 
 function gradeLabel(app, id) {
@@ -58,7 +76,13 @@ export function gradeChart(app, name, probabilities) {
       const p = probabilities?.[g] ?? 0;
       const bar = h("span", { class: `st-chart__bar st-chart__bar--${g}` });
       bar.style.width = `${Math.max(0, Math.min(100, p * 100))}%`;
-      return h("div", { class: "st-chart__row" }, h("span", { class: "st-chart__label" }, gradeLabel(app, g)), h("span", { class: "st-chart__track" }, bar), h("span", { class: "st-chart__value" }, formatPercent(p)));
+      return h(
+        "div",
+        { class: "st-chart__row" },
+        h("span", { class: "st-chart__label" }, gradeLabel(app, g)),
+        h("span", { class: "st-chart__track" }, bar),
+        h("span", { class: "st-chart__value" }, formatPercent(p)),
+      );
     }),
   );
   const table = govTable({
@@ -95,9 +119,34 @@ function judgementBlock(app, j, sim, level) {
     "section",
     { class: "st-judgement", id: `result-${j.id}`, "aria-labelledby": `result-${j.id}-title` },
     hx(level, "govuk-heading-m", h("span", { id: `result-${j.id}-title` }, j.name)),
-    h("p", { class: "govuk-body st-judgement__grade" }, "Most likely: ", h("strong", { class: "st-grade", "data-grade": j.grade ?? "none" }, j.grade ? j.label : "Not enough answered yet")),
-    c ? h("p", { class: "govuk-body-s" }, `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`) : null,
-    simJ ? [hx(level + 1, "govuk-heading-s", "How sure is this?"), h("p", { class: "govuk-body-s" }, `Out of ${sim.runs.toLocaleString("en-GB")} simulated inspections that allow for how firm your evidence is:`), gradeChart(app, j.name ?? "Overall effectiveness", simJ.probabilities)] : null,
+    h(
+      "p",
+      { class: "govuk-body st-judgement__grade" },
+      "Most likely: ",
+      h(
+        "strong",
+        { class: "st-grade", "data-grade": j.grade ?? "none" },
+        j.grade ? j.label : "Not enough answered yet",
+      ),
+    ),
+    c
+      ? h(
+          "p",
+          { class: "govuk-body-s" },
+          `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`,
+        )
+      : null,
+    simJ
+      ? [
+          hx(level + 1, "govuk-heading-s", "How sure is this?"),
+          h(
+            "p",
+            { class: "govuk-body-s" },
+            `Out of ${sim.runs.toLocaleString("en-GB")} simulated inspections that allow for how firm your evidence is:`,
+          ),
+          gradeChart(app, j.name ?? "Overall effectiveness", simJ.probabilities),
+        ]
+      : null,
     hx(level + 1, "govuk-heading-s", "Why"),
     reasonsList(j.reasons),
     j.lift
@@ -109,7 +158,16 @@ function judgementBlock(app, j, sim, level) {
                 { class: "govuk-list govuk-list--number st-lift" },
                 j.lift.map((step) => {
                   const s = statementText(app, step.statementId);
-                  return h("li", {}, s.text, h("span", { class: "govuk-body-s st-lift__levels" }, ` — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`));
+                  return h(
+                    "li",
+                    {},
+                    s.text,
+                    h(
+                      "span",
+                      { class: "govuk-body-s st-lift__levels" },
+                      ` — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
+                    ),
+                  );
                 }),
               )
             : h("p", { class: "govuk-body" }, j.liftNote ?? "Nothing to lift."),
@@ -118,12 +176,28 @@ function judgementBlock(app, j, sim, level) {
   );
 }
 
+/** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
+function runSimulation(app) {
+  try {
+    return app.core.simulate(app.a, { runs: 2000, seed: 20260401 });
+  } catch {
+    return null;
+  }
+}
+
 /** The results content (used by the results page and the report). */
 function resultsBody(app, level) {
   const scored = app.scored;
-  if (!scored) return govWarning(app.scoreError ? `Stocktake could not score these answers: ${app.scoreError}` : "Answer some statements to see results.");
-  const sim = app.runSimulation();
-  const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) => j.reasons?.some((r) => r.tag === "R"));
+  if (!scored)
+    return govWarning(
+      app.scoreError
+        ? `Stocktake could not score these answers: ${app.scoreError}`
+        : "Answer some statements to see results.",
+    );
+  const sim = runSimulation(app);
+  const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) =>
+    j.reasons?.some((r) => r.tag === "R"),
+  );
   const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
   const fw = app.fw();
   const indName = (id) => fw?.indicators?.find((i) => i.id === id)?.name ?? id;
@@ -131,10 +205,32 @@ function resultsBody(app, level) {
   const routes = familyOf(fw) === "ilacs" ? sim?.routes : null;
   const overallJ = separateOverall(fw, scored);
   return [
-    h("p", { class: "govuk-body" }, "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide."),
-    hasR ? h("p", { class: "govuk-body st-assumption-note" }, govTag("Assumption", "yellow"), " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.") : null,
+    h(
+      "p",
+      { class: "govuk-body" },
+      "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide.",
+    ),
+    hasR
+      ? h(
+          "p",
+          { class: "govuk-body st-assumption-note" },
+          govTag("Assumption", "yellow"),
+          " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.",
+        )
+      : null,
     overallJ
-      ? judgementBlock(app, { id: overallJ.id, name: overallJ.name, grade: scored.overall.grade, label: scored.overall.label, reasons: scored.overall.reasons }, sim ? { ...sim, judgements: [{ id: overallJ.id, probabilities: sim.overall }] } : null, level)
+      ? judgementBlock(
+          app,
+          {
+            id: overallJ.id,
+            name: overallJ.name,
+            grade: scored.overall.grade,
+            label: scored.overall.label,
+            reasons: scored.overall.reasons,
+          },
+          sim ? { ...sim, judgements: [{ id: overallJ.id, probabilities: sim.overall }] } : null,
+          level,
+        )
       : null,
     scored.judgements.map((j) => judgementBlock(app, j, sim, level)),
     routes
@@ -160,11 +256,17 @@ function resultsBody(app, level) {
     (fw?.indicators ?? []).length === 0
       ? null
       : h(
-      "section",
-      { class: "st-flagged" },
-      hx(level, "govuk-heading-m", "Indicators inspectors are likely to ask about"),
-      flagged.length ? h("ul", { class: "govuk-list govuk-list--bullet", id: "flagged-indicators" }, flagged.map((i) => h("li", {}, h("strong", {}, indName(i.id)), ": ", i.message))) : h("p", { class: "govuk-body", id: "flagged-indicators" }, "None of the figures you entered is flagged."),
-    ),
+          "section",
+          { class: "st-flagged" },
+          hx(level, "govuk-heading-m", "Indicators inspectors are likely to ask about"),
+          flagged.length
+            ? h(
+                "ul",
+                { class: "govuk-list govuk-list--bullet", id: "flagged-indicators" },
+                flagged.map((i) => h("li", {}, h("strong", {}, indName(i.id)), ": ", i.message)),
+              )
+            : h("p", { class: "govuk-body", id: "flagged-indicators" }, "None of the figures you entered is flagged."),
+        ),
   ];
 }
 
@@ -176,16 +278,29 @@ export function resultsPage(app, main) {
   const render = () => replace(body, resultsBody(app, 2));
   render();
   app.watch(render);
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
     body,
-    h("p", { class: "govuk-body st-no-print" }, app.link("See your inspection timeline", "timeline", {}, { id: "to-timeline" }), " or ", app.link("print the full report", "report"), "."),
+    h(
+      "p",
+      { class: "govuk-body st-no-print" },
+      app.link("See your inspection timeline", "timeline", {}, { id: "to-timeline" }),
+      " or ",
+      app.link("print the full report", "report"),
+      ".",
+    ),
   );
 }
 
 // ---- timeline --------------------------------------------------------------------------------
 
-const KIND_TEXT = { short: "short inspection", standard: "standard inspection", monitoring: "monitoring visit", full: "full inspection" };
+const KIND_TEXT = {
+  short: "short inspection",
+  standard: "standard inspection",
+  monitoring: "monitoring visit",
+  full: "full inspection",
+};
 
 function whenText(ev) {
   if (ev.date) return formatDateLong(ev.date);
@@ -195,7 +310,7 @@ function whenText(ev) {
   return `Most likely ${formatDateLong(w.likely)} (between ${formatDateShort(w.earliest)} and ${formatDateShort(w.latest)})`;
 }
 
-function timelineBody(app, pw, level) {
+function timelineBody(pw, level) {
   if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
   const next = pw.next;
   const assumptionLabel = new Map((pw.assumptions ?? []).map((x) => [x.id, x.label]));
@@ -204,7 +319,20 @@ function timelineBody(app, pw, level) {
       ? h(
           "div",
           { class: "govuk-inset-text st-next", id: "next-inspection" },
-          h("p", { class: "govuk-body" }, next.kind === "full" ? "Your next full inspection is " : ["Your next full inspection is likely to be a ", h("strong", {}, KIND_TEXT[next.kind] ?? next.kind), ": "], "most likely around ", h("strong", {}, formatDateLong(next.window.likely)), `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`),
+          h(
+            "p",
+            { class: "govuk-body" },
+            next.kind === "full"
+              ? "Your next full inspection is "
+              : [
+                  "Your next full inspection is likely to be a ",
+                  h("strong", {}, KIND_TEXT[next.kind] ?? next.kind),
+                  ": ",
+                ],
+            "most likely around ",
+            h("strong", {}, formatDateLong(next.window.likely)),
+            `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`,
+          ),
           h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
           (next.notes ?? []).map((n) => h("p", { class: "govuk-body-s" }, typeof n === "string" ? n : n.text)),
           sourceLink(next.rule.source),
@@ -221,7 +349,15 @@ function timelineBody(app, pw, level) {
           h("p", { class: "govuk-body-s st-timeline__when" }, whenText(ev)),
           hx(level + 1, "govuk-heading-s st-timeline__title", ev.title, assumptionTag(ev.tag)),
           h("p", { class: "govuk-body st-timeline__description" }, ev.description),
-          ev.assumptionIds?.length ? h("p", { class: "govuk-body-s st-muted" }, "Depends on: ", ev.assumptionIds.map((id) => assumptionLabel.get(id) ?? id).join("; "), ".") : null,
+          ev.assumptionIds?.length
+            ? h(
+                "p",
+                { class: "govuk-body-s st-muted" },
+                "Depends on: ",
+                ev.assumptionIds.map((id) => assumptionLabel.get(id) ?? id).join("; "),
+                ".",
+              )
+            : null,
           sourceLink(ev.source),
         ),
       ),
@@ -239,7 +375,11 @@ function baseRatesAside(app, pw, level) {
     "aside",
     { class: "st-base-rates", "aria-labelledby": "base-rates-title" },
     hx(level, "govuk-heading-m", h("span", { id: "base-rates-title" }, "What happened to other authorities")),
-    h("p", { class: "govuk-body-s" }, `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}.`),
+    h(
+      "p",
+      { class: "govuk-body-s" },
+      `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}.`,
+    ),
     fromGrades.map((from) => {
       const rows = transitions.filter((t) => t.from === from);
       const total = rows.reduce((n, t) => n + t.count, 0);
@@ -275,13 +415,21 @@ function assumptionsForm(app, pw, onChange) {
     "div",
     { class: "st-assumptions st-no-print" },
     h("h2", { class: "govuk-heading-m" }, "Change the assumptions"),
-    h("p", { class: "govuk-body" }, "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move.",
+    ),
     (pw.assumptions ?? []).map((x) =>
       govInput({
         id: fieldId(`assumptions.${x.id}`),
         label: x.label,
-        hint: [`Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `, x.tag === "R" ? "This is our assumption. " : "", sourceLink(x.source, "From: ")],
-        value: String(app.assumptions[x.id] ?? x.value),
+        hint: [
+          `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
+          x.tag === "R" ? "This is our assumption. " : "",
+          sourceLink(x.source, "From: "),
+        ],
+        value: String(app.pathway.assumptions[x.id] ?? x.value),
         type: "number",
         inputmode: "decimal",
         width: "4",
@@ -290,9 +438,7 @@ function assumptionsForm(app, pw, onChange) {
         attrs: { min: String(x.min), max: String(x.max), step: "any" },
         onChange: (v) => {
           const n = v.trim() === "" ? undefined : Number(v);
-          if (n === undefined || n === x.default) delete app.assumptions[x.id];
-          else app.assumptions[x.id] = Number.isFinite(n) ? n : v;
-          app.saveExtra("assumptions", app.assumptions);
+          app.pathway.setAssumption(x.id, n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v);
           onChange(fieldId(`assumptions.${x.id}`));
         },
       }),
@@ -302,8 +448,7 @@ function assumptionsForm(app, pw, onChange) {
       secondary: true,
       id: "reset-assumptions",
       onClick: () => {
-        app.assumptions = {};
-        app.saveExtra("assumptions", {});
+        app.pathway.resetAssumptions();
         onChange("reset-assumptions");
       },
     }),
@@ -316,16 +461,28 @@ export function timelinePage(app, main) {
   app.title("Your inspection pathway");
   const body = h("div", { class: "govuk-grid-row", id: "timeline-body" });
   const render = (focusId) => {
-    const pw = app.runPathway();
+    const pw = app.pathway.run();
     const historyProblems = (pw.problems ?? []).filter((p) => p.field.startsWith("history"));
     replace(
       body,
       h(
         "div",
         { class: "govuk-grid-column-two-thirds" },
-        historyProblems.length ? govWarning(`Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`) : null,
-        app.a.history?.lastInspection ? null : h("p", { class: "govuk-body" }, "You have not told us about your last inspection, so the dates are wide. ", app.link("Add your inspection history", "about"), "."),
-        timelineBody(app, pw, 2),
+        historyProblems.length
+          ? govWarning(
+              `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
+            )
+          : null,
+        app.a.history?.lastInspection
+          ? null
+          : h(
+              "p",
+              { class: "govuk-body" },
+              "You have not told us about your last inspection, so the dates are wide. ",
+              app.link("Add your inspection history", "about"),
+              ".",
+            ),
+        timelineBody(pw, 2),
         assumptionsForm(app, pw, render),
       ),
       h("div", { class: "govuk-grid-column-one-third" }, baseRatesAside(app, pw, 2)),
@@ -334,7 +491,19 @@ export function timelinePage(app, main) {
   };
   render();
   app.watch(() => render());
-  put(main, h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"), body, h("p", { class: "govuk-body st-no-print" }, app.link("See your action plan", "actions", {}, { id: "to-actions" }), " or ", app.link("print the full report", "report"), "."));
+  put(
+    main,
+    h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"),
+    body,
+    h(
+      "p",
+      { class: "govuk-body st-no-print" },
+      app.link("See your action plan", "actions", {}, { id: "to-actions" }),
+      " or ",
+      app.link("print the full report", "report"),
+      ".",
+    ),
+  );
 }
 
 // ---- action plan -----------------------------------------------------------------------------
@@ -343,9 +512,16 @@ function actionsBody(app, forPrint) {
   const plan = [...(app.scored?.actionPlan ?? [])].sort((x, y) => Number(y.critical) - Number(x.critical));
   const missing = plan.filter((x) => !x.hasAction).length;
   const areaName = new Map((app.fw()?.areas ?? []).map((a) => [a.id, a.name]));
-  if (!plan.length) return h("p", { class: "govuk-body", id: "action-plan-empty" }, "No gaps yet: every statement you answered is good or better. Gaps appear here when you rate a statement below good or not known.");
+  if (!plan.length)
+    return h(
+      "p",
+      { class: "govuk-body", id: "action-plan-empty" },
+      "No gaps yet: every statement you answered is good or better. Gaps appear here when you rate a statement below good or not known.",
+    );
   return [
-    missing ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`) : h("p", { class: "govuk-body" }, "Every gap has an action."),
+    missing
+      ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`)
+      : h("p", { class: "govuk-body" }, "Every gap has an action."),
     h("p", { class: "govuk-body-s" }, "Critical gaps are listed first."),
     govTable({
       caption: "Gaps and planned actions",
@@ -353,13 +529,28 @@ function actionsBody(app, forPrint) {
       head: ["Statement", "Level now", "Action", "Owner", "Due"],
       extraClass: "st-action-table",
       rows: plan.map((x) => [
-        [h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area), x.text, x.critical ? [" ", govTag("Critical", "red")] : null],
+        [
+          h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
+          x.text,
+          x.critical ? [" ", govTag("Critical", "red")] : null,
+        ],
         app.levelLabel(x.level),
         x.hasAction
           ? x.action.text
           : [
               govTag("No action yet", "orange"),
-              forPrint ? null : h("span", { class: "st-block govuk-!-margin-top-1" }, app.link(["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)], "area", { id: x.area }, { focusId: fieldId(`answers.${x.statementId}.action.text`) })),
+              forPrint
+                ? null
+                : h(
+                    "span",
+                    { class: "st-block govuk-!-margin-top-1" },
+                    app.link(
+                      ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
+                      "area",
+                      { id: x.area },
+                      { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+                    ),
+                  ),
             ],
         x.action?.owner ?? "",
         x.action?.due ? formatDateShort(x.action.due) : "",
@@ -372,11 +563,17 @@ function actionsBody(app, forPrint) {
 export function actionsPage(app, main) {
   if (!app.a) app.begin();
   app.title("Action plan");
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Action plan"),
     h("p", { class: "govuk-body" }, "Statements you rated below good or not known, with the actions you planned."),
     actionsBody(app, false),
-    h("div", { class: "govuk-button-group st-no-print" }, govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }), app.link("Print the full report", "report")),
+    h(
+      "div",
+      { class: "govuk-button-group st-no-print" },
+      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
+      app.link("Print the full report", "report"),
+    ),
   );
 }
 
@@ -386,23 +583,69 @@ export function actionsPage(app, main) {
 export function reportPage(app, main) {
   if (!app.a) app.begin();
   app.title("Self-evaluation report");
-  const pw = app.runPathway();
-  put(main, 
+  const pw = app.pathway.run();
+  put(
+    main,
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
     govSummaryList([
       { key: "Framework", value: app.fw()?.name ?? app.a.framework },
       { key: "Date of self-evaluation", value: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
     ]),
-    h("div", { class: "govuk-button-group st-no-print" }, govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() })),
-    h("section", { class: "st-report-section" }, h("h2", { class: "govuk-heading-l" }, "Likely judgements"), resultsBody(app, 3)),
-    h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Inspection pathway"), timelineBody(app, pw, 3), baseRatesAside(app, pw, 3)),
-    h("section", { class: "st-report-section st-page-break" }, h("h2", { class: "govuk-heading-l" }, "Action plan"), actionsBody(app, true)),
-    h("p", { class: "govuk-body-s st-meta" }, `Made with Stocktake ${app.core.version()}. Estimates from your own answers; not an Ofsted judgement.`),
+    h(
+      "div",
+      { class: "govuk-button-group st-no-print" },
+      govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() }),
+    ),
+    h(
+      "section",
+      { class: "st-report-section" },
+      h("h2", { class: "govuk-heading-l" }, "Likely judgements"),
+      resultsBody(app, 3),
+    ),
+    h(
+      "section",
+      { class: "st-report-section st-page-break" },
+      h("h2", { class: "govuk-heading-l" }, "Inspection pathway"),
+      timelineBody(pw, 3),
+      baseRatesAside(app, pw, 3),
+    ),
+    h(
+      "section",
+      { class: "st-report-section st-page-break" },
+      h("h2", { class: "govuk-heading-l" }, "Action plan"),
+      actionsBody(app, true),
+    ),
+    h(
+      "p",
+      { class: "govuk-body-s st-meta" },
+      `Made with Stocktake ${app.core.version()}. Estimates from your own answers; not an Ofsted judgement.`,
+    ),
   );
 }
 
 // ---- compare with last year ---------------------------------------------------------------------
+
+/**
+ * Last year's self-evaluation, per App: read from the store the first time the compare page needs
+ * it, kept there (under "last-year") when a file is opened, and forgotten when everything is
+ * cleared from this device.
+ */
+const lastYears = new WeakMap();
+
+function lastYearOf(app) {
+  if (!lastYears.has(app)) {
+    lastYears.set(app, app.store.read("last-year"));
+    app.onClear(() => lastYears.set(app, null));
+  }
+  return lastYears.get(app);
+}
+
+function setLastYear(app, assessment) {
+  lastYears.set(app, assessment);
+  if (assessment) app.saveExtra("last-year", assessment);
+  else app.store.remove("last-year");
+}
 
 /** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
 export function comparePage(app, main) {
@@ -410,49 +653,82 @@ export function comparePage(app, main) {
   app.title("Compare with last year");
   const errorSlot = h("div");
   const body = h("div", { id: "compare-body" });
-  const input = h("input", { class: "govuk-file-upload", id: "last-year-file", name: "last-year-file", type: "file", accept: ".json,application/json", "aria-describedby": "last-year-file-hint" });
-  const group = h("div", { class: "govuk-form-group" }, h("label", { class: "govuk-label govuk-label--s", for: "last-year-file" }, "Open last year's file"), h("div", { class: "govuk-hint", id: "last-year-file-hint" }, "A file you saved from Stocktake for an earlier self-evaluation. It is read on this device only."), input);
+  const input = h("input", {
+    class: "govuk-file-upload",
+    id: "last-year-file",
+    name: "last-year-file",
+    type: "file",
+    accept: ".json,application/json",
+    "aria-describedby": "last-year-file-hint",
+  });
+  const group = h(
+    "div",
+    { class: "govuk-form-group" },
+    h("label", { class: "govuk-label govuk-label--s", for: "last-year-file" }, "Open last year's file"),
+    h(
+      "div",
+      { class: "govuk-hint", id: "last-year-file-hint" },
+      "A file you saved from Stocktake for an earlier self-evaluation. It is read on this device only.",
+    ),
+    input,
+  );
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
     if (!file) return;
     const result = await openAssessmentFile(app, file);
     input.value = "";
     app.root.getElementById("last-year-file-error")?.remove();
-    input.setAttribute("aria-describedby", result.ok ? "last-year-file-hint" : "last-year-file-hint last-year-file-error");
+    input.setAttribute(
+      "aria-describedby",
+      result.ok ? "last-year-file-hint" : "last-year-file-hint last-year-file-error",
+    );
     if (!result.ok) {
       group.classList.add("govuk-form-group--error");
       input.before(govErrorMessage("last-year-file", result.messages[0]));
-      replace(errorSlot, govErrorSummary(result.messages.map((m) => ({ id: "last-year-file", message: m })), app.root));
+      replace(
+        errorSlot,
+        govErrorSummary(
+          result.messages.map((m) => ({ id: "last-year-file", message: m })),
+          app.root,
+        ),
+      );
       app.title("Compare with last year", true);
       errorSlot.firstChild.focus();
       return;
     }
     group.classList.remove("govuk-form-group--error");
     replace(errorSlot);
-    app.lastYear = result.assessment;
-    app.saveExtra("last-year", app.lastYear);
+    setLastYear(app, result.assessment);
     render();
     body.querySelector("h2")?.focus();
   });
   const render = () => {
-    if (!app.lastYear) return replace(body);
+    const lastYear = lastYearOf(app);
+    if (!lastYear) return replace(body);
     let then = null;
     try {
-      then = app.core.score(app.lastYear);
+      then = app.core.score(lastYear);
     } catch {
       then = null;
     }
     const now = app.scored;
-    const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
+    const ids = [
+      ...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)]),
+    ];
     const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
-    const judgementRows = ids.map((id) => [byId(now, id)?.name ?? byId(then, id)?.name ?? id, byId(then, id)?.label ?? "No grade", byId(now, id)?.label ?? "No grade"]);
+    const judgementRows = ids.map((id) => [
+      byId(now, id)?.name ?? byId(then, id)?.name ?? id,
+      byId(then, id)?.label ?? "No grade",
+      byId(now, id)?.label ?? "No grade",
+    ]);
     const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
-    if (overallJ) judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+    if (overallJ)
+      judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
     const moved = [];
     let same = 0;
     for (const area of app.fw()?.areas ?? []) {
       for (const s of area.statements) {
-        const a = app.lastYear.answers?.[s.id]?.level ?? null;
+        const a = lastYear.answers?.[s.id]?.level ?? null;
         const b = app.a.answers?.[s.id]?.level ?? null;
         if (a === b) same++;
         else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
@@ -460,16 +736,35 @@ export function comparePage(app, main) {
     }
     replace(
       body,
-      h("h2", { class: "govuk-heading-m", tabindex: "-1" }, `Compared with ${app.lastYear.authority ? app.lastYear.authority + ", " : ""}${app.lastYear.assessedOn ? formatDateShort(app.lastYear.assessedOn) : "last year's file"}`),
-      govTable({ caption: "Judgements, then and now", captionSize: "s", head: ["Judgement", "Then", "Now"], rows: judgementRows, firstCellIsHeader: true, extraClass: "st-compare-judgements" }),
-      moved.length ? govTable({ caption: `Statements that moved (${moved.length})`, captionSize: "s", head: ["Statement", "Then", "Now"], rows: moved, firstCellIsHeader: true, extraClass: "st-compare-statements" }) : h("p", { class: "govuk-body" }, "No statement moved."),
+      h(
+        "h2",
+        { class: "govuk-heading-m", tabindex: "-1" },
+        `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
+      ),
+      govTable({
+        caption: "Judgements, then and now",
+        captionSize: "s",
+        head: ["Judgement", "Then", "Now"],
+        rows: judgementRows,
+        firstCellIsHeader: true,
+        extraClass: "st-compare-judgements",
+      }),
+      moved.length
+        ? govTable({
+            caption: `Statements that moved (${moved.length})`,
+            captionSize: "s",
+            head: ["Statement", "Then", "Now"],
+            rows: moved,
+            firstCellIsHeader: true,
+            extraClass: "st-compare-statements",
+          })
+        : h("p", { class: "govuk-body" }, "No statement moved."),
       h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
       govButton({
         text: "Remove last year's file",
         secondary: true,
         onClick: () => {
-          app.lastYear = null;
-          app.store.remove("last-year");
+          setLastYear(app, null);
           render();
           input.focus();
         },
@@ -478,5 +773,12 @@ export function comparePage(app, main) {
   };
   render();
   app.watch(render);
-  put(main, errorSlot, h("h1", { class: "govuk-heading-l" }, "Compare with last year"), h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."), group, body);
+  put(
+    main,
+    errorSlot,
+    h("h1", { class: "govuk-heading-l" }, "Compare with last year"),
+    h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."),
+    group,
+    body,
+  );
 }

@@ -1,6 +1,6 @@
 // The start page (what Stocktake is, privacy, framework choice, three ways in and the workshop
 // scenarios), and the confirmation pages for clearing this device and starting again.
-import { h, replace, put } from "./dom.mjs";
+import { h, inPage, put, replace } from "./dom.mjs";
 import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
 import { FAMILY_GROUPS, familyOf } from "./family.mjs";
@@ -10,9 +10,12 @@ const files = (app) => app.withModule("files", (f) => f);
 
 /** Where answers are kept, in words, for data-storage = local | session | none. */
 export function storageSentence(app) {
-  if (!app.store.available && app.config.storage !== "none") return "This browser cannot keep your answers, so save your work to a file before you close the page.";
-  if (app.config.storage === "session") return "Your answers are kept in this browser tab only, and are removed when you close it. Save to a file to keep them.";
-  if (app.config.storage === "none") return "Your answers are not kept anywhere: save your work to a file before you close the page.";
+  if (!app.store.available && app.config.storage !== "none")
+    return "This browser cannot keep your answers, so save your work to a file before you close the page.";
+  if (app.config.storage === "session")
+    return "Your answers are kept in this browser tab only, and are removed when you close it. Save to a file to keep them.";
+  if (app.config.storage === "none")
+    return "Your answers are not kept anywhere: save your work to a file before you close the page.";
   if (app.config.offline)
     return "You opened Stocktake from a file on this computer, with no network. Your answers are kept in this browser's storage for files opened from this computer, which any other local file opened in this browser could read: on a shared computer, save your work to a file and use \u201cClear everything from this device\u201d before you leave.";
   return "Your answers are kept in this browser's local storage on this device until you clear them. Save to a file to move them to another computer.";
@@ -25,9 +28,23 @@ export function startPage(app, main) {
   const current = frameworks.find((f) => f.current);
   let chosen = app.a?.framework ?? app.defaultFrameworkId();
   const errorSlot = h("div");
-  const fileInput = h("input", { class: "govuk-file-upload", id: "open-file", name: "open-file", type: "file", accept: ".json,application/json" });
+  const fileInput = h("input", {
+    class: "govuk-file-upload",
+    id: "open-file",
+    name: "open-file",
+    type: "file",
+    accept: ".json,application/json",
+  });
   const showFileErrors = (messages) => {
-    replace(errorSlot, messages.length ? govErrorSummary(messages.map((m) => ({ id: "open-file", message: m })), app.root) : null);
+    replace(
+      errorSlot,
+      messages.length
+        ? govErrorSummary(
+            messages.map((m) => ({ id: "open-file", message: m })),
+            app.root,
+          )
+        : null,
+    );
     fileGroup.classList.toggle("govuk-form-group--error", messages.length > 0);
     app.root.getElementById("open-file-error")?.remove();
     if (messages.length) fileInput.before(govErrorMessage("open-file", messages[0]));
@@ -53,12 +70,33 @@ export function startPage(app, main) {
       showFileErrors(result.warnings.map(f.problemText));
       put(
         decisionSlot,
-        govWarning("This file has the problems listed above. If you open it, those parts are left out. Your current work is unchanged until you choose."),
+        govWarning(
+          "This file has the problems listed above. If you open it, those parts are left out. Your current work is unchanged until you choose.",
+        ),
         h(
           "div",
           { class: "govuk-button-group" },
-          govButton({ text: "Open it anyway, leaving those parts out", id: "open-anyway", onClick: () => (replace(decisionSlot), finish(result.assessment)) }),
-          h("a", { href: "#", class: "govuk-link", id: "open-cancel", onclick: (e) => (e.preventDefault(), replace(decisionSlot), showFileErrors([])) }, "Cancel"),
+          govButton({
+            text: "Open it anyway, leaving those parts out",
+            id: "open-anyway",
+            onClick: () => {
+              replace(decisionSlot);
+              finish(result.assessment);
+            },
+          }),
+          h(
+            "a",
+            {
+              href: "#",
+              class: "govuk-link",
+              id: "open-cancel",
+              onclick: inPage(() => {
+                replace(decisionSlot);
+                showFileErrors([]);
+              }),
+            },
+            "Cancel",
+          ),
         ),
       );
       return;
@@ -69,7 +107,11 @@ export function startPage(app, main) {
       const submit = async () => handle(await f.openAssessmentText(app, result.text, passphrase), f);
       put(
         decisionSlot,
-        h("p", { class: "govuk-body", id: "open-protected-note" }, "This file is protected with a passphrase. Enter it to open the file."),
+        h(
+          "p",
+          { class: "govuk-body", id: "open-protected-note" },
+          "This file is protected with a passphrase. Enter it to open the file.",
+        ),
         govInput({
           id: "open-passphrase",
           label: "Passphrase",
@@ -107,14 +149,19 @@ export function startPage(app, main) {
     "div",
     { class: "govuk-form-group" },
     h("label", { class: "govuk-label govuk-label--s", for: "open-file" }, "Open a saved file"),
-    h("div", { class: "govuk-hint", id: "open-file-hint" }, "A file you saved from Stocktake earlier (it ends in .json). Opening it replaces what is on this page only if the file is valid."),
+    h(
+      "div",
+      { class: "govuk-hint", id: "open-file-hint" },
+      "A file you saved from Stocktake earlier (it ends in .json). Opening it replaces what is on this page only if the file is valid.",
+    ),
     fileInput,
     decisionSlot,
   );
   fileInput.setAttribute("aria-describedby", "open-file-hint");
 
   const inProgress = !!app.a;
-  put(main, 
+  put(
+    main,
     errorSlot,
     h("h1", { class: "govuk-heading-xl" }, "Stocktake: your inspection self-evaluation"),
     h(
@@ -122,8 +169,16 @@ export function startPage(app, main) {
       { class: "govuk-body-l" },
       "Score your children's services candidly against Ofsted's inspection framework and see the judgements and inspection pathway it would likely lead to.",
     ),
-    h("p", { class: "govuk-body" }, "Stocktake is for directors of children's services, their performance and quality assurance teams, and people who run self-evaluation workshops in English local authorities. It also covers the children's homes and fostering agencies that authorities run, under Ofsted's social care common inspection framework (SCCIF)."),
-    h("p", { class: "govuk-body" }, "You rate each area of practice, say how you know, and plan actions. Stocktake then shows:"),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Stocktake is for directors of children's services, their performance and quality assurance teams, and people who run self-evaluation workshops in English local authorities. It also covers the children's homes and fostering agencies that authorities run, under Ofsted's social care common inspection framework (SCCIF).",
+    ),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "You rate each area of practice, say how you know, and plan actions. Stocktake then shows:",
+    ),
     h(
       "ul",
       { class: "govuk-list govuk-list--bullet" },
@@ -135,16 +190,31 @@ export function startPage(app, main) {
     h(
       "div",
       { class: "govuk-inset-text", id: "privacy" },
-      h("p", { class: "govuk-body" }, "Nothing you enter leaves this browser. There is no server, no analytics and no tracking: your answers stay on this device unless you save them to a file."),
+      h(
+        "p",
+        { class: "govuk-body" },
+        "Nothing you enter leaves this browser. There is no server, no analytics and no tracking: your answers stay on this device unless you save them to a file.",
+      ),
       h("p", { class: "govuk-body govuk-!-margin-bottom-0", id: "storage-statement" }, storageSentence(app)),
     ),
     h("h2", { class: "govuk-heading-m" }, "Framework"),
-    h("p", { class: "govuk-body" }, "Current framework: ", h("strong", { id: "framework-current" }, current ? current.name : "none"), current ? ` (from ${formatDateShort(current.effectiveFrom)})` : ""),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Current framework: ",
+      h("strong", { id: "framework-current" }, current ? current.name : "none"),
+      current ? ` (from ${formatDateShort(current.effectiveFrom)})` : "",
+    ),
     govSelect({
       id: "framework",
       label: "Framework to assess against",
       hint: "Use the current ILACS framework for your children's services, or the SCCIF framework for a children's home or fostering agency.",
-      groups: FAMILY_GROUPS.map((g) => ({ label: g.label, items: frameworks.filter((f) => familyOf(f) === g.family).map((f) => ({ value: f.id, text: `${f.name}${f.current ? " (current)" : ""}` })) })).filter((g) => g.items.length),
+      groups: FAMILY_GROUPS.map((g) => ({
+        label: g.label,
+        items: frameworks
+          .filter((f) => familyOf(f) === g.family)
+          .map((f) => ({ value: f.id, text: `${f.name}${f.current ? " (current)" : ""}` })),
+      })).filter((g) => g.items.length),
       value: chosen,
       onChange: (v) => {
         chosen = v;
@@ -156,12 +226,28 @@ export function startPage(app, main) {
     h("h2", { class: "govuk-heading-m" }, inProgress ? "Your self-evaluation" : "Start"),
     inProgress
       ? [
-          h("p", { class: "govuk-body" }, "You have a self-evaluation in progress", app.a.authority ? [" for ", h("strong", {}, app.a.authority)] : null, "."),
+          h(
+            "p",
+            { class: "govuk-body" },
+            "You have a self-evaluation in progress",
+            app.a.authority ? [" for ", h("strong", {}, app.a.authority)] : null,
+            ".",
+          ),
           h(
             "div",
             { class: "govuk-button-group" },
-            govButton({ text: "Continue your self-evaluation", start: false, id: "continue", onClick: () => app.go("tasks") }),
-            govButton({ text: "Start a new self-evaluation", secondary: true, id: "start-new", onClick: () => app.go("start-again", { framework: chosen }) }),
+            govButton({
+              text: "Continue your self-evaluation",
+              start: false,
+              id: "continue",
+              onClick: () => app.go("tasks"),
+            }),
+            govButton({
+              text: "Start a new self-evaluation",
+              secondary: true,
+              id: "start-new",
+              onClick: () => app.go("start-again", { framework: chosen }),
+            }),
           ),
         ]
       : h(
@@ -180,7 +266,9 @@ export function startPage(app, main) {
         ),
     fileGroup,
     workshopStartSection(app),
-    app.a || app.store.available ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear")) : null,
+    app.a || app.store.available
+      ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear"))
+      : null,
     h(
       "p",
       { class: "govuk-body-s st-meta" },
@@ -210,7 +298,11 @@ function workshopStartSection(app) {
     "div",
     { id: "scenarios" },
     h("h2", { class: "govuk-heading-m" }, "Try a workshop scenario"),
-    h("p", { class: "govuk-body" }, "Made-up local authorities for inspection-readiness workshops. Read the briefing, rate the authority as an inspector would, and save your file for the facilitator. Every name and figure is invented."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Made-up local authorities for inspection-readiness workshops. Read the briefing, rate the authority as an inspector would, and save your file for the facilitator. Every name and figure is invented.",
+    ),
     h(
       "ul",
       { class: "govuk-list st-scenario-list" },
@@ -218,24 +310,47 @@ function workshopStartSection(app) {
         h(
           "li",
           { class: "st-scenario-list__item", "data-scenario": s.id },
-          h("a", { href: "#", class: "govuk-link govuk-!-font-weight-bold", id: `scenario-${s.id}`, onclick: (e) => (e.preventDefault(), app.go("briefing", { id: s.id })) }, s.name),
+          h(
+            "a",
+            {
+              href: "#",
+              class: "govuk-link govuk-!-font-weight-bold",
+              id: `scenario-${s.id}`,
+              onclick: inPage(() => app.go("briefing", { id: s.id })),
+            },
+            s.name,
+          ),
           " ",
           govTag("Fictional", "yellow"),
-          h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, h("span", { class: "govuk-visually-hidden" }, "Route: "), s.routeName),
+          h(
+            "p",
+            { class: "govuk-body-s govuk-!-margin-bottom-1" },
+            h("span", { class: "govuk-visually-hidden" }, "Route: "),
+            s.routeName,
+          ),
           h("p", { class: "govuk-body-s" }, s.summary),
         ),
       ),
     ),
-    h("p", { class: "govuk-body" }, "Running a workshop? ", app.link("Compare participants' files", "workshop-compare", {}, { id: "link-workshop-compare" }), "."),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Running a workshop? ",
+      app.link("Compare participants' files", "workshop-compare", {}, { id: "link-workshop-compare" }),
+      ".",
+    ),
   );
 }
 
 /** Confirm before clearing every Stocktake key from this browser. */
 export function clearPage(app, main) {
   app.title("Clear everything from this device");
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Clear everything from this device"),
-    govWarning("This removes your answers, actions, assumptions and any comparison file from this browser. It cannot be undone."),
+    govWarning(
+      "This removes your answers, actions, assumptions and any comparison file from this browser. It cannot be undone.",
+    ),
     h("p", { class: "govuk-body" }, "If you want to keep your work, save it to a file first."),
     h(
       "div",
@@ -246,13 +361,33 @@ export function clearPage(app, main) {
         id: "confirm-clear",
         onClick: () => {
           app.clearEverything();
-          app.trail = [];
-          app.go("start");
-          const note = h("div", { class: "govuk-notification-banner govuk-notification-banner--success", role: "alert", "aria-labelledby": "cleared-title" }, h("div", { class: "govuk-notification-banner__header" }, h("h2", { class: "govuk-notification-banner__title", id: "cleared-title" }, "Success")), h("div", { class: "govuk-notification-banner__content" }, h("p", { class: "govuk-notification-banner__heading" }, "Everything Stocktake kept in this browser has been removed.")));
+          app.go("start", {}, { resetTrail: true });
+          const note = h(
+            "div",
+            {
+              class: "govuk-notification-banner govuk-notification-banner--success",
+              role: "alert",
+              "aria-labelledby": "cleared-title",
+            },
+            h(
+              "div",
+              { class: "govuk-notification-banner__header" },
+              h("h2", { class: "govuk-notification-banner__title", id: "cleared-title" }, "Success"),
+            ),
+            h(
+              "div",
+              { class: "govuk-notification-banner__content" },
+              h(
+                "p",
+                { class: "govuk-notification-banner__heading" },
+                "Everything Stocktake kept in this browser has been removed.",
+              ),
+            ),
+          );
           app.page.prepend(note);
         },
       }),
-      h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
+      h("a", { href: "#", class: "govuk-link", onclick: inPage(() => app.back()) }, "Cancel"),
     ),
   );
 }
@@ -260,7 +395,8 @@ export function clearPage(app, main) {
 /** Confirm before replacing work in progress with a new, empty assessment. */
 export function startAgainPage(app, main, params) {
   app.title("Start a new self-evaluation");
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Start a new self-evaluation"),
     govWarning("Starting again replaces the self-evaluation kept in this browser."),
     h("p", { class: "govuk-body" }, "Save your current work to a file first if you want to keep it."),
@@ -273,11 +409,10 @@ export function startAgainPage(app, main, params) {
         id: "confirm-start-again",
         onClick: () => {
           app.begin(params.framework);
-          app.trail = [];
-          app.go("about");
+          app.go("about", {}, { resetTrail: true });
         },
       }),
-      h("a", { href: "#", class: "govuk-link", onclick: (e) => (e.preventDefault(), app.back()) }, "Cancel"),
+      h("a", { href: "#", class: "govuk-link", onclick: inPage(() => app.back()) }, "Cancel"),
     ),
   );
 }

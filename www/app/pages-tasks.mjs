@@ -1,5 +1,5 @@
 // The task list (sections with honest statuses and a progress count) and "Check your answers".
-import { h, put } from "./dom.mjs";
+import { h, inPage, put } from "./dom.mjs";
 import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
@@ -29,7 +29,7 @@ function statusCell(id, status) {
   return h("div", { class: "govuk-task-list__status", id }, govTag(text, colour));
 }
 
-function taskItem(app, key, name, hint, status, onOpen) {
+function taskItem(key, name, hint, status, onOpen) {
   const statusId = `task-${key}-status`;
   const hintId = hint ? `task-${key}-hint` : null;
   return h(
@@ -38,7 +38,17 @@ function taskItem(app, key, name, hint, status, onOpen) {
     h(
       "div",
       { class: "govuk-task-list__name-and-hint" },
-      h("a", { class: "govuk-link govuk-task-list__link", href: "#", id: `task-${key}`, "aria-describedby": [hintId, statusId].filter(Boolean).join(" "), onclick: (e) => (e.preventDefault(), onOpen()) }, name),
+      h(
+        "a",
+        {
+          class: "govuk-link govuk-task-list__link",
+          href: "#",
+          id: `task-${key}`,
+          "aria-describedby": [hintId, statusId].filter(Boolean).join(" "),
+          onclick: inPage(onOpen),
+        },
+        name,
+      ),
       hint ? h("div", { class: "govuk-task-list__hint", id: hintId }, hint) : null,
     ),
     statusCell(statusId, status),
@@ -59,19 +69,41 @@ export function tasksPage(app, main) {
   const done = statuses.filter((s) => s === "completed").length + (indStatus === "completed" ? 1 : 0);
   const total = areas.length + (hasIndicators ? 1 : 0);
   const answered = (id) => areas.find((a) => a.id === id).statements.filter((s) => app.a.answers?.[s.id]?.level).length;
-  put(main, 
+  put(
+    main,
     h("span", { class: "govuk-caption-l" }, app.a.authority || terms.org),
     h("h1", { class: "govuk-heading-xl" }, "Your self-evaluation"),
-    app.a.scenario ? h("p", { class: "govuk-body", id: "scenario-note" }, "A fictional workshop scenario. ", app.link("Read the briefing again", "briefing", { id: app.a.scenario }, { id: "link-briefing" })) : null,
+    app.a.scenario
+      ? h(
+          "p",
+          { class: "govuk-body", id: "scenario-note" },
+          "A fictional workshop scenario. ",
+          app.link("Read the briefing again", "briefing", { id: app.a.scenario }, { id: "link-briefing" }),
+        )
+      : null,
     h("p", { class: "govuk-body", id: "progress" }, `You have completed ${done} of ${total} sections.`),
     h("h2", { class: "govuk-heading-m" }, terms.about),
-    h("ul", { class: "govuk-task-list" }, taskItem(app, "about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () => app.go("about"))),
+    h(
+      "ul",
+      { class: "govuk-task-list" },
+      taskItem("about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () =>
+        app.go("about"),
+      ),
+    ),
     h("h2", { class: "govuk-heading-m" }, "Rate your practice"),
     h(
       "ul",
       { class: "govuk-task-list", id: "sections" },
-      areas.map((a, i) => taskItem(app, a.id, a.name, `${answered(a.id)} of ${a.statements.length} statements answered`, statuses[i], () => app.go("area", { id: a.id }))),
-      hasIndicators ? taskItem(app, "indicators", "Indicators", "Your latest figures compared with England", indStatus, () => app.go("indicators")) : null,
+      areas.map((a, i) =>
+        taskItem(a.id, a.name, `${answered(a.id)} of ${a.statements.length} statements answered`, statuses[i], () =>
+          app.go("area", { id: a.id }),
+        ),
+      ),
+      hasIndicators
+        ? taskItem("indicators", "Indicators", "Your latest figures compared with England", indStatus, () =>
+            app.go("indicators"),
+          )
+        : null,
     ),
     h("h2", { class: "govuk-heading-m" }, "See what it means"),
     h(
@@ -88,9 +120,24 @@ export function tasksPage(app, main) {
     h(
       "div",
       { class: "govuk-button-group" },
-      govButton({ text: "Save to a file", secondary: true, id: "save-file", onClick: () => app.withModule("files", (f) => f.saveAssessmentFile(app)) }),
-      govButton({ text: "Save with a passphrase", secondary: true, id: "save-with-passphrase", onClick: () => app.go("protect") }),
-      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => app.withModule("files", (f) => f.exportCsv(app)) }),
+      govButton({
+        text: "Save to a file",
+        secondary: true,
+        id: "save-file",
+        onClick: () => app.withModule("files", (f) => f.saveAssessmentFile(app)),
+      }),
+      govButton({
+        text: "Save with a passphrase",
+        secondary: true,
+        id: "save-with-passphrase",
+        onClick: () => app.go("protect"),
+      }),
+      govButton({
+        text: "Export answers as CSV",
+        secondary: true,
+        id: "export-csv",
+        onClick: () => app.withModule("files", (f) => f.exportCsv(app)),
+      }),
     ),
     h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear", {}, { id: "link-clear" })),
   );
@@ -108,25 +155,57 @@ export function checkPage(app, main) {
   app.title("Check your answers");
   const a = app.a;
   const evidenceLabel = new Map((fw?.evidenceSources ?? []).map((e) => [e.id, e.label]));
-  const change = (name, params, focusId, hidden) => ({ text: "Change", hidden, onClick: () => app.go(name, params, { focusId }) });
+  const change = (name, params, focusId, hidden) => ({
+    text: "Change",
+    hidden,
+    onClick: () => app.go(name, params, { focusId }),
+  });
   const li = a.history?.lastInspection;
   const terms = familyTerms(fw);
   const aboutRows = [
-    { key: terms.orgKey, value: a.authority || "Not given", action: change("about", {}, "authority", terms.orgKey.toLowerCase() + " name") },
-    { key: "Date of this self-evaluation", value: a.assessedOn ? formatDateShort(a.assessedOn) : "Not given", action: change("about", {}, "assessedOn", "date of this self-evaluation") },
-    { key: terms.lastHeading.replace(/^Your l/, "L"), value: li ? `${inspectionKindText(li.kind ?? (fw?.inspectionKinds ?? ["standard"])[0])}${li.endedOn ? `, ended ${formatDateShort(li.endedOn)}` : ""}` : "Not given", action: change("about", {}, "history-lastInspection-kind", terms.lastHeading.replace(/^Your l/, "l")) },
+    {
+      key: terms.orgKey,
+      value: a.authority || "Not given",
+      action: change("about", {}, "authority", `${terms.orgKey.toLowerCase()} name`),
+    },
+    {
+      key: "Date of this self-evaluation",
+      value: a.assessedOn ? formatDateShort(a.assessedOn) : "Not given",
+      action: change("about", {}, "assessedOn", "date of this self-evaluation"),
+    },
+    {
+      key: terms.lastHeading.replace(/^Your l/, "L"),
+      value: li
+        ? `${inspectionKindText(li.kind ?? (fw?.inspectionKinds ?? ["standard"])[0])}${li.endedOn ? `, ended ${formatDateShort(li.endedOn)}` : ""}`
+        : "Not given",
+      action: change("about", {}, "history-lastInspection-kind", terms.lastHeading.replace(/^Your l/, "l")),
+    },
   ];
   if (!terms.provider) {
     aboutRows.push(
-      { key: "Focused visits since", value: String(a.history?.focusedVisits?.length ?? 0), action: change("about", {}, "focused-visits", "focused visits") },
-      { key: "Monitoring", value: a.history?.monitoring ? `Monitored since ${formatDateShort(a.history.monitoring.since)}` : "Not monitored", action: change("about", {}, "monitoring", "monitoring status") },
+      {
+        key: "Focused visits since",
+        value: String(a.history?.focusedVisits?.length ?? 0),
+        action: change("about", {}, "focused-visits", "focused visits"),
+      },
+      {
+        key: "Monitoring",
+        value: a.history?.monitoring
+          ? `Monitored since ${formatDateShort(a.history.monitoring.since)}`
+          : "Not monitored",
+        action: change("about", {}, "monitoring", "monitoring status"),
+      },
     );
   }
   const areaLists = (fw?.areas ?? []).map((area) =>
     h(
       "div",
       { class: "govuk-summary-card" },
-      h("div", { class: "govuk-summary-card__title-wrapper" }, h("h2", { class: "govuk-summary-card__title" }, area.name)),
+      h(
+        "div",
+        { class: "govuk-summary-card__title-wrapper" },
+        h("h2", { class: "govuk-summary-card__title" }, area.name),
+      ),
       h(
         "div",
         { class: "govuk-summary-card__content" },
@@ -134,9 +213,28 @@ export function checkPage(app, main) {
           area.statements.map((s) => {
             const ans = a.answers?.[s.id] ?? {};
             const details = [];
-            if (ans.evidence?.length) details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, "How you know: ", ans.evidence.map((e) => evidenceLabel.get(e) ?? e).join(", ")));
-            if (ans.action?.text) details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1" }, "Action: ", ans.action.text, ans.action.owner ? ` (${ans.action.owner})` : "", ans.action.due ? `, due ${formatDateShort(ans.action.due)}` : ""));
-            if (ans.notes) details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1 st-notes" }, "Notes: ", ans.notes));
+            if (ans.evidence?.length)
+              details.push(
+                h(
+                  "p",
+                  { class: "govuk-body-s govuk-!-margin-bottom-1" },
+                  "How you know: ",
+                  ans.evidence.map((e) => evidenceLabel.get(e) ?? e).join(", "),
+                ),
+              );
+            if (ans.action?.text)
+              details.push(
+                h(
+                  "p",
+                  { class: "govuk-body-s govuk-!-margin-bottom-1" },
+                  "Action: ",
+                  ans.action.text,
+                  ans.action.owner ? ` (${ans.action.owner})` : "",
+                  ans.action.due ? `, due ${formatDateShort(ans.action.due)}` : "",
+                ),
+              );
+            if (ans.notes)
+              details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1 st-notes" }, "Notes: ", ans.notes));
             return {
               key: s.text,
               value: [h("p", { class: "govuk-body govuk-!-margin-bottom-1" }, levelText(app, ans.level)), details],
@@ -149,26 +247,44 @@ export function checkPage(app, main) {
     ),
   );
   const inds = fw?.indicators ?? [];
-  put(main, 
+  put(
+    main,
     h("h1", { class: "govuk-heading-l" }, "Check your answers"),
     h("h2", { class: "govuk-heading-m" }, terms.about),
     govSummaryList(aboutRows),
     areaLists,
-    inds.length === 0 ? null : h(
-      "div",
-      { class: "govuk-summary-card" },
-      h("div", { class: "govuk-summary-card__title-wrapper" }, h("h2", { class: "govuk-summary-card__title" }, "Indicators")),
-      h(
-        "div",
-        { class: "govuk-summary-card__content" },
-        govSummaryList(
-          inds.map((ind) => {
-            const v = a.indicators?.[ind.id];
-            return { key: ind.name, value: v == null ? "Not given" : `${typeof v === "number" ? formatNumber(v) : v}${ind.unit === "percent" && typeof v === "number" ? "%" : ""}`, action: change("indicators", {}, fieldId(`indicators.${ind.id}`), ind.name) };
-          }),
+    inds.length === 0
+      ? null
+      : h(
+          "div",
+          { class: "govuk-summary-card" },
+          h(
+            "div",
+            { class: "govuk-summary-card__title-wrapper" },
+            h("h2", { class: "govuk-summary-card__title" }, "Indicators"),
+          ),
+          h(
+            "div",
+            { class: "govuk-summary-card__content" },
+            govSummaryList(
+              inds.map((ind) => {
+                const v = a.indicators?.[ind.id];
+                return {
+                  key: ind.name,
+                  value:
+                    v == null
+                      ? "Not given"
+                      : `${typeof v === "number" ? formatNumber(v) : v}${ind.unit === "percent" && typeof v === "number" ? "%" : ""}`,
+                  action: change("indicators", {}, fieldId(`indicators.${ind.id}`), ind.name),
+                };
+              }),
+            ),
+          ),
         ),
-      ),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({ text: "See your results", id: "to-results", onClick: () => app.go("results") }),
     ),
-    h("div", { class: "govuk-button-group" }, govButton({ text: "See your results", id: "to-results", onClick: () => app.go("results") })),
   );
 }

@@ -5,7 +5,7 @@
 // build (app.workshopCore: scenario, compareParticipants, loaded by app.go before these pages
 // render); this module only renders them.
 import { h, replace, put } from "./dom.mjs";
-import { govButton, govInput, govTag, govWarning, govTable } from "./govuk.mjs";
+import { govButton, govInput, govTag, govWarning } from "./govuk.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
 const WORKSHOP_MAX_BYTES = 5 * 1024 * 1024;
@@ -39,7 +39,11 @@ export function briefingPage(app, main, params) {
   const s = workshopScenario(app, params.id);
   if (!s) {
     app.title("Scenario not found");
-    put(main, h("h1", { class: "govuk-heading-l" }, "Scenario not found"), h("p", { class: "govuk-body" }, app.link("Go to the start page", "start")));
+    put(
+      main,
+      h("h1", { class: "govuk-heading-l" }, "Scenario not found"),
+      h("p", { class: "govuk-body" }, app.link("Go to the start page", "start")),
+    );
     return;
   }
   app.title(`Briefing: ${s.name}`);
@@ -50,15 +54,20 @@ export function briefingPage(app, main, params) {
     const name = participant.trim().slice(0, 100);
     if (name) a.participant = name;
     app.load(a);
-    app.trail = [];
-    app.go("tasks");
+    app.go("tasks", {}, { resetTrail: true });
   };
   put(
     main,
     h("span", { class: "govuk-caption-l" }, "Workshop scenario briefing"),
     h("h1", { class: "govuk-heading-xl st-briefing__title" }, s.name, " ", govTag("Fictional", "yellow")),
     h("p", { class: "govuk-body-l" }, s.summary),
-    h("div", { class: "govuk-inset-text", id: "fictional-note" }, "This authority is fictional: its people, places and figures are invented for training. ", h("strong", {}, s.routeName), "."),
+    h(
+      "div",
+      { class: "govuk-inset-text", id: "fictional-note" },
+      "This authority is fictional: its people, places and figures are invented for training. ",
+      h("strong", {}, s.routeName),
+      ".",
+    ),
     h(
       "div",
       { class: "st-briefing", id: "briefing" },
@@ -75,7 +84,11 @@ export function briefingPage(app, main, params) {
       "div",
       { class: "st-no-print" },
       h("h2", { class: "govuk-heading-m" }, "Rate this authority"),
-      h("p", { class: "govuk-body" }, "Rate every statement as an inspector would, from what the briefing tells you. The authority, its inspection history and its indicators are filled in for you. When you finish, save your file and give it to the facilitator."),
+      h(
+        "p",
+        { class: "govuk-body" },
+        "Rate every statement as an inspector would, from what the briefing tells you. The authority, its inspection history and its indicators are filled in for you. When you finish, save your file and give it to the facilitator.",
+      ),
       govInput({
         id: "participant",
         label: "Your name",
@@ -87,12 +100,21 @@ export function briefingPage(app, main, params) {
         attrs: { maxlength: "100", spellcheck: "false" },
         onInput: (v) => (participant = v),
       }),
-      replacing ? govWarning("Starting replaces the self-evaluation kept in this browser. Save it to a file first if you want to keep it.") : null,
+      replacing
+        ? govWarning(
+            "Starting replaces the self-evaluation kept in this browser. Save it to a file first if you want to keep it.",
+          )
+        : null,
       h(
         "div",
         { class: "govuk-button-group" },
         govButton({ text: "Start rating this scenario", id: "start-scenario", onClick: start }),
-        govButton({ text: "Print this briefing", secondary: true, id: "print-briefing", onClick: () => window.print() }),
+        govButton({
+          text: "Print this briefing",
+          secondary: true,
+          id: "print-briefing",
+          onClick: () => window.print(),
+        }),
       ),
     ),
   );
@@ -104,7 +126,10 @@ async function workshopReadFiles(list) {
   const unreadable = [];
   for (const file of Array.from(list ?? [])) {
     if (file.size > WORKSHOP_MAX_BYTES) {
-      unreadable.push({ name: file.name, reason: "The file is too big to be a saved self-evaluation (more than 5 MB)" });
+      unreadable.push({
+        name: file.name,
+        reason: "The file is too big to be a saved self-evaluation (more than 5 MB)",
+      });
       continue;
     }
     try {
@@ -127,7 +152,11 @@ function workshopBar(count, total) {
 function workshopCountCell(level, count, total, isReference) {
   return h(
     "td",
-    { class: `govuk-table__cell govuk-table__cell--numeric st-count${isReference ? " st-count--reference" : ""}`, "data-level": level, "data-count": String(count) },
+    {
+      class: `govuk-table__cell govuk-table__cell--numeric st-count${isReference ? " st-count--reference" : ""}`,
+      "data-level": level,
+      "data-count": String(count),
+    },
     h("span", { class: "st-count__number" }, String(count)),
     workshopBar(count, total),
     isReference ? h("span", { class: "govuk-visually-hidden" }, " (reference)") : null,
@@ -153,7 +182,9 @@ function workshopJudgementTable(app, j) {
       { class: "govuk-body", "data-agreement": j.agreement ?? "" },
       "Agreement: ",
       h("strong", { class: "st-agreement" }, workshopPercent(j.agreement)),
-      j.mode ? ` (${modeCount} of ${graded} graded at ${label(j.mode)})` : " (no participant answered enough to be graded)",
+      j.mode
+        ? ` (${modeCount} of ${graded} graded at ${label(j.mode)})`
+        : " (no participant answered enough to be graded)",
       ". Reference: ",
       h("strong", { class: "st-reference" }, j.reference ? label(j.reference) : "none"),
       ".",
@@ -162,7 +193,17 @@ function workshopJudgementTable(app, j) {
       "table",
       { class: "govuk-table st-compare-table" },
       h("caption", { class: "govuk-table__caption govuk-visually-hidden" }, `Projected grades for ${j.name}`),
-      h("thead", { class: "govuk-table__head" }, h("tr", { class: "govuk-table__row" }, h("th", { scope: "col", class: "govuk-table__header" }, "Participant"), h("th", { scope: "col", class: "govuk-table__header" }, "Projected grade"), h("th", { scope: "col", class: "govuk-table__header" }, "Matches the reference"))),
+      h(
+        "thead",
+        { class: "govuk-table__head" },
+        h(
+          "tr",
+          { class: "govuk-table__row" },
+          h("th", { scope: "col", class: "govuk-table__header" }, "Participant"),
+          h("th", { scope: "col", class: "govuk-table__header" }, "Projected grade"),
+          h("th", { scope: "col", class: "govuk-table__header" }, "Matches the reference"),
+        ),
+      ),
       h(
         "tbody",
         { class: "govuk-table__body" },
@@ -172,7 +213,18 @@ function workshopJudgementTable(app, j) {
             { class: "govuk-table__row", "data-participant": p.name },
             h("th", { scope: "row", class: "govuk-table__header" }, p.name),
             h("td", { class: "govuk-table__cell", "data-grade": p.grade ?? "" }, label(p.grade)),
-            h("td", { class: "govuk-table__cell", "data-matches": p.matchesReference == null ? "" : String(p.matchesReference) }, p.matchesReference == null ? "No reference" : p.matchesReference ? govTag("Yes", "green") : govTag("No", "red")),
+            h(
+              "td",
+              {
+                class: "govuk-table__cell",
+                "data-matches": p.matchesReference == null ? "" : String(p.matchesReference),
+              },
+              p.matchesReference == null
+                ? "No reference"
+                : p.matchesReference
+                  ? govTag("Yes", "green")
+                  : govTag("No", "red"),
+            ),
           ),
         ),
       ),
@@ -193,7 +245,9 @@ function workshopStatementTable(app, area, rows) {
         "tr",
         { class: "govuk-table__row" },
         h("th", { scope: "col", class: "govuk-table__header" }, "Statement"),
-        WORKSHOP_LEVELS.map((l) => h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, l.short)),
+        WORKSHOP_LEVELS.map((l) =>
+          h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, l.short),
+        ),
         h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, "Agreement"),
         h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, "Spread"),
         h("th", { scope: "col", class: "govuk-table__header" }, "Reference"),
@@ -209,9 +263,21 @@ function workshopStatementTable(app, area, rows) {
           { class: "govuk-table__row", "data-statement": s.id },
           h("th", { scope: "row", class: "govuk-table__header st-statement-text" }, s.text),
           WORKSHOP_LEVELS.map((l) => workshopCountCell(l.id, s.counts[l.id], total, s.reference === l.id)),
-          h("td", { class: "govuk-table__cell govuk-table__cell--numeric", "data-agreement": s.agreement ?? "" }, workshopPercent(s.agreement)),
-          h("td", { class: "govuk-table__cell govuk-table__cell--numeric", "data-spread": s.spread ?? "" }, workshopSpread(s.spread)),
-          h("td", { class: "govuk-table__cell", "data-reference": s.reference ?? "" }, s.reference ? app.levelLabel(s.reference) : "–"),
+          h(
+            "td",
+            { class: "govuk-table__cell govuk-table__cell--numeric", "data-agreement": s.agreement ?? "" },
+            workshopPercent(s.agreement),
+          ),
+          h(
+            "td",
+            { class: "govuk-table__cell govuk-table__cell--numeric", "data-spread": s.spread ?? "" },
+            workshopSpread(s.spread),
+          ),
+          h(
+            "td",
+            { class: "govuk-table__cell", "data-reference": s.reference ?? "" },
+            s.reference ? app.levelLabel(s.reference) : "–",
+          ),
         );
       }),
     ),
@@ -226,7 +292,11 @@ function workshopFacilitatorNotes(app, scenario) {
   return h(
     "details",
     { class: "govuk-details", id: "facilitator-notes" },
-    h("summary", { class: "govuk-details__summary" }, h("span", { class: "govuk-details__summary-text" }, "Facilitator notes: what an inspector would likely conclude")),
+    h(
+      "summary",
+      { class: "govuk-details__summary" },
+      h("span", { class: "govuk-details__summary-text" }, "Facilitator notes: what an inspector would likely conclude"),
+    ),
     h(
       "div",
       { class: "govuk-details__text" },
@@ -244,7 +314,11 @@ function workshopFacilitatorNotes(app, scenario) {
         ),
       ),
       h("h2", { class: "govuk-heading-s" }, "The traps"),
-      h("ul", { class: "govuk-list govuk-list--bullet" }, f.traps.map((t) => h("li", {}, t))),
+      h(
+        "ul",
+        { class: "govuk-list govuk-list--bullet" },
+        f.traps.map((t) => h("li", {}, t)),
+      ),
     ),
   );
 }
@@ -266,8 +340,18 @@ function workshopComparison(app, result, unreadable) {
             "div",
             { class: "govuk-warning-text__text" },
             h("span", { class: "govuk-visually-hidden" }, "Warning"),
-            h("h2", { class: "govuk-heading-s" }, invalid.length === 1 ? "1 file was not compared" : `${invalid.length} files were not compared`),
-            h("ul", { class: "govuk-list govuk-list--bullet" }, invalid.map((f) => h("li", { "data-file": f.name }, h("strong", {}, f.name || "A file without a name"), ": ", f.reason))),
+            h(
+              "h2",
+              { class: "govuk-heading-s" },
+              invalid.length === 1 ? "1 file was not compared" : `${invalid.length} files were not compared`,
+            ),
+            h(
+              "ul",
+              { class: "govuk-list govuk-list--bullet" },
+              invalid.map((f) =>
+                h("li", { "data-file": f.name }, h("strong", {}, f.name || "A file without a name"), ": ", f.reason),
+              ),
+            ),
           ),
         )
       : null,
@@ -279,7 +363,13 @@ function workshopComparison(app, result, unreadable) {
       fw ? ` against ${fw.name}` : null,
       ".",
     ),
-    count ? h("ul", { class: "govuk-list govuk-list--bullet", id: "participant-list" }, result.participants.map((p) => h("li", {}, p.participant ? `${p.participant} (${p.name})` : p.name))) : null,
+    count
+      ? h(
+          "ul",
+          { class: "govuk-list govuk-list--bullet", id: "participant-list" },
+          result.participants.map((p) => h("li", {}, p.participant ? `${p.participant} (${p.name})` : p.name)),
+        )
+      : null,
     workshopFacilitatorNotes(app, scenario),
     count
       ? [
@@ -295,26 +385,50 @@ function workshopComparison(app, result, unreadable) {
                     { "data-statement": id },
                     h("span", { class: "st-disagreements__text" }, s.text),
                     h("br"),
-                    h("span", { class: "govuk-body-s" }, `Agreement ${workshopPercent(s.agreement)}, spread ${workshopSpread(s.spread)}`, s.reference ? `, reference ${app.levelLabel(s.reference)}` : "", "."),
+                    h(
+                      "span",
+                      { class: "govuk-body-s" },
+                      `Agreement ${workshopPercent(s.agreement)}, spread ${workshopSpread(s.spread)}`,
+                      s.reference ? `, reference ${app.levelLabel(s.reference)}` : "",
+                      ".",
+                    ),
                   );
                 }),
               )
-            : h("p", { class: "govuk-body", id: "disagreements" }, "Participants agree on every statement they answered."),
+            : h(
+                "p",
+                { class: "govuk-body", id: "disagreements" },
+                "Participants agree on every statement they answered.",
+              ),
           h("h2", { class: "govuk-heading-l" }, "Projected judgements"),
           (result.judgements ?? []).map((j) => workshopJudgementTable(app, j)),
           h("h2", { class: "govuk-heading-l" }, "Statement by statement"),
-          h("p", { class: "govuk-body" }, "How many participants chose each level, the share at the most common level (agreement), and how many grades separate the lowest and highest answer (spread, not counting not known). The reference level is marked."),
-          (fw?.areas ?? []).map((area) => workshopStatementTable(app, area, area.statements.map((s) => byId.get(s.id)).filter(Boolean))),
+          h(
+            "p",
+            { class: "govuk-body" },
+            "How many participants chose each level, the share at the most common level (agreement), and how many grades separate the lowest and highest answer (spread, not counting not known). The reference level is marked.",
+          ),
+          (fw?.areas ?? []).map((area) =>
+            workshopStatementTable(app, area, area.statements.map((s) => byId.get(s.id)).filter(Boolean)),
+          ),
         ]
       : null,
   ];
 }
 
+/**
+ * The facilitator's files, per App: kept while the page is left and opened again, until the page
+ * is reloaded (not in the store: they are other people's answers).
+ */
+const comparing = new WeakMap();
+
 /** The facilitator's view: open several participants' files and compare them. */
 export function workshopComparePage(app, main) {
   app.title("Compare participants");
-  app.workshop ??= { files: [], unreadable: [] };
-  const state = app.workshop;
+  if (!comparing.has(app)) comparing.set(app, { files: [], unreadable: [] });
+  const state = comparing.get(app);
+  // Projector mode belongs to this view only: leaving it for another page turns it off.
+  app.onLeave((next) => next !== "workshop-compare" && app.mount.classList.remove("st-projector"));
   const body = h("div", { id: "compare-participants" });
   const status = h("p", { class: "govuk-visually-hidden", role: "status", id: "compare-status" });
   const render = () => {
@@ -327,10 +441,16 @@ export function workshopComparePage(app, main) {
       result = app.workshopCore.compareParticipants(state.files, null);
     } catch (err) {
       replace(status, "The files could not be compared.");
-      return replace(body, h("p", { class: "govuk-body", id: "compare-error" }, `Stocktake could not compare these files: ${err.message}`));
+      return replace(
+        body,
+        h("p", { class: "govuk-body", id: "compare-error" }, `Stocktake could not compare these files: ${err.message}`),
+      );
     }
     const skipped = state.unreadable.length + result.invalid.length;
-    replace(status, `Compared ${result.participants.length} participants' files${skipped ? `; ${skipped} not compared` : ""}.`);
+    replace(
+      status,
+      `Compared ${result.participants.length} participants' files${skipped ? `; ${skipped} not compared` : ""}.`,
+    );
     replace(body, workshopComparison(app, result, state.unreadable));
   };
   const add = async (list) => {
@@ -339,7 +459,15 @@ export function workshopComparePage(app, main) {
     state.unreadable.push(...unreadable);
     render();
   };
-  const input = h("input", { class: "govuk-file-upload", id: "workshop-files", name: "workshop-files", type: "file", multiple: true, accept: ".json,application/json", "aria-describedby": "workshop-files-hint" });
+  const input = h("input", {
+    class: "govuk-file-upload",
+    id: "workshop-files",
+    name: "workshop-files",
+    type: "file",
+    multiple: true,
+    accept: ".json,application/json",
+    "aria-describedby": "workshop-files-hint",
+  });
   input.addEventListener("change", async () => {
     await add(input.files);
     input.value = "";
@@ -348,7 +476,11 @@ export function workshopComparePage(app, main) {
     "div",
     { class: "govuk-form-group st-dropzone st-no-print", id: "drop-zone" },
     h("label", { class: "govuk-label govuk-label--s", for: "workshop-files" }, "Choose participants' files"),
-    h("div", { class: "govuk-hint", id: "workshop-files-hint" }, "Choose several saved files at once, or drag and drop them here. They are read on this device only; files that are not valid are listed and skipped."),
+    h(
+      "div",
+      { class: "govuk-hint", id: "workshop-files-hint" },
+      "Choose several saved files at once, or drag and drop them here. They are read on this device only; files that are not valid are listed and skipped.",
+    ),
     input,
   );
   zone.addEventListener("dragover", (e) => {
@@ -376,7 +508,11 @@ export function workshopComparePage(app, main) {
     main,
     h("span", { class: "govuk-caption-l" }, "Workshops"),
     h("h1", { class: "govuk-heading-xl" }, "Compare participants"),
-    h("p", { class: "govuk-body st-no-print" }, "See how a group rated the same scenario: statement by statement and judgement by judgement, with the facilitator's reference answers."),
+    h(
+      "p",
+      { class: "govuk-body st-no-print" },
+      "See how a group rated the same scenario: statement by statement and judgement by judgement, with the facilitator's reference answers.",
+    ),
     zone,
     status,
     h(

@@ -16,7 +16,13 @@ export function newAssessment(frameworkId, authority, today) {
 }
 
 function isEmptyValue(v) {
-  return v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0) || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+  return (
+    v === undefined ||
+    v === null ||
+    v === "" ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0)
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ export function openStore(kind) {
   if (kind !== "none") {
     try {
       area = kind === "session" ? window.sessionStorage : window.localStorage;
-      const probe = STORAGE_PREFIX + "probe";
+      const probe = `${STORAGE_PREFIX}probe`;
       area.setItem(probe, "1");
       area.removeItem(probe);
     } catch {
