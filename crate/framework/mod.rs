@@ -128,6 +128,13 @@ pub(crate) struct Completeness {
     pub min_answered_percent: u32,
 }
 
+/// The known-share rule, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KnownShare {
+    pub rule: usize,
+    pub min_known_percent: u32,
+}
+
 /// The not-known rule, compiled.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NotKnown {
@@ -155,6 +162,7 @@ pub(crate) struct Widespread {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Params {
     pub completeness: Option<Completeness>,
+    pub known_share: Option<KnownShare>,
     pub not_known: Option<NotKnown>,
     pub best_fit: Option<BestFit>,
     pub critical_inadequate: Option<Limit>,
@@ -523,6 +531,13 @@ fn params(rules: &[Rule]) -> Result<Params, String> {
                 .replace(Completeness {
                     rule,
                     min_answered_percent,
+                })
+                .is_some(),
+            RuleKind::KnownShare { min_known_percent } => p
+                .known_share
+                .replace(KnownShare {
+                    rule,
+                    min_known_percent,
                 })
                 .is_some(),
             RuleKind::NotKnownCountsAs { counts_as } => {

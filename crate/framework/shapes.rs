@@ -185,6 +185,11 @@ pub enum RuleKind {
         /// Share of statements (percent) that must be answered.
         min_answered_percent: u32,
     },
+    /// A judgement is projected only when this share of its statements has a known level.
+    KnownShare {
+        /// Share of statements (percent) that must be answered with a level other than not known.
+        min_known_percent: u32,
+    },
     /// What a not-known answer counts as (at most requires improvement: checked when compiled).
     NotKnownCountsAs {
         /// The grade it counts as.

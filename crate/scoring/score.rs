@@ -65,7 +65,11 @@ pub struct Completeness {
     pub total: usize,
     /// Statements answered not known.
     pub not_known: usize,
-    /// Whether enough is answered for a grade.
+    /// Statements answered with a known level (answered and not "not known").
+    pub known: usize,
+    /// Whether enough is known to project a grade (the known-share rule).
+    pub enough_known: bool,
+    /// Whether enough is answered, and known, for a grade.
     pub enough: bool,
     /// Statements without a level.
     pub missing: Vec<String>,
@@ -243,7 +247,12 @@ pub(crate) struct Evaluation {
 
 pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
     let min_pct = p.completeness.map_or(1, |c| c.min_answered_percent);
-    let complete = t.answered > 0 && t.answered * 100 >= min_pct * t.total;
+    let answered_enough = t.answered > 0 && t.answered * 100 >= min_pct * t.total;
+    let known = t.answered - t.counts[1];
+    let known_enough = p
+        .known_share
+        .is_none_or(|k| known * 100 >= k.min_known_percent * t.total);
+    let complete = answered_enough && known_enough;
     let nk_points = p.not_known.map_or(0, |n| n.counts_as.rank() as u32);
     let c = &t.counts;
     let (inad, nk, ri, good, out) = (c[0], c[1], c[2], c[3], c[4]);
@@ -406,8 +415,23 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
     let e = evaluate(&fw.compiled.params, &t);
     let missing = ids_where(fw, j, levels, |_, l| l.is_none());
     let mut reasons = Vec::new();
-    if !e.complete {
-        let min_pct = fw.compiled.params.completeness.map_or(1, |c| c.min_answered_percent);
+    let known = t.answered - t.counts[1];
+    let known_rule = fw.compiled.params.known_share;
+    let needed_known = known_rule.map_or(0, |k| (k.min_known_percent * t.total).div_ceil(100).max(1));
+    let min_answered = fw.compiled.params.completeness.map_or(1, |c| c.min_answered_percent);
+    let answered_enough = t.answered > 0 && t.answered * 100 >= min_answered * t.total;
+    if answered_enough && known < needed_known {
+        // Enough is answered, but too much of it is not known: a finding about leadership.
+        let k = known_rule.expect("needed_known is 0 without the rule");
+        let not_known = ids_where(fw, j, levels, |_, l| l == Some(Level::NotKnown));
+        let text = format!(
+            "Not enough known to project: leaders know the quality of practice for {known} of {} statements, and at least {needed_known} are needed. Find out about the {} marked not known: how do you know what practice is like there?",
+            t.total,
+            plural(t.counts[1], "statement")
+        );
+        reasons.push(reason(&fw.rules[k.rule], text, not_known));
+    } else if !e.complete {
+        let min_pct = min_answered;
         let needed = (min_pct * t.total).div_ceil(100).max(1);
         let text = format!(
             "Only {} of {} statements answered: answer at least {} (not known counts) to see a grade.",
@@ -486,6 +510,8 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             answered: t.answered as usize,
             total: t.total as usize,
             not_known: t.counts[1] as usize,
+            known: known as usize,
+            enough_known: known >= needed_known,
             enough: e.complete,
             missing,
         },

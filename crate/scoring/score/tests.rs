@@ -151,7 +151,66 @@ fn too_little_answered_gives_no_grade_and_lists_what_is_missing() {
     assert_eq!(j.completeness.missing.len(), 7);
     assert_eq!(j.reasons[0].rule_id.as_deref(), Some("jr_completeness"));
     a.set("hp_assessments", Level::NotKnown);
-    assert_eq!(hp(&score(&a)).grade, Some(Good), "six of twelve is half: enough");
+    assert_eq!(
+        hp(&score(&a)).grade,
+        None,
+        "six answered, but five known of twelve: not enough known"
+    );
+    a.set("hp_assessments", Level::Good);
+    assert_eq!(hp(&score(&a)).grade, Some(Good), "six of twelve known is half: enough");
+}
+
+#[test]
+fn twelve_of_twelve_not_known_gives_no_grade_but_a_finding_about_what_leaders_know() {
+    let a = all_at("ilacs-2026-04", Level::NotKnown);
+    let r = score(&a);
+    let j = hp(&r);
+    assert_eq!(j.grade, None);
+    assert_eq!(
+        (j.completeness.known, j.completeness.enough_known, j.completeness.enough),
+        (0, false, false)
+    );
+    let why = &j.reasons[0];
+    assert_eq!(why.rule_id.as_deref(), Some("jr_known_share"));
+    assert!(
+        why.text
+            .starts_with("Not enough known to project: leaders know the quality of practice for 0 of 12 statements"),
+        "{}",
+        why.text
+    );
+    assert_eq!(
+        why.statements.len(),
+        12,
+        "every not-known statement is listed to find out about"
+    );
+}
+
+#[test]
+fn fourteen_of_twenty_not_known_gives_no_grade() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    let fw = framework::get("ilacs-2026-04").unwrap();
+    let cic: Vec<String> = fw
+        .statements()
+        .filter(|(area, _)| area.judgement == "children_in_care")
+        .map(|(_, s)| s.id.to_string())
+        .collect();
+    assert_eq!(cic.len(), 20);
+    for id in &cic[..14] {
+        a.set(id, Level::NotKnown);
+    }
+    let r = score(&a);
+    let j = r.judgements.iter().find(|j| j.id == "children_in_care").unwrap();
+    assert_eq!((j.grade, j.completeness.known), (None, 6));
+    for id in &cic[4..14] {
+        a.set(id, Level::Good);
+    }
+    let r = score(&a);
+    let j = r.judgements.iter().find(|j| j.id == "children_in_care").unwrap();
+    assert_eq!(
+        j.grade,
+        Some(Grade::RequiresImprovement),
+        "16 of 20 known: projected, the 4 not known count as RI"
+    );
 }
 
 #[test]
@@ -471,8 +530,16 @@ mod properties {
             let i = levels[s].unwrap().index();
             raised[s] = Some(Level::ORDERED[(i + steps).min(4)]);
             let after = all_grades(fw, &raised);
+            // Whether a judgement is projected depends on what is answered and what is known, never on
+            // how good the known levels are: raising inadequate to not known knows less (a grade may
+            // go), raising not known to a level knows more (one may come), any other raise neither.
+            let known_change = (raised[s] != Some(Level::NotKnown)) as i32 - (levels[s] != Some(Level::NotKnown)) as i32;
             for (b, a) in before.iter().zip(&after) {
-                prop_assert_eq!(b.is_some(), a.is_some(), "completeness must not depend on levels");
+                match known_change {
+                    0 => prop_assert_eq!(b.is_some(), a.is_some(), "being projected must not depend on levels"),
+                    1 => prop_assert!(b.is_none() || a.is_some(), "knowing more lost a grade"),
+                    _ => prop_assert!(a.is_none() || b.is_some(), "knowing less gave a grade"),
+                }
                 if let (Some(b), Some(a)) = (b, a) {
                     prop_assert!(a >= b, "grade fell from {:?} to {:?}", b, a);
                 }
