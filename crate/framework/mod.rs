@@ -302,6 +302,8 @@ pub struct FrameworkView<'a> {
     pub rules: Vec<&'a Rule>,
     /// Evidence sources.
     pub evidence_sources: Vec<EvidenceView<'a>>,
+    /// The simulation's uncertainty model: its defaults, why, source and tag.
+    pub simulation: &'a SimulationModel,
     /// Levels, best first, then not known.
     pub levels: Vec<LevelView>,
     /// The kinds of inspection a history may record for this framework's family, such as
@@ -324,6 +326,7 @@ impl Framework {
             areas: &self.areas,
             indicators: &self.indicators,
             rules: self.rules.iter().chain(&self.overall_rules).collect(),
+            simulation: &self.simulation,
             evidence_sources: self
                 .evidence_sources
                 .iter()

@@ -117,8 +117,9 @@ pub struct EvidenceSource {
 }
 
 /// The simulation's uncertainty model (see [`crate::scoring::simulate`]).
-#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct SimulationModel {
     /// Probability (basis points) that a level with no evidence is one step off.
     pub differ_max: u32,
@@ -128,6 +129,8 @@ pub struct SimulationModel {
     pub down_share_percent: u32,
     /// Distribution of the true level of a not-known answer: inadequate, RI, good, outstanding (basis points).
     pub not_known: [u32; 4],
+    /// Why the model is as it is, in plain English (what the sources support, what is assumed).
+    pub text: Text,
     /// `R`.
     pub tag: Tag,
     /// Source (URL).

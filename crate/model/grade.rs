@@ -47,6 +47,16 @@ impl Grade {
         }
     }
 
+    /// The label inside a sentence, such as "fits requires improvement to be good".
+    pub fn label_in_sentence(self) -> &'static str {
+        match self {
+            Grade::Outstanding => "outstanding",
+            Grade::Good => "good",
+            Grade::RequiresImprovement => "requires improvement to be good",
+            Grade::Inadequate => "inadequate",
+        }
+    }
+
     /// Parses an id such as `good`; `None` for anything else.
     pub fn from_id(id: &str) -> Option<Grade> {
         Grade::ALL.into_iter().find(|g| g.id() == id)

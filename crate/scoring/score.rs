@@ -177,23 +177,6 @@ pub struct ScoreResult {
     pub problems: Vec<Problem>,
 }
 
-/// A grade's label inside a sentence ("fits requires improvement to be good").
-trait InSentence {
-    fn label_in_sentence(self) -> &'static str;
-}
-
-impl InSentence for Grade {
-    fn label_in_sentence(self) -> &'static str {
-        // Static strings rather than `to_lowercase`, which adds Unicode tables to the wasm.
-        match self {
-            Grade::Outstanding => "outstanding",
-            Grade::Good => "good",
-            Grade::RequiresImprovement => "requires improvement to be good",
-            Grade::Inadequate => "inadequate",
-        }
-    }
-}
-
 // ---- the fast core (no allocation) ----
 
 /// Counts of a judgement's statements by level.

@@ -18,7 +18,7 @@
 //! The generator is SplitMix64, seeded by the caller, and every draw and threshold is an integer, so a
 //! seed gives the same result natively and in wasm. Probabilities are counts divided by runs.
 use crate::assessment::{parse_assessment, Assessment};
-use crate::framework::Framework;
+use crate::framework::{Framework, SimulationModel};
 use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::scoring::route::Route;
@@ -88,13 +88,138 @@ impl Probabilities {
     }
 }
 
-/// One judgement's grade probabilities.
+/// One judgement's grade probabilities, told as one story with its headline.
+///
+/// The headline is the grade the answers most support: the score's best fit with its limits, the
+/// same grade the results page shows. The probabilities say how far the evidence behind the answers
+/// could move it. When the most likely simulated outcome is not the headline, `note` says so in one
+/// sentence with the reason, so the page never shows a headline its own chart contradicts without
+/// saying why (a property test holds this for random assessments).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct JudgementProbabilities {
     /// Judgement id.
     pub id: String,
     /// The probabilities.
     pub probabilities: Probabilities,
+    /// The grade the answers most support (`None`: not enough answered or known to project one).
+    pub headline: Option<Grade>,
+    /// The most likely simulated outcome (`None`: most likely no grade).
+    pub most_likely: Option<Grade>,
+    /// Why the most likely outcome differs from the headline; `None` when they agree.
+    pub note: Option<String>,
+}
+
+/// What moves a judgement's chances away from its headline: how its answers are evidenced.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    /// Answered with a level (not "not known") and no evidence source.
+    unevidenced: u32,
+    /// Of those, safety-critical statements.
+    critical_unevidenced: u32,
+    /// Answered "not known".
+    not_known: u32,
+}
+
+/// The most likely outcome in `counts` (inadequate, RI, good, outstanding, none): on a tie the
+/// headline if it is among the most likely, else the lowest grade.
+fn most_likely(counts: &[u32; 5], headline: Option<Grade>) -> Option<Grade> {
+    let top = *counts.iter().max().unwrap_or(&0);
+    let code = |g: Option<Grade>| g.map_or(4, |g| g.rank() as usize);
+    if counts[code(headline)] == top {
+        return headline;
+    }
+    let i = counts.iter().position(|&c| c == top).unwrap_or(4);
+    (i < 4).then(|| Grade::from_rank(i as u8))
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The sentence that reconciles a headline with a different most likely outcome.
+fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: Evidence) -> Option<String> {
+    if headline == likely {
+        return None;
+    }
+    let percent = (share * 100.0).round() as u32;
+    let chance = if share > 0.5 {
+        format!("more likely than not ({percent}%)")
+    } else {
+        format!("the single most likely outcome ({percent}%)")
+    };
+    let likely_text = likely.map_or("no grade".to_string(), |g| g.label_in_sentence().to_string());
+    let mut why = Vec::new();
+    if ev.critical_unevidenced > 0 {
+        why.push(format!(
+            "{} rest on no evidence",
+            plural(
+                ev.critical_unevidenced,
+                "safety-critical statement",
+                "safety-critical statements"
+            )
+        ));
+    }
+    if ev.not_known > 0 {
+        why.push(format!(
+            "{} not known",
+            plural(ev.not_known, "statement is", "statements are")
+        ));
+    }
+    let others = ev.unevidenced - ev.critical_unevidenced;
+    if others > 0 && why.len() < 2 {
+        why.push(format!(
+            "{} rest on no evidence",
+            plural(others, "other rating", "other ratings")
+        ));
+    }
+    let why = if why.is_empty() {
+        "even well-evidenced ratings can be a step out".to_string()
+    } else {
+        why.join(" and ")
+    };
+    Some(match (headline, likely) {
+        (None, _) => format!(
+            "Not enough is answered or known to project a grade from your answers; if inspectors found what is likely where you do not know, {likely_text} would be {chance}."
+        ),
+        (Some(h), Some(l)) if l > h => format!(
+            "Your answers fit {}, but {why}, so the evidence could as well support a better grade: {likely_text} is {chance}.",
+            h.label_in_sentence()
+        ),
+        (Some(h), _) => format!("Your answers fit {}, but {why}, so {likely_text} is {chance}.", h.label_in_sentence()),
+    })
+}
+
+/// How each judgement's answers are evidenced.
+fn evidence_by_judgement(fw: &Framework, a: &Assessment, levels: &[Option<Level>]) -> Vec<Evidence> {
+    let mut out = vec![Evidence::default(); fw.judgements.len()];
+    for (id, ans) in a.answers.iter() {
+        let Some(slot) = fw.statement_index(id) else { continue };
+        let Some(level) = levels[slot] else { continue };
+        let s = fw.compiled.slots[slot];
+        let e = &mut out[s.judgement];
+        if level == Level::NotKnown {
+            e.not_known += 1;
+        } else if strength(fw, &ans.evidence) == 0 {
+            e.unevidenced += 1;
+            e.critical_unevidenced += s.critical as u32;
+        }
+    }
+    out
+}
+
+/// A statement's evidence strength: the sum of its sources' weights (basis points), at most 10,000.
+fn strength(fw: &Framework, evidence: &[String]) -> u32 {
+    evidence
+        .iter()
+        .filter_map(|e| fw.evidence_sources.iter().find(|s| s.id == *e))
+        .map(|s| s.weight)
+        .sum::<u32>()
+        .min(10_000)
 }
 
 /// Overall effectiveness probabilities.
@@ -130,6 +255,8 @@ pub struct SimulationResult {
     pub overall: Option<OverallProbabilities>,
     /// Routes.
     pub routes: RouteProbabilities,
+    /// The uncertainty model used: the framework's, with the user's changes.
+    pub model: SimulationModel,
 }
 
 /// How to draw a statement's true level: cumulative thresholds (basis points) over the outcomes.
@@ -141,8 +268,7 @@ struct Draw {
     outcomes: [Level; 4],
 }
 
-fn draws(fw: &Framework, a: &Assessment, levels: &[Option<Level>]) -> Vec<Draw> {
-    let m = &fw.simulation;
+fn draws(fw: &Framework, m: &SimulationModel, a: &Assessment, levels: &[Option<Level>]) -> Vec<Draw> {
     let mut out = Vec::new();
     for (id, ans) in a.answers.iter() {
         let Some(slot) = fw.statement_index(id) else { continue };
@@ -162,13 +288,7 @@ fn draws(fw: &Framework, a: &Assessment, levels: &[Option<Level>]) -> Vec<Draw> 
                 }
             }
             Some(g) => {
-                let strength: u32 = ans
-                    .evidence
-                    .iter()
-                    .filter_map(|e| fw.evidence_sources.iter().find(|s| &s.id == e))
-                    .map(|s| s.weight)
-                    .sum::<u32>()
-                    .min(10_000);
+                let strength = strength(fw, &ans.evidence);
                 let differ = m.differ_max - (m.differ_max - m.differ_min) * strength / 10_000;
                 let down_share = differ * m.down_share_percent / 100;
                 let up_share = differ - down_share;
@@ -198,11 +318,17 @@ fn grade_code(g: Option<Grade>) -> usize {
     g.map_or(4, |g| g.rank() as usize)
 }
 
-/// Simulates a parsed assessment.
+/// Simulates a parsed assessment with its framework's uncertainty model.
 pub fn simulate(a: &Assessment, runs: u32, seed: u64) -> SimulationResult {
+    simulate_with(a, runs, seed, &a.framework().simulation)
+}
+
+/// Simulates a parsed assessment with the given uncertainty model (the framework's, with any of
+/// its assumptions changed by the user).
+pub fn simulate_with(a: &Assessment, runs: u32, seed: u64, model: &SimulationModel) -> SimulationResult {
     let fw = a.framework();
     let base = levels_of(fw, a);
-    let draws = draws(fw, a, &base);
+    let draws = draws(fw, model, a, &base);
     let nj = fw.judgements.len();
     let mut counts = vec![[0u32; 5]; nj];
     let mut overall_counts = [0u32; 5];
@@ -236,19 +362,34 @@ pub fn simulate(a: &Assessment, runs: u32, seed: u64) -> SimulationResult {
     }
     let runs_nz = runs.max(1);
     let p = |n: u32| n as f64 / runs_nz as f64;
+    // The headline: the answers as given, graded as the score grades them.
+    let mut headline = vec![None; nj];
+    grade_all(fw, &base, &mut headline);
+    if let Some(oi) = overall_index {
+        headline[oi] = overall_core(fw, &headline, false).map(|x| x.0);
+    }
+    let evidence = evidence_by_judgement(fw, a, &base);
     SimulationResult {
         runs,
         seed,
         judgements: (0..nj)
             .filter(|&j| !fw.judgements[j].derived)
-            .map(|j| JudgementProbabilities {
-                id: fw.judgements[j].id.clone(),
-                probabilities: Probabilities::from_counts(&counts[j], runs_nz),
+            .map(|j| {
+                let likely = most_likely(&counts[j], headline[j]);
+                let share = p(counts[j][grade_code(likely)]);
+                JudgementProbabilities {
+                    id: fw.judgements[j].id.clone(),
+                    probabilities: Probabilities::from_counts(&counts[j], runs_nz),
+                    headline: headline[j],
+                    most_likely: likely,
+                    note: note(headline[j], likely, share, evidence[j]),
+                }
             })
             .collect(),
         overall: overall_index.map(|_| OverallProbabilities {
             probabilities: Probabilities::from_counts(&overall_counts, runs_nz),
         }),
+        model: model.clone(),
         routes: RouteProbabilities {
             short: p(route_counts[0]),
             standard: p(route_counts[1]),
@@ -276,8 +417,54 @@ fn route_code(fw: &Framework, grades: &[Option<Grade>]) -> u8 {
     }
 }
 
-/// Reads `{ runs, seed }` (both optional: 10,000 runs, seed 1). Problems name the field.
-pub fn parse_options(value: &Value) -> Result<(u32, u64), Problem> {
+/// What a simulation call asks for: `{ runs, seed, model }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Runs (default 10,000).
+    pub runs: u32,
+    /// Seed (default 1).
+    pub seed: u64,
+    /// The uncertainty model's figures the user changed (the framework's defaults otherwise).
+    pub model: ModelChanges,
+}
+
+/// Changes to the uncertainty model's adjustable figures (`None`: the default).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ModelChanges {
+    /// Chance (basis points) that a rating with no evidence is one step off.
+    pub differ_max: Option<u32>,
+    /// Chance (basis points) that a fully evidenced rating is one step off.
+    pub differ_min: Option<u32>,
+    /// Share (percent) of a step off that goes down.
+    pub down_share_percent: Option<u32>,
+}
+
+impl ModelChanges {
+    /// The model with these changes applied to `base`.
+    pub fn apply(&self, base: &SimulationModel) -> SimulationModel {
+        let mut m = base.clone();
+        m.differ_max = self.differ_max.unwrap_or(m.differ_max);
+        m.differ_min = self.differ_min.unwrap_or(m.differ_min);
+        m.down_share_percent = self.down_share_percent.unwrap_or(m.down_share_percent);
+        m.differ_min = m.differ_min.min(m.differ_max);
+        m
+    }
+}
+
+fn whole_in(v: &Value, field: &str, max: u64, what: &str) -> Result<u64, Problem> {
+    match crate::assessment::whole(v) {
+        Some(n) if n <= max => Ok(n),
+        _ => Err(Problem::new(
+            field,
+            "out_of_range",
+            format!("{what} must be a whole number from 0 to {max}"),
+        )),
+    }
+}
+
+/// Reads `{ runs, seed, model: { differMax, differMin, downSharePercent } }` (all optional: 10,000
+/// runs, seed 1, the framework's model). Problems name the field.
+pub fn parse_options(value: &Value) -> Result<Options, Problem> {
     let get = |k: &str| value.get(k).filter(|v| !v.is_null());
     let runs = match get("runs") {
         None => DEFAULT_RUNS,
@@ -294,25 +481,45 @@ pub fn parse_options(value: &Value) -> Result<(u32, u64), Problem> {
     };
     let seed = match get("seed") {
         None => 1,
-        Some(v) => match crate::assessment::whole(v) {
-            Some(n) if n <= MAX_SEED => n,
-            _ => {
-                return Err(Problem::new(
-                    "seed",
-                    "out_of_range",
-                    format!("The seed must be a whole number from 0 to {MAX_SEED}"),
-                ))
-            }
-        },
+        Some(v) => whole_in(v, "seed", MAX_SEED, "The seed")?,
     };
-    Ok((runs, seed))
+    let mut model = ModelChanges::default();
+    if let Some(m) = get("model") {
+        let field = |k: &str| m.get(k).filter(|v| !v.is_null());
+        if let Some(v) = field("differMax") {
+            model.differ_max = Some(whole_in(
+                v,
+                "model.differMax",
+                10_000,
+                "The chance a rating with no evidence is off",
+            )? as u32);
+        }
+        if let Some(v) = field("differMin") {
+            model.differ_min = Some(whole_in(
+                v,
+                "model.differMin",
+                10_000,
+                "The chance a well-evidenced rating is off",
+            )? as u32);
+        }
+        if let Some(v) = field("downSharePercent") {
+            model.down_share_percent = Some(whole_in(
+                v,
+                "model.downSharePercent",
+                100,
+                "The share of a step off that goes down",
+            )? as u32);
+        }
+    }
+    Ok(Options { runs, seed, model })
 }
 
-/// Parses (leniently) and simulates a JSON assessment with JSON options `{ runs, seed }`.
+/// Parses (leniently) and simulates a JSON assessment with JSON options `{ runs, seed, model }`.
 pub fn simulate_value(assessment: &Value, options: &Value) -> Result<SimulationResult, Problem> {
-    let (runs, seed) = parse_options(options)?;
+    let o = parse_options(options)?;
     let (a, _) = parse_assessment(assessment);
-    Ok(simulate(&a, runs, seed))
+    let model = o.model.apply(&a.framework().simulation);
+    Ok(simulate_with(&a, o.runs, o.seed, &model))
 }
 
 #[cfg(test)]
@@ -398,10 +605,29 @@ mod tests {
 
     #[test]
     fn options_are_checked() {
-        assert_eq!(parse_options(&serde_json::json!({})).unwrap(), (DEFAULT_RUNS, 1));
+        let o = parse_options(&serde_json::json!({})).unwrap();
+        assert_eq!((o.runs, o.seed, o.model), (DEFAULT_RUNS, 1, ModelChanges::default()));
+        let o = parse_options(&serde_json::json!({"runs": 5, "seed": 9})).unwrap();
+        assert_eq!((o.runs, o.seed), (5, 9));
+        let o = parse_options(&serde_json::json!({"model": {"downSharePercent": 50, "differMax": 4000}})).unwrap();
         assert_eq!(
-            parse_options(&serde_json::json!({"runs": 5, "seed": 9})).unwrap(),
-            (5, 9)
+            o.model,
+            ModelChanges {
+                differ_max: Some(4000),
+                differ_min: None,
+                down_share_percent: Some(50)
+            }
+        );
+        let bad = parse_options(&serde_json::json!({"model": {"downSharePercent": 101}})).unwrap_err();
+        assert_eq!(
+            (bad.field.as_str(), bad.code.as_str()),
+            ("model.downSharePercent", "out_of_range")
+        );
+        assert_eq!(
+            parse_options(&serde_json::json!({"model": {"differMin": 1.5}}))
+                .unwrap_err()
+                .field,
+            "model.differMin"
         );
         assert_eq!(
             parse_options(&serde_json::json!({"runs": 0})).unwrap_err().field,
@@ -417,5 +643,146 @@ mod tests {
                 .code,
             "out_of_range"
         );
+    }
+
+    #[test]
+    fn unevidenced_critical_ratings_make_a_lower_grade_likely_and_the_note_says_why() {
+        let a = all_at("ilacs-2026-04", Level::RequiresImprovement, &[]);
+        let r = simulate(&a, 2000, 7);
+        let hp = r.judgements.iter().find(|j| j.id == "help_and_protection").unwrap();
+        assert_eq!(hp.headline, Some(Grade::RequiresImprovement));
+        assert_eq!(hp.most_likely, Some(Grade::Inadequate));
+        let note = hp.note.as_deref().unwrap();
+        assert!(
+            note.starts_with("Your answers fit requires improvement to be good, but 7 safety-critical statements rest on no evidence")
+                && note.contains("so inadequate is more likely than not ("),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn well_evidenced_answers_agree_with_their_chances_and_need_no_note() {
+        let a = all_at(
+            "ilacs-2026-04",
+            Level::Good,
+            &[
+                "case_audit",
+                "children_and_families",
+                "external_review",
+                "performance_data",
+            ],
+        );
+        let r = simulate(&a, 2000, 7);
+        for j in r.judgements.iter() {
+            assert_eq!(
+                (j.headline, j.most_likely, j.note.as_deref()),
+                (Some(Grade::Good), Some(Grade::Good), None),
+                "{}",
+                j.id
+            );
+        }
+    }
+
+    #[test]
+    fn all_not_known_has_no_headline_and_the_note_says_what_the_chart_shows() {
+        let r = simulate(&all_at("ilacs-2026-04", Level::NotKnown, &[]), 500, 3);
+        for j in r.judgements.iter() {
+            assert_eq!(j.headline, None, "{}", j.id);
+            assert!(j
+                .note
+                .as_deref()
+                .unwrap()
+                .starts_with("Not enough is answered or known to project a grade"));
+        }
+        let empty = simulate(&Assessment::default(), 100, 3);
+        for j in empty.judgements.iter() {
+            assert_eq!(
+                (j.headline, j.most_likely, j.note.as_deref()),
+                (None, None, None),
+                "nothing answered: nothing to reconcile"
+            );
+        }
+    }
+
+    /// Headline and chart never silently disagree, for random assessments on every framework: the
+    /// headline is the score's grade, the most likely outcome is the chart's largest bar, and there
+    /// is a note exactly when the two differ.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn level() -> impl Strategy<Value = Option<Level>> {
+            prop_oneof![Just(None), (0usize..5).prop_map(|i| Some(Level::ORDERED[i]))]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(48))]
+            #[test]
+            fn headline_and_chances_never_silently_disagree(
+                fw_i in 0usize..5,
+                levels in proptest::collection::vec(level(), 53),
+                evidence in proptest::collection::vec(0usize..4, 53),
+                seed in 0u64..1000,
+            ) {
+                let fw = &framework::all()[fw_i];
+                let sources = ["case_audit", "performance_data", "staff_feedback"];
+                let mut a = Assessment { framework: fw.id.clone(), ..Assessment::default() };
+                for (k, (_, s)) in fw.statements().enumerate() {
+                    if let Some(l) = levels[k] {
+                        a.set(&s.id, l);
+                        a.answers.get_mut(&*s.id).unwrap().evidence =
+                            sources[..evidence[k].min(3)].iter().map(|e| e.to_string()).collect();
+                    }
+                }
+                let scored = crate::scoring::score::score(&a);
+                let r = simulate(&a, 300, seed);
+                for j in r.judgements.iter() {
+                    let graded = scored.judgements.iter().find(|x| x.id == j.id).unwrap().grade;
+                    prop_assert_eq!(j.headline, graded, "headline is the score's grade");
+                    let p = &j.probabilities;
+                    let bars = [p.inadequate, p.requires_improvement, p.good, p.outstanding, p.none];
+                    let top = bars.iter().cloned().fold(0.0, f64::max);
+                    let shown = bars[j.most_likely.map_or(4, |g| g.rank() as usize)];
+                    prop_assert!(shown == top, "most likely is the largest bar");
+                    prop_assert_eq!(j.note.is_some(), j.headline != j.most_likely);
+                    if let Some(n) = &j.note {
+                        let named = j.most_likely.map_or("no grade", |g| g.label_in_sentence());
+                        prop_assert!(n.contains(named), "the note names the likely outcome: {}", n);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_lean_is_an_assumption_the_user_can_change_and_the_result_says_which_was_used() {
+        let a = all_at("ilacs-2026-04", Level::RequiresImprovement, &[]);
+        let fw = framework::get("ilacs-2026-04").unwrap();
+        let leaning = simulate(&a, 3000, 11);
+        assert_eq!(leaning.model, fw.simulation);
+        let even = ModelChanges {
+            down_share_percent: Some(50),
+            ..ModelChanges::default()
+        }
+        .apply(&fw.simulation);
+        let balanced = simulate_with(&a, 3000, 11, &even);
+        assert_eq!(balanced.model.down_share_percent, 50);
+        let inadequate = |r: &SimulationResult| r.judgements[1].probabilities.inadequate;
+        assert!(
+            inadequate(&balanced) < inadequate(&leaning),
+            "less downward lean, less chance of inadequate"
+        );
+        let none = ModelChanges {
+            differ_max: Some(0),
+            differ_min: Some(0),
+            ..ModelChanges::default()
+        }
+        .apply(&fw.simulation);
+        let certain = simulate_with(&a, 500, 11, &none);
+        assert!(certain
+            .judgements
+            .iter()
+            .all(|j| j.note.is_none() && j.probabilities.requires_improvement == 1.0));
     }
 }
