@@ -87,7 +87,7 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   const scored = await page.evaluate(() => document.querySelector("stocktake-app").app.scored);
   const hp = scored.judgements.find((j) => j.id === "help_and_protection");
   assert.ok(hp.grade, "help and protection has a grade from the core");
-  assert.match(await shadowText(page, "#result-help_and_protection"), new RegExp(`Most likely: ${hp.label}`));
+  assert.match(await shadowText(page, "#result-help_and_protection"), new RegExp(`Your answers fit: ${hp.label}`));
   await screenshot(page, "journey-results");
   await follow(page, "to-timeline", "timeline");
   assert.match(await shadowText(page, "#next-inspection"), /next full inspection is likely/);

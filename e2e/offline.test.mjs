@@ -82,7 +82,7 @@ test("a whole self-evaluation can be completed, saved, reopened and reloaded in 
   const scored = await scoredOf(page);
   for (const j of scored.judgements) {
     assert.ok(j.grade, `${j.id} has a grade`);
-    assert.match(await shadowText(page, `#result-${j.id}`), new RegExp(`Most likely: ${j.label}`));
+    assert.match(await shadowText(page, `#result-${j.id}`), new RegExp(`Your answers fit: ${j.label}`));
   }
   const resultsText = await shadowText(page, "#results-body");
   await screenshot(page, "offline-results");

@@ -139,7 +139,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.equal(grade("leaders_and_managers"), "good");
   assert.equal(grade("overall_experiences_progress"), "inadequate");
   const overall = await shadowText(page, "#result-overall_experiences_progress");
-  assert.match(overall, /Most likely: Inadequate/);
+  assert.match(overall, /Your answers fit: Inadequate/);
   assert.match(overall, /How well children are helped and protected is a limiting judgement/);
   assert.match(overall, /Held down by another judgement/);
   const blocks = await app(

@@ -385,6 +385,15 @@ fn ids_where(
     out
 }
 
+/// How a limiting rule's reason opens: "Inadequate:" when it makes the judgement inadequate, "No
+/// better than good:" when it caps it higher.
+fn limited_to(cap: Grade) -> String {
+    match cap {
+        Grade::Inadequate => "Inadequate:".to_string(),
+        g => format!("No better than {}:", g.label_in_sentence()),
+    }
+}
+
 fn plural(n: u32, one: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -435,7 +444,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         reasons.push(reason(
             &fw.rules[best],
             format!(
-                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {} points, which fits {}.",
+                "Best fit over {} answered: {} outstanding, {} good, {} requires improvement, {} inadequate, {} not known — an average of {} points (outstanding 3, good 2, requires improvement 1, inadequate 0), which fits {}.",
                 plural(t.answered, "statement"),
                 c[4], c[3], c[2], c[0], c[1],
                 crate::support::text::number_text(e.points as f64 / t.answered as f64),
@@ -477,7 +486,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             };
             reasons.push(reason(
                 &fw.rules[i],
-                format!("At most {}: {}", g.label_in_sentence(), fw.rules[i].text),
+                format!("{} {}", limited_to(g), fw.rules[i].text),
                 statements,
             ));
         }
@@ -811,7 +820,7 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
             let r = &fw.overall_rules[c.rule];
             reasons.push(reason(
                 r,
-                format!("At most {}: {}", c.cap.label_in_sentence(), r.text),
+                format!("{} {}", limited_to(c.cap), r.text),
                 Vec::new(),
             ));
         }

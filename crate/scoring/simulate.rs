@@ -155,13 +155,10 @@ fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: Evidence
     let likely_text = likely.map_or("no grade".to_string(), |g| g.label_in_sentence().to_string());
     let mut why = Vec::new();
     if ev.critical_unevidenced > 0 {
-        why.push(format!(
-            "{} rest on no evidence",
-            plural(
-                ev.critical_unevidenced,
-                "safety-critical statement",
-                "safety-critical statements"
-            )
+        why.push(plural(
+            ev.critical_unevidenced,
+            "safety-critical statement rests on no evidence",
+            "safety-critical statements rest on no evidence",
         ));
     }
     if ev.not_known > 0 {
@@ -172,9 +169,10 @@ fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: Evidence
     }
     let others = ev.unevidenced - ev.critical_unevidenced;
     if others > 0 && why.len() < 2 {
-        why.push(format!(
-            "{} rest on no evidence",
-            plural(others, "other rating", "other ratings")
+        why.push(plural(
+            others,
+            "other rating rests on no evidence",
+            "other ratings rest on no evidence",
         ));
     }
     let why = if why.is_empty() {
@@ -657,6 +655,20 @@ mod tests {
             note.starts_with("Your answers fit requires improvement to be good, but 7 safety-critical statements rest on no evidence")
                 && note.contains("so inadequate is more likely than not ("),
             "{note}"
+        );
+    }
+
+    #[test]
+    fn one_unevidenced_critical_statement_is_said_in_the_singular() {
+        let ev = Evidence {
+            unevidenced: 3,
+            critical_unevidenced: 1,
+            not_known: 0,
+        };
+        let n = note(Some(Grade::Good), Some(Grade::RequiresImprovement), 0.6, ev).unwrap();
+        assert_eq!(
+            n,
+            "Your answers fit good, but 1 safety-critical statement rests on no evidence and 2 other ratings rest on no evidence, so requires improvement to be good is more likely than not (60%)."
         );
     }
 

@@ -111,6 +111,20 @@ function reasonsList(reasons) {
   );
 }
 
+/** The headline's words: the grade the answers fit, or why there is none. */
+function headlineText(j) {
+  if (j.grade) return j.label;
+  const c = j.completeness;
+  return c && c.enough === false && c.enoughKnown === false && c.answered * 2 >= c.total
+    ? "Not enough known to project"
+    : "Not enough answered yet";
+}
+
+/** Whether a simulated judgement has anything to chart (not just "no grade" every time). */
+function hasChances(simJ) {
+  return simJ && (simJ.probabilities?.none ?? 0) < 1;
+}
+
 /** One judgement's result block. */
 function judgementBlock(app, j, sim, level) {
   const c = j.completeness;
@@ -122,12 +136,8 @@ function judgementBlock(app, j, sim, level) {
     h(
       "p",
       { class: "govuk-body st-judgement__grade" },
-      "Most likely: ",
-      h(
-        "strong",
-        { class: "st-grade", "data-grade": j.grade ?? "none" },
-        j.grade ? j.label : "Not enough answered yet",
-      ),
+      "Your answers fit: ",
+      h("strong", { class: "st-grade", "data-grade": j.grade ?? "none" }, headlineText(j)),
     ),
     c
       ? h(
@@ -136,7 +146,8 @@ function judgementBlock(app, j, sim, level) {
           `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`,
         )
       : null,
-    simJ
+    simJ?.note ? h("div", { class: "govuk-inset-text st-story", id: `story-${j.id}` }, simJ.note) : null,
+    hasChances(simJ)
       ? [
           hx(level + 1, "govuk-heading-s", "How sure is this?"),
           h(
@@ -176,17 +187,176 @@ function judgementBlock(app, j, sim, level) {
   );
 }
 
+/**
+ * The simulation's adjustable figures, as the user changed them (kept in the store under
+ * "simulation"; the framework's defaults otherwise). Owned by this page.
+ */
+const simulationModel = {
+  read(app) {
+    return app.store.read("simulation") ?? {};
+  },
+  set(app, changes) {
+    app.saveExtra("simulation", changes);
+  },
+};
+
 /** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
 function runSimulation(app) {
   try {
-    return app.core.simulate(app.a, { runs: 2000, seed: 20260401 });
+    return app.core.simulate(app.a, { runs: 2000, seed: 20260401, model: simulationModel.read(app) });
   } catch {
     return null;
   }
 }
 
-/** The results content (used by the results page and the report). */
-function resultsBody(app, level) {
+/** The figures behind the chances, shown and adjustable like the pathway's assumptions. */
+function simulationAssumptions(app, sim, level, onChange) {
+  const model = sim?.model;
+  if (!model) return null;
+  const changes = simulationModel.read(app);
+  const fields = [
+    {
+      key: "differMax",
+      label: "Chance that a rating with no evidence behind it is a grade out",
+      value: model.differMax / 100,
+      scale: 100,
+      max: 100,
+    },
+    {
+      key: "differMin",
+      label: "Chance that a rating with the strongest evidence is a grade out",
+      value: model.differMin / 100,
+      scale: 100,
+      max: 100,
+    },
+    {
+      key: "downSharePercent",
+      label: "Of a rating that is out, the share that is too high (optimistic)",
+      value: model.downSharePercent,
+      scale: 1,
+      max: 100,
+    },
+  ];
+  return h(
+    "details",
+    { class: "govuk-details st-no-print", id: "simulation-assumptions" },
+    h(
+      "summary",
+      { class: "govuk-details__summary" },
+      h("span", { class: "govuk-details__summary-text" }, "The assumptions behind the chances"),
+    ),
+    h(
+      "div",
+      { class: "govuk-details__text" },
+      h("p", { class: "govuk-body" }, model.text, assumptionTag(model.tag)),
+      h("p", { class: "govuk-body" }, sourceLink(model.source, "From: ")),
+      hx(level, "govuk-heading-s", "Change them"),
+      fields.map((f) =>
+        govInput({
+          id: `simulation-${f.key}`,
+          label: f.label,
+          hint: "Between 0 and 100%. This is our assumption.",
+          value: String(f.value),
+          type: "number",
+          inputmode: "decimal",
+          width: "4",
+          suffix: "%",
+          attrs: { min: "0", max: String(f.max), step: "1" },
+          onChange: (v) => {
+            const n = Number(v);
+            const next = { ...simulationModel.read(app) };
+            if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > f.max) delete next[f.key];
+            else next[f.key] = Math.round(n * f.scale);
+            simulationModel.set(app, next);
+            onChange(`simulation-${f.key}`);
+          },
+        }),
+      ),
+      Object.keys(changes).length
+        ? govButton({
+            text: "Reset to defaults",
+            secondary: true,
+            id: "reset-simulation",
+            onClick: () => {
+              simulationModel.set(app, {});
+              onChange("reset-simulation");
+            },
+          })
+        : null,
+    ),
+  );
+}
+
+/** The summary at the top: each judgement's headline and chances in a line, what would most change them, the next inspection. */
+function summary(app, scored, sim, level) {
+  const rows = scored.judgements.map((j) => {
+    const simJ = sim?.judgements?.find((x) => x.id === j.id);
+    const likely = simJ?.mostLikely;
+    const p = likely ? simJ.probabilities[likely] : null;
+    return [
+      j.name,
+      headlineText(j),
+      hasChances(simJ) && likely
+        ? `${likely === j.grade ? "Most likely as fitted" : `Most likely ${app.levelLabel(likely).toLowerCase()}`} (${formatPercent(p)})`
+        : "No chances to show",
+    ];
+  });
+  const lifts = scored.judgements
+    .filter((j) => j.grade && j.lift?.length)
+    .map((j) => ({ j, step: j.lift[0] }))
+    .slice(0, 3);
+  let next = null;
+  try {
+    next = app.pathway?.run()?.next ?? null;
+  } catch {
+    next = null;
+  }
+  return h(
+    "section",
+    { class: "st-summary", id: "results-summary", "aria-labelledby": "results-summary-title" },
+    hx(level, "govuk-heading-m", h("span", { id: "results-summary-title" }, "Summary")),
+    govTable({
+      caption: "Each judgement: the grade your answers fit, and the most likely outcome allowing for your evidence",
+      captionSize: "s",
+      head: ["Judgement", "Your answers fit", "Allowing for your evidence"],
+      rows,
+      firstCellIsHeader: true,
+    }),
+    lifts.length
+      ? [
+          hx(level + 1, "govuk-heading-s", "What would most change them"),
+          h(
+            "ol",
+            { class: "govuk-list govuk-list--number", id: "summary-lifts" },
+            lifts.map(({ j, step }) =>
+              h(
+                "li",
+                {},
+                statementText(app, step.statementId).text,
+                h(
+                  "span",
+                  { class: "govuk-body-s" },
+                  ` — ${j.name.replace(/^The /, "the ")}: from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
+                ),
+              ),
+            ),
+          ),
+        ]
+      : null,
+    next?.window
+      ? h(
+          "p",
+          { class: "govuk-body", id: "summary-next" },
+          "Your next full inspection is most likely around ",
+          h("strong", {}, formatDateLong(next.window.likely)),
+          `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`,
+        )
+      : null,
+  );
+}
+
+/** The results content (used by the results page and the report); `rerender` (the page's) shows the assumptions form. */
+function resultsBody(app, level, rerender) {
   const scored = app.scored;
   if (!scored)
     return govWarning(
@@ -210,6 +380,7 @@ function resultsBody(app, level) {
       { class: "govuk-body" },
       "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide.",
     ),
+    summary(app, scored, sim, level),
     hasR
       ? h(
           "p",
@@ -233,6 +404,7 @@ function resultsBody(app, level) {
         )
       : null,
     scored.judgements.map((j) => judgementBlock(app, j, sim, level)),
+    rerender ? simulationAssumptions(app, sim, level, rerender) : null,
     routes
       ? h(
           "section",
@@ -275,9 +447,16 @@ export function resultsPage(app, main) {
   if (!app.a) app.begin();
   app.title("Your likely judgements");
   const body = h("div", { id: "results-body" });
-  const render = () => replace(body, resultsBody(app, 2));
+  const render = (focusId) => {
+    replace(body, resultsBody(app, 2, render));
+    if (typeof focusId === "string") {
+      const details = app.root.getElementById("simulation-assumptions");
+      if (details) details.open = true;
+      app.root.getElementById(focusId)?.focus();
+    }
+  };
   render();
-  app.watch(render);
+  app.watch(() => render());
   put(
     main,
     h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
