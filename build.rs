@@ -138,6 +138,7 @@ fn main() {
     bake_file::<fw::EvidenceFile>(out, "frameworks/shared/evidence");
     bake_file::<fw::RulesFile>(out, "frameworks/shared/rules");
     bake_file::<fw::RulesFile>(out, "frameworks/shared/provider-rules");
+    bake_file::<fw::ChallengesFile>(out, "frameworks/shared/challenges");
     bake_file::<scoring::shapes::Routes>(out, "routes");
     bake_file::<pw::RulesData>(out, "pathway/rules");
     bake_file::<pw::AssumptionFile>(out, "pathway/assumptions");

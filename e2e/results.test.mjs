@@ -18,13 +18,14 @@ before(async () => {
 });
 
 /** Loads a 2026 self-evaluation with every statement at `level` (none when null) and opens the results. */
-async function loadEvery(level, evidence = []) {
+async function loadEvery(level, evidence = [], except = {}) {
   await page.evaluate(
-    ([level, evidence]) => {
+    ([level, evidence, except]) => {
       const app = document.querySelector("stocktake-app").app;
       const fw = app.core.framework("ilacs-2026-04");
       const answers = {};
       if (level) for (const a of fw.areas) for (const s of a.statements) answers[s.id] = { level, evidence };
+      for (const [id, l] of Object.entries(except)) answers[id] = { level: l, evidence };
       const text = JSON.stringify({
         format: "stocktake-assessment",
         version: 1,
@@ -36,7 +37,7 @@ async function loadEvery(level, evidence = []) {
       app.load(app.core.parseAssessmentText(text).assessment);
       app.go("results");
     },
-    [level, evidence],
+    [level, evidence, except],
   );
   await onPage(page, "results");
 }
@@ -119,4 +120,16 @@ test("the simulation's lean is shown with its evidence and can be changed and re
     before,
   );
   assert.deepEqual(foreignRequests(requests, site.url.replace(/\/$/, "")), []);
+});
+
+test("a rating the answers contradict is questioned, without changing a grade", async () => {
+  await loadEvery("good", ["case_audit"], { hp_front_door: "inadequate" });
+  assert.match(await headline("help_and_protection"), /Inadequate/);
+  assert.match(await headline("impact_of_leaders"), /Good/);
+  const text = await shadowText(page, "#challenge-ch_leaders_know_practice");
+  assert.match(
+    text,
+    /your own answers make the experiences and progress of children who need help and protection inadequate/,
+  );
+  await check("challenge");
 });

@@ -19,7 +19,8 @@ pub mod shapes;
 
 use shapes::{AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, RulesFile, Weight};
 pub use shapes::{
-    Condition, Direction, EvidenceSource, Indicator, National, Rule, RuleKind, SimulationModel, Statement, Unit,
+    Challenge, ChallengeKind, ChallengesFile, Condition, Direction, EvidenceSource, Indicator, National, Rule,
+    RuleKind, SimulationModel, Statement, Unit,
 };
 
 use crate::framework::catalogue::{catalogue, FrameworkSummary};
@@ -100,6 +101,8 @@ pub struct Framework {
     pub evidence_sources: Vec<EvidenceSource>,
     /// The simulation's uncertainty model.
     pub simulation: SimulationModel,
+    /// The consistency challenges that apply (every statement they name is in this framework).
+    pub challenges: Vec<Challenge>,
     /// The kinds of inspection a history may record under this framework, such as `standard`,
     /// `short` (ILACS) or `full`, `interim`, `assurance` (children's homes).
     pub inspection_kinds: Vec<InspectionKind>,
@@ -499,6 +502,15 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         }
         _ => inconsistent(id, "overall judgement and overall rules disagree".into()),
     };
+    let challenges = {
+        let file: ChallengesFile = baked!("frameworks/shared/challenges");
+        let has = |id: &str| areas.iter().any(|a: &Area| a.statements.iter().any(|s| s.id == id));
+        file.challenge
+            .iter()
+            .filter(|c| c.statements.iter().all(|s| has(s)))
+            .cloned()
+            .collect()
+    };
     Framework {
         id: summary.id.to_string(),
         name: summary.name.to_string(),
@@ -520,6 +532,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         overall_rules,
         evidence_sources: shared.evidence.source.to_vec(),
         simulation: shared.evidence.simulation.clone(),
+        challenges,
         inspection_kinds: file.inspection_kinds.to_vec(),
         compiled,
     }

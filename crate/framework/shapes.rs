@@ -137,6 +137,54 @@ pub struct SimulationModel {
     pub source: Text,
 }
 
+/// A consistency challenge: a rating the self-evaluation's own answers contradict (it never changes
+/// a grade).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Challenge {
+    /// Stable id, such as `ch_leaders_know_practice`.
+    pub id: Text,
+    /// What contradicts the rating.
+    #[serde(flatten)]
+    pub kind: ChallengeKind,
+    /// The statements whose rating is questioned.
+    pub statements: List<Text>,
+    /// The rating from which it is questioned.
+    pub at_least: Grade,
+    /// The challenge in plain English; `{judgements}` and `{indicators}` name what applies.
+    pub text: Text,
+    /// Where it comes from (URL).
+    pub source: Text,
+    /// `V`, `S` or `R`.
+    pub tag: Tag,
+}
+
+/// What contradicts a challenged rating (`kind` in the data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChallengeKind {
+    /// A practice judgement graded this low on the same answers.
+    PracticeBelow {
+        /// The judgements looked at.
+        judgements: List<Text>,
+        /// The grade at or below which one contradicts the rating.
+        judgement_at_most: Grade,
+    },
+    /// An indicator worse than England.
+    IndicatorsWorse {
+        /// The indicators looked at.
+        indicators: List<Text>,
+    },
+}
+
+/// The consistency challenges file.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct ChallengesFile {
+    pub challenge: List<Challenge>,
+}
+
 /// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]

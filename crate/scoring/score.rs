@@ -173,8 +173,98 @@ pub struct ScoreResult {
     pub action_plan: Vec<ActionItem>,
     /// Indicators the user entered.
     pub indicators: Vec<IndicatorResult>,
+    /// Ratings the answers themselves contradict (never a change of grade).
+    pub challenges: Vec<ChallengeResult>,
     /// Problems found while reading the input.
     pub problems: Vec<Problem>,
+}
+
+/// A consistency challenge that applies to these answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChallengeResult {
+    /// The challenge's id, such as `ch_leaders_know_practice`.
+    pub id: String,
+    /// Plain English, naming what contradicts the rating.
+    pub text: String,
+    /// The statements whose rating is questioned.
+    pub statements: Vec<String>,
+    /// Where it comes from (URL).
+    pub source: String,
+    /// Its tag.
+    pub tag: crate::model::source::Tag,
+}
+
+/// Names joined as people write them: "a", "a and b", "a, b and c".
+fn names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The consistency challenges these answers raise.
+fn challenges(
+    fw: &Framework,
+    a: &Assessment,
+    grades: &[Option<Grade>],
+    indicators: &[IndicatorResult],
+) -> Vec<ChallengeResult> {
+    use crate::framework::ChallengeKind;
+    let mut out = Vec::new();
+    for c in fw.challenges.iter() {
+        let floor = Level::from_grade(c.at_least);
+        let rated: Vec<String> = c
+            .statements
+            .iter()
+            .filter(|id| a.answers.get(&***id).and_then(|x| x.level).is_some_and(|l| l >= floor))
+            .map(|id| id.to_string())
+            .collect();
+        if rated.is_empty() {
+            continue;
+        }
+        let found: Vec<String> = match &c.kind {
+            ChallengeKind::PracticeBelow {
+                judgements,
+                judgement_at_most,
+            } => judgements
+                .iter()
+                .filter_map(|id| fw.judgement_index(id))
+                .filter(|&j| grades[j].is_some_and(|g| g <= *judgement_at_most))
+                .map(|j| lower_first(&fw.judgements[j].name))
+                .collect(),
+            ChallengeKind::IndicatorsWorse { indicators: ids } => ids
+                .iter()
+                .filter(|id| indicators.iter().any(|r| r.id == ***id && r.comparison == "worse"))
+                .filter_map(|id| fw.indicator(id).map(|i| lower_first(&i.name)))
+                .collect(),
+        };
+        if found.is_empty() {
+            continue;
+        }
+        let text = c
+            .text
+            .replace("{judgements}", &names(&found))
+            .replace("{indicators}", &names(&found));
+        out.push(ChallengeResult {
+            id: c.id.to_string(),
+            text,
+            statements: rated,
+            source: c.source.to_string(),
+            tag: c.tag,
+        });
+    }
+    out
+}
+
+/// A name inside a sentence: its first letter lower-cased unless it is an abbreviation ("SCCIF").
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(f), Some(s)) if !s.is_uppercase() => f.to_lowercase().chain(name[f.len_utf8()..].chars()).collect(),
+        _ => name.to_string(),
+    }
 }
 
 // ---- the fast core (no allocation) ----
@@ -491,7 +581,10 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             ));
         }
     }
-    let (lift, lift_note) = lift(fw, j, levels, e.grade);
+    let (lift, mut lift_note) = lift(fw, j, levels, e.grade);
+    if e.grade.is_none() && answered_enough && known < needed_known {
+        lift_note = Some("Find out about the statements marked not known first: there is no grade to lift yet.".into());
+    }
     JudgementResult {
         id: fw.judgements[j].id.clone(),
         name: fw.judgements[j].name.clone(),
@@ -818,11 +911,7 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
     for (k, c) in o.caps.iter().enumerate() {
         if applied & (1 << k) != 0 && (c.cap < best_fit || c.cap == grade) {
             let r = &fw.overall_rules[c.rule];
-            reasons.push(reason(
-                r,
-                format!("{} {}", limited_to(c.cap), r.text),
-                Vec::new(),
-            ));
+            reasons.push(reason(r, format!("{} {}", limited_to(c.cap), r.text), Vec::new()));
         }
     }
     Some(OverallResult {
@@ -949,17 +1038,19 @@ pub fn score(a: &Assessment) -> ScoreResult {
         })
         .collect();
     action_plan.sort_by_key(|x| (!x.critical, x.level));
-    let indicators = fw
+    let indicators: Vec<IndicatorResult> = fw
         .indicators
         .iter()
         .filter_map(|ind| a.indicators.get(&*ind.id).map(|&v| compare(ind, v)))
         .collect();
+    let challenges = challenges(fw, a, &grades, &indicators);
     ScoreResult {
         framework: fw.id.clone(),
         judgements,
         overall,
         action_plan,
         indicators,
+        challenges,
         problems: Vec::new(),
     }
 }

@@ -381,6 +381,29 @@ function resultsBody(app, level, rerender) {
       "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide.",
     ),
     summary(app, scored, sim, level),
+    (scored.challenges ?? []).length
+      ? h(
+          "section",
+          { class: "st-challenges", id: "results-challenges", "aria-labelledby": "results-challenges-title" },
+          hx(
+            level,
+            "govuk-heading-m",
+            h("span", { id: "results-challenges-title" }, "Ratings your own answers question"),
+          ),
+          h(
+            "p",
+            { class: "govuk-body" },
+            "A peer reviewer or an inspector would ask about these. They do not change a grade.",
+          ),
+          h(
+            "ul",
+            { class: "govuk-list govuk-list--bullet" },
+            scored.challenges.map((c) =>
+              h("li", { id: `challenge-${c.id}` }, c.text, assumptionTag(c.tag), " ", sourceLink(c.source, "From: ")),
+            ),
+          ),
+        )
+      : null,
     hasR
       ? h(
           "p",

@@ -608,3 +608,67 @@ fn the_not_known_reason_is_worded_for_one_and_for_several() {
         text(&a)
     );
 }
+
+#[test]
+fn leaders_rated_as_knowing_their_services_beside_inadequate_practice_are_challenged() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    assert!(score(&a).challenges.is_empty(), "consistent answers raise no challenge");
+    a.set("hp_front_door", Level::Inadequate);
+    let r = score(&a);
+    assert_eq!(hp(&r).grade, Some(Inadequate));
+    assert_eq!(r.challenges.len(), 1);
+    let c = &r.challenges[0];
+    assert_eq!(c.id, "ch_leaders_know_practice");
+    assert_eq!(c.statements, ["lead_self_awareness", "lead_quality_assurance"]);
+    assert!(
+        c.text.contains(
+            "but your own answers make the experiences and progress of children who need help and protection inadequate."
+        ),
+        "{}",
+        c.text
+    );
+    // Rated requires improvement, leaders' self-awareness is not contradicted.
+    a.set("lead_self_awareness", Level::RequiresImprovement);
+    a.set("lead_quality_assurance", Level::NotKnown);
+    assert!(score(&a).challenges.is_empty());
+}
+
+#[test]
+fn workforce_rated_good_against_figures_worse_than_england_is_challenged() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    let fw = framework::get("ilacs-2026-04").unwrap();
+    let turnover = fw.indicator("sw_turnover").unwrap();
+    a.indicators.insert("sw_turnover".into(), turnover.national.value + 5.0);
+    let r = score(&a);
+    let c = r
+        .challenges
+        .iter()
+        .find(|c| c.id == "ch_workforce_against_figures")
+        .expect("challenged");
+    assert_eq!(c.statements, ["lead_workforce"]);
+    assert!(
+        c.text
+            .contains("the figures you entered for social worker turnover (FTE) are worse than England"),
+        "{}",
+        c.text
+    );
+    a.indicators.insert("sw_turnover".into(), turnover.national.value - 5.0);
+    assert!(score(&a).challenges.is_empty(), "better than England: no challenge");
+}
+
+#[test]
+fn challenges_apply_only_where_the_framework_has_their_statements() {
+    for fw in framework::all() {
+        for c in fw.challenges.iter() {
+            assert!(
+                c.statements.iter().all(|s| fw.statement_index(s).is_some()),
+                "{} in {}",
+                c.id,
+                fw.id
+            );
+            assert!(c.source.starts_with("https://"), "{}", c.id);
+        }
+    }
+    assert_eq!(framework::get("ilacs-2026-04").unwrap().challenges.len(), 2);
+    assert!(framework::get("sccif-ifa").unwrap().challenges.is_empty());
+}
