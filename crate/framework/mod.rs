@@ -42,6 +42,8 @@ pub struct Judgement {
     /// True for the judgement the overall rules grade (ILACS overall effectiveness, derived; SCCIF
     /// overall experiences and progress, graded from its own statements and capped by others).
     pub overall: bool,
+    /// The judgement of leadership, where not knowing practice elsewhere is a finding.
+    pub leadership: bool,
 }
 
 /// A self-evaluation area, as it feeds a judgement in one framework.
@@ -417,6 +419,7 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
             id: j.id.to_string(),
             name: j.name.to_string(),
             derived: j.derived,
+            leadership: j.leadership,
             overall: j.derived || j.overall,
         })
         .collect();

@@ -349,6 +349,9 @@ pub struct JudgementData {
     /// Graded from its own areas' statements, then limited by the overall rules.
     #[serde(default)]
     pub overall: bool,
+    /// The judgement of leadership (ILACS impact of leaders, SCCIF leaders and managers).
+    #[serde(default)]
+    pub leadership: bool,
     #[serde(default)]
     pub areas: List<Text>,
 }

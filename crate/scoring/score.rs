@@ -195,6 +195,42 @@ pub struct ChallengeResult {
     pub tag: crate::model::source::Tag,
 }
 
+/// Safety-critical practice that leaders do not know is a finding about leadership: it is named among
+/// the leadership judgement's reasons (it changes no grade there; the practice judgement keeps its own
+/// critical-not-known limit).
+fn leadership_finding(fw: &Framework, levels: &[Option<Level>], judgements: &mut [JudgementResult]) {
+    let Some(lead) = fw.judgements.iter().position(|j| j.leadership) else {
+        return;
+    };
+    let unknown: Vec<String> = fw
+        .statements()
+        .enumerate()
+        .filter(|&(slot, _)| {
+            let s = fw.compiled.slots[slot];
+            s.critical && s.judgement != lead && levels[slot] == Some(Level::NotKnown)
+        })
+        .map(|(_, (_, s))| s.id.to_string())
+        .collect();
+    let Some(rule) = fw.compiled.params.critical_not_known.map(|c| &fw.rules[c.rule]) else {
+        return;
+    };
+    let Some(j) = judgements.iter_mut().find(|j| j.id == fw.judgements[lead].id) else {
+        return;
+    };
+    if unknown.is_empty() {
+        return;
+    }
+    j.reasons.push(Reason {
+        text: format!(
+            "Leaders do not yet know the quality of practice in {}: inspectors ask what leaders know about safety-critical practice and how they know it. Find out before you rely on this judgement.",
+            plural(unknown.len() as u32, "safety-critical statement")
+        ),
+        rule_id: Some(rule.id.to_string()),
+        statements: unknown,
+        tag: Some(rule.tag),
+    });
+}
+
 /// Names joined as people write them: "a", "a and b", "a, b and c".
 fn names(list: &[String]) -> String {
     match list {
@@ -1021,6 +1057,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
             limit_own_overall(fw, &grades, res, jr);
         }
     }
+    leadership_finding(fw, &levels, &mut judgements);
     let mut action_plan: Vec<ActionItem> = fw
         .statements()
         .filter_map(|(area, s)| {

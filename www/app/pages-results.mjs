@@ -370,7 +370,6 @@ function resultsBody(app, level, rerender) {
   );
   const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
   const fw = app.fw();
-  const indName = (id) => fw?.indicators?.find((i) => i.id === id)?.name ?? id;
   // Routes (short, standard, monitoring) are local authorities' only.
   const routes = familyOf(fw) === "ilacs" ? sim?.routes : null;
   const overallJ = separateOverall(fw, scored);
@@ -458,7 +457,7 @@ function resultsBody(app, level, rerender) {
             ? h(
                 "ul",
                 { class: "govuk-list govuk-list--bullet", id: "flagged-indicators" },
-                flagged.map((i) => h("li", {}, h("strong", {}, indName(i.id)), ": ", i.message)),
+                flagged.map((i) => h("li", {}, i.message)),
               )
             : h("p", { class: "govuk-body", id: "flagged-indicators" }, "None of the figures you entered is flagged."),
         ),

@@ -672,3 +672,29 @@ fn challenges_apply_only_where_the_framework_has_their_statements() {
     assert_eq!(framework::get("ilacs-2026-04").unwrap().challenges.len(), 2);
     assert!(framework::get("sccif-ifa").unwrap().challenges.is_empty());
 }
+
+#[test]
+fn safety_critical_practice_not_known_is_a_finding_about_leaders() {
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.set("hp_front_door", Level::NotKnown);
+    a.set("cl_accommodation", Level::NotKnown);
+    let r = score(&a);
+    let leaders = r.judgements.iter().find(|j| j.id == "impact_of_leaders").unwrap();
+    let finding = leaders
+        .reasons
+        .iter()
+        .find(|x| x.text.starts_with("Leaders do not yet know"))
+        .expect("a finding");
+    assert_eq!(finding.statements, ["hp_front_door", "cl_accommodation"]);
+    assert!(
+        finding.text.contains("2 safety-critical statements"),
+        "{}",
+        finding.text
+    );
+    assert_eq!(leaders.grade, Some(Good), "a finding, not a change of grade");
+    // Every not-known statement is in the action plan.
+    assert!(r
+        .action_plan
+        .iter()
+        .any(|x| x.statement_id == "hp_front_door" && x.level == Level::NotKnown));
+}
