@@ -103,11 +103,29 @@ function statementText(app, id) {
   return { text: id, area: null };
 }
 
-function reasonsList(reasons) {
+/** A judgement's reasons, each with the statements (the criteria) it rests on, in plain English. */
+function reasonsList(app, reasons) {
+  const shown = 3;
   return h(
     "ul",
     { class: "govuk-list govuk-list--bullet st-reasons" },
-    (reasons ?? []).map((r) => h("li", {}, r.text, assumptionTag(r.tag))),
+    (reasons ?? []).map((r) => {
+      const ids = r.statements ?? [];
+      return h(
+        "li",
+        {},
+        r.text,
+        assumptionTag(r.tag),
+        ids.length
+          ? h(
+              "ul",
+              { class: "govuk-list govuk-body-s st-reason-criteria" },
+              ids.slice(0, shown).map((id) => h("li", {}, statementText(app, id).text)),
+              ids.length > shown ? h("li", {}, `and ${ids.length - shown} more`) : null,
+            )
+          : null,
+      );
+    }),
   );
 }
 
@@ -159,7 +177,7 @@ function judgementBlock(app, j, sim, level) {
         ]
       : null,
     hx(level + 1, "govuk-heading-s", "Why"),
-    reasonsList(j.reasons),
+    reasonsList(app, j.reasons),
     j.lift
       ? [
           hx(level + 1, "govuk-heading-s", "What would lift this judgement"),
