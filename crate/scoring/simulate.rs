@@ -483,30 +483,31 @@ pub fn parse_options(value: &Value) -> Result<Options, Problem> {
     };
     let mut model = ModelChanges::default();
     if let Some(m) = get("model") {
-        let field = |k: &str| m.get(k).filter(|v| !v.is_null());
-        if let Some(v) = field("differMax") {
-            model.differ_max = Some(whole_in(
-                v,
-                "model.differMax",
+        // (key, the field it sets, largest value, what it is called in a message)
+        let figures: [(&str, &mut Option<u32>, u64, &str); 3] = [
+            (
+                "differMax",
+                &mut model.differ_max,
                 10_000,
                 "The chance a rating with no evidence is off",
-            )? as u32);
-        }
-        if let Some(v) = field("differMin") {
-            model.differ_min = Some(whole_in(
-                v,
-                "model.differMin",
+            ),
+            (
+                "differMin",
+                &mut model.differ_min,
                 10_000,
                 "The chance a well-evidenced rating is off",
-            )? as u32);
-        }
-        if let Some(v) = field("downSharePercent") {
-            model.down_share_percent = Some(whole_in(
-                v,
-                "model.downSharePercent",
+            ),
+            (
+                "downSharePercent",
+                &mut model.down_share_percent,
                 100,
                 "The share of a step off that goes down",
-            )? as u32);
+            ),
+        ];
+        for (key, slot, max, what) in figures {
+            if let Some(v) = m.get(key).filter(|v| !v.is_null()) {
+                *slot = Some(whole_in(v, &format!("model.{key}"), max, what)? as u32);
+            }
         }
     }
     Ok(Options { runs, seed, model })
