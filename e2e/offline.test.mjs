@@ -108,9 +108,9 @@ test("a whole self-evaluation can be completed, saved, reopened and reloaded in 
   assert.equal(await shadowText(fresh.page, "#results-body"), resultsText);
 
   // Reloading the offline file keeps the work (this browser's storage for local files).
+  // It reopens the page the user was on (issue 20): the task list.
   await page.reload();
   await waitReady(page);
-  await page.click("#continue");
   await onPage(page, "tasks");
   assert.deepEqual(
     (await scoredOf(page)).judgements.map((j) => j.grade),

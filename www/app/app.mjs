@@ -101,6 +101,53 @@ const PAGES = {
   protect: ["protect", "protectPage"],
 };
 
+/**
+ * Addresses. Every page has its own history entry and address in the fragment, so that Back,
+ * Forward and a reload work as people expect, from file:// as well as over HTTP, and inside an
+ * intranet page that hosts the element (the host keeps its path and query; only a fragment that
+ * starts with this prefix is ours, and any other is left to the host). Only string parameters
+ * (an area's id, a framework, a scenario) are part of an address; the rest of a page's
+ * parameters (showing errors, a message after saving) belong to the moment and are not kept.
+ */
+export const HASH_PREFIX = "#stocktake/";
+
+/** Pages that show without an assessment; any other page reopened from an address needs one. */
+const NO_ASSESSMENT_NEEDED = new Set(["start", "clear", "about", "briefing", "workshop-compare"]);
+
+/** The parameters of a page that belong in its address. */
+function addressParams(params) {
+  const kept = {};
+  for (const [k, v] of Object.entries(params ?? {})) if (typeof v === "string") kept[k] = v;
+  return kept;
+}
+
+/** The address of page `name` with `params`: "#stocktake/area?id=help_and_protection". */
+export function routeHash(name, params = {}) {
+  const query = new URLSearchParams(addressParams(params)).toString();
+  return `${HASH_PREFIX}${encodeURIComponent(name)}${query ? `?${query}` : ""}`;
+}
+
+/** The page and parameters of an address of ours, or null for any other fragment. */
+export function parseHash(hash) {
+  if (typeof hash !== "string" || !hash.startsWith(HASH_PREFIX)) return null;
+  const rest = hash.slice(HASH_PREFIX.length);
+  const q = rest.indexOf("?");
+  let name;
+  try {
+    name = decodeURIComponent(q < 0 ? rest : rest.slice(0, q));
+  } catch {
+    return null;
+  }
+  if (!Object.hasOwn(PAGES, name)) return null;
+  return { name, params: q < 0 ? {} : Object.fromEntries(new URLSearchParams(rest.slice(q + 1))) };
+}
+
+/** Whether two address parameter objects are the same. */
+function sameParams(a, b) {
+  const ka = Object.keys(a ?? {});
+  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a[k] === b?.[k]);
+}
+
 /** The application: owns the shadow root's content. */
 export class App {
   /**
@@ -226,7 +273,10 @@ export class App {
     if (this.a) this.rescore();
     this.tabs.watch();
     this.renderStatus();
-    this.go("start", {}, { initial: true });
+    // Back and Forward (and an address typed or followed) move between pages; a reload reopens
+    // the page the user was on.
+    window.addEventListener("popstate", () => this.restore(false));
+    this.restore(true);
     // What the first page does not need waits until the browser is idle, rather than for the first
     // click or answer: Intl's data (for the time saved and today's date), the default framework,
     // and a first score() (the wasm compiles the scoring functions on their first call, 5–8 ms).
@@ -460,6 +510,7 @@ export class App {
     replace(this.page);
     render(this, this.page, params);
     this.host?.setAttribute("data-page", name);
+    if (!opts.fromHistory) this.remember(name, params, opts.initial || opts.replace);
     if (opts.initial) return;
     const target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
     if (target) {
@@ -467,6 +518,41 @@ export class App {
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
       target.focus();
       if (opts.focusId) target.scrollIntoView({ block: "center" });
+    }
+  }
+
+  /**
+   * Shows the page the browser's history entry or address names: at start-up (`initial`) and on
+   * popstate. A history entry that is not ours (the host page's own fragment links) is left alone
+   * after start-up. A page that needs an assessment opens the start page when there is none.
+   */
+  restore(initial) {
+    let route = parseHash(location.hash) ?? history.state?.stocktake ?? null;
+    if (route && !Object.hasOwn(PAGES, route.name)) route = null;
+    if (!route) {
+      if (!initial) return;
+      route = { name: "start", params: {} };
+    }
+    if (!this.a && !NO_ASSESSMENT_NEEDED.has(route.name)) route = { name: "start", params: {} };
+    const params = addressParams(route.params);
+    if (initial) return this.go(route.name, params, { initial: true });
+    // The trail behind the page's own Back link follows the browser's history where it can.
+    const last = this.trail.at(-1);
+    const backwards = last && last.name === route.name && sameParams(last.params, params);
+    if (backwards) this.trail.pop();
+    return this.go(route.name, params, { fromHistory: true, back: backwards });
+  }
+
+  /** Records page `name` in the browser's history: a new entry, or this one (`replace`). */
+  remember(name, params, replace) {
+    const route = { name, params: addressParams(params) };
+    // The start page keeps whatever address the host page had, until the user has been elsewhere.
+    const url = name === "start" && !parseHash(location.hash) ? undefined : routeHash(name, params);
+    try {
+      if (replace) history.replaceState({ ...(history.state ?? {}), stocktake: route }, "", url);
+      else history.pushState({ stocktake: route }, "", url);
+    } catch {
+      // a browser that refuses (a sandboxed frame): the page still works, without its own address
     }
   }
 
@@ -513,13 +599,13 @@ export class App {
     document.title = `${error ? "Error: " : ""}${text} – Stocktake`;
   }
 
-  /** A link that navigates inside Stocktake. */
+  /** A link that navigates inside Stocktake (its address opens the same page in a new tab). */
   link(text, name, params = {}, attrs = {}) {
     const { focusId, ...rest } = attrs;
     return h(
       "a",
       {
-        href: "#",
+        href: routeHash(name, params),
         class: "govuk-link",
         ...rest,
         onclick: inPage(() => this.go(name, params, focusId ? { focusId } : {})),
