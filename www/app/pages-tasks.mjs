@@ -23,9 +23,13 @@ export function indicatorsStatus(app) {
   return n ? "in_progress" : "not_started";
 }
 
+/**
+ * A row's status as govuk-frontend 6's task list shows it: "Completed" as plain text, "In progress"
+ * in the default (blue) tag and "Not started" in a teal one, as in its own examples.
+ */
 function statusCell(id, status) {
   if (status === "completed") return h("div", { class: "govuk-task-list__status", id }, "Completed");
-  const [text, colour] = status === "in_progress" ? ["In progress", "light-blue"] : ["Not started", "blue"];
+  const [text, colour] = status === "in_progress" ? ["In progress", null] : ["Not started", "teal"];
   return h("div", { class: "govuk-task-list__status", id }, govTag(text, colour));
 }
 
@@ -66,8 +70,11 @@ export function tasksPage(app, main) {
   // Frameworks without indicators (the providers') have no indicators section.
   const hasIndicators = (fw?.indicators ?? []).length > 0;
   const terms = familyTerms(fw);
-  const done = statuses.filter((s) => s === "completed").length + (indStatus === "completed" ? 1 : 0);
-  const total = areas.length + (hasIndicators ? 1 : 0);
+  const aboutStatus = app.a.history?.lastInspection ? "completed" : "not_started";
+  // The count is of every row below, so it always agrees with the rows shown as Completed.
+  const rows = [aboutStatus, ...statuses, ...(hasIndicators ? [indStatus] : [])];
+  const done = rows.filter((s) => s === "completed").length;
+  const total = rows.length;
   const answered = (id) => areas.find((a) => a.id === id).statements.filter((s) => app.a.answers?.[s.id]?.level).length;
   put(
     main,
@@ -86,9 +93,7 @@ export function tasksPage(app, main) {
     h(
       "ul",
       { class: "govuk-task-list" },
-      taskItem("about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () =>
-        app.go("about"),
-      ),
+      taskItem("about", terms.about, terms.aboutHint, aboutStatus, () => app.go("about")),
     ),
     h("h2", { class: "govuk-heading-m" }, "Rate your practice"),
     h(
