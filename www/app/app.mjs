@@ -512,7 +512,11 @@ export class App {
     this.host?.setAttribute("data-page", name);
     if (!opts.fromHistory) this.remember(name, params, opts.initial || opts.replace);
     if (opts.initial) return;
-    const target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
+    let target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
+    // A radio group is named by its first radio's id: focus goes to the one chosen, if any.
+    if (target?.type === "radio" && !target.checked)
+      target =
+        [...this.page.querySelectorAll("input[type=radio]")].find((r) => r.name === target.name && r.checked) ?? target;
     if (target) {
       for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");

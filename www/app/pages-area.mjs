@@ -22,11 +22,13 @@ const NOTES_LIMIT = 2000;
 export const ADVISORY_CODES = ["missing_grade"];
 
 /**
- * "Save and continue" and "Back to task list" for a form page: saves, then goes to the task list, or
- * back to `page` (with `params`) showing the error summary when the fields under `prefixes` have
- * problems.
+ * "Save and continue" and "Back to task list" for a form page: saves, then goes to the task list
+ * (or to "Check your answers" when `params.from` is "check"), or back to `page` (with `params`)
+ * showing the error summary when the fields under `prefixes` have problems.
  */
 export function saveAndContinue(app, prefixes, page, params = {}) {
+  // Opened from a Change link on "Check your answers": saving returns there (GOV.UK's pattern).
+  const fromCheck = params.from === "check";
   return h(
     "div",
     { class: "govuk-button-group" },
@@ -37,10 +39,11 @@ export function saveAndContinue(app, prefixes, page, params = {}) {
         app.saveNow();
         if (pageErrors(app, prefixes).length)
           app.go(page, { ...params, showErrors: true }, { replace: true, focusId: "error-summary" });
+        else if (fromCheck) app.go("check");
         else app.go("tasks");
       },
     }),
-    app.link("Back to task list", "tasks"),
+    fromCheck ? app.link("Back to check your answers", "check") : app.link("Back to task list", "tasks"),
   );
 }
 
@@ -243,7 +246,7 @@ export function areaPage(app, main, params) {
       "Be candid: this is private to you. Choose “Not known” where you do not have evidence yet.",
     ),
     sections,
-    saveAndContinue(app, prefixes, "area", { id: area.id }),
+    saveAndContinue(app, prefixes, "area", { id: area.id, from: params.from }),
   );
 }
 
@@ -337,6 +340,6 @@ export function indicatorsPage(app, main, params) {
     ),
     indicators.length ? null : govWarning("This framework has no indicators."),
     rows,
-    saveAndContinue(app, prefixes, "indicators"),
+    saveAndContinue(app, prefixes, "indicators", { from: params.from }),
   );
 }

@@ -4,6 +4,7 @@ import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
 import { familyTerms, inspectionKindText } from "./family.mjs";
+import { aboutFrameworkAt } from "./pages-about.mjs";
 
 /** "completed" | "in_progress" | "not_started" for an area: completed when every statement has a level. */
 export function areaStatus(app, area) {
@@ -163,7 +164,8 @@ export function checkPage(app, main) {
   const change = (name, params, focusId, hidden) => ({
     text: "Change",
     hidden,
-    onClick: () => app.go(name, params, { focusId }),
+    // The page opened remembers it came from here, so that saving returns here.
+    onClick: () => app.go(name, { ...params, from: "check" }, { focusId }),
   });
   const li = a.history?.lastInspection;
   const terms = familyTerms(fw);
@@ -186,11 +188,48 @@ export function checkPage(app, main) {
       action: change("about", {}, "history-lastInspection-kind", terms.lastHeading.replace(/^Your l/, "l")),
     },
   ];
+  if (li) {
+    // The grades given, under the framework in force when that inspection started.
+    const liFw = app.fw(aboutFrameworkAt(app, li.startedOn));
+    const grades = (liFw?.judgements ?? []).filter((j) => li.grades?.[j.id]);
+    const gradeLabel = (id) => liFw?.levels?.find((l) => l.id === id)?.label ?? app.levelLabel(id);
+    aboutRows.push({
+      key: "Grades given",
+      value: grades.length
+        ? h(
+            "ul",
+            { class: "govuk-list", id: "check-last-grades" },
+            grades.map((j) => h("li", {}, `${j.name}: ${gradeLabel(li.grades[j.id])}`)),
+          )
+        : "Not given",
+      action: change(
+        "about",
+        {},
+        fieldId(`history.lastInspection.grades.${(liFw?.judgements ?? [])[0]?.id ?? ""}`),
+        "grades given at the last inspection",
+      ),
+    });
+  }
   if (!terms.provider) {
+    const visits = a.history?.focusedVisits ?? [];
+    const priority = (v) =>
+      v.priorityActions === true
+        ? ", set areas for priority action"
+        : v.priorityActions === false
+          ? ", no areas for priority action"
+          : "";
     aboutRows.push(
       {
         key: "Focused visits since",
-        value: String(a.history?.focusedVisits?.length ?? 0),
+        value: visits.length
+          ? h(
+              "ul",
+              { class: "govuk-list", id: "check-visits" },
+              visits.map((v) =>
+                h("li", {}, `${v.endedOn ? `Ended ${formatDateShort(v.endedOn)}` : "Date not given"}${priority(v)}`),
+              ),
+            )
+          : "None",
         action: change("about", {}, "focused-visits", "focused visits"),
       },
       {
