@@ -11,7 +11,7 @@ import { h, inPage, replace } from "./dom.mjs";
 import { openStore } from "./storage.mjs";
 import { cloneJson, newAssessment, setPath } from "./state.mjs";
 import { formatClock, todayLondon, warmFormats } from "./format.mjs";
-import { govButton } from "./govuk.mjs";
+import { govBanner, govButton } from "./govuk.mjs";
 import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
@@ -259,7 +259,9 @@ export class App {
     );
     this.page = h("div", { class: "st-page" });
     this.tabSlot = h("div", { id: "other-tab-slot" });
-    this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.page);
+    // A success banner saying what has just happened (a file saved or opened): showNotice().
+    this.noticeSlot = h("div", { id: "notice-slot", class: "st-no-print" });
+    this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.noticeSlot, this.page);
     // Save as soon as a field is left or a choice is made, as well as while typing: just after the
     // page has shown the new result, so that writing to storage never delays it.
     this.main.addEventListener("change", () => this.saveSoon());
@@ -508,6 +510,8 @@ export class App {
     const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
     replace(this.page);
+    replace(this.noticeSlot);
+    if (opts.notice) this.showNotice(...opts.notice);
     render(this, this.page, params);
     this.host?.setAttribute("data-page", name);
     if (!opts.fromHistory) this.remember(name, params, opts.initial || opts.replace);
@@ -558,6 +562,25 @@ export class App {
     } catch {
       // a browser that refuses (a sandboxed frame): the page still works, without its own address
     }
+  }
+
+  /**
+   * Shows GOV.UK's success notification banner above the page, saying what has just happened
+   * (`heading`, with an optional sentence `body`), until the next page is shown. A navigation can
+   * show one on the page it opens with `go(name, params, { notice: [heading, body] })`.
+   */
+  showNotice(heading, body) {
+    replace(
+      this.noticeSlot,
+      govBanner(
+        "Success",
+        [
+          h("p", { class: "govuk-notification-banner__heading", id: "notice-heading" }, heading),
+          body ? h("p", { class: "govuk-body", id: "notice-body" }, body) : null,
+        ],
+        true,
+      ),
+    );
   }
 
   /** Calls `fn(next)` when the page shown now is left for page `next` (navigation only). */

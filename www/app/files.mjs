@@ -29,7 +29,12 @@ function fileStem(app) {
 /** Saves the assessment as JSON in the saved-file format. */
 export function saveAssessmentFile(app) {
   if (!app.a) return;
-  downloadText(app, `${fileStem(app)}.json`, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
+  const name = `${fileStem(app)}.json`;
+  downloadText(app, name, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
+  app.showNotice(
+    "Your self-evaluation has been saved to a file",
+    `Your browser has saved it as ${name}, usually in your Downloads folder. Open it from the start page to carry on.`,
+  );
 }
 
 /** "1.4 MB" for a size in bytes. */

@@ -58,9 +58,10 @@ export function startPage(app, main) {
   // Opening a file never changes the work on this page until it has opened cleanly, or the user
   // has read its warnings and chosen to open it anyway.
   const decisionSlot = h("div", { id: "open-decision" });
+  let openedName = "";
   const finish = (assessment) => {
     app.load(assessment);
-    app.go("tasks");
+    app.go("tasks", {}, { notice: ["Your self-evaluation has been opened", `From the file ${openedName}.`] });
   };
   // `f` is files.mjs, which has loaded by the time a file is opened.
   const handle = (result, f) => {
@@ -141,6 +142,7 @@ export function startPage(app, main) {
     const file = fileInput.files?.[0];
     if (!file) return;
     const f = await files(app);
+    openedName = file.name;
     const result = await f.openAssessmentFile(app, file);
     fileInput.value = "";
     handle(result, f);
