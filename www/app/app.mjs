@@ -173,6 +173,8 @@ export class App {
     this.savedAt = null;
     this.saveProblem = null;
     this.clearHooks = new Set();
+    /** Whether the work has changed since it was last saved to a file or opened (unsavedWork()). */
+    this.changedSinceFile = false;
     // Navigation.
     this.trail = [];
     this.route = null;
@@ -235,7 +237,12 @@ export class App {
   }
 
   start() {
-    this.main = h("main", { class: "govuk-main-wrapper", id: "main-content", tabindex: "-1" });
+    // Inside a host page that has its own <main>, ours is a plain <div>: one main landmark a page.
+    this.main = h(this.config.landmark === false ? "div" : "main", {
+      class: "govuk-main-wrapper",
+      id: "main-content",
+      tabindex: "-1",
+    });
     this.backSlot = h("div", { class: "st-no-print" });
     this.statusText = h("span", { class: "st-save-status__text" });
     this.statusBar = h(
@@ -269,6 +276,13 @@ export class App {
     // A tab being closed, hidden or navigated away from writes what is pending at once, so a
     // crash or close mid-typing loses at most the autosave pause.
     window.addEventListener("pagehide", () => this.flushSave());
+    // Where work is kept only in this tab (storage "session") or nowhere ("none"), closing the tab
+    // loses what has not been saved to a file: the browser asks first.
+    window.addEventListener("beforeunload", (e) => {
+      if (!this.unsavedWork()) return;
+      e.preventDefault();
+      e.returnValue = "";
+    });
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.flushSave());
     const saved = this.store.read("assessment");
     if (saved && saved.format === "stocktake-assessment") this.a = saved;
@@ -301,12 +315,27 @@ export class App {
     this.a = newAssessment(frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
     this.pathway.resetAssumptions();
     this.changed(true);
+    this.changedSinceFile = false; // nothing typed yet
   }
 
   /** Replaces the assessment with one from a file or scenario (already parsed by the core). */
   load(assessment) {
     this.a = cloneJson(assessment);
     this.changed(true);
+    this.changedSinceFile = false;
+  }
+
+  /** Notes that the work has just been saved to a file (files.mjs). */
+  savedToFile() {
+    this.changedSinceFile = false;
+  }
+
+  /**
+   * True when closing the tab would lose work: storage is "session" or "none" and something has
+   * changed since the work was last saved to a file (or opened from one).
+   */
+  unsavedWork() {
+    return (this.config.storage === "none" || this.config.storage === "session") && !!this.a && this.changedSinceFile;
   }
 
   /** Shows another tab's saved copy in this read-only tab: re-scored, not saved (tabs.mjs). */
@@ -323,6 +352,7 @@ export class App {
   }
 
   changed(saveNow) {
+    this.changedSinceFile = true;
     this.rescore();
     if (saveNow) this.saveNow();
     else this.scheduleSave();
@@ -621,9 +651,15 @@ export class App {
     return h("a", { href: "#", class: "govuk-back-link", onclick: inPage(() => this.back()) }, "Back");
   }
 
-  /** Sets document.title ("Area name – Stocktake"); `error` prefixes "Error: ". */
+  /**
+   * Sets document.title ("Area name – Stocktake"; `error` prefixes "Error: ") when the page asked
+   * for that with data-title (index.html does); a host page keeps its own title. The element's
+   * data-page-title attribute always has it.
+   */
   title(text, error) {
-    document.title = `${error ? "Error: " : ""}${text} – Stocktake`;
+    const title = `${error ? "Error: " : ""}${text} – Stocktake`;
+    this.host?.setAttribute("data-page-title", title);
+    if (this.config.title) document.title = title;
   }
 
   /** A link that navigates inside Stocktake (its address opens the same page in a new tab). */

@@ -31,6 +31,7 @@ export function saveAssessmentFile(app) {
   if (!app.a) return;
   const name = `${fileStem(app)}.json`;
   downloadText(app, name, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
+  app.savedToFile();
   app.showNotice(
     "Your self-evaluation has been saved to a file",
     `Your browser has saved it as ${name}, usually in your Downloads folder. Open it from the start page to carry on.`,
@@ -126,6 +127,7 @@ export async function saveProtectedFile(app, passphrase) {
   if (!app.a) return;
   const text = await encryptText(`${JSON.stringify(app.a, null, 2)}\n`, passphrase);
   downloadText(app, `${fileStem(app)}-protected.json`, `${text}\n`, "application/json");
+  app.savedToFile();
 }
 
 /** One CSV cell: always quoted; cells that a spreadsheet would run as a formula get a leading apostrophe. */
