@@ -3,6 +3,7 @@
 // the text to the core's parseAssessmentText; nothing changes unless the file is valid.
 import { h } from "./dom.mjs";
 import { isEncrypted, decryptText, encryptText } from "./crypto.mjs";
+import { problemMessage } from "./messages.mjs";
 
 /** Offers `text` as a download called `name`. */
 export function downloadText(app, name, text, type) {
@@ -43,9 +44,9 @@ function megabytesText(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** One problem from the core as a sentence for an error summary. */
-export function problemText(p) {
-  return p.field ? `${p.message} (in ${p.field})` : p.message;
+/** One problem from the core as a sentence for an error summary, in plain English (messages.mjs). */
+export function problemText(p, app) {
+  return app ? problemMessage(app, p) : p.message;
 }
 
 /**
@@ -117,7 +118,11 @@ export async function openAssessmentText(app, text, passphrase) {
   }
   const problems = parsed?.problems ?? [];
   if (parsed?.fatal) {
-    return { ok: false, code: problems[0]?.code ?? "not_stocktake", messages: problems.map(problemText) };
+    return {
+      ok: false,
+      code: problems[0]?.code ?? "not_stocktake",
+      messages: problems.map((p) => problemText(p, app)),
+    };
   }
   return { ok: true, assessment: parsed.assessment, warnings: problems };
 }

@@ -68,7 +68,7 @@ export function startPage(app, main) {
     replace(decisionSlot);
     if (result.ok && !result.warnings.length) return finish(result.assessment);
     if (result.ok) {
-      showFileErrors(result.warnings.map(f.problemText));
+      showFileErrors(result.warnings.map((p) => f.problemText(p, app)));
       put(
         decisionSlot,
         govWarning(
@@ -276,8 +276,13 @@ export function startPage(app, main) {
       { class: "govuk-body-s st-meta" },
       "Stocktake version ",
       h("span", { id: "core-version" }, app.core.version()),
-      ". Frameworks known: ",
-      h("span", { id: "framework-ids" }, frameworks.map((f) => f.id).join(", ")),
+      ". Frameworks: ",
+      // Names for people; the ids (for support and tests) in an attribute.
+      h(
+        "span",
+        { id: "framework-ids", "data-ids": frameworks.map((f) => f.id).join(", ") },
+        frameworks.map((f) => f.name).join("; "),
+      ),
       ".",
     ),
   );

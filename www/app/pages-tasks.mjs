@@ -19,9 +19,11 @@ export function areaStatus(app, area) {
 export function indicatorsStatus(app) {
   const inds = app.fw()?.indicators ?? [];
   const values = app.a?.indicators ?? {};
-  const n = inds.filter((i) => values[i.id] !== undefined && values[i.id] !== "").length;
-  if (inds.length && n === inds.length) return "completed";
-  return n ? "in_progress" : "not_started";
+  const given = inds.filter((i) => values[i.id] !== undefined && values[i.id] !== "");
+  // A value that is not a number (the core reports it) leaves the section in progress.
+  const valid = given.filter((i) => typeof values[i.id] === "number");
+  if (inds.length && valid.length === inds.length) return "completed";
+  return given.length ? "in_progress" : "not_started";
 }
 
 /**
