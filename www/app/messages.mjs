@@ -57,6 +57,9 @@ export function problemMessage(app, p) {
       if (label) return `Enter ${label} as a number, like 22.5`;
       return "Enter a number, like 22.5";
     case "invalid_date": {
+      // The history's messages already name their field ("Enter the date the visit ended as a real
+      // date, like …"): only their example date needs to be made plain.
+      if (/^Enter the date /.test(String(p.message))) return plainDates(p.message);
       const years = String(p.message).match(/from (\d{4}) to (\d{4})/);
       if (label && years) return `${label} must be a real date from ${years[1]} to ${years[2]}`;
       if (label) return `${label} must be a real date`;
