@@ -39,8 +39,8 @@ test("the header is generic: service name, no crown, Arial not GDS Transport", a
   const { page } = await openPage(site.browser);
   await page.goto(site.url);
   await waitReady(page);
-  const header = page.locator("header.govuk-header");
-  assert.equal((await header.locator(".govuk-header__container").textContent()).trim(), "Stocktake");
+  const header = page.locator("header.st-header");
+  assert.equal((await header.locator(".govuk-generic-header__container").textContent()).trim(), "Stocktake");
   assert.equal(await header.locator("svg, img").count(), 0, "no crown or logotype");
   const font = await page.locator("h1").evaluate((el) => getComputedStyle(el).fontFamily);
   assert.match(font, /^arial/i);

@@ -65,7 +65,7 @@ test("data-title lets Stocktake set the title; served alone it has its own <main
 test("a data-colour too pale for white text falls back to the default, with a console warning", async () => {
   const pale = await openHost('data-storage="local" data-colour="#ffdd00" data-authority="Paleshire"', { width: 390 });
   const bg = (page) =>
-    page.locator("stocktake-app header.govuk-header").evaluate((el) => getComputedStyle(el).backgroundColor);
+    page.locator("stocktake-app header.st-header").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(await bg(pale.page), "rgb(11, 12, 12)");
   assert.equal(pale.warnings.length, 1);
   assert.match(pale.warnings[0], /data-colour "#ffdd00".*contrast of 1\.\d+:1, below the 4\.5:1/);

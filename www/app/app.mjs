@@ -58,22 +58,34 @@ function whenIdle(fn) {
   else setTimeout(fn, 200);
 }
 
-/** The generic header: service name only, no crown, no GOV.UK logotype. */
-export function header(config, skipLink) {
+/**
+ * govuk-frontend 6's generic header (for services that are not on GOV.UK): the authority's logo
+ * and the service name as the link home, then the authority's name. No crown, no GOV.UK logotype,
+ * no GOV.UK blue; the background is data-colour's, or black. `onHome` opens the start page.
+ */
+export function header(config, skipLink, onHome) {
   return h(
     "header",
-    { class: "govuk-header st-header", "data-module": "govuk-header" },
+    { class: "govuk-generic-header st-header" },
     // Inside the banner landmark: in a shadow root a fragment link cannot reach its target, so
     // axe cannot recognise it as a skip link outside a landmark.
     skipLink,
     h(
       "div",
-      { class: "govuk-header__container govuk-width-container" },
+      { class: "govuk-generic-header__container govuk-width-container" },
       h(
         "div",
-        { class: "govuk-header__logo" },
-        config.logo ? h("img", { class: "st-header__logo", src: config.logo, alt: "" }) : null,
-        h("span", { class: "govuk-header__service-name st-header__service" }, "Stocktake"),
+        { class: "govuk-generic-header__logo" },
+        h(
+          "a",
+          {
+            href: routeHash("start"),
+            class: "govuk-generic-header__homepage-link st-header__home",
+            onclick: onHome ? inPage(onHome) : null,
+          },
+          config.logo ? h("img", { class: "st-header__logo", src: config.logo, alt: "" }) : null,
+          h("span", { class: "st-header__service" }, "Stocktake"),
+        ),
         config.authority ? h("span", { class: "st-header__authority" }, config.authority) : null,
       ),
     ),
@@ -261,6 +273,7 @@ export class App {
           { href: "#main-content", class: "govuk-skip-link", onclick: inPage(() => this.main.focus()) },
           "Skip to main content",
         ),
+        () => this.go("start"),
       ),
       h("div", { class: "govuk-width-container" }, this.main),
     );
