@@ -27,7 +27,7 @@ test("the embed runs under a strict CSP with no violation, no error and no forei
 
 test("data-* attributes configure the embed: authority, colour and logo in the header", async () => {
   const { page } = await openEmbed();
-  const header = page.locator("stocktake-app header.govuk-header");
+  const header = page.locator("stocktake-app header.st-header");
   assert.match(await header.textContent(), /Anytown Borough Council/);
   assert.equal(await header.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(29, 79, 145)");
   const logo = header.locator("img");
@@ -50,7 +50,7 @@ test("the host page's aggressive CSS does not reach into Stocktake", async () =>
   assert.ok(parseFloat(style.size) >= 32, `heading is ${style.size}: the host's 62.5% root size must not shrink it`);
   const body = await app.locator("p.govuk-body-l").evaluate((el) => getComputedStyle(el).fontFamily);
   assert.match(body, /^arial/i);
-  const header = await app.locator("header.govuk-header").evaluate((el) => getComputedStyle(el).display);
+  const header = await app.locator("header.st-header").evaluate((el) => getComputedStyle(el).display);
   assert.notEqual(header, "none");
   const button = app.locator(".govuk-button").first();
   assert.notEqual(await button.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(255, 0, 0)");

@@ -79,7 +79,7 @@ test("the whole journey can be completed with the keyboard only, and makes no re
     await type(page, "12.5");
   }
   await follow(page, "save-continue", "tasks");
-  assert.match(await shadowText(page, "#progress"), /You have completed 1 of 6 sections/);
+  assert.match(await shadowText(page, "#progress"), /You have completed 2 of 7 sections/);
 
   // Check answers → results → timeline → action plan
   await follow(page, "link-check", "check");

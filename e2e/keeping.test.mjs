@@ -35,10 +35,8 @@ test("reloading mid-way loses nothing", async () => {
   assert.match(await shadowText(page, "#save-status"), /Saved on this device at \d\d:\d\d/);
   await page.reload();
   await waitReady(page);
-  await page.click("#continue");
-  await onPage(page, "tasks");
-  assert.match(await shadowText(page, ".govuk-caption-l"), /Reloadshire/);
-  await go(page, "area", { id: "children_in_care" });
+  // A reload reopens the page the user was on (issue 20), with everything typed on it.
+  await onPage(page, "area");
   assert.equal(await page.isChecked("#answers-cic_entry_to_care-level-4"), true);
   assert.equal(await page.isChecked("#answers-cic_entry_to_care-evidence-2"), true);
   assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-text"), "Review every section 20 case");
@@ -46,6 +44,9 @@ test("reloading mid-way loses nothing", async () => {
   assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-due-month"), "04");
   assert.equal(await page.inputValue("#answers-cic_entry_to_care-action-due-year"), "2027");
   assert.equal(await page.inputValue("#answers-cic_entry_to_care-notes"), "Typed just before the reload");
+  await go(page, "tasks");
+  await onPage(page, "tasks");
+  assert.match(await shadowText(page, ".govuk-caption-l"), /Reloadshire/);
   assert.deepEqual(errors, []);
 });
 

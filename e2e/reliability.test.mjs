@@ -70,7 +70,7 @@ const MESSAGE = {
   encrypted: /protected with a passphrase/,
   unknown_statement: /not a statement in/,
   unknown_indicator: /not an indicator in/,
-  invalid_date: /not a plausible date|Enter a real date/,
+  invalid_date: /not a plausible date|Enter a real date|must be a real date/,
   out_of_range: /must be between/,
   too_long: /must be \d+ characters or fewer \(it has \d+\); only the first \d+ are kept/,
   too_big: /at most 2\.0 MB/,

@@ -83,7 +83,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
     await app(page, () => !!document.querySelector("stocktake-app").shadowRoot.getElementById("task-indicators")),
     false,
   );
-  assert.match(await shadowText(page, "#progress"), /of 3 sections/);
+  assert.match(await shadowText(page, "#progress"), /of 4 sections/);
 
   // Help and protection with the keyboard: every statement good except going missing, inadequate.
   await follow(page, "task-ch_help_protection", "area");
@@ -122,7 +122,7 @@ test("a children's home self-evaluation: help and protection inadequate limits o
     a.go("tasks");
   });
   await onPage(page, "tasks");
-  assert.match(await shadowText(page, "#progress"), /You have completed 3 of 3 sections/);
+  assert.match(await shadowText(page, "#progress"), /You have completed 4 of 4 sections/);
 
   // Check answers, in provider terms.
   await follow(page, "link-check", "check");

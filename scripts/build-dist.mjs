@@ -75,6 +75,14 @@ export async function compileCss() {
   const code = (
     await Promise.all((await files(www)).filter((f) => f.endsWith(".mjs")).map((f) => readFile(f, "utf8")))
   ).join("\n");
+  // A class assembled at run time (`govuk-tag--${colour}`) could name anything, so the check below
+  // could not see it: the code must write every govuk-* class out whole (govuk.mjs keeps maps of
+  // modifier classes by name).
+  const assembled = code.match(/govuk-[\w!-]*[-_](?:\$\{|["'`]\s*\+)/g);
+  if (assembled)
+    throw new Error(
+      `the page assembles govuk-* class names at run time (${[...new Set(assembled)].join(", ")}): write each class out whole so that this check can see it`,
+    );
   const styled = (text, cls) => text.includes(`.${cls.replace(/!/g, "\\!")}`);
   for (const cls of new Set(code.match(/govuk-[\w!-]+/g) ?? [])) {
     if (styled(full, cls) && !styled(css, cls))

@@ -103,14 +103,62 @@ function addStyles(root) {
   });
 }
 
+/** The header's background when data-colour is absent or refused (govuk-frontend 6's black). */
+export const DEFAULT_COLOUR = "#0b0c0c";
+
+/**
+ * The contrast ratio (WCAG 2.2) of the header's white text on `colour`, or null when `colour` is
+ * not a CSS colour or is not opaque (then the contrast would depend on what is behind it). The
+ * colour is painted on a 1×1 canvas, which turns any CSS colour syntax into sRGB bytes.
+ */
+export function contrastWithWhite(colour) {
+  if (!colour || typeof CSS === "undefined" || !CSS.supports("color", colour)) return null;
+  const canvas = document.createElement("canvas");
+  canvas.width = 1;
+  canvas.height = 1;
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  if (!ctx) return null;
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+  if (a !== 255) return null;
+  const lin = (v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  return 1.05 / (luminance + 0.05);
+}
+
+/**
+ * data-colour if the header's white text on it has a contrast of at least 4.5:1 (WCAG 2.2 AA),
+ * otherwise "" (the default black) with a console warning saying why.
+ */
+function headerColour(colour) {
+  if (!colour) return "";
+  const ratio = contrastWithWhite(colour);
+  if (ratio !== null && ratio >= 4.5) return colour;
+  console.warn(
+    ratio === null
+      ? `Stocktake: data-colour "${colour}" is not an opaque CSS colour, so the header uses its default colour (${DEFAULT_COLOUR}).`
+      : `Stocktake: data-colour "${colour}" gives the header's white text a contrast of ${ratio.toFixed(2)}:1, below the 4.5:1 that WCAG 2.2 AA needs, so the header uses its default colour (${DEFAULT_COLOUR}).`,
+  );
+  return "";
+}
+
 /** Reads the element's data-* configuration. */
 function configOf(el) {
   const d = el.dataset;
   return {
+    // Whether Stocktake may set document.title: only when the page asks (index.html does); an
+    // intranet page hosting it keeps its own title.
+    title: d.title !== undefined && d.title !== "false",
+    // A host page with its own <main> gets no second one from us.
+    landmark: !document.querySelector("main, [role=main]"),
     framework: d.framework || null,
     storage: ["local", "session", "none"].includes(d.storage) ? d.storage : "local",
     authority: d.authority || "",
-    colour: d.colour || "",
+    colour: headerColour(d.colour || ""),
     logo: d.logo || "",
     // Opened from disk: storage is shared by every local file in this browser profile.
     offline: location.protocol === "file:",

@@ -11,7 +11,7 @@ import { h, inPage, replace } from "./dom.mjs";
 import { openStore } from "./storage.mjs";
 import { cloneJson, newAssessment, setPath } from "./state.mjs";
 import { formatClock, todayLondon, warmFormats } from "./format.mjs";
-import { govButton } from "./govuk.mjs";
+import { govBanner, govButton } from "./govuk.mjs";
 import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
@@ -58,22 +58,34 @@ function whenIdle(fn) {
   else setTimeout(fn, 200);
 }
 
-/** The generic header: service name only, no crown, no GOV.UK logotype. */
-export function header(config, skipLink) {
+/**
+ * govuk-frontend 6's generic header (for services that are not on GOV.UK): the authority's logo
+ * and the service name as the link home, then the authority's name. No crown, no GOV.UK logotype,
+ * no GOV.UK blue; the background is data-colour's, or black. `onHome` opens the start page.
+ */
+export function header(config, skipLink, onHome) {
   return h(
     "header",
-    { class: "govuk-header st-header", "data-module": "govuk-header" },
+    { class: "govuk-generic-header st-header" },
     // Inside the banner landmark: in a shadow root a fragment link cannot reach its target, so
     // axe cannot recognise it as a skip link outside a landmark.
     skipLink,
     h(
       "div",
-      { class: "govuk-header__container govuk-width-container" },
+      { class: "govuk-generic-header__container govuk-width-container" },
       h(
         "div",
-        { class: "govuk-header__logo" },
-        config.logo ? h("img", { class: "st-header__logo", src: config.logo, alt: "" }) : null,
-        h("span", { class: "govuk-header__service-name st-header__service" }, "Stocktake"),
+        { class: "govuk-generic-header__logo" },
+        h(
+          "a",
+          {
+            href: routeHash("start"),
+            class: "govuk-generic-header__homepage-link st-header__home",
+            onclick: onHome ? inPage(onHome) : null,
+          },
+          config.logo ? h("img", { class: "st-header__logo", src: config.logo, alt: "" }) : null,
+          h("span", { class: "st-header__service" }, "Stocktake"),
+        ),
         config.authority ? h("span", { class: "st-header__authority" }, config.authority) : null,
       ),
     ),
@@ -101,6 +113,53 @@ const PAGES = {
   protect: ["protect", "protectPage"],
 };
 
+/**
+ * Addresses. Every page has its own history entry and address in the fragment, so that Back,
+ * Forward and a reload work as people expect, from file:// as well as over HTTP, and inside an
+ * intranet page that hosts the element (the host keeps its path and query; only a fragment that
+ * starts with this prefix is ours, and any other is left to the host). Only string parameters
+ * (an area's id, a framework, a scenario) are part of an address; the rest of a page's
+ * parameters (showing errors, a message after saving) belong to the moment and are not kept.
+ */
+export const HASH_PREFIX = "#stocktake/";
+
+/** Pages that show without an assessment; any other page reopened from an address needs one. */
+const NO_ASSESSMENT_NEEDED = new Set(["start", "clear", "about", "briefing", "workshop-compare"]);
+
+/** The parameters of a page that belong in its address. */
+function addressParams(params) {
+  const kept = {};
+  for (const [k, v] of Object.entries(params ?? {})) if (typeof v === "string") kept[k] = v;
+  return kept;
+}
+
+/** The address of page `name` with `params`: "#stocktake/area?id=help_and_protection". */
+export function routeHash(name, params = {}) {
+  const query = new URLSearchParams(addressParams(params)).toString();
+  return `${HASH_PREFIX}${encodeURIComponent(name)}${query ? `?${query}` : ""}`;
+}
+
+/** The page and parameters of an address of ours, or null for any other fragment. */
+export function parseHash(hash) {
+  if (typeof hash !== "string" || !hash.startsWith(HASH_PREFIX)) return null;
+  const rest = hash.slice(HASH_PREFIX.length);
+  const q = rest.indexOf("?");
+  let name;
+  try {
+    name = decodeURIComponent(q < 0 ? rest : rest.slice(0, q));
+  } catch {
+    return null;
+  }
+  if (!Object.hasOwn(PAGES, name)) return null;
+  return { name, params: q < 0 ? {} : Object.fromEntries(new URLSearchParams(rest.slice(q + 1))) };
+}
+
+/** Whether two address parameter objects are the same. */
+function sameParams(a, b) {
+  const ka = Object.keys(a ?? {});
+  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a[k] === b?.[k]);
+}
+
 /** The application: owns the shadow root's content. */
 export class App {
   /**
@@ -126,6 +185,8 @@ export class App {
     this.savedAt = null;
     this.saveProblem = null;
     this.clearHooks = new Set();
+    /** Whether the work has changed since it was last saved to a file or opened (unsavedWork()). */
+    this.changedSinceFile = false;
     // Navigation.
     this.trail = [];
     this.route = null;
@@ -188,7 +249,12 @@ export class App {
   }
 
   start() {
-    this.main = h("main", { class: "govuk-main-wrapper", id: "main-content", tabindex: "-1" });
+    // Inside a host page that has its own <main>, ours is a plain <div>: one main landmark a page.
+    this.main = h(this.config.landmark === false ? "div" : "main", {
+      class: "govuk-main-wrapper",
+      id: "main-content",
+      tabindex: "-1",
+    });
     this.backSlot = h("div", { class: "st-no-print" });
     this.statusText = h("span", { class: "st-save-status__text" });
     this.statusBar = h(
@@ -207,12 +273,15 @@ export class App {
           { href: "#main-content", class: "govuk-skip-link", onclick: inPage(() => this.main.focus()) },
           "Skip to main content",
         ),
+        () => this.go("start"),
       ),
       h("div", { class: "govuk-width-container" }, this.main),
     );
     this.page = h("div", { class: "st-page" });
     this.tabSlot = h("div", { id: "other-tab-slot" });
-    this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.page);
+    // A success banner saying what has just happened (a file saved or opened): showNotice().
+    this.noticeSlot = h("div", { id: "notice-slot", class: "st-no-print" });
+    this.main.append(this.tabSlot, this.statusBar, this.backSlot, this.noticeSlot, this.page);
     // Save as soon as a field is left or a choice is made, as well as while typing: just after the
     // page has shown the new result, so that writing to storage never delays it.
     this.main.addEventListener("change", () => this.saveSoon());
@@ -220,13 +289,23 @@ export class App {
     // A tab being closed, hidden or navigated away from writes what is pending at once, so a
     // crash or close mid-typing loses at most the autosave pause.
     window.addEventListener("pagehide", () => this.flushSave());
+    // Where work is kept only in this tab (storage "session") or nowhere ("none"), closing the tab
+    // loses what has not been saved to a file: the browser asks first.
+    window.addEventListener("beforeunload", (e) => {
+      if (!this.unsavedWork()) return;
+      e.preventDefault();
+      e.returnValue = "";
+    });
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.flushSave());
     const saved = this.store.read("assessment");
     if (saved && saved.format === "stocktake-assessment") this.a = saved;
     if (this.a) this.rescore();
     this.tabs.watch();
     this.renderStatus();
-    this.go("start", {}, { initial: true });
+    // Back and Forward (and an address typed or followed) move between pages; a reload reopens
+    // the page the user was on.
+    window.addEventListener("popstate", () => this.restore(false));
+    this.restore(true);
     // What the first page does not need waits until the browser is idle, rather than for the first
     // click or answer: Intl's data (for the time saved and today's date), the default framework,
     // and a first score() (the wasm compiles the scoring functions on their first call, 5–8 ms).
@@ -249,12 +328,27 @@ export class App {
     this.a = newAssessment(frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
     this.pathway.resetAssumptions();
     this.changed(true);
+    this.changedSinceFile = false; // nothing typed yet
   }
 
   /** Replaces the assessment with one from a file or scenario (already parsed by the core). */
   load(assessment) {
     this.a = cloneJson(assessment);
     this.changed(true);
+    this.changedSinceFile = false;
+  }
+
+  /** Notes that the work has just been saved to a file (files.mjs). */
+  savedToFile() {
+    this.changedSinceFile = false;
+  }
+
+  /**
+   * True when closing the tab would lose work: storage is "session" or "none" and something has
+   * changed since the work was last saved to a file (or opened from one).
+   */
+  unsavedWork() {
+    return (this.config.storage === "none" || this.config.storage === "session") && !!this.a && this.changedSinceFile;
   }
 
   /** Shows another tab's saved copy in this read-only tab: re-scored, not saved (tabs.mjs). */
@@ -271,6 +365,7 @@ export class App {
   }
 
   changed(saveNow) {
+    this.changedSinceFile = true;
     this.rescore();
     if (saveNow) this.saveNow();
     else this.scheduleSave();
@@ -458,16 +553,77 @@ export class App {
     const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
     replace(this.page);
+    replace(this.noticeSlot);
+    if (opts.notice) this.showNotice(...opts.notice);
     render(this, this.page, params);
     this.host?.setAttribute("data-page", name);
+    if (!opts.fromHistory) this.remember(name, params, opts.initial || opts.replace);
     if (opts.initial) return;
-    const target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
+    let target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
+    // A radio group is named by its first radio's id: focus goes to the one chosen, if any.
+    if (target?.type === "radio" && !target.checked)
+      target =
+        [...this.page.querySelectorAll("input[type=radio]")].find((r) => r.name === target.name && r.checked) ?? target;
     if (target) {
       for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
       target.focus();
       if (opts.focusId) target.scrollIntoView({ block: "center" });
     }
+  }
+
+  /**
+   * Shows the page the browser's history entry or address names: at start-up (`initial`) and on
+   * popstate. A history entry that is not ours (the host page's own fragment links) is left alone
+   * after start-up. A page that needs an assessment opens the start page when there is none.
+   */
+  restore(initial) {
+    let route = parseHash(location.hash) ?? history.state?.stocktake ?? null;
+    if (route && !Object.hasOwn(PAGES, route.name)) route = null;
+    if (!route) {
+      if (!initial) return;
+      route = { name: "start", params: {} };
+    }
+    if (!this.a && !NO_ASSESSMENT_NEEDED.has(route.name)) route = { name: "start", params: {} };
+    const params = addressParams(route.params);
+    if (initial) return this.go(route.name, params, { initial: true });
+    // The trail behind the page's own Back link follows the browser's history where it can.
+    const last = this.trail.at(-1);
+    const backwards = last && last.name === route.name && sameParams(last.params, params);
+    if (backwards) this.trail.pop();
+    return this.go(route.name, params, { fromHistory: true, back: backwards });
+  }
+
+  /** Records page `name` in the browser's history: a new entry, or this one (`replace`). */
+  remember(name, params, replace) {
+    const route = { name, params: addressParams(params) };
+    // The start page keeps whatever address the host page had, until the user has been elsewhere.
+    const url = name === "start" && !parseHash(location.hash) ? undefined : routeHash(name, params);
+    try {
+      if (replace) history.replaceState({ ...(history.state ?? {}), stocktake: route }, "", url);
+      else history.pushState({ stocktake: route }, "", url);
+    } catch {
+      // a browser that refuses (a sandboxed frame): the page still works, without its own address
+    }
+  }
+
+  /**
+   * Shows GOV.UK's success notification banner above the page, saying what has just happened
+   * (`heading`, with an optional sentence `body`), until the next page is shown. A navigation can
+   * show one on the page it opens with `go(name, params, { notice: [heading, body] })`.
+   */
+  showNotice(heading, body) {
+    replace(
+      this.noticeSlot,
+      govBanner(
+        "Success",
+        [
+          h("p", { class: "govuk-notification-banner__heading", id: "notice-heading" }, heading),
+          body ? h("p", { class: "govuk-body", id: "notice-body" }, body) : null,
+        ],
+        true,
+      ),
+    );
   }
 
   /** Calls `fn(next)` when the page shown now is left for page `next` (navigation only). */
@@ -508,18 +664,24 @@ export class App {
     return h("a", { href: "#", class: "govuk-back-link", onclick: inPage(() => this.back()) }, "Back");
   }
 
-  /** Sets document.title ("Area name – Stocktake"); `error` prefixes "Error: ". */
+  /**
+   * Sets document.title ("Area name – Stocktake"; `error` prefixes "Error: ") when the page asked
+   * for that with data-title (index.html does); a host page keeps its own title. The element's
+   * data-page-title attribute always has it.
+   */
   title(text, error) {
-    document.title = `${error ? "Error: " : ""}${text} – Stocktake`;
+    const title = `${error ? "Error: " : ""}${text} – Stocktake`;
+    this.host?.setAttribute("data-page-title", title);
+    if (this.config.title) document.title = title;
   }
 
-  /** A link that navigates inside Stocktake. */
+  /** A link that navigates inside Stocktake (its address opens the same page in a new tab). */
   link(text, name, params = {}, attrs = {}) {
     const { focusId, ...rest } = attrs;
     return h(
       "a",
       {
-        href: "#",
+        href: routeHash(name, params),
         class: "govuk-link",
         ...rest,
         onclick: inPage(() => this.go(name, params, focusId ? { focusId } : {})),

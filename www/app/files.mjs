@@ -3,6 +3,7 @@
 // the text to the core's parseAssessmentText; nothing changes unless the file is valid.
 import { h } from "./dom.mjs";
 import { isEncrypted, decryptText, encryptText } from "./crypto.mjs";
+import { problemMessage } from "./messages.mjs";
 
 /** Offers `text` as a download called `name`. */
 export function downloadText(app, name, text, type) {
@@ -29,7 +30,13 @@ function fileStem(app) {
 /** Saves the assessment as JSON in the saved-file format. */
 export function saveAssessmentFile(app) {
   if (!app.a) return;
-  downloadText(app, `${fileStem(app)}.json`, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
+  const name = `${fileStem(app)}.json`;
+  downloadText(app, name, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
+  app.savedToFile();
+  app.showNotice(
+    "Your self-evaluation has been saved to a file",
+    `Your browser has saved it as ${name}, usually in your Downloads folder. Open it from the start page to carry on.`,
+  );
 }
 
 /** "1.4 MB" for a size in bytes. */
@@ -37,9 +44,9 @@ function megabytesText(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** One problem from the core as a sentence for an error summary. */
-export function problemText(p) {
-  return p.field ? `${p.message} (in ${p.field})` : p.message;
+/** One problem from the core as a sentence for an error summary, in plain English (messages.mjs). */
+export function problemText(p, app) {
+  return app ? problemMessage(app, p) : p.message;
 }
 
 /**
@@ -111,7 +118,11 @@ export async function openAssessmentText(app, text, passphrase) {
   }
   const problems = parsed?.problems ?? [];
   if (parsed?.fatal) {
-    return { ok: false, code: problems[0]?.code ?? "not_stocktake", messages: problems.map(problemText) };
+    return {
+      ok: false,
+      code: problems[0]?.code ?? "not_stocktake",
+      messages: problems.map((p) => problemText(p, app)),
+    };
   }
   return { ok: true, assessment: parsed.assessment, warnings: problems };
 }
@@ -121,6 +132,7 @@ export async function saveProtectedFile(app, passphrase) {
   if (!app.a) return;
   const text = await encryptText(`${JSON.stringify(app.a, null, 2)}\n`, passphrase);
   downloadText(app, `${fileStem(app)}-protected.json`, `${text}\n`, "application/json");
+  app.savedToFile();
 }
 
 /** One CSV cell: always quoted; cells that a spreadsheet would run as a formula get a leading apostrophe. */

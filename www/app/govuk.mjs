@@ -5,6 +5,60 @@
 import { h, inPage, replace } from "./dom.mjs";
 import { formatCount } from "./format.mjs";
 
+// Modifier classes by name, written out whole: the build checks that every govuk-* class named in
+// the page's code is styled by govuk-frontend, and it can only see a class written in full, never
+// one assembled at run time (scripts/build-dist.mjs fails on `govuk-…${…}`). An unknown name is a
+// mistake in our code, so it throws rather than render an unstyled element.
+const SIZES = {
+  legend: {
+    s: "govuk-fieldset__legend--s",
+    m: "govuk-fieldset__legend--m",
+    l: "govuk-fieldset__legend--l",
+    xl: "govuk-fieldset__legend--xl",
+  },
+  label: { s: "govuk-label--s", m: "govuk-label--m", l: "govuk-label--l", xl: "govuk-label--xl" },
+  caption: {
+    s: "govuk-table__caption--s",
+    m: "govuk-table__caption--m",
+    l: "govuk-table__caption--l",
+    xl: "govuk-table__caption--xl",
+  },
+  input: {
+    2: "govuk-input--width-2",
+    3: "govuk-input--width-3",
+    4: "govuk-input--width-4",
+    5: "govuk-input--width-5",
+    10: "govuk-input--width-10",
+    20: "govuk-input--width-20",
+    30: "govuk-input--width-30",
+  },
+};
+
+/**
+ * The tag colours govuk-frontend 6 styles (a tag without one is blue; there is no
+ * govuk-tag--blue or govuk-tag--light-blue in v6).
+ */
+const TAG_COLOURS = {
+  grey: "govuk-tag--grey",
+  green: "govuk-tag--green",
+  turquoise: "govuk-tag--turquoise",
+  teal: "govuk-tag--teal",
+  purple: "govuk-tag--purple",
+  magenta: "govuk-tag--magenta",
+  pink: "govuk-tag--pink",
+  red: "govuk-tag--red",
+  orange: "govuk-tag--orange",
+  yellow: "govuk-tag--yellow",
+};
+
+/** The whole modifier class for `value` in `table` (SIZES or TAG_COLOURS); "" for none. */
+function modifier(table, value, what) {
+  if (value == null || value === "") return "";
+  const cls = table[value];
+  if (!cls) throw new Error(`no govuk-frontend class for ${what} "${value}"`);
+  return ` ${cls}`;
+}
+
 /** "Error: message" paragraph for a field. */
 export function govErrorMessage(id, message) {
   return message
@@ -33,7 +87,7 @@ function govGroup(error, extraClass, ...children) {
 
 /** A fieldset legend; `size` is s, m, l or xl; `heading` wraps the text in a heading element. */
 function govLegend(text, size, heading, extra) {
-  const cls = `govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`;
+  const cls = `govuk-fieldset__legend${modifier(SIZES.legend, size, "a legend size")}`;
   if (heading)
     return h("legend", { class: cls }, h(heading, { class: "govuk-fieldset__heading" }, text), extra ?? null);
   return h("legend", { class: cls }, text, extra ?? null);
@@ -158,7 +212,7 @@ export function govInput(opts) {
   const hintId = opts.hint ? `${opts.id}-hint` : null;
   const errId = opts.error ? `${opts.id}-error` : null;
   const input = h("input", {
-    class: `govuk-input${opts.width ? ` govuk-input--width-${opts.width}` : ""}${opts.error ? " govuk-input--error" : ""}`,
+    class: `govuk-input${modifier(SIZES.input, opts.width, "an input width")}${opts.error ? " govuk-input--error" : ""}`,
     id: opts.id,
     name: opts.name ?? opts.id,
     type: opts.type ?? "text",
@@ -214,7 +268,7 @@ function labelled(opts, hintId, control) {
     opts.groupClass,
     h(
       "label",
-      { class: `govuk-label${opts.labelSize ? ` govuk-label--${opts.labelSize}` : ""}`, for: opts.id },
+      { class: `govuk-label${modifier(SIZES.label, opts.labelSize, "a label size")}`, for: opts.id },
       opts.label,
     ),
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
@@ -238,7 +292,7 @@ export function govDateInput(opts) {
   ].map(([key, label, width]) => {
     const inputId = key === "day" ? opts.id : `${opts.id}-${key}`;
     const input = h("input", {
-      class: `govuk-input govuk-date-input__input govuk-input--width-${width}${opts.error ? " govuk-input--error" : ""}`,
+      class: `govuk-input govuk-date-input__input${modifier(SIZES.input, width, "an input width")}${opts.error ? " govuk-input--error" : ""}`,
       id: inputId,
       name: inputId,
       type: "text",
@@ -383,11 +437,11 @@ export function govErrorSummary(errors, root) {
   return summary;
 }
 
-/** A tag. colour: grey, green, turquoise, blue, light-blue, purple, pink, red, orange, yellow. */
+/** A tag. colour: none (blue), or grey, green, turquoise, teal, purple, magenta, pink, red, orange, yellow. */
 export function govTag(text, colour, extraClass) {
   return h(
     "strong",
-    { class: `govuk-tag${colour ? ` govuk-tag--${colour}` : ""}${extraClass ? ` ${extraClass}` : ""}` },
+    { class: `govuk-tag${modifier(TAG_COLOURS, colour, "a tag colour")}${extraClass ? ` ${extraClass}` : ""}` },
     text,
   );
 }
@@ -456,7 +510,7 @@ export function govTable(opts) {
     opts.caption
       ? h(
           "caption",
-          { class: `govuk-table__caption${opts.captionSize ? ` govuk-table__caption--${opts.captionSize}` : ""}` },
+          { class: `govuk-table__caption${modifier(SIZES.caption, opts.captionSize, "a caption size")}` },
           opts.caption,
         )
       : null,

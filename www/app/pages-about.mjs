@@ -11,7 +11,7 @@ import { familyOf, familyTerms, inspectionKindText } from "./family.mjs";
  * The framework whose judgements a past inspection was graded against: the newest one that had
  * started by `date` (ISO strings compare in date order). Falls back to the current framework.
  */
-function aboutFrameworkAt(app, date) {
+export function aboutFrameworkAt(app, date) {
   // Providers have one framework each; local authorities' versions follow each other in time.
   const own = app.frameworks.find((f) => f.id === app.a?.framework);
   if (own && familyOf(own) !== "ilacs") return own.id;
@@ -275,6 +275,6 @@ export function aboutPage(app, main, params) {
               ),
           }),
         ],
-    saveAndContinue(app, ["authority", "assessedOn", "history"], "about"),
+    saveAndContinue(app, ["authority", "assessedOn", "history"], "about", { from: params.from }),
   );
 }

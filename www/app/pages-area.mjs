@@ -15,6 +15,7 @@ import {
 } from "./govuk.mjs";
 import { fieldId, getPath } from "./state.mjs";
 import { dateParts, dateJoin, formatNumber } from "./format.mjs";
+import { problemMessage } from "./messages.mjs";
 
 const NOTES_LIMIT = 2000;
 
@@ -22,11 +23,13 @@ const NOTES_LIMIT = 2000;
 export const ADVISORY_CODES = ["missing_grade"];
 
 /**
- * "Save and continue" and "Back to task list" for a form page: saves, then goes to the task list, or
- * back to `page` (with `params`) showing the error summary when the fields under `prefixes` have
- * problems.
+ * "Save and continue" and "Back to task list" for a form page: saves, then goes to the task list
+ * (or to "Check your answers" when `params.from` is "check"), or back to `page` (with `params`)
+ * showing the error summary when the fields under `prefixes` have problems.
  */
 export function saveAndContinue(app, prefixes, page, params = {}) {
+  // Opened from a Change link on "Check your answers": saving returns there (GOV.UK's pattern).
+  const fromCheck = params.from === "check";
   return h(
     "div",
     { class: "govuk-button-group" },
@@ -37,10 +40,11 @@ export function saveAndContinue(app, prefixes, page, params = {}) {
         app.saveNow();
         if (pageErrors(app, prefixes).length)
           app.go(page, { ...params, showErrors: true }, { replace: true, focusId: "error-summary" });
+        else if (fromCheck) app.go("check");
         else app.go("tasks");
       },
     }),
-    app.link("Back to task list", "tasks"),
+    fromCheck ? app.link("Back to check your answers", "check") : app.link("Back to task list", "tasks"),
   );
 }
 
@@ -57,7 +61,17 @@ function problems(app) {
     found = [{ field: "", code: "invalid", message: err.message }];
   }
   const history = (app.pathway.run().problems ?? []).filter((p) => p.field.startsWith("history"));
-  return [...found, ...history];
+  // A self-evaluation describes practice as it is: it cannot be dated after today.
+  const own = [];
+  const on = app.a.assessedOn;
+  if (typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on) && on > app.today())
+    if (!found.some((p) => p.field === "assessedOn"))
+      own.push({
+        field: "assessedOn",
+        code: "future_date",
+        message: "The date of this self-evaluation is after today",
+      });
+  return [...found, ...history, ...own];
 }
 
 /** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
@@ -65,7 +79,7 @@ export function pageErrors(app, prefixes) {
   return problems(app)
     .filter((p) => !ADVISORY_CODES.includes(p.code))
     .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(`${pre}.`)))
-    .map((p) => ({ id: fieldId(p.field), field: p.field, message: p.message }));
+    .map((p) => ({ id: fieldId(p.field), field: p.field, message: problemMessage(app, p) }));
 }
 
 /** Error summary at the top of `main`, or nothing. */
@@ -73,6 +87,19 @@ export function errorSummarySlot(app, errors) {
   if (!errors.length) return null;
   const s = govErrorSummary(errors, app.root);
   s.id = "error-summary";
+  // In the order of the fields on the page (GOV.UK's pattern), which the core's order is not:
+  // sorted once the page that holds the summary has rendered its fields.
+  queueMicrotask(() => {
+    const list = s.querySelector(".govuk-error-summary__list");
+    if (!list) return;
+    const target = (li) => app.root.getElementById(li.querySelector("a")?.getAttribute("href")?.slice(1) ?? "");
+    const items = [...list.children].map((li, i) => ({ li, i, el: target(li) }));
+    items.sort((x, y) => {
+      if (!x.el || !y.el) return x.i - y.i;
+      return x.el.compareDocumentPosition(y.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    list.append(...items.map((x) => x.li));
+  });
   return s;
 }
 
@@ -243,16 +270,18 @@ export function areaPage(app, main, params) {
       "Be candid: this is private to you. Choose “Not known” where you do not have evidence yet.",
     ),
     sections,
-    saveAndContinue(app, prefixes, "area", { id: area.id }),
+    saveAndContinue(app, prefixes, "area", { id: area.id, from: params.from }),
   );
 }
 
 /** Number as typed → stored value: a number when it is one, otherwise the text (so the core reports it). */
 function indicatorValue(text) {
-  const t = String(text ?? "")
+  let t = String(text ?? "")
     .trim()
-    .replace(/,/g, "")
     .replace(/%$/, "");
+  // Commas only as thousands separators ("1,234.5"); "22,5" is not a number here, so the core
+  // says so rather than read it as 225.
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
   if (!t) return "";
   const n = Number(t);
   return Number.isFinite(n) ? n : t;
@@ -337,6 +366,6 @@ export function indicatorsPage(app, main, params) {
     ),
     indicators.length ? null : govWarning("This framework has no indicators."),
     rows,
-    saveAndContinue(app, prefixes, "indicators"),
+    saveAndContinue(app, prefixes, "indicators", { from: params.from }),
   );
 }

@@ -58,16 +58,17 @@ export function startPage(app, main) {
   // Opening a file never changes the work on this page until it has opened cleanly, or the user
   // has read its warnings and chosen to open it anyway.
   const decisionSlot = h("div", { id: "open-decision" });
+  let openedName = "";
   const finish = (assessment) => {
     app.load(assessment);
-    app.go("tasks");
+    app.go("tasks", {}, { notice: ["Your self-evaluation has been opened", `From the file ${openedName}.`] });
   };
   // `f` is files.mjs, which has loaded by the time a file is opened.
   const handle = (result, f) => {
     replace(decisionSlot);
     if (result.ok && !result.warnings.length) return finish(result.assessment);
     if (result.ok) {
-      showFileErrors(result.warnings.map(f.problemText));
+      showFileErrors(result.warnings.map((p) => f.problemText(p, app)));
       put(
         decisionSlot,
         govWarning(
@@ -141,6 +142,7 @@ export function startPage(app, main) {
     const file = fileInput.files?.[0];
     if (!file) return;
     const f = await files(app);
+    openedName = file.name;
     const result = await f.openAssessmentFile(app, file);
     fileInput.value = "";
     handle(result, f);
@@ -274,8 +276,13 @@ export function startPage(app, main) {
       { class: "govuk-body-s st-meta" },
       "Stocktake version ",
       h("span", { id: "core-version" }, app.core.version()),
-      ". Frameworks known: ",
-      h("span", { id: "framework-ids" }, frameworks.map((f) => f.id).join(", ")),
+      ". Frameworks: ",
+      // Names for people; the ids (for support and tests) in an attribute.
+      h(
+        "span",
+        { id: "framework-ids", "data-ids": frameworks.map((f) => f.id).join(", ") },
+        frameworks.map((f) => f.name).join("; "),
+      ),
       ".",
     ),
   );

@@ -4,6 +4,7 @@ import { govTag, govSummaryList, govButton } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { formatDateShort, formatNumber } from "./format.mjs";
 import { familyTerms, inspectionKindText } from "./family.mjs";
+import { aboutFrameworkAt } from "./pages-about.mjs";
 
 /** "completed" | "in_progress" | "not_started" for an area: completed when every statement has a level. */
 export function areaStatus(app, area) {
@@ -18,14 +19,20 @@ export function areaStatus(app, area) {
 export function indicatorsStatus(app) {
   const inds = app.fw()?.indicators ?? [];
   const values = app.a?.indicators ?? {};
-  const n = inds.filter((i) => values[i.id] !== undefined && values[i.id] !== "").length;
-  if (inds.length && n === inds.length) return "completed";
-  return n ? "in_progress" : "not_started";
+  const given = inds.filter((i) => values[i.id] !== undefined && values[i.id] !== "");
+  // A value that is not a number (the core reports it) leaves the section in progress.
+  const valid = given.filter((i) => typeof values[i.id] === "number");
+  if (inds.length && valid.length === inds.length) return "completed";
+  return given.length ? "in_progress" : "not_started";
 }
 
+/**
+ * A row's status as govuk-frontend 6's task list shows it: "Completed" as plain text, "In progress"
+ * in the default (blue) tag and "Not started" in a teal one, as in its own examples.
+ */
 function statusCell(id, status) {
   if (status === "completed") return h("div", { class: "govuk-task-list__status", id }, "Completed");
-  const [text, colour] = status === "in_progress" ? ["In progress", "light-blue"] : ["Not started", "blue"];
+  const [text, colour] = status === "in_progress" ? ["In progress", null] : ["Not started", "teal"];
   return h("div", { class: "govuk-task-list__status", id }, govTag(text, colour));
 }
 
@@ -66,8 +73,11 @@ export function tasksPage(app, main) {
   // Frameworks without indicators (the providers') have no indicators section.
   const hasIndicators = (fw?.indicators ?? []).length > 0;
   const terms = familyTerms(fw);
-  const done = statuses.filter((s) => s === "completed").length + (indStatus === "completed" ? 1 : 0);
-  const total = areas.length + (hasIndicators ? 1 : 0);
+  const aboutStatus = app.a.history?.lastInspection ? "completed" : "not_started";
+  // The count is of every row below, so it always agrees with the rows shown as Completed.
+  const rows = [aboutStatus, ...statuses, ...(hasIndicators ? [indStatus] : [])];
+  const done = rows.filter((s) => s === "completed").length;
+  const total = rows.length;
   const answered = (id) => areas.find((a) => a.id === id).statements.filter((s) => app.a.answers?.[s.id]?.level).length;
   put(
     main,
@@ -86,9 +96,7 @@ export function tasksPage(app, main) {
     h(
       "ul",
       { class: "govuk-task-list" },
-      taskItem("about", terms.about, terms.aboutHint, app.a.history?.lastInspection ? "completed" : "not_started", () =>
-        app.go("about"),
-      ),
+      taskItem("about", terms.about, terms.aboutHint, aboutStatus, () => app.go("about")),
     ),
     h("h2", { class: "govuk-heading-m" }, "Rate your practice"),
     h(
@@ -158,7 +166,8 @@ export function checkPage(app, main) {
   const change = (name, params, focusId, hidden) => ({
     text: "Change",
     hidden,
-    onClick: () => app.go(name, params, { focusId }),
+    // The page opened remembers it came from here, so that saving returns here.
+    onClick: () => app.go(name, { ...params, from: "check" }, { focusId }),
   });
   const li = a.history?.lastInspection;
   const terms = familyTerms(fw);
@@ -181,11 +190,48 @@ export function checkPage(app, main) {
       action: change("about", {}, "history-lastInspection-kind", terms.lastHeading.replace(/^Your l/, "l")),
     },
   ];
+  if (li) {
+    // The grades given, under the framework in force when that inspection started.
+    const liFw = app.fw(aboutFrameworkAt(app, li.startedOn));
+    const grades = (liFw?.judgements ?? []).filter((j) => li.grades?.[j.id]);
+    const gradeLabel = (id) => liFw?.levels?.find((l) => l.id === id)?.label ?? app.levelLabel(id);
+    aboutRows.push({
+      key: "Grades given",
+      value: grades.length
+        ? h(
+            "ul",
+            { class: "govuk-list", id: "check-last-grades" },
+            grades.map((j) => h("li", {}, `${j.name}: ${gradeLabel(li.grades[j.id])}`)),
+          )
+        : "Not given",
+      action: change(
+        "about",
+        {},
+        fieldId(`history.lastInspection.grades.${(liFw?.judgements ?? [])[0]?.id ?? ""}`),
+        "grades given at the last inspection",
+      ),
+    });
+  }
   if (!terms.provider) {
+    const visits = a.history?.focusedVisits ?? [];
+    const priority = (v) =>
+      v.priorityActions === true
+        ? ", set areas for priority action"
+        : v.priorityActions === false
+          ? ", no areas for priority action"
+          : "";
     aboutRows.push(
       {
         key: "Focused visits since",
-        value: String(a.history?.focusedVisits?.length ?? 0),
+        value: visits.length
+          ? h(
+              "ul",
+              { class: "govuk-list", id: "check-visits" },
+              visits.map((v) =>
+                h("li", {}, `${v.endedOn ? `Ended ${formatDateShort(v.endedOn)}` : "Date not given"}${priority(v)}`),
+              ),
+            )
+          : "None",
         action: change("about", {}, "focused-visits", "focused visits"),
       },
       {
