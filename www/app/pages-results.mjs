@@ -31,6 +31,15 @@ function separateOverall(fw, scored) {
 
 const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate", "none"];
 
+/**
+ * A table that may be wider than a phone's screen scrolls inside its own box, not the page: a
+ * focusable region named by its caption, so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+function scrollTable(table) {
+  const caption = table.querySelector("caption")?.textContent?.trim();
+  return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": caption || "Table" }, table);
+}
+
 /** A heading of level `n` (2–6). */
 function hx(n, cls, ...children) {
   return h(`h${Math.min(6, n)}`, { class: cls }, ...children);
@@ -85,13 +94,15 @@ export function gradeChart(app, name, probabilities) {
       );
     }),
   );
-  const table = govTable({
-    caption: `Chance of each grade: ${name}`,
-    head: ["Grade", "Chance"],
-    rows: rows.map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)]),
-    numeric: [1],
-    firstCellIsHeader: true,
-  });
+  const table = scrollTable(
+    govTable({
+      caption: `Chance of each grade: ${name}`,
+      head: ["Grade", "Chance"],
+      rows: rows.map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)]),
+      numeric: [1],
+      firstCellIsHeader: true,
+    }),
+  );
   return h("div", { class: "st-chart-wrap" }, chart, h("div", { class: "govuk-visually-hidden" }, table));
 }
 
@@ -333,13 +344,15 @@ function summary(app, scored, sim, level) {
     "section",
     { class: "st-summary", id: "results-summary", "aria-labelledby": "results-summary-title" },
     hx(level, "govuk-heading-m", h("span", { id: "results-summary-title" }, "Summary")),
-    govTable({
-      caption: "Each judgement: the grade your answers fit, and the most likely outcome allowing for your evidence",
-      captionSize: "s",
-      head: ["Judgement", "Your answers fit", "Allowing for your evidence"],
-      rows,
-      firstCellIsHeader: true,
-    }),
+    scrollTable(
+      govTable({
+        caption: "Each judgement: the grade your answers fit, and the most likely outcome allowing for your evidence",
+        captionSize: "s",
+        head: ["Judgement", "Your answers fit", "Allowing for your evidence"],
+        rows,
+        firstCellIsHeader: true,
+      }),
+    ),
     lifts.length
       ? [
           hx(level + 1, "govuk-heading-s", "What would most change them"),
@@ -450,19 +463,21 @@ function resultsBody(app, level, rerender) {
           "section",
           { class: "st-routes" },
           hx(level, "govuk-heading-m", "The route that would follow"),
-          govTable({
-            caption: "If you were inspected now, the chance of each route afterwards",
-            captionSize: "s",
-            head: ["Route", "Chance"],
-            rows: [
-              ["Short inspection next time", formatPercent(routes.short)],
-              ["Standard inspection next time", formatPercent(routes.standard)],
-              ["Monitoring (judged inadequate)", formatPercent(routes.monitoring)],
-              ["Not enough answered to say", formatPercent(routes.unknown)],
-            ],
-            numeric: [1],
-            firstCellIsHeader: true,
-          }),
+          scrollTable(
+            govTable({
+              caption: "If you were inspected now, the chance of each route afterwards",
+              captionSize: "s",
+              head: ["Route", "Chance"],
+              rows: [
+                ["Short inspection next time", formatPercent(routes.short)],
+                ["Standard inspection next time", formatPercent(routes.standard)],
+                ["Monitoring (judged inadequate)", formatPercent(routes.monitoring)],
+                ["Not enough answered to say", formatPercent(routes.unknown)],
+              ],
+              numeric: [1],
+              firstCellIsHeader: true,
+            }),
+          ),
         )
       : null,
     (fw?.indicators ?? []).length === 0
@@ -602,26 +617,30 @@ function baseRatesAside(app, pw, level) {
     fromGrades.map((from) => {
       const rows = transitions.filter((t) => t.from === from);
       const total = rows.reduce((n, t) => n + t.count, 0);
-      return govTable({
-        caption: `After ${app.levelLabel(from).toLowerCase()}, the next grade was`,
-        captionSize: "s",
-        head: ["Next grade", "Authorities"],
-        rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]),
-        numeric: [1],
-        firstCellIsHeader: true,
-        extraClass: "st-table-small",
-      });
-    }),
-    b.intervals?.length
-      ? govTable({
-          caption: "Months between full inspections",
+      return scrollTable(
+        govTable({
+          caption: `After ${app.levelLabel(from).toLowerCase()}, the next grade was`,
           captionSize: "s",
-          head: ["After", "Median", "Range"],
-          rows: b.intervals.map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`]),
-          numeric: [1, 2],
+          head: ["Next grade", "Authorities"],
+          rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]),
+          numeric: [1],
           firstCellIsHeader: true,
           extraClass: "st-table-small",
-        })
+        }),
+      );
+    }),
+    b.intervals?.length
+      ? scrollTable(
+          govTable({
+            caption: "Months between full inspections",
+            captionSize: "s",
+            head: ["After", "Median", "Range"],
+            rows: b.intervals.map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`]),
+            numeric: [1, 2],
+            firstCellIsHeader: true,
+            extraClass: "st-table-small",
+          }),
+        )
       : null,
     h("p", { class: "govuk-body-s st-attribution", id: "attribution" }, b.attribution),
   );
@@ -742,39 +761,41 @@ function actionsBody(app, forPrint) {
       ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`)
       : h("p", { class: "govuk-body" }, "Every gap has an action."),
     h("p", { class: "govuk-body-s" }, "Critical gaps are listed first."),
-    govTable({
-      caption: "Gaps and planned actions",
-      captionSize: "s",
-      head: ["Statement", "Level now", "Action", "Owner", "Due"],
-      extraClass: "st-action-table",
-      rows: plan.map((x) => [
-        [
-          h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
-          x.text,
-          x.critical ? [" ", govTag("Critical", "red")] : null,
-        ],
-        app.levelLabel(x.level),
-        x.hasAction
-          ? x.action.text
-          : [
-              govTag("No action yet", "orange"),
-              forPrint
-                ? null
-                : h(
-                    "span",
-                    { class: "st-block govuk-!-margin-top-1" },
-                    app.link(
-                      ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
-                      "area",
-                      { id: x.area },
-                      { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+    scrollTable(
+      govTable({
+        caption: "Gaps and planned actions",
+        captionSize: "s",
+        head: ["Statement", "Level now", "Action", "Owner", "Due"],
+        extraClass: "st-action-table",
+        rows: plan.map((x) => [
+          [
+            h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
+            x.text,
+            x.critical ? [" ", govTag("Critical", "red")] : null,
+          ],
+          app.levelLabel(x.level),
+          x.hasAction
+            ? x.action.text
+            : [
+                govTag("No action yet", "orange"),
+                forPrint
+                  ? null
+                  : h(
+                      "span",
+                      { class: "st-block govuk-!-margin-top-1" },
+                      app.link(
+                        ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
+                        "area",
+                        { id: x.area },
+                        { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+                      ),
                     ),
-                  ),
-            ],
-        x.action?.owner ?? "",
-        x.action?.due ? formatDateShort(x.action.due) : "",
-      ]),
-    }),
+              ],
+          x.action?.owner ?? "",
+          x.action?.due ? formatDateShort(x.action.due) : "",
+        ]),
+      }),
+    ),
   ];
 }
 
@@ -960,23 +981,27 @@ export function comparePage(app, main) {
         { class: "govuk-heading-m", tabindex: "-1" },
         `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
       ),
-      govTable({
-        caption: "Judgements, then and now",
-        captionSize: "s",
-        head: ["Judgement", "Then", "Now"],
-        rows: judgementRows,
-        firstCellIsHeader: true,
-        extraClass: "st-compare-judgements",
-      }),
+      scrollTable(
+        govTable({
+          caption: "Judgements, then and now",
+          captionSize: "s",
+          head: ["Judgement", "Then", "Now"],
+          rows: judgementRows,
+          firstCellIsHeader: true,
+          extraClass: "st-compare-judgements",
+        }),
+      ),
       moved.length
-        ? govTable({
-            caption: `Statements that moved (${moved.length})`,
-            captionSize: "s",
-            head: ["Statement", "Then", "Now"],
-            rows: moved,
-            firstCellIsHeader: true,
-            extraClass: "st-compare-statements",
-          })
+        ? scrollTable(
+            govTable({
+              caption: `Statements that moved (${moved.length})`,
+              captionSize: "s",
+              head: ["Statement", "Then", "Now"],
+              rows: moved,
+              firstCellIsHeader: true,
+              extraClass: "st-compare-statements",
+            }),
+          )
         : h("p", { class: "govuk-body" }, "No statement moved."),
       h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
       govButton({

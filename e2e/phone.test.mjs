@@ -1,0 +1,31 @@
+// On a 390 px phone the results, action plan and report fit the screen: a wide table scrolls inside
+// its own focusable box, never the page.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { axe, openPage, screenshot, useSite, waitReady } from "./harness.mjs";
+import { fillAllAreas, onPage } from "./steps.mjs";
+
+const site = useSite();
+let page;
+before(async () => {
+  await site.ready;
+  ({ page } = await openPage(site.browser, { viewport: { width: 390, height: 844 } }));
+  await page.goto(site.url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await onPage(page, "about");
+  await fillAllAreas(page);
+});
+
+const go = (name) => page.evaluate((n) => document.querySelector("stocktake-app").app.go(n), name);
+const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+
+for (const name of ["results", "actions", "report"]) {
+  test(`the ${name} page fits a 390 px screen`, async () => {
+    await go(name);
+    await onPage(page, name);
+    assert.ok((await pageWidth()) <= 390, `page is ${await pageWidth()} px wide`);
+    await screenshot(page, `phone-${name}`);
+    assert.deepEqual(await axe(page), [], `axe on ${name} at 390 px`);
+  });
+}
