@@ -67,6 +67,8 @@ pub struct Completeness {
     pub not_known: usize,
     /// Statements answered with a known level (answered and not "not known").
     pub known: usize,
+    /// Whether enough is answered for a grade (the completeness rule).
+    pub enough_answered: bool,
     /// Whether enough is known to project a grade (the known-share rule).
     pub enough_known: bool,
     /// Whether enough is answered, and known, for a grade.
@@ -345,6 +347,10 @@ pub(crate) fn tally(fw: &Framework, judgement: usize, levels: &[Option<Level>]) 
 /// What the judgement rules make of a tally.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Evaluation {
+    /// Enough statements answered (the completeness rule).
+    pub answered_enough: bool,
+    /// Enough statements with a known level (the known-share rule).
+    pub known_enough: bool,
     pub complete: bool,
     pub points: u32,
     pub best_fit: Grade,
@@ -410,6 +416,8 @@ pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
     }
     let grade = complete.then(|| caps.iter().flatten().fold(best_fit, |g, c| g.min(c.cap)));
     Evaluation {
+        answered_enough,
+        known_enough,
         complete,
         points,
         best_fit,
@@ -534,13 +542,10 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
     let missing = ids_where(fw, j, levels, |_, l| l.is_none());
     let mut reasons = Vec::new();
     let known = t.answered - t.counts[1];
-    let known_rule = fw.compiled.params.known_share;
-    let needed_known = known_rule.map_or(0, |k| (k.min_known_percent * t.total).div_ceil(100).max(1));
-    let min_answered = fw.compiled.params.completeness.map_or(1, |c| c.min_answered_percent);
-    let answered_enough = t.answered > 0 && t.answered * 100 >= min_answered * t.total;
-    if answered_enough && known < needed_known {
+    let not_known_enough = e.answered_enough && !e.known_enough;
+    if let (true, Some(k)) = (not_known_enough, fw.compiled.params.known_share) {
         // Enough is answered, but too much of it is not known: a finding about leadership.
-        let k = known_rule.expect("needed_known is 0 without the rule");
+        let needed_known = (k.min_known_percent * t.total).div_ceil(100).max(1);
         let not_known = ids_where(fw, j, levels, |_, l| l == Some(Level::NotKnown));
         let text = format!(
             "Not enough known to project: leaders know the quality of practice for {known} of {} statements, and at least {needed_known} are needed. Find out about the {} marked not known: how do you know what practice is like there?",
@@ -549,7 +554,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         );
         reasons.push(reason(&fw.rules[k.rule], text, not_known));
     } else if !e.complete {
-        let min_pct = min_answered;
+        let min_pct = fw.compiled.params.completeness.map_or(1, |c| c.min_answered_percent);
         let needed = (min_pct * t.total).div_ceil(100).max(1);
         let text = format!(
             "Only {} of {} statements answered: answer at least {} (not known counts) to see a grade.",
@@ -618,7 +623,7 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
         }
     }
     let (lift, mut lift_note) = lift(fw, j, levels, e.grade);
-    if e.grade.is_none() && answered_enough && known < needed_known {
+    if not_known_enough {
         lift_note = Some("Find out about the statements marked not known first: there is no grade to lift yet.".into());
     }
     JudgementResult {
@@ -632,7 +637,8 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             total: t.total as usize,
             not_known: t.counts[1] as usize,
             known: known as usize,
-            enough_known: known >= needed_known,
+            enough_answered: e.answered_enough,
+            enough_known: e.known_enough,
             enough: e.complete,
             missing,
         },

@@ -538,6 +538,14 @@ mod tests {
         a
     }
 
+    /// The four strongest evidence sources: together, full evidence strength.
+    const STRONG: &[&str] = &[
+        "case_audit",
+        "children_and_families",
+        "external_review",
+        "performance_data",
+    ];
+
     fn total(p: &Probabilities) -> f64 {
         p.outstanding + p.good + p.requires_improvement + p.inadequate + p.none
     }
@@ -571,20 +579,7 @@ mod tests {
     #[test]
     fn evidence_makes_the_stated_grade_more_likely() {
         let weak = simulate(&all_at("ilacs-2026-04", Level::Good, &[]), 5000, 9);
-        let strong = simulate(
-            &all_at(
-                "ilacs-2026-04",
-                Level::Good,
-                &[
-                    "case_audit",
-                    "children_and_families",
-                    "external_review",
-                    "performance_data",
-                ],
-            ),
-            5000,
-            9,
-        );
+        let strong = simulate(&all_at("ilacs-2026-04", Level::Good, STRONG), 5000, 9);
         for (w, s) in weak.judgements.iter().zip(&strong.judgements) {
             assert!(s.probabilities.good > w.probabilities.good, "{}", w.id);
         }
@@ -675,16 +670,7 @@ mod tests {
 
     #[test]
     fn well_evidenced_answers_agree_with_their_chances_and_need_no_note() {
-        let a = all_at(
-            "ilacs-2026-04",
-            Level::Good,
-            &[
-                "case_audit",
-                "children_and_families",
-                "external_review",
-                "performance_data",
-            ],
-        );
+        let a = all_at("ilacs-2026-04", Level::Good, STRONG);
         let r = simulate(&a, 2000, 7);
         for j in r.judgements.iter() {
             assert_eq!(

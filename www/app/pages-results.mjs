@@ -144,9 +144,7 @@ function reasonsList(app, reasons) {
 function headlineText(j) {
   if (j.grade) return j.label;
   const c = j.completeness;
-  return c && c.enough === false && c.enoughKnown === false && c.answered * 2 >= c.total
-    ? "Not enough known to project"
-    : "Not enough answered yet";
+  return c?.enoughAnswered && c.enoughKnown === false ? "Not enough known to project" : "Not enough answered yet";
 }
 
 /** Whether a simulated judgement has anything to chart (not just "no grade" every time). */
