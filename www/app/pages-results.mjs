@@ -45,9 +45,29 @@ function hx(n, cls, ...children) {
   return h(`h${Math.min(6, n)}`, { class: cls }, ...children);
 }
 
-/** The "Assumption" tag shown on anything resting on a rule tagged R. */
+/**
+ * What a rule's tag says to a user, in words, for the tags that are not verified: S (a secondary
+ * source), U (reported, but no official text found) and R (our assumption). V and D say nothing.
+ */
+const TRUST = {
+  S: {
+    text: "Secondary source",
+    colour: "grey",
+    note: "This rests on a secondary source, not on a page Ofsted has published. ",
+  },
+  U: { text: "Unverified", colour: "orange", note: "Unverified: we found no official text for this rule. " },
+  R: { text: "Assumption", colour: "yellow", note: "This is our assumption. " },
+};
+
+/** The tag shown on anything resting on a rule tagged S, U or R. */
 export function assumptionTag(tag) {
-  return tag === "R" ? [" ", govTag("Assumption", "yellow", "st-assumption")] : null;
+  const t = TRUST[tag];
+  return t ? [" ", govTag(t.text, t.colour, tag === "R" ? "st-assumption" : "st-unverified")] : null;
+}
+
+/** One sentence on how far a figure or rule tagged `tag` can be trusted, or "" when verified. */
+export function trustNote(tag) {
+  return TRUST[tag]?.note ?? "";
 }
 
 /** An external source link: plain <a> the user may choose to follow, opening in a new tab. */
@@ -394,8 +414,8 @@ function resultsBody(app, level, rerender) {
         : "Answer some statements to see results.",
     );
   const sim = runSimulation(app);
-  const hasR = [...scored.judgements, scored.overall ?? { reasons: [] }].some((j) =>
-    j.reasons?.some((r) => r.tag === "R"),
+  const reasonTags = new Set(
+    [...scored.judgements, scored.overall ?? { reasons: [] }].flatMap((j) => (j.reasons ?? []).map((r) => r.tag)),
   );
   const flagged = (scored.indicators ?? []).filter((i) => i.flagged);
   const fw = app.fw();
@@ -432,12 +452,34 @@ function resultsBody(app, level, rerender) {
           ),
         )
       : null,
-    hasR
+    ["R", "U", "S"].some((t) => reasonTags.has(t))
       ? h(
-          "p",
+          "div",
           { class: "govuk-body st-assumption-note" },
-          govTag("Assumption", "yellow"),
-          " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.",
+          reasonTags.has("R")
+            ? h(
+                "p",
+                { class: "govuk-body" },
+                govTag("Assumption", "yellow"),
+                " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.",
+              )
+            : null,
+          reasonTags.has("U")
+            ? h(
+                "p",
+                { class: "govuk-body" },
+                govTag("Unverified", "orange"),
+                " marks a rule that others report but for which we found no official text.",
+              )
+            : null,
+          reasonTags.has("S")
+            ? h(
+                "p",
+                { class: "govuk-body" },
+                govTag("Secondary source", "grey"),
+                " marks a rule read in a council report, the sector press or a scraper's notes, not in Ofsted's own words.",
+              )
+            : null,
         )
       : null,
     overallJ
@@ -662,7 +704,7 @@ function assumptionsForm(app, pw, onChange) {
         label: x.label,
         hint: [
           `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
-          x.tag === "R" ? "This is our assumption. " : "",
+          trustNote(x.tag),
           sourceLink(x.source, "From: "),
         ],
         value: String(app.pathway.assumptions[x.id] ?? x.value),
