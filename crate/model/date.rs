@@ -21,8 +21,11 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
                 c.is_ascii_digit()
             }
         });
+    // The digits are checked above, so each part reads; chrono says whether the day exists.
+    // (Not `parse_from_str`: its format-string reader is ~7 KB of the wasm for one fixed shape.)
+    let part = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
     shaped
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .then(|| NaiveDate::from_ymd_opt(part(0..4)? as i32, part(5..7)?, part(8..10)?))
         .flatten()
 }
 
@@ -32,9 +35,10 @@ pub fn embedded(text: &str) -> NaiveDate {
     parse(text).unwrap_or_else(|| panic!("embedded data has a bad date: {text:?}"))
 }
 
-/// Writes a date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`).
+/// Writes a date as `YYYY-MM-DD` (chrono's `Display` for a date, the same as `%Y-%m-%d` for years
+/// 0–9999).
 pub fn format(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }
 
 /// Adds calendar months, clamping the day to the month's end (31 January + 1 month = 28 or 29
