@@ -9,7 +9,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -130,6 +130,8 @@ async function readDocx(file, name) {
   const { stdout: pdfText } = await run("pdftotext", ["-enc", "UTF-8", pdf, "-"], { maxBuffer: 1 << 26 });
   const { stdout: info } = await run("pdfinfo", [pdf]);
   await mkdir(ARTIFACTS, { recursive: true });
+  for (const f of await readdir(ARTIFACTS))
+    if (f.startsWith(`${name}-`) && f.endsWith(".png")) await rm(join(ARTIFACTS, f));
   await run("pdftoppm", ["-png", "-r", "50", pdf, join(ARTIFACTS, name)]);
   const text = await readFile(join(out, `${stem}.txt`), "utf8");
   return { pdfText, text, pages: Number(info.match(/Pages:\s+(\d+)/)[1]) };
@@ -189,7 +191,9 @@ async function readXlsx(file, name) {
 function odsTypesOf(fods, text) {
   const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const types = [];
-  for (const m of fods.matchAll(/<table:table-cell(\s[^>]*[^/>])?>(?:(?!<\/table:table-cell>)[\s\S])*?<\/table:table-cell>/g)) {
+  for (const m of fods.matchAll(
+    /<table:table-cell(\s[^>]*[^/>])?>(?:(?!<\/table:table-cell>)[\s\S])*?<\/table:table-cell>/g,
+  )) {
     const body = m[0]
       .replace(/<[^>]+>/g, "")
       .replace(/&apos;/g, "'")
@@ -230,6 +234,10 @@ test("from the results page, one click each gives a Word document and a workbook
   assert.deepEqual(later, [`${site.url}stocktake-exports.mjs`], "only our own exporters file is fetched, once");
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
+  // Kept for people to open (e2e-artifacts/ is not committed).
+  await mkdir(ARTIFACTS, { recursive: true });
+  await copyFile(docx, join(ARTIFACTS, "exports-self-evaluation.docx"));
+  await copyFile(xlsx, join(ARTIFACTS, "exports-self-evaluation.xlsx"));
   hosted = { seen, docx, xlsx };
 });
 

@@ -178,7 +178,7 @@ function judgementSection(app, f, j) {
             "Strengths: statements we rate good or better",
             ["Statement", "Our rating", "Our notes"],
             strengths,
-            [50, 16, 34],
+            [48, 20, 32],
           )
         : p("We rate no statement in this judgement good or better."),
     );
@@ -188,7 +188,7 @@ function judgementSection(app, f, j) {
             "Weaknesses and gaps: statements we rate below good or not known",
             ["Statement", "Our rating", "Our notes"],
             weaknesses,
-            [50, 16, 34],
+            [48, 20, 32],
           )
         : p("We rate no statement in this judgement below good or not known."),
     );
@@ -212,7 +212,7 @@ function judgementSection(app, f, j) {
       .map(({ s, ans }) => [s.text, ans.action.text, ans.action.owner ?? "", dateText(ans.action.due)]);
     blocks.push(
       actions.length
-        ? table("Actions we have planned", ["Statement", "Action", "Owner", "Due"], actions, [36, 36, 14, 14])
+        ? table("Actions we have planned", ["Statement", "Action", "Owner", "Due"], actions, [34, 32, 16, 18])
         : p("No action is planned for this judgement yet."),
     );
   }
@@ -265,6 +265,7 @@ function actionPlanSection(app, f) {
   const missing = plan.filter((x) => !x.hasAction).length;
   return {
     heading: "Action plan",
+    landscape: true,
     blocks: [
       p(
         `Statements we rated below good or not known, with the actions we planned. Critical gaps first.${missing ? ` ${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.` : " Every gap has an action."}`,
@@ -280,7 +281,7 @@ function actionPlanSection(app, f) {
           x.action?.owner ?? "",
           dateText(x.action?.due),
         ]),
-        [14, 28, 12, 24, 11, 11],
+        [13, 31, 13, 23, 10, 10],
       ),
     ],
   };
@@ -310,7 +311,7 @@ function pathwaySection(f) {
       [26, 26, 48],
     ),
   );
-  return { heading: "Inspection pathway", blocks };
+  return { heading: "Inspection pathway", landscape: true, blocks };
 }
 
 /** The indicators with a figure, against England. */
@@ -420,7 +421,7 @@ export function selfEvaluationWorkbook(app) {
     name: "Answers",
     columns: [
       text("Area", 24),
-      text("Statement id", 14),
+      text("Statement id", 20),
       text("Statement", 60),
       text("Critical", 9),
       text("Level", 20),
@@ -472,7 +473,7 @@ export function selfEvaluationWorkbook(app) {
     name: "Action plan",
     columns: [
       text("Area", 24),
-      text("Statement id", 14),
+      text("Statement id", 20),
       text("Statement", 60),
       text("Critical", 9),
       text("Level now", 20),

@@ -13,6 +13,7 @@ import {
   LevelFormat,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -46,21 +47,37 @@ function runs(content, extra = {}) {
     );
 }
 
-function cell(text, header, width) {
+function cell(text, header, width, keepNext) {
   return new TableCell({
-    children: [new Paragraph({ children: runs(text == null ? "" : String(text), header ? { bold: true } : {}) })],
+    children: [
+      new Paragraph({ children: runs(text == null ? "" : String(text), header ? { bold: true } : {}), keepNext }),
+    ],
     shading: header ? { type: ShadingType.CLEAR, fill: "F3F2F1", color: "auto" } : undefined,
     width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
   });
 }
 
-/** A table whose first row is a header row repeated on every page. */
+/** Tables of at most this many rows are kept on one page. */
+const SHORT_TABLE = 12;
+
+/** A table whose first row is a header row repeated on every page; a short one kept on one page. */
 function table(block) {
   const widths = block.widths ?? [];
+  const short = block.rows.length <= SHORT_TABLE;
   const rows = [
-    new TableRow({ tableHeader: true, cantSplit: true, children: block.head.map((t, i) => cell(t, true, widths[i])) }),
-    ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, false, widths[i])) })),
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: block.head.map((t, i) => cell(t, true, widths[i], true)),
+    }),
+    ...block.rows.map(
+      (r, n) =>
+        new TableRow({
+          cantSplit: true,
+          children: r.map((t, i) => cell(t, false, widths[i], short && n < block.rows.length - 1)),
+        }),
+    ),
   ];
   return new Table({
     rows,
@@ -137,14 +154,37 @@ export function makeDocx(d) {
         }),
     ),
   ].filter(Boolean);
-  const body = (d.sections ?? []).flatMap((s, i) => [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      children: runs(s.heading),
-      pageBreakBefore: i === 0 || s.newPage !== false,
-    }),
-    ...s.blocks.flatMap((b) => blockToDocx(b, state)),
-  ]);
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        children: [
+          ...runs(`${d.marking ?? ""}${d.marking ? " · " : ""}${d.prepared ?? ""} · Page `, { size: SIZE.small }),
+          new TextRun({ children: [PageNumber.CURRENT], size: SIZE.small }),
+        ],
+      }),
+    ],
+  });
+  // A4, 2 cm margins; a section with wide tables (`landscape`) on landscape pages. Each section
+  // starts a new page.
+  const page = (landscape) => ({
+    page: {
+      size: {
+        width: 11906,
+        height: 16838,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
+      margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+    },
+  });
+  const body = (d.sections ?? []).map((s) => ({
+    properties: page(Boolean(s.landscape)),
+    footers: { default: footer },
+    children: [
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(s.heading) }),
+      ...s.blocks.flatMap((b) => blockToDocx(b, state)),
+    ],
+  }));
   const heading = (size) => ({
     run: { font: FONT, size, bold: true, color: "0B0C0C" },
     paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
@@ -193,29 +233,7 @@ export function makeDocx(d) {
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.LEFT,
-                children: [
-                  ...runs(`${d.marking ?? ""}${d.marking ? " · " : ""}${d.prepared ?? ""} · Page `, {
-                    size: SIZE.small,
-                  }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: SIZE.small }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: [...titlePage, ...body],
-      },
-    ],
+    sections: [{ properties: page(false), footers: { default: footer }, children: titlePage }, ...body],
   });
   return Packer.toBlob(doc);
 }
