@@ -118,7 +118,7 @@ async function soffice(file, to, outdir) {
 }
 
 /** The Word file as PDF text, plain text and page images (in e2e-artifacts/, named `name`). */
-async function readDocx(file, name) {
+async function readDocx(file, name, images = true) {
   const out = join(work, `${name}-out`);
   await soffice(file, "pdf", out);
   await soffice(file, "txt:Text (encoded):UTF8", out);
@@ -132,7 +132,7 @@ async function readDocx(file, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   for (const f of await readdir(ARTIFACTS))
     if (f.startsWith(`${name}-`) && f.endsWith(".png")) await rm(join(ARTIFACTS, f));
-  await run("pdftoppm", ["-png", "-r", "50", pdf, join(ARTIFACTS, name)]);
+  if (images) await run("pdftoppm", ["-png", "-r", "50", pdf, join(ARTIFACTS, name)]);
   const text = await readFile(join(out, `${stem}.txt`), "utf8");
   return { pdfText, text, pages: Number(info.match(/Pages:\s+(\d+)/)[1]) };
 }
@@ -220,6 +220,18 @@ test("from the results page, one click each gives a Word document and a workbook
     "the exporters are not part of the first visit",
   );
   await loadAssessment(page, await assessmentText());
+  // Last year's file, opened on the compare page as a user would.
+  const lastYear = JSON.parse(await assessmentText());
+  lastYear.assessedOn = "2025-05-12";
+  const first = Object.keys(lastYear.answers)[0];
+  lastYear.answers[first].level = lastYear.answers[first].level === "good" ? "inadequate" : "good";
+  await writeFile(join(work, "last-year.json"), JSON.stringify(lastYear));
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("compare"));
+  await onPage(page, "compare");
+  await page.locator("#last-year-file").setInputFiles(join(work, "last-year.json"));
+  await page.locator(".st-compare-judgements").waitFor();
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("results"));
+  await onPage(page, "results");
   const seen = await shown(page);
   const before = requests.length;
   const dir = join(work, "hosted");
@@ -253,12 +265,18 @@ test("the Word document opens in LibreOffice with every judgement, reason, actio
   assert.ok(!pdfText.includes("ilacs-2026-04"), "no framework id");
   for (const s of [
     "Summary",
+    "The top risks",
+    "The next inspection",
     "What we know",
     "How we know it",
     "Our plans",
     "Why",
+    "What would lift this judgement",
+    "How sure is this?",
     "Action plan",
     "Inspection pathway",
+    "Indicators against England",
+    "Compared with last year",
   ])
     assert.ok(pdfText.includes(s), `section ${s}`);
   assert.ok(seen.judgements.length >= 4);
@@ -302,9 +320,11 @@ test("the workbook opens in LibreOffice: its sheets, typed dates and numbers, fr
     "Answers",
     "Indicators",
     "Judgements",
+    "Last year",
     "Pathway",
     "Reasons",
   ]);
+  assert.ok(sheets["Last year"].length > 2, "judgements then and now, and the statement that moved");
   const cells = (name) => sheets[name].flat();
   for (const j of seen.judgements) assert.ok(cells("Judgements").includes(j), `judgement ${j}`);
   for (const r of seen.reasons) assert.ok(cells("Reasons").includes(r), `reason ${r}`);
@@ -432,4 +452,39 @@ test("the facilitator's workshop comparison exports as a Word document and a wor
   const head = sheets.Statements[0];
   assert.ok(head.includes("Agreement"));
   await screenshot(page, "exports-workshop");
+});
+
+test("every framework's self-evaluation exports both files from the results and action plan pages", async () => {
+  const { page, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
+  await waitReady(page);
+  const ids = await page.evaluate(() => document.querySelector("stocktake-app").app.frameworks.map((f) => f.id));
+  assert.ok(ids.length >= 5);
+  for (const [n, id] of ids.entries()) {
+    const where = n % 2 ? "actions" : "results";
+    await page.evaluate(
+      ([fw, n, where]) => {
+        const app = document.querySelector("stocktake-app").app;
+        app.begin(fw);
+        app.set("authority", `Framework test ${n}`);
+        const levels = ["good", "requires_improvement", "outstanding", "inadequate", "not_known"];
+        let i = 0;
+        for (const area of app.fw().areas)
+          for (const s of area.statements) app.set(`answers.${s.id}.level`, levels[i++ % levels.length]);
+        app.saveNow();
+        app.go(where);
+      },
+      [id, n, where],
+    );
+    await onPage(page, where);
+    const dir = join(work, `fw-${id}`);
+    const docx = await download(page, "export-docx", dir);
+    const xlsx = await download(page, "export-xlsx", dir);
+    const { text } = await readDocx(docx, `exports-fw-${id}`, id.startsWith("sccif"));
+    const name = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().name);
+    assert.ok(text.includes(name), `${id}: the framework's name`);
+    const { sheets } = await readXlsx(xlsx, `exports-fw-${id}`);
+    assert.ok(sheets.Answers.length > 10, `${id}: answers`);
+  }
+  assert.deepEqual(errors, []);
 });

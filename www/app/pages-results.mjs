@@ -814,6 +814,7 @@ export function actionsPage(app, main) {
       govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
       app.link("Print the full report", "report"),
     ),
+    app.scored ? exportButtons(app) : null,
   );
 }
 

@@ -8,6 +8,7 @@ import { h } from "./dom.mjs";
 import { govButton } from "./govuk.mjs";
 import { formatDateLong, formatDateShort, formatNumber, formatPercent } from "./format.mjs";
 import { downloadBlob, fileStem } from "./files.mjs";
+import { familyTerms } from "./family.mjs";
 import {
   GRADE_ORDER,
   KIND_TEXT,
@@ -86,7 +87,7 @@ function likelyText(app, j) {
 }
 
 function authorityName(app) {
-  return app.a?.authority || "Your authority";
+  return app.a?.authority || familyTerms(app.fw()).org;
 }
 
 /** The statements of a judgement's areas, with the answers given. */
@@ -373,7 +374,7 @@ export function selfEvaluationDocument(app) {
     marking: MARKING,
     prepared: `Prepared with Stocktake ${app.core.version()}`,
     facts: [
-      ["Authority", authorityName(app)],
+      [familyTerms(f.fw).orgKey, authorityName(app)],
       ["Date of self-evaluation", app.a?.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given"],
       ["Framework", f.fw?.name ?? app.a?.framework ?? ""],
       ["Status", "Draft, private: estimates from our own answers, not an Ofsted judgement"],
@@ -612,6 +613,7 @@ export function workshopDocument(app, result) {
       },
       {
         heading: "Statement by statement",
+        landscape: true,
         blocks: (fw?.areas ?? []).flatMap((area) => {
           const rows = area.statements.map((s) => byId.get(s.id)).filter(Boolean);
           return rows.length
@@ -626,6 +628,7 @@ export function workshopDocument(app, result) {
                     s.spread == null ? "–" : String(s.spread),
                     s.reference ? app.levelLabel(s.reference) : "–",
                   ]),
+                  [30, 7, 7, 9, 8, 7, 8, 8, 6, 10],
                 ),
               ]
             : [];

@@ -59,7 +59,7 @@ function cell(text, header, width, keepNext) {
 }
 
 /** Tables of at most this many rows are kept on one page. */
-const SHORT_TABLE = 12;
+const SHORT_TABLE = 8;
 
 /** A table whose first row is a header row repeated on every page; a short one kept on one page. */
 function table(block) {
