@@ -15,7 +15,19 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { unzipSync, strFromU8 } from "fflate";
-import { ARTIFACTS, DIST, ROOT, cspViolations, openPage, screenshot, useSite, waitReady } from "./harness.mjs";
+import {
+  ARTIFACTS,
+  DIST,
+  ROOT,
+  STRICT_CSP,
+  cspViolations,
+  foreignRequests,
+  openPage,
+  screenshot,
+  startServer,
+  useSite,
+  waitReady,
+} from "./harness.mjs";
 import { onPage } from "./steps.mjs";
 
 const run = promisify(execFile);
@@ -487,4 +499,27 @@ test("every framework's self-evaluation exports both files from the results and 
     assert.ok(sheets.Answers.length > 10, `${id}: answers`);
   }
   assert.deepEqual(errors, []);
+});
+
+test("embedded in an intranet page under a strict CSP header, the exports load and work with no violation", async () => {
+  const { server, url } = await startServer(DIST, { headers: { "Content-Security-Policy": STRICT_CSP } });
+  try {
+    const { page, requests, errors } = await openPage(site.browser, { acceptDownloads: true });
+    await page.goto(new URL("embed-example.html", url).href);
+    await waitReady(page);
+    await loadAssessment(page, await assessmentText());
+    const dir = join(work, "embed");
+    const docx = await download(page, "export-docx", dir);
+    const xlsx = await download(page, "export-xlsx", dir);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreignRequests(requests, url), []);
+    assert.ok(requests.includes(`${url}stocktake-exports.mjs`));
+    const { text } = await readDocx(docx, "exports-embed-docx", false);
+    assert.ok(text.includes("Exportshire & Vale (fictional)"));
+    const { sheets } = await readXlsx(xlsx, "exports-embed-xlsx");
+    assert.ok(sheets.Answers.flat().includes(EVIL[0]));
+  } finally {
+    server.close();
+  }
 });

@@ -190,7 +190,7 @@ export function makeDocx(d) {
     paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
   });
   const doc = new Document({
-    creator: d.prepared ?? "",
+    creator: d.subtitle ?? "",
     title: [d.title, d.subtitle].filter(Boolean).join(": "),
     description: d.marking ?? "",
     styles: {
