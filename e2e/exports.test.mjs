@@ -452,6 +452,8 @@ test("the facilitator's workshop comparison exports as a Word document and a wor
   const docx = await download(page, "export-docx", out);
   const xlsx = await download(page, "export-xlsx", out);
   assert.deepEqual(errors, []);
+  await copyFile(docx, join(ARTIFACTS, "exports-workshop.docx"));
+  await copyFile(xlsx, join(ARTIFACTS, "exports-workshop.xlsx"));
   const { text } = await readDocx(docx, "exports-workshop-docx");
   for (const s of ["Where participants disagree most", "Projected judgements", "Statement by statement", "Ann <w:p>"])
     assert.ok(text.includes(s), `workshop Word: ${s}`);
@@ -522,4 +524,26 @@ test("embedded in an intranet page under a strict CSP header, the exports load a
   } finally {
     server.close();
   }
+});
+
+test("a self-evaluation with nothing answered yet still exports both files", async () => {
+  const { page, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
+  await waitReady(page);
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.begin();
+    app.go("results");
+  });
+  await onPage(page, "results");
+  const dir = join(work, "empty");
+  const docx = await download(page, "export-docx", dir);
+  assert.match(await page.locator("#notice-heading").textContent(), /Word document has been downloaded/);
+  const xlsx = await download(page, "export-xlsx", dir);
+  assert.deepEqual(errors, []);
+  const { text } = await readDocx(docx, "exports-empty-docx", false);
+  assert.match(text, /Not enough answered yet/);
+  assert.match(text, /No action is planned for this judgement yet|No statement in this judgement is answered yet/);
+  const { sheets } = await readXlsx(xlsx, "exports-empty-xlsx");
+  assert.ok(sheets.Answers.length > 10, "every statement, unanswered");
 });
