@@ -19,6 +19,8 @@ const wasm = await readFile(join(dist, "pkg", "stocktake_bg.wasm"));
 // pages when first opened: reported, but not part of what the page loads.
 const workshopWasm = await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"));
 const offline = await readFile(join(dist, "stocktake-offline.html"));
+// The Word and Excel exporters: loaded only when a file is first asked for, never on a first visit.
+const exporters = await readFile(join(dist, "stocktake-exports.mjs"));
 
 // Cross-origin isolation (same-origin files only, so nothing else changes) gives performance.now()
 // 5 µs resolution instead of 100 µs, so sub-millisecond timings are not rounded up to 0.1 ms.
@@ -129,6 +131,8 @@ try {
       first_page_gzip_bytes: firstPageGz,
       offline_file_bytes: offline.length,
       offline_file_gzip_bytes: gz(offline),
+      exporters_on_demand_bytes: exporters.length,
+      exporters_on_demand_gzip_bytes: gz(exporters),
     },
     browser: {
       usable_page_ms_median_of_9: round(median(loads), 1),

@@ -121,6 +121,8 @@ export async function buildDist() {
   for (const name of ["stocktake", "stocktake_workshop"])
     await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
   await writeFile(join(dist, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
+  // The Word and Excel exporters, on their own: loaded only when a file is asked for.
+  await writeFile(join(dist, "stocktake-exports.mjs"), await bundleExporters("esm"));
   await addPreloads();
   // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
   await cp(join(root, "embed"), dist, { recursive: true });
@@ -128,6 +130,7 @@ export async function buildDist() {
   await buildOffline(
     css,
     await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
+    await bundleExporters("iife"),
   );
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(dist)) {
@@ -188,6 +191,40 @@ export async function bundle(entry) {
 }
 
 /**
+ * www/exporters/index.mjs (makeDocx, makeXlsx with the `docx` and `write-excel-file` libraries)
+ * as a file of its own, so that the first visit never downloads it: the page imports
+ * dist/stocktake-exports.mjs when the user first asks for a Word or Excel file. It shares no module
+ * with the page (it takes plain descriptions, www/app/report.mjs), so nothing is loaded twice.
+ * `format` "esm" for the served site; "iife" for the offline file, which carries the code inline
+ * as the body of a function called on first use (setting the local `__stocktakeExporters`).
+ */
+export async function bundleExporters(format) {
+  const result = await esbuild.build({
+    entryPoints: [join(www, "exporters", "index.mjs")],
+    bundle: true,
+    format,
+    ...(format === "iife" ? { globalName: "__stocktakeExporters" } : {}),
+    platform: "browser",
+    minify: true,
+    charset: "utf8",
+    write: false,
+    outfile: join(dist, "stocktake-exports.mjs"),
+    metafile: true,
+    logLevel: "silent",
+  });
+  for (const w of result.warnings)
+    console.warn(`esbuild: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ""}`);
+  const [output] = Object.values(result.metafile.outputs);
+  if (output.imports.length)
+    throw new Error(`the exporters would load other files: ${output.imports.map((i) => i.path).join(", ")}`);
+  const text = result.outputFiles[0].text;
+  // The page's CSP has no 'unsafe-eval' and no blob: workers: the exporters must need neither.
+  const bad = text.match(/\beval\(|new Function\(|new Worker\(/);
+  if (bad) throw new Error(`the exporters' bundle contains ${bad[0]}, which the page's CSP refuses`);
+  return text;
+}
+
+/**
  * Performance: without hints the browser finds the wasm only once dist/stocktake.mjs has arrived
  * and run (wasm-bindgen's init fetches it), and the shadow root's stylesheet only once the element
  * has connected. dist/index.html therefore names both up front, so they load in parallel with the
@@ -214,16 +251,17 @@ async function addPreloads() {
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * dist/stocktake-offline.html: one self-contained file (styles, scripts, both wasm builds inlined) that runs
+ * dist/stocktake-offline.html: one self-contained file (styles, scripts, both wasm builds and the
+ * exporters inlined; the exporters' code runs only when a file is first asked for) that runs
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
-async function buildOffline(css, bundle) {
+async function buildOffline(css, bundle, exporters) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
   const workshopWasm = (await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"))).toString("base64");
-  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}" };\n${bundle}\n`;
+  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}", exporters() {\n${exporters}\nreturn __stocktakeExporters;\n} };\n${bundle}\n`;
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,

@@ -67,3 +67,14 @@ build_site() {
   step "assembling dist/"
   node scripts/build-dist.mjs
 }
+
+# LibreOffice (headless, no GUI) and poppler's pdftotext/pdftoppm: e2e/exports.test.mjs opens the
+# Word and Excel files the page exports in a real office suite and reads them back as PDF and CSV.
+ensure_libreoffice() {
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    step "apt: installing LibreOffice Writer and Calc (no GUI) and poppler-utils"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils >/dev/null
+  fi
+}

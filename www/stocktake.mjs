@@ -53,6 +53,26 @@ export function loadWorkshop() {
   return workshopReady;
 }
 
+let exportersReady;
+
+/**
+ * Loads the exporters once (www/exporters/index.mjs: makeDocx and makeXlsx, with the `docx` and
+ * `write-excel-file` libraries), the first time the user asks for a Word or Excel file: the served
+ * site has them in their own file, dist/stocktake-exports.mjs, which the first visit never loads;
+ * the offline file carries them inline, evaluated only now. Resolves to the module.
+ */
+export function loadExporters() {
+  exportersReady ??= (
+    inline?.exporters
+      ? Promise.resolve().then(() => inline.exporters())
+      : import(new URL("stocktake-exports.mjs", base).href)
+  ).catch((err) => {
+    exportersReady = null;
+    throw err;
+  });
+  return exportersReady;
+}
+
 /** Bytes of linear memory the wasm core holds (for the benchmark); 0 before it loads. */
 export function wasmMemoryBytes() {
   return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
@@ -185,7 +205,7 @@ export class StocktakeApp extends HTMLElement {
     Promise.all([core, styled, app])
       .then(([api, , { App }]) => {
         mount.hidden = false;
-        this.app = new App(mount, api, config, loadWorkshop);
+        this.app = new App(mount, api, config, loadWorkshop, loadExporters);
         this.app.start();
         this.dataset.ready = "true";
         this.dispatchEvent(new CustomEvent("stocktake:ready", { bubbles: true }));

@@ -164,12 +164,15 @@ function sameParams(a, b) {
 export class App {
   /**
    * `core` is the wasm core's API; `loadWorkshop()` resolves to the workshop build's API (the core
-   * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens.
+   * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens;
+   * `loadExporters()` resolves to the Word and Excel exporters (www/exporters/index.mjs), loaded
+   * the first time a file is asked for.
    */
-  constructor(mountPoint, core, config, loadWorkshop) {
+  constructor(mountPoint, core, config, loadWorkshop, loadExporters) {
     this.mount = mountPoint;
     this.core = core;
     this.loadWorkshop = loadWorkshop;
+    this.loadExporters = loadExporters;
     this.config = config;
     this.store = openStore(config.storage);
     this.frameworks = core.frameworks();

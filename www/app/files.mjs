@@ -7,7 +7,11 @@ import { problemMessage } from "./messages.mjs";
 
 /** Offers `text` as a download called `name`. */
 export function downloadText(app, name, text, type) {
-  const blob = new Blob([text], { type });
+  downloadBlob(app, name, new Blob([text], { type }));
+}
+
+/** Offers `blob` (made on this device) as a download called `name`. */
+export function downloadBlob(app, name, blob) {
   const url = URL.createObjectURL(blob);
   const a = h("a", { href: url, download: name, class: "govuk-visually-hidden" }, name);
   app.mount.append(a);
@@ -16,7 +20,7 @@ export function downloadText(app, name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function fileStem(app) {
+export function fileStem(app) {
   const who =
     [app.a?.authority || "self-evaluation", app.a?.participant]
       .filter(Boolean)

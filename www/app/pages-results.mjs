@@ -16,26 +16,27 @@ import { fieldId } from "./state.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
 import { familyOf, familyTerms } from "./family.mjs";
+import { blocksToHtml, exportButtons, reportExtraSections } from "./report.mjs";
 
 /**
  * The overall judgement shown on its own, when it is derived from the others (ILACS overall
  * effectiveness). An overall judgement with its own statements (SCCIF) is already among
  * `judgements`, with its limits in its reasons. Returns { id, name } or null.
  */
-function separateOverall(fw, scored) {
+export function separateOverall(fw, scored) {
   if (!scored?.overall) return null;
   const j = fw?.judgements?.find((x) => x.overall) ?? fw?.judgements?.find((x) => x.derived);
   if (j && !j.derived) return null;
   return { id: j?.id ?? "overall_effectiveness", name: j?.name ?? "Overall effectiveness" };
 }
 
-const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate", "none"];
+export const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate", "none"];
 
 /**
  * A table that may be wider than a phone's screen scrolls inside its own box, not the page: a
  * focusable region named by its caption, so keyboard users can scroll it too (WCAG 2.1.1).
  */
-function scrollTable(table) {
+export function scrollTable(table) {
   const caption = table.querySelector("caption")?.textContent?.trim();
   return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": caption || "Table" }, table);
 }
@@ -91,7 +92,7 @@ export function sourceLink(url, prefix = "Source: ") {
   );
 }
 
-function gradeLabel(app, id) {
+export function gradeLabel(app, id) {
   return id === "none" ? "Not enough answered" : app.levelLabel(id);
 }
 
@@ -126,7 +127,7 @@ export function gradeChart(app, name, probabilities) {
   return h("div", { class: "st-chart-wrap" }, chart, h("div", { class: "govuk-visually-hidden" }, table));
 }
 
-function statementText(app, id) {
+export function statementText(app, id) {
   for (const area of app.fw()?.areas ?? []) {
     const s = area.statements.find((x) => x.id === id);
     if (s) return { text: s.text, area };
@@ -161,14 +162,14 @@ function reasonsList(app, reasons) {
 }
 
 /** The headline's words: the grade the answers fit, or why there is none. */
-function headlineText(j) {
+export function headlineText(j) {
   if (j.grade) return j.label;
   const c = j.completeness;
   return c?.enoughAnswered && c.enoughKnown === false ? "Not enough known to project" : "Not enough answered yet";
 }
 
 /** Whether a simulated judgement has anything to chart (not just "no grade" every time). */
-function hasChances(simJ) {
+export function hasChances(simJ) {
   return simJ && (simJ.probabilities?.none ?? 0) < 1;
 }
 
@@ -248,7 +249,7 @@ const simulationModel = {
 };
 
 /** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
-function runSimulation(app) {
+export function runSimulation(app) {
   try {
     return app.core.simulate(app.a, { runs: 2000, seed: 20260401, model: simulationModel.read(app) });
   } catch {
@@ -556,6 +557,7 @@ export function resultsPage(app, main) {
     main,
     h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
     body,
+    app.scored ? exportButtons(app) : null,
     h(
       "p",
       { class: "govuk-body st-no-print" },
@@ -569,14 +571,14 @@ export function resultsPage(app, main) {
 
 // ---- timeline --------------------------------------------------------------------------------
 
-const KIND_TEXT = {
+export const KIND_TEXT = {
   short: "short inspection",
   standard: "standard inspection",
   monitoring: "monitoring visit",
   full: "full inspection",
 };
 
-function whenText(ev) {
+export function whenText(ev) {
   if (ev.date) return formatDateLong(ev.date);
   const w = ev.window;
   if (!w) return "";
@@ -854,6 +856,7 @@ export function actionsPage(app, main) {
       govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
       app.link("Print the full report", "report"),
     ),
+    app.scored ? exportButtons(app) : null,
   );
 }
 
@@ -877,6 +880,9 @@ export function reportPage(app, main) {
       { class: "govuk-button-group st-no-print" },
       govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() }),
     ),
+    app.scored ? exportButtons(app) : null,
+    // The same order as the Word document (report.mjs): summary and judgements, the action plan,
+    // the pathway, indicators against England, the comparison with last year.
     h(
       "section",
       { class: "st-report-section" },
@@ -886,16 +892,26 @@ export function reportPage(app, main) {
     h(
       "section",
       { class: "st-report-section st-page-break" },
-      h("h2", { class: "govuk-heading-l" }, "Inspection pathway"),
-      timelineBody(pw, 3),
-      baseRatesAside(app, pw, 3),
+      h("h2", { class: "govuk-heading-l" }, "Action plan"),
+      actionsBody(app, true),
     ),
     h(
       "section",
       { class: "st-report-section st-page-break" },
-      h("h2", { class: "govuk-heading-l" }, "Action plan"),
-      actionsBody(app, true),
+      h("h2", { class: "govuk-heading-l" }, "Inspection pathway"),
+      timelineBody(pw, 3),
+      baseRatesAside(app, pw, 3),
     ),
+    app.scored
+      ? reportExtraSections(app).map((s) =>
+          h(
+            "section",
+            { class: "st-report-section st-page-break" },
+            h("h2", { class: "govuk-heading-l" }, s.heading),
+            blocksToHtml(s.blocks, 3),
+          ),
+        )
+      : null,
     h(
       "p",
       { class: "govuk-body-s st-meta" },
@@ -925,6 +941,44 @@ function setLastYear(app, assessment) {
   lastYears.set(app, assessment);
   if (assessment) app.saveExtra("last-year", assessment);
   else app.store.remove("last-year");
+}
+
+/**
+ * The comparison with last year's file, when one is loaded: { lastYear, judgementRows: [[name,
+ * then, now]], moved: [[statement, then, now]], same } (the compare page, the report and the
+ * exports), or null.
+ */
+export function lastYearComparison(app) {
+  const lastYear = lastYearOf(app);
+  if (!lastYear) return null;
+  let then = null;
+  try {
+    then = app.core.score(lastYear);
+  } catch {
+    then = null;
+  }
+  const now = app.scored;
+  const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
+  const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
+  const judgementRows = ids.map((id) => [
+    byId(now, id)?.name ?? byId(then, id)?.name ?? id,
+    byId(then, id)?.label ?? "No grade",
+    byId(now, id)?.label ?? "No grade",
+  ]);
+  const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
+  if (overallJ)
+    judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+  const moved = [];
+  let same = 0;
+  for (const area of app.fw()?.areas ?? []) {
+    for (const s of area.statements) {
+      const a = lastYear.answers?.[s.id]?.level ?? null;
+      const b = app.a.answers?.[s.id]?.level ?? null;
+      if (a === b) same++;
+      else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
+    }
+  }
+  return { lastYear, judgementRows, moved, same };
 }
 
 /** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
@@ -983,37 +1037,9 @@ export function comparePage(app, main) {
     body.querySelector("h2")?.focus();
   });
   const render = () => {
-    const lastYear = lastYearOf(app);
-    if (!lastYear) return replace(body);
-    let then = null;
-    try {
-      then = app.core.score(lastYear);
-    } catch {
-      then = null;
-    }
-    const now = app.scored;
-    const ids = [
-      ...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)]),
-    ];
-    const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
-    const judgementRows = ids.map((id) => [
-      byId(now, id)?.name ?? byId(then, id)?.name ?? id,
-      byId(then, id)?.label ?? "No grade",
-      byId(now, id)?.label ?? "No grade",
-    ]);
-    const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
-    if (overallJ)
-      judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
-    const moved = [];
-    let same = 0;
-    for (const area of app.fw()?.areas ?? []) {
-      for (const s of area.statements) {
-        const a = lastYear.answers?.[s.id]?.level ?? null;
-        const b = app.a.answers?.[s.id]?.level ?? null;
-        if (a === b) same++;
-        else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
-      }
-    }
+    const c = lastYearComparison(app);
+    if (!c) return replace(body);
+    const { lastYear, judgementRows, moved, same } = c;
     replace(
       body,
       h(

@@ -6,6 +6,7 @@
 // render); this module only renders them.
 import { h, replace, put } from "./dom.mjs";
 import { govButton, govInput, govTag, govWarning } from "./govuk.mjs";
+import { exportButtons } from "./report.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
 const WORKSHOP_MAX_BYTES = 5 * 1024 * 1024;
@@ -451,7 +452,12 @@ export function workshopComparePage(app, main) {
       status,
       `Compared ${result.participants.length} participants' files${skipped ? `; ${skipped} not compared` : ""}.`,
     );
-    replace(body, workshopComparison(app, result, state.unreadable));
+    const stem = `stocktake-workshop-${(result.scenario ?? "comparison").replace(/[^a-z0-9]+/gi, "-").toLowerCase()}-${app.today()}`;
+    replace(
+      body,
+      result.participants.length ? exportButtons(app, { result, stem }) : null,
+      workshopComparison(app, result, state.unreadable),
+    );
   };
   const add = async (list) => {
     const { read, unreadable } = await workshopReadFiles(list);

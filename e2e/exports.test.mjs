@@ -1,0 +1,549 @@
+// The Word and Excel exports, opened in a real office suite. A full self-evaluation is loaded, the
+// page's own buttons are clicked and the downloads captured; LibreOffice (headless, its own
+// profile) converts the Word file to PDF and text and the workbook to CSV (one file a sheet) and
+// to flat ODS XML. Every judgement, grade, reason, action, owner and date the page showed must be
+// in them; dates and numbers must be typed cells; text that a spreadsheet or a word processor
+// could take for code (=HYPERLINK(...), <w:p>, </script>) must come out as the same text. The
+// same for the offline file, and for the facilitator's workshop comparison. Page images of the
+// PDFs go to e2e-artifacts/ for people to look at.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { unzipSync, strFromU8 } from "fflate";
+import {
+  ARTIFACTS,
+  DIST,
+  ROOT,
+  STRICT_CSP,
+  cspViolations,
+  foreignRequests,
+  openPage,
+  screenshot,
+  startServer,
+  useSite,
+  waitReady,
+} from "./harness.mjs";
+import { onPage } from "./steps.mjs";
+
+const run = promisify(execFile);
+const site = useSite();
+let work;
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), "stocktake-exports-"));
+});
+after(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const EVIL = ['=HYPERLINK("http://x","y")', "<w:p>", "</script>", "+44 1234 567890", "@risk"];
+
+/** A whole 2026 self-evaluation (the golden full-2026 file) with history, and hostile text in notes and actions. */
+async function assessmentText() {
+  const a = JSON.parse(await readFile(join(ROOT, "tests", "golden", "v1", "full-2026.json"), "utf8"));
+  a.authority = "Exportshire & Vale (fictional)";
+  a.history = {
+    lastInspection: {
+      kind: "standard",
+      startedOn: "2024-03-04",
+      endedOn: "2024-03-15",
+      grades: { help_and_protection: "good", children_in_care: "requires_improvement" },
+    },
+  };
+  const ids = Object.keys(a.answers);
+  a.answers[ids[0]].notes = EVIL[0];
+  a.answers[ids[1]].notes = EVIL[1];
+  // Hostile text in actions, on statements in the action plan (below good).
+  const gaps = ids.filter((id) => ["requires_improvement", "inadequate", "not_known"].includes(a.answers[id].level));
+  a.answers[gaps[0]].action = { text: EVIL[2], owner: EVIL[3], due: "2027-01-29" };
+  a.answers[gaps[1]].action = { text: EVIL[0], owner: EVIL[4], due: "2027-02-26" };
+  return JSON.stringify(a);
+}
+
+async function loadAssessment(page, text) {
+  await page.evaluate((t) => {
+    const app = document.querySelector("stocktake-app").app;
+    app.load(app.core.parseAssessmentText(t).assessment);
+    app.saveNow();
+    app.go("results");
+  }, text);
+  await onPage(page, "results");
+}
+
+/** What the page shows: judgements and grades (results), reasons, actions with owners and dates (action plan), the pathway's dates. */
+async function shown(page) {
+  const read = (sel) =>
+    page.evaluate(
+      (s) =>
+        [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(s)].map((e) =>
+          e.textContent.replace(/\s+/g, " ").trim(),
+        ),
+      sel,
+    );
+  const out = {};
+  out.judgements = await read(".st-judgement h2");
+  out.grades = await read(".st-judgement .st-grade");
+  out.reasons = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-reasons > li")].map((li) =>
+      li.firstChild.textContent.trim(),
+    ),
+  );
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("actions"));
+  await onPage(page, "actions");
+  out.actions = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-action-table tbody tr")].map((tr) =>
+      [...tr.cells].map((c) => c.textContent.replace(/\s+/g, " ").trim()),
+    ),
+  );
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("timeline"));
+  await onPage(page, "timeline");
+  out.when = await read(".st-timeline__when");
+  out.events = await read(".st-timeline__title");
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("results"));
+  await onPage(page, "results");
+  return out;
+}
+
+/** Clicks the button `id` in the shadow root and saves the download into `dir`; returns its path. */
+async function download(page, id, dir) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+/** soffice --headless --convert-to `to`, with a profile of its own so that runs do not clash. */
+async function soffice(file, to, outdir) {
+  const profile = pathToFileURL(join(work, `lo-profile-${process.pid}`)).href;
+  await run(
+    "soffice",
+    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", outdir, file],
+    {
+      timeout: 120_000,
+    },
+  );
+}
+
+/** The Word file as PDF text, plain text and page images (in e2e-artifacts/, named `name`). */
+async function readDocx(file, name, images = true) {
+  const out = join(work, `${name}-out`);
+  await soffice(file, "pdf", out);
+  await soffice(file, "txt:Text (encoded):UTF8", out);
+  const stem = file
+    .split("/")
+    .pop()
+    .replace(/\.docx$/, "");
+  const pdf = join(out, `${stem}.pdf`);
+  const { stdout: pdfText } = await run("pdftotext", ["-enc", "UTF-8", pdf, "-"], { maxBuffer: 1 << 26 });
+  const { stdout: info } = await run("pdfinfo", [pdf]);
+  await mkdir(ARTIFACTS, { recursive: true });
+  for (const f of await readdir(ARTIFACTS))
+    if (f.startsWith(`${name}-`) && f.endsWith(".png")) await rm(join(ARTIFACTS, f));
+  if (images) await run("pdftoppm", ["-png", "-r", "50", pdf, join(ARTIFACTS, name)]);
+  const text = await readFile(join(out, `${stem}.txt`), "utf8");
+  return { pdfText, text, pages: Number(info.match(/Pages:\s+(\d+)/)[1]) };
+}
+
+/** RFC 4180 CSV → rows. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/**
+ * The workbook as LibreOffice reads it: each sheet's CSV (cells as shown, UTF-8; LibreOffice ≥ 7.2
+ * writes every sheet with sheet index -1) and the flat ODS XML (each cell's value type).
+ */
+async function readXlsx(file, name) {
+  const out = join(work, `${name}-out`);
+  await soffice(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", out);
+  await soffice(file, "fods", out);
+  const stem = file
+    .split("/")
+    .pop()
+    .replace(/\.xlsx$/, "");
+  const sheets = {};
+  for (const f of await readdir(out))
+    if (f.startsWith(`${stem}-`) && f.endsWith(".csv"))
+      sheets[f.slice(stem.length + 1, -4)] = parseCsv(await readFile(join(out, f), "utf8"));
+  const fods = await readFile(join(out, `${stem}.fods`), "utf8");
+  return { sheets, fods };
+}
+
+/** The ODS cells of `fods` whose text is `text`: their value types. */
+function odsTypesOf(fods, text) {
+  const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const types = [];
+  for (const m of fods.matchAll(
+    /<table:table-cell(\s[^>]*[^/>])?>(?:(?!<\/table:table-cell>)[\s\S])*?<\/table:table-cell>/g,
+  )) {
+    const body = m[0]
+      .replace(/<[^>]+>/g, "")
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"');
+    if (body === esc.replace(/&quot;/g, '"') || m[0].includes(`>${esc}<`))
+      types.push((m[1] ?? "").match(/office:value-type="([^"]+)"/)?.[1] ?? "none");
+  }
+  return types;
+}
+
+const squash = (s) => s.replace(/\s+/g, "");
+/** Whether `needle` is in `hay`, ignoring where lines and cells wrap. */
+const contains = (hay, needle) => squash(hay).includes(squash(needle));
+
+let hosted;
+
+test("from the results page, one click each gives a Word document and a workbook, made on this device", async () => {
+  const { page, requests, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
+  await waitReady(page);
+  assert.equal(
+    requests.filter((u) => u.includes("stocktake-exports")).length,
+    0,
+    "the exporters are not part of the first visit",
+  );
+  await loadAssessment(page, await assessmentText());
+  // Last year's file, opened on the compare page as a user would.
+  const lastYear = JSON.parse(await assessmentText());
+  lastYear.assessedOn = "2025-05-12";
+  const first = Object.keys(lastYear.answers)[0];
+  lastYear.answers[first].level = lastYear.answers[first].level === "good" ? "inadequate" : "good";
+  await writeFile(join(work, "last-year.json"), JSON.stringify(lastYear));
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("compare"));
+  await onPage(page, "compare");
+  await page.locator("#last-year-file").setInputFiles(join(work, "last-year.json"));
+  await page.locator(".st-compare-judgements").waitFor();
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("results"));
+  await onPage(page, "results");
+  const seen = await shown(page);
+  const before = requests.length;
+  const dir = join(work, "hosted");
+  const docx = await download(page, "export-docx", dir);
+  assert.match(docx, /stocktake-exportshire-vale-fictional-2026-05-14\.docx$/);
+  assert.match(await page.locator("#notice-heading").textContent(), /Your Word document has been downloaded/);
+  const xlsx = await download(page, "export-xlsx", dir);
+  assert.match(xlsx, /\.xlsx$/);
+  assert.match(await page.locator("#notice-heading").textContent(), /Your spreadsheet has been downloaded/);
+  await screenshot(page, "exports-results-downloaded");
+  const later = requests.slice(before).filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert.deepEqual(later, [`${site.url}stocktake-exports.mjs`], "only our own exporters file is fetched, once");
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+  // Kept for people to open (e2e-artifacts/ is not committed).
+  await mkdir(ARTIFACTS, { recursive: true });
+  await copyFile(docx, join(ARTIFACTS, "exports-self-evaluation.docx"));
+  await copyFile(xlsx, join(ARTIFACTS, "exports-self-evaluation.xlsx"));
+  hosted = { seen, docx, xlsx };
+});
+
+test("the Word document opens in LibreOffice with every judgement, reason, action and date the page showed", async () => {
+  assert.ok(hosted, "the export test ran");
+  const { seen, docx } = hosted;
+  const { pdfText, text, pages } = await readDocx(docx, "exports-docx");
+  const all = `${pdfText}\n${text}`;
+  assert.ok(pages >= 8, `a document of several pages (${pages})`);
+  for (const s of ["Draft — private", "Self-evaluation", "Exportshire & Vale (fictional)", "14 May 2026"])
+    assert.ok(pdfText.includes(s), `title page: ${s}`);
+  assert.ok(contains(pdfText, "Framework: ILACS"), "the framework's name, not its id");
+  assert.ok(!pdfText.includes("ilacs-2026-04"), "no framework id");
+  for (const s of [
+    "Summary",
+    "The top risks",
+    "The next inspection",
+    "What we know",
+    "How we know it",
+    "Our plans",
+    "Why",
+    "What would lift this judgement",
+    "How sure is this?",
+    "Action plan",
+    "Inspection pathway",
+    "Indicators against England",
+    "Compared with last year",
+  ])
+    assert.ok(pdfText.includes(s), `section ${s}`);
+  assert.ok(seen.judgements.length >= 4);
+  for (const j of seen.judgements) assert.ok(contains(pdfText, j), `judgement ${j}`);
+  for (const g of seen.grades) assert.ok(contains(pdfText, g), `grade ${g}`);
+  assert.ok(seen.reasons.length > 4);
+  for (const r of seen.reasons) assert.ok(contains(all, r), `reason ${r}`);
+  assert.ok(seen.actions.length > 4);
+  for (const [, , action, owner, due] of seen.actions) {
+    if (action !== "No action yet") assert.ok(contains(text, action), `action ${action}`);
+    if (owner) assert.ok(contains(text, owner), `owner ${owner}`);
+    if (due) assert.ok(contains(all, due), `due ${due}`);
+  }
+  assert.ok(seen.when.length > 2);
+  for (const w of seen.when) {
+    // Pathway dates as the page shows them, each date in it.
+    for (const d of w.match(/\d{1,2} \w+ \d{4}/g) ?? []) assert.ok(contains(all, d), `pathway date ${d}`);
+  }
+  for (const e of seen.events) assert.ok(contains(all, e), `pathway event ${e}`);
+  for (const s of EVIL) assert.ok(text.includes(s), `user text comes out as typed: ${s}`);
+  assert.ok(pdfText.includes("Prepared with Stocktake"), "a small prepared-with line");
+});
+
+test("the Word document has real headings, repeated table header rows and Arial", async () => {
+  const files = unzipSync(new Uint8Array(await readFile(hosted.docx)));
+  const body = strFromU8(files["word/document.xml"]);
+  const styles = strFromU8(files["word/styles.xml"]);
+  assert.match(body, /<w:pStyle w:val="Heading1"\/>/);
+  assert.match(body, /<w:pStyle w:val="Heading2"\/>/);
+  assert.match(body, /<w:tblHeader\/>|<w:tblHeader w:val="(true|1)"\/>/);
+  assert.match(styles, /w:ascii="Arial"/);
+  assert.ok(!/Stocktake/i.test(body.replace(/Prepared with Stocktake[^<]*/g, "")), "no branding beyond the line");
+  for (const s of ["&lt;w:p&gt;", "&lt;/script&gt;"]) assert.ok(body.includes(s), `escaped ${s}`);
+});
+
+test("the workbook opens in LibreOffice: its sheets, typed dates and numbers, frozen filtered headers, no formulas", async () => {
+  const { seen, xlsx } = hosted;
+  const { sheets, fods } = await readXlsx(xlsx, "exports-xlsx");
+  assert.deepEqual(Object.keys(sheets).sort(), [
+    "Action plan",
+    "Answers",
+    "Indicators",
+    "Judgements",
+    "Last year",
+    "Pathway",
+    "Reasons",
+  ]);
+  assert.ok(sheets["Last year"].length > 2, "judgements then and now, and the statement that moved");
+  const cells = (name) => sheets[name].flat();
+  for (const j of seen.judgements) assert.ok(cells("Judgements").includes(j), `judgement ${j}`);
+  for (const r of seen.reasons) assert.ok(cells("Reasons").includes(r), `reason ${r}`);
+  const plan = sheets["Action plan"];
+  const head = plan[0];
+  const due = head.indexOf("Due");
+  for (const [, , action, owner, dueText] of seen.actions) {
+    if (action === "No action yet") continue;
+    const row = plan.find((r) => r[head.indexOf("Action")] === action && r[head.indexOf("Owner")] === owner);
+    assert.ok(row, `action ${action}`);
+    // The page's "29 Jan 2027" is the cell's date, shown dd/mm/yyyy.
+    const d = new Date(`${dueText} UTC`);
+    const dd = `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+    assert.equal(row[due], dd, `due date of ${action}`);
+  }
+  for (const s of EVIL) assert.ok(cells("Answers").includes(s) || cells("Action plan").includes(s), `text ${s}`);
+  // LibreOffice read the evil text as text, the dates as dates, the counts and chances as numbers.
+  for (const s of EVIL) {
+    const types = odsTypesOf(fods, s);
+    assert.ok(types.length > 0, `found ${s}`);
+    assert.ok(
+      types.every((t) => t === "string"),
+      `${s} is a text cell (${types})`,
+    );
+  }
+  assert.ok(!/table:formula=/.test(fods), "no cell is a formula");
+  assert.ok(odsTypesOf(fods, "29/01/2027").includes("date"), "a due date is a date cell");
+  assert.match(fods, /office:value-type="float"/, "counts are numbers");
+  assert.match(fods, /office:value-type="percentage"/, "chances are percentages");
+  const files = unzipSync(new Uint8Array(await readFile(xlsx)));
+  for (const [name, data] of Object.entries(files)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(data);
+    assert.match(xml, /<pane [^>]*ySplit="1"[^>]*state="frozen"/, `${name}: header row frozen`);
+    assert.match(xml, /<autoFilter ref="A1:[A-Z]+\d+"\/>/, `${name}: filtered`);
+    assert.ok(!/<f>|<f /.test(xml), `${name}: no formula`);
+  }
+  // LibreOffice keeps the filter when it reads the file (its database range for the sheet).
+  assert.match(fods, /table:display-filter-buttons="true"/);
+});
+
+test("the printed report follows the Word document's sections", async () => {
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  await loadAssessment(page, await assessmentText());
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("report"));
+  await onPage(page, "report");
+  const headings = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-report-section > h2")].map(
+      (e) => e.textContent,
+    ),
+  );
+  assert.deepEqual(headings, ["Likely judgements", "Action plan", "Inspection pathway", "Indicators against England"]);
+  assert.equal(await page.locator("#export-docx").count(), 1);
+  assert.equal(await page.locator("#export-xlsx").count(), 1);
+});
+
+test("the offline file makes both files too, with no request and no CSP violation", async () => {
+  const fileUrl = pathToFileURL(join(DIST, "stocktake-offline.html")).href;
+  const { page, requests, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(fileUrl);
+  await waitReady(page);
+  await loadAssessment(page, await assessmentText());
+  const dir = join(work, "offline");
+  const docx = await download(page, "export-docx", dir);
+  const xlsx = await download(page, "export-xlsx", dir);
+  assert.deepEqual(
+    requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")),
+    [],
+  );
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+  const { text } = await readDocx(docx, "exports-offline-docx");
+  assert.ok(text.includes("Exportshire & Vale (fictional)"));
+  for (const s of EVIL) assert.ok(text.includes(s), `offline Word: ${s}`);
+  const { sheets } = await readXlsx(xlsx, "exports-offline-xlsx");
+  assert.ok(sheets.Judgements.length > 4);
+  assert.ok(sheets.Answers.flat().includes(EVIL[0]));
+});
+
+test("the facilitator's workshop comparison exports as a Word document and a workbook", async () => {
+  const { page, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
+  await waitReady(page);
+  // Two participants' files of the same scenario.
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("workshop-compare"));
+  await onPage(page, "workshop-compare");
+  const files = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const s = app.core.scenarios()[0];
+    const full = app.workshopCore.scenario(s.id);
+    const make = (name, level) => {
+      const a = JSON.parse(JSON.stringify(full.participantStart));
+      a.participant = name;
+      const fw = app.fw(a.framework);
+      for (const area of fw.areas) for (const st of area.statements) a.answers[st.id] = { level, evidence: [] };
+      return JSON.stringify(a);
+    };
+    return [make('=HYPERLINK("http://x","y")', "good"), make("Ann <w:p>", "requires_improvement")];
+  });
+  const dir = join(work, "workshop-in");
+  await mkdir(dir, { recursive: true });
+  const paths = [];
+  for (const [i, f] of files.entries()) {
+    const p = join(dir, `participant-${i + 1}.json`);
+    await writeFile(p, f);
+    paths.push(p);
+  }
+  await page.locator("#workshop-files").setInputFiles(paths);
+  await page.locator("#export-docx").waitFor();
+  const out = join(work, "workshop");
+  const docx = await download(page, "export-docx", out);
+  const xlsx = await download(page, "export-xlsx", out);
+  assert.deepEqual(errors, []);
+  await copyFile(docx, join(ARTIFACTS, "exports-workshop.docx"));
+  await copyFile(xlsx, join(ARTIFACTS, "exports-workshop.xlsx"));
+  const { text } = await readDocx(docx, "exports-workshop-docx");
+  for (const s of ["Where participants disagree most", "Projected judgements", "Statement by statement", "Ann <w:p>"])
+    assert.ok(text.includes(s), `workshop Word: ${s}`);
+  assert.ok(text.includes('=HYPERLINK("http://x","y")'));
+  const { sheets, fods } = await readXlsx(xlsx, "exports-workshop-xlsx");
+  assert.deepEqual(Object.keys(sheets).sort(), ["Judgements", "Participants", "Statements"]);
+  assert.ok(sheets.Participants.flat().includes('=HYPERLINK("http://x","y")'));
+  assert.ok(odsTypesOf(fods, '=HYPERLINK("http://x","y")').every((t) => t === "string"));
+  assert.ok(!/table:formula=/.test(fods));
+  const head = sheets.Statements[0];
+  assert.ok(head.includes("Agreement"));
+  await screenshot(page, "exports-workshop");
+});
+
+test("every framework's self-evaluation exports both files from the results and action plan pages", async () => {
+  const { page, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
+  await waitReady(page);
+  const ids = await page.evaluate(() => document.querySelector("stocktake-app").app.frameworks.map((f) => f.id));
+  assert.ok(ids.length >= 5);
+  for (const [n, id] of ids.entries()) {
+    const where = n % 2 ? "actions" : "results";
+    await page.evaluate(
+      ([fw, n, where]) => {
+        const app = document.querySelector("stocktake-app").app;
+        app.begin(fw);
+        app.set("authority", `Framework test ${n}`);
+        const levels = ["good", "requires_improvement", "outstanding", "inadequate", "not_known"];
+        let i = 0;
+        for (const area of app.fw().areas)
+          for (const s of area.statements) app.set(`answers.${s.id}.level`, levels[i++ % levels.length]);
+        app.saveNow();
+        app.go(where);
+      },
+      [id, n, where],
+    );
+    await onPage(page, where);
+    const dir = join(work, `fw-${id}`);
+    const docx = await download(page, "export-docx", dir);
+    const xlsx = await download(page, "export-xlsx", dir);
+    const { text } = await readDocx(docx, `exports-fw-${id}`, id.startsWith("sccif"));
+    const name = await page.evaluate(() => document.querySelector("stocktake-app").app.fw().name);
+    assert.ok(text.includes(name), `${id}: the framework's name`);
+    const { sheets } = await readXlsx(xlsx, `exports-fw-${id}`);
+    assert.ok(sheets.Answers.length > 10, `${id}: answers`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test("embedded in an intranet page under a strict CSP header, the exports load and work with no violation", async () => {
+  const { server, url } = await startServer(DIST, { headers: { "Content-Security-Policy": STRICT_CSP } });
+  try {
+    const { page, requests, errors } = await openPage(site.browser, { acceptDownloads: true });
+    await page.goto(new URL("embed-example.html", url).href);
+    await waitReady(page);
+    await loadAssessment(page, await assessmentText());
+    const dir = join(work, "embed");
+    const docx = await download(page, "export-docx", dir);
+    const xlsx = await download(page, "export-xlsx", dir);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreignRequests(requests, url), []);
+    assert.ok(requests.includes(`${url}stocktake-exports.mjs`));
+    const { text } = await readDocx(docx, "exports-embed-docx", false);
+    assert.ok(text.includes("Exportshire & Vale (fictional)"));
+    const { sheets } = await readXlsx(xlsx, "exports-embed-xlsx");
+    assert.ok(sheets.Answers.flat().includes(EVIL[0]));
+  } finally {
+    server.close();
+  }
+});
+
+test("a self-evaluation with nothing answered yet still exports both files", async () => {
+  const { page, errors } = await openPage(site.browser, { acceptDownloads: true });
+  await page.goto(site.url);
+  await waitReady(page);
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.begin();
+    app.go("results");
+  });
+  await onPage(page, "results");
+  const dir = join(work, "empty");
+  const docx = await download(page, "export-docx", dir);
+  assert.match(await page.locator("#notice-heading").textContent(), /Word document has been downloaded/);
+  const xlsx = await download(page, "export-xlsx", dir);
+  assert.deepEqual(errors, []);
+  const { text } = await readDocx(docx, "exports-empty-docx", false);
+  assert.match(text, /Not enough answered yet/);
+  assert.match(text, /No action is planned for this judgement yet|No statement in this judgement is answered yet/);
+  const { sheets } = await readXlsx(xlsx, "exports-empty-xlsx");
+  assert.ok(sheets.Answers.length > 10, "every statement, unanswered");
+});
