@@ -102,7 +102,15 @@ async function shown(page) {
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("timeline"));
   await onPage(page, "timeline");
   out.when = await read(".st-timeline__when");
-  out.events = await read(".st-timeline__title");
+  // Each event's title without its tag ("Assumption", "Unverified"), which the files write in words.
+  out.events = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-timeline__title")].map((e) => {
+      const c = e.cloneNode(true);
+      for (const t of c.querySelectorAll(".govuk-tag")) t.remove();
+      return c.textContent.replace(/\s+/g, " ").trim();
+    }),
+  );
+  out.eventTags = await read(".st-timeline__title .govuk-tag");
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("results"));
   await onPage(page, "results");
   return out;
@@ -308,6 +316,8 @@ test("the Word document opens in LibreOffice with every judgement, reason, actio
     for (const d of w.match(/\d{1,2} \w+ \d{4}/g) ?? []) assert.ok(contains(all, d), `pathway date ${d}`);
   }
   for (const e of seen.events) assert.ok(contains(all, e), `pathway event ${e}`);
+  // A tag the page shows on an event ("Unverified", "Assumption") is in the document in words too.
+  for (const t of new Set(seen.eventTags)) assert.ok(contains(all, `(${t.toLowerCase()})`), `tag ${t}`);
   for (const s of EVIL) assert.ok(text.includes(s), `user text comes out as typed: ${s}`);
   assert.ok(pdfText.includes("Prepared with Stocktake"), "a small prepared-with line");
 });

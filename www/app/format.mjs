@@ -149,3 +149,16 @@ export function formatNumber(n) {
 export function formatCount(n) {
   return fmtCount().format(n);
 }
+
+/**
+ * How far a fact or rule can be trusted, in words, by its tag: V verified, D from official data,
+ * S a secondary source, U unverified (reported, no official text found), R our assumption.
+ * `short` is the tag's label; `note` one sentence for hints (empty for V and D).
+ */
+export const TRUST = {
+  V: { short: "Verified", note: "" },
+  D: { short: "From official data", note: "" },
+  S: { short: "Secondary source", note: "This rests on a secondary source, not on a page Ofsted has published. " },
+  U: { short: "Unverified", note: "Unverified: we found no official text for this rule. " },
+  R: { short: "Assumption", note: "This is our assumption. " },
+};

@@ -13,7 +13,7 @@ import {
   govSummaryList,
 } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
-import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
+import { TRUST, formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
 import { familyOf, familyTerms } from "./family.mjs";
 import { blocksToHtml, exportButtons, reportExtraSections } from "./report.mjs";
@@ -50,20 +50,12 @@ function hx(n, cls, ...children) {
  * What a rule's tag says to a user, in words, for the tags that are not verified: S (a secondary
  * source), U (reported, but no official text found) and R (our assumption). V and D say nothing.
  */
-const TRUST = {
-  S: {
-    text: "Secondary source",
-    colour: "grey",
-    note: "This rests on a secondary source, not on a page Ofsted has published. ",
-  },
-  U: { text: "Unverified", colour: "orange", note: "Unverified: we found no official text for this rule. " },
-  R: { text: "Assumption", colour: "yellow", note: "This is our assumption. " },
-};
+const TAG_COLOURS = { S: "grey", U: "orange", R: "yellow" };
 
 /** The tag shown on anything resting on a rule tagged S, U or R. */
 export function assumptionTag(tag) {
-  const t = TRUST[tag];
-  return t ? [" ", govTag(t.text, t.colour, tag === "R" ? "st-assumption" : "st-unverified")] : null;
+  const colour = TAG_COLOURS[tag];
+  return colour ? [" ", govTag(TRUST[tag].short, colour, tag === "R" ? "st-assumption" : "st-unverified")] : null;
 }
 
 /** One sentence on how far a figure or rule tagged `tag` can be trusted, or "" when verified. */

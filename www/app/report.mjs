@@ -6,7 +6,7 @@
 // file, in the browser. Nothing is sent anywhere. The printed report follows the same sections.
 import { h } from "./dom.mjs";
 import { govButton } from "./govuk.mjs";
-import { formatDateLong, formatDateShort, formatNumber, formatPercent } from "./format.mjs";
+import { TRUST, formatDateLong, formatDateShort, formatNumber, formatPercent } from "./format.mjs";
 import { downloadBlob, fileStem } from "./files.mjs";
 import { familyTerms } from "./family.mjs";
 import {
@@ -34,8 +34,11 @@ const h2 = (text) => ({ type: "h", level: 2, text });
 const list = (items, ordered) => ({ type: "list", items, ordered: Boolean(ordered) });
 const table = (caption, head, rows, widths) => ({ type: "table", caption, head, rows, widths });
 
-/** "(our assumption)" after anything resting on a rule tagged R, as the page's Assumption tag. */
-const assumed = (tag) => (tag === "R" ? " (our assumption)" : "");
+/** "(assumption)", "(unverified)" or "(secondary source)" after anything resting on a rule tagged
+ * R, U or S, as the page's tags say it. */
+const assumed = (tag) => (tag in TRUST && !["V", "D"].includes(tag) ? ` (${TRUST[tag].short.toLowerCase()})` : "");
+/** A rule's basis for a spreadsheet column: "Verified", "From official data", …, "Assumption". */
+const basis = (tag) => TRUST[tag]?.short ?? "";
 
 /** Everything the files and the printed report say, worked out once from the app's state. */
 function facts(app) {
@@ -460,12 +463,12 @@ export function selfEvaluationWorkbook(app) {
   });
   sheets.push({
     name: "Reasons",
-    columns: [text("Judgement", 36), text("Reason", 80), text("Our assumption", 10), text("Statements", 50)],
+    columns: [text("Judgement", 36), text("Reason", 80), text("Basis", 18), text("Statements", 50)],
     rows: f.judgements.flatMap((j) =>
       (j.reasons ?? []).map((r) => [
         j.name,
         r.text,
-        r.tag === "R" ? "Yes" : "No",
+        basis(r.tag),
         (r.statements ?? []).map((id) => statementText(app, id).text).join("; "),
       ]),
     ),
@@ -504,7 +507,7 @@ export function selfEvaluationWorkbook(app) {
       text("Kind", 14),
       text("What happens", 40),
       text("Details", 80),
-      text("Our assumption", 10),
+      text("Basis", 18),
     ],
     rows: (f.pw?.events ?? []).map((ev) => [
       ev.date ?? ev.window?.likely ?? "",
@@ -513,7 +516,7 @@ export function selfEvaluationWorkbook(app) {
       ev.kind ?? "",
       ev.title ?? "",
       ev.description ?? "",
-      ev.tag === "R" ? "Yes" : "No",
+      basis(ev.tag),
     ]),
   });
   const inds = indicatorRows(app, f);
