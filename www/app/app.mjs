@@ -66,7 +66,7 @@ function whenIdle(fn) {
 export function header(config, skipLink, onHome) {
   return h(
     "header",
-    { class: "govuk-generic-header st-header" },
+    { class: "govuk-generic-header st-header", "aria-label": config.framed ? "Stocktake" : null },
     // Inside the banner landmark: in a shadow root a fragment link cannot reach its target, so
     // axe cannot recognise it as a skip link outside a landmark.
     skipLink,
@@ -251,6 +251,8 @@ export class App {
   start() {
     // Inside a host page that has its own <main>, ours is a plain <div>: one main landmark a page.
     this.main = h(this.config.landmark === false ? "div" : "main", {
+      // In an intranet page's frame, the page around has its own main landmark: name ours.
+      "aria-label": this.config.framed && this.config.landmark !== false ? "Stocktake" : null,
       class: "govuk-main-wrapper",
       id: "main-content",
       tabindex: "-1",
@@ -344,11 +346,13 @@ export class App {
   }
 
   /**
-   * True when closing the tab would lose work: storage is "session" or "none" and something has
+   * True when closing the tab would lose work: storage is "session" or "none", or the browser
+   * keeps nothing (as in a private window's frame on another site's page), and something has
    * changed since the work was last saved to a file (or opened from one).
    */
   unsavedWork() {
-    return (this.config.storage === "none" || this.config.storage === "session") && !!this.a && this.changedSinceFile;
+    const kept = this.config.storage === "local" && this.store.available;
+    return !kept && !!this.a && this.changedSinceFile;
   }
 
   /** Shows another tab's saved copy in this read-only tab: re-scored, not saved (tabs.mjs). */
