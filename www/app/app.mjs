@@ -114,6 +114,68 @@ const PAGES = {
 };
 
 /**
+ * The pages of what the answers mean, in the service navigation (govuk-frontend 6) shown above
+ * each of them: [page, link text].
+ */
+const SERVICE_PAGES = [
+  ["results", "Results"],
+  ["timeline", "Timeline"],
+  ["actions", "Action plan"],
+  ["report", "Report"],
+];
+
+/**
+ * govuk-frontend 6's service navigation for the page `current`, without its menu button (four short
+ * links fit a phone; the button needs govuk-frontend's JavaScript, which cannot see into a shadow
+ * root): the current page's link has aria-current="page" and, for users who override colours, a
+ * <strong> around its text. `go` opens a page.
+ */
+export function serviceNavigation(current, go) {
+  return h(
+    "div",
+    { class: "govuk-service-navigation st-no-print", id: "service-navigation" },
+    h(
+      "div",
+      { class: "govuk-width-container" },
+      h(
+        "div",
+        { class: "govuk-service-navigation__container" },
+        h(
+          "nav",
+          { "aria-label": "Your results", class: "govuk-service-navigation__wrapper" },
+          h(
+            "ul",
+            { class: "govuk-service-navigation__list" },
+            SERVICE_PAGES.map(([name, text]) =>
+              h(
+                "li",
+                {
+                  class:
+                    name === current
+                      ? "govuk-service-navigation__item govuk-service-navigation__item--active"
+                      : "govuk-service-navigation__item",
+                },
+                h(
+                  "a",
+                  {
+                    class: "govuk-service-navigation__link",
+                    href: routeHash(name),
+                    id: `service-nav-${name}`,
+                    "aria-current": name === current ? "page" : null,
+                    onclick: inPage(() => go(name)),
+                  },
+                  name === current ? h("strong", { class: "govuk-service-navigation__active-fallback" }, text) : text,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
  * Addresses. Every page has its own history entry and address in the fragment, so that Back,
  * Forward and a reload work as people expect, from file:// as well as over HTTP, and inside an
  * intranet page that hosts the element (the host keeps its path and query; only a fragment that
@@ -265,6 +327,8 @@ export class App {
       this.statusText,
     );
     this.statusAction = h("span", { class: "st-save-status__action" });
+    // The service navigation on the pages of results (serviceNavigation), between header and main.
+    this.navSlot = h("div");
     this.statusBar.append(this.statusAction);
     replace(
       this.mount,
@@ -277,6 +341,7 @@ export class App {
         ),
         () => this.go("start"),
       ),
+      this.navSlot,
       h("div", { class: "govuk-width-container" }, this.main),
     );
     this.page = h("div", { class: "st-page" });
@@ -556,6 +621,10 @@ export class App {
     for (const fn of leaving) fn(name);
     const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
+    replace(
+      this.navSlot,
+      SERVICE_PAGES.some(([n]) => n === name) ? serviceNavigation(name, (to) => this.go(to)) : null,
+    );
     replace(this.page);
     replace(this.noticeSlot);
     if (opts.notice) this.showNotice(...opts.notice);
