@@ -16,6 +16,7 @@ import { fieldId } from "./state.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
 import { familyOf, familyTerms } from "./family.mjs";
+import { changeCell, changeSummary, changeWord, frameworkNote, indicatorRows } from "./compare.mjs";
 
 /**
  * The overall judgement shown on its own, when it is derived from the others (ILACS overall
@@ -958,18 +959,31 @@ export function comparePage(app, main) {
       byId(now, id)?.name ?? byId(then, id)?.name ?? id,
       byId(then, id)?.label ?? "No grade",
       byId(now, id)?.label ?? "No grade",
+      changeCell(changeWord(byId(then, id)?.grade ?? null, byId(now, id)?.grade ?? null)),
     ]);
     const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
     if (overallJ)
-      judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+      judgementRows.unshift([
+        overallJ.name,
+        then?.overall?.label ?? "No grade",
+        now?.overall?.label ?? "No grade",
+        changeCell(changeWord(then?.overall?.grade ?? null, now?.overall?.grade ?? null)),
+      ]);
+    const words = [];
+    const indicators = indicatorRows(app.fw(), lastYear, app.a);
     const moved = [];
-    let same = 0;
     for (const area of app.fw()?.areas ?? []) {
       for (const s of area.statements) {
         const a = lastYear.answers?.[s.id]?.level ?? null;
         const b = app.a.answers?.[s.id]?.level ?? null;
-        if (a === b) same++;
-        else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
+        words.push(changeWord(a, b));
+        if (a !== b)
+          moved.push([
+            s.text,
+            a ? app.levelLabel(a) : "Not answered",
+            b ? app.levelLabel(b) : "Not answered",
+            changeCell(words.at(-1)),
+          ]);
       }
     }
     replace(
@@ -979,11 +993,12 @@ export function comparePage(app, main) {
         { class: "govuk-heading-m", tabindex: "-1" },
         `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
       ),
+      frameworkNote(app.frameworks, app.fw(), lastYear, app.a),
       scrollTable(
         govTable({
           caption: "Judgements, then and now",
           captionSize: "s",
-          head: ["Judgement", "Then", "Now"],
+          head: ["Judgement", "Then", "Now", "Change"],
           rows: judgementRows,
           firstCellIsHeader: true,
           extraClass: "st-compare-judgements",
@@ -994,14 +1009,26 @@ export function comparePage(app, main) {
             govTable({
               caption: `Statements that moved (${moved.length})`,
               captionSize: "s",
-              head: ["Statement", "Then", "Now"],
+              head: ["Statement", "Then", "Now", "Change"],
               rows: moved,
               firstCellIsHeader: true,
               extraClass: "st-compare-statements",
             }),
           )
         : h("p", { class: "govuk-body" }, "No statement moved."),
-      h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
+      h("p", { class: "govuk-body", id: "compare-statement-summary" }, `Statements: ${changeSummary(words)}.`),
+      indicators.length
+        ? scrollTable(
+            govTable({
+              caption: "Indicators, then and now",
+              captionSize: "s",
+              head: ["Indicator", "Then", "Now", "Change"],
+              rows: indicators.map(([name, a, b, w]) => [name, a, b, changeCell(w)]),
+              firstCellIsHeader: true,
+              extraClass: "st-compare-indicators",
+            }),
+          )
+        : null,
       govButton({
         text: "Remove last year's file",
         secondary: true,
