@@ -26,7 +26,25 @@ function sassToCss(source) {
   // so inside our shadow root sizes are fixed in px: browser zoom still scales them.
   // The crown crest belongs to GOV.UK only: drop the footer rules that draw it.
   css = css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, "");
-  return css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+  css = css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+  return toContainerQueries(css);
+}
+
+/**
+ * Embedded in an intranet page's column, Stocktake must lay out by the width it is given, not the
+ * window's: every media query on width alone (govuk-frontend's breakpoints and ours) becomes a
+ * container query on .st-root (container-type: inline-size in stocktake.scss), in px, since em in a
+ * container query would follow the container's font size. Queries that also name a media type
+ * (print, screen) or another feature stay media queries.
+ */
+export function toContainerQueries(css) {
+  return css.replace(/@media\s*((?:\((?:min|max)-width:\s*[\d.]+(?:em|px)\)\s*(?:and\s*)?)+)\{/g, (_, query) => {
+    const px = query
+      .replace(/([\d.]+)em\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`)
+      .replace(/\)\s*and\s*\(/g, ") and (")
+      .trim();
+    return `@container ${px}{`;
+  });
 }
 
 /** Top-level rules of compressed CSS (an @media block is one rule). */
