@@ -25,14 +25,17 @@ const ARGS = [
 ];
 
 /**
- * Launches Debian's Chromium headless. `disableFeatures` adds Chromium features to turn off.
+ * Launches Debian's Chromium headless. `disableFeatures` adds Chromium features to turn off;
+ * `enableFeatures` takes features off Playwright's list of those it turns off (as
+ * ThirdPartyStoragePartitioning, on in every Chromium-based browser since 2023, without which a
+ * frame on another site's page gets no storage at all).
  * Chromium honours only the last `--disable-features` switch and Playwright passes its own list
  * first, so the added features are merged with Playwright's list, read from the running browser's
  * own command line (chrome://version) rather than copied here, and passed last.
  */
-export async function launch({ disableFeatures = [] } = {}) {
+export async function launch({ disableFeatures = [], enableFeatures = [] } = {}) {
   const options = { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS };
-  if (!disableFeatures.length) return chromium.launch(options);
+  if (!disableFeatures.length && !enableFeatures.length) return chromium.launch(options);
   const disabledNow = async (browser) => {
     const page = await browser.newPage();
     await page.goto("chrome://version");
@@ -44,10 +47,10 @@ export async function launch({ disableFeatures = [] } = {}) {
   const plain = await chromium.launch(options);
   const defaults = await disabledNow(plain);
   await plain.close();
-  const wanted = [...new Set([...defaults, ...disableFeatures])];
+  const wanted = [...new Set([...defaults, ...disableFeatures])].filter((f) => !enableFeatures.includes(f));
   const browser = await chromium.launch({ ...options, args: [...ARGS, `--disable-features=${wanted.join(",")}`] });
   const applied = await disabledNow(browser);
-  if (wanted.some((f) => !applied.includes(f))) {
+  if (wanted.some((f) => !applied.includes(f)) || enableFeatures.some((f) => applied.includes(f))) {
     await browser.close();
     throw new Error(`Chromium did not take the merged --disable-features list: ${applied.join(",")}`);
   }
@@ -56,16 +59,17 @@ export async function launch({ disableFeatures = [] } = {}) {
 
 /**
  * The site and browser a test file shares: registers node:test `before` and `after` hooks that serve
- * `folder` (default dist/, with `options` as for `startServer`) and launch Chromium, then close both.
+ * `folder` (default dist/, with `options` as for `startServer`) and launch Chromium (with
+ * `launchOptions` as for `launch`), then close both.
  * Returns an object whose `url` and `browser` are set once `before` has run; a file's own `before`
  * hook that needs them awaits `site.ready` (node:test may start top-level hooks together).
  */
-export function useSite(folder, options) {
+export function useSite(folder, options, launchOptions) {
   let started;
   const site = { url: null, browser: null, server: null, ready: new Promise((ok) => (started = ok)) };
   before(async () => {
     ({ server: site.server, url: site.url } = await startServer(folder, options));
-    site.browser = await launch();
+    site.browser = await launch(launchOptions);
     started();
   });
   after(async () => {

@@ -4,13 +4,14 @@
 // been saved to a file. The host pages are served from the site's own origin by the test.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
+import { ARTIFACTS, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
+import { join } from "node:path";
 import { follow, onPage } from "./steps.mjs";
 
 const site = useSite();
 
 /** Opens a host page at the site's origin with `attrs` on <stocktake-app>, inside the host's <main>. */
-async function openHost(attrs, { width = 1280 } = {}) {
+async function openHost(attrs, { width = 1280, column = null } = {}) {
   const session = await openPage(site.browser, { viewport: { width, height: 900 } });
   const warnings = [];
   session.page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -23,7 +24,7 @@ async function openHost(attrs, { width = 1280 } = {}) {
 <title>Host intranet page</title><link rel="icon" href="data:,">
 <script type="module" src="stocktake.mjs"></script></head>
 <body><header><p>Anytown intranet</p></header><main><h1>Performance hub</h1>
-<stocktake-app ${attrs}></stocktake-app></main></body></html>`,
+${column ? `<style>.column{width:${column}px;border:1px solid #b1b4b6}</style><div class="column">` : ""}<stocktake-app ${attrs}></stocktake-app>${column ? "</div>" : ""}</main></body></html>`,
     }),
   );
   await session.page.goto(url);
@@ -111,4 +112,37 @@ test('with storage "local", closing the tab does not ask', async () => {
   await page.fill("#authority", "Keepshire");
   assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").app.unsavedWork()), false);
   await onPage(page, "about");
+});
+
+/** Widths that show which layout govuk-frontend chose: the start button's, the element's, the page's. */
+const layout = (page) =>
+  page.evaluate(() => {
+    const el = document.querySelector("stocktake-app");
+    const button = el.shadowRoot.getElementById("start-new");
+    const container = el.shadowRoot.querySelector(".govuk-width-container:not(header *)");
+    return {
+      element: el.getBoundingClientRect().width,
+      button: button.getBoundingClientRect().width,
+      margin: parseFloat(getComputedStyle(container).marginLeft),
+      overflow: el.shadowRoot.querySelector(".st-root").scrollWidth - el.getBoundingClientRect().width,
+    };
+  });
+
+test("in a 480 px column of a 1280 px page it lays out for the column (container queries), not for the window", async () => {
+  const narrow = await openHost('data-storage="local"', { width: 1280, column: 480 });
+  const inColumn = await layout(narrow.page);
+  assert.ok(Math.abs(inColumn.element - 480) <= 2, `the element is the column's width (${inColumn.element})`);
+  // govuk-frontend below 641 px: full-width buttons and 15 px margins.
+  assert.ok(inColumn.button >= 480 - 2 * 15 - 4, `the button spans the column, as on a phone (${inColumn.button})`);
+  assert.equal(inColumn.margin, 15, "phone margins");
+  assert.ok(inColumn.overflow <= 0, `nothing runs out of the column (${inColumn.overflow} px)`);
+  await narrow.page.screenshot({ path: join(ARTIFACTS, "host-column-480-in-1280.png") });
+  assert.deepEqual(narrow.errors, []);
+  assert.deepEqual(await axe(narrow.page), []);
+
+  // The same page without the column: the wide layout, as before.
+  const wide = await openHost('data-storage="local"', { width: 1280 });
+  const full = await layout(wide.page);
+  assert.ok(full.button < 400, `a button as wide as its text (${full.button})`);
+  assert.ok(full.margin >= 30, `wide margins (${full.margin})`);
 });

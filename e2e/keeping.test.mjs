@@ -248,3 +248,87 @@ test("a bad last-year file on the compare page shows an error and changes nothin
   assert.deepEqual(await axe(page), []);
   await screenshot(page, "state-compare-bad-file");
 });
+
+/** The compare page's rows of table `cls`: [first cell, …, the change word]. */
+const compareRows = (page, cls) =>
+  page.evaluate(
+    (c) =>
+      [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(`.${c} tbody tr`)].map((tr) =>
+        [...tr.children].map((td) => td.textContent.trim()),
+      ),
+    cls,
+  );
+
+test("compare with last year: each judgement, statement and indicator says Better, Worse or No change in words; a change of framework is noted", async () => {
+  const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url);
+  await waitReady(page);
+  await page.click("#start-new");
+  await fillAllAreas(page);
+  const plan = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const fw = app.fw();
+    const hp = fw.areas.find((a) => a.id === "help_and_protection").statements;
+    const [higher, lower] = [
+      fw.indicators.find((i) => i.direction === "higher_is_better"),
+      fw.indicators.find((i) => i.direction === "lower_is_better"),
+    ];
+    const lastYear = JSON.parse(JSON.stringify(app.a));
+    lastYear.assessedOn = "2025-11-20";
+    for (const s of hp) lastYear.answers[s.id] = { ...lastYear.answers[s.id], level: "requires_improvement" };
+    lastYear.indicators[higher.id] = app.a.indicators[higher.id] - 5;
+    lastYear.indicators[lower.id] = app.a.indicators[lower.id] - 5;
+    // Now: the first statement outstanding (better), the second inadequate (worse), the rest good.
+    for (const [i, s] of hp.entries())
+      app.set(`answers.${s.id}.level`, i === 0 ? "outstanding" : i === 1 ? "inadequate" : "good");
+    app.saveNow();
+    return {
+      lastYear: JSON.stringify(lastYear),
+      first: hp[0].text,
+      second: hp[1].text,
+      higher: higher.name,
+      lower: lower.name,
+      otherFramework: app.frameworks.find((f) => f.family === "ilacs" && f.id !== app.a.framework).id,
+    };
+  });
+  const file = join(ARTIFACTS, "last-year-changes.json");
+  await writeFile(file, plan.lastYear);
+  await go(page, "compare");
+  await page.setInputFiles("#last-year-file", file);
+  await page.waitForSelector(".st-compare-statements");
+  const statements = await compareRows(page, "st-compare-statements");
+  assert.deepEqual(
+    statements.find((r) => r[0] === plan.first),
+    [plan.first, "Requires improvement to be good", "Outstanding", "Better"],
+  );
+  assert.deepEqual(statements.find((r) => r[0] === plan.second)?.at(-1), "Worse");
+  assert.ok(
+    statements.every((r) => ["Better", "Worse", "Cannot compare"].includes(r.at(-1))),
+    "every moved statement says which way in words",
+  );
+  assert.match(await shadowText(page, "#compare-statement-summary"), /^Statements: \d+ better, 1 worse/);
+  const judgements = await compareRows(page, "st-compare-judgements");
+  assert.ok(judgements.length >= 4);
+  for (const r of judgements)
+    assert.ok(["Better", "Worse", "No change", "Cannot compare"].includes(r.at(-1)), r.join(" | "));
+  const indicators = await compareRows(page, "st-compare-indicators");
+  assert.equal(indicators.find((r) => r[0] === plan.higher)?.at(-1), "Better", "higher is better, and it went up");
+  assert.equal(indicators.find((r) => r[0] === plan.lower)?.at(-1), "Worse", "lower is better, and it went up");
+  assert.equal(await page.locator("stocktake-app #compare-framework-note").count(), 0, "same framework: no note");
+  await screenshot(page, "compare-changes-1280");
+  assert.deepEqual(await axe(page), []);
+
+  // Last year's file on an earlier version of the framework: said, with how many answers are left out.
+  const older = JSON.parse(plan.lastYear);
+  older.framework = plan.otherFramework;
+  older.answers = { ...older.answers, a_statement_only_the_old_framework_had: { level: "good" } };
+  await writeFile(file, JSON.stringify(older));
+  await page.setInputFiles("#last-year-file", file);
+  const note = page.locator("stocktake-app #compare-framework-note");
+  await note.waitFor();
+  assert.match(await note.textContent(), /Last year's file used ILACS .*; this self-evaluation uses ILACS /);
+  assert.deepEqual(
+    errors.filter((e) => !/Content Security Policy/.test(e)),
+    [],
+  );
+});

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
+import { ARTIFACTS, DIST, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { fillAllAreas, focusedId, follow, onPage } from "./steps.mjs";
 
 const site = useSite();
@@ -133,3 +133,65 @@ test("inside an intranet page, the host's own address is kept and Back moves bet
   assert.equal(page.url(), host);
   assert.deepEqual(errors, []);
 });
+
+/** The service navigation's links: [text, aria-current] in order. */
+const serviceLinks = (page) =>
+  page.evaluate(() =>
+    [
+      ...document
+        .querySelector("stocktake-app")
+        .shadowRoot.querySelectorAll("#service-navigation a.govuk-service-navigation__link"),
+    ].map((a) => [a.textContent.trim(), a.getAttribute("aria-current")]),
+  );
+
+for (const width of [390, 1280, 1920]) {
+  test(`at ${width} px, the service navigation links Results, Timeline, Action plan and Report, marks the current one, and works with Back`, async () => {
+    const { page, errors } = await openPage(site.browser, { viewport: { width, height: 900 } });
+    await page.goto(site.url);
+    await waitReady(page);
+    await startWithAnswers(page);
+    const nav = () => page.locator("stocktake-app #service-navigation").count();
+    assert.equal(await nav(), 0, "not on the task list");
+    await follow(page, "link-results", "results");
+    const names = ["Results", "Timeline", "Action plan", "Report"];
+    const pages = ["results", "timeline", "actions", "report"];
+    assert.deepEqual(
+      await serviceLinks(page),
+      names.map((n, i) => [n, i === 0 ? "page" : null]),
+    );
+    for (const [i, name] of pages.entries()) {
+      if (i > 0) await follow(page, `service-nav-${name}`, name);
+      assert.match(page.url(), new RegExp(`#stocktake/${name}$`));
+      assert.deepEqual(
+        (await serviceLinks(page)).map(([, current]) => current),
+        pages.map((p) => (p === name ? "page" : null)),
+        `only ${name} is current`,
+      );
+      assert.equal(await focusedId(page), "H1", "focus moves to the new page's heading");
+    }
+    // Each link's address opens its page; the list fits the screen.
+    const fit = await page.evaluate(() => {
+      const list = document.querySelector("stocktake-app").shadowRoot.querySelector(".govuk-service-navigation__list");
+      return {
+        right: list.getBoundingClientRect().right,
+        width: innerWidth,
+        scroll: document.documentElement.scrollWidth,
+      };
+    });
+    assert.ok(fit.right <= fit.width, `the links fit the screen (${fit.right} > ${fit.width})`);
+    const current = await page.evaluate(() => {
+      const a = document.querySelector("stocktake-app").shadowRoot.querySelector('[aria-current="page"]');
+      return { strong: a.querySelector("strong")?.textContent, href: a.getAttribute("href") };
+    });
+    assert.deepEqual(current, { strong: "Report", href: "#stocktake/report" });
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, `service-navigation-${width}.png`) });
+    for (const name of ["actions", "timeline", "results"]) await historyTo(page, "back", name);
+    assert.deepEqual((await serviceLinks(page))[0], ["Results", "page"]);
+    await historyTo(page, "back", "tasks");
+    assert.equal(await nav(), 0);
+    assert.deepEqual(errors, []);
+    await follow(page, "link-timeline", "timeline");
+    assert.deepEqual(await axe(page), []);
+  });
+}

@@ -8,7 +8,17 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, axe, cspViolations, foreignRequests, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
+import {
+  ARTIFACTS as ROOT_ARTIFACTS,
+  DIST,
+  axe,
+  cspViolations,
+  foreignRequests,
+  openPage,
+  screenshot,
+  waitReady,
+  useSite,
+} from "./harness.mjs";
 
 const LEVELS = ["outstanding", "good", "requires_improvement", "inadequate", "not_known"];
 const RANK = { inadequate: 0, requires_improvement: 1, good: 2, outstanding: 3 };
@@ -299,4 +309,118 @@ test("a scenario's briefing has no axe violation and the drop zone accepts dropp
   await page.locator("#briefing").waitFor();
   assert.deepEqual(await axe(page), [], "the briefing");
   await context.close();
+});
+
+/** Three participants' files for scenario `id`, made here from its reference answers (levelFor). */
+async function madeFiles(page, id) {
+  const s = await core(page, "scenario", id);
+  const fw = await core(page, "framework", s.framework);
+  const ids = fw.areas.flatMap((a) => a.statements.map((st) => st.id));
+  return NAMES.map((name, p) => {
+    const answers = Object.fromEntries(
+      ids.map((sid, i) => [
+        sid,
+        { ...s.reference.answers[sid], level: levelFor(p, i, s.reference.answers[sid].level) },
+      ]),
+    );
+    const text = JSON.stringify({ ...s.reference, answers, scenario: id, participant: name });
+    return { name: `${name}.json`, text };
+  });
+}
+
+/** Each comparison table: inside a focusable region that fits the screen, and its right edge. */
+const tableBoxes = (page) =>
+  page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-compare-table")].map((t) => {
+      const box = t.parentElement;
+      const r = box.getBoundingClientRect();
+      const last = t.querySelector("thead th:last-child").getBoundingClientRect();
+      return {
+        region: box.getAttribute("role") === "region" && box.tabIndex === 0 && !!box.getAttribute("aria-label"),
+        boxRight: r.right,
+        clipped: box.scrollWidth > box.clientWidth + 1,
+        lastRight: last.right,
+        heads: [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim()),
+      };
+    }),
+  );
+
+test("the comparison's tables stay on screen at 1280 px and in projector mode at 1920 px, scroll by keyboard, and print every column", async () => {
+  const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url);
+  await waitReady(page);
+  const [first] = await scenarioIds();
+  const files = await madeFiles(page, first.id);
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("workshop-compare"));
+  await page.locator("#workshop-files").waitFor();
+  await page
+    .locator("#workshop-files")
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: "application/json", buffer: Buffer.from(f.text) })));
+  await page.locator("#compare-summary").waitFor();
+  assert.match(await page.locator("#compare-summary").textContent(), /3 participants/);
+
+  const scrolledSomewhere = [];
+  for (const [mode, width, height] of [
+    ["normal", 1280, 900],
+    ["projector", 1920, 1080],
+    ["projector", 1280, 900],
+  ]) {
+    await page.setViewportSize({ width, height });
+    const on = (await page.locator("#projector-toggle").getAttribute("aria-pressed")) === "true";
+    if (on !== (mode === "projector")) await page.locator("#projector-toggle").click();
+    const boxes = await tableBoxes(page);
+    assert.ok(boxes.length > 5);
+    for (const b of boxes) {
+      assert.ok(b.region, "each table is in a focusable, named region");
+      assert.ok(b.boxRight <= width, `${mode} at ${width}: a table's box ends at ${b.boxRight}, off screen`);
+    }
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= width, `${mode} at ${width}: the page is ${pageWidth} px wide`);
+    // A table wider than its box scrolls by keyboard.
+    const wide = boxes.findIndex((b) => b.clipped);
+    if (wide >= 0) {
+      const region = page.locator("stocktake-app .st-table-scroll").nth(wide);
+      await region.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      const scrolled = await region.evaluate((el) => ({
+        left: el.scrollLeft,
+        focused: el.getRootNode().activeElement === el,
+        over: el.scrollWidth - el.clientWidth,
+      }));
+      assert.ok(scrolled.left > 0, `${mode} at ${width}: the region scrolls (${JSON.stringify(scrolled)})`);
+    }
+    if (wide >= 0) scrolledSomewhere.push(`${mode} ${width}`);
+    await page.evaluate(() =>
+      scrollTo(
+        0,
+        document.querySelector("stocktake-app").shadowRoot.querySelector(".st-statement-table").getBoundingClientRect()
+          .top +
+          scrollY -
+          20,
+      ),
+    );
+    await page.screenshot({ path: join(ROOT_ARTIFACTS, `workshop-tables-${mode}-${width}.png`) });
+  }
+
+  assert.ok(scrolledSomewhere.length, "some table was wider than its box and scrolled: not vacuous");
+  console.log(`tables scrolled inside their box: ${scrolledSomewhere.join(", ")}`);
+
+  // Print (A4 portrait, 794 px at 96 dpi), from projector mode as a facilitator would: every column is
+  // inside its box and nothing is clipped.
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  for (const b of await tableBoxes(page)) {
+    assert.ok(!b.clipped, "no table is clipped in print");
+    assert.ok(b.lastRight <= b.boxRight + 1, `the last column (${b.heads.at(-1)}) prints inside the page`);
+    if (b.heads.includes("Statement")) {
+      assert.deepEqual(b.heads.slice(-3), ["Agreement", "Spread", "Reference"]);
+      assert.ok(b.boxRight <= 794, `the table fits the printed page (${b.boxRight})`);
+    }
+  }
+  await page.screenshot({ path: join(ROOT_ARTIFACTS, "workshop-tables-print.png") });
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axe(page), []);
 });

@@ -26,7 +26,25 @@ function sassToCss(source) {
   // so inside our shadow root sizes are fixed in px: browser zoom still scales them.
   // The crown crest belongs to GOV.UK only: drop the footer rules that draw it.
   css = css.replace(/[^{}]*\{[^{}]*govuk-crest[^{}]*\}/g, "");
-  return css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+  css = css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`);
+  return toContainerQueries(css);
+}
+
+/**
+ * Embedded in an intranet page's column, Stocktake must lay out by the width it is given, not the
+ * window's: every media query on width alone (govuk-frontend's breakpoints and ours) becomes a
+ * container query on .st-root (container-type: inline-size in stocktake.scss), in px, since em in a
+ * container query would follow the container's font size. Queries that also name a media type
+ * (print, screen) or another feature stay media queries.
+ */
+export function toContainerQueries(css) {
+  return css.replace(/@media\s*((?:\((?:min|max)-width:\s*[\d.]+(?:em|px)\)\s*(?:and\s*)?)+)\{/g, (_, query) => {
+    const px = query
+      .replace(/([\d.]+)em\b/g, (_, n) => `${+(parseFloat(n) * 16).toFixed(3)}px`)
+      .replace(/\)\s*and\s*\(/g, ") and (")
+      .trim();
+    return `@container ${px}{`;
+  });
 }
 
 /** Top-level rules of compressed CSS (an @media block is one rule). */
@@ -101,45 +119,53 @@ async function files(dir) {
   return out;
 }
 
-export async function buildDist() {
-  await rm(dist, { recursive: true, force: true });
-  await mkdir(join(dist, "assets"), { recursive: true });
+/**
+ * Builds the site into `out` (dist/). `frameAncestors` (STOCKTAKE_FRAME_ANCESTORS) names the
+ * intranet pages that may show frame.html in an iframe: see frameAncestorsSource and headersFile.
+ */
+export async function buildDist({ out = dist, frameAncestors = process.env.STOCKTAKE_FRAME_ANCESTORS } = {}) {
+  const ancestors = frameAncestorsSource(frameAncestors);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, "assets"), { recursive: true });
   const css = await compileCss();
   if (/url\((?!["']?data:)/.test(css))
     throw new Error(`compiled CSS refers to an external file: ${css.match(/url\([^)]*\)/)[0]}`);
-  await writeFile(join(dist, "assets", "stocktake.css"), css);
+  await writeFile(join(out, "assets", "stocktake.css"), css);
   // www/'s other files (index.html, page.css) as they are; its modules only inside the bundle.
   for (const f of await files(www)) {
     const rel = relative(www, f);
     if (rel.startsWith("styles") || rel.startsWith("pkg") || /\.m?js$/.test(f)) continue;
-    await mkdir(dirname(join(dist, rel)), { recursive: true });
-    await cp(f, join(dist, rel));
+    await mkdir(dirname(join(out, rel)), { recursive: true });
+    await cp(f, join(out, rel));
   }
   // The core, and the workshop build the trainers' pages load on first use (scripts/lib.sh): both
   // glues are bundled into the one module; the workshop wasm is fetched only when needed.
-  await mkdir(join(dist, "pkg"), { recursive: true });
+  await mkdir(join(out, "pkg"), { recursive: true });
   for (const name of ["stocktake", "stocktake_workshop"])
-    await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
-  await writeFile(join(dist, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
+    await cp(join(root, "pkg", `${name}_bg.wasm`), join(out, "pkg", `${name}_bg.wasm`));
+  await writeFile(join(out, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
   // The Word and Excel exporters, on their own: loaded only when a file is asked for.
-  await writeFile(join(dist, "stocktake-exports.mjs"), await bundleExporters("esm"));
-  await addPreloads();
+  await writeFile(join(out, "stocktake-exports.mjs"), await bundleExporters("esm"));
+  await addPreloads(out);
+  await writeFramePage(out);
+  await writeFile(join(out, "_headers"), headersFile(await readFile(join(out, "index.html"), "utf8"), ancestors));
   // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
-  await cp(join(root, "embed"), dist, { recursive: true });
+  await cp(join(root, "embed"), out, { recursive: true });
   // The offline file runs the same module graph from an inline script, which exports nothing.
   await buildOffline(
+    out,
     css,
     await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
     await bundleExporters("iife"),
   );
   // Guard: nothing in the site may load from another origin or an absolute path.
-  for (const f of await files(dist)) {
+  for (const f of await files(out)) {
     if (!/\.(html|m?js|css)$/.test(f)) continue;
     const text = await readFile(f, "utf8");
     const bad = text.match(/(?:src|href)\s*=\s*["'](?:https?:)?\/\/[^"']*|url\(\s*["']?(?:https?:)?\/\/[^)]*/);
-    if (bad) throw new Error(`${relative(dist, f)} refers to another origin: ${bad[0]}`);
+    if (bad) throw new Error(`${relative(out, f)} refers to another origin: ${bad[0]}`);
   }
-  return { css };
+  return { css, frameAncestors: ancestors };
 }
 
 /**
@@ -233,7 +259,7 @@ export async function bundleExporters(format) {
  * All same-origin, so the CSP allows them. The offline file drops these links (it inlines
  * everything).
  */
-async function addPreloads() {
+async function addPreloads(dist) {
   const index = join(dist, "index.html");
   const links = [
     `<link rel="preload" href="pkg/stocktake_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
@@ -248,6 +274,70 @@ async function addPreloads() {
   );
 }
 
+/**
+ * The CSP source list of frame-ancestors for frame.html, from STOCKTAKE_FRAME_ANCESTORS: origins
+ * separated by spaces ("https://council.sharepoint.com https://intranet.anytown.gov.uk"), each
+ * https (http only for localhost and 127.0.0.1, for testing), a host with an optional "*." and
+ * port, no path; or 'self'. Unset or empty: 'none', so the default build refuses every frame.
+ * Anything else stops the build: the value goes into a header, so it must not smuggle directives.
+ */
+export function frameAncestorsSource(value) {
+  const sources = (value ?? "").trim().split(/\s+/).filter(Boolean);
+  if (!sources.length) return "'none'";
+  for (const s of sources)
+    if (
+      !/^(?:'self'|https:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?|http:\/\/(?:localhost|127\.0\.0\.1)(?::\d{1,5})?)$/i.test(
+        s,
+      )
+    )
+      throw new Error(
+        `STOCKTAKE_FRAME_ANCESTORS: "${s}" is not an origin such as https://council.sharepoint.com (https, a host name, an optional port, no path), nor 'self'`,
+      );
+  return sources.join(" ");
+}
+
+/**
+ * dist/frame.html: the page an intranet shows in an iframe (SharePoint's Embed web part, or any
+ * page that cannot run our script). The same as index.html; only its headers differ (headersFile).
+ * Its data-* attributes are the embed snippet's: the web team edits them in the copied file.
+ */
+async function writeFramePage(dist) {
+  const html = await readFile(join(dist, "index.html"), "utf8");
+  const tag = '<stocktake-app data-storage="local" data-title></stocktake-app>';
+  if (!html.includes(tag)) throw new Error("index.html has no <stocktake-app> element as frame.html expects");
+  await writeFile(
+    join(dist, "frame.html"),
+    html.replace(
+      tag,
+      () =>
+        `<!-- Shown inside an intranet page's iframe: README, "Putting Stocktake on SharePoint Online". Set data-authority, data-colour, data-logo and data-framework here as for the embed snippet. -->\n  ${tag}`,
+    ),
+  );
+}
+
+/**
+ * dist/_headers: each page's response headers, in the _headers format of Netlify and Cloudflare
+ * Pages, which scripts/static-server.mjs also reads. frame-ancestors is the one directive a page
+ * cannot set for itself (browsers ignore it in a <meta> element), so the server must send it:
+ * 'none' for index.html (no page may frame it), `ancestors` for frame.html. The rest of the
+ * policy is index.html's own <meta> policy, repeated. README, "Deploying to an intranet", gives
+ * the same headers for IIS, Apache and nginx.
+ */
+export function headersFile(indexHtml, ancestors) {
+  const meta = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  if (!meta) throw new Error("index.html has no Content-Security-Policy <meta> element");
+  const csp = (frame) => `  Content-Security-Policy: ${meta[1]}; frame-ancestors ${frame}`;
+  const block = (path, frame) =>
+    [path, csp(frame), "  X-Content-Type-Options: nosniff", "  Referrer-Policy: no-referrer"].join("\n");
+  return `${[
+    "# Response headers for Stocktake's pages (Netlify/Cloudflare Pages _headers format; scripts/static-server.mjs reads it).",
+    `# frame.html may be shown in an iframe by: ${ancestors} (STOCKTAKE_FRAME_ANCESTORS when built).`,
+    block("/", "'none'"),
+    block("/index.html", "'none'"),
+    block("/frame.html", ancestors),
+  ].join("\n")}\n`;
+}
+
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
@@ -256,7 +346,7 @@ const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").di
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
-async function buildOffline(css, bundle, exporters) {
+async function buildOffline(dist, css, bundle, exporters) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
@@ -291,6 +381,7 @@ async function buildOffline(css, bundle, exporters) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildDist();
+  const { frameAncestors } = await buildDist();
   console.log(`dist/ assembled: ${(await files(dist)).map((f) => relative(dist, f)).join(", ")}`);
+  console.log(`frame.html may be framed by: ${frameAncestors}`);
 }

@@ -1,5 +1,8 @@
 // A small static file server for dist/: used by scripts/serve and the end-to-end tests.
 // Serves .wasm as application/wasm (needed for streaming compilation) and never lists folders.
+// Sends the headers that the folder's _headers file (written by scripts/build-dist.mjs) names for
+// the path asked for: each page's Content-Security-Policy with its frame-ancestors, which only a
+// header can carry.
 // Usage: node scripts/static-server.mjs <folder> [port]   (port 0 picks a free one)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -19,7 +22,39 @@ export const MIME = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts serving `folder` on 127.0.0.1:`port`; resolves to the node:http server once listening. */
+/**
+ * Reads a _headers file (Netlify/Cloudflare Pages format: a path on a line of its own, then its
+ * headers indented as "Name: value"; # starts a comment) into Map<path, { name: value }>. Only
+ * exact paths, which is all build-dist.mjs writes.
+ */
+export function parseHeaders(text) {
+  const byPath = new Map();
+  let current = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      current = {};
+      byPath.set(line.trim(), current);
+    } else if (current) {
+      const at = line.indexOf(":");
+      if (at > 0) current[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return byPath;
+}
+
+async function headersFor(root, path) {
+  try {
+    return parseHeaders(await readFile(join(root, "_headers"), "utf8")).get(path) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Starts serving `folder` on 127.0.0.1:`port`; resolves to the node:http server once listening.
+ * `headers` are sent with every response, after (so instead of) those _headers names.
+ */
 export function serve(folder, port = 0, { headers = {} } = {}) {
   const root = resolve(folder);
   const server = createServer(async (req, res) => {
@@ -33,6 +68,7 @@ export function serve(folder, port = 0, { headers = {} } = {}) {
         "Content-Type": MIME[extname(file)] ?? "application/octet-stream",
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-cache",
+        ...(await headersFor(root, path)),
         ...headers,
       });
       res.end(req.method === "HEAD" ? undefined : body);

@@ -166,6 +166,14 @@ function headerColour(colour) {
   return "";
 }
 
+function inFrame() {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
 /** Reads the element's data-* configuration. */
 function configOf(el) {
   const d = el.dataset;
@@ -182,6 +190,9 @@ function configOf(el) {
     logo: d.logo || "",
     // Opened from disk: storage is shared by every local file in this browser profile.
     offline: location.protocol === "file:",
+    // Shown in another page's iframe (frame.html on an intranet or SharePoint page): browsers
+    // keep such a frame's storage apart for each site that frames it (README, storage partitioning).
+    framed: inFrame(),
   };
 }
 

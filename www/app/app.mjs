@@ -66,7 +66,7 @@ function whenIdle(fn) {
 export function header(config, skipLink, onHome) {
   return h(
     "header",
-    { class: "govuk-generic-header st-header" },
+    { class: "govuk-generic-header st-header", "aria-label": config.framed ? "Stocktake" : null },
     // Inside the banner landmark: in a shadow root a fragment link cannot reach its target, so
     // axe cannot recognise it as a skip link outside a landmark.
     skipLink,
@@ -112,6 +112,68 @@ const PAGES = {
   "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
   protect: ["protect", "protectPage"],
 };
+
+/**
+ * The pages of what the answers mean, in the service navigation (govuk-frontend 6) shown above
+ * each of them: [page, link text].
+ */
+const SERVICE_PAGES = [
+  ["results", "Results"],
+  ["timeline", "Timeline"],
+  ["actions", "Action plan"],
+  ["report", "Report"],
+];
+
+/**
+ * govuk-frontend 6's service navigation for the page `current`, without its menu button (four short
+ * links fit a phone; the button needs govuk-frontend's JavaScript, which cannot see into a shadow
+ * root): the current page's link has aria-current="page" and, for users who override colours, a
+ * <strong> around its text. `go` opens a page.
+ */
+export function serviceNavigation(current, go) {
+  return h(
+    "div",
+    { class: "govuk-service-navigation st-no-print", id: "service-navigation" },
+    h(
+      "div",
+      { class: "govuk-width-container" },
+      h(
+        "div",
+        { class: "govuk-service-navigation__container" },
+        h(
+          "nav",
+          { "aria-label": "Your results", class: "govuk-service-navigation__wrapper" },
+          h(
+            "ul",
+            { class: "govuk-service-navigation__list" },
+            SERVICE_PAGES.map(([name, text]) =>
+              h(
+                "li",
+                {
+                  class:
+                    name === current
+                      ? "govuk-service-navigation__item govuk-service-navigation__item--active"
+                      : "govuk-service-navigation__item",
+                },
+                h(
+                  "a",
+                  {
+                    class: "govuk-service-navigation__link",
+                    href: routeHash(name),
+                    id: `service-nav-${name}`,
+                    "aria-current": name === current ? "page" : null,
+                    onclick: inPage(() => go(name)),
+                  },
+                  name === current ? h("strong", { class: "govuk-service-navigation__active-fallback" }, text) : text,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
 
 /**
  * Addresses. Every page has its own history entry and address in the fragment, so that Back,
@@ -254,6 +316,8 @@ export class App {
   start() {
     // Inside a host page that has its own <main>, ours is a plain <div>: one main landmark a page.
     this.main = h(this.config.landmark === false ? "div" : "main", {
+      // In an intranet page's frame, the page around has its own main landmark: name ours.
+      "aria-label": this.config.framed && this.config.landmark !== false ? "Stocktake" : null,
       class: "govuk-main-wrapper",
       id: "main-content",
       tabindex: "-1",
@@ -266,6 +330,8 @@ export class App {
       this.statusText,
     );
     this.statusAction = h("span", { class: "st-save-status__action" });
+    // The service navigation on the pages of results (serviceNavigation), between header and main.
+    this.navSlot = h("div");
     this.statusBar.append(this.statusAction);
     replace(
       this.mount,
@@ -278,6 +344,7 @@ export class App {
         ),
         () => this.go("start"),
       ),
+      this.navSlot,
       h("div", { class: "govuk-width-container" }, this.main),
     );
     this.page = h("div", { class: "st-page" });
@@ -347,11 +414,13 @@ export class App {
   }
 
   /**
-   * True when closing the tab would lose work: storage is "session" or "none" and something has
+   * True when closing the tab would lose work: storage is "session" or "none", or the browser
+   * keeps nothing (as in a private window's frame on another site's page), and something has
    * changed since the work was last saved to a file (or opened from one).
    */
   unsavedWork() {
-    return (this.config.storage === "none" || this.config.storage === "session") && !!this.a && this.changedSinceFile;
+    const kept = this.config.storage === "local" && this.store.available;
+    return !kept && !!this.a && this.changedSinceFile;
   }
 
   /** Shows another tab's saved copy in this read-only tab: re-scored, not saved (tabs.mjs). */
@@ -555,6 +624,10 @@ export class App {
     for (const fn of leaving) fn(name);
     const render = Array.isArray(page) ? later.get(page[0]).module[page[1]] : page;
     replace(this.backSlot, this.trail.length && name !== "start" ? this.backLink() : null);
+    replace(
+      this.navSlot,
+      SERVICE_PAGES.some(([n]) => n === name) ? serviceNavigation(name, (to) => this.go(to)) : null,
+    );
     replace(this.page);
     replace(this.noticeSlot);
     if (opts.notice) this.showNotice(...opts.notice);

@@ -565,3 +565,14 @@ export function govBanner(title, content, success) {
     h("div", { class: "govuk-notification-banner__content" }, content),
   );
 }
+
+/**
+ * A table that may be wider than the screen (a phone, or large projector type) scrolls inside its
+ * own box, not the page: a focusable region named by its caption, so keyboard users can scroll it
+ * too (WCAG 2.1.1). In print the box does not clip (stocktake.scss). As pages-results.mjs's
+ * scrollTable.
+ */
+export function govTableScroll(table) {
+  const caption = table.querySelector("caption")?.textContent?.trim();
+  return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": caption || "Table" }, table);
+}

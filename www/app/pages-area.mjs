@@ -127,6 +127,12 @@ function liveJudgement(app, judgementId) {
   };
   render(app.scored);
   app.watch(render);
+  // WCAG 2.2 2.4.11 (focus not obscured): the page's fields stop below this sticky bar when scrolled
+  // to (stocktake.scss, scroll-margin-top), however tall the bar is at this width and zoom.
+  if (typeof ResizeObserver === "function")
+    new ResizeObserver(() => {
+      box.parentElement?.style.setProperty("--st-live-height", `${Math.ceil(box.getBoundingClientRect().height)}px`);
+    }).observe(box);
   return box;
 }
 

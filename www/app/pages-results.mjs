@@ -17,6 +17,7 @@ import { TRUST, formatDateLong, formatDateShort, formatPercent } from "./format.
 import { exportCsv, openAssessmentFile } from "./files.mjs";
 import { familyOf, familyTerms } from "./family.mjs";
 import { blocksToHtml, exportButtons, reportExtraSections } from "./report.mjs";
+import { changeCell, changeSummary, changeWord, frameworkNote, indicatorRows } from "./compare.mjs";
 
 /**
  * The overall judgement shown on its own, when it is derived from the others (ILACS overall
@@ -956,21 +957,37 @@ export function lastYearComparison(app) {
     byId(now, id)?.name ?? byId(then, id)?.name ?? id,
     byId(then, id)?.label ?? "No grade",
     byId(now, id)?.label ?? "No grade",
+    changeWord(byId(then, id)?.grade ?? null, byId(now, id)?.grade ?? null),
   ]);
   const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
   if (overallJ)
-    judgementRows.unshift([overallJ.name, then?.overall?.label ?? "No grade", now?.overall?.label ?? "No grade"]);
+    judgementRows.unshift([
+      overallJ.name,
+      then?.overall?.label ?? "No grade",
+      now?.overall?.label ?? "No grade",
+      changeWord(then?.overall?.grade ?? null, now?.overall?.grade ?? null),
+    ]);
   const moved = [];
+  const words = [];
   let same = 0;
   for (const area of app.fw()?.areas ?? []) {
     for (const s of area.statements) {
       const a = lastYear.answers?.[s.id]?.level ?? null;
       const b = app.a.answers?.[s.id]?.level ?? null;
+      words.push(changeWord(a, b));
       if (a === b) same++;
-      else moved.push([s.text, a ? app.levelLabel(a) : "Not answered", b ? app.levelLabel(b) : "Not answered"]);
+      else
+        moved.push([
+          s.text,
+          a ? app.levelLabel(a) : "Not answered",
+          b ? app.levelLabel(b) : "Not answered",
+          words.at(-1),
+        ]);
     }
   }
-  return { lastYear, judgementRows, moved, same };
+  // Indicators then and now, each with its change word (the indicator's direction decides better).
+  const indicators = indicatorRows(app.fw(), lastYear, app.a);
+  return { lastYear, judgementRows, moved, same, words, indicators };
 }
 
 /** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
@@ -1031,7 +1048,11 @@ export function comparePage(app, main) {
   const render = () => {
     const c = lastYearComparison(app);
     if (!c) return replace(body);
-    const { lastYear, judgementRows, moved, same } = c;
+    const { lastYear, words, indicators } = c;
+    // The last cell of each row is a change word: shown with its marker here, plain text in files.
+    const marked = (rows) => rows.map((r) => [...r.slice(0, -1), changeCell(r.at(-1))]);
+    const judgementRows = marked(c.judgementRows);
+    const moved = marked(c.moved);
     replace(
       body,
       h(
@@ -1039,11 +1060,12 @@ export function comparePage(app, main) {
         { class: "govuk-heading-m", tabindex: "-1" },
         `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
       ),
+      frameworkNote(app.frameworks, app.fw(), lastYear, app.a),
       scrollTable(
         govTable({
           caption: "Judgements, then and now",
           captionSize: "s",
-          head: ["Judgement", "Then", "Now"],
+          head: ["Judgement", "Then", "Now", "Change"],
           rows: judgementRows,
           firstCellIsHeader: true,
           extraClass: "st-compare-judgements",
@@ -1054,14 +1076,26 @@ export function comparePage(app, main) {
             govTable({
               caption: `Statements that moved (${moved.length})`,
               captionSize: "s",
-              head: ["Statement", "Then", "Now"],
+              head: ["Statement", "Then", "Now", "Change"],
               rows: moved,
               firstCellIsHeader: true,
               extraClass: "st-compare-statements",
             }),
           )
         : h("p", { class: "govuk-body" }, "No statement moved."),
-      h("p", { class: "govuk-body" }, `${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
+      h("p", { class: "govuk-body", id: "compare-statement-summary" }, `Statements: ${changeSummary(words)}.`),
+      indicators.length
+        ? scrollTable(
+            govTable({
+              caption: "Indicators, then and now",
+              captionSize: "s",
+              head: ["Indicator", "Then", "Now", "Change"],
+              rows: indicators.map(([name, a, b, w]) => [name, a, b, changeCell(w)]),
+              firstCellIsHeader: true,
+              extraClass: "st-compare-indicators",
+            }),
+          )
+        : null,
       govButton({
         text: "Remove last year's file",
         secondary: true,

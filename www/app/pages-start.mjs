@@ -10,6 +10,8 @@ const files = (app) => app.withModule("files", (f) => f);
 
 /** Where answers are kept, in words, for data-storage = local | session | none. */
 export function storageSentence(app) {
+  if (!app.store.available && app.config.storage !== "none" && app.config.framed)
+    return "This browser does not let Stocktake keep your answers while it is shown inside another site's page (as in a private window, or where third-party storage is blocked), so save your work to a file before you close the page.";
   if (!app.store.available && app.config.storage !== "none")
     return "This browser cannot keep your answers, so save your work to a file before you close the page.";
   if (app.config.storage === "session")
@@ -18,6 +20,8 @@ export function storageSentence(app) {
     return "Your answers are not kept anywhere: save your work to a file before you close the page.";
   if (app.config.offline)
     return "You opened Stocktake from a file on this computer, with no network. Your answers are kept in this browser's storage for files opened from this computer, which any other local file opened in this browser could read: on a shared computer, save your work to a file and use \u201cClear everything from this device\u201d before you leave.";
+  if (app.config.framed)
+    return "Your answers are kept in this browser's local storage on this device until you clear them, for Stocktake shown inside this page only: opened on its own, or inside a page on another site, Stocktake will not see them. Save to a file to move them.";
   return "Your answers are kept in this browser's local storage on this device until you clear them. Save to a file to move them to another computer.";
 }
 

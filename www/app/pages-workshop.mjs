@@ -5,7 +5,7 @@
 // build (app.workshopCore: scenario, compareParticipants, loaded by app.go before these pages
 // render); this module only renders them.
 import { h, replace, put } from "./dom.mjs";
-import { govButton, govInput, govTag, govWarning } from "./govuk.mjs";
+import { govButton, govInput, govTableScroll, govTag, govWarning } from "./govuk.mjs";
 import { exportButtons } from "./report.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
@@ -190,41 +190,43 @@ function workshopJudgementTable(app, j) {
       h("strong", { class: "st-reference" }, j.reference ? label(j.reference) : "none"),
       ".",
     ),
-    h(
-      "table",
-      { class: "govuk-table st-compare-table" },
-      h("caption", { class: "govuk-table__caption govuk-visually-hidden" }, `Projected grades for ${j.name}`),
+    govTableScroll(
       h(
-        "thead",
-        { class: "govuk-table__head" },
+        "table",
+        { class: "govuk-table st-compare-table" },
+        h("caption", { class: "govuk-table__caption govuk-visually-hidden" }, `Projected grades for ${j.name}`),
         h(
-          "tr",
-          { class: "govuk-table__row" },
-          h("th", { scope: "col", class: "govuk-table__header" }, "Participant"),
-          h("th", { scope: "col", class: "govuk-table__header" }, "Projected grade"),
-          h("th", { scope: "col", class: "govuk-table__header" }, "Matches the reference"),
-        ),
-      ),
-      h(
-        "tbody",
-        { class: "govuk-table__body" },
-        j.participants.map((p) =>
+          "thead",
+          { class: "govuk-table__head" },
           h(
             "tr",
-            { class: "govuk-table__row", "data-participant": p.name },
-            h("th", { scope: "row", class: "govuk-table__header" }, p.name),
-            h("td", { class: "govuk-table__cell", "data-grade": p.grade ?? "" }, label(p.grade)),
+            { class: "govuk-table__row" },
+            h("th", { scope: "col", class: "govuk-table__header" }, "Participant"),
+            h("th", { scope: "col", class: "govuk-table__header" }, "Projected grade"),
+            h("th", { scope: "col", class: "govuk-table__header" }, "Matches the reference"),
+          ),
+        ),
+        h(
+          "tbody",
+          { class: "govuk-table__body" },
+          j.participants.map((p) =>
             h(
-              "td",
-              {
-                class: "govuk-table__cell",
-                "data-matches": p.matchesReference == null ? "" : String(p.matchesReference),
-              },
-              p.matchesReference == null
-                ? "No reference"
-                : p.matchesReference
-                  ? govTag("Yes", "green")
-                  : govTag("No", "red"),
+              "tr",
+              { class: "govuk-table__row", "data-participant": p.name },
+              h("th", { scope: "row", class: "govuk-table__header" }, p.name),
+              h("td", { class: "govuk-table__cell", "data-grade": p.grade ?? "" }, label(p.grade)),
+              h(
+                "td",
+                {
+                  class: "govuk-table__cell",
+                  "data-matches": p.matchesReference == null ? "" : String(p.matchesReference),
+                },
+                p.matchesReference == null
+                  ? "No reference"
+                  : p.matchesReference
+                    ? govTag("Yes", "green")
+                    : govTag("No", "red"),
+              ),
             ),
           ),
         ),
@@ -410,7 +412,9 @@ function workshopComparison(app, result, unreadable) {
             "How many participants chose each level, the share at the most common level (agreement), and how many grades separate the lowest and highest answer (spread, not counting not known). The reference level is marked.",
           ),
           (fw?.areas ?? []).map((area) =>
-            workshopStatementTable(app, area, area.statements.map((s) => byId.get(s.id)).filter(Boolean)),
+            govTableScroll(
+              workshopStatementTable(app, area, area.statements.map((s) => byId.get(s.id)).filter(Boolean)),
+            ),
           ),
         ]
       : null,

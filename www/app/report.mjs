@@ -359,12 +359,25 @@ function comparisonSection(f) {
       p(
         `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}.`,
       ),
-      table("Judgements, then and now", ["Judgement", "Then", "Now"], judgementRows, [50, 25, 25]),
+      table("Judgements, then and now", ["Judgement", "Then", "Now", "Change"], judgementRows, [40, 22, 22, 16]),
       moved.length
-        ? table(`Statements that moved (${moved.length})`, ["Statement", "Then", "Now"], moved, [60, 20, 20])
+        ? table(
+            `Statements that moved (${moved.length})`,
+            ["Statement", "Then", "Now", "Change"],
+            moved,
+            [52, 17, 17, 14],
+          )
         : p("No statement moved."),
       p(`${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
-    ],
+      c.indicators?.length
+        ? table(
+            "Indicators, then and now",
+            ["Indicator", "Then", "Now", "Change"],
+            c.indicators.map((r) => r.map(String)),
+            [46, 18, 18, 18],
+          )
+        : null,
+    ].filter(Boolean),
   };
 }
 
@@ -547,10 +560,17 @@ export function selfEvaluationWorkbook(app) {
   if (f.comparison)
     sheets.push({
       name: "Last year",
-      columns: [text("Kind", 12), text("Judgement or statement", 60), text("Then", 20), text("Now", 20)],
+      columns: [
+        text("Kind", 12),
+        text("Judgement, statement or indicator", 60),
+        text("Then", 20),
+        text("Now", 20),
+        text("Change", 14),
+      ],
       rows: [
         ...f.comparison.judgementRows.map((r) => ["Judgement", ...r]),
         ...f.comparison.moved.map((r) => ["Statement", ...r]),
+        ...(f.comparison.indicators ?? []).map((r) => ["Indicator", ...r.map(String)]),
       ],
     });
   return { sheets };
