@@ -383,6 +383,16 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       await region.focus();
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("ArrowRight");
+      // Keyboard scrolling is animated: wait (up to 2 s) for it to move before reading it.
+      await region.evaluate(
+        (el) =>
+          new Promise((done) => {
+            const t0 = performance.now();
+            const tick = () =>
+              el.scrollLeft > 0 || performance.now() - t0 > 2000 ? done() : requestAnimationFrame(tick);
+            tick();
+          }),
+      );
       const scrolled = await region.evaluate((el) => ({
         left: el.scrollLeft,
         focused: el.getRootNode().activeElement === el,
