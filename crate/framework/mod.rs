@@ -17,10 +17,12 @@ pub mod scenario_index;
 #[allow(missing_docs)]
 pub mod shapes;
 
-use shapes::{AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, RulesFile, Weight};
+use shapes::{
+    AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, Overlay, RulesFile, Weight,
+};
 pub use shapes::{
-    Challenge, ChallengeKind, ChallengesFile, Condition, Direction, EvidenceSource, Indicator, National, Rule,
-    RuleKind, SimulationModel, Statement, Unit,
+    Challenge, ChallengeKind, ChallengesFile, Condition, Direction, EvidenceSource, Indicator, IndicatorGroup,
+    National, Notice, Rule, RuleKind, SimulationModel, Statement, Unit,
 };
 
 use crate::framework::catalogue::{catalogue, FrameworkSummary};
@@ -57,7 +59,8 @@ pub struct Area {
     pub judgement: String,
     /// One-sentence description.
     pub description: String,
-    /// The statements, 8 to 12.
+    /// The statements: 8 to 12 in the shared areas and the providers' own, up to
+    /// [`MAX_STATEMENTS`] once a version's overlay has added its own.
     pub statements: Vec<Statement>,
 }
 
@@ -95,6 +98,11 @@ pub struct Framework {
     pub areas: Vec<Area>,
     /// Indicators.
     pub indicators: Vec<Indicator>,
+    /// The headings the indicators are grouped under (National Framework outcomes and enablers),
+    /// in order; empty for a set without groups.
+    pub indicator_groups: Vec<IndicatorGroup>,
+    /// Notices to show wherever the framework is named (changes Ofsted has announced).
+    pub notices: Vec<Notice>,
     /// Rules for the area judgements, in the order they apply.
     pub rules: Vec<Rule>,
     /// Rules for the overall judgement (empty when there is none).
@@ -303,6 +311,10 @@ pub struct FrameworkView<'a> {
     pub areas: &'a [Area],
     /// Indicators.
     pub indicators: &'a [Indicator],
+    /// The headings the indicators are grouped under, in order (empty: no groups).
+    pub indicator_groups: &'a [IndicatorGroup],
+    /// Notices to show wherever the framework is named.
+    pub notices: &'a [Notice],
     /// Judgement rules, then overall-effectiveness rules.
     pub rules: Vec<&'a Rule>,
     /// Evidence sources.
@@ -330,6 +342,8 @@ impl Framework {
             judgements: &self.judgements,
             areas: &self.areas,
             indicators: &self.indicators,
+            indicator_groups: &self.indicator_groups,
+            notices: &self.notices,
             rules: self.rules.iter().chain(&self.overall_rules).collect(),
             simulation: &self.simulation,
             evidence_sources: self
@@ -371,14 +385,15 @@ fn framework_file(id: &str) -> Option<FrameworkFile> {
 /// The raw shared data, exposed to the invariant tests.
 pub(crate) struct Shared {
     areas: Vec<AreaData>,
-    indicators: Vec<Indicator>,
+    indicators: IndicatorsFile,
+    /// The indicator set older versions keep (`indicator_set = "2023"`), so their files score as before.
+    indicators_2023: IndicatorsFile,
     evidence: EvidenceFile,
     rules: RulesFile,
 }
 
 fn shared() -> Shared {
     let areas: AreasFile = baked!("frameworks/shared/areas");
-    let indicators: IndicatorsFile = baked!("frameworks/shared/indicators");
     let mut rules: RulesFile = baked!("frameworks/shared/rules");
     // The provider (SCCIF) rules join the same library; frameworks pick rules by id.
     let provider: RulesFile = baked!("frameworks/shared/provider-rules");
@@ -392,7 +407,8 @@ fn shared() -> Shared {
         .extend(provider.overall_rule.iter().cloned());
     Shared {
         areas: areas.area.to_vec(),
-        indicators: indicators.indicator.to_vec(),
+        indicators: baked!("frameworks/shared/indicators"),
+        indicators_2023: baked!("frameworks/shared/indicators-2023"),
         evidence: baked!("frameworks/shared/evidence"),
         rules,
     }
@@ -423,10 +439,15 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
             overall: j.derived || j.overall,
         })
         .collect();
-    // The framework's own areas, or the shared ones.
+    // The framework's own areas, or the shared ones with this version's overlay.
+    let overlaid;
     let area_data: &[AreaData] = if file.area.is_empty() {
-        &shared.areas
+        overlaid = apply_overlay(&shared.areas, &file.overlay).unwrap_or_else(|e| inconsistent(id, e));
+        &overlaid
     } else {
+        if !is_empty_overlay(&file.overlay) {
+            inconsistent(id, "an overlay applies to the shared areas only".into());
+        }
         &file.area
     };
     // Each area feeds exactly one judgement of this framework.
@@ -526,11 +547,17 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         tag: file.tag,
         judgements,
         areas,
-        indicators: if file.shared_indicators {
-            shared.indicators.clone()
-        } else {
-            Vec::new()
+        indicators: match (file.shared_indicators, file.indicator_set.as_ref()) {
+            (false, _) => Vec::new(),
+            (true, "") => shared.indicators.indicator.to_vec(),
+            (true, "2023") => shared.indicators_2023.indicator.to_vec(),
+            (true, other) => inconsistent(id, format!("unknown indicator set {other}")),
         },
+        indicator_groups: match (file.shared_indicators, file.indicator_set.as_ref()) {
+            (true, "") => shared.indicators.group.to_vec(),
+            _ => Vec::new(),
+        },
+        notices: file.notice.to_vec(),
         rules,
         overall_rules,
         evidence_sources: shared.evidence.source.to_vec(),
@@ -539,6 +566,79 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         inspection_kinds: file.inspection_kinds.to_vec(),
         compiled,
     }
+}
+
+/// The most statements an area may have once a version's overlay has added its own.
+pub const MAX_STATEMENTS: usize = 20;
+
+fn is_empty_overlay(o: &Overlay) -> bool {
+    o.drop.is_empty() && o.replace.is_empty() && o.add.is_empty()
+}
+
+/// The shared areas with a version's overlay applied: statements dropped, reworded in place (same
+/// id, so saved answers carry over) and added at the end of their area, in that order. Every
+/// dropped or reworded id must exist, every added id must be new, each id is touched once, and
+/// what the overlay adds or rewords is marked with its label.
+pub(crate) fn apply_overlay(shared: &[AreaData], o: &Overlay) -> Result<Vec<AreaData>, String> {
+    let mut areas = shared.to_vec();
+    if is_empty_overlay(o) {
+        return Ok(areas);
+    }
+    if o.label.is_empty() {
+        return Err("an overlay needs a label".into());
+    }
+    let has = |areas: &[AreaData], id: &str| areas.iter().any(|a| a.statement.iter().any(|s| s.id == id));
+    let mut touched = std::collections::BTreeSet::new();
+    let ids = o
+        .drop
+        .iter()
+        .map(|d| d.as_ref())
+        .chain(o.replace.iter().map(|r| r.id.as_ref()))
+        .chain(o.add.iter().map(|a| a.statement.id.as_ref()));
+    for id in ids {
+        if !touched.insert(id) {
+            return Err(format!("overlay touches {id} twice"));
+        }
+    }
+    for d in o.drop.iter() {
+        if !has(&areas, d) {
+            return Err(format!("overlay drops unknown statement {d}"));
+        }
+        for a in areas.iter_mut() {
+            a.statement.to_mut().retain(|s| s.id != *d);
+        }
+    }
+    for r in o.replace.iter() {
+        let slot = areas
+            .iter_mut()
+            .flat_map(|a| a.statement.to_mut().iter_mut())
+            .find(|s| s.id == r.id)
+            .ok_or_else(|| format!("overlay rewords unknown statement {}", r.id))?;
+        *slot = Statement {
+            changed_in: o.label.clone(),
+            ..r.clone()
+        };
+    }
+    for add in o.add.iter() {
+        let s = &add.statement;
+        if has(&areas, &s.id) || has(shared, &s.id) {
+            return Err(format!("overlay adds {} which already exists", s.id));
+        }
+        let area = areas
+            .iter_mut()
+            .find(|a| a.id == add.area)
+            .ok_or_else(|| format!("overlay adds {} to unknown area {}", s.id, add.area))?;
+        area.statement.to_mut().push(Statement {
+            changed_in: o.label.clone(),
+            ..s.clone()
+        });
+    }
+    for a in areas.iter() {
+        if a.statement.is_empty() || a.statement.len() > MAX_STATEMENTS {
+            return Err(format!("area {} has {} statements", a.id, a.statement.len()));
+        }
+    }
+    Ok(areas)
 }
 
 fn params(rules: &[Rule]) -> Result<Params, String> {
@@ -747,7 +847,15 @@ pub(crate) mod tests {
         let mut ids: Vec<&str> = Vec::new();
         ids.extend(sh.areas.iter().map(|a| a.id.as_ref()));
         ids.extend(sh.areas.iter().flat_map(|a| a.statement.iter().map(|s| s.id.as_ref())));
-        ids.extend(sh.indicators.iter().map(|i| i.id.as_ref()));
+        ids.extend(sh.indicators.indicator.iter().map(|i| i.id.as_ref()));
+        ids.extend(sh.indicators.group.iter().map(|i| i.id.as_ref()));
+        // What a version's overlay adds is new everywhere.
+        let files: Vec<FrameworkFile> = catalogue().iter().filter_map(|f| framework_file(&f.id)).collect();
+        ids.extend(
+            files
+                .iter()
+                .flat_map(|f| f.overlay.add.iter().map(|a| a.statement.id.as_ref())),
+        );
         ids.extend(sh.evidence.source.iter().map(|i| i.id.as_ref()));
         ids.extend(sh.rules.judgement_rule.iter().map(|r| r.id.as_ref()));
         ids.extend(sh.rules.overall_rule.iter().map(|r| r.id.as_ref()));
@@ -810,7 +918,29 @@ pub(crate) mod tests {
             }
             assert!(is_url(&f.source));
         }
-        for i in sh.indicators.iter() {
+        // Old ids keep working: the 2023 set's ids are all in the current set.
+        for i in sh.indicators_2023.indicator.iter() {
+            assert!(sh.indicators.indicator.iter().any(|x| x.id == i.id), "{} dropped", i.id);
+        }
+        let groups: Vec<&str> = sh.indicators.group.iter().map(|g| g.id.as_ref()).collect();
+        for g in sh.indicators.group.iter() {
+            assert!(is_url(&g.source) && !g.name.is_empty(), "{}", g.id);
+            assert!(
+                sh.indicators.indicator.iter().any(|i| i.group == g.id),
+                "group {} is empty",
+                g.id
+            );
+        }
+        for i in sh.indicators.indicator.iter() {
+            assert!(groups.contains(&i.group.as_ref()), "{} group {:?}", i.id, i.group);
+            assert!(!i.national.period.is_empty(), "{} period", i.id);
+        }
+        for i in sh
+            .indicators
+            .indicator
+            .iter()
+            .chain(sh.indicators_2023.indicator.iter())
+        {
             assert!(is_url(&i.national.source), "{}", i.id);
             assert!(i.min <= i.national.value && i.national.value <= i.max, "{}", i.id);
             assert!(i.similar_within >= 0.0);
