@@ -1003,6 +1003,208 @@ pub(crate) mod tests {
         assert_eq!(own, 2, "children's homes and fostering agencies");
     }
 
+    /// The April 2026 version has its own statements through its overlay; the older versions keep the
+    /// shared areas exactly as they are (so their saved files score as before).
+    #[test]
+    fn the_2026_overlay_is_well_formed_and_older_versions_are_unchanged() {
+        let sh = shared();
+        let file = framework_file("ilacs-2026-04").unwrap();
+        let o = &file.overlay;
+        assert_eq!(o.label, "April 2026");
+        assert!(
+            o.add.len() >= 10 && o.replace.len() >= 2,
+            "the 2026 version has its own content"
+        );
+        let shared_ids: BTreeSet<&str> = sh
+            .areas
+            .iter()
+            .flat_map(|a| a.statement.iter().map(|s| s.id.as_ref()))
+            .collect();
+        for r in o.replace.iter() {
+            assert!(shared_ids.contains(r.id.as_ref()), "rewords unknown {}", r.id);
+        }
+        for d in o.drop.iter() {
+            assert!(shared_ids.contains(d.as_ref()), "drops unknown {d}");
+        }
+        let f = get("ilacs-2026-04").unwrap();
+        for add in o.add.iter() {
+            let st = &add.statement;
+            assert!(!shared_ids.contains(st.id.as_ref()), "{} collides", st.id);
+            assert!(
+                is_url(&st.source) && !st.text.is_empty() && !st.hint.is_empty(),
+                "{}",
+                st.id
+            );
+            let (area, got) = f.statement(&st.id).expect("added statement compiled");
+            assert_eq!(area.id, add.area);
+            assert_eq!(got.changed_in, "April 2026");
+            let prefix = sh.areas.iter().find(|a| a.id == add.area).unwrap().statement[0]
+                .id
+                .split('_')
+                .next()
+                .unwrap()
+                .to_string();
+            assert!(st.id.starts_with(&format!("{prefix}_")), "{} in {}", st.id, add.area);
+        }
+        // Unique ids, the topics the review lists, and the softened statements.
+        let ids: Vec<&str> = f.statements().map(|(_, s)| s.id.as_ref()).collect();
+        assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len());
+        for id in [
+            "hp_multi_agency_cp_teams",
+            "hp_family_networks",
+            "hp_education_attendance",
+            "hp_young_carers",
+            "hp_private_fostering",
+            "hp_parental_need",
+            "hp_disabled_children",
+            "hp_management_oversight",
+            "cic_placed_at_distance",
+            "lead_foster_carers",
+            "cl_staying_close",
+        ] {
+            assert!(f.statement(id).is_some(), "{id}");
+        }
+        for id in ["hp_homeless_16_17", "cic_suitable_homes"] {
+            let (_, s) = f.statement(id).unwrap();
+            assert!(s.critical, "{id} stays safety-critical");
+            assert!(
+                !s.text.contains("never") && !s.text.contains("none is"),
+                "{id}: {}",
+                s.text
+            );
+            assert!(s.text.contains("rare"), "{id} says what inspectors weigh");
+        }
+        for a in f.areas.iter() {
+            assert!((8..=MAX_STATEMENTS).contains(&a.statements.len()), "{}", a.id);
+        }
+        // Older versions: the shared areas, statement for statement, with no label.
+        for old in ["ilacs-2023-01", "ilacs-2018-01"] {
+            let f = get(old).unwrap();
+            assert!(is_empty_overlay(&framework_file(old).unwrap().overlay));
+            let got: Vec<&Statement> = f.statements().map(|(_, s)| s).collect();
+            let want: Vec<&Statement> = sh.areas.iter().flat_map(|a| a.statement.iter()).collect();
+            assert_eq!(got, want, "{old}");
+            assert!(got.iter().all(|s| s.changed_in.is_empty()));
+            assert!(f.notices.is_empty(), "{old}");
+        }
+        // The view the page gets carries the new statements, their label and the 2027 notice.
+        let v = serde_json::to_value(f.view()).unwrap();
+        let hp = &v["areas"][0]["statements"];
+        assert!(hp
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "hp_young_carers" && s["changedIn"] == "April 2026"));
+        assert!(hp[0].get("changedIn").is_none(), "unchanged statements carry no label");
+        assert!(v["notices"][0]["text"].as_str().unwrap().contains("2027"));
+        assert_eq!(v["notices"][0]["tag"], "U");
+        assert_eq!(v["indicatorGroups"][0]["id"], "o1_help");
+        for id in ["sccif-childrens-homes", "sccif-ifa"] {
+            let n = &get(id).unwrap().notices;
+            assert!(
+                n.len() == 1 && n[0].text.contains("single-word grades") && n[0].tag == crate::model::source::Tag::U
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_overlay_is_rejected() {
+        let sh = shared();
+        let st = |id: &str| Statement {
+            id: id.to_string().into(),
+            text: "t".into(),
+            hint: "h".into(),
+            critical: false,
+            source: "https://a.b/c".into(),
+            tag: crate::model::source::Tag::R,
+            changed_in: "".into(),
+        };
+        let add = |area: &str, id: &str| shapes::AddedStatement {
+            area: area.to_string().into(),
+            statement: st(id),
+        };
+        let good = Overlay {
+            label: "X".into(),
+            drop: vec!["hp_lado".into()].into(),
+            replace: vec![st("hp_front_door")].into(),
+            add: vec![add("care_leavers", "cl_new")].into(),
+        };
+        let areas = apply_overlay(&sh.areas, &good).unwrap();
+        let all: Vec<&Statement> = areas.iter().flat_map(|a| a.statement.iter()).collect();
+        assert!(!all.iter().any(|s| s.id == "hp_lado"));
+        assert_eq!(all.iter().find(|s| s.id == "hp_front_door").unwrap().changed_in, "X");
+        assert_eq!(areas[0].statement[0].id, "hp_front_door", "reworded in place");
+        assert_eq!(
+            areas
+                .iter()
+                .find(|a| a.id == "care_leavers")
+                .unwrap()
+                .statement
+                .last()
+                .unwrap()
+                .id,
+            "cl_new"
+        );
+        let bad = |o: Overlay, why: &str| {
+            let e = apply_overlay(&sh.areas, &o).err().expect("rejected");
+            assert!(e.contains(why), "{e}");
+        };
+        bad(
+            Overlay {
+                label: "".into(),
+                ..good.clone()
+            },
+            "label",
+        );
+        bad(
+            Overlay {
+                drop: vec!["hp_nope".into()].into(),
+                ..good.clone()
+            },
+            "drops unknown",
+        );
+        bad(
+            Overlay {
+                replace: vec![st("hp_nope")].into(),
+                ..good.clone()
+            },
+            "rewords unknown",
+        );
+        bad(
+            Overlay {
+                add: vec![add("care_leavers", "cl_health")].into(),
+                ..good.clone()
+            },
+            "already exists",
+        );
+        bad(
+            Overlay {
+                add: vec![add("nowhere", "x_new")].into(),
+                ..good.clone()
+            },
+            "unknown area",
+        );
+        bad(
+            Overlay {
+                replace: vec![st("hp_lado")].into(),
+                ..good.clone()
+            },
+            "twice",
+        );
+        let many: Vec<_> = (0..MAX_STATEMENTS)
+            .map(|i| add("care_leavers", &format!("cl_n{i}")))
+            .collect();
+        bad(
+            Overlay {
+                add: many.into(),
+                ..good.clone()
+            },
+            "statements",
+        );
+        // An overlay on a framework with its own areas is a defect too (checked in `compile`).
+        assert!(apply_overlay(&sh.areas, &Overlay::default()).is_ok());
+    }
+
     #[test]
     fn provider_frameworks_grade_three_judgements_with_a_limited_overall() {
         for id in ["sccif-childrens-homes", "sccif-ifa"] {
