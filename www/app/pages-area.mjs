@@ -190,9 +190,7 @@ export function areaPage(app, main, params) {
           s.critical || s.changedIn
             ? [
                 s.critical ? h("span", { class: "st-critical" }, govTag("Critical", "red")) : null,
-                s.changedIn
-                  ? h("span", { class: "st-changed" }, " ", govTag(`New or reworded: ${s.changedIn}`, "blue"))
-                  : null,
+                s.changedIn ? h("span", { class: "st-changed" }, " ", govTag(`New or reworded: ${s.changedIn}`)) : null,
               ]
             : null,
         hint: [
@@ -299,8 +297,8 @@ const COMPARISON_TAG = {
   better: ["Better than England", "green"],
   similar: ["Similar to England", "grey"],
   worse: ["Worse than England", "orange"],
-  higher: ["Higher than England", "blue"],
-  lower: ["Lower than England", "blue"],
+  higher: ["Higher than England", "purple"],
+  lower: ["Lower than England", "purple"],
 };
 
 const DIRECTION_TEXT = {
