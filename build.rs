@@ -135,6 +135,7 @@ fn main() {
     }
     bake_file::<fw::AreasFile>(out, "frameworks/shared/areas");
     bake_file::<fw::IndicatorsFile>(out, "frameworks/shared/indicators");
+    bake_file::<fw::IndicatorsFile>(out, "frameworks/shared/indicators-2023");
     bake_file::<fw::EvidenceFile>(out, "frameworks/shared/evidence");
     bake_file::<fw::RulesFile>(out, "frameworks/shared/rules");
     bake_file::<fw::RulesFile>(out, "frameworks/shared/provider-rules");

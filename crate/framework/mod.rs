@@ -17,10 +17,12 @@ pub mod scenario_index;
 #[allow(missing_docs)]
 pub mod shapes;
 
-use shapes::{AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, RulesFile, Weight};
+use shapes::{
+    AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, Overlay, RulesFile, Weight,
+};
 pub use shapes::{
-    Challenge, ChallengeKind, ChallengesFile, Condition, Direction, EvidenceSource, Indicator, National, Rule,
-    RuleKind, SimulationModel, Statement, Unit,
+    Challenge, ChallengeKind, ChallengesFile, Condition, Direction, EvidenceSource, Indicator, IndicatorGroup,
+    National, Notice, Rule, RuleKind, SimulationModel, Statement, Unit,
 };
 
 use crate::framework::catalogue::{catalogue, FrameworkSummary};
@@ -57,7 +59,8 @@ pub struct Area {
     pub judgement: String,
     /// One-sentence description.
     pub description: String,
-    /// The statements, 8 to 12.
+    /// The statements: 8 to 12 in the shared areas and the providers' own, up to
+    /// [`MAX_STATEMENTS`] once a version's overlay has added its own.
     pub statements: Vec<Statement>,
 }
 
@@ -95,6 +98,11 @@ pub struct Framework {
     pub areas: Vec<Area>,
     /// Indicators.
     pub indicators: Vec<Indicator>,
+    /// The headings the indicators are grouped under (National Framework outcomes and enablers),
+    /// in order; empty for a set without groups.
+    pub indicator_groups: Vec<IndicatorGroup>,
+    /// Notices to show wherever the framework is named (changes Ofsted has announced).
+    pub notices: Vec<Notice>,
     /// Rules for the area judgements, in the order they apply.
     pub rules: Vec<Rule>,
     /// Rules for the overall judgement (empty when there is none).
@@ -303,6 +311,10 @@ pub struct FrameworkView<'a> {
     pub areas: &'a [Area],
     /// Indicators.
     pub indicators: &'a [Indicator],
+    /// The headings the indicators are grouped under, in order (empty: no groups).
+    pub indicator_groups: &'a [IndicatorGroup],
+    /// Notices to show wherever the framework is named.
+    pub notices: &'a [Notice],
     /// Judgement rules, then overall-effectiveness rules.
     pub rules: Vec<&'a Rule>,
     /// Evidence sources.
@@ -330,6 +342,8 @@ impl Framework {
             judgements: &self.judgements,
             areas: &self.areas,
             indicators: &self.indicators,
+            indicator_groups: &self.indicator_groups,
+            notices: &self.notices,
             rules: self.rules.iter().chain(&self.overall_rules).collect(),
             simulation: &self.simulation,
             evidence_sources: self
@@ -371,14 +385,15 @@ fn framework_file(id: &str) -> Option<FrameworkFile> {
 /// The raw shared data, exposed to the invariant tests.
 pub(crate) struct Shared {
     areas: Vec<AreaData>,
-    indicators: Vec<Indicator>,
+    indicators: IndicatorsFile,
+    /// The indicator set older versions keep (`indicator_set = "2023"`), so their files score as before.
+    indicators_2023: IndicatorsFile,
     evidence: EvidenceFile,
     rules: RulesFile,
 }
 
 fn shared() -> Shared {
     let areas: AreasFile = baked!("frameworks/shared/areas");
-    let indicators: IndicatorsFile = baked!("frameworks/shared/indicators");
     let mut rules: RulesFile = baked!("frameworks/shared/rules");
     // The provider (SCCIF) rules join the same library; frameworks pick rules by id.
     let provider: RulesFile = baked!("frameworks/shared/provider-rules");
@@ -392,7 +407,8 @@ fn shared() -> Shared {
         .extend(provider.overall_rule.iter().cloned());
     Shared {
         areas: areas.area.to_vec(),
-        indicators: indicators.indicator.to_vec(),
+        indicators: baked!("frameworks/shared/indicators"),
+        indicators_2023: baked!("frameworks/shared/indicators-2023"),
         evidence: baked!("frameworks/shared/evidence"),
         rules,
     }
@@ -423,10 +439,15 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
             overall: j.derived || j.overall,
         })
         .collect();
-    // The framework's own areas, or the shared ones.
+    // The framework's own areas, or the shared ones with this version's overlay.
+    let overlaid;
     let area_data: &[AreaData] = if file.area.is_empty() {
-        &shared.areas
+        overlaid = apply_overlay(&shared.areas, &file.overlay).unwrap_or_else(|e| inconsistent(id, e));
+        &overlaid
     } else {
+        if !is_empty_overlay(&file.overlay) {
+            inconsistent(id, "an overlay applies to the shared areas only".into());
+        }
         &file.area
     };
     // Each area feeds exactly one judgement of this framework.
@@ -526,11 +547,17 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         tag: file.tag,
         judgements,
         areas,
-        indicators: if file.shared_indicators {
-            shared.indicators.clone()
-        } else {
-            Vec::new()
+        indicators: match (file.shared_indicators, file.indicator_set.as_ref()) {
+            (false, _) => Vec::new(),
+            (true, "") => shared.indicators.indicator.to_vec(),
+            (true, "2023") => shared.indicators_2023.indicator.to_vec(),
+            (true, other) => inconsistent(id, format!("unknown indicator set {other}")),
         },
+        indicator_groups: match (file.shared_indicators, file.indicator_set.as_ref()) {
+            (true, "") => shared.indicators.group.to_vec(),
+            _ => Vec::new(),
+        },
+        notices: file.notice.to_vec(),
         rules,
         overall_rules,
         evidence_sources: shared.evidence.source.to_vec(),
@@ -539,6 +566,79 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         inspection_kinds: file.inspection_kinds.to_vec(),
         compiled,
     }
+}
+
+/// The most statements an area may have once a version's overlay has added its own.
+pub const MAX_STATEMENTS: usize = 20;
+
+fn is_empty_overlay(o: &Overlay) -> bool {
+    o.drop.is_empty() && o.replace.is_empty() && o.add.is_empty()
+}
+
+/// The shared areas with a version's overlay applied: statements dropped, reworded in place (same
+/// id, so saved answers carry over) and added at the end of their area, in that order. Every
+/// dropped or reworded id must exist, every added id must be new, each id is touched once, and
+/// what the overlay adds or rewords is marked with its label.
+pub(crate) fn apply_overlay(shared: &[AreaData], o: &Overlay) -> Result<Vec<AreaData>, String> {
+    let mut areas = shared.to_vec();
+    if is_empty_overlay(o) {
+        return Ok(areas);
+    }
+    if o.label.is_empty() {
+        return Err("an overlay needs a label".into());
+    }
+    let has = |areas: &[AreaData], id: &str| areas.iter().any(|a| a.statement.iter().any(|s| s.id == id));
+    let mut touched = std::collections::BTreeSet::new();
+    let ids = o
+        .drop
+        .iter()
+        .map(|d| d.as_ref())
+        .chain(o.replace.iter().map(|r| r.id.as_ref()))
+        .chain(o.add.iter().map(|a| a.statement.id.as_ref()));
+    for id in ids {
+        if !touched.insert(id) {
+            return Err(format!("overlay touches {id} twice"));
+        }
+    }
+    for d in o.drop.iter() {
+        if !has(&areas, d) {
+            return Err(format!("overlay drops unknown statement {d}"));
+        }
+        for a in areas.iter_mut() {
+            a.statement.to_mut().retain(|s| s.id != *d);
+        }
+    }
+    for r in o.replace.iter() {
+        let slot = areas
+            .iter_mut()
+            .flat_map(|a| a.statement.to_mut().iter_mut())
+            .find(|s| s.id == r.id)
+            .ok_or_else(|| format!("overlay rewords unknown statement {}", r.id))?;
+        *slot = Statement {
+            changed_in: o.label.clone(),
+            ..r.clone()
+        };
+    }
+    for add in o.add.iter() {
+        let s = &add.statement;
+        if has(&areas, &s.id) || has(shared, &s.id) {
+            return Err(format!("overlay adds {} which already exists", s.id));
+        }
+        let area = areas
+            .iter_mut()
+            .find(|a| a.id == add.area)
+            .ok_or_else(|| format!("overlay adds {} to unknown area {}", s.id, add.area))?;
+        area.statement.to_mut().push(Statement {
+            changed_in: o.label.clone(),
+            ..s.clone()
+        });
+    }
+    for a in areas.iter() {
+        if a.statement.is_empty() || a.statement.len() > MAX_STATEMENTS {
+            return Err(format!("area {} has {} statements", a.id, a.statement.len()));
+        }
+    }
+    Ok(areas)
 }
 
 fn params(rules: &[Rule]) -> Result<Params, String> {
@@ -747,7 +847,15 @@ pub(crate) mod tests {
         let mut ids: Vec<&str> = Vec::new();
         ids.extend(sh.areas.iter().map(|a| a.id.as_ref()));
         ids.extend(sh.areas.iter().flat_map(|a| a.statement.iter().map(|s| s.id.as_ref())));
-        ids.extend(sh.indicators.iter().map(|i| i.id.as_ref()));
+        ids.extend(sh.indicators.indicator.iter().map(|i| i.id.as_ref()));
+        ids.extend(sh.indicators.group.iter().map(|i| i.id.as_ref()));
+        // What a version's overlay adds is new everywhere.
+        let files: Vec<FrameworkFile> = catalogue().iter().filter_map(|f| framework_file(&f.id)).collect();
+        ids.extend(
+            files
+                .iter()
+                .flat_map(|f| f.overlay.add.iter().map(|a| a.statement.id.as_ref())),
+        );
         ids.extend(sh.evidence.source.iter().map(|i| i.id.as_ref()));
         ids.extend(sh.rules.judgement_rule.iter().map(|r| r.id.as_ref()));
         ids.extend(sh.rules.overall_rule.iter().map(|r| r.id.as_ref()));
@@ -810,7 +918,29 @@ pub(crate) mod tests {
             }
             assert!(is_url(&f.source));
         }
-        for i in sh.indicators.iter() {
+        // Old ids keep working: the 2023 set's ids are all in the current set.
+        for i in sh.indicators_2023.indicator.iter() {
+            assert!(sh.indicators.indicator.iter().any(|x| x.id == i.id), "{} dropped", i.id);
+        }
+        let groups: Vec<&str> = sh.indicators.group.iter().map(|g| g.id.as_ref()).collect();
+        for g in sh.indicators.group.iter() {
+            assert!(is_url(&g.source) && !g.name.is_empty(), "{}", g.id);
+            assert!(
+                sh.indicators.indicator.iter().any(|i| i.group == g.id),
+                "group {} is empty",
+                g.id
+            );
+        }
+        for i in sh.indicators.indicator.iter() {
+            assert!(groups.contains(&i.group.as_ref()), "{} group {:?}", i.id, i.group);
+            assert!(!i.national.period.is_empty(), "{} period", i.id);
+        }
+        for i in sh
+            .indicators
+            .indicator
+            .iter()
+            .chain(sh.indicators_2023.indicator.iter())
+        {
             assert!(is_url(&i.national.source), "{}", i.id);
             assert!(i.min <= i.national.value && i.national.value <= i.max, "{}", i.id);
             assert!(i.similar_within >= 0.0);
@@ -871,6 +1001,208 @@ pub(crate) mod tests {
             }
         }
         assert_eq!(own, 2, "children's homes and fostering agencies");
+    }
+
+    /// The April 2026 version has its own statements through its overlay; the older versions keep the
+    /// shared areas exactly as they are (so their saved files score as before).
+    #[test]
+    fn the_2026_overlay_is_well_formed_and_older_versions_are_unchanged() {
+        let sh = shared();
+        let file = framework_file("ilacs-2026-04").unwrap();
+        let o = &file.overlay;
+        assert_eq!(o.label, "April 2026");
+        assert!(
+            o.add.len() >= 10 && o.replace.len() >= 2,
+            "the 2026 version has its own content"
+        );
+        let shared_ids: BTreeSet<&str> = sh
+            .areas
+            .iter()
+            .flat_map(|a| a.statement.iter().map(|s| s.id.as_ref()))
+            .collect();
+        for r in o.replace.iter() {
+            assert!(shared_ids.contains(r.id.as_ref()), "rewords unknown {}", r.id);
+        }
+        for d in o.drop.iter() {
+            assert!(shared_ids.contains(d.as_ref()), "drops unknown {d}");
+        }
+        let f = get("ilacs-2026-04").unwrap();
+        for add in o.add.iter() {
+            let st = &add.statement;
+            assert!(!shared_ids.contains(st.id.as_ref()), "{} collides", st.id);
+            assert!(
+                is_url(&st.source) && !st.text.is_empty() && !st.hint.is_empty(),
+                "{}",
+                st.id
+            );
+            let (area, got) = f.statement(&st.id).expect("added statement compiled");
+            assert_eq!(area.id, add.area);
+            assert_eq!(got.changed_in, "April 2026");
+            let prefix = sh.areas.iter().find(|a| a.id == add.area).unwrap().statement[0]
+                .id
+                .split('_')
+                .next()
+                .unwrap()
+                .to_string();
+            assert!(st.id.starts_with(&format!("{prefix}_")), "{} in {}", st.id, add.area);
+        }
+        // Unique ids, the topics the review lists, and the softened statements.
+        let ids: Vec<&str> = f.statements().map(|(_, s)| s.id.as_ref()).collect();
+        assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len());
+        for id in [
+            "hp_multi_agency_cp_teams",
+            "hp_family_networks",
+            "hp_education_attendance",
+            "hp_young_carers",
+            "hp_private_fostering",
+            "hp_parental_need",
+            "hp_disabled_children",
+            "hp_management_oversight",
+            "cic_placed_at_distance",
+            "lead_foster_carers",
+            "cl_staying_close",
+        ] {
+            assert!(f.statement(id).is_some(), "{id}");
+        }
+        for id in ["hp_homeless_16_17", "cic_suitable_homes"] {
+            let (_, s) = f.statement(id).unwrap();
+            assert!(s.critical, "{id} stays safety-critical");
+            assert!(
+                !s.text.contains("never") && !s.text.contains("none is"),
+                "{id}: {}",
+                s.text
+            );
+            assert!(s.text.contains("rare"), "{id} says what inspectors weigh");
+        }
+        for a in f.areas.iter() {
+            assert!((8..=MAX_STATEMENTS).contains(&a.statements.len()), "{}", a.id);
+        }
+        // Older versions: the shared areas, statement for statement, with no label.
+        for old in ["ilacs-2023-01", "ilacs-2018-01"] {
+            let f = get(old).unwrap();
+            assert!(is_empty_overlay(&framework_file(old).unwrap().overlay));
+            let got: Vec<&Statement> = f.statements().map(|(_, s)| s).collect();
+            let want: Vec<&Statement> = sh.areas.iter().flat_map(|a| a.statement.iter()).collect();
+            assert_eq!(got, want, "{old}");
+            assert!(got.iter().all(|s| s.changed_in.is_empty()));
+            assert!(f.notices.is_empty(), "{old}");
+        }
+        // The view the page gets carries the new statements, their label and the 2027 notice.
+        let v = serde_json::to_value(f.view()).unwrap();
+        let hp = &v["areas"][0]["statements"];
+        assert!(hp
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "hp_young_carers" && s["changedIn"] == "April 2026"));
+        assert!(hp[0].get("changedIn").is_none(), "unchanged statements carry no label");
+        assert!(v["notices"][0]["text"].as_str().unwrap().contains("2027"));
+        assert_eq!(v["notices"][0]["tag"], "U");
+        assert_eq!(v["indicatorGroups"][0]["id"], "o1_help");
+        for id in ["sccif-childrens-homes", "sccif-ifa"] {
+            let n = &get(id).unwrap().notices;
+            assert!(
+                n.len() == 1 && n[0].text.contains("single-word grades") && n[0].tag == crate::model::source::Tag::U
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_overlay_is_rejected() {
+        let sh = shared();
+        let st = |id: &str| Statement {
+            id: id.to_string().into(),
+            text: "t".into(),
+            hint: "h".into(),
+            critical: false,
+            source: "https://a.b/c".into(),
+            tag: crate::model::source::Tag::R,
+            changed_in: "".into(),
+        };
+        let add = |area: &str, id: &str| shapes::AddedStatement {
+            area: area.to_string().into(),
+            statement: st(id),
+        };
+        let good = Overlay {
+            label: "X".into(),
+            drop: vec!["hp_lado".into()].into(),
+            replace: vec![st("hp_front_door")].into(),
+            add: vec![add("care_leavers", "cl_new")].into(),
+        };
+        let areas = apply_overlay(&sh.areas, &good).unwrap();
+        let all: Vec<&Statement> = areas.iter().flat_map(|a| a.statement.iter()).collect();
+        assert!(!all.iter().any(|s| s.id == "hp_lado"));
+        assert_eq!(all.iter().find(|s| s.id == "hp_front_door").unwrap().changed_in, "X");
+        assert_eq!(areas[0].statement[0].id, "hp_front_door", "reworded in place");
+        assert_eq!(
+            areas
+                .iter()
+                .find(|a| a.id == "care_leavers")
+                .unwrap()
+                .statement
+                .last()
+                .unwrap()
+                .id,
+            "cl_new"
+        );
+        let bad = |o: Overlay, why: &str| {
+            let e = apply_overlay(&sh.areas, &o).err().expect("rejected");
+            assert!(e.contains(why), "{e}");
+        };
+        bad(
+            Overlay {
+                label: "".into(),
+                ..good.clone()
+            },
+            "label",
+        );
+        bad(
+            Overlay {
+                drop: vec!["hp_nope".into()].into(),
+                ..good.clone()
+            },
+            "drops unknown",
+        );
+        bad(
+            Overlay {
+                replace: vec![st("hp_nope")].into(),
+                ..good.clone()
+            },
+            "rewords unknown",
+        );
+        bad(
+            Overlay {
+                add: vec![add("care_leavers", "cl_health")].into(),
+                ..good.clone()
+            },
+            "already exists",
+        );
+        bad(
+            Overlay {
+                add: vec![add("nowhere", "x_new")].into(),
+                ..good.clone()
+            },
+            "unknown area",
+        );
+        bad(
+            Overlay {
+                replace: vec![st("hp_lado")].into(),
+                ..good.clone()
+            },
+            "twice",
+        );
+        let many: Vec<_> = (0..MAX_STATEMENTS)
+            .map(|i| add("care_leavers", &format!("cl_n{i}")))
+            .collect();
+        bad(
+            Overlay {
+                add: many.into(),
+                ..good.clone()
+            },
+            "statements",
+        );
+        // An overlay on a framework with its own areas is a defect too (checked in `compile`).
+        assert!(apply_overlay(&sh.areas, &Overlay::default()).is_ok());
     }
 
     #[test]

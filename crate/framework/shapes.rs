@@ -17,8 +17,9 @@ fn ilacs() -> Text {
 }
 
 /// One statement of what good practice looks like.
-#[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct Statement {
     /// Stable id prefixed by its area, such as `hp_front_door`.
     pub id: Text,
@@ -31,7 +32,67 @@ pub struct Statement {
     pub critical: bool,
     /// Where the theme comes from (URL).
     pub source: Text,
-    /// `V`, `S` or `R`.
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+    /// The framework version that added or reworded it ("April 2026"); empty for the shared
+    /// statements every ILACS version has (set from a framework file's `add` and `replace`).
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub changed_in: Text,
+}
+
+/// A statement a framework version adds to one of the shared areas (`[[add]]` in its file).
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct AddedStatement {
+    /// The shared area it joins (at the end).
+    pub area: Text,
+    /// The statement itself.
+    #[serde(flatten)]
+    pub statement: Statement,
+}
+
+/// A framework version's changes to the shared areas, by statement id: statements it leaves out,
+/// rewords (same id, so answers carry over) and adds. Applied in that order; checked when compiled.
+#[derive(Debug, Clone, Default, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Overlay {
+    /// The label shown beside what it adds or rewords, such as "April 2026".
+    #[serde(default)]
+    pub label: Text,
+    /// Statement ids left out.
+    #[serde(default)]
+    pub drop: List<Text>,
+    /// Statements reworded: each id must already be in the shared areas.
+    #[serde(default)]
+    pub replace: List<Statement>,
+    /// Statements added: each id must be new.
+    #[serde(default)]
+    pub add: List<AddedStatement>,
+}
+
+/// A notice the page shows wherever a framework is named (a change Ofsted has announced).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct Notice {
+    /// The notice in plain English.
+    pub text: Text,
+    /// Where it comes from (URL).
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
+/// A heading the indicators are grouped under: a National Framework outcome or enabler.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct IndicatorGroup {
+    /// Stable id, such as `o1_help`.
+    pub id: Text,
+    /// Heading shown to people.
+    pub name: Text,
+    /// Where it comes from (URL).
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
     pub tag: Tag,
 }
 
@@ -60,7 +121,7 @@ pub enum Unit {
     Number,
 }
 
-/// Which way an indicator is better (`higher_is_better` or `lower_is_better`).
+/// Which way an indicator is better (`higher_is_better`, `lower_is_better` or `neither`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all = "snake_case")]
@@ -69,6 +130,9 @@ pub enum Direction {
     HigherIsBetter,
     /// Lower values are better.
     LowerIsBetter,
+    /// Neither is better in itself (a rate of children in need, in care or on plans): a value far
+    /// from England is "higher" or "lower", for leaders to explain.
+    Neither,
 }
 
 /// A sector indicator the user can enter.
@@ -80,6 +144,10 @@ pub struct Indicator {
     pub id: Text,
     /// Name shown to people.
     pub name: Text,
+    /// The National Framework outcome or enabler it is grouped under (an [`IndicatorGroup`] id;
+    /// empty in the 2023 set, which has no groups).
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub group: Text,
     /// The indicator's unit.
     pub unit: Unit,
     /// Which way is better.
@@ -320,6 +388,8 @@ pub struct AreasFile {
 #[derive(Clone, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]
 pub struct IndicatorsFile {
+    #[serde(default)]
+    pub group: List<IndicatorGroup>,
     pub indicator: List<Indicator>,
 }
 
@@ -374,6 +444,16 @@ pub struct FrameworkFile {
     /// Whether the shared (local authority) indicators apply.
     #[serde(default = "yes")]
     pub shared_indicators: bool,
+    /// Which shared indicator set: empty for the current one (`shared/indicators.toml`), `2023`
+    /// for the set older versions were scored with (`shared/indicators-2023.toml`).
+    #[serde(default)]
+    pub indicator_set: Text,
+    /// Changes to the shared areas for this version (empty: the shared areas as they are).
+    #[serde(default)]
+    pub overlay: Overlay,
+    /// Notices the page shows wherever this framework is named.
+    #[serde(default)]
+    pub notice: List<Notice>,
     pub inspection_kinds: List<InspectionKind>,
 }
 

@@ -153,7 +153,7 @@ pub struct IndicatorResult {
     pub value: f64,
     /// The national value.
     pub national: f64,
-    /// `better`, `similar` or `worse`.
+    /// `better`, `similar` or `worse`; `higher` or `lower` for an indicator where neither is better.
     pub comparison: &'static str,
     /// Leaders will be asked about this.
     pub flagged: bool,
@@ -968,6 +968,12 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
     let better_by = if ind.higher_is_better() { diff } else { -diff };
     let comparison = if diff.abs() <= ind.similar_within {
         "similar"
+    } else if ind.direction == crate::framework::Direction::Neither {
+        if diff > 0.0 {
+            "higher"
+        } else {
+            "lower"
+        }
     } else if better_by > 0.0 {
         "better"
     } else {

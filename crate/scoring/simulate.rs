@@ -720,8 +720,8 @@ mod tests {
             #[test]
             fn headline_and_chances_never_silently_disagree(
                 fw_i in 0usize..5,
-                levels in proptest::collection::vec(level(), 53),
-                evidence in proptest::collection::vec(0usize..4, 53),
+                levels in proptest::collection::vec(level(), 100),
+                evidence in proptest::collection::vec(0usize..4, 100),
                 seed in 0u64..1000,
             ) {
                 let fw = &framework::all()[fw_i];

@@ -192,7 +192,13 @@ export function areaPage(app, main, params) {
         ],
         legendSize: "m",
         legendHeading: "h2",
-        legendExtra: s.critical ? h("span", { class: "st-critical" }, govTag("Critical", "red")) : null,
+        legendExtra:
+          s.critical || s.changedIn
+            ? [
+                s.critical ? h("span", { class: "st-critical" }, govTag("Critical", "red")) : null,
+                s.changedIn ? h("span", { class: "st-changed" }, " ", govTag(`New or reworded: ${s.changedIn}`)) : null,
+              ]
+            : null,
         hint: [
           h("span", { class: "st-hint-label" }, "What inspectors look at: "),
           s.hint,
@@ -297,6 +303,14 @@ const COMPARISON_TAG = {
   better: ["Better than England", "green"],
   similar: ["Similar to England", "grey"],
   worse: ["Worse than England", "orange"],
+  higher: ["Higher than England", "purple"],
+  lower: ["Lower than England", "purple"],
+};
+
+const DIRECTION_TEXT = {
+  higher_is_better: "Higher is better.",
+  lower_is_better: "Lower is better.",
+  neither: "Neither higher nor lower is better in itself: be ready to explain a figure far from England's.",
 };
 
 /** The indicators page: number inputs with the England figure and the comparison from score(). */
@@ -321,13 +335,13 @@ export function indicatorsPage(app, main, params) {
       h("p", { class: "govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" }, r.message),
     );
   };
-  const rows = indicators.map((ind) => {
+  const row = (ind) => {
     const path = `indicators.${ind.id}`;
     const percent = ind.unit === "percent";
     const national = ind.national
       ? `England: ${formatNumber(ind.national.value)}${percent ? "%" : ""} (${ind.national.period})`
       : "";
-    const better = ind.direction === "higher_is_better" ? "Higher is better." : "Lower is better.";
+    const better = DIRECTION_TEXT[ind.direction] ?? "";
     const slot = h("div", {
       class: "st-indicator__comparison",
       id: `${fieldId(path)}-comparison`,
@@ -354,7 +368,27 @@ export function indicatorsPage(app, main, params) {
       }),
       slot,
     );
-  });
+  };
+  // Grouped under the National Framework outcomes and enablers when the framework has them (as
+  // DfE's children's social care dashboard groups them); one list otherwise.
+  const groups = fw?.indicatorGroups ?? [];
+  const rows = groups.length
+    ? groups.map((g) => {
+        const inGroup = indicators.filter((i) => i.group === g.id);
+        return inGroup.length
+          ? h(
+              "section",
+              {
+                class: "st-indicator-group",
+                id: `indicator-group-${g.id}`,
+                "aria-labelledby": `indicator-group-${g.id}-h`,
+              },
+              h("h2", { class: "govuk-heading-m", id: `indicator-group-${g.id}-h` }, g.name),
+              inGroup.map(row),
+            )
+          : null;
+      })
+    : indicators.map(row);
   app.watch(() => indicators.forEach(renderComparison));
   put(
     main,
@@ -370,6 +404,13 @@ export function indicatorsPage(app, main, params) {
       { class: "govuk-body" },
       "Enter your latest figures. Leave a figure blank if you do not have it. Stocktake compares each with the England figure.",
     ),
+    groups.length
+      ? h(
+          "p",
+          { class: "govuk-body", id: "indicator-groups-intro" },
+          "The figures are grouped by the outcomes and enablers of the Children's Social Care National Framework, as in the Department for Education's children's social care dashboard. Each shows the year of the England figure.",
+        )
+      : null,
     indicators.length ? null : govWarning("This framework has no indicators."),
     rows,
     saveAndContinue(app, prefixes, "indicators", { from: params.from }),

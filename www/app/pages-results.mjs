@@ -64,6 +64,22 @@ export function trustNote(tag) {
   return TRUST[tag]?.note ?? "";
 }
 
+/**
+ * The notices a framework carries (changes Ofsted has announced, such as the 2027 children and
+ * families services framework), each with how far it can be trusted and its source; null when none.
+ */
+export function frameworkNotices(fw, id = "framework-notices") {
+  const notices = fw?.notices ?? [];
+  if (!notices.length) return null;
+  return h(
+    "div",
+    { class: "govuk-inset-text st-framework-notices", id },
+    notices.map((n) =>
+      h("p", { class: "govuk-body" }, n.text, assumptionTag(n.tag), " ", sourceLink(n.source, "From: ")),
+    ),
+  );
+}
+
 /** An external source link: plain <a> the user may choose to follow, opening in a new tab. */
 export function sourceLink(url, prefix = "Source: ") {
   if (!url) return null;
@@ -546,9 +562,12 @@ export function resultsPage(app, main) {
   };
   render();
   app.watch(() => render());
+  const fw = app.fw();
   put(
     main,
     h("h1", { class: "govuk-heading-l" }, "Your likely judgements"),
+    fw ? h("p", { class: "govuk-body", id: "results-framework" }, "Framework: ", h("strong", {}, fw.name), ".") : null,
+    frameworkNotices(fw),
     body,
     app.scored ? exportButtons(app) : null,
     h(
@@ -868,6 +887,7 @@ export function reportPage(app, main) {
       { key: "Framework", value: app.fw()?.name ?? app.a.framework },
       { key: "Date of self-evaluation", value: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
     ]),
+    frameworkNotices(app.fw()),
     h(
       "div",
       { class: "govuk-button-group st-no-print" },

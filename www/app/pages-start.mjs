@@ -4,6 +4,7 @@ import { h, inPage, put, replace } from "./dom.mjs";
 import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "./govuk.mjs";
 import { formatDateShort } from "./format.mjs";
 import { FAMILY_GROUPS, familyOf } from "./family.mjs";
+import { frameworkNotices } from "./pages-results.mjs";
 
 /** Opening files (files.mjs) is not needed to show the start page, so it loads after it. */
 const files = (app) => app.withModule("files", (f) => f);
@@ -165,6 +166,11 @@ export function startPage(app, main) {
   );
   fileInput.setAttribute("aria-describedby", "open-file-hint");
 
+  // What Ofsted has announced about the chosen framework (for example a new framework in 2027).
+  const noticeSlot = h("div", { id: "framework-notices-slot", "aria-live": "polite" });
+  const renderNotices = () => replace(noticeSlot, frameworkNotices(app.fw(chosen)));
+  renderNotices();
+
   const inProgress = !!app.a;
   put(
     main,
@@ -211,6 +217,7 @@ export function startPage(app, main) {
       h("strong", { id: "framework-current" }, current ? current.name : "none"),
       current ? ` (from ${formatDateShort(current.effectiveFrom)})` : "",
     ),
+    noticeSlot,
     govSelect({
       id: "framework",
       label: "Framework to assess against",
@@ -224,6 +231,7 @@ export function startPage(app, main) {
       value: chosen,
       onChange: (v) => {
         chosen = v;
+        renderNotices();
         // Another version of the same framework keeps the answers; another family starts afresh.
         const family = (id) => familyOf(frameworks.find((f) => f.id === id));
         if (app.a && family(v) === family(app.a.framework)) app.set("framework", v);
