@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as esbuild from "esbuild";
 import * as sass from "sass";
+import { makeRecord, parseHistory, parseLookup } from "../www/app/record.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -121,12 +122,16 @@ export async function buildDist() {
   for (const name of ["stocktake", "stocktake_workshop"])
     await cp(join(root, "pkg", `${name}_bg.wasm`), join(dist, "pkg", `${name}_bg.wasm`));
   await writeFile(join(dist, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
+  const record = await buildRecord();
+  await mkdir(join(dist, "data"), { recursive: true });
+  await writeFile(join(dist, "data", "ilacs-record.json"), record);
   await addPreloads();
   // The embedding example: a hostile fake intranet page hosting <stocktake-app>.
   await cp(join(root, "embed"), dist, { recursive: true });
   // The offline file runs the same module graph from an inline script, which exports nothing.
   await buildOffline(
     css,
+    record,
     await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
   );
   // Guard: nothing in the site may load from another origin or an absolute path.
@@ -211,6 +216,28 @@ async function addPreloads() {
   );
 }
 
+/**
+ * The public record of ILACS inspections (data/ofsted-ilacs/, see its README) as the compact JSON
+ * the page loads only when the user opens the feature: dist/data/ilacs-record.json, inlined in the
+ * offline file. Fails the build when a file does not read, or when rows are left out that the
+ * README does not name (a new copy with new faults must be looked at first).
+ */
+export async function buildRecord() {
+  const folder = join(root, "data", "ofsted-ilacs");
+  const history = parseHistory(await readFile(join(folder, "ofsted_csc_ilacs_history_to_2025-03.csv"), "utf8"));
+  const lookup = parseLookup(await readFile(join(folder, "la_lookup.csv"), "utf8"));
+  const readme = await readFile(join(folder, "README.md"), "utf8");
+  const unnamed = history.problems.filter((p) => p.row == null || !readme.includes(`${p.row}`));
+  if (unnamed.length || lookup.problems.length || !history.inspections.length)
+    throw new Error(
+      `data/ofsted-ilacs does not read: ${[...unnamed, ...lookup.problems].map((p) => p.message).join("; ")}`,
+    );
+  const known = new Set(lookup.authorities.map((a) => a.urn));
+  const orphan = history.inspections.find((i) => !known.has(i.urn));
+  if (orphan) throw new Error(`data/ofsted-ilacs: URN ${orphan.urn} (${orphan.name}) is not in la_lookup.csv`);
+  return JSON.stringify(makeRecord(lookup.authorities, history.inspections, { kind: "shipped" }, history.problems));
+}
+
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
@@ -218,12 +245,12 @@ const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").di
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
-async function buildOffline(css, bundle) {
+async function buildOffline(css, record, bundle) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
   const workshopWasm = (await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"))).toString("base64");
-  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}" };\n${bundle}\n`;
+  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}", record: ${record} };\n${bundle}\n`;
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,

@@ -164,12 +164,15 @@ function sameParams(a, b) {
 export class App {
   /**
    * `core` is the wasm core's API; `loadWorkshop()` resolves to the workshop build's API (the core
-   * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens.
+   * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens;
+   * `loadRecord()` resolves to the public inspection record (record.mjs), loaded on first use.
    */
-  constructor(mountPoint, core, config, loadWorkshop) {
+  constructor(mountPoint, core, config, loadWorkshop, loadRecord) {
     this.mount = mountPoint;
     this.core = core;
     this.loadWorkshop = loadWorkshop;
+    /** Resolves to the public inspection record (stocktake.mjs), fetched on first use. */
+    this.loadRecord = loadRecord;
     this.config = config;
     this.store = openStore(config.storage);
     this.frameworks = core.frameworks();
