@@ -16,6 +16,8 @@ import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
+import { peerPackPage, peerPage, peerReviewPage } from "./pages-peer.mjs";
+import { regionalPage } from "./pages-regional.mjs";
 import { OtherTabs } from "./tabs.mjs";
 import { Pathway } from "./pathway.mjs";
 
@@ -111,6 +113,11 @@ const PAGES = {
   briefing: ["workshop", "briefingPage", "workshop"],
   "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
   protect: ["protect", "protectPage"],
+  // Peer challenge and the regional picture (issue 19).
+  peer: peerPage,
+  "peer-pack": peerPackPage,
+  "peer-review": peerReviewPage,
+  regional: regionalPage,
 };
 
 /**
@@ -124,7 +131,15 @@ const PAGES = {
 export const HASH_PREFIX = "#stocktake/";
 
 /** Pages that show without an assessment; any other page reopened from an address needs one. */
-const NO_ASSESSMENT_NEEDED = new Set(["start", "clear", "about", "briefing", "workshop-compare"]);
+const NO_ASSESSMENT_NEEDED = new Set([
+  "start",
+  "clear",
+  "about",
+  "briefing",
+  "workshop-compare",
+  "peer-review",
+  "regional",
+]);
 
 /** The parameters of a page that belong in its address. */
 function addressParams(params) {

@@ -25,7 +25,7 @@ export const CHOICE_KEY = "record-authority";
 export const USER_RECORD_KEY = "record-user";
 
 /** The record in use: the user's newer copy kept on the device, else the one shipped. */
-async function recordInUse(app) {
+export async function recordInUse(app) {
   const kept = app.store.read(USER_RECORD_KEY);
   if (isRecord(kept)) return { record: kept, shipped: null };
   const shipped = await app.loadRecord();
