@@ -100,7 +100,7 @@ function csvRows(app, p) {
       name,
       "Projection",
       r.e.pack.assessment.assessedOn ?? "",
-      ...RECORD_JUDGEMENTS.map((j) => gradeText(app, r.projected, j.id)),
+      ...RECORD_JUDGEMENTS.map((j) => gradeText(app, r.projected, j.id, "Not projected")),
     ]);
     out.push([
       name,
