@@ -7,7 +7,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { axe, cspViolations, foreignRequests, openPage, screenshot, useSite, waitReady } from "./harness.mjs";
+import { join } from "node:path";
+import {
+  ARTIFACTS,
+  axe,
+  cspViolations,
+  foreignRequests,
+  openPage,
+  screenshot,
+  useSite,
+  waitReady,
+} from "./harness.mjs";
 import { fillAllAreas, focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
 import { makePack } from "../www/app/peer.mjs";
 
@@ -103,6 +113,7 @@ test("two authorities exchange a challenge and a response by keyboard; the excha
   assert.ok(!(await shadowText(r, "main")).includes("Their notes"), "notes were left out");
   assert.ok((await r.locator("#pack-projection tbody tr").count()) >= 4);
   await screenshot(r, "peer-review-390");
+  await r.screenshot({ path: join(ARTIFACTS, "peer-review-390-top.png") });
   await axeClean(r, rev.errors, "peer-review, pack open");
   // Agree with the first statement; question the second.
   await tabTo(r, `challenge-${first.id}-stance`);
