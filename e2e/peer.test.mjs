@@ -8,8 +8,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   ARTIFACTS,
+  DIST,
   axe,
   cspViolations,
   foreignRequests,
@@ -297,5 +299,86 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
   await screenshot(page, "regional-390");
   assert.deepEqual(foreignRequests(requests, site.url), []);
   assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+/** `n` packs of whole self-evaluations for the framework `fw` with statement ids `ids`. */
+function packs(n, fw, ids) {
+  const levels = ["good", "requires_improvement", "inadequate", "outstanding", "good"];
+  return Array.from({ length: n }, (_, k) => {
+    const a = {
+      format: "stocktake-assessment",
+      version: 1,
+      framework: fw,
+      authority: `Authority ${k + 1}`,
+      assessedOn: "2026-11-30",
+      answers: Object.fromEntries(ids.map((id, i) => [id, { level: levels[(i + k) % levels.length], evidence: [] }])),
+      indicators: { sw_turnover: 10 + k, agency_rate: 5 + (k % 7) },
+      history: null,
+    };
+    const pack = makePack(a, { preparedFor: "Lead", includeNotes: false, today: "2026-12-01", id: `p${k}` });
+    return { name: `pack-${k + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pack)) };
+  });
+}
+
+test("30 whole packs are read, scored and aggregated in the browser in under 200 ms", async () => {
+  const { page, errors } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  const { fw, ids } = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    return { fw: app.defaultFrameworkId(), ids: app.fw().areas.flatMap((a) => a.statements.map((s) => s.id)) };
+  });
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("regional"));
+  await onPage(page, "regional");
+  const files = packs(30, fw, ids);
+  // Timed inside the page: from the change event to the tables in the document.
+  await page.evaluate(() => {
+    const root = document.querySelector("stocktake-app").shadowRoot;
+    const input = root.getElementById("regional-files");
+    input.addEventListener("change", () => (window.__t0 = performance.now()), { capture: true });
+    new MutationObserver((_, obs) => {
+      if (root.getElementById("regional-count")) {
+        window.__ms = performance.now() - window.__t0;
+        obs.disconnect();
+      }
+    }).observe(root, { childList: true, subtree: true });
+  });
+  await page.locator("#regional-files").setInputFiles(files);
+  await page.locator("#regional-count").waitFor();
+  const ms = await page.evaluate(() => window.__ms);
+  console.log(`30 packs read, scored and aggregated in ${ms.toFixed(0)} ms`);
+  assert.match(await shadowText(page, "#regional-count"), /^30 authorities/);
+  assert.ok(ms < 200, `${ms} ms`);
+  assert.deepEqual(errors, []);
+});
+
+test("the regional picture works in the offline file, with the record inline and no request", async () => {
+  const browser = site.browser;
+  const { page, requests, errors } = await openPage(browser);
+  const url = pathToFileURL(join(DIST, "stocktake-offline.html")).href;
+  await page.goto(url);
+  await waitReady(page);
+  await follow(page, "link-regional", "regional");
+  const fw = await page.evaluate(() => document.querySelector("stocktake-app").app.defaultFrameworkId());
+  const a = {
+    format: "stocktake-assessment",
+    version: 1,
+    framework: fw,
+    authority: "Barnet",
+    answers: {},
+    indicators: {},
+    history: null,
+  };
+  const pack = makePack(a, { preparedFor: "Lead", includeNotes: false, today: "2026-12-01", id: "b" });
+  await page
+    .locator("#regional-files")
+    .setInputFiles({ name: "barnet.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pack)) });
+  await page.locator("#regional-count").waitFor();
+  assert.match(await shadowText(page, "#regional-judgements"), /BarnetLast inspection \(ended 14 June 2024\)Good/);
+  assert.deepEqual(
+    requests.filter((u) => u !== url && !u.startsWith("data:") && !u.startsWith("blob:")),
+    [],
+  );
   assert.deepEqual(errors, []);
 });
