@@ -164,6 +164,7 @@ test("two authorities exchange a challenge and a response by keyboard; the excha
   await tabTo(page, `reply-1-${second.id}-answer`);
   await page.keyboard.type("Audit of 40 cases in October, attached to the pack.");
   await page.keyboard.press("Tab");
+  assert.match(await shadowText(page, "#exchange-1-summary"), /0 still to reply to/, "the count follows the replies");
   await screenshot(page, "peer-1280");
   await page.setViewportSize({ width: 390, height: 900 });
   await screenshot(page, "peer-390");

@@ -579,15 +579,18 @@ export function peerPage(app, main, params = {}) {
         );
       const entries = Object.entries(x.challenges ?? {});
       const agreed = entries.filter(([, c]) => c.stance === "agree").length;
+      const summaryText = () =>
+        `${agreed} agreed, ${entries.length - agreed} questioned, ${openQuestions(x)} still to reply to.`;
+      const summary = h("p", { class: "govuk-body", id: `exchange-${n}-summary` }, summaryText());
+      const replied = () => {
+        app.changed(false);
+        summary.textContent = summaryText();
+      };
       return h(
         "div",
         { class: "st-repeat", id: `exchange-${n}` },
         h("h2", { class: "govuk-heading-m" }, `Challenge from ${x.reviewer}, ${longDate(x.respondedOn)}`),
-        h(
-          "p",
-          { class: "govuk-body", id: `exchange-${n}-summary` },
-          `${agreed} agreed, ${entries.length - agreed} questioned, ${openQuestions(x)} still to reply to.`,
-        ),
+        summary,
         x.letter ? govInset(h("p", { class: "govuk-body st-text", id: `exchange-${n}-letter` }, x.letter)) : null,
         entries.map(([sid, c]) => {
           const s = statement.get(sid);
@@ -632,7 +635,7 @@ export function peerPage(app, main, params = {}) {
                           onInput: (v) => {
                             answerText = v;
                             reply(x, sid, "answered", v, app.today());
-                            app.changed(false);
+                            replied();
                           },
                         }),
                       ],
@@ -641,7 +644,7 @@ export function peerPage(app, main, params = {}) {
                   value: r?.status,
                   onChange: (v) => {
                     reply(x, sid, v, answerText, app.today());
-                    app.changed(false);
+                    replied();
                   },
                 })
               : null,
