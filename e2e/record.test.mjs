@@ -11,12 +11,14 @@ import { pathToFileURL } from "node:url";
 import {
   DIST,
   ROOT,
+  STRICT_CSP,
   axe,
   cspViolations,
   foreignRequests,
   launch,
   openPage,
   screenshot,
+  startServer,
   useSite,
   waitReady,
 } from "./harness.mjs";
@@ -231,5 +233,21 @@ test("the offline file carries the record inline and makes no request", async ()
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
+  }
+});
+
+test("inside an intranet page under a strict CSP, the record loads from Stocktake's own folder", async () => {
+  const { server, url } = await startServer(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } });
+  try {
+    const { page, requests, errors } = await openPage(site.browser);
+    await openRecord(page, new URL("embed-example.html", url).href);
+    assert.ok(requests.includes(`${url}data/ilacs-record.json`));
+    await page.locator("#record-authority").selectOption({ label: "Dorset" });
+    await page.locator("#record-neighbours").waitFor();
+    assert.deepEqual(foreignRequests(requests, url), []);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    server.close();
   }
 });
