@@ -3,7 +3,7 @@
 // (the authority opens a reviewer's response over its own self-evaluation and accepts or answers
 // each challenge; the exchange is kept in its file). Every file is made and read in this browser.
 import { h, put } from "./dom.mjs";
-import { govButton, govErrorSummary, govInput, govRadios, govSelect, govTable } from "./govuk.mjs";
+import { govButton, govErrorSummary, govInput, govRadios, govSelect, govSummaryList, govTable } from "./govuk.mjs";
 
 const govInset = (...children) => h("div", { class: "govuk-inset-text" }, children);
 import { downloadText } from "./files.mjs";
@@ -588,7 +588,7 @@ export function peerPage(app, main, params = {}) {
       };
       return h(
         "div",
-        { class: "st-repeat", id: `exchange-${n}` },
+        { id: `exchange-${n}` },
         h("h2", { class: "govuk-heading-m" }, `Challenge from ${x.reviewer}, ${longDate(x.respondedOn)}`),
         summary,
         x.letter ? govInset(h("p", { class: "govuk-body st-text", id: `exchange-${n}-letter` }, x.letter)) : null,
@@ -601,18 +601,15 @@ export function peerPage(app, main, params = {}) {
             "div",
             { class: "st-repeat", id: `challenge-${n}-${sid}` },
             h("h3", { class: "govuk-heading-s" }, s?.text ?? sid),
-            govTable({
-              caption: `Your rating and ${x.reviewer}'s challenge`,
-              captionSize: "s",
-              head: ["Your rating", "Their view", "Rating they would give"],
-              rows: [
-                [
-                  own ? app.levelLabel(own) : "Not answered",
-                  c.stance === "agree" ? "Agrees" : "Questions it",
-                  c.stance === "question" && c.rating ? app.levelLabel(c.rating) : "—",
-                ],
-              ],
-            }),
+            govSummaryList(
+              [
+                { key: "Your rating", value: own ? app.levelLabel(own) : "Not answered" },
+                { key: `${x.reviewer}'s view`, value: c.stance === "agree" ? "Agrees" : "Questions it" },
+                c.stance === "question"
+                  ? { key: "Rating they would give", value: c.rating ? app.levelLabel(c.rating) : "Not given" }
+                  : null,
+              ].filter(Boolean),
+            ),
             c.question ? h("p", { class: "govuk-body st-text" }, `Question: ${c.question}`) : null,
             c.note ? h("p", { class: "govuk-body st-text" }, `Note: ${c.note}`) : null,
             c.stance === "question"
