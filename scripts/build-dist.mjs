@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as esbuild from "esbuild";
 import * as sass from "sass";
+import { makeRecord, parseHistory, parseLookup } from "../www/app/record.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -146,6 +147,9 @@ export async function buildDist({ out = dist, frameAncestors = process.env.STOCK
   await writeFile(join(out, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
   // The Word and Excel exporters, on their own: loaded only when a file is asked for.
   await writeFile(join(out, "stocktake-exports.mjs"), await bundleExporters("esm"));
+  const record = await buildRecord();
+  await mkdir(join(out, "data"), { recursive: true });
+  await writeFile(join(out, "data", "ilacs-record.json"), record);
   await addPreloads(out);
   await writeFramePage(out);
   await writeFile(join(out, "_headers"), headersFile(await readFile(join(out, "index.html"), "utf8"), ancestors));
@@ -155,6 +159,7 @@ export async function buildDist({ out = dist, frameAncestors = process.env.STOCK
   await buildOffline(
     out,
     css,
+    record,
     await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
     await bundleExporters("iife"),
   );
@@ -338,6 +343,28 @@ export function headersFile(indexHtml, ancestors) {
   ].join("\n")}\n`;
 }
 
+/**
+ * The public record of ILACS inspections (data/ofsted-ilacs/, see its README) as the compact JSON
+ * the page loads only when the user opens the feature: dist/data/ilacs-record.json, inlined in the
+ * offline file. Fails the build when a file does not read, or when rows are left out that the
+ * README does not name (a new copy with new faults must be looked at first).
+ */
+export async function buildRecord() {
+  const folder = join(root, "data", "ofsted-ilacs");
+  const history = parseHistory(await readFile(join(folder, "ofsted_csc_ilacs_history_to_2025-03.csv"), "utf8"));
+  const lookup = parseLookup(await readFile(join(folder, "la_lookup.csv"), "utf8"));
+  const readme = await readFile(join(folder, "README.md"), "utf8");
+  const unnamed = history.problems.filter((p) => p.row == null || !readme.includes(`${p.row}`));
+  if (unnamed.length || lookup.problems.length || !history.inspections.length)
+    throw new Error(
+      `data/ofsted-ilacs does not read: ${[...unnamed, ...lookup.problems].map((p) => p.message).join("; ")}`,
+    );
+  const known = new Set(lookup.authorities.map((a) => a.urn));
+  const orphan = history.inspections.find((i) => !known.has(i.urn));
+  if (orphan) throw new Error(`data/ofsted-ilacs: URN ${orphan.urn} (${orphan.name}) is not in la_lookup.csv`);
+  return JSON.stringify(makeRecord(lookup.authorities, history.inspections, { kind: "shipped" }, history.problems));
+}
+
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
@@ -346,12 +373,12 @@ const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").di
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
-async function buildOffline(dist, css, bundle, exporters) {
+async function buildOffline(dist, css, record, bundle, exporters) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
   const workshopWasm = (await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"))).toString("base64");
-  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}", exporters() {\n${exporters}\nreturn __stocktakeExporters;\n} };\n${bundle}\n`;
+  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}", exporters() {\n${exporters}\nreturn __stocktakeExporters;\n}, record: ${record} };\n${bundle}\n`;
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,

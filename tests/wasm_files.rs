@@ -67,3 +67,18 @@ fn values_cross_the_boundary_as_json() {
     let fractional = js_sys::JSON::parse(r#"{ "runs": 2.5 }"#).unwrap();
     assert!(stocktake::bindings::simulate(js, fractional).is_err());
 }
+
+/// The peer challenge exchanges (`peer`, issue 19) pass through the JavaScript API untouched, and
+/// a file without them gains nothing.
+#[wasm_bindgen_test]
+fn the_peer_record_passes_through_the_api() {
+    let peer = serde_json::json!({ "exchanges": [{ "packId": "p1", "reviewer": "Sam", "replies": { "hp_front_door": { "status": "accepted" } } }] });
+    let file =
+        serde_json::json!({ "format": "stocktake-assessment", "version": 1, "authority": "Dorset", "peer": peer });
+    let o = json(&stocktake::bindings::parse_assessment_text(&file.to_string()).unwrap());
+    assert_eq!(o["fatal"], false);
+    assert_eq!(o["assessment"]["peer"], peer);
+    let plain = include_str!("golden/v1/full-2026.json");
+    let o = json(&stocktake::bindings::parse_assessment_text(plain).unwrap());
+    assert!(o["assessment"].get("peer").is_none());
+}

@@ -73,6 +73,28 @@ export function loadExporters() {
   return exportersReady;
 }
 
+let recordReady;
+
+/**
+ * Loads the public record of ILACS inspections once (data/ilacs-record.json, made at build time
+ * from data/ofsted-ilacs/): our own static file, fetched only when the user opens the feature, so
+ * neither the wasm nor the first visit carries it. The offline file has it inline.
+ */
+export function loadRecord() {
+  recordReady ??= (
+    inline
+      ? Promise.resolve(inline.record)
+      : fetch(new URL("data/ilacs-record.json", base)).then((r) => {
+          if (!r.ok) throw new Error(`the inspection record did not load (${r.status})`);
+          return r.json();
+        })
+  ).catch((err) => {
+    recordReady = null;
+    throw err;
+  });
+  return recordReady;
+}
+
 /** Bytes of linear memory the wasm core holds (for the benchmark); 0 before it loads. */
 export function wasmMemoryBytes() {
   return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
@@ -216,7 +238,7 @@ export class StocktakeApp extends HTMLElement {
     Promise.all([core, styled, app])
       .then(([api, , { App }]) => {
         mount.hidden = false;
-        this.app = new App(mount, api, config, loadWorkshop, loadExporters);
+        this.app = new App(mount, api, config, loadWorkshop, loadExporters, loadRecord);
         this.app.start();
         this.dataset.ready = "true";
         this.dispatchEvent(new CustomEvent("stocktake:ready", { bubbles: true }));

@@ -3,11 +3,12 @@
 //! Saved-file format (`schema/assessment.schema.json`):
 //! `{ format: "stocktake-assessment", version: 1, framework, authority, assessedOn,
 //!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due } } },
-//!    indicators: { <indicatorId>: number }, history, scenario?, participant? }`.
+//!    indicators: { <indicatorId>: number }, history, scenario?, participant?, peer? }`.
 //!
 //! `scenario` (a workshop scenario id, see [`crate::framework::scenario_index`]) and `participant` (the name of a
 //! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
-//! so files without them are unchanged (still version 1).
+//! so files without them are unchanged (still version 1). `peer` (the peer challenge exchanges, an
+//! object owned by the page) is optional in the same way and passed through untouched.
 //!
 //! [`parse_assessment`] never fails and never panics: it keeps every valid part and returns a
 //! [`Problem`] naming the field path (such as `answers.hp_front_door.level`) for each invalid one.
@@ -93,6 +94,10 @@ pub struct Assessment {
     /// The workshop participant's name, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participant: Option<String>,
+    /// The peer challenge exchanges kept with this self-evaluation (the page's peer.mjs): an
+    /// object passed through untouched, like `history`; absent from files without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer: Option<Value>,
 }
 
 impl Default for Assessment {
@@ -108,6 +113,7 @@ impl Default for Assessment {
             history: Value::Null,
             scenario: None,
             participant: None,
+            peer: None,
         }
     }
 }
@@ -389,6 +395,15 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     }
     if let Some(h) = obj.get("history") {
         a.history = h.clone();
+    }
+    match obj.get("peer") {
+        None | Some(Value::Null) => {}
+        Some(p @ Value::Object(_)) => a.peer = Some(p.clone()),
+        Some(_) => problems.push(Problem::new(
+            "peer.exchanges",
+            "wrong_shape",
+            "The peer challenge record must be an object, so it is left out",
+        )),
     }
     match obj.get("scenario") {
         None | Some(Value::Null) => {}
@@ -791,6 +806,22 @@ mod tests {
             );
         }
         assert_eq!(got.len(), 11);
+    }
+
+    #[test]
+    fn the_peer_record_is_optional_and_passed_through() {
+        let peer =
+            json!({ "exchanges": [{ "reviewer": "Sam", "challenges": { "hp_front_door": { "stance": "agree" } } }] });
+        let (a, p) = parse_assessment(&json!({ "format": FORMAT, "version": 1, "peer": peer }));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(a.peer.as_ref(), Some(&peer));
+        assert_eq!(to_value(&a)["peer"], peer);
+        let (plain, _) = parse_assessment(&json!({ "format": FORMAT, "version": 1 }));
+        assert!(to_value(&plain).get("peer").is_none(), "files without it are unchanged");
+        let (bad, p) = parse_assessment(&json!({ "peer": [1] }));
+        assert!(bad.peer.is_none());
+        assert_eq!(p[0].code, "wrong_shape");
+        assert!(!is_fatal(&p[0]), "a damaged peer record does not stop the file opening");
     }
 
     #[test]

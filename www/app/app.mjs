@@ -16,6 +16,8 @@ import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
+import { peerPackPage, peerPage, peerReviewPage } from "./pages-peer.mjs";
+import { regionalPage } from "./pages-regional.mjs";
 import { OtherTabs } from "./tabs.mjs";
 import { Pathway } from "./pathway.mjs";
 
@@ -111,6 +113,11 @@ const PAGES = {
   briefing: ["workshop", "briefingPage", "workshop"],
   "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
   protect: ["protect", "protectPage"],
+  // Peer challenge and the regional picture (issue 19).
+  peer: peerPage,
+  "peer-pack": peerPackPage,
+  "peer-review": peerReviewPage,
+  regional: regionalPage,
 };
 
 /**
@@ -186,7 +193,15 @@ export function serviceNavigation(current, go) {
 export const HASH_PREFIX = "#stocktake/";
 
 /** Pages that show without an assessment; any other page reopened from an address needs one. */
-const NO_ASSESSMENT_NEEDED = new Set(["start", "clear", "about", "briefing", "workshop-compare"]);
+const NO_ASSESSMENT_NEEDED = new Set([
+  "start",
+  "clear",
+  "about",
+  "briefing",
+  "workshop-compare",
+  "peer-review",
+  "regional",
+]);
 
 /** The parameters of a page that belong in its address. */
 function addressParams(params) {
@@ -228,13 +243,16 @@ export class App {
    * `core` is the wasm core's API; `loadWorkshop()` resolves to the workshop build's API (the core
    * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens;
    * `loadExporters()` resolves to the Word and Excel exporters (www/exporters/index.mjs), loaded
-   * the first time a file is asked for.
+   * the first time a file is asked for. `loadRecord()` resolves to the public inspection record
+   * (record.mjs), loaded on first use.
    */
-  constructor(mountPoint, core, config, loadWorkshop, loadExporters) {
+  constructor(mountPoint, core, config, loadWorkshop, loadExporters, loadRecord) {
     this.mount = mountPoint;
     this.core = core;
     this.loadWorkshop = loadWorkshop;
     this.loadExporters = loadExporters;
+    /** Resolves to the public inspection record (stocktake.mjs), fetched on first use. */
+    this.loadRecord = loadRecord;
     this.config = config;
     this.store = openStore(config.storage);
     this.frameworks = core.frameworks();

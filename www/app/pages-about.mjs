@@ -6,6 +6,8 @@ import { fieldId } from "./state.mjs";
 import { dateParts, dateJoin } from "./format.mjs";
 import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./pages-area.mjs";
 import { familyOf, familyTerms, inspectionKindText } from "./family.mjs";
+import { recordSection } from "./record-panel.mjs";
+import { asLastInspection, longDate } from "./record.mjs";
 
 /**
  * The framework whose judgements a past inspection was graded against: the newest one that had
@@ -215,6 +217,30 @@ export function aboutPage(app, main, params) {
       onInput: (parts) => app.set("assessedOn", dateJoin(parts)),
     }),
     h("h2", { class: "govuk-heading-m" }, terms.lastHeading),
+    // Local authorities only: the public record of ILACS inspections (record-panel.mjs).
+    terms.provider
+      ? null
+      : recordSection(app, {
+          fill: (inspection, name) => {
+            const fw = app.fw(aboutFrameworkAt(app, inspection.startedOn));
+            mutate((x) => {
+              x.history.lastInspection = asLastInspection(
+                inspection,
+                (fw?.judgements ?? []).map((j) => j.id),
+              );
+              if (!x.authority?.trim()) x.authority = name;
+            });
+            app.saveNow();
+            app.go("about", params, {
+              replace: true,
+              focusId: fieldId("history.lastInspection.kind"),
+              notice: [
+                "Filled in from the public inspection record",
+                `${name}: ${inspectionKindText(inspection.kind).toLowerCase()}, ${longDate(inspection.startedOn)} to ${longDate(inspection.endedOn)}. Check the dates and grades below and correct anything that is wrong.`,
+              ],
+            });
+          },
+        }),
     govRadios({
       id: fieldId("history.lastInspection.kind"),
       legend: "What kind of inspection was it?",

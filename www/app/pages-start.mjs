@@ -280,6 +280,7 @@ export function startPage(app, main) {
         ),
     fileGroup,
     workshopStartSection(app),
+    peerStartSection(app),
     app.a || app.store.available
       ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear"))
       : null,
@@ -307,6 +308,21 @@ function workshopScenarios(app) {
   } catch {
     return [];
   }
+}
+
+/** The start page's "Peer challenge and regions" section: for a reviewer or a regional lead, with no self-evaluation of their own. */
+function peerStartSection(app) {
+  return h(
+    "div",
+    { id: "peer-start" },
+    h("h2", { class: "govuk-heading-m" }, "Peer challenge and regions"),
+    h(
+      "ul",
+      { class: "govuk-list" },
+      h("li", {}, app.link("Review a peer challenge pack", "peer-review", {}, { id: "link-peer-review" })),
+      h("li", {}, app.link("See the regional picture from several packs", "regional", {}, { id: "link-regional" })),
+    ),
+  );
 }
 
 /** The start page's "Try a workshop scenario" section (null when there are no scenarios). */

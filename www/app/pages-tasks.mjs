@@ -123,6 +123,7 @@ export function tasksPage(app, main) {
       h("li", {}, app.link("Action plan", "actions", {}, { id: "link-actions" })),
       h("li", {}, app.link("Full report (to print or save as PDF)", "report", {}, { id: "link-report" })),
       h("li", {}, app.link("Compare with last year", "compare", {}, { id: "link-compare" })),
+      h("li", {}, app.link("Peer challenge: send a pack, read the response", "peer", {}, { id: "link-peer" })),
     ),
     h("h2", { class: "govuk-heading-m" }, "Keep your work"),
     h(

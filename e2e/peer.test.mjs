@@ -1,0 +1,386 @@
+// Peer challenge and the regional picture (issue 19), end to end: an authority exports a
+// passphrase-protected pack by keyboard, a reviewer opens it in another browser context, challenges
+// and saves a response, the authority opens the response over its own self-evaluation, answers a
+// challenge, and after a reload the exchange is still there (and survives the saved-file format).
+// A regional lead loads packs including a duplicate and an unreadable file. axe on every new page,
+// every request recorded, screenshots at 390 and 1280 px.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  ARTIFACTS,
+  DIST,
+  axe,
+  cspViolations,
+  foreignRequests,
+  openPage,
+  screenshot,
+  useSite,
+  waitReady,
+} from "./harness.mjs";
+import { fillAllAreas, focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
+import { makePack } from "../www/app/peer.mjs";
+
+const site = useSite();
+const PASS = "correct horse battery staple";
+
+/** Runs axe, then forgets the CSP violation and console error axe's own inline style causes. */
+async function axeClean(page, errors, where) {
+  assert.deepEqual(errors, [], `errors before axe on ${where}`);
+  assert.deepEqual(await cspViolations(page), [], `CSP violations before axe on ${where}`);
+  assert.deepEqual(await axe(page), [], where);
+  errors.length = 0;
+  await page.evaluate(() => {
+    window.__cspViolations = [];
+  });
+}
+
+/** Presses the button `id` by keyboard and returns the file it downloads. */
+async function downloadBy(page, id) {
+  await tabTo(page, id);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+}
+
+test("two authorities exchange a challenge and a response by keyboard; the exchange is kept", async () => {
+  // The authority.
+  const dcs = await openPage(site.browser, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const { page } = dcs;
+  await page.goto(site.url);
+  await waitReady(page);
+  await follow(page, "start-new", "about");
+  await page.evaluate(() => document.querySelector("stocktake-app").app.set("authority", "Dorset"));
+  await fillAllAreas(page);
+  const [first, second] = await page.evaluate(() =>
+    document
+      .querySelector("stocktake-app")
+      .app.fw()
+      .areas[0].statements.slice(0, 2)
+      .map((s) => ({ id: s.id, text: s.text })),
+  );
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("tasks"));
+  await onPage(page, "tasks");
+  await follow(page, "link-peer", "peer");
+  await axeClean(page, dcs.errors, "peer, empty");
+  await follow(page, "peer-prepare", "peer-pack");
+  // Errors first: no reviewer, passphrases that differ.
+  await tabTo(page, "peer-passphrase");
+  await page.keyboard.type(PASS);
+  await tabTo(page, "save-pack");
+  await page.keyboard.press("Enter");
+  await page.locator("#peer-errors").waitFor();
+  assert.match(await shadowText(page, "#peer-errors"), /Enter the name of the peer reviewer/);
+  assert.equal(await focusedId(page), "peer-errors");
+  await axeClean(page, dcs.errors, "peer-pack with errors");
+  await tabTo(page, "peer-reviewer");
+  await page.keyboard.type("Sam Peer, DCS Wiltshire");
+  await tabTo(page, "peer-passphrase");
+  await page.keyboard.type(PASS);
+  await tabTo(page, "peer-passphrase-confirm");
+  await page.keyboard.type(PASS);
+  const pack = await downloadBy(page, "save-pack");
+  await onPage(page, "peer");
+  assert.match(pack.name, /^stocktake-peer-pack-dorset-\d{4}-\d{2}-\d{2}-protected\.json$/);
+  assert.ok(!pack.text.includes("Dorset"), "the protected pack is not readable");
+  assert.match(await shadowText(page, "#exchange-1"), /Pack sent to Sam Peer, DCS Wiltshire/);
+
+  // The reviewer, in a browser context of their own, with no self-evaluation.
+  const rev = await openPage(site.browser, { acceptDownloads: true, viewport: { width: 390, height: 900 } });
+  const r = rev.page;
+  await r.goto(site.url);
+  await waitReady(r);
+  await follow(r, "link-peer-review", "peer-review");
+  await axeClean(r, rev.errors, "peer-review, empty");
+  await r
+    .locator("#pack-file")
+    .setInputFiles({ name: pack.name, mimeType: "application/json", buffer: Buffer.from(pack.text) });
+  await r.locator("#pack-passphrase").waitFor();
+  await tabTo(r, "pack-passphrase");
+  await r.keyboard.type("wrong passphrase here");
+  await tabTo(r, "pack-open");
+  await r.keyboard.press("Enter");
+  await r.locator("#peer-errors").waitFor();
+  assert.match(await shadowText(r, "#peer-errors"), /passphrase is wrong/);
+  await tabTo(r, "pack-passphrase");
+  await r.keyboard.type(PASS);
+  await tabTo(r, "pack-open");
+  await r.keyboard.press("Enter");
+  await r.locator("#pack-notice").waitFor();
+  assert.match(
+    await shadowText(r, "#pack-notice"),
+    /^Confidential\. Prepared by Dorset for Sam Peer, DCS Wiltshire only, for peer challenge\. It holds the authority's candid view of its own services \(its notes are left out\)/,
+  );
+  assert.ok(!(await shadowText(r, "main")).includes("Their notes"), "notes were left out");
+  assert.ok((await r.locator("#pack-projection tbody tr").count()) >= 4);
+  await screenshot(r, "peer-review-390");
+  await r.screenshot({ path: join(ARTIFACTS, "peer-review-390-top.png") });
+  await axeClean(r, rev.errors, "peer-review, pack open");
+  // Agree with the first statement; question the second.
+  await tabTo(r, `challenge-${first.id}-stance`);
+  await r.keyboard.press("Space");
+  await tabTo(r, `challenge-${second.id}-stance`);
+  await r.keyboard.press("ArrowDown"); // moves to and selects "Question it"
+  await tabTo(r, `challenge-${second.id}-question`);
+  await r.keyboard.type("Where is the audit that shows this?");
+  await tabTo(r, `challenge-${second.id}-rating`);
+  await r.locator(`#challenge-${second.id}-rating`).selectOption("requires_improvement");
+  await tabTo(r, `challenge-${second.id}-note`);
+  await r.keyboard.type("Front-line visits found drift.");
+  await tabTo(r, "review-letter");
+  await r.keyboard.type("Dear Dorset,\nThank you for an open self-evaluation.");
+  const response = await downloadBy(r, "save-response");
+  assert.match(response.name, /^stocktake-peer-response-dorset-/);
+  assert.ok(!response.text.includes("audit"), "the response is protected with the pack's passphrase");
+  assert.match(await shadowText(r, "#notice-heading"), /Your response has been saved/);
+  await r.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(r, "peer-review-1280");
+  assert.deepEqual(foreignRequests(rev.requests, site.url), []);
+
+  // The authority opens the response over its own self-evaluation.
+  await page.locator("#response-file").setInputFiles({
+    name: response.name,
+    mimeType: "application/json",
+    buffer: Buffer.from(response.text),
+  });
+  await page.locator("#response-passphrase").waitFor();
+  await tabTo(page, "response-passphrase");
+  await page.keyboard.type(PASS);
+  await tabTo(page, "response-open");
+  await page.keyboard.press("Enter");
+  await page.locator("#notice-heading").waitFor();
+  assert.match(await shadowText(page, "#notice-heading"), /Sam Peer, DCS Wiltshire's response has been opened/);
+  assert.match(await shadowText(page, "#exchange-1-summary"), /1 agreed, 1 questioned, 1 still to reply to/);
+  assert.match(await shadowText(page, "#exchange-1-letter"), /Thank you for an open self-evaluation/);
+  const row = await shadowText(page, `#challenge-1-${second.id}`);
+  assert.match(row, /Your ratingGood|Your rating[A-Z]/);
+  assert.match(row, /Sam Peer, DCS Wiltshire's viewQuestions it/);
+  assert.match(row, /Rating they would giveRequires improvement to be good/);
+  assert.match(row, /Where is the audit that shows this\?/);
+  assert.match(row, /Front-line visits found drift\./);
+  // Answer it.
+  await tabTo(page, `reply-1-${second.id}`);
+  await page.keyboard.press("ArrowDown");
+  await tabTo(page, `reply-1-${second.id}-answer`);
+  await page.keyboard.type("Audit of 40 cases in October, attached to the pack.");
+  await page.keyboard.press("Tab");
+  assert.match(await shadowText(page, "#exchange-1-summary"), /0 still to reply to/, "the count follows the replies");
+  await screenshot(page, "peer-1280");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await screenshot(page, "peer-390");
+  await axeClean(page, dcs.errors, "peer with a response");
+
+  // Reload: the exchange is kept on the device, and through the saved-file format.
+  await page.reload();
+  await waitReady(page);
+  await onPage(page, "peer");
+  assert.match(await shadowText(page, "#exchange-1-summary"), /1 agreed, 1 questioned, 0 still to reply to/);
+  assert.equal(
+    await page.locator(`#reply-1-${second.id}-answer`).inputValue(),
+    "Audit of 40 cases in October, attached to the pack.",
+  );
+  const reopened = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const parsed = app.core.parseAssessmentText(JSON.stringify(app.a));
+    return { peer: parsed.assessment.peer, original: app.a.peer, problems: parsed.problems };
+  });
+  assert.deepEqual(reopened.problems, []);
+  assert.deepEqual(reopened.peer, reopened.original);
+  assert.equal(reopened.peer.exchanges[0].replies[second.id].status, "answered");
+  assert.deepEqual(foreignRequests(dcs.requests, site.url), []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(dcs.errors, []);
+});
+
+test("a regional lead loads packs with a duplicate and an unreadable file; the figures match the files", async () => {
+  const { page, requests, errors } = await openPage(site.browser, {
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  await page.goto(site.url);
+  await waitReady(page);
+  const areas = await page.evaluate(() =>
+    document
+      .querySelector("stocktake-app")
+      .app.fw()
+      .areas.map((a) => ({ name: a.name, statements: a.statements.map((s) => ({ id: s.id, text: s.text })) })),
+  );
+  const fw = await page.evaluate(() => document.querySelector("stocktake-app").app.defaultFrameworkId());
+  const [s0, s1, s2] = areas[0].statements;
+  const a = (authority, levels, indicators = {}) => ({
+    format: "stocktake-assessment",
+    version: 1,
+    framework: fw,
+    authority,
+    assessedOn: "2026-11-30",
+    answers: Object.fromEntries(
+      Object.entries(levels).map(([id, level]) => [id, { level, evidence: [], notes: "secret" }]),
+    ),
+    indicators,
+    history: null,
+  });
+  const pack = (x, preparedOn, urn) =>
+    JSON.stringify(
+      makePack(x, {
+        preparedFor: "Regional lead",
+        includeNotes: false,
+        today: preparedOn,
+        id: `${x.authority}-${preparedOn}`,
+        urn,
+      }),
+    );
+  const files = [
+    {
+      name: "dorset-november.json",
+      text: pack(a("Dorset", { [s0.id]: "good", [s1.id]: "good" }), "2026-11-01", 2532283),
+    },
+    {
+      name: "barnet.json",
+      text: pack(
+        a("Barnet", { [s0.id]: "inadequate", [s2.id]: "requires_improvement" }, { sw_turnover: 17.2 }),
+        "2026-11-20",
+      ),
+    },
+    {
+      name: "dorset-december.json",
+      text: pack(
+        a(
+          "Dorset",
+          { [s0.id]: "requires_improvement", [s1.id]: "requires_improvement" },
+          { sw_turnover: 12.5, agency_rate: 9 },
+        ),
+        "2026-12-01",
+        2532283,
+      ),
+    },
+    {
+      name: "evil.json",
+      text: pack(a("=HYPERLINK(1)", { [s1.id]: "inadequate", [s2.id]: "inadequate" }), "2026-11-25"),
+    },
+    { name: "broken.json", text: "{ this is not a pack" },
+  ];
+  await follow(page, "link-regional", "regional");
+  await axeClean(page, errors, "regional, empty");
+  await page
+    .locator("#regional-files")
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: "application/json", buffer: Buffer.from(f.text) })));
+  await page.locator("#regional-count").waitFor();
+  assert.equal(await shadowText(page, "#regional-count"), "3 authorities: Dorset, Barnet, =HYPERLINK(1).");
+  assert.match(
+    await shadowText(page, "#regional-unreadable"),
+    /broken\.json: it is not a Stocktake file: it is not JSON/,
+  );
+  assert.match(
+    await shadowText(page, "#regional-duplicates"),
+    /dorset-november\.json is another pack from Dorset; the later one, dorset-december\.json, is used/,
+  );
+  // Projection and the last real inspection (Dorset's from the record: 21 March 2025).
+  const judgements = await shadowText(page, "#regional-judgements");
+  assert.match(judgements, /DorsetLast inspection \(ended 21 March 2025\)OutstandingOutstanding/);
+  assert.match(judgements, /=HYPERLINK\(1\)No ILACS inspection in the record/);
+  // Priorities: s0 (Dorset, Barnet), s1 (Dorset, =HYPERLINK), s2 (Barnet, =HYPERLINK): the November
+  // Dorset pack (s0, s1 good) is not counted.
+  const priorities = page.locator("#regional-priorities tbody tr");
+  assert.equal(await priorities.count(), 3);
+  const texts = await priorities.allTextContents();
+  assert.ok(texts.includes(`${s0.text}2Dorset, Barnet`), texts.join(" | "));
+  assert.ok(texts.includes(`${s1.text}2Dorset, =HYPERLINK(1)`), texts.join(" | "));
+  assert.match(await page.locator("#regional-priorities caption").first().textContent(), new RegExp(areas[0].name));
+  const workforce = await shadowText(page, "#regional-workforce");
+  assert.match(workforce, /Dorset12\.59Not givenNot given/);
+  assert.match(workforce, /Barnet17\.2Not given/);
+  assert.ok(!(await shadowText(page, "main")).includes("secret"), "notes left out of the packs are nowhere");
+  await screenshot(page, "regional-1280");
+  await axeClean(page, errors, "regional, loaded");
+  const csv = await downloadBy(page, "regional-csv");
+  assert.match(csv.text, /"'=HYPERLINK\(1\)","Projection"/);
+  assert.ok(!/(^|,)"=/m.test(csv.text), "no cell starts with = unescaped");
+  assert.match(csv.text, new RegExp(`"${areas[0].name}","${s0.text.replace(/[()]/g, "\\$&")}","2","Dorset; Barnet"`));
+  await page.setViewportSize({ width: 390, height: 900 });
+  await screenshot(page, "regional-390");
+  assert.deepEqual(foreignRequests(requests, site.url), []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+/** `n` packs of whole self-evaluations for the framework `fw` with statement ids `ids`. */
+function packs(n, fw, ids) {
+  const levels = ["good", "requires_improvement", "inadequate", "outstanding", "good"];
+  return Array.from({ length: n }, (_, k) => {
+    const a = {
+      format: "stocktake-assessment",
+      version: 1,
+      framework: fw,
+      authority: `Authority ${k + 1}`,
+      assessedOn: "2026-11-30",
+      answers: Object.fromEntries(ids.map((id, i) => [id, { level: levels[(i + k) % levels.length], evidence: [] }])),
+      indicators: { sw_turnover: 10 + k, agency_rate: 5 + (k % 7) },
+      history: null,
+    };
+    const pack = makePack(a, { preparedFor: "Lead", includeNotes: false, today: "2026-12-01", id: `p${k}` });
+    return { name: `pack-${k + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pack)) };
+  });
+}
+
+test("30 whole packs are read, scored and aggregated in the browser in under 200 ms", async () => {
+  const { page, errors } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  const { fw, ids } = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    return { fw: app.defaultFrameworkId(), ids: app.fw().areas.flatMap((a) => a.statements.map((s) => s.id)) };
+  });
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("regional"));
+  await onPage(page, "regional");
+  const files = packs(30, fw, ids);
+  // Timed inside the page: from the change event to the tables in the document.
+  await page.evaluate(() => {
+    const root = document.querySelector("stocktake-app").shadowRoot;
+    const input = root.getElementById("regional-files");
+    input.addEventListener("change", () => (window.__t0 = performance.now()), { capture: true });
+    new MutationObserver((_, obs) => {
+      if (root.getElementById("regional-count")) {
+        window.__ms = performance.now() - window.__t0;
+        obs.disconnect();
+      }
+    }).observe(root, { childList: true, subtree: true });
+  });
+  await page.locator("#regional-files").setInputFiles(files);
+  await page.locator("#regional-count").waitFor();
+  const ms = await page.evaluate(() => window.__ms);
+  console.log(`30 packs read, scored and aggregated in ${ms.toFixed(0)} ms`);
+  assert.match(await shadowText(page, "#regional-count"), /^30 authorities/);
+  assert.ok(ms < 200, `${ms} ms`);
+  assert.deepEqual(errors, []);
+});
+
+test("the regional picture works in the offline file, with the record inline and no request", async () => {
+  const browser = site.browser;
+  const { page, requests, errors } = await openPage(browser);
+  const url = pathToFileURL(join(DIST, "stocktake-offline.html")).href;
+  await page.goto(url);
+  await waitReady(page);
+  await follow(page, "link-regional", "regional");
+  const fw = await page.evaluate(() => document.querySelector("stocktake-app").app.defaultFrameworkId());
+  const a = {
+    format: "stocktake-assessment",
+    version: 1,
+    framework: fw,
+    authority: "Barnet",
+    answers: {},
+    indicators: {},
+    history: null,
+  };
+  const pack = makePack(a, { preparedFor: "Lead", includeNotes: false, today: "2026-12-01", id: "b" });
+  await page
+    .locator("#regional-files")
+    .setInputFiles({ name: "barnet.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pack)) });
+  await page.locator("#regional-count").waitFor();
+  assert.match(await shadowText(page, "#regional-judgements"), /BarnetLast inspection \(ended 14 June 2024\)Good/);
+  assert.deepEqual(
+    requests.filter((u) => u !== url && !u.startsWith("data:") && !u.startsWith("blob:")),
+    [],
+  );
+  assert.deepEqual(errors, []);
+});

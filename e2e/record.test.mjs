@@ -1,0 +1,253 @@
+// The public inspection record on "About your authority" (issue 19, part 1): the record loads only
+// when the user opens the section (our own static file), choosing the authority fills its last
+// inspection into the fields and shows its neighbours' and region's latest judgements beside its
+// projection, with figures that match the CSV files in data/ofsted-ilacs/; a newer history file
+// with bad rows is reported row by row; a good one is kept on the device and named on the page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  DIST,
+  ROOT,
+  STRICT_CSP,
+  axe,
+  cspViolations,
+  foreignRequests,
+  launch,
+  openPage,
+  screenshot,
+  startServer,
+  useSite,
+  waitReady,
+} from "./harness.mjs";
+import { focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
+import { parseCsv } from "../www/app/record.mjs";
+
+const site = useSite();
+const DATA = join(ROOT, "data", "ofsted-ilacs");
+
+/** The history CSV's rows as objects, read here independently of the page's parser. */
+async function historyRows() {
+  const [head, ...rows] = parseCsv(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2025-03.csv"), "utf8"));
+  return rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
+}
+async function lookupRows() {
+  const [head, ...rows] = parseCsv(await readFile(join(DATA, "la_lookup.csv"), "utf8"));
+  return rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
+}
+const iso = (d) => d.split("/").reverse().join("-");
+
+/** Opens About your authority for a new self-evaluation and opens the record section by keyboard. */
+async function openRecord(page, url) {
+  await page.goto(url);
+  await waitReady(page);
+  await follow(page, "start-new", "about");
+  await tabTo(page, "record-summary");
+  await page.keyboard.press("Enter");
+  await page.locator("#record-authority").waitFor();
+}
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px, choosing Dorset fills its last inspection and shows its neighbours beside its projection`, async () => {
+    const { page, requests, errors } = await openPage(site.browser, { viewport: { width, height: 900 } });
+    await page.goto(site.url);
+    await waitReady(page);
+    await follow(page, "start-new", "about");
+    assert.ok(!requests.some((u) => u.includes("ilacs-record")), "the record is not loaded before it is asked for");
+    await tabTo(page, "record-summary");
+    await page.keyboard.press("Enter");
+    await page.locator("#record-authority").waitFor();
+    assert.ok(
+      requests.some((u) => u === `${site.url}data/ilacs-record.json`),
+      "loaded from our own static file",
+    );
+    assert.match(
+      await shadowText(page, "#record-age"),
+      /^Inspection record to March 2025 \(Data to Insight compilation\)\.$/,
+    );
+    assert.match(
+      await shadowText(page, "#record-attribution"),
+      /Open Government Licence v3\.0.*Data to Insight \(MIT\)/,
+    );
+
+    // Choose the authority by keyboard in the select.
+    await tabTo(page, "record-authority");
+    await page.locator("#record-authority").selectOption({ label: "Dorset" });
+    await page.locator("#record-inspections").waitFor();
+    const history = (await historyRows()).filter(
+      (r) => r.urn === "2532283" && /short|standard/.test(r.inspection_framework),
+    );
+    const shown = await shadowText(page, "#record-inspections");
+    assert.equal(await page.locator("#record-inspections tbody tr").count(), history.length);
+    assert.match(shown, /17 March 2025 to 21 March 2025ShortOutstanding/);
+
+    await tabTo(page, "record-fill");
+    await page.keyboard.press("Enter");
+    await page.locator("#notice-heading").waitFor();
+    assert.match(await shadowText(page, "#notice-body"), /Dorset: short inspection, 17 March 2025 to 21 March 2025/);
+    assert.match(await focusedId(page), /^history-lastInspection-kind/);
+    const a = await page.evaluate(() => document.querySelector("stocktake-app").app.a);
+    assert.equal(a.authority, "Dorset");
+    assert.deepEqual(a.history.lastInspection, {
+      kind: "short",
+      startedOn: "2025-03-17",
+      endedOn: "2025-03-21",
+      grades: {
+        overall_effectiveness: "outstanding",
+        impact_of_leaders: "outstanding",
+        help_and_protection: "outstanding",
+        children_in_care: "outstanding",
+        care_leavers: "good",
+      },
+    });
+    // The fields show it and can be corrected.
+    assert.equal(await page.locator("#history-lastInspection-startedOn").inputValue(), "17");
+    await page.locator("#history-lastInspection-grades-care_leavers").selectOption("requires_improvement");
+    assert.equal(
+      await page.evaluate(
+        () => document.querySelector("stocktake-app").app.a.history.lastInspection.grades.care_leavers,
+      ),
+      "requires_improvement",
+    );
+
+    // The neighbours: ten rows plus the projection, each latest ILACS inspection as in the CSV.
+    const lookup = await lookupRows();
+    const dorset = lookup.find((r) => r.urn === "2532283");
+    const codes = dorset.stat_neighbours.split(",").map((c) => c.trim());
+    const all = await historyRows();
+    const table = page.locator("#record-neighbours");
+    assert.equal(await table.locator("tbody tr").count(), 11);
+    assert.match(await table.locator("tbody tr").first().textContent(), /Dorset: your projectionThis self-evaluation/);
+    for (const code of codes) {
+      const la = lookup.find((r) => r.la_code === code);
+      const latest = all
+        .filter((r) => r.urn === la.urn && /^(short|standard)$/.test(r.inspection_framework))
+        .sort((x, y) => (iso(x.inspection_end_date) < iso(y.inspection_end_date) ? 1 : -1))[0];
+      const row = await table.locator("tbody tr", { hasText: la.local_authority_ons_name }).first().textContent();
+      if (latest) {
+        const d = iso(latest.inspection_end_date);
+        const [y, , day] = d.split("-");
+        assert.match(row, new RegExp(`${+day} \\w+ ${y}`), `${la.local_authority_ons_name} ${d}`);
+        const hp = latest.help_and_protection_grade;
+        if (hp === "good") assert.match(row, /Good/);
+      } else assert.match(row, /No ILACS inspection in the record/);
+    }
+    const region = await page.locator("#record-region caption").textContent();
+    assert.equal(region, `Other authorities in ${dorset.region_name}: latest judgements`);
+    assert.equal(
+      await page.locator("#record-region tbody tr").count(),
+      1 + lookup.filter((r) => r.region_name === dorset.region_name && r.urn !== dorset.urn).length,
+    );
+    await screenshot(page, `record-${width}`);
+    assert.deepEqual(foreignRequests(requests, site.url), []);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(await axe(page), []);
+  });
+}
+
+const HEADER =
+  "urn,local_authority,inspection_link,pdf_filename,publication_date,inspection_framework,inspector_name,inspection_start_date,inspection_end_date,overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,in_care_grade,care_leavers_grade,parser_version";
+
+test("a newer history file is checked row by row; a good one is kept on the device and named on the page", async () => {
+  const { page, requests, errors } = await openPage(site.browser);
+  await openRecord(page, site.url);
+  // Column names wrong: nothing is used.
+  await page.locator("#record-file").setInputFiles({
+    name: "wrong.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("a,b,c\n1,2,3\n"),
+  });
+  await page.locator(".govuk-error-summary").waitFor();
+  assert.match(
+    await shadowText(page, ".govuk-error-summary"),
+    /Row 1 \(the column names\) has no urn, local_authority/,
+  );
+  assert.equal(await focusedId(page), "DIV", "the error summary takes focus");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axe(page), []);
+  errors.length = 0; // axe's own inline style shows as a CSP console error
+
+  // Bad rows are listed with their row numbers, and the good ones used.
+  const bad = [
+    HEADER,
+    "2532283,dorset,x,y,01/12/25,short,A,17/11/2025,21/11/2025,good,good,good,good,good,1",
+    "80486,barking,x,y,01/12/25,standard,A,31/02/2025,07/03/2025,good,good,good,good,good,1",
+    '80487,barnet,x,"a, b",01/12/25,standard,A,10/03/2025,01/03/2025,good,good,good,good,good,1',
+    "80488,bexley,x,y,01/12/25,standard,A,10/03/2025,21/03/2025,grood,good,good,good,good,1",
+  ].join("\r\n");
+  await page
+    .locator("#record-file")
+    .setInputFiles({ name: "newer.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.locator("#record-file-note").waitFor();
+  const note = await shadowText(page, "#record-file-note");
+  assert.match(note, /Now using newer\.csv: 1 ILACS inspections, to 21 November 2025\. 3 rows could not be read/);
+  assert.match(note, /Row 3: the inspection start date "31\/02\/2025" is not a date/);
+  assert.match(note, /Row 4: the inspection ends \(01\/03\/2025\) before it starts \(10\/03\/2025\)/);
+  assert.match(note, /Row 5: overall_effectiveness_grade "grood" is not a grade/);
+  assert.match(await shadowText(page, "#record-age"), /Your copy of the inspection record, to November 2025, loaded/);
+
+  // Only ILACS rows but all bad: refused with every row's message, nothing changes.
+  const allBad = [HEADER, "x,dorset,x,y,01/12/25,short,A,17/11/2025,21/11/2025,good,good,good,good,good,1"].join("\n");
+  await page
+    .locator("#record-file")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(allBad) });
+  await page.locator(".govuk-error-summary").waitFor();
+  assert.match(await shadowText(page, ".govuk-error-summary"), /Row 2: the urn "x" is not an Ofsted URN/);
+  assert.match(await shadowText(page, "#record-age"), /to November 2025/, "the good copy is still in use");
+
+  // Kept on the device: after a reload, choosing Dorset shows the newer inspection.
+  await page.reload();
+  await waitReady(page);
+  await follow(page, "start-new", "about").catch(() => {});
+  await onPage(page, "about");
+  await page.locator("#record-summary").click();
+  await page.locator("#record-age").waitFor();
+  assert.match(await shadowText(page, "#record-age"), /to November 2025/);
+  await page.locator("#record-authority").selectOption({ label: "Dorset" });
+  assert.match(await shadowText(page, "#record-inspections"), /17 November 2025 to 21 November 2025/);
+  await page.locator("#record-reset").click();
+  await page.locator("#record-file-note").waitFor();
+  assert.match(await shadowText(page, "#record-age"), /^Inspection record to March 2025/);
+  await screenshot(page, "record-file");
+  assert.deepEqual(foreignRequests(requests, site.url), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axe(page), []);
+});
+
+test("the offline file carries the record inline and makes no request", async () => {
+  const browser = await launch();
+  try {
+    const { page, requests, errors } = await openPage(browser);
+    const url = pathToFileURL(join(DIST, "stocktake-offline.html")).href;
+    await openRecord(page, url);
+    await page.locator("#record-authority").selectOption({ label: "Barnet" });
+    await page.locator("#record-neighbours").waitFor();
+    assert.deepEqual(
+      requests.filter((u) => u !== url && !u.startsWith("data:") && !u.startsWith("blob:")),
+      [],
+    );
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("inside an intranet page under a strict CSP, the record loads from Stocktake's own folder", async () => {
+  const { server, url } = await startServer(undefined, { headers: { "Content-Security-Policy": STRICT_CSP } });
+  try {
+    const { page, requests, errors } = await openPage(site.browser);
+    await openRecord(page, new URL("embed-example.html", url).href);
+    assert.ok(requests.includes(`${url}data/ilacs-record.json`));
+    await page.locator("#record-authority").selectOption({ label: "Dorset" });
+    await page.locator("#record-neighbours").waitFor();
+    assert.deepEqual(foreignRequests(requests, url), []);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    server.close();
+  }
+});

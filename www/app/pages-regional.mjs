@@ -1,0 +1,329 @@
+// "Regional picture": a regional lead loads the peer challenge packs several authorities have
+// shared (file input with multiple, or dropped on the drop zone) and sees their projected
+// judgements beside their last real inspection (the public record), candidate regional
+// priorities, and workforce indicators side by side; CSV export. Files are read in this browser
+// only and kept in memory while the page is open.
+import { h, put, replace } from "./dom.mjs";
+import { govButton, govInput, govTable } from "./govuk.mjs";
+import { csvText, downloadText } from "./files.mjs";
+import { openPeerText, readPack } from "./peer.mjs";
+import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate } from "./record.mjs";
+import { recordInUse } from "./record-panel.mjs";
+import { WORKFORCE, onePerAuthority, priorities, workforce } from "./regional.mjs";
+
+const MAX_PACK_BYTES = 5 * 1024 * 1024;
+
+/** The packs loaded, `{ file, pack }`, and the files that could not be read, `{ file, reason }`. */
+let loaded = [];
+let unreadable = [];
+let registered = false;
+
+/** Reads `files` into the lists above; `passphrase` opens protected packs. */
+export async function addFiles(files, passphrase) {
+  for (const file of files) {
+    if (file.size > MAX_PACK_BYTES) {
+      unreadable.push({ file: file.name, reason: "it is larger than 5 MB, so it is not a pack" });
+      continue;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      unreadable.push({ file: file.name, reason: "it could not be read" });
+      continue;
+    }
+    const opened = await openPeerText(text, passphrase || null);
+    if (opened.needsPassphrase && !passphrase) {
+      unreadable.push({ file: file.name, reason: "it is protected: enter its passphrase above and load it again" });
+      continue;
+    }
+    if (opened.problem) {
+      unreadable.push({ file: file.name, reason: opened.problem.replace(/^The selected file/, "it") });
+      continue;
+    }
+    const { pack, problem } = readPack(opened.value);
+    if (problem) unreadable.push({ file: file.name, reason: problem.replace(/^The selected file/, "it") });
+    else loaded.push({ file: file.name, pack });
+  }
+}
+
+/** The record's authority for a pack: its URN, else its name. */
+function recordAuthority(record, pack) {
+  if (!record) return null;
+  return (
+    authorityOf(record, pack.urn) ??
+    record.authorities.find((a) => a.name.toLowerCase() === String(pack.preparedBy).trim().toLowerCase()) ??
+    null
+  );
+}
+
+/** Grade text for a judgement id from a map of grades. */
+function gradeText(app, grades, id, none = "Not given") {
+  return grades?.[id] ? app.levelLabel(grades[id]) : none;
+}
+
+/** Everything the page shows, as data (also what the CSV holds). */
+function picture(app, record) {
+  const { kept, duplicates } = onePerAuthority(loaded);
+  const fw = app.fw(kept[0]?.pack.assessment.framework);
+  const rows = kept.map((e) => {
+    let scored = null;
+    try {
+      scored = app.core.score(e.pack.assessment);
+    } catch {
+      scored = null;
+    }
+    const projected = {};
+    for (const j of scored?.judgements ?? []) if (j.grade) projected[j.id] = j.grade;
+    if (scored?.overall?.grade) projected.overall_effectiveness = scored.overall.grade;
+    const authority = recordAuthority(record, e.pack);
+    const last = authority ? latestInspection(record, authority.urn) : null;
+    return { e, projected, last };
+  });
+  return {
+    kept,
+    duplicates,
+    rows,
+    priorities: priorities(kept, fw?.areas ?? []),
+    workforce: workforce(kept),
+    indicators: WORKFORCE.map((id) => fw?.indicators?.find((i) => i.id === id) ?? { id, name: id }),
+  };
+}
+
+/** The CSV: three tables one after another, each under a heading row. */
+function csvRows(app, p) {
+  const out = [["Projected judgements beside the last inspection"]];
+  out.push(["Authority", "Source", "Date", ...RECORD_JUDGEMENTS.map((j) => j.name)]);
+  for (const r of p.rows) {
+    const name = r.e.pack.preparedBy;
+    out.push([
+      name,
+      "Projection",
+      r.e.pack.assessment.assessedOn ?? "",
+      ...RECORD_JUDGEMENTS.map((j) => gradeText(app, r.projected, j.id, "Not projected")),
+    ]);
+    out.push([
+      name,
+      "Last inspection",
+      r.last?.endedOn ?? "",
+      ...RECORD_JUDGEMENTS.map((j) => (r.last ? gradeText(app, r.last.grades, j.id) : "No inspection in the record")),
+    ]);
+  }
+  out.push([], ["Candidate regional priorities"], ["Area", "Statement", "Authorities", "Which"]);
+  for (const a of p.priorities)
+    for (const s of a.statements) out.push([a.area, s.text, String(s.count), s.authorities.join("; ")]);
+  out.push([], ["Workforce indicators"], ["Authority", ...p.indicators.map((i) => i.name)]);
+  for (const w of p.workforce)
+    out.push([w.authority, ...WORKFORCE.map((id) => (w.values[id] == null ? "" : String(w.values[id])))]);
+  return out;
+}
+
+/** "Regional picture". */
+export function regionalPage(app, main) {
+  if (!registered) {
+    registered = true;
+    app.onClear(() => {
+      loaded = [];
+      unreadable = [];
+    });
+  }
+  app.title("Regional picture");
+  let passphrase = "";
+  const results = h("div", { id: "regional-results", "aria-live": "polite" });
+  const input = h("input", {
+    class: "govuk-file-upload",
+    id: "regional-files",
+    name: "regional-files",
+    type: "file",
+    multiple: true,
+    accept: ".json,application/json",
+    "aria-describedby": "regional-files-hint",
+  });
+  const load = async (files) => {
+    replace(results, h("p", { class: "govuk-body", role: "status" }, "Reading the packs…"));
+    await addFiles([...files], passphrase);
+    input.value = "";
+    await render();
+  };
+  input.addEventListener("change", () => input.files?.length && load(input.files));
+  const drop = h(
+    "div",
+    { class: "st-drop-zone", id: "regional-drop" },
+    h("p", { class: "govuk-body govuk-!-margin-bottom-2" }, "Or drop the pack files here."),
+  );
+  drop.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    drop.classList.add("st-drop-zone--over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("st-drop-zone--over"));
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    drop.classList.remove("st-drop-zone--over");
+    if (e.dataTransfer?.files?.length) load(e.dataTransfer.files);
+  });
+
+  const render = async () => {
+    let record = null;
+    try {
+      record = (await recordInUse(app)).record;
+    } catch {
+      record = null;
+    }
+    const p = picture(app, record);
+    const table = (id, opts) => {
+      const t = govTable({ captionSize: "m", firstCellIsHeader: true, extraClass: "govuk-!-font-size-16", ...opts });
+      t.id = id;
+      return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": opts.caption }, t);
+    };
+    replace(
+      results,
+      unreadable.length
+        ? h(
+            "div",
+            { class: "govuk-warning-text", id: "regional-unreadable" },
+            h("span", { class: "govuk-warning-text__icon", "aria-hidden": "true" }, "!"),
+            h(
+              "div",
+              { class: "govuk-warning-text__text" },
+              h("span", { class: "govuk-visually-hidden" }, "Warning"),
+              `${unreadable.length} ${unreadable.length === 1 ? "file" : "files"} could not be read:`,
+              h(
+                "ul",
+                { class: "govuk-list govuk-list--bullet" },
+                unreadable.map((u) => h("li", {}, `${u.file}: ${u.reason}`)),
+              ),
+            ),
+          )
+        : null,
+      p.duplicates.length
+        ? h(
+            "div",
+            { class: "govuk-inset-text", id: "regional-duplicates" },
+            h("p", { class: "govuk-body" }, "Counted once:"),
+            h(
+              "ul",
+              { class: "govuk-list govuk-list--bullet" },
+              p.duplicates.map((d) =>
+                h("li", {}, `${d.file} is another pack from ${d.authority}; the later one, ${d.keptFile}, is used`),
+              ),
+            ),
+          )
+        : null,
+      p.kept.length
+        ? [
+            h(
+              "p",
+              { class: "govuk-body", id: "regional-count" },
+              `${p.kept.length} ${p.kept.length === 1 ? "authority" : "authorities"}: ${p.kept.map((e) => e.pack.preparedBy).join(", ")}.`,
+            ),
+            table("regional-judgements", {
+              caption: "Projected judgements beside the last inspection",
+              head: ["Authority", "Source", ...RECORD_JUDGEMENTS.map((j) => j.name)],
+              rows: p.rows.flatMap((r) => [
+                [
+                  r.e.pack.preparedBy,
+                  `Projection (self-evaluation of ${longDate(r.e.pack.assessment.assessedOn) || "no date"})`,
+                  ...RECORD_JUDGEMENTS.map((j) => gradeText(app, r.projected, j.id, "Not projected")),
+                ],
+                [
+                  r.e.pack.preparedBy,
+                  r.last ? `Last inspection (ended ${longDate(r.last.endedOn)})` : "No ILACS inspection in the record",
+                  ...RECORD_JUDGEMENTS.map((j) => (r.last ? gradeText(app, r.last.grades, j.id) : "—")),
+                ],
+              ]),
+            }),
+            record ? h("p", { class: "govuk-body-s" }, `Last inspections: ${record.attribution}.`) : null,
+            h("h2", { class: "govuk-heading-m", id: "regional-priorities-heading" }, "Candidate regional priorities"),
+            h(
+              "p",
+              { class: "govuk-body" },
+              "Statements that two or more authorities rate requires improvement or inadequate, by area, most authorities first.",
+            ),
+            p.priorities.length
+              ? h(
+                  "div",
+                  { id: "regional-priorities" },
+                  p.priorities.map((a) =>
+                    table(`regional-priorities-${a.areaId}`, {
+                      caption: a.area,
+                      head: ["Statement", "Authorities", "Which"],
+                      numeric: [1],
+                      rows: a.statements.map((s) => [s.text, String(s.count), s.authorities.join(", ")]),
+                    }),
+                  ),
+                )
+              : h(
+                  "p",
+                  { class: "govuk-body", id: "regional-priorities" },
+                  "No statement is rated requires improvement or worse by two or more authorities.",
+                ),
+            table("regional-workforce", {
+              caption: "Workforce indicators",
+              head: ["Authority", ...p.indicators.map((i) => i.name)],
+              numeric: WORKFORCE.map((_, i) => i + 1),
+              rows: p.workforce.map((w) => [
+                w.authority,
+                ...WORKFORCE.map((id) => (w.values[id] == null ? "Not given" : String(w.values[id]))),
+              ]),
+            }),
+            h(
+              "div",
+              { class: "govuk-button-group" },
+              govButton({
+                text: "Export as CSV",
+                id: "regional-csv",
+                secondary: true,
+                onClick: () =>
+                  downloadText(
+                    app,
+                    `stocktake-regional-picture-${app.today()}.csv`,
+                    csvText(csvRows(app, p)),
+                    "text/csv;charset=utf-8",
+                  ),
+              }),
+              govButton({
+                text: "Clear the packs",
+                id: "regional-clear",
+                secondary: true,
+                onClick: async () => {
+                  loaded = [];
+                  unreadable = [];
+                  await render();
+                },
+              }),
+            ),
+          ]
+        : h("p", { class: "govuk-body", id: "regional-empty" }, "No packs loaded yet."),
+    );
+  };
+  put(
+    main,
+    h("h1", { class: "govuk-heading-l" }, "Regional picture"),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Load the peer challenge packs the authorities of your region have shared with you, to see their projected judgements side by side and the statements several of them find hard. The packs are read in this browser and forgotten when you close it. You see only what each authority chose to share: it may have left its notes out.",
+    ),
+    govInput({
+      id: "regional-passphrase",
+      label: "Passphrase for protected packs (optional)",
+      labelSize: "s",
+      type: "password",
+      autocomplete: "off",
+      spellcheck: false,
+      width: "20",
+      hint: "If some packs are protected with a passphrase, enter it before loading them.",
+      onInput: (v) => (passphrase = v),
+    }),
+    h(
+      "div",
+      { class: "govuk-form-group" },
+      h("label", { class: "govuk-label govuk-label--s", for: "regional-files" }, "Load packs"),
+      h("div", { class: "govuk-hint", id: "regional-files-hint" }, "Choose one or more pack files ending in .json."),
+      input,
+    ),
+    drop,
+    results,
+  );
+  void render();
+}

@@ -1,0 +1,240 @@
+// Peer challenge files (issue 19): the pack an authority prepares for a named peer reviewer, the
+// response the reviewer saves, and the exchange kept in the authority's own file
+// (`assessment.peer.exchanges`, passed through by the core). Nothing travels except the files
+// users move themselves. Plain functions with no DOM, tested under Node (e2e/peer-rules.test.mjs).
+//
+// Pack:     { format: "stocktake-peer-pack", version: 1, id, notice, preparedBy, preparedFor,
+//             preparedOn, includesNotes, urn, assessment }
+// Response: { format: "stocktake-peer-response", version: 1, packId, authority, reviewer,
+//             respondedOn, letter, challenges: { <statementId>: { stance, question, rating, note } } }
+
+import { decryptText, encryptText, isEncrypted } from "./crypto.mjs";
+
+export const PACK_FORMAT = "stocktake-peer-pack";
+export const RESPONSE_FORMAT = "stocktake-peer-response";
+export const PEER_VERSION = 1;
+export const MAX_NAME = 100;
+export const MAX_TEXT = 2000;
+export const MAX_LETTER = 10000;
+const LEVELS = new Set(["outstanding", "good", "requires_improvement", "inadequate", "not_known"]);
+const STANCES = new Set(["agree", "question"]);
+const STATUSES = new Set(["accepted", "answered"]);
+
+/** What every pack says first: who it was prepared for, and that it is confidential. */
+export function packNotice(preparedBy, preparedFor, includesNotes) {
+  return `Confidential. Prepared by ${preparedBy || "an authority"} for ${preparedFor} only, for peer challenge. It holds the authority's candid view of its own services${includesNotes ? ", with its notes" : " (its notes are left out)"}: do not pass it on, and delete it when the challenge is over.`;
+}
+
+/** A new random id for a pack. */
+export function newPackId() {
+  return globalThis.crypto?.randomUUID?.() ?? `pack-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The pack for `preparedFor`: the self-evaluation without its exchange history and workshop
+ * fields, and without its notes unless `includeNotes`.
+ */
+export function makePack(assessment, { preparedFor, includeNotes, today, id = newPackId(), urn = null }) {
+  const a = JSON.parse(JSON.stringify(assessment));
+  delete a.peer;
+  delete a.participant;
+  delete a.scenario;
+  if (!includeNotes) for (const ans of Object.values(a.answers ?? {})) delete ans.notes;
+  return {
+    format: PACK_FORMAT,
+    version: PEER_VERSION,
+    id,
+    notice: packNotice(a.authority, preparedFor, !!includeNotes),
+    preparedBy: a.authority ?? "",
+    preparedFor,
+    preparedOn: today,
+    includesNotes: !!includeNotes,
+    urn: Number.isInteger(urn) ? urn : null,
+    assessment: a,
+  };
+}
+
+const isText = (v, max) => typeof v === "string" && v.length <= max;
+const isDate = (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** Checks the format and version shared by packs and responses; a problem message or null. */
+function formatProblem(value, format, what) {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return `The selected file is not a ${what}: it is not a Stocktake file`;
+  if (value.format === "stocktake-encrypted") return "This file is protected: enter its passphrase";
+  if (value.format !== format) {
+    const other =
+      value.format === PACK_FORMAT
+        ? "a peer challenge pack"
+        : value.format === RESPONSE_FORMAT
+          ? "a peer reviewer's response"
+          : value.format === "stocktake-assessment"
+            ? "a self-evaluation"
+            : null;
+    return `The selected file is not a ${what}${other ? `: it is ${other}` : ""}`;
+  }
+  if (!Number.isInteger(value.version) || value.version < 1) return `The ${what} has no valid version`;
+  if (value.version > PEER_VERSION)
+    return `The ${what} was made by a newer version of Stocktake (version ${value.version}): open it in the newer version`;
+  return null;
+}
+
+/** Reads a pack (parsed JSON): `{ pack }` or `{ problem }` (a sentence for the error summary). */
+export function readPack(value) {
+  const problem = formatProblem(value, PACK_FORMAT, "peer challenge pack");
+  if (problem) return { problem };
+  if (!isText(value.preparedFor, MAX_NAME) || !value.preparedFor.trim())
+    return { problem: "The pack does not say who it was prepared for, so it cannot be opened" };
+  if (!isText(value.preparedBy ?? "", MAX_NAME)) return { problem: "The pack's authority name is too long" };
+  if (!isText(value.id, 100)) return { problem: "The pack has no id" };
+  if (!isDate(value.preparedOn)) return { problem: "The pack has no date it was prepared on" };
+  if (value.assessment?.format !== "stocktake-assessment") return { problem: "The pack holds no self-evaluation" };
+  return {
+    pack: {
+      ...value,
+      preparedBy: value.preparedBy ?? "",
+      includesNotes: value.includesNotes === true,
+      urn: Number.isInteger(value.urn) ? value.urn : null,
+      notice: packNotice(value.preparedBy, value.preparedFor, value.includesNotes === true),
+    },
+  };
+}
+
+/** Only the challenges that say something: agree, or a question with what goes with it. */
+function cleanChallenges(challenges) {
+  const out = {};
+  for (const [id, c] of Object.entries(challenges ?? {})) {
+    if (!c || !STANCES.has(c.stance)) continue;
+    if (c.stance === "agree") out[id] = { stance: "agree", ...(c.note?.trim() ? { note: c.note } : {}) };
+    else
+      out[id] = {
+        stance: "question",
+        question: c.question ?? "",
+        rating: LEVELS.has(c.rating) ? c.rating : null,
+        ...(c.note?.trim() ? { note: c.note } : {}),
+      };
+  }
+  return out;
+}
+
+/** The reviewer's response to `pack`. */
+export function makeResponse(pack, { reviewer, letter, challenges, today }) {
+  return {
+    format: RESPONSE_FORMAT,
+    version: PEER_VERSION,
+    packId: pack.id,
+    authority: pack.preparedBy,
+    reviewer: reviewer || pack.preparedFor,
+    respondedOn: today,
+    letter: letter ?? "",
+    challenges: cleanChallenges(challenges),
+  };
+}
+
+/**
+ * Reads a response (parsed JSON): `{ response }` or `{ problem }`. Each challenge must be
+ * agree or question, with a rating from the scale and texts of at most 2,000 characters.
+ */
+export function readResponse(value) {
+  const problem = formatProblem(value, RESPONSE_FORMAT, "peer reviewer's response");
+  if (problem) return { problem };
+  if (!isText(value.packId, 100)) return { problem: "The response does not say which pack it answers" };
+  if (!isText(value.reviewer, MAX_NAME)) return { problem: "The response does not name its reviewer" };
+  if (!isDate(value.respondedOn)) return { problem: "The response has no date" };
+  if (!isText(value.letter ?? "", MAX_LETTER)) return { problem: "The response's letter is too long" };
+  const challenges = value.challenges;
+  if (challenges === null || typeof challenges !== "object" || Array.isArray(challenges))
+    return { problem: "The response holds no challenges" };
+  for (const [id, c] of Object.entries(challenges)) {
+    if (!STANCES.has(c?.stance)) return { problem: `The challenge to ${id} is neither agree nor a question` };
+    if (c.rating != null && !LEVELS.has(c.rating))
+      return { problem: `The challenge to ${id} gives a rating that is not on the scale` };
+    for (const k of ["question", "note"])
+      if (c[k] != null && !isText(c[k], MAX_TEXT))
+        return { problem: `The challenge to ${id} has a ${k} longer than ${MAX_TEXT} characters` };
+  }
+  return { response: { ...value, letter: value.letter ?? "", challenges: cleanChallenges(challenges) } };
+}
+
+/** Notes in the authority's own file that a pack was sent to `preparedFor`. */
+export function recordSent(assessment, pack) {
+  assessment.peer ??= {};
+  assessment.peer.exchanges ??= [];
+  assessment.peer.exchanges.push({
+    packId: pack.id,
+    reviewer: pack.preparedFor,
+    sentOn: pack.preparedOn,
+    includesNotes: pack.includesNotes,
+  });
+}
+
+/**
+ * Adds `response` to the authority's file: to the exchange of the pack it answers (a response
+ * opened again replaces the challenges but keeps the replies given). Returns `{ exchange }`, or
+ * `{ problem }` when the response is for another authority.
+ */
+export function applyResponse(assessment, response) {
+  const own = (assessment.authority ?? "").trim().toLowerCase();
+  if (own && response.authority.trim().toLowerCase() !== own)
+    return {
+      problem: `This response is to ${response.authority || "another authority"}'s pack, not to this self-evaluation (${assessment.authority})`,
+    };
+  assessment.peer ??= {};
+  assessment.peer.exchanges ??= [];
+  let exchange = assessment.peer.exchanges.find((x) => x.packId === response.packId);
+  if (!exchange) {
+    exchange = { packId: response.packId, reviewer: response.reviewer, sentOn: null };
+    assessment.peer.exchanges.push(exchange);
+  }
+  Object.assign(exchange, {
+    reviewer: response.reviewer,
+    respondedOn: response.respondedOn,
+    letter: response.letter,
+    challenges: response.challenges,
+  });
+  exchange.replies ??= {};
+  return { exchange };
+}
+
+/** Records the authority's reply to one challenge: accepted, or answered with `answer`. */
+export function reply(exchange, statementId, status, answer, today) {
+  if (!STATUSES.has(status)) return;
+  exchange.replies ??= {};
+  exchange.replies[statementId] = { status, answer: status === "answered" ? (answer ?? "") : "", on: today };
+}
+
+/** How many of an exchange's questions are still without a reply. */
+export function openQuestions(exchange) {
+  return Object.entries(exchange.challenges ?? {}).filter(
+    ([id, c]) => c.stance === "question" && !exchange.replies?.[id],
+  ).length;
+}
+
+/**
+ * Parses a peer file's text, decrypting it first when it is passphrase-protected (crypto.mjs).
+ * Returns `{ value }`, `{ needsPassphrase: true }` (ask, then call again), or
+ * `{ problem, needsPassphrase? }`.
+ */
+export async function openPeerText(text, passphrase) {
+  let value;
+  try {
+    value = JSON.parse(String(text).replace(/^\uFEFF/, ""));
+  } catch {
+    return { problem: "The selected file is not a Stocktake file: it is not JSON" };
+  }
+  if (isEncrypted(value)) {
+    if (!passphrase) return { needsPassphrase: true };
+    try {
+      value = JSON.parse(await decryptText(text, passphrase));
+    } catch (err) {
+      return { problem: err.message, needsPassphrase: err.code === "wrong_passphrase_or_changed" };
+    }
+  }
+  return { value };
+}
+
+/** The file's text, or its own passphrase-protected form when `passphrase` is given. */
+export async function peerFileText(value, passphrase) {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  return passphrase ? `${await encryptText(text, passphrase)}\n` : text;
+}
