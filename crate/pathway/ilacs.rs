@@ -46,10 +46,10 @@
 //! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::pathway::calendar`].
 use crate::model::date::{self, add_months, add_months_f, format as format_date};
 use crate::model::grade::Grade;
-use crate::pathway::calendar::{add_working_days, monday_on_or_after, parse_date};
+use crate::pathway::calendar::{add_working_days, parse_date};
 use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
 use crate::pathway::rules::{
-    event_def, framework, framework_id_on, rule, rules_data, Assumptions, FrameworkRules, Pause, RuleRef,
+    event_def, framework, framework_id_on, rule, rules_data, Assumptions, Election, FrameworkRules, Pause, RuleRef,
 };
 use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
 use crate::scoring::route::Route;
@@ -58,26 +58,52 @@ use chrono::{NaiveDate, TimeDelta};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// The assumptions (earliest, most likely, latest months after the last inspection) that set the
+/// window of the next full inspection on a route.
+pub fn window_ids(route: Route) -> [&'static str; 3] {
+    match route {
+        Route::Short => ["short_earliest_months", "short_likely_months", "short_latest_months"],
+        Route::Standard => [
+            "standard_earliest_months",
+            "standard_likely_months",
+            "standard_latest_months",
+        ],
+        Route::Monitoring => [
+            "reinspection_earliest_months",
+            "reinspection_likely_months",
+            "reinspection_latest_months",
+        ],
+    }
+}
+
+/// The day a report due on `due` is published: a report that falls in a pre-election period
+/// (`election` rows in rules.toml) is held until `election_resume_working_days` after polling
+/// day, unless `election_pause` is 0. Returns the election that held it.
+pub fn publication_day(due: NaiveDate, a: &Assumptions) -> (NaiveDate, Option<&'static Election>) {
+    if a.get("election_pause") < 0.5 {
+        return (due, None);
+    }
+    for e in rules_data().election.iter() {
+        let (from, to) = (date::embedded(&e.from), date::embedded(&e.to));
+        if from <= due && due <= to {
+            if let Ok(d) = add_working_days(to, a.wd("election_resume_working_days")) {
+                return (d, Some(e));
+            }
+        }
+    }
+    (due, None)
+}
+
 /// The window for the next full inspection on a route, measured from the last on-site day of the
 /// previous inspection, before any adjustment for today: the cycle rule (short, standard) or the
 /// re-inspection rule (monitoring), then the pause rule. Returns the pauses applied.
 pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Window, Vec<&'static Pause>) {
-    let (mut earliest, mut latest, likely) = match route {
-        Route::Short | Route::Standard => {
-            let c = a.get("cycle_months");
-            let hw = a.get("cycle_half_width_months");
-            (
-                add_months_f(last_end, c - hw),
-                add_months_f(last_end, c + hw),
-                Some(add_months_f(last_end, c)),
-            )
-        }
-        Route::Monitoring => (
-            add_months_f(last_end, a.get("reinspection_earliest_months")),
-            add_months_f(last_end, a.get("reinspection_latest_months")),
-            Some(add_months_f(last_end, a.get("reinspection_likely_months"))),
-        ),
-    };
+    let [e, k, l] = window_ids(route);
+    let (mut earliest, mut latest, likely) = (
+        add_months_f(last_end, a.get(e)),
+        add_months_f(last_end, a.get(l)),
+        Some(add_months_f(last_end, a.get(k))),
+    );
     let mut likely = likely.unwrap_or(earliest).max(earliest).min(latest);
     let mut applied = Vec::new();
     for p in rules_data().pause.iter() {
@@ -137,7 +163,7 @@ impl Ctx<'_> {
         window: Window,
         window_ids: &[&str],
     ) -> Option<Window> {
-        let start = window.map(|d| Some(monday_on_or_after(d)))?;
+        let start = window.on_mondays();
         let notice = self.a.wd("notice_working_days");
         let call = start.map(|d| self.t.wd(d, -notice))?;
         let weeks = match kind {
@@ -146,7 +172,9 @@ impl Ctx<'_> {
         };
         let end = start.map(|d| Some(d + TimeDelta::days(7 * weeks - 3)))?;
         let lag = self.a.wd("report_lag_working_days");
-        let report = end.map(|d| self.t.wd(d, lag))?;
+        let due = end.map(|d| self.t.wd(d, lag))?;
+        let held = publication_day(due.likely, self.a).1;
+        let report = due.map(|d| Some(publication_day(d, self.a).0))?;
         let plan_wd = self.a.wd("action_plan_working_days");
         let plan = report.map(|d| self.t.wd(d, plan_wd))?;
         let id = |s: &str| format!("{prefix}{s}");
@@ -170,19 +198,25 @@ impl Ctx<'_> {
             &["notice_working_days"],
             Some(what.to_string()),
         );
+        let held_text = held.map(|e| format!("Held for the pre-election period: {}", e.text));
+        let mut report_ids = vec!["report_lag_working_days"];
+        if held.is_some() {
+            report_ids.extend(["election_pause", "election_resume_working_days"]);
+        }
         self.push(
             &id("report_published"),
             "report_published",
             report,
-            &["report_lag_working_days"],
-            None,
+            &report_ids,
+            held_text.clone(),
         );
+        report_ids.push("action_plan_working_days");
         self.push(
             &id("action_plan_due"),
             "action_plan_due",
             plan,
-            &["report_lag_working_days", "action_plan_working_days"],
-            None,
+            &report_ids,
+            held.map(|_| "Later than usual: the report was held for the pre-election period.".to_string()),
         );
         Some(end)
     }
@@ -262,6 +296,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
         a: &a,
         t: Timeline::new(problems),
     };
+    ctx.t.mondays = true;
     let next = plan(&mut ctx, fw, today, &history, &projected);
     ctx.t.finish(next, a.used())
 }
@@ -333,7 +368,7 @@ fn plan(
             (w, rule(id))
         }
         None => {
-            let latest = add_months_f(today, a.get("cycle_months") + a.get("cycle_half_width_months"));
+            let latest = add_months_f(today, a.get("standard_latest_months"));
             (
                 Window::between(soonest, latest),
                 rule(if last.is_some() {
@@ -387,6 +422,8 @@ fn plan(
         window.earliest = window.earliest.max(soonest);
         window.likely = window.likely.max(window.earliest);
     }
+    // An inspection starts on a Monday that is a working day.
+    let window = window.on_mondays();
     let kind = route_kind(route);
 
     // Annual self-evaluation and engagement meeting, near the inspection anniversary.
@@ -396,18 +433,24 @@ fn plan(
     while add_months(anchor, 12 * years) < today {
         years += 1;
     }
-    // One meeting a year until the next inspection is likely (at least the next one).
+    // One meeting a year while the next inspection is still to come: a meeting (and the
+    // self-evaluation before it) prepares for the inspection, so none falls on or after the date
+    // it is most likely to start (the window is cut a week before it).
+    let before_inspection = window.likely - TimeDelta::days(7);
     for n in 1.. {
         let aem_likely = add_months(anchor, 12 * years);
-        if n > 1 && aem_likely >= window.likely {
+        if aem_likely >= before_inspection {
             break;
         }
         years += 1;
         let aem = Window {
             earliest: add_months_f(aem_likely, -aem_hw).max(today),
-            latest: add_months_f(aem_likely, aem_hw),
+            latest: add_months_f(aem_likely, aem_hw).min(before_inspection),
             likely: aem_likely,
         };
+        if aem.earliest > aem.latest {
+            break;
+        }
         let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
         let suffix = if n == 1 { String::new() } else { format!("_{n}") };
         ctx.push(
@@ -487,7 +530,7 @@ fn plan(
         if r == Route::Standard && had < 2 {
             let second = Window::between(
                 fv.latest,
-                add_months_f(b, a.get("cycle_months") - a.get("cycle_half_width_months")).max(fv.latest),
+                add_months_f(b, a.get("standard_earliest_months")).max(fv.latest),
             );
             if second.latest >= soonest {
                 let w = Window {
@@ -499,7 +542,7 @@ fn plan(
                     "second_focused_visit_or_jtai",
                     "second_focused_visit_or_jtai",
                     w,
-                    &["focused_visit_latest_months", "cycle_months", "cycle_half_width_months"],
+                    &["focused_visit_latest_months", "standard_earliest_months"],
                     None,
                 );
             }
@@ -510,6 +553,8 @@ fn plan(
     if route == Some(Route::Monitoring) {
         if let Some(b) = base {
             monitoring_visits(ctx, b, today, window.likely, "");
+            let fid = last.and_then(|l| l.framework.as_deref()).unwrap_or(&fw.id);
+            ctx.t.weaker = without_overall(fid).then_some(UNVERIFIED_INTERVENTION);
             let recorded = |k: &str| history.interventions.iter().any(|x| x.kind == k);
             if !recorded("improvement_notice") {
                 let d = add_months_f(b, a.get("improvement_notice_months")).max(today);
@@ -530,6 +575,7 @@ fn plan(
                     None,
                 );
             }
+            ctx.t.weaker = None;
         }
     }
 
@@ -539,14 +585,10 @@ fn plan(
     } else {
         ""
     };
+    let ids_of_route = window_ids(route.unwrap_or(Route::Standard));
     let window_ids: &[&str] = match route {
-        Some(Route::Monitoring) => &[
-            "reinspection_earliest_months",
-            "reinspection_likely_months",
-            "reinspection_latest_months",
-        ],
-        _ if base.is_none() => &["notice_working_days", "cycle_months", "cycle_half_width_months"],
-        _ => &["cycle_months", "cycle_half_width_months"],
+        _ if base.is_none() => &["notice_working_days", "standard_latest_months"],
+        _ => &ids_of_route,
     };
     // Dates beyond the calendar's coverage are reported as a problem; the window still stands.
     if let Some(end) = ctx.full_inspection(prefix, kind, window, window_ids) {
@@ -562,6 +604,17 @@ fn plan(
         rule: rule_used,
         notes,
     })
+}
+
+/// What the page says of a DfE intervention under a framework without an overall judgement.
+const UNVERIFIED_INTERVENTION: (crate::model::source::Tag, &str) = (
+    crate::model::source::Tag::U,
+    "Unverified under the April 2026 framework: the Department for Education has published no intervention trigger without an overall judgement; we assume an inadequate judgement still leads to it.",
+);
+
+/// True for a framework without an overall effectiveness judgement (ILACS from April 2026).
+fn without_overall(framework_id: &str) -> bool {
+    framework(framework_id).is_some_and(|f| !f.judgements.iter().any(|j| j == "overall_effectiveness"))
 }
 
 fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, until: NaiveDate, prefix: &str) {
@@ -588,6 +641,9 @@ fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, 
 }
 
 /// What follows the coming inspection, from the projected grades under the framework in force.
+/// Every event here happens only if the projection comes true, so each carries that condition;
+/// on an inadequate outcome the monitoring visits are one event (a window up to the re-inspection),
+/// not a date every few months.
 fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grade>, end: Window) {
     let a = ctx.a;
     let Some((route, rr)) = crate::scoring::route::route(&fw.id, projected) else {
@@ -601,13 +657,23 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
         ));
         return;
     };
-    let why = format!("Projected route: {}", rr.text);
+    let unverified = if rr.tag.is_verified() || rr.tag == crate::model::source::Tag::S {
+        ""
+    } else if rr.tag == crate::model::source::Tag::U {
+        " (unverified: no official text was found for this rule)"
+    } else {
+        " (our assumption: Ofsted has published no rule for it)"
+    };
+    let why = format!("Projected route{unverified}: {}", rr.text);
     let Some(report) = end.map(|d| add_working_days(d, a.wd("report_lag_working_days")).ok()) else {
         return;
     };
+    let report = report.map(|d| Some(publication_day(d, a).0)).unwrap_or(report);
     match route {
         Route::Monitoring => {
+            ctx.t.condition = Some("Only if the coming inspection finds a judgement inadequate.".to_string());
             let Some(apv) = report.map(|d| add_working_days(d, a.wd("action_planning_visit_working_days")).ok()) else {
+                ctx.t.condition = None;
                 return;
             };
             ctx.push(
@@ -617,6 +683,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                 &["report_lag_working_days", "action_planning_visit_working_days"],
                 Some(why.clone()),
             );
+            ctx.t.weaker = without_overall(&fw.id).then_some(UNVERIFIED_INTERVENTION);
             ctx.push("dfe_adviser", "dfe_adviser", report, &["report_lag_working_days"], None);
             let notice = report.map(|d| Some(add_months_f(d, a.get("improvement_notice_months"))));
             let reinsp = cycle_window(Route::Monitoring, end.likely, a).0;
@@ -636,27 +703,43 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                     None,
                 );
             }
-            monitoring_visits(ctx, end.likely, end.likely, reinsp.likely, "after_");
+            ctx.t.weaker = None;
+            let first = add_months_f(end.likely, a.get("monitoring_first_visit_months"));
+            if first < reinsp.likely {
+                let every = a.get("monitoring_interval_months");
+                ctx.push(
+                    "after_monitoring_visits",
+                    "monitoring_visit",
+                    Window {
+                        earliest: first,
+                        likely: first,
+                        latest: reinsp.likely,
+                    },
+                    &["monitoring_first_visit_months", "monitoring_interval_months"],
+                    Some(format!(
+                        "From the first, about {} months after the inspection, one about every {} months until the re-inspection.",
+                        crate::support::text::number_text(a.get("monitoring_first_visit_months")),
+                        crate::support::text::number_text(every)
+                    )),
+                );
+            }
             ctx.push(
                 "reinspection",
                 "reinspection",
                 reinsp,
-                &[
-                    "reinspection_earliest_months",
-                    "reinspection_likely_months",
-                    "reinspection_latest_months",
-                ],
+                &window_ids(Route::Monitoring),
                 Some(fw.exit_text.to_string()),
             );
         }
         Route::Short | Route::Standard => {
+            ctx.t.condition = Some("If the coming inspection's grades are as projected.".to_string());
             let (next_w, _) = cycle_window(route, end.likely, a);
             let kind = if route == Route::Short { "short" } else { "standard" };
             ctx.push(
                 "following_inspection",
                 "following_inspection",
                 next_w,
-                &["cycle_months", "cycle_half_width_months"],
+                &window_ids(route),
                 Some(format!("{why} The next one would be a {kind} inspection.")),
             );
             let fv = Window::between(
@@ -677,6 +760,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
             );
         }
     }
+    ctx.t.condition = None;
 }
 
 #[cfg(test)]
@@ -751,17 +835,18 @@ mod tests {
         assert_eq!(n.kind, InspectionKind::Short);
         assert_eq!(n.route, Some(Route::Short));
         assert_eq!(n.rule.id, "next_cycle_short");
-        assert_eq!(n.window.earliest, "2026-11-30");
-        assert_eq!(n.window.likely, "2027-03-08");
-        assert_eq!(n.window.latest, "2027-09-08");
+        // 33 to 48 months after March 2024, most likely 41, on Mondays.
+        assert_eq!(n.window.earliest, "2026-12-14");
+        assert_eq!(n.window.likely, "2027-08-09");
+        assert_eq!(n.window.latest, "2028-03-06");
         // One week on site: notice call the Monday before.
         let call = ev(&r, "notice_call").window.clone().unwrap();
-        assert_eq!(call.likely, "2027-03-01");
-        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-03-08");
-        // Publication 27 WD after Friday 12 March 2027; action plan 70 WD later.
+        assert_eq!(call.likely, "2027-08-02");
+        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-08-09");
+        // Publication 27 WD after Friday 13 August 2027; action plan 70 WD later.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
             27
         );
         let plan = d(&ev(&r, "action_plan_due").window.clone().unwrap().likely);
@@ -771,7 +856,8 @@ mod tests {
         assert!(!ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
         let earlier = run(json!({ "today": "2025-01-06", "history": good_2024() }));
         let fv = ev(&earlier, "focused_visit").window.clone().unwrap();
-        assert_eq!((fv.earliest.as_str(), fv.latest.as_str()), ("2025-03-08", "2026-03-08"));
+        // On working days: Saturday 8 March 2025 → Monday 10, Sunday 8 March 2026 → Friday 6.
+        assert_eq!((fv.earliest.as_str(), fv.latest.as_str()), ("2025-03-10", "2026-03-06"));
     }
 
     #[test]
@@ -782,12 +868,12 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Standard)));
         assert_eq!(n.rule.id, "next_cycle_standard");
-        assert_eq!(n.window.likely, "2027-06-14");
+        assert_eq!(n.window.likely, "2027-07-19");
         assert!(ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
-        // Two weeks on site: on site Monday 14 June 2027 to Friday 25 June.
+        // Two weeks on site: on site Monday 19 July 2027 to Friday 30 July.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-06-25"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-07-30"), pubd).unwrap(),
             27
         );
     }
@@ -800,11 +886,12 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Monitoring)));
         assert_eq!(n.rule.id, "next_monitoring_reinspection");
+        // 34 to 50 months after June 2025 (17 April 2028 is Easter Monday), most likely 42.
         assert_eq!(
             (n.window.earliest.as_str(), n.window.latest.as_str()),
-            ("2028-06-13", "2029-03-13")
+            ("2028-04-24", "2029-08-13")
         );
-        assert_eq!(n.window.likely, "2028-12-13");
+        assert_eq!(n.window.likely, "2028-12-18");
         assert!(n
             .notes
             .iter()
@@ -816,7 +903,8 @@ mod tests {
             .collect();
         // From month 12 (June 2026) every 4 months: Oct 2026 is past, so Feb, Jun, Oct 2027, Feb 2028 …
         assert_eq!(visits[0].id, "monitoring_visit_3");
-        assert_eq!(visits[0].date.as_deref(), Some("2027-02-13"));
+        // Saturday 13 February 2027 moves to Monday 15 February.
+        assert_eq!(visits[0].date.as_deref(), Some("2027-02-15"));
         assert!(ids(&r).contains(&"reinspection_on_site".to_string()));
         assert!(ids(&r).contains(&"statutory_direction".to_string()));
         assert!(!ids(&r).contains(&"focused_visit".to_string()));
@@ -830,7 +918,7 @@ mod tests {
         assert_eq!(n.rule.id, "next_no_history");
         assert_eq!(n.kind, InspectionKind::Standard);
         assert_eq!(n.window.earliest, "2026-11-30");
-        assert_eq!(n.window.latest, "2030-05-23");
+        assert_eq!(n.window.latest, "2030-06-17");
     }
 
     #[test]
@@ -850,7 +938,7 @@ mod tests {
         );
         let n = r.next.clone().unwrap();
         assert!(n.notes.iter().any(|x| x.id == "next_early_after_priority_actions"));
-        assert_eq!(n.window.earliest, "2026-01-10");
+        assert_eq!(n.window.earliest, "2026-01-12");
         // The visit already happened, so no further focused visit is expected this cycle.
         assert!(!ids(&r).contains(&"focused_visit".to_string()));
     }
@@ -863,7 +951,7 @@ mod tests {
         assert!(r.problems.is_empty());
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
             35
         );
         let a = r
@@ -877,14 +965,15 @@ mod tests {
     #[test]
     fn an_out_of_range_override_is_a_problem_and_the_default_is_used() {
         let r = run(json!({ "today": "2026-11-23", "history": good_2024(),
-            "assumptions": { "report_lag_working_days": 80, "nonsense": 1, "cycle_months": "soon" } }));
+            "assumptions": { "report_lag_working_days": 80, "nonsense": 1, "short_likely_months": "soon",
+                "cycle_months": 40 } }));
         let fields: Vec<_> = r.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
         assert_eq!(
             fields,
             vec![
-                ("assumptions.cycle_months", "invalid_number"),
                 ("assumptions.nonsense", "unknown_assumption"),
                 ("assumptions.report_lag_working_days", "out_of_range"),
+                ("assumptions.short_likely_months", "invalid_number"),
             ]
         );
         let a = r
@@ -895,7 +984,7 @@ mod tests {
         assert_eq!(a.value, 27.0);
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
             27
         );
     }
@@ -903,16 +992,25 @@ mod tests {
     #[test]
     fn pre_2026_and_2026_frameworks_route_projected_grades_differently() {
         let h = good_2024();
-        // Under 2023 rules overall good → short next time.
+        // Under 2023 rules overall good with children in care good → short next time.
         let r23 = run(
             json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
             "projected": { "overall_effectiveness": "good", "impact_of_leaders": "good",
-                "help_and_protection": "requires_improvement", "children_in_care": "requires_improvement", "care_leavers": "good" } }),
+                "help_and_protection": "requires_improvement", "children_in_care": "good", "care_leavers": "requires_improvement" } }),
         );
         assert!(r23.problems.is_empty(), "{:?}", r23.problems);
-        assert!(ev(&r23, "following_inspection")
+        let f = ev(&r23, "following_inspection");
+        assert!(f.description.contains("short inspection"));
+        assert!(f.condition.as_deref().is_some_and(|c| c.contains("as projected")));
+        // Overall good but children in care below good → standard (the grade history's rule).
+        let cic = run(
+            json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
+            "projected": { "overall_effectiveness": "good", "impact_of_leaders": "good",
+                "help_and_protection": "good", "children_in_care": "requires_improvement", "care_leavers": "good" } }),
+        );
+        assert!(ev(&cic, "following_inspection")
             .description
-            .contains("short inspection"));
+            .contains("standard inspection"));
         // The same practice grades under 2026 rules (only one of three good) → standard.
         let r26 = run(
             json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h,
@@ -936,7 +1034,15 @@ mod tests {
         let re = ev(&inad, "reinspection");
         assert!(re.description.contains("no inadequate judgement"));
         assert!(ids(&inad).contains(&"action_planning_visit".to_string()));
-        assert!(ids(&inad).contains(&"after_monitoring_visit_1".to_string()));
+        // Conditional events are shown once: one window of monitoring visits, not a date each.
+        let mv = ev(&inad, "after_monitoring_visits");
+        assert!(mv.condition.as_deref().is_some_and(|c| c.contains("inadequate")));
+        assert!(!ids(&inad).iter().any(|i| i.starts_with("after_monitoring_visit_")));
+        // Under the 2026 framework DfE intervention rests on no published trigger: unverified.
+        let adviser = ev(&inad, "dfe_adviser");
+        assert_eq!(adviser.tag, crate::model::source::Tag::U);
+        assert!(adviser.description.contains("Unverified"));
+        assert!(ev(&inad, "action_planning_visit").description.contains("Unverified"));
         let inad23 = run(
             json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
             "projected": { "overall_effectiveness": "inadequate" } }),
@@ -974,14 +1080,15 @@ mod tests {
         let a = Assumptions::defaults();
         let (w, p) = cycle_window(Route::Short, d("2018-10-19"), &a);
         assert_eq!(p[0].id, "covid_2020");
-        // 36 ± 6 months from October 2018, moved ~13 months, latest a further 12 months.
-        assert_eq!(w.earliest, d("2022-05-15"));
-        assert_eq!(w.latest, d("2024-05-15"));
+        // 33 to 48 months from October 2018, moved 468 days (17 March 2020 to 28 June 2021),
+        // latest a further 12 months.
+        assert_eq!(w.earliest, d("2021-07-19") + TimeDelta::days(468));
+        assert_eq!(w.latest, d("2025-01-30"));
         let (m, _) = cycle_window(Route::Monitoring, d("2019-03-08"), &a);
-        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-12-08")));
+        assert_eq!((m.earliest, m.latest), (d("2022-01-08"), d("2024-05-08")));
         let (post, p) = cycle_window(Route::Short, d("2022-10-19"), &a);
         assert!(p.is_empty());
-        assert_eq!((post.earliest, post.latest), (d("2025-04-19"), d("2026-04-19")));
+        assert_eq!((post.earliest, post.latest), (d("2025-07-19"), d("2026-10-19")));
     }
 
     #[test]
@@ -989,8 +1096,8 @@ mod tests {
         let r = run(json!({ "today": "2028-06-01", "history": good_2024() }));
         let n = r.next.clone().unwrap();
         assert!(n.notes.iter().any(|x| x.id == "next_overdue"));
-        assert_eq!(n.window.earliest, "2028-06-08");
-        assert_eq!(n.window.latest, "2028-12-01");
+        assert_eq!(n.window.earliest, "2028-06-12");
+        assert_eq!(n.window.latest, "2028-11-27");
         let r = run(json!({ "today": "yesterday" }));
         assert!(r.next.is_none() && r.problems[0].field == "today");
         let r = run(json!({ "today": "2040-01-01" }));
@@ -1086,13 +1193,49 @@ mod tests {
                 if let Some(k) = fv_after.filter(|k| *k < after) {
                     history["focusedVisits"] = json!([{ "endedOn": format_date(ended + TimeDelta::days(k)), "priorityActions": true }]);
                 }
-                let r = pathway(&json!({ "today": format_date(today), "history": history }));
+                let fw_now = framework(framework_id_on(today).unwrap_or("ilacs-2026-04")).unwrap();
+                let projected: serde_json::Map<String, Value> =
+                    fw_now.judgements.iter().map(|j| (j.to_string(), json!(g))).collect();
+                let r = pathway(&json!({ "today": format_date(today), "history": history, "projected": projected }));
                 prop_assert!(r.problems.is_empty(), "{:?}", r.problems);
                 let n = r.next.unwrap();
                 let (e, l, k) = (d(&n.window.earliest), d(&n.window.latest), d(&n.window.likely));
                 prop_assert!(e <= k && k <= l, "{:?}", n.window);
                 prop_assert!(e >= add_working_days(today, 5).unwrap());
                 prop_assert_eq!(n.kind == InspectionKind::Short, n.route == Some(Route::Short));
+                // Dates a person can use: inspections start on a working Monday, nothing falls on
+                // a weekend or bank holiday, and the preparation comes before the inspection.
+                use crate::pathway::calendar::is_working_day;
+                for s in [&n.window.earliest, &n.window.likely, &n.window.latest] {
+                    let x = d(s);
+                    prop_assert!(x.weekday() == chrono::Weekday::Mon && is_working_day(x).unwrap(), "{s}");
+                }
+                let on_site = r.events.iter().find(|e| e.id.ends_with("on_site")).and_then(|e| e.window.clone());
+                for ev in r.events.iter() {
+                    let dates: Vec<String> = match (&ev.date, &ev.window) {
+                        (Some(x), _) => vec![x.clone()],
+                        (_, Some(w)) => vec![w.earliest.clone(), w.likely.clone(), w.latest.clone()],
+                        _ => vec![],
+                    };
+                    for s in dates.iter() {
+                        let x = d(s);
+                        if x.year() <= 2030 {
+                            prop_assert!(is_working_day(x).unwrap(), "{} on {s}", ev.id);
+                        }
+                        if ev.kind == crate::pathway::rules::EventKind::Inspection {
+                            prop_assert_eq!(x.weekday(), chrono::Weekday::Mon, "{} on {}", ev.id, s);
+                        }
+                    }
+                    if let (Some(os), true) = (&on_site, ev.kind == crate::pathway::rules::EventKind::Annual) {
+                        let last = dates.last().unwrap();
+                        prop_assert!(last < &os.likely, "{} {:?} after the inspection {:?}", ev.id, dates, os);
+                    }
+                }
+                // Conditional events appear once each.
+                let mut seen = std::collections::BTreeSet::new();
+                for ev in r.events.iter().filter(|e| e.condition.is_some()) {
+                    prop_assert!(seen.insert(ev.id.clone()), "{} twice", ev.id);
+                }
                 for ev in r.events.iter() {
                     if let Some(w) = &ev.window {
                         prop_assert!(w.earliest <= w.likely && w.likely <= w.latest, "{} {:?}", ev.id, w);

@@ -24,9 +24,11 @@
 //! which are always unannounced \[V\]; about 2 working days for agencies \[S, unconfirmed\]); a window
 //! that has passed becomes "within `provider_overdue_months` from today" \[R\]. Second visits
 //! (`[[visit]]`) follow a full inspection whose standing grade is listed: homes below good are
-//! inspected at least twice a year (the full inspection and a one-day interim inspection — renamed
-//! assurance inspection from April 2022 — judged improved, sustained or declined) \[V\]; good and
-//! outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
+//! inspected at least twice a year: requires improvement, the full inspection and a one-day
+//! assurance inspection (which replaced the interim inspection in April 2022 and gives a single
+//! judgement on its findings, not improved / sustained / declined) \[V\]; after an inadequate
+//! judgement Ofsted returns within 6 to 8 weeks (SCCIF section 15; the assumption is in weeks) \[V\];
+//! good and outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
 //! inspection after the coming one (and its second visit) follow from the same rules.
 use crate::model::date::add_months_f;
 use crate::model::grade::Grade;
@@ -163,10 +165,7 @@ impl Plan<'_> {
             if !g.is_some_and(|g| v.grades.contains(&g)) {
                 continue;
             }
-            let w = Window::between(
-                add_months_f(end, self.a.get(&v.earliest)),
-                add_months_f(end, self.a.get(&v.latest)),
-            );
+            let w = Window::between(self.a.after(end, &v.earliest), self.a.after(end, &v.latest));
             if w.latest < soonest {
                 continue;
             }
