@@ -80,7 +80,9 @@ fn print(label: &str, f: &Figures) {
 
 /// Candidate rules for the next inspection's kind, from the earlier inspection's grades: true =
 /// a short inspection next.
-fn candidates() -> Vec<(&'static str, fn(&InspectionPair) -> bool)> {
+type KindRule = fn(&InspectionPair) -> bool;
+
+fn candidates() -> Vec<(&'static str, KindRule)> {
     fn good(g: Option<Grade>) -> bool {
         g.is_none_or(|g| g >= Grade::Good)
     }
