@@ -944,6 +944,50 @@ mod tests {
     }
 
     #[test]
+    fn reports_due_in_a_pre_election_period_are_held_and_the_action_plan_follows() {
+        let a = Assumptions::defaults();
+        let d2 = |s: &str| d(s);
+        // May 2026: a report due in April is published Monday 18 May, 7 working days after polling
+        // day (7 May), as five reports were in 2026.
+        let (p, e) = publication_day(d2("2026-04-20"), &a);
+        assert_eq!((p, e.map(|e| e.id.as_ref())), (d2("2026-05-18"), Some("local_2026")));
+        // Outside a period, and with the pause switched off, nothing moves.
+        assert_eq!(publication_day(d2("2026-06-01"), &a).0, d2("2026-06-01"));
+        let (off, _) = Assumptions::with_overrides(&json!({ "election_pause": 0 }), "assumptions");
+        assert_eq!(publication_day(d2("2026-04-20"), &off).0, d2("2026-04-20"));
+        // The 2024 general election held reports from 25 May to 4 July.
+        assert_eq!(
+            publication_day(d2("2024-06-10"), &a).1.map(|e| e.id.as_ref()),
+            Some("general_2024")
+        );
+        // In the pathway: a short inspection likely in February 2027 reports in April, so the
+        // report waits for the May 2027 elections and the action plan moves with it.
+        let h = json!({ "lastInspection": { "kind": "short", "startedOn": "2023-09-11", "endedOn": "2023-09-15",
+            "grades": { "overall_effectiveness": "good" } } });
+        let on = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h }));
+        let off = run(
+            json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h,
+            "assumptions": { "election_pause": 0 } }),
+        );
+        let pub_on = d(&ev(&on, "report_published").window.clone().unwrap().likely);
+        let pub_off = d(&ev(&off, "report_published").window.clone().unwrap().likely);
+        assert!(pub_off >= d("2027-03-31") && pub_off <= d("2027-05-06"), "{pub_off}");
+        assert_eq!(pub_on, add_working_days(d("2027-05-06"), 7).unwrap());
+        assert!(ev(&on, "report_published").description.contains("pre-election"));
+        let plan_on = d(&ev(&on, "action_plan_due").window.clone().unwrap().likely);
+        assert_eq!(
+            crate::pathway::calendar::working_days_between(pub_on, plan_on).unwrap(),
+            70
+        );
+    }
+
+    #[test]
+    fn an_override_of_a_retired_assumption_is_ignored() {
+        let r = run(json!({ "today": "2026-11-23", "history": good_2024(), "assumptions": { "cycle_months": 40 } }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    #[test]
     fn an_override_changes_the_timing_and_is_reported() {
         let r = run(
             json!({ "today": "2026-11-23", "history": good_2024(), "assumptions": { "report_lag_working_days": 35 } }),

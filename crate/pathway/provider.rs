@@ -398,6 +398,39 @@ mod tests {
     }
 
     #[test]
+    fn an_inadequate_childrens_home_sees_ofsted_again_within_6_to_8_weeks() {
+        let homes = for_framework(Some("sccif-childrens-homes")).unwrap();
+        let r = homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-06-15",
+            "history": { "lastInspection": { "kind": "full", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+              "grades": { "overall_experiences_progress": "inadequate" } } } }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.id == "return_after_inadequate")
+            .expect("a return visit");
+        let w = e.window.clone().unwrap();
+        // 6 weeks after Wednesday 10 June is 22 July; 8 weeks, 5 August (both working days).
+        assert_eq!((w.earliest.as_str(), w.latest.as_str()), ("2026-07-22", "2026-08-05"));
+        assert_eq!(e.tag, crate::model::source::Tag::V);
+        // Not the 3-to-9-month second visit of a home that requires improvement.
+        assert!(!r.events.iter().any(|e| e.id == "second_visit"));
+        let ri = homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-06-15",
+            "history": { "lastInspection": { "kind": "full", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+              "grades": { "overall_experiences_progress": "requires_improvement" } } } }));
+        let second = ri
+            .events
+            .iter()
+            .find(|e| e.id == "second_visit")
+            .expect("a second visit");
+        assert!(second.description.contains("single judgement"));
+        assert!(!second
+            .description
+            .contains("improved, sustained or declined effectiveness"));
+        assert!(!ri.events.iter().any(|e| e.id == "return_after_inadequate"));
+    }
+
+    #[test]
     fn the_inspection_year_starts_on_1_april() {
         let d = |s| parse_date(s).unwrap();
         assert_eq!(year_start_on_or_before(d("2026-03-31"), "04-01"), Some(d("2025-04-01")));
