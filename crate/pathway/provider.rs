@@ -269,6 +269,8 @@ impl ProviderPathway {
         } else {
             window = window.not_before(soonest);
         }
+        // Dates a person can use: working days only.
+        let window = window.on_working_days();
         notes.push(plan.note(if self.unannounced {
             "provider_unannounced"
         } else {
