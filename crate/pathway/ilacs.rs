@@ -538,12 +538,20 @@ fn plan(
                     latest: second.latest.max(soonest),
                     likely: second.likely.max(soonest),
                 };
+                let note = format!(
+                    "A JTAI gives {} working days' notice.",
+                    a.wd("jtai_notice_working_days")
+                );
                 ctx.push(
                     "second_focused_visit_or_jtai",
                     "second_focused_visit_or_jtai",
                     w,
-                    &["focused_visit_latest_months", "standard_earliest_months"],
-                    None,
+                    &[
+                        "focused_visit_latest_months",
+                        "standard_earliest_months",
+                        "jtai_notice_working_days",
+                    ],
+                    Some(note),
                 );
             }
         }
