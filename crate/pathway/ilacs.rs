@@ -174,7 +174,10 @@ impl Ctx<'_> {
         let lag = self.a.wd("report_lag_working_days");
         let due = end.map(|d| self.t.wd(d, lag))?;
         let held = publication_day(due.likely, self.a).1;
-        let report = due.map(|d| Some(publication_day(d, self.a).0))?;
+        let mut report = due.map(|d| Some(publication_day(d, self.a).0))?;
+        // A held earliest date can pass a likely date just after polling day: keep the order.
+        report.likely = report.likely.max(report.earliest);
+        report.latest = report.latest.max(report.likely);
         let plan_wd = self.a.wd("action_plan_working_days");
         let plan = report.map(|d| self.t.wd(d, plan_wd))?;
         let id = |s: &str| format!("{prefix}{s}");
@@ -665,18 +668,14 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
         ));
         return;
     };
-    let unverified = if rr.tag.is_verified() || rr.tag == crate::model::source::Tag::S {
-        ""
-    } else if rr.tag == crate::model::source::Tag::U {
-        " (unverified: no official text was found for this rule)"
-    } else {
-        " (our assumption: Ofsted has published no rule for it)"
-    };
-    let why = format!("Projected route{unverified}: {}", rr.text);
+    // The route rules' own texts say when they are unverified or our assumption.
+    let why = format!("Projected route: {}", rr.text);
     let Some(report) = end.map(|d| add_working_days(d, a.wd("report_lag_working_days")).ok()) else {
         return;
     };
-    let report = report.map(|d| Some(publication_day(d, a).0)).unwrap_or(report);
+    let mut report = report.map(|d| Some(publication_day(d, a).0)).unwrap_or(report);
+    report.likely = report.likely.max(report.earliest);
+    report.latest = report.latest.max(report.likely);
     match route {
         Route::Monitoring => {
             ctx.t.condition = Some("Only if the coming inspection finds a judgement inadequate.".to_string());

@@ -637,7 +637,7 @@ function timelineBody(pw, level) {
             level + 1,
             "govuk-heading-s st-timeline__title",
             ev.title,
-            ev.condition ? [" ", govTag("Only if", "blue", "st-conditional")] : null,
+            ev.condition ? [" ", govTag("Only if", null, "st-conditional")] : null,
             assumptionTag(ev.tag),
           ),
           ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
