@@ -88,6 +88,8 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   const hp = scored.judgements.find((j) => j.id === "help_and_protection");
   assert.ok(hp.grade, "help and protection has a grade from the core");
   assert.match(await shadowText(page, "#result-help_and_protection"), new RegExp(`Your answers fit: ${hp.label}`));
+  // The April 2026 route rules rest on no official text: said in words beside the route chances.
+  assert.match(await shadowText(page, "#routes-unverified"), /Unverified Ofsted has published no route rules/);
   await screenshot(page, "journey-results");
   await follow(page, "to-timeline", "timeline");
   const next = await shadowText(page, "#next-inspection");
