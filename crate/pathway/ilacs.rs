@@ -480,9 +480,11 @@ fn plan(
         .enumerate()
         .filter(|(_, v)| v.priority_actions)
     {
-        let Some(letter) = ctx.t.wd(fv.ended_on, letter_lag) else {
+        let Some(due) = ctx.t.wd(fv.ended_on, letter_lag) else {
             continue;
         };
+        // Visit letters are held in pre-election periods like reports.
+        let letter = publication_day(due, a).0;
         let (Some(draft), Some(fin)) = (
             ctx.t.wd(letter, a.wd("priority_draft_plan_working_days")),
             ctx.t.wd(letter, a.wd("priority_final_plan_working_days")),
@@ -985,6 +987,14 @@ mod tests {
         assert_eq!(
             crate::pathway::calendar::working_days_between(pub_on, plan_on).unwrap(),
             70
+        );
+        // A focused-visit letter due in April 2026 waits for 18 May too, and so do the plans.
+        let mut hv = good_2024();
+        hv["focusedVisits"] = json!([{ "endedOn": "2026-03-20", "priorityActions": true }]);
+        let fv = run(json!({ "framework": "ilacs-2026-04", "today": "2026-03-23", "history": hv }));
+        assert_eq!(
+            ev(&fv, "priority_action_draft_plan_1").date,
+            Some(format_date(add_working_days(d("2026-05-18"), 20).unwrap()))
         );
     }
 
