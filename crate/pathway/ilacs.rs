@@ -7,23 +7,20 @@
 //!
 //! - **Route.** The kind follows the route of the last inspection's grades under the framework in
 //!   force when it started ([`crate::scoring::route`]): before April 2026 overall effectiveness decides (good
-//!   or better → short, requires improvement → standard, inadequate → monitoring) \[S\]; from April
-//!   2026 leaders good or better plus two of three practice judgements good or better → short, any
-//!   inadequate → monitoring, otherwise standard \[S/R\]. An authority under monitoring is always
-//!   re-inspected by a standard inspection \[S\].
-//! - **Cycle.** A short or standard inspection usually falls within 6 months either side of the
-//!   third anniversary of the previous one \[S\] (Nottinghamshire and Kirklees guides): the window is
-//!   `cycle_months ± cycle_half_width_months` after the last on-site day, most likely at the
-//!   anniversary.
-//! - **Monitoring.** Re-inspection of an inadequate authority came a median of about 42 months
-//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) \[V\]; we assume
-//!   36–45 months, most likely 42 \[R\] (a window ending at the median would miss half of them).
-//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) \[S\].
+//!   or better → short, unless children in care is below good \[D\]; requires improvement → standard;
+//!   inadequate → monitoring) \[S\]; from April 2026 leaders good or better plus two of three practice
+//!   judgements good or better → short \[U\], any inadequate → monitoring \[R\], otherwise standard
+//!   \[R\]. An authority under monitoring is always re-inspected by a standard inspection \[S\].
+//! - **Cycle.** Calibrated on the cycles after the 2020–21 pause (grade history to March 2025) \[D\]:
+//!   short 33–48 months after the last on-site day, most likely 41; standard 32–43, most likely 37
+//!   ([`window_ids`]). Recent cycles run later than the third anniversary the council guides give.
+//! - **Monitoring.** Re-inspection of an inadequate authority 34–50 months after, most likely 42 \[D\].
+//! - **Pauses.** No graded inspection started between 17 March 2020 and 28 June 2021 (COVID-19) \[D\].
 //!   A cycle that contains part of a pause moves later by that part for the short and standard
 //!   routes (scheduled inspections were rescheduled in order) and its latest date moves later by
 //!   `pause_catch_up_months` for every route (the backlog took time to clear) \[R\]. Re-inspections
-//!   of inadequate authorities are not shifted: they follow the progress seen at monitoring, and
-//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later \[V\].
+//!   of inadequate authorities are not shifted: they follow the progress seen at monitoring.
+//! - **Mondays.** Every date of the window is a working Monday (an inspection's first day).
 //! - **Priority actions.** A focused visit since the last inspection that set areas for priority
 //!   action can bring the full inspection forward: the earliest date becomes
 //!   `priority_action_early_months` after the visit (Wakefield 2018) \[S\].
@@ -38,12 +35,16 @@
 //! second or a JTAI \[S\]); the follow-up of areas for priority action (draft plan 20, final plan 70
 //! working days after the letter \[S\]); the notice call (5 working days before the first on-site
 //! Monday \[S\]); one (short) or two (standard) weeks on site \[S\]; publication 27 working days after
-//! the last on-site day (2024–26 median, adjustable 20–35) \[V\]; the action plan 70 working days
-//! after publication \[S\]. With projected grades, the route after the coming inspection: on an
+//! the last on-site day (2024–26 median, adjustable 20–35) \[D\], held to 7 working days after
+//! polling day when it falls in a pre-election period ([`publication_day`]); the action plan 70
+//! working days after publication \[S\]. With projected grades, the route after the coming inspection: on an
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
-//! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
-//! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
-//! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::pathway::calendar`].
+//! statutory direction under s.497A Education Act 1996 \[V; unverified without an overall
+//! judgement, from April 2026\], monitoring visits about every 4 months from month 12 \[S/R\] (one
+//! step, not a date each) and the standard re-inspection; below good, a standard inspection next
+//! time with perhaps two focused visits or a JTAI \[S\]. Each of these carries its condition ("Only
+//! if …"). The self-evaluation and engagement meeting come only before the inspection's likely
+//! start. Every date is a working day ([`crate::pathway::calendar`]).
 use crate::model::date::{self, add_months, add_months_f, format as format_date};
 use crate::model::grade::Grade;
 use crate::pathway::calendar::{add_working_days, parse_date};
