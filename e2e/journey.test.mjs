@@ -88,9 +88,22 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   const hp = scored.judgements.find((j) => j.id === "help_and_protection");
   assert.ok(hp.grade, "help and protection has a grade from the core");
   assert.match(await shadowText(page, "#result-help_and_protection"), new RegExp(`Your answers fit: ${hp.label}`));
+  // The April 2026 route rules rest on no official text: said in words beside the route chances.
+  assert.match(await shadowText(page, "#routes-unverified"), /Unverified Ofsted has published no route rules/);
   await screenshot(page, "journey-results");
   await follow(page, "to-timeline", "timeline");
-  assert.match(await shadowText(page, "#next-inspection"), /next full inspection is likely/);
+  const next = await shadowText(page, "#next-inspection");
+  assert.match(next, /next full inspection is likely/);
+  // Dates a person can use: an inspection starts on a Monday.
+  assert.match(next, /most likely around Monday /);
+  // Help and protection is projected inadequate: what follows is conditional, shown once, and the
+  // 2026 rules that decide it are said to be unverified in words.
+  const steps = await shadowText(page, "#timeline-events");
+  assert.equal(steps.match(/Only if the coming inspection finds a judgement inadequate\./g)?.length > 0, true);
+  assert.equal(steps.match(/Monitoring visit/g)?.length, 1, "monitoring visits after the projection are one step");
+  assert.match(steps, /Unverified/);
+  assert.doesNotMatch(steps, /(Saturday|Sunday) \d/);
+  await screenshot(page, "journey-timeline");
   await follow(page, "to-actions", "actions");
   assert.match(await shadowText(page, "main"), /Audit the front door every month/);
   await screenshot(page, "journey-actions");

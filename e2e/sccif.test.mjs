@@ -152,8 +152,8 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.deepEqual(await axeOnly(page, errors), [], "axe on the results page");
   await screenshot(page, "sccif-results");
 
-  // Timeline: the next full inspection falls in the next inspection year, with an interim
-  // (assurance) visit first because the home was last judged requires improvement.
+  // Timeline: the next full inspection falls in the next inspection year, with an assurance
+  // visit first because the home was last judged requires improvement.
   await follow(page, "to-timeline", "timeline");
   const pw = await app(page, () => document.querySelector("stocktake-app").app.pathway.run());
   assert.equal(pw.next.rule.id, "ch_full_every_year");
@@ -164,8 +164,9 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   assert.match(next, /1 April 2027 and 31 March 2028/);
   assert.match(next, /unannounced/);
   const timeline = await shadowText(page, "#timeline-events");
-  assert.match(timeline, /Interim \(assurance\) inspection/);
-  assert.match(timeline, /improved, sustained or declined/);
+  assert.match(timeline, /Assurance inspection/);
+  assert.match(timeline, /single judgement based on its findings/);
+  assert.doesNotMatch(timeline, /judged on a three-point scale/);
   assert.doesNotMatch(await shadowText(page, "main"), /What happened to other authorities/);
   assert.deepEqual(await axeOnly(page, errors), [], "axe on the timeline page");
   await screenshot(page, "sccif-timeline");

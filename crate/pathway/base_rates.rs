@@ -1,9 +1,9 @@
 //! Base rates from real ILACS outcomes: how overall effectiveness moved from one full
 //! inspection to the next, and how long authorities waited between them, by previous grade.
 //!
-//! The figures are derived from `ofsted_csc_ilacs_history_to_2023.csv` (one row per published
-//! full inspection report, inspections ending before 2024; Data to Insight's scrape of Ofsted
-//! reports) and committed as `crate/data/base_rates.toml`, which a test regenerates from the CSV
+//! The figures are derived from `ofsted_csc_ilacs_history_to_2025-03.csv` (one row per published
+//! full inspection report, inspections ending before April 2025; Data to Insight's scrape of Ofsted
+//! reports), from the pairs whose earlier inspection ended after the 2020–21 pause ([`PAUSE_END`]) and committed as `crate/data/base_rates.toml`, which a test regenerates from the CSV
 //! and compares (it fails on any difference; set `STOCKTAKE_WRITE_BASE_RATES=1` to rewrite it).
 //!
 //! Method: keep rows whose overall grade is one of the four grades (sentinels such as
@@ -13,8 +13,10 @@
 //! the earlier inspection to the first on-site day of the later one. Quartiles interpolate
 //! linearly between order statistics.
 //!
-//! Every pair in this file spans the 2020–21 pause in inspections, so the intervals are longer
-//! than the usual cycle; the window rules in [`crate::pathway`] model the pause explicitly.
+//! Pairs that span the 2020–21 pause are left out: their intervals (a median 49.5 months after
+//! requires improvement) describe the pause, not today's cycle. The post-pause pairs are few and
+//! right-censored (cycles still running in March 2025 are missing, so these intervals read short);
+//! `crate/data/pathway/assumptions.toml` explains the windows drawn from them.
 use crate::model::grade::Grade;
 use crate::pathway::shapes::Stored;
 pub use crate::pathway::shapes::{IntervalSpread, Transition};
@@ -26,6 +28,9 @@ use std::sync::OnceLock;
 /// The attribution to show wherever figures derived from the inspection data are shown.
 pub const ATTRIBUTION: &str = "Contains public sector information licensed under the Open Government Licence v3.0 \
 (Ofsted inspection reports); compiled by Data to Insight (MIT)";
+
+/// The last day of the 2020–21 pause in graded inspections: base-rate pairs start after it.
+pub const PAUSE_END: &str = "2021-06-28";
 
 /// First day of the ILACS framework: earlier rows are SIF-era inspections.
 pub const ILACS_FROM: &str = "2018-01-01";
@@ -65,6 +70,8 @@ pub struct GradedInspection {
     pub end: NaiveDate,
     /// Overall effectiveness.
     pub overall: Grade,
+    /// Children in care (children in care and care leavers before 2023), when readable.
+    pub children_in_care: Option<Grade>,
 }
 
 /// Two consecutive graded inspections of one authority.
@@ -142,6 +149,7 @@ pub fn graded_inspections(csv_text: &str) -> Vec<GradedInspection> {
         return Vec::new();
     };
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
+    let cic = col("in_care_grade");
     let (Some(urn), Some(kind), Some(start), Some(end), Some(overall)) = (
         col("urn"),
         col("inspection_framework"),
@@ -162,6 +170,7 @@ pub fn graded_inspections(csv_text: &str) -> Vec<GradedInspection> {
                 start,
                 end: csv_date(get(end))?,
                 overall: csv_grade(get(overall))?,
+                children_in_care: cic.and_then(|i| csv_grade(get(i))),
             })
             .filter(|i| i.start >= from && i.end >= i.start)
         })
@@ -197,10 +206,19 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// Derives the base rates from the history CSV text.
+/// The pairs whose earlier inspection ended after the 2020–21 pause ([`PAUSE_END`]).
+pub fn post_pause_pairs(inspections: &[GradedInspection]) -> Vec<InspectionPair> {
+    let end = crate::pathway::calendar::parse_date(PAUSE_END).expect("constant date");
+    pairs(inspections)
+        .into_iter()
+        .filter(|p| p.previous.end > end)
+        .collect()
+}
+
+/// Derives the base rates from the history CSV text (post-pause pairs).
 pub fn compute(csv_text: &str, source: &str) -> BaseRates {
     let inspections = graded_inspections(csv_text);
-    let pairs = pairs(&inspections);
+    let pairs = post_pause_pairs(&inspections);
     let mut transitions = Vec::new();
     let mut intervals = Vec::new();
     for from in Grade::ALL {
@@ -231,7 +249,7 @@ pub fn compute(csv_text: &str, source: &str) -> BaseRates {
             });
         }
     }
-    let starts = inspections.iter().map(|i| i.start);
+    let starts = pairs.iter().flat_map(|p| [p.previous.start, p.next.start]);
     BaseRates {
         source: source.to_string(),
         attribution: ATTRIBUTION.to_string(),
@@ -300,7 +318,10 @@ pub fn base_rates() -> &'static BaseRates {
 }
 
 /// The relative path of the CSV from the crate root, as recorded in the generated file.
-pub const CSV_PATH: &str = "../shared/data/ofsted-ilacs/ofsted_csc_ilacs_history_to_2023.csv";
+pub const CSV_PATH: &str = "../shared/data/ofsted-ilacs/ofsted_csc_ilacs_history_to_2025-03.csv";
+
+/// The file name recorded as the base rates' source.
+pub const CSV_NAME: &str = "ofsted_csc_ilacs_history_to_2025-03.csv";
 
 #[cfg(test)]
 mod tests {
@@ -324,8 +345,8 @@ mod tests {
     #[test]
     fn rows_with_sentinels_or_before_ilacs_are_dropped() {
         let csv = "urn,inspection_framework,inspection_start_date,inspection_end_date,overall_effectiveness_grade\n\
-                   1,standard,01/02/2018,09/02/2018,requires improvement\n\
-                   1,short,03/03/2021,07/03/2021,good\n\
+                   1,standard,01/02/2022,09/02/2022,requires improvement\n\
+                   1,short,03/03/2025,07/03/2025,good\n\
                    1,standard,01/03/2017,09/03/2017,good\n\
                    2,standard,01/02/2019,09/02/2019,data_unreadable\n\
                    2,standard,,,inadequate\n";
@@ -358,7 +379,7 @@ mod tests {
             );
             return;
         };
-        let generated = to_toml(&compute(&text, "ofsted_csc_ilacs_history_to_2023.csv"));
+        let generated = to_toml(&compute(&text, CSV_NAME));
         let committed_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("crate/data/base_rates.toml");
         if std::env::var("STOCKTAKE_WRITE_BASE_RATES").is_ok() {
             std::fs::write(&committed_path, &generated).unwrap();
@@ -369,7 +390,7 @@ mod tests {
             "crate/data/base_rates.toml differs from the CSV; rerun with STOCKTAKE_WRITE_BASE_RATES=1"
         );
         // The embedded copy is the committed file.
-        assert_eq!(base_rates(), &compute(&text, "ofsted_csc_ilacs_history_to_2023.csv"));
+        assert_eq!(base_rates(), &compute(&text, CSV_NAME));
     }
 
     #[test]

@@ -273,6 +273,44 @@ pub fn monday_on_or_after(date: NaiveDate) -> NaiveDate {
     d
 }
 
+/// The first working day on or after `date` (itself when it is one). Outside the calendar's
+/// coverage only weekends are skipped.
+pub fn working_day_on_or_after(date: NaiveDate) -> NaiveDate {
+    let mut d = date;
+    while !is_working_day(d).unwrap_or(!is_weekend(d)) {
+        d = next_day(d);
+    }
+    d
+}
+
+/// The last working day on or before `date` (itself when it is one).
+pub fn working_day_on_or_before(date: NaiveDate) -> NaiveDate {
+    let mut d = date;
+    while !is_working_day(d).unwrap_or(!is_weekend(d)) {
+        d = prev_day(d);
+    }
+    d
+}
+
+/// The first Monday on or after `date` that is a working day (an inspection's first on-site day:
+/// after an Easter or bank-holiday Monday, the Monday after).
+pub fn working_monday_on_or_after(date: NaiveDate) -> NaiveDate {
+    let mut d = monday_on_or_after(date);
+    while !is_working_day(d).unwrap_or(true) {
+        d = monday_on_or_after(next_day(d));
+    }
+    d
+}
+
+/// The last Monday on or before `date` that is a working day.
+pub fn working_monday_on_or_before(date: NaiveDate) -> NaiveDate {
+    let mut d = date;
+    while d.weekday() != Weekday::Mon || !is_working_day(d).unwrap_or(true) {
+        d = prev_day(d);
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,7 @@
 //! Which kinds of inspection and which parts apply depend on the framework family, as data
 //! ([`HistoryShape`]): local authorities (ILACS) have short and standard inspections, focused visits,
 //! monitoring and interventions; providers (SCCIF) have `full` inspections and the one-day second
-//! visits (`interim`, called `assurance` inspections since April 2022), graded by the provider's
+//! visits (`assurance` inspections since April 2022; `interim` for visits recorded before), graded by the provider's
 //! framework, and nothing else:
 //!
 //! ```json
@@ -28,7 +28,8 @@
 //! ```
 //!
 //! For an interim or assurance visit, `grades` are the judgements standing from the last full
-//! inspection (the visit itself only says whether effectiveness improved, was sustained or declined).
+//! inspection (an interim visit said only whether effectiveness improved, was sustained or declined;
+//! an assurance inspection gives a single judgement on its findings, which does not replace them).
 use crate::model::grade::Grade;
 pub use crate::model::inspection::InspectionKind;
 use crate::pathway::calendar::parse_date;

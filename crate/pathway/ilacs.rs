@@ -7,23 +7,20 @@
 //!
 //! - **Route.** The kind follows the route of the last inspection's grades under the framework in
 //!   force when it started ([`crate::scoring::route`]): before April 2026 overall effectiveness decides (good
-//!   or better → short, requires improvement → standard, inadequate → monitoring) \[S\]; from April
-//!   2026 leaders good or better plus two of three practice judgements good or better → short, any
-//!   inadequate → monitoring, otherwise standard \[S/R\]. An authority under monitoring is always
-//!   re-inspected by a standard inspection \[S\].
-//! - **Cycle.** A short or standard inspection usually falls within 6 months either side of the
-//!   third anniversary of the previous one \[S\] (Nottinghamshire and Kirklees guides): the window is
-//!   `cycle_months ± cycle_half_width_months` after the last on-site day, most likely at the
-//!   anniversary.
-//! - **Monitoring.** Re-inspection of an inadequate authority came a median of about 42 months
-//!   after the inadequate inspection (2018–26, range 30–56; post-2021 cases 36–45) \[V\]; we assume
-//!   36–45 months, most likely 42 \[R\] (a window ending at the median would miss half of them).
-//! - **Pauses.** Inspections were suspended from 17 March 2020 until April 2021 (COVID-19) \[S\].
+//!   or better → short, unless children in care is below good \[D\]; requires improvement → standard;
+//!   inadequate → monitoring) \[S\]; from April 2026 leaders good or better plus two of three practice
+//!   judgements good or better → short \[U\], any inadequate → monitoring \[R\], otherwise standard
+//!   \[R\]. An authority under monitoring is always re-inspected by a standard inspection \[S\].
+//! - **Cycle.** Calibrated on the cycles after the 2020–21 pause (grade history to March 2025) \[D\]:
+//!   short 33–48 months after the last on-site day, most likely 41; standard 32–43, most likely 37
+//!   ([`window_ids`]). Recent cycles run later than the third anniversary the council guides give.
+//! - **Monitoring.** Re-inspection of an inadequate authority 34–50 months after, most likely 42 \[D\].
+//! - **Pauses.** No graded inspection started between 17 March 2020 and 28 June 2021 (COVID-19) \[D\].
 //!   A cycle that contains part of a pause moves later by that part for the short and standard
 //!   routes (scheduled inspections were rescheduled in order) and its latest date moves later by
 //!   `pause_catch_up_months` for every route (the backlog took time to clear) \[R\]. Re-inspections
-//!   of inadequate authorities are not shifted: they follow the progress seen at monitoring, and
-//!   the 2018–19 inadequate authorities were re-inspected a median 44.5 months later \[V\].
+//!   of inadequate authorities are not shifted: they follow the progress seen at monitoring.
+//! - **Mondays.** Every date of the window is a working Monday (an inspection's first day).
 //! - **Priority actions.** A focused visit since the last inspection that set areas for priority
 //!   action can bring the full inspection forward: the earliest date becomes
 //!   `priority_action_early_months` after the visit (Wakefield 2018) \[S\].
@@ -38,18 +35,22 @@
 //! second or a JTAI \[S\]); the follow-up of areas for priority action (draft plan 20, final plan 70
 //! working days after the letter \[S\]); the notice call (5 working days before the first on-site
 //! Monday \[S\]); one (short) or two (standard) weeks on site \[S\]; publication 27 working days after
-//! the last on-site day (2024–26 median, adjustable 20–35) \[V\]; the action plan 70 working days
-//! after publication \[S\]. With projected grades, the route after the coming inspection: on an
+//! the last on-site day (2024–26 median, adjustable 20–35) \[D\], held to 7 working days after
+//! polling day when it falls in a pre-election period ([`publication_day`]); the action plan 70
+//! working days after publication \[S\]. With projected grades, the route after the coming inspection: on an
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
-//! statutory direction under s.497A Education Act 1996 \[V\], monitoring visits about every 4 months
-//! from month 12 \[V/R\] and the standard re-inspection; below good, a standard inspection next time
-//! with perhaps two focused visits or a JTAI \[S\]. Working days use [`crate::pathway::calendar`].
+//! statutory direction under s.497A Education Act 1996 \[V; unverified without an overall
+//! judgement, from April 2026\], monitoring visits about every 4 months from month 12 \[S/R\] (one
+//! step, not a date each) and the standard re-inspection; below good, a standard inspection next
+//! time with perhaps two focused visits or a JTAI \[S\]. Each of these carries its condition ("Only
+//! if …"). The self-evaluation and engagement meeting come only before the inspection's likely
+//! start. Every date is a working day ([`crate::pathway::calendar`]).
 use crate::model::date::{self, add_months, add_months_f, format as format_date};
 use crate::model::grade::Grade;
-use crate::pathway::calendar::{add_working_days, monday_on_or_after, parse_date};
+use crate::pathway::calendar::{add_working_days, parse_date};
 use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
 use crate::pathway::rules::{
-    event_def, framework, framework_id_on, rule, rules_data, Assumptions, FrameworkRules, Pause, RuleRef,
+    event_def, framework, framework_id_on, rule, rules_data, Assumptions, Election, FrameworkRules, Pause, RuleRef,
 };
 use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
 use crate::scoring::route::Route;
@@ -58,26 +59,52 @@ use chrono::{NaiveDate, TimeDelta};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// The assumptions (earliest, most likely, latest months after the last inspection) that set the
+/// window of the next full inspection on a route.
+pub fn window_ids(route: Route) -> [&'static str; 3] {
+    match route {
+        Route::Short => ["short_earliest_months", "short_likely_months", "short_latest_months"],
+        Route::Standard => [
+            "standard_earliest_months",
+            "standard_likely_months",
+            "standard_latest_months",
+        ],
+        Route::Monitoring => [
+            "reinspection_earliest_months",
+            "reinspection_likely_months",
+            "reinspection_latest_months",
+        ],
+    }
+}
+
+/// The day a report due on `due` is published: a report that falls in a pre-election period
+/// (`election` rows in rules.toml) is held until `election_resume_working_days` after polling
+/// day, unless `election_pause` is 0. Returns the election that held it.
+pub fn publication_day(due: NaiveDate, a: &Assumptions) -> (NaiveDate, Option<&'static Election>) {
+    if a.get("election_pause") < 0.5 {
+        return (due, None);
+    }
+    for e in rules_data().election.iter() {
+        let (from, to) = (date::embedded(&e.from), date::embedded(&e.to));
+        if from <= due && due <= to {
+            if let Ok(d) = add_working_days(to, a.wd("election_resume_working_days")) {
+                return (d, Some(e));
+            }
+        }
+    }
+    (due, None)
+}
+
 /// The window for the next full inspection on a route, measured from the last on-site day of the
 /// previous inspection, before any adjustment for today: the cycle rule (short, standard) or the
 /// re-inspection rule (monitoring), then the pause rule. Returns the pauses applied.
 pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Window, Vec<&'static Pause>) {
-    let (mut earliest, mut latest, likely) = match route {
-        Route::Short | Route::Standard => {
-            let c = a.get("cycle_months");
-            let hw = a.get("cycle_half_width_months");
-            (
-                add_months_f(last_end, c - hw),
-                add_months_f(last_end, c + hw),
-                Some(add_months_f(last_end, c)),
-            )
-        }
-        Route::Monitoring => (
-            add_months_f(last_end, a.get("reinspection_earliest_months")),
-            add_months_f(last_end, a.get("reinspection_latest_months")),
-            Some(add_months_f(last_end, a.get("reinspection_likely_months"))),
-        ),
-    };
+    let [e, k, l] = window_ids(route);
+    let (mut earliest, mut latest, likely) = (
+        add_months_f(last_end, a.get(e)),
+        add_months_f(last_end, a.get(l)),
+        Some(add_months_f(last_end, a.get(k))),
+    );
     let mut likely = likely.unwrap_or(earliest).max(earliest).min(latest);
     let mut applied = Vec::new();
     for p in rules_data().pause.iter() {
@@ -137,7 +164,7 @@ impl Ctx<'_> {
         window: Window,
         window_ids: &[&str],
     ) -> Option<Window> {
-        let start = window.map(|d| Some(monday_on_or_after(d)))?;
+        let start = window.on_mondays();
         let notice = self.a.wd("notice_working_days");
         let call = start.map(|d| self.t.wd(d, -notice))?;
         let weeks = match kind {
@@ -146,7 +173,12 @@ impl Ctx<'_> {
         };
         let end = start.map(|d| Some(d + TimeDelta::days(7 * weeks - 3)))?;
         let lag = self.a.wd("report_lag_working_days");
-        let report = end.map(|d| self.t.wd(d, lag))?;
+        let due = end.map(|d| self.t.wd(d, lag))?;
+        let held = publication_day(due.likely, self.a).1;
+        let mut report = due.map(|d| Some(publication_day(d, self.a).0))?;
+        // A held earliest date can pass a likely date just after polling day: keep the order.
+        report.likely = report.likely.max(report.earliest);
+        report.latest = report.latest.max(report.likely);
         let plan_wd = self.a.wd("action_plan_working_days");
         let plan = report.map(|d| self.t.wd(d, plan_wd))?;
         let id = |s: &str| format!("{prefix}{s}");
@@ -170,19 +202,25 @@ impl Ctx<'_> {
             &["notice_working_days"],
             Some(what.to_string()),
         );
+        let held_text = held.map(|e| format!("Held for the pre-election period: {}", e.text));
+        let mut report_ids = vec!["report_lag_working_days"];
+        if held.is_some() {
+            report_ids.extend(["election_pause", "election_resume_working_days"]);
+        }
         self.push(
             &id("report_published"),
             "report_published",
             report,
-            &["report_lag_working_days"],
-            None,
+            &report_ids,
+            held_text.clone(),
         );
+        report_ids.push("action_plan_working_days");
         self.push(
             &id("action_plan_due"),
             "action_plan_due",
             plan,
-            &["report_lag_working_days", "action_plan_working_days"],
-            None,
+            &report_ids,
+            held.map(|_| "Later than usual: the report was held for the pre-election period.".to_string()),
         );
         Some(end)
     }
@@ -262,6 +300,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
         a: &a,
         t: Timeline::new(problems),
     };
+    ctx.t.mondays = true;
     let next = plan(&mut ctx, fw, today, &history, &projected);
     ctx.t.finish(next, a.used())
 }
@@ -333,7 +372,7 @@ fn plan(
             (w, rule(id))
         }
         None => {
-            let latest = add_months_f(today, a.get("cycle_months") + a.get("cycle_half_width_months"));
+            let latest = add_months_f(today, a.get("standard_latest_months"));
             (
                 Window::between(soonest, latest),
                 rule(if last.is_some() {
@@ -387,6 +426,8 @@ fn plan(
         window.earliest = window.earliest.max(soonest);
         window.likely = window.likely.max(window.earliest);
     }
+    // An inspection starts on a Monday that is a working day.
+    let window = window.on_mondays();
     let kind = route_kind(route);
 
     // Annual self-evaluation and engagement meeting, near the inspection anniversary.
@@ -396,18 +437,24 @@ fn plan(
     while add_months(anchor, 12 * years) < today {
         years += 1;
     }
-    // One meeting a year until the next inspection is likely (at least the next one).
+    // One meeting a year while the next inspection is still to come: a meeting (and the
+    // self-evaluation before it) prepares for the inspection, so none falls on or after the date
+    // it is most likely to start (the window is cut a week before it).
+    let before_inspection = window.likely - TimeDelta::days(7);
     for n in 1.. {
         let aem_likely = add_months(anchor, 12 * years);
-        if n > 1 && aem_likely >= window.likely {
+        if aem_likely >= before_inspection {
             break;
         }
         years += 1;
         let aem = Window {
             earliest: add_months_f(aem_likely, -aem_hw).max(today),
-            latest: add_months_f(aem_likely, aem_hw),
+            latest: add_months_f(aem_likely, aem_hw).min(before_inspection),
             likely: aem_likely,
         };
+        if aem.earliest > aem.latest {
+            break;
+        }
         let sef = aem.map(|d| Some(add_months(d, -1).max(today)))?;
         let suffix = if n == 1 { String::new() } else { format!("_{n}") };
         ctx.push(
@@ -434,9 +481,11 @@ fn plan(
         .enumerate()
         .filter(|(_, v)| v.priority_actions)
     {
-        let Some(letter) = ctx.t.wd(fv.ended_on, letter_lag) else {
+        let Some(due) = ctx.t.wd(fv.ended_on, letter_lag) else {
             continue;
         };
+        // Visit letters are held in pre-election periods like reports.
+        let letter = publication_day(due, a).0;
         let (Some(draft), Some(fin)) = (
             ctx.t.wd(letter, a.wd("priority_draft_plan_working_days")),
             ctx.t.wd(letter, a.wd("priority_final_plan_working_days")),
@@ -487,7 +536,7 @@ fn plan(
         if r == Route::Standard && had < 2 {
             let second = Window::between(
                 fv.latest,
-                add_months_f(b, a.get("cycle_months") - a.get("cycle_half_width_months")).max(fv.latest),
+                add_months_f(b, a.get("standard_earliest_months")).max(fv.latest),
             );
             if second.latest >= soonest {
                 let w = Window {
@@ -495,12 +544,20 @@ fn plan(
                     latest: second.latest.max(soonest),
                     likely: second.likely.max(soonest),
                 };
+                let note = format!(
+                    "A JTAI gives {} working days' notice.",
+                    a.wd("jtai_notice_working_days")
+                );
                 ctx.push(
                     "second_focused_visit_or_jtai",
                     "second_focused_visit_or_jtai",
                     w,
-                    &["focused_visit_latest_months", "cycle_months", "cycle_half_width_months"],
-                    None,
+                    &[
+                        "focused_visit_latest_months",
+                        "standard_earliest_months",
+                        "jtai_notice_working_days",
+                    ],
+                    Some(note),
                 );
             }
         }
@@ -510,6 +567,8 @@ fn plan(
     if route == Some(Route::Monitoring) {
         if let Some(b) = base {
             monitoring_visits(ctx, b, today, window.likely, "");
+            let fid = last.and_then(|l| l.framework.as_deref()).unwrap_or(&fw.id);
+            ctx.t.weaker = without_overall(fid).then_some(UNVERIFIED_INTERVENTION);
             let recorded = |k: &str| history.interventions.iter().any(|x| x.kind == k);
             if !recorded("improvement_notice") {
                 let d = add_months_f(b, a.get("improvement_notice_months")).max(today);
@@ -530,6 +589,7 @@ fn plan(
                     None,
                 );
             }
+            ctx.t.weaker = None;
         }
     }
 
@@ -539,14 +599,10 @@ fn plan(
     } else {
         ""
     };
+    let ids_of_route = window_ids(route.unwrap_or(Route::Standard));
     let window_ids: &[&str] = match route {
-        Some(Route::Monitoring) => &[
-            "reinspection_earliest_months",
-            "reinspection_likely_months",
-            "reinspection_latest_months",
-        ],
-        _ if base.is_none() => &["notice_working_days", "cycle_months", "cycle_half_width_months"],
-        _ => &["cycle_months", "cycle_half_width_months"],
+        _ if base.is_none() => &["notice_working_days", "standard_latest_months"],
+        _ => &ids_of_route,
     };
     // Dates beyond the calendar's coverage are reported as a problem; the window still stands.
     if let Some(end) = ctx.full_inspection(prefix, kind, window, window_ids) {
@@ -562,6 +618,17 @@ fn plan(
         rule: rule_used,
         notes,
     })
+}
+
+/// What the page says of a DfE intervention under a framework without an overall judgement.
+const UNVERIFIED_INTERVENTION: (crate::model::source::Tag, &str) = (
+    crate::model::source::Tag::U,
+    "Unverified under the April 2026 framework: the Department for Education has published no intervention trigger without an overall judgement; we assume an inadequate judgement still leads to it.",
+);
+
+/// True for a framework without an overall effectiveness judgement (ILACS from April 2026).
+fn without_overall(framework_id: &str) -> bool {
+    framework(framework_id).is_some_and(|f| !f.judgements.iter().any(|j| j == "overall_effectiveness"))
 }
 
 fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, until: NaiveDate, prefix: &str) {
@@ -588,6 +655,9 @@ fn monitoring_visits(ctx: &mut Ctx, inadequate_end: NaiveDate, from: NaiveDate, 
 }
 
 /// What follows the coming inspection, from the projected grades under the framework in force.
+/// Every event here happens only if the projection comes true, so each carries that condition;
+/// on an inadequate outcome the monitoring visits are one event (a window up to the re-inspection),
+/// not a date every few months.
 fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grade>, end: Window) {
     let a = ctx.a;
     let Some((route, rr)) = crate::scoring::route::route(&fw.id, projected) else {
@@ -601,13 +671,19 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
         ));
         return;
     };
+    // The route rules' own texts say when they are unverified or our assumption.
     let why = format!("Projected route: {}", rr.text);
     let Some(report) = end.map(|d| add_working_days(d, a.wd("report_lag_working_days")).ok()) else {
         return;
     };
+    let mut report = report.map(|d| Some(publication_day(d, a).0)).unwrap_or(report);
+    report.likely = report.likely.max(report.earliest);
+    report.latest = report.latest.max(report.likely);
     match route {
         Route::Monitoring => {
+            ctx.t.condition = Some("Only if the coming inspection finds a judgement inadequate.".to_string());
             let Some(apv) = report.map(|d| add_working_days(d, a.wd("action_planning_visit_working_days")).ok()) else {
+                ctx.t.condition = None;
                 return;
             };
             ctx.push(
@@ -617,6 +693,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                 &["report_lag_working_days", "action_planning_visit_working_days"],
                 Some(why.clone()),
             );
+            ctx.t.weaker = without_overall(&fw.id).then_some(UNVERIFIED_INTERVENTION);
             ctx.push("dfe_adviser", "dfe_adviser", report, &["report_lag_working_days"], None);
             let notice = report.map(|d| Some(add_months_f(d, a.get("improvement_notice_months"))));
             let reinsp = cycle_window(Route::Monitoring, end.likely, a).0;
@@ -636,27 +713,43 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
                     None,
                 );
             }
-            monitoring_visits(ctx, end.likely, end.likely, reinsp.likely, "after_");
+            ctx.t.weaker = None;
+            let first = add_months_f(end.likely, a.get("monitoring_first_visit_months"));
+            if first < reinsp.likely {
+                let every = a.get("monitoring_interval_months");
+                ctx.push(
+                    "after_monitoring_visits",
+                    "monitoring_visit",
+                    Window {
+                        earliest: first,
+                        likely: first,
+                        latest: reinsp.likely,
+                    },
+                    &["monitoring_first_visit_months", "monitoring_interval_months"],
+                    Some(format!(
+                        "From the first, about {} months after the inspection, one about every {} months until the re-inspection.",
+                        crate::support::text::number_text(a.get("monitoring_first_visit_months")),
+                        crate::support::text::number_text(every)
+                    )),
+                );
+            }
             ctx.push(
                 "reinspection",
                 "reinspection",
                 reinsp,
-                &[
-                    "reinspection_earliest_months",
-                    "reinspection_likely_months",
-                    "reinspection_latest_months",
-                ],
+                &window_ids(Route::Monitoring),
                 Some(fw.exit_text.to_string()),
             );
         }
         Route::Short | Route::Standard => {
+            ctx.t.condition = Some("If the coming inspection's grades are as projected.".to_string());
             let (next_w, _) = cycle_window(route, end.likely, a);
             let kind = if route == Route::Short { "short" } else { "standard" };
             ctx.push(
                 "following_inspection",
                 "following_inspection",
                 next_w,
-                &["cycle_months", "cycle_half_width_months"],
+                &window_ids(route),
                 Some(format!("{why} The next one would be a {kind} inspection.")),
             );
             let fv = Window::between(
@@ -677,6 +770,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
             );
         }
     }
+    ctx.t.condition = None;
 }
 
 #[cfg(test)]
@@ -751,17 +845,18 @@ mod tests {
         assert_eq!(n.kind, InspectionKind::Short);
         assert_eq!(n.route, Some(Route::Short));
         assert_eq!(n.rule.id, "next_cycle_short");
-        assert_eq!(n.window.earliest, "2026-11-30");
-        assert_eq!(n.window.likely, "2027-03-08");
-        assert_eq!(n.window.latest, "2027-09-08");
+        // 33 to 48 months after March 2024, most likely 41, on Mondays.
+        assert_eq!(n.window.earliest, "2026-12-14");
+        assert_eq!(n.window.likely, "2027-08-09");
+        assert_eq!(n.window.latest, "2028-03-06");
         // One week on site: notice call the Monday before.
         let call = ev(&r, "notice_call").window.clone().unwrap();
-        assert_eq!(call.likely, "2027-03-01");
-        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-03-08");
-        // Publication 27 WD after Friday 12 March 2027; action plan 70 WD later.
+        assert_eq!(call.likely, "2027-08-02");
+        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-08-09");
+        // Publication 27 WD after Friday 13 August 2027; action plan 70 WD later.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
             27
         );
         let plan = d(&ev(&r, "action_plan_due").window.clone().unwrap().likely);
@@ -771,7 +866,8 @@ mod tests {
         assert!(!ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
         let earlier = run(json!({ "today": "2025-01-06", "history": good_2024() }));
         let fv = ev(&earlier, "focused_visit").window.clone().unwrap();
-        assert_eq!((fv.earliest.as_str(), fv.latest.as_str()), ("2025-03-08", "2026-03-08"));
+        // On working days: Saturday 8 March 2025 → Monday 10, Sunday 8 March 2026 → Friday 6.
+        assert_eq!((fv.earliest.as_str(), fv.latest.as_str()), ("2025-03-10", "2026-03-06"));
     }
 
     #[test]
@@ -782,12 +878,12 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Standard)));
         assert_eq!(n.rule.id, "next_cycle_standard");
-        assert_eq!(n.window.likely, "2027-06-14");
+        assert_eq!(n.window.likely, "2027-07-19");
         assert!(ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
-        // Two weeks on site: on site Monday 14 June 2027 to Friday 25 June.
+        // Two weeks on site: on site Monday 19 July 2027 to Friday 30 July.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-06-25"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-07-30"), pubd).unwrap(),
             27
         );
     }
@@ -800,11 +896,12 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Monitoring)));
         assert_eq!(n.rule.id, "next_monitoring_reinspection");
+        // 34 to 50 months after June 2025 (17 April 2028 is Easter Monday), most likely 42.
         assert_eq!(
             (n.window.earliest.as_str(), n.window.latest.as_str()),
-            ("2028-06-13", "2029-03-13")
+            ("2028-04-24", "2029-08-13")
         );
-        assert_eq!(n.window.likely, "2028-12-13");
+        assert_eq!(n.window.likely, "2028-12-18");
         assert!(n
             .notes
             .iter()
@@ -816,7 +913,8 @@ mod tests {
             .collect();
         // From month 12 (June 2026) every 4 months: Oct 2026 is past, so Feb, Jun, Oct 2027, Feb 2028 …
         assert_eq!(visits[0].id, "monitoring_visit_3");
-        assert_eq!(visits[0].date.as_deref(), Some("2027-02-13"));
+        // Saturday 13 February 2027 moves to Monday 15 February.
+        assert_eq!(visits[0].date.as_deref(), Some("2027-02-15"));
         assert!(ids(&r).contains(&"reinspection_on_site".to_string()));
         assert!(ids(&r).contains(&"statutory_direction".to_string()));
         assert!(!ids(&r).contains(&"focused_visit".to_string()));
@@ -830,7 +928,7 @@ mod tests {
         assert_eq!(n.rule.id, "next_no_history");
         assert_eq!(n.kind, InspectionKind::Standard);
         assert_eq!(n.window.earliest, "2026-11-30");
-        assert_eq!(n.window.latest, "2030-05-23");
+        assert_eq!(n.window.latest, "2030-06-17");
     }
 
     #[test]
@@ -850,9 +948,61 @@ mod tests {
         );
         let n = r.next.clone().unwrap();
         assert!(n.notes.iter().any(|x| x.id == "next_early_after_priority_actions"));
-        assert_eq!(n.window.earliest, "2026-01-10");
+        assert_eq!(n.window.earliest, "2026-01-12");
         // The visit already happened, so no further focused visit is expected this cycle.
         assert!(!ids(&r).contains(&"focused_visit".to_string()));
+    }
+
+    #[test]
+    fn reports_due_in_a_pre_election_period_are_held_and_the_action_plan_follows() {
+        let a = Assumptions::defaults();
+        let d2 = |s: &str| d(s);
+        // May 2026: a report due in April is published Monday 18 May, 7 working days after polling
+        // day (7 May), as five reports were in 2026.
+        let (p, e) = publication_day(d2("2026-04-20"), &a);
+        assert_eq!((p, e.map(|e| e.id.as_ref())), (d2("2026-05-18"), Some("local_2026")));
+        // Outside a period, and with the pause switched off, nothing moves.
+        assert_eq!(publication_day(d2("2026-06-01"), &a).0, d2("2026-06-01"));
+        let (off, _) = Assumptions::with_overrides(&json!({ "election_pause": 0 }), "assumptions");
+        assert_eq!(publication_day(d2("2026-04-20"), &off).0, d2("2026-04-20"));
+        // The 2024 general election held reports from 25 May to 4 July.
+        assert_eq!(
+            publication_day(d2("2024-06-10"), &a).1.map(|e| e.id.as_ref()),
+            Some("general_2024")
+        );
+        // In the pathway: a short inspection likely in February 2027 reports in April, so the
+        // report waits for the May 2027 elections and the action plan moves with it.
+        let h = json!({ "lastInspection": { "kind": "short", "startedOn": "2023-09-11", "endedOn": "2023-09-15",
+            "grades": { "overall_effectiveness": "good" } } });
+        let on = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h }));
+        let off = run(
+            json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h,
+            "assumptions": { "election_pause": 0 } }),
+        );
+        let pub_on = d(&ev(&on, "report_published").window.clone().unwrap().likely);
+        let pub_off = d(&ev(&off, "report_published").window.clone().unwrap().likely);
+        assert!(pub_off >= d("2027-03-31") && pub_off <= d("2027-05-06"), "{pub_off}");
+        assert_eq!(pub_on, add_working_days(d("2027-05-06"), 7).unwrap());
+        assert!(ev(&on, "report_published").description.contains("pre-election"));
+        let plan_on = d(&ev(&on, "action_plan_due").window.clone().unwrap().likely);
+        assert_eq!(
+            crate::pathway::calendar::working_days_between(pub_on, plan_on).unwrap(),
+            70
+        );
+        // A focused-visit letter due in April 2026 waits for 18 May too, and so do the plans.
+        let mut hv = good_2024();
+        hv["focusedVisits"] = json!([{ "endedOn": "2026-03-20", "priorityActions": true }]);
+        let fv = run(json!({ "framework": "ilacs-2026-04", "today": "2026-03-23", "history": hv }));
+        assert_eq!(
+            ev(&fv, "priority_action_draft_plan_1").date,
+            Some(format_date(add_working_days(d("2026-05-18"), 20).unwrap()))
+        );
+    }
+
+    #[test]
+    fn an_override_of_a_retired_assumption_is_ignored() {
+        let r = run(json!({ "today": "2026-11-23", "history": good_2024(), "assumptions": { "cycle_months": 40 } }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
@@ -863,7 +1013,7 @@ mod tests {
         assert!(r.problems.is_empty());
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
             35
         );
         let a = r
@@ -877,14 +1027,15 @@ mod tests {
     #[test]
     fn an_out_of_range_override_is_a_problem_and_the_default_is_used() {
         let r = run(json!({ "today": "2026-11-23", "history": good_2024(),
-            "assumptions": { "report_lag_working_days": 80, "nonsense": 1, "cycle_months": "soon" } }));
+            "assumptions": { "report_lag_working_days": 80, "nonsense": 1, "short_likely_months": "soon",
+                "cycle_months": 40 } }));
         let fields: Vec<_> = r.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
         assert_eq!(
             fields,
             vec![
-                ("assumptions.cycle_months", "invalid_number"),
                 ("assumptions.nonsense", "unknown_assumption"),
                 ("assumptions.report_lag_working_days", "out_of_range"),
+                ("assumptions.short_likely_months", "invalid_number"),
             ]
         );
         let a = r
@@ -895,7 +1046,7 @@ mod tests {
         assert_eq!(a.value, 27.0);
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-03-12"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
             27
         );
     }
@@ -903,16 +1054,25 @@ mod tests {
     #[test]
     fn pre_2026_and_2026_frameworks_route_projected_grades_differently() {
         let h = good_2024();
-        // Under 2023 rules overall good → short next time.
+        // Under 2023 rules overall good with children in care good → short next time.
         let r23 = run(
             json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
             "projected": { "overall_effectiveness": "good", "impact_of_leaders": "good",
-                "help_and_protection": "requires_improvement", "children_in_care": "requires_improvement", "care_leavers": "good" } }),
+                "help_and_protection": "requires_improvement", "children_in_care": "good", "care_leavers": "requires_improvement" } }),
         );
         assert!(r23.problems.is_empty(), "{:?}", r23.problems);
-        assert!(ev(&r23, "following_inspection")
+        let f = ev(&r23, "following_inspection");
+        assert!(f.description.contains("short inspection"));
+        assert!(f.condition.as_deref().is_some_and(|c| c.contains("as projected")));
+        // Overall good but children in care below good → standard (the grade history's rule).
+        let cic = run(
+            json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
+            "projected": { "overall_effectiveness": "good", "impact_of_leaders": "good",
+                "help_and_protection": "good", "children_in_care": "requires_improvement", "care_leavers": "good" } }),
+        );
+        assert!(ev(&cic, "following_inspection")
             .description
-            .contains("short inspection"));
+            .contains("standard inspection"));
         // The same practice grades under 2026 rules (only one of three good) → standard.
         let r26 = run(
             json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h,
@@ -936,7 +1096,15 @@ mod tests {
         let re = ev(&inad, "reinspection");
         assert!(re.description.contains("no inadequate judgement"));
         assert!(ids(&inad).contains(&"action_planning_visit".to_string()));
-        assert!(ids(&inad).contains(&"after_monitoring_visit_1".to_string()));
+        // Conditional events are shown once: one window of monitoring visits, not a date each.
+        let mv = ev(&inad, "after_monitoring_visits");
+        assert!(mv.condition.as_deref().is_some_and(|c| c.contains("inadequate")));
+        assert!(!ids(&inad).iter().any(|i| i.starts_with("after_monitoring_visit_")));
+        // Under the 2026 framework DfE intervention rests on no published trigger: unverified.
+        let adviser = ev(&inad, "dfe_adviser");
+        assert_eq!(adviser.tag, crate::model::source::Tag::U);
+        assert!(adviser.description.contains("Unverified"));
+        assert!(ev(&inad, "action_planning_visit").description.contains("Unverified"));
         let inad23 = run(
             json!({ "framework": "ilacs-2023-01", "today": "2025-11-24", "history": h,
             "projected": { "overall_effectiveness": "inadequate" } }),
@@ -974,14 +1142,15 @@ mod tests {
         let a = Assumptions::defaults();
         let (w, p) = cycle_window(Route::Short, d("2018-10-19"), &a);
         assert_eq!(p[0].id, "covid_2020");
-        // 36 ± 6 months from October 2018, moved ~13 months, latest a further 12 months.
-        assert_eq!(w.earliest, d("2022-05-15"));
-        assert_eq!(w.latest, d("2024-05-15"));
+        // 33 to 48 months from October 2018, moved 468 days (17 March 2020 to 28 June 2021),
+        // latest a further 12 months.
+        assert_eq!(w.earliest, d("2021-07-19") + TimeDelta::days(468));
+        assert_eq!(w.latest, d("2025-01-30"));
         let (m, _) = cycle_window(Route::Monitoring, d("2019-03-08"), &a);
-        assert_eq!((m.earliest, m.latest), (d("2022-03-08"), d("2023-12-08")));
+        assert_eq!((m.earliest, m.latest), (d("2022-01-08"), d("2024-05-08")));
         let (post, p) = cycle_window(Route::Short, d("2022-10-19"), &a);
         assert!(p.is_empty());
-        assert_eq!((post.earliest, post.latest), (d("2025-04-19"), d("2026-04-19")));
+        assert_eq!((post.earliest, post.latest), (d("2025-07-19"), d("2026-10-19")));
     }
 
     #[test]
@@ -989,8 +1158,8 @@ mod tests {
         let r = run(json!({ "today": "2028-06-01", "history": good_2024() }));
         let n = r.next.clone().unwrap();
         assert!(n.notes.iter().any(|x| x.id == "next_overdue"));
-        assert_eq!(n.window.earliest, "2028-06-08");
-        assert_eq!(n.window.latest, "2028-12-01");
+        assert_eq!(n.window.earliest, "2028-06-12");
+        assert_eq!(n.window.latest, "2028-11-27");
         let r = run(json!({ "today": "yesterday" }));
         assert!(r.next.is_none() && r.problems[0].field == "today");
         let r = run(json!({ "today": "2040-01-01" }));
@@ -1086,13 +1255,49 @@ mod tests {
                 if let Some(k) = fv_after.filter(|k| *k < after) {
                     history["focusedVisits"] = json!([{ "endedOn": format_date(ended + TimeDelta::days(k)), "priorityActions": true }]);
                 }
-                let r = pathway(&json!({ "today": format_date(today), "history": history }));
+                let fw_now = framework(framework_id_on(today).unwrap_or("ilacs-2026-04")).unwrap();
+                let projected: serde_json::Map<String, Value> =
+                    fw_now.judgements.iter().map(|j| (j.to_string(), json!(g))).collect();
+                let r = pathway(&json!({ "today": format_date(today), "history": history, "projected": projected }));
                 prop_assert!(r.problems.is_empty(), "{:?}", r.problems);
                 let n = r.next.unwrap();
                 let (e, l, k) = (d(&n.window.earliest), d(&n.window.latest), d(&n.window.likely));
                 prop_assert!(e <= k && k <= l, "{:?}", n.window);
                 prop_assert!(e >= add_working_days(today, 5).unwrap());
                 prop_assert_eq!(n.kind == InspectionKind::Short, n.route == Some(Route::Short));
+                // Dates a person can use: inspections start on a working Monday, nothing falls on
+                // a weekend or bank holiday, and the preparation comes before the inspection.
+                use crate::pathway::calendar::is_working_day;
+                for s in [&n.window.earliest, &n.window.likely, &n.window.latest] {
+                    let x = d(s);
+                    prop_assert!(x.weekday() == chrono::Weekday::Mon && is_working_day(x).unwrap(), "{s}");
+                }
+                let on_site = r.events.iter().find(|e| e.id.ends_with("on_site")).and_then(|e| e.window.clone());
+                for ev in r.events.iter() {
+                    let dates: Vec<String> = match (&ev.date, &ev.window) {
+                        (Some(x), _) => vec![x.clone()],
+                        (_, Some(w)) => vec![w.earliest.clone(), w.likely.clone(), w.latest.clone()],
+                        _ => vec![],
+                    };
+                    for s in dates.iter() {
+                        let x = d(s);
+                        if x.year() <= 2030 {
+                            prop_assert!(is_working_day(x).unwrap(), "{} on {s}", ev.id);
+                        }
+                        if ev.kind == crate::pathway::rules::EventKind::Inspection {
+                            prop_assert_eq!(x.weekday(), chrono::Weekday::Mon, "{} on {}", ev.id, s);
+                        }
+                    }
+                    if let (Some(os), true) = (&on_site, ev.kind == crate::pathway::rules::EventKind::Annual) {
+                        let last = dates.last().unwrap();
+                        prop_assert!(last < &os.likely, "{} {:?} after the inspection {:?}", ev.id, dates, os);
+                    }
+                }
+                // Conditional events appear once each.
+                let mut seen = std::collections::BTreeSet::new();
+                for ev in r.events.iter().filter(|e| e.condition.is_some()) {
+                    prop_assert!(seen.insert(ev.id.clone()), "{} twice", ev.id);
+                }
                 for ev in r.events.iter() {
                     if let Some(w) = &ev.window {
                         prop_assert!(w.earliest <= w.likely && w.likely <= w.latest, "{} {:?}", ev.id, w);

@@ -24,9 +24,11 @@
 //! which are always unannounced \[V\]; about 2 working days for agencies \[S, unconfirmed\]); a window
 //! that has passed becomes "within `provider_overdue_months` from today" \[R\]. Second visits
 //! (`[[visit]]`) follow a full inspection whose standing grade is listed: homes below good are
-//! inspected at least twice a year (the full inspection and a one-day interim inspection — renamed
-//! assurance inspection from April 2022 — judged improved, sustained or declined) \[V\]; good and
-//! outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
+//! inspected at least twice a year: requires improvement, the full inspection and a one-day
+//! assurance inspection (which replaced the interim inspection in April 2022 and gives a single
+//! judgement on its findings, not improved / sustained / declined) \[V\]; after an inadequate
+//! judgement Ofsted returns within 6 to 8 weeks (SCCIF section 15; the assumption is in weeks) \[V\];
+//! good and outstanding homes may get a risk-assessed second visit \[V\]. With projected grades, the
 //! inspection after the coming one (and its second visit) follow from the same rules.
 use crate::model::date::add_months_f;
 use crate::model::grade::Grade;
@@ -163,10 +165,7 @@ impl Plan<'_> {
             if !g.is_some_and(|g| v.grades.contains(&g)) {
                 continue;
             }
-            let w = Window::between(
-                add_months_f(end, self.a.get(&v.earliest)),
-                add_months_f(end, self.a.get(&v.latest)),
-            );
+            let w = Window::between(self.a.after(end, &v.earliest), self.a.after(end, &v.latest));
             if w.latest < soonest {
                 continue;
             }
@@ -270,6 +269,8 @@ impl ProviderPathway {
         } else {
             window = window.not_before(soonest);
         }
+        // Dates a person can use: working days only.
+        let window = window.on_working_days();
         notes.push(plan.note(if self.unannounced {
             "provider_unannounced"
         } else {
@@ -396,6 +397,39 @@ mod tests {
         }
         assert!(for_framework(Some("nope")).is_none());
         assert!(for_framework(None).is_none());
+    }
+
+    #[test]
+    fn an_inadequate_childrens_home_sees_ofsted_again_within_6_to_8_weeks() {
+        let homes = for_framework(Some("sccif-childrens-homes")).unwrap();
+        let r = homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-06-15",
+            "history": { "lastInspection": { "kind": "full", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+              "grades": { "overall_experiences_progress": "inadequate" } } } }));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.id == "return_after_inadequate")
+            .expect("a return visit");
+        let w = e.window.clone().unwrap();
+        // 6 weeks after Wednesday 10 June is 22 July; 8 weeks, 5 August (both working days).
+        assert_eq!((w.earliest.as_str(), w.latest.as_str()), ("2026-07-22", "2026-08-05"));
+        assert_eq!(e.tag, crate::model::source::Tag::V);
+        // Not the 3-to-9-month second visit of a home that requires improvement.
+        assert!(!r.events.iter().any(|e| e.id == "second_visit"));
+        let ri = homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-06-15",
+            "history": { "lastInspection": { "kind": "full", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+              "grades": { "overall_experiences_progress": "requires_improvement" } } } }));
+        let second = ri
+            .events
+            .iter()
+            .find(|e| e.id == "second_visit")
+            .expect("a second visit");
+        assert!(second.description.contains("single judgement"));
+        assert!(!second
+            .description
+            .contains("improved, sustained or declined effectiveness"));
+        assert!(!ri.events.iter().any(|e| e.id == "return_after_inadequate"));
     }
 
     #[test]

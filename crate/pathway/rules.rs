@@ -3,7 +3,9 @@
 //! (`crate/data/pathway/rules.toml`), and the adjustable figures
 //! (`crate/data/pathway/assumptions.toml`).
 use crate::pathway::shapes::AssumptionFile;
-pub use crate::pathway::shapes::{Assumption, EventDef, EventKind, FrameworkRules, Pause, RuleRef, RulesData};
+pub use crate::pathway::shapes::{
+    Assumption, Election, EventDef, EventKind, FrameworkRules, Pause, RuleRef, RulesData,
+};
 use crate::support::problems::Problem;
 use crate::support::text::number_text;
 use chrono::NaiveDate;
@@ -34,11 +36,21 @@ pub(crate) fn event_def(id: &str) -> &'static EventDef {
         .unwrap_or_else(|| panic!("pathway event {id} missing from crate/data/pathway/rules.toml"))
 }
 
+fn assumption_file() -> &'static AssumptionFile {
+    static FILE: OnceLock<AssumptionFile> = OnceLock::new();
+    FILE.get_or_init(|| baked!("pathway/assumptions"))
+}
+
+/// Assumption ids no longer used (an override of one is ignored).
+pub fn retired_assumptions() -> &'static [crate::support::embedded::Text] {
+    &assumption_file().retired
+}
+
 /// Every assumption with its default value.
 pub fn default_assumptions() -> Vec<Assumption> {
     static DATA: OnceLock<Vec<Assumption>> = OnceLock::new();
     DATA.get_or_init(|| {
-        let f: AssumptionFile = baked!("pathway/assumptions");
+        let f = assumption_file();
         f.assumption
             .iter()
             .cloned()
@@ -71,7 +83,14 @@ impl Assumptions {
     /// The defaults with overrides `{ id: value }` applied; unknown ids, non-numbers and values
     /// out of range are problems (under `field_prefix`) and leave the default in place.
     pub fn with_overrides(overrides: &Value, field_prefix: &str) -> (Assumptions, Vec<Problem>) {
-        Assumptions::from_list_with_overrides(default_assumptions(), overrides, field_prefix)
+        // An override of a retired assumption (kept in a browser before a recalibration) is dropped.
+        let mut overrides = overrides.clone();
+        if let Some(obj) = overrides.as_object_mut() {
+            for id in retired_assumptions() {
+                obj.remove(id.as_ref());
+            }
+        }
+        Assumptions::from_list_with_overrides(default_assumptions(), &overrides, field_prefix)
     }
 
     /// Like [`Assumptions::with_overrides`], over another list of assumptions (each value set to
@@ -150,6 +169,18 @@ impl Assumptions {
             .unwrap_or_else(|| panic!("assumption {id} missing from crate/data/pathway/assumptions.toml"));
         self.used.borrow_mut()[i] = true;
         self.all[i].value
+    }
+
+    /// The date `id` after `from`: whole weeks when the assumption's unit is weeks (as for the
+    /// children's homes' 6 to 8 weeks), otherwise months.
+    pub(crate) fn after(&self, from: NaiveDate, id: &str) -> NaiveDate {
+        let v = self.get(id);
+        let weeks = self.all.iter().any(|a| a.id == id && &*a.unit == "weeks");
+        if weeks {
+            from + chrono::TimeDelta::days((v * 7.0).round() as i64)
+        } else {
+            crate::model::date::add_months_f(from, v)
+        }
     }
 
     pub(crate) fn wd(&self, id: &str) -> i64 {

@@ -49,6 +49,25 @@ pub struct Pause {
     pub tag: Tag,
 }
 
+/// A pre-election period, in which Ofsted holds local authority reports until after polling day.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct Election {
+    /// Stable id, such as `local_2026`.
+    pub id: Text,
+    /// First day reports are held (the notice of election; for a general election, the start of
+    /// the pre-election period).
+    pub from: Text,
+    /// Polling day.
+    pub to: Text,
+    /// The period in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
 /// A rule or step with its source, as shown to people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
 #[databake(path = crate::pathway::shapes)]
@@ -108,6 +127,8 @@ pub struct RulesData {
     pub framework: List<FrameworkRules>,
     /// Known pauses.
     pub pause: List<Pause>,
+    /// Pre-election periods that hold publication.
+    pub election: List<Election>,
     /// Window rules.
     pub rule: List<RuleRef>,
     pub event: List<EventDef>,
@@ -142,6 +163,9 @@ pub struct Assumption {
 #[derive(Clone, Debug, Deserialize, databake::Bake)]
 #[databake(path = crate::pathway::shapes)]
 pub struct AssumptionFile {
+    /// Ids no longer used: a stored override of one is ignored.
+    #[serde(default)]
+    pub retired: List<Text>,
     pub assumption: List<Assumption>,
 }
 

@@ -62,6 +62,34 @@ impl Window {
         }
     }
 
+    /// The window on working days: earliest and likely on the next working day, latest on the
+    /// working day before (never before earliest). A person can put every date in a diary.
+    pub fn on_working_days(self) -> Window {
+        use crate::pathway::calendar::{working_day_on_or_after, working_day_on_or_before};
+        let earliest = working_day_on_or_after(self.earliest);
+        let latest = working_day_on_or_before(self.latest).max(earliest);
+        let likely = working_day_on_or_after(self.likely).clamp(earliest, latest);
+        Window {
+            earliest,
+            latest,
+            likely,
+        }
+    }
+
+    /// The window of an inspection's first on-site day: Mondays that are working days (latest
+    /// the Monday on or before it, never before earliest).
+    pub fn on_mondays(self) -> Window {
+        use crate::pathway::calendar::{working_monday_on_or_after, working_monday_on_or_before};
+        let earliest = working_monday_on_or_after(self.earliest);
+        let latest = working_monday_on_or_before(self.latest).max(earliest);
+        let likely = working_monday_on_or_after(self.likely).clamp(earliest, latest);
+        Window {
+            earliest,
+            latest,
+            likely,
+        }
+    }
+
     /// Whether `d` falls inside the window (inclusive).
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.earliest <= d && d <= self.latest
@@ -119,6 +147,10 @@ pub struct Event {
     pub tag: crate::model::source::Tag,
     /// The assumptions that set its timing.
     pub assumption_ids: Vec<String>,
+    /// When the event happens only if something else does, such as "Only if the coming inspection
+    /// finds a judgement inadequate.": the page shows it as conditional.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub condition: Option<String>,
 }
 
 /// The result of [`pathway`].
@@ -141,6 +173,13 @@ pub struct PathwayResult {
 /// (with the date they sort by) and the problems.
 pub(crate) struct Timeline {
     pub(crate) problems: Vec<Problem>,
+    /// Inspections start on a Monday (local authorities); providers' visits are unannounced.
+    pub(crate) mondays: bool,
+    /// The condition of the events pushed now (see [`Event::condition`]).
+    pub(crate) condition: Option<String>,
+    /// A weaker tag for the events pushed now (an intervention rule that rests on no official text
+    /// under the framework in force), with the sentence saying so.
+    pub(crate) weaker: Option<(crate::model::source::Tag, &'static str)>,
     events: Vec<(NaiveDate, Event)>,
 }
 
@@ -148,6 +187,9 @@ impl Timeline {
     pub(crate) fn new(problems: Vec<Problem>) -> Timeline {
         Timeline {
             problems,
+            mondays: false,
+            condition: None,
+            weaker: None,
             events: Vec::new(),
         }
     }
@@ -183,11 +225,21 @@ impl Timeline {
         assumption_ids: Vec<String>,
         extra: Option<&str>,
     ) {
+        let when = if d.kind == EventKind::Inspection && self.mondays {
+            when.on_mondays()
+        } else {
+            when.on_working_days()
+        };
         let single = when.earliest == when.latest;
-        let description = match extra {
+        let mut description = match extra {
             Some(x) => format!("{} {x}", d.description),
             None => d.description.to_string(),
         };
+        let mut tag = d.tag;
+        if let Some((t, why)) = self.weaker.filter(|_| d.kind == EventKind::Intervention) {
+            tag = t;
+            description = format!("{description} {why}");
+        }
         self.events.push((
             when.likely,
             Event {
@@ -198,8 +250,9 @@ impl Timeline {
                 date: single.then(|| format_date(when.likely)),
                 window: (!single).then(|| when.to_out()),
                 source: d.source.to_string(),
-                tag: d.tag,
+                tag,
                 assumption_ids,
+                condition: self.condition.clone(),
             },
         ));
     }

@@ -36,7 +36,11 @@ impl RouteRule {
                 .any(|j| grades.get(&**j) == Some(&Grade::Inadequate));
         }
         if let Some(j) = &self.judgement {
-            let g = *grades.get(&**j)?;
+            let g = match grades.get(&**j) {
+                Some(g) => *g,
+                None if self.if_known => return Some(false),
+                None => return None,
+            };
             if let Some(min) = self.at_least {
                 ok &= g >= min;
             }

@@ -50,6 +50,10 @@ pub struct RouteRule {
     pub grade: Option<Grade>,
     #[serde(default)]
     pub otherwise: bool,
+    /// The rule holds only when `judgement` is given (a missing grade skips it instead of leaving
+    /// the route undecided): for a refinement that older records may lack.
+    #[serde(default)]
+    pub if_known: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, databake::Bake)]

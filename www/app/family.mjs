@@ -51,7 +51,7 @@ export function familyTerms(fw) {
     aboutHint: "Name, date of this self-evaluation and last inspection",
     lastHeading: "Your last inspection",
     kindHint:
-      "A full inspection is graded. An interim inspection (called an assurance inspection since April 2022) is a one-day visit judged improved, sustained or declined.",
+      "A full inspection is graded. Since April 2022 the one-day visit between full inspections is an assurance inspection, with a single judgement on its findings. Choose interim only for a visit before April 2022.",
     none: "No inspection yet",
   };
 }

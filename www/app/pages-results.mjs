@@ -528,6 +528,14 @@ function resultsBody(app, level, rerender) {
               firstCellIsHeader: true,
             }),
           ),
+          fw?.judgements?.some((j) => j.derived)
+            ? null
+            : h(
+                "p",
+                { class: "govuk-body-s", id: "routes-unverified" },
+                govTag("Unverified", "orange", "st-unverified"),
+                " Ofsted has published no route rules for the April 2026 framework. These chances assume that any inadequate judgement leads to monitoring (our assumption) and that leaders good with two of the three practice judgements good leads to a short inspection (unverified: reported only in a public scraper's notes).",
+              ),
         )
       : null,
     (fw?.indicators ?? []).length === 0
@@ -622,7 +630,11 @@ function timelineBody(pw, level) {
             `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`,
           ),
           h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
-          (next.notes ?? []).map((n) => h("p", { class: "govuk-body-s" }, typeof n === "string" ? n : n.text)),
+          (next.notes ?? []).map((n) =>
+            typeof n === "string"
+              ? h("p", { class: "govuk-body-s" }, n)
+              : h("p", { class: "govuk-body-s" }, n.text, assumptionTag(n.tag), " ", trustNote(n.tag)),
+          ),
           sourceLink(next.rule.source),
         )
       : null,
@@ -635,7 +647,14 @@ function timelineBody(pw, level) {
           "li",
           { class: `st-timeline__item st-timeline__item--${ev.kind}` },
           h("p", { class: "govuk-body-s st-timeline__when" }, whenText(ev)),
-          hx(level + 1, "govuk-heading-s st-timeline__title", ev.title, assumptionTag(ev.tag)),
+          hx(
+            level + 1,
+            "govuk-heading-s st-timeline__title",
+            ev.title,
+            ev.condition ? [" ", govTag("Only if", null, "st-conditional")] : null,
+            assumptionTag(ev.tag),
+          ),
+          ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
           h("p", { class: "govuk-body st-timeline__description" }, ev.description),
           ev.assumptionIds?.length
             ? h(
@@ -666,7 +685,12 @@ function baseRatesAside(app, pw, level) {
     h(
       "p",
       { class: "govuk-body-s" },
-      `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}.`,
+      `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}, the first ending after the 2020–21 pause.`,
+    ),
+    h(
+      "p",
+      { class: "govuk-body-s" },
+      "Many cycles that began after the pause had not ended by March 2025, so these months read short: the windows on the left allow for the later ones.",
     ),
     fromGrades.map((from) => {
       const rows = transitions.filter((t) => t.from === from);
