@@ -110,7 +110,7 @@ async function shown(page) {
       return c.textContent.replace(/\s+/g, " ").trim();
     }),
   );
-  out.eventTags = await read(".st-timeline__title .govuk-tag");
+  out.eventTags = await read(".st-timeline__title .st-assumption, .st-timeline__title .st-unverified");
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("results"));
   await onPage(page, "results");
   return out;
