@@ -1086,7 +1086,18 @@ pub fn score(a: &Assessment) -> ScoreResult {
         .iter()
         .filter_map(|ind| a.indicators.get(&*ind.id).map(|&v| compare(ind, v)))
         .collect();
-    let challenges = challenges(fw, a, &grades, &indicators);
+    let mut challenges = challenges(fw, a, &grades, &indicators);
+    if !a.audits.is_empty() {
+        // Ratings above what the case-file audits support (crate::scoring::audits).
+        let audited = crate::scoring::audits::audit_evidence(a, None);
+        challenges.extend(audited.challenges.into_iter().map(|c| ChallengeResult {
+            id: c.id,
+            text: c.text,
+            statements: c.statements,
+            source: c.source,
+            tag: c.tag,
+        }));
+    }
     ScoreResult {
         framework: fw.id.clone(),
         judgements,
