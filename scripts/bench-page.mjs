@@ -5,6 +5,9 @@
 //            wasm plus re-rendering), median and p95 over 200 changes
 //   results: an answer changes while the results page is open → the page re-rendered, including
 //            a 2000-run simulation, median and p95 over 30 changes
+//   audits:  2,000 audited cases (every criterion graded) → auditEvidence() and score() (which
+//            aggregates them for its challenges) in wasm, median and p95 over 20 runs
+//            (`node scripts/bench-page.mjs audits` runs this alone)
 // Prints JSON. Usage: node scripts/bench-page.mjs
 import { launch, openPage, startServer } from "../e2e/harness.mjs";
 
@@ -104,6 +107,52 @@ async function rescoreTimes(page, { started = false } = {}) {
   });
 }
 
+/** 2,000 audited cases aggregated and re-scored in the browser: median and p95 (ms) over 20 runs. */
+export async function measureAudits(browser, url) {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(url);
+    await page.waitForSelector('stocktake-app[data-ready="true"]');
+    await page.click("#start-new");
+    const times = await page.evaluate(() => {
+      const app = document.querySelector("stocktake-app").app;
+      for (const a of app.fw().areas) for (const s of a.statements) app.set(`answers.${s.id}.level`, "good");
+      const criteria = app.core.auditCriteria(app.a.framework).criterion;
+      const marks = ["outstanding", "good", "good", "requires_improvement", "inadequate", "not_applicable"];
+      const audits = [];
+      for (let i = 0; i < 2000; i++) {
+        const c0 = criteria[i % criteria.length];
+        const own = criteria.filter((c) => c.area === c0.area);
+        const grades = Object.fromEntries(own.map((c, k) => [c.id, marks[(i + k) % marks.length]]));
+        const month = String(1 + (i % 11)).padStart(2, "0");
+        audits.push({
+          caseRef: `C-${i}`,
+          area: c0.area,
+          auditor: "PM",
+          date: `2026-${month}-15`,
+          team: "T",
+          grades,
+          overall: "good",
+          learning: "",
+        });
+      }
+      app.a.assessedOn = "2026-11-30";
+      app.a.audits = audits;
+      const times = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        app.core.auditEvidence(app.a);
+        app.core.score(app.a);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    return { median_ms: round(median(times)), p95_ms: round(p95(times)), runs: times.length, cases: 2000 };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const { server, url } = await startServer();
   const browser = await launch();
@@ -144,6 +193,7 @@ async function main() {
             changes: results.length,
             simulationRuns: 2000,
           },
+          auditsAggregateAndRescoreMs: await measureAudits(browser, url),
           browser: browser.version(),
         },
         null,
@@ -156,4 +206,15 @@ async function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+async function auditsOnly() {
+  const { server, url } = await startServer();
+  const browser = await launch();
+  try {
+    console.log(JSON.stringify({ auditsAggregateAndRescoreMs: await measureAudits(browser, url) }, null, 2));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await (process.argv[2] === "audits" ? auditsOnly() : main());

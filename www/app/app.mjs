@@ -31,6 +31,7 @@ const LATER = {
   results: () => import("./pages-results.mjs"),
   workshop: () => import("./pages-workshop.mjs"),
   protect: () => import("./pages-protect.mjs"),
+  audits: () => import("./pages-audits.mjs"),
   files: () => import("./files.mjs"),
   crypto: () => import("./crypto.mjs"),
 };
@@ -111,6 +112,9 @@ const PAGES = {
   briefing: ["workshop", "briefingPage", "workshop"],
   "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
   protect: ["protect", "protectPage"],
+  audits: ["audits", "auditsPage"],
+  audit: ["audits", "auditPage"],
+  "audits-import": ["audits", "auditsImportPage"],
 };
 
 /**
