@@ -191,7 +191,7 @@ export function auditsPage(app, main) {
           h(
             "ul",
             { class: "govuk-list govuk-list--bullet", id: "audit-challenges" },
-            e.challenges.map((c) => h("li", {}, `${statementName(app, c.statements[0])}: ${c.text}`)),
+            e.challenges.map((c) => h("li", {}, h("strong", {}, statementName(app, c.statements[0])), " ", c.text)),
           ),
         ]
       : null,
