@@ -179,6 +179,10 @@ pub struct ScoreResult {
     pub challenges: Vec<ChallengeResult>,
     /// Problems found while reading the input.
     pub problems: Vec<Problem>,
+    /// What the case-file audits say (on the self-evaluation's date), when there are any; left
+    /// out otherwise, so a file without audits scores exactly as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audits: Option<crate::scoring::audits::AuditEvidence>,
 }
 
 /// A consistency challenge that applies to these answers.
@@ -1087,14 +1091,16 @@ pub fn score(a: &Assessment) -> ScoreResult {
         .filter_map(|ind| a.indicators.get(&*ind.id).map(|&v| compare(ind, v)))
         .collect();
     let mut challenges = challenges(fw, a, &grades, &indicators);
-    if !a.audits.is_empty() {
-        // Ratings above what the case-file audits support (crate::scoring::audits).
-        let audited = crate::scoring::audits::audit_evidence(a, None);
-        challenges.extend(audited.challenges.into_iter().map(|c| ChallengeResult {
-            id: c.id,
-            text: c.text,
-            statements: c.statements,
-            source: c.source,
+    // Ratings above what the case-file audits support (crate::scoring::audits), beside the
+    // consistency challenges; the evidence itself travels with the score so that the page reads
+    // the audits once per re-score.
+    let audits = (!a.audits.is_empty()).then(|| crate::scoring::audits::audit_evidence(a, None));
+    if let Some(audited) = &audits {
+        challenges.extend(audited.challenges.iter().map(|c| ChallengeResult {
+            id: c.id.clone(),
+            text: c.text.clone(),
+            statements: c.statements.clone(),
+            source: c.source.clone(),
             tag: c.tag,
         }));
     }
@@ -1106,6 +1112,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
         indicators,
         challenges,
         problems: Vec::new(),
+        audits,
     }
 }
 

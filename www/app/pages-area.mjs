@@ -175,8 +175,8 @@ export function areaPage(app, main, params) {
   const auditSlots = new Map();
   const renderAudits = () => {
     if (!app.a?.audits?.length) return;
-    const e = app.core.auditEvidence(app.a, app.a.assessedOn || app.today());
-    for (const [id, slot] of auditSlots) replace(slot, auditLine(e, id));
+    const e = app.scored?.audits;
+    if (e) for (const [id, slot] of auditSlots) replace(slot, auditLine(e, id));
   };
   const sections = area.statements.map((s, i) => {
     const base = `answers.${s.id}`;

@@ -79,7 +79,8 @@ export function auditsPage(app, main) {
   const audits = app.a.audits ?? [];
   const criteria = criteriaOf(app);
   const areaName = Object.fromEntries((app.fw()?.areas ?? []).map((a) => [a.id, a.name]));
-  const e = app.core.auditEvidence(app.a, app.a.assessedOn || app.today());
+  // The score carries the audits' evidence (on the self-evaluation's date); with no audits, empty.
+  const e = app.scored?.audits ?? app.core.auditEvidence(app.a);
   put(
     main,
     h("h1", { class: "govuk-heading-l" }, "Case-file audits"),

@@ -1078,8 +1078,8 @@ export function comparePage(app, main) {
 
 /** Which ratings rest on case-file audits and which on judgement alone (pages-audits.mjs). */
 function auditBasis(app) {
-  if (!app.a?.audits?.length) return null;
-  const e = app.core.auditEvidence(app.a, app.a.assessedOn || app.today());
+  const e = app.scored?.audits;
+  if (!e) return null;
   const answered = Object.values(app.a.answers ?? {}).filter((x) => x.level && x.level !== "not_known").length;
   const resting = e.statements.filter((x) => x.supports && x.rating && x.rating !== "not_known").length;
   return h(
