@@ -202,8 +202,12 @@ test("the audits pages fit a 390 px screen and pass axe", async () => {
   await inPage(() => document.querySelector("stocktake-app").app.go("audits"));
   await onPage(page, "audits");
   assert.deepEqual(await axe(page), [], "axe at 390 px");
-  // The list holds 505 cases by now: the top, and the evidence below the list, one screen each.
-  await page.screenshot({ path: join(ARTIFACTS, "audits-list-390.png") });
+  // The list holds 505 cases by now, 50 to a page.
+  assert.match(await shadowText(page, ".govuk-pagination"), /Cases 1 to 50 of 505/);
+  await screenshot(page, "audits-list-390");
+  await follow(page, "audits-next", "audits");
+  assert.match(await shadowText(page, ".govuk-pagination"), /Cases 51 to 100 of 505/);
+  assert.deepEqual(await axe(page), [], "axe on the second page at 390 px");
   await page.evaluate(() =>
     document.querySelector("stocktake-app").shadowRoot.querySelector("h2:nth-of-type(2)")?.scrollIntoView(),
   );

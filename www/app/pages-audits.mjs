@@ -74,9 +74,14 @@ export function auditRows(app) {
 }
 
 /** `#stocktake/audits`: the audited cases and what they support. */
-export function auditsPage(app, main) {
-  app.title("Case-file audits");
+export function auditsPage(app, main, params = {}) {
   const audits = app.a.audits ?? [];
+  // 50 cases a page: a year of audits is up to 2,000.
+  const pages = Math.max(1, Math.ceil(audits.length / PER_PAGE));
+  const pageNo = Math.min(pages, Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1));
+  const first = (pageNo - 1) * PER_PAGE;
+  const shown = audits.slice(first, first + PER_PAGE);
+  app.title(pages > 1 ? `Case-file audits (page ${pageNo} of ${pages})` : "Case-file audits");
   const criteria = criteriaOf(app);
   const areaName = Object.fromEntries((app.fw()?.areas ?? []).map((a) => [a.id, a.name]));
   // The score carries the audits' evidence (on the self-evaluation's date); with no audits, empty.
@@ -134,7 +139,7 @@ export function auditsPage(app, main) {
               h("span", { class: "govuk-visually-hidden" }, "Change"),
             ],
             firstCellIsHeader: true,
-            rows: audits.map((a, i) => [
+            rows: shown.map((a, k) => [
               a.caseRef,
               areaName[a.area] ?? a.area,
               a.date,
@@ -144,12 +149,13 @@ export function auditsPage(app, main) {
               app.link(
                 ["Change", h("span", { class: "govuk-visually-hidden" }, ` audit of ${a.caseRef}`)],
                 "audit",
-                { n: String(i) },
-                { id: `audit-change-${i}` },
+                { n: String(first + k) },
+                { id: `audit-change-${first + k}` },
               ),
             ]),
           }),
         ),
+    pages > 1 ? pagination(app, pageNo, pages, first, shown.length, audits.length) : null,
     h("h2", { class: "govuk-heading-m" }, "What the audits support"),
     h(
       "p",
@@ -230,6 +236,34 @@ export function auditsPage(app, main) {
               )
             : null,
         ],
+  );
+}
+
+const PER_PAGE = 50;
+
+/** GOV.UK pagination for the list of audits. */
+function pagination(app, pageNo, pages, first, count, total) {
+  const to = (p, text, rel, cls) =>
+    h(
+      "div",
+      { class: cls },
+      app.link(
+        [h("span", { class: "govuk-pagination__link-title" }, text)],
+        "audits",
+        { page: String(p) },
+        {
+          class: "govuk-link govuk-pagination__link",
+          rel,
+          id: `audits-${rel}`,
+        },
+      ),
+    );
+  return h(
+    "nav",
+    { class: "govuk-pagination", "aria-label": "Pages of audited cases" },
+    h("p", { class: "govuk-body govuk-!-margin-bottom-0" }, `Cases ${first + 1} to ${first + count} of ${total}. `),
+    pageNo > 1 ? to(pageNo - 1, "Previous page", "prev", "govuk-pagination__prev") : null,
+    pageNo < pages ? to(pageNo + 1, "Next page", "next", "govuk-pagination__next") : null,
   );
 }
 
