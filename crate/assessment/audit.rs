@@ -178,24 +178,28 @@ fn looks_like_date(t: &str) -> bool {
         let ymd = lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2 && (1..=12).contains(&n[1]) && (1..=31).contains(&n[2]);
         return dmy || ymd;
     }
-    let lower = t.to_lowercase();
+    // ASCII only: Unicode case tables would add kilobytes to the wasm for English month names.
+    let lower = t.to_ascii_lowercase();
     let has_month = lower
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m) && m.len() <= w.len()));
     has_month && groups.len() >= 2 && groups.iter().any(|g| g.len() == 4 || g.len() == 2)
 }
 
 /// Two to four words, each a capital letter followed by lower-case letters (apostrophes and
-/// hyphens allowed), and no digits: "Jane Smith", "Amir O'Neill".
+/// hyphens allowed), and no digits: "Jane Smith", "Amir O'Neill", "Zoë Brontë". Letters beyond
+/// ASCII count as lower-case letters (no Unicode tables in the wasm for this).
 fn looks_like_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t.split_ascii_whitespace().collect();
+    let letter = |c: char| c.is_ascii_alphabetic() || !c.is_ascii();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
             let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && w.chars().count() >= 2
-                && w.chars().nth(1).is_some_and(|c| c.is_lowercase() || c == '\'')
-                && cs.all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+            cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_lowercase() || !c.is_ascii() || c == '\'')
+                && cs.all(|c| letter(c) || c == '\'' || c == '-')
         })
 }
 
@@ -457,7 +461,7 @@ mod tests {
         for s in ["12/03/2015", "2015-03-12", "1.3.15", "12 March 2015", "3 Sept 15"] {
             assert_eq!(looks_personal(s), Some("looks like a date of birth"), "{s}");
         }
-        for s in ["Jane Smith", "Amir O'Neill", "Mary-Jane Lee Ross"] {
+        for s in ["Jane Smith", "Amir O'Neill", "Mary-Jane Lee Ross", "Zoë Brontë"] {
             assert_eq!(looks_personal(s), Some("looks like a name"), "{s}");
         }
         for s in ["LCS-104233", "A12345", "CIN 2026 0441", "Case 17", "MASH ref"] {

@@ -228,9 +228,9 @@ pub fn audit_evidence(a: &Assessment, today: Option<&str>) -> AuditEvidence {
                         id: "ch_audits_below_rating".into(),
                         text: format!(
                             "You rated this {}; {k} of {n} audited cases in the last {months} months were {}{worse}, so the audits support {} at most.",
-                            rg.label().to_lowercase(),
-                            below.label().to_lowercase(),
-                            s.label().to_lowercase()
+                            rg.label_in_sentence(),
+                            below.label_in_sentence(),
+                            s.grade().map_or("inadequate", Grade::label_in_sentence)
                         ),
                         statements: vec![id.clone()],
                         source: support.source.to_string(),
