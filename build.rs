@@ -38,6 +38,11 @@ mod pathway {
         include!("crate/pathway/shapes.rs");
     }
 }
+mod assessment {
+    pub mod shapes {
+        include!("crate/assessment/shapes.rs");
+    }
+}
 
 use framework::shapes as fw;
 use pathway::shapes as pw;
@@ -123,7 +128,12 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }
-    for watched in ["crate/pathway/shapes.rs", "tests/scenarios", "tests/pathway_scenarios"] {
+    for watched in [
+        "crate/pathway/shapes.rs",
+        "crate/assessment/shapes.rs",
+        "tests/scenarios",
+        "tests/pathway_scenarios",
+    ] {
         println!("cargo:rerun-if-changed={watched}");
     }
     bake_file::<fw::Index>(out, "frameworks/index");
@@ -147,6 +157,7 @@ fn main() {
     bake_file::<pw::ProviderPathway>(out, "pathway/sccif-ifa");
     bake_file::<pw::HolidayTable>(out, "calendar/bank-holidays");
     bake_file::<pw::Stored>(out, "base_rates");
+    bake_file::<assessment::shapes::CriteriaFile>(out, "audits/criteria");
     scenarios(out);
     list_scenarios(out, "tests/scenarios", "scenarios.rs");
     list_scenarios(out, "tests/pathway_scenarios", "pathway_scenarios.rs");

@@ -121,6 +121,25 @@ pub fn file_limits() -> Result<JsValue, JsError> {
     })
 }
 
+/// `auditEvidence(assessment, today?)` → `{ from, to, audits, inWindow, statements, challenges,
+/// agreement, disagreements, rule, source, tag }`: what the case-file audits say about each
+/// self-rating (see `crate::scoring::audits`). `today` is `YYYY-MM-DD`; the self-evaluation's date
+/// when absent.
+#[wasm_bindgen(js_name = auditEvidence)]
+pub fn audit_evidence(assessment: JsValue, today: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&crate::scoring::audits::audit_evidence_value(
+        &from_js(assessment)?,
+        today.as_deref(),
+    ))
+}
+
+/// `auditCriteria(frameworkId)` → `{ id, frameworks, criterion: [{ id, area, text, statements,
+/// source, tag }] }`, or `null` for a framework without audit criteria.
+#[wasm_bindgen(js_name = auditCriteria)]
+pub fn audit_criteria(framework_id: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::assessment::audit::criteria_for(framework_id))
+}
+
 /// `simulate(assessment, { runs, seed })` → `{ runs, seed, judgements, overall, routes }`.
 #[wasm_bindgen]
 pub fn simulate(assessment: JsValue, options: JsValue) -> Result<JsValue, JsError> {

@@ -5,6 +5,9 @@
 //            wasm plus re-rendering), median and p95 over 200 changes
 //   results: an answer changes while the results page is open → the page re-rendered, including
 //            a 2000-run simulation, median and p95 over 30 changes
+//   audits:  2,000 audited cases (every criterion graded) → score() in wasm, which aggregates them
+//            (its challenges and `audits`), median and p95 over 20 runs; auditEvidence() alone too
+//            (`node scripts/bench-page.mjs audits` runs this alone)
 // Prints JSON. Usage: node scripts/bench-page.mjs
 import { launch, openPage, startServer } from "../e2e/harness.mjs";
 
@@ -104,6 +107,63 @@ async function rescoreTimes(page, { started = false } = {}) {
   });
 }
 
+/** 2,000 audited cases aggregated and re-scored in the browser: median and p95 (ms) over 20 runs. */
+export async function measureAudits(browser, url) {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(url);
+    await page.waitForSelector('stocktake-app[data-ready="true"]');
+    await page.click("#start-new");
+    const times = await page.evaluate(() => {
+      const app = document.querySelector("stocktake-app").app;
+      for (const a of app.fw().areas) for (const s of a.statements) app.set(`answers.${s.id}.level`, "good");
+      const criteria = app.core.auditCriteria(app.a.framework).criterion;
+      const marks = ["outstanding", "good", "good", "requires_improvement", "inadequate", "not_applicable"];
+      const audits = [];
+      for (let i = 0; i < 2000; i++) {
+        const c0 = criteria[i % criteria.length];
+        const own = criteria.filter((c) => c.area === c0.area);
+        const grades = Object.fromEntries(own.map((c, k) => [c.id, marks[(i + k) % marks.length]]));
+        const month = String(1 + (i % 11)).padStart(2, "0");
+        audits.push({
+          caseRef: `C-${i}`,
+          area: c0.area,
+          auditor: "PM",
+          date: `2026-${month}-15`,
+          team: "T",
+          grades,
+          overall: "good",
+          learning: "",
+        });
+      }
+      app.a.assessedOn = "2026-11-30";
+      app.a.audits = audits;
+      const evidence = [];
+      const scoreOnly = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        app.core.auditEvidence(app.a);
+        const t1 = performance.now();
+        const scored = app.core.score(app.a); // the page's re-score: aggregation included
+        const t2 = performance.now();
+        if (scored.audits?.inWindow !== 2000) throw new Error("the audits were not aggregated");
+        evidence.push(t1 - t0);
+        scoreOnly.push(t2 - t1);
+      }
+      return { evidence, scoreOnly };
+    });
+    return {
+      median_ms: round(median(times.scoreOnly)),
+      p95_ms: round(p95(times.scoreOnly)),
+      auditEvidenceAlone_median_ms: round(median(times.evidence)),
+      runs: times.scoreOnly.length,
+      cases: 2000,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const { server, url } = await startServer();
   const browser = await launch();
@@ -144,6 +204,7 @@ async function main() {
             changes: results.length,
             simulationRuns: 2000,
           },
+          auditsAggregateAndRescoreMs: await measureAudits(browser, url),
           browser: browser.version(),
         },
         null,
@@ -156,4 +217,15 @@ async function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+async function auditsOnly() {
+  const { server, url } = await startServer();
+  const browser = await launch();
+  try {
+    console.log(JSON.stringify({ auditsAggregateAndRescoreMs: await measureAudits(browser, url) }, null, 2));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await (process.argv[2] === "audits" ? auditsOnly() : main());

@@ -41,7 +41,7 @@ fn a_file_over_the_limit_is_too_big_and_says_the_limit() {
     let o = open_text(&text);
     assert!(o.fatal);
     assert_eq!(o.problems[0].code, "too_big");
-    assert!(o.problems[0].message.contains("2.0 MB"), "{}", o.problems[0].message);
+    assert!(o.problems[0].message.contains("16.0 MB"), "{}", o.problems[0].message);
 }
 
 #[test]

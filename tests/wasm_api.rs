@@ -85,3 +85,34 @@ fn add_working_days_throws_for_a_count_that_is_not_whole_and_shows_it_as_javascr
         "2026-01-06"
     );
 }
+
+#[wasm_bindgen_test]
+fn audit_evidence_through_the_api_challenges_a_rating_the_audits_do_not_support() {
+    let mut audits = Vec::new();
+    for i in 0..20 {
+        let g = if i < 11 { "good" } else { "inadequate" };
+        audits.push(format!(
+            r#"{{ "caseRef": "C{i}", "area": "help_and_protection", "date": "2026-06-01", "grades": {{ "au_hp_seen_alone": "{g}" }} }}"#
+        ));
+    }
+    let file = format!(
+        r#"{{ "format": "stocktake-assessment", "version": 2, "framework": "ilacs-2026-04", "assessedOn": "2026-11-30",
+            "answers": {{ "hp_child_seen": {{ "level": "good" }} }}, "audits": [{}] }}"#,
+        audits.join(",")
+    );
+    let value = js_sys::JSON::parse(&file).unwrap();
+    let e = json(&stocktake::bindings::audit_evidence(value.clone(), None).unwrap());
+    assert!(e.contains("\"cases\":20"), "{e}");
+    assert!(e.contains("\"interval\":[34,75]"), "{e}");
+    assert!(e.contains("9 of 20 audited cases in the last 12 months"), "{e}");
+    let native = stocktake::scoring::audits::audit_evidence_value(&serde_json::from_str(&file).unwrap(), None);
+    assert_eq!(
+        e,
+        serde_json::to_string(&native).unwrap(),
+        "the same as the native core"
+    );
+    let s = json(&stocktake::bindings::score(value).unwrap());
+    assert!(s.contains("ch_audits_below_rating"), "{s}");
+    let c = json(&stocktake::bindings::audit_criteria("ilacs-2026-04").unwrap());
+    assert!(c.contains("au_hp_seen_alone"), "{c}");
+}

@@ -38,9 +38,9 @@ fn golden_and_bad_files_open_as_natively() {
 #[wasm_bindgen_test]
 fn file_limits_are_published() {
     let l = json(&stocktake::bindings::file_limits().unwrap());
-    assert_eq!(l["maxFileBytes"], 2 * 1024 * 1024);
+    assert_eq!(l["maxFileBytes"], 16 * 1024 * 1024);
     assert_eq!(l["maxNotes"], 2000);
-    assert_eq!(l["formatVersion"], 1);
+    assert_eq!(l["formatVersion"], 2);
     assert_eq!(l["encryptedFormat"], "stocktake-encrypted");
 }
 

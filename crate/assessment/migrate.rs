@@ -15,7 +15,7 @@ use crate::support::problems::Problem;
 use serde_json::Value;
 
 /// The newest file version this build reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// A non-negative whole number, whether JSON wrote it as `1` or `1.0` (JavaScript numbers are floats).
 pub fn whole(v: &Value) -> Option<u64> {
@@ -31,8 +31,18 @@ pub fn whole(v: &Value) -> Option<u64> {
 pub type Migration = fn(Value) -> Result<Value, Problem>;
 
 /// The migrations of this build, oldest first: `MIGRATIONS[i]` migrates version `i + 1` to
-/// `i + 2`. Only version 1 exists so far, so there are none.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `i + 2`.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 added the optional `audits` list. A version 1 file has none; one that holds an
+/// `audits` member anyway (written by hand, or by nothing of ours) loses it, since version 1 never
+/// defined it, so a version 1 file scores exactly as before.
+fn v1_to_v2(mut value: Value) -> Result<Value, Problem> {
+    if let Some(obj) = value.as_object_mut() {
+        obj.remove("audits");
+    }
+    Ok(value)
+}
 
 /// The file's version: a missing or `null` `version` means 1 (the first format).
 ///
@@ -110,16 +120,28 @@ mod tests {
 
     #[test]
     fn the_current_version_passes_through_unchanged() {
-        let v = json!({ "format": "stocktake-assessment", "version": 1, "answers": {} });
+        let v = json!({ "format": "stocktake-assessment", "version": 2, "answers": {} });
         assert_eq!(migrate(v.clone()).unwrap(), v);
+    }
+
+    #[test]
+    fn a_version_1_file_becomes_version_2_without_audits() {
         let no_version = json!({ "format": "stocktake-assessment" });
-        assert_eq!(migrate(no_version.clone()).unwrap(), no_version);
+        assert_eq!(
+            migrate(no_version).unwrap(),
+            json!({ "format": "stocktake-assessment", "version": 2 })
+        );
+        let stray = json!({ "format": "stocktake-assessment", "version": 1, "audits": [{ "caseRef": "A" }] });
+        assert_eq!(
+            migrate(stray).unwrap(),
+            json!({ "format": "stocktake-assessment", "version": 2 })
+        );
     }
 
     #[test]
     fn newer_and_nonsense_versions_are_refused() {
         for (v, code) in [
-            (json!(2), "newer_version"),
+            (json!(FORMAT_VERSION + 1), "newer_version"),
             (json!(1e300), "invalid_version"),
             (json!(0), "invalid_version"),
             (json!(1.5), "invalid_version"),

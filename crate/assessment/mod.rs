@@ -1,9 +1,11 @@
 //! The self-evaluation a user records, and its lenient parser.
 //!
 //! Saved-file format (`schema/assessment.schema.json`):
-//! `{ format: "stocktake-assessment", version: 1, framework, authority, assessedOn,
+//! `{ format: "stocktake-assessment", version: 2, framework, authority, assessedOn,
 //!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due } } },
-//!    indicators: { <indicatorId>: number }, history, scenario?, participant?, peer? }`.
+//!    indicators: { <indicatorId>: number }, history, scenario?, participant?, peer?, audits? }`.
+//!
+//! Version 2 added `audits` (case-file audits, [`audit`]), left out when there are none.
 //!
 //! `scenario` (a workshop scenario id, see [`crate::framework::scenario_index`]) and `participant` (the name of a
 //! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
@@ -13,7 +15,10 @@
 //! [`parse_assessment`] never fails and never panics: it keeps every valid part and returns a
 //! [`Problem`] naming the field path (such as `answers.hp_front_door.level`) for each invalid one.
 //! `history` belongs to the pathway module and is passed through untouched.
+pub mod audit;
 pub mod migrate;
+/// The shapes of the audit criteria data file (baked into Rust by `build.rs`).
+pub mod shapes;
 
 use crate::framework::{self, Framework};
 use crate::model::level::Level;
@@ -32,9 +37,11 @@ pub const MAX_NOTES: usize = 2000;
 pub const MAX_TEXT: usize = 500;
 /// Longest workshop participant name, in characters.
 pub const MAX_PARTICIPANT: usize = 100;
-/// The biggest file this build opens, in bytes (2 MB). A full self-evaluation with every note at
-/// its longest is about 400 KB, so anything bigger is not one.
-pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// The biggest file this build opens, in bytes (16 MB). A full self-evaluation with every note at
+/// its longest is about 400 KB; a year of audits ([`audit::MAX_AUDITS`], 2,000 cases) with every
+/// criterion graded and the learning at its longest is about 4.5 MB written by the page (UTF-8
+/// text up to three bytes a character makes it up to about 13 MB).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// The deepest nesting of objects and arrays a saved file may have (a real one has 6 at most).
 pub const MAX_DEPTH: usize = 20;
 /// The earliest and latest years a date in a saved file may have.
@@ -98,6 +105,9 @@ pub struct Assessment {
     /// object passed through untouched, like `history`; absent from files without one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peer: Option<Value>,
+    /// Case-file audits (file version 2), oldest first as entered; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audits: Vec<audit::Audit>,
 }
 
 impl Default for Assessment {
@@ -114,6 +124,7 @@ impl Default for Assessment {
             scenario: None,
             participant: None,
             peer: None,
+            audits: Vec::new(),
         }
     }
 }
@@ -423,6 +434,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     if !participant.trim().is_empty() {
         a.participant = Some(participant);
     }
+    a.audits = audit::parse_audits(obj.get("audits"), &a.framework, &mut problems);
     (a, problems)
 }
 
@@ -756,7 +768,7 @@ mod tests {
     #[test]
     fn a_good_file_parses_without_problems_and_round_trips() {
         let v = json!({
-            "format": FORMAT, "version": 1, "framework": "ilacs-2023-01", "authority": "Anyshire",
+            "format": FORMAT, "version": 2, "framework": "ilacs-2023-01", "authority": "Anyshire",
             "assessedOn": "2026-03-31",
             "answers": { "hp_front_door": { "level": "good", "evidence": ["case_audit", "case_audit"], "notes": "n",
                 "action": { "text": "audit", "owner": "HoS", "due": "2026-06-30" } } },

@@ -179,6 +179,10 @@ pub struct ScoreResult {
     pub challenges: Vec<ChallengeResult>,
     /// Problems found while reading the input.
     pub problems: Vec<Problem>,
+    /// What the case-file audits say (on the self-evaluation's date), when there are any; left
+    /// out otherwise, so a file without audits scores exactly as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audits: Option<crate::scoring::audits::AuditEvidence>,
 }
 
 /// A consistency challenge that applies to these answers.
@@ -1092,7 +1096,20 @@ pub fn score(a: &Assessment) -> ScoreResult {
         .iter()
         .filter_map(|ind| a.indicators.get(&*ind.id).map(|&v| compare(ind, v)))
         .collect();
-    let challenges = challenges(fw, a, &grades, &indicators);
+    let mut challenges = challenges(fw, a, &grades, &indicators);
+    // Ratings above what the case-file audits support (crate::scoring::audits), beside the
+    // consistency challenges; the evidence itself travels with the score so that the page reads
+    // the audits once per re-score.
+    let audits = (!a.audits.is_empty()).then(|| crate::scoring::audits::audit_evidence(a, None));
+    if let Some(audited) = &audits {
+        challenges.extend(audited.challenges.iter().map(|c| ChallengeResult {
+            id: c.id.clone(),
+            text: c.text.clone(),
+            statements: c.statements.clone(),
+            source: c.source.clone(),
+            tag: c.tag,
+        }));
+    }
     ScoreResult {
         framework: fw.id.clone(),
         judgements,
@@ -1101,6 +1118,7 @@ pub fn score(a: &Assessment) -> ScoreResult {
         indicators,
         challenges,
         problems: Vec::new(),
+        audits,
     }
 }
 

@@ -193,7 +193,12 @@ fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: Evidence
 }
 
 /// How each judgement's answers are evidenced.
-fn evidence_by_judgement(fw: &Framework, a: &Assessment, levels: &[Option<Level>]) -> Vec<Evidence> {
+fn evidence_by_judgement(
+    fw: &Framework,
+    a: &Assessment,
+    levels: &[Option<Level>],
+    audited: &BTreeMap<String, u32>,
+) -> Vec<Evidence> {
     let mut out = vec![Evidence::default(); fw.judgements.len()];
     for (id, ans) in a.answers.iter() {
         let Some(slot) = fw.statement_index(id) else { continue };
@@ -202,7 +207,7 @@ fn evidence_by_judgement(fw: &Framework, a: &Assessment, levels: &[Option<Level>
         let e = &mut out[s.judgement];
         if level == Level::NotKnown {
             e.not_known += 1;
-        } else if strength(fw, &ans.evidence) == 0 {
+        } else if audited.get(id).copied().unwrap_or_else(|| strength(fw, &ans.evidence)) == 0 {
             e.unevidenced += 1;
             e.critical_unevidenced += s.critical as u32;
         }
@@ -266,7 +271,13 @@ struct Draw {
     outcomes: [Level; 4],
 }
 
-fn draws(fw: &Framework, m: &SimulationModel, a: &Assessment, levels: &[Option<Level>]) -> Vec<Draw> {
+fn draws(
+    fw: &Framework,
+    m: &SimulationModel,
+    a: &Assessment,
+    levels: &[Option<Level>],
+    audited: &BTreeMap<String, u32>,
+) -> Vec<Draw> {
     let mut out = Vec::new();
     for (id, ans) in a.answers.iter() {
         let Some(slot) = fw.statement_index(id) else { continue };
@@ -286,7 +297,9 @@ fn draws(fw: &Framework, m: &SimulationModel, a: &Assessment, levels: &[Option<L
                 }
             }
             Some(g) => {
-                let strength = strength(fw, &ans.evidence);
+                // Audit evidence, where a statement has enough audited cases, replaces the
+                // ticked boxes (crate::scoring::audits::strengths).
+                let strength = audited.get(id).copied().unwrap_or_else(|| strength(fw, &ans.evidence));
                 let differ = m.differ_max - (m.differ_max - m.differ_min) * strength / 10_000;
                 let down_share = differ * m.down_share_percent / 100;
                 let up_share = differ - down_share;
@@ -326,7 +339,12 @@ pub fn simulate(a: &Assessment, runs: u32, seed: u64) -> SimulationResult {
 pub fn simulate_with(a: &Assessment, runs: u32, seed: u64, model: &SimulationModel) -> SimulationResult {
     let fw = a.framework();
     let base = levels_of(fw, a);
-    let draws = draws(fw, model, a, &base);
+    let audited = if a.audits.is_empty() {
+        BTreeMap::new()
+    } else {
+        crate::scoring::audits::strengths(&crate::scoring::audits::audit_evidence(a, None))
+    };
+    let draws = draws(fw, model, a, &base, &audited);
     let nj = fw.judgements.len();
     let mut counts = vec![[0u32; 5]; nj];
     let mut overall_counts = [0u32; 5];
@@ -366,7 +384,7 @@ pub fn simulate_with(a: &Assessment, runs: u32, seed: u64, model: &SimulationMod
     if let Some(oi) = overall_index {
         headline[oi] = overall_core(fw, &headline, false).map(|x| x.0);
     }
-    let evidence = evidence_by_judgement(fw, a, &base);
+    let evidence = evidence_by_judgement(fw, a, &base, &audited);
     SimulationResult {
         runs,
         seed,

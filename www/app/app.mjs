@@ -33,6 +33,7 @@ const LATER = {
   results: () => import("./pages-results.mjs"),
   workshop: () => import("./pages-workshop.mjs"),
   protect: () => import("./pages-protect.mjs"),
+  audits: () => import("./pages-audits.mjs"),
   files: () => import("./files.mjs"),
   crypto: () => import("./crypto.mjs"),
 };
@@ -118,6 +119,9 @@ const PAGES = {
   "peer-pack": peerPackPage,
   "peer-review": peerReviewPage,
   regional: regionalPage,
+  audits: ["audits", "auditsPage"],
+  audit: ["audits", "auditPage"],
+  "audits-import": ["audits", "auditsImportPage"],
 };
 
 /**

@@ -177,8 +177,21 @@ export function areaPage(app, main, params) {
   const evidence = fw.evidenceSources ?? [];
   const judgement = fw.judgements.find((j) => j.id === area.judgement);
 
+  // What the case-file audits support, beside each rating (pages-audits.mjs records them).
+  const auditSlots = new Map();
+  const renderAudits = () => {
+    if (!app.a?.audits?.length) return;
+    const e = app.scored?.audits;
+    if (e) for (const [id, slot] of auditSlots) replace(slot, auditLine(e, id));
+  };
   const sections = area.statements.map((s, i) => {
     const base = `answers.${s.id}`;
+    const auditSlot = h("div", {
+      id: `${fieldId(s.id)}-audits`,
+      class: "govuk-!-margin-bottom-4",
+      "aria-live": "polite",
+    });
+    auditSlots.set(s.id, auditSlot);
     const ans = app.a?.answers?.[s.id] ?? {};
     const headingId = `${fieldId(s.id)}-heading`;
     return h(
@@ -210,6 +223,7 @@ export function areaPage(app, main, params) {
         small: true,
         onChange: (v) => app.set(`${base}.level`, v),
       }),
+      auditSlot,
       statementDetails(
         `${fieldId(s.id)}-more`,
         !!(
@@ -284,6 +298,38 @@ export function areaPage(app, main, params) {
     sections,
     saveAndContinue(app, prefixes, "area", { id: area.id, from: params.from }),
   );
+  renderAudits();
+  app.watch(renderAudits);
+}
+
+const AUDIT_LEVEL = {
+  outstanding: "outstanding",
+  good: "good",
+  requires_improvement: "requires improvement to be good",
+  inadequate: "inadequate",
+};
+
+/** One line: what the audits say about statement `id`, and a tag when the rating is above it. */
+function auditLine(e, id) {
+  const s = e.statements.find((x) => x.statement === id);
+  if (!s)
+    return h(
+      "p",
+      { class: "govuk-body-s" },
+      "Audits: no audited cases for this statement; the rating rests on judgement alone.",
+    );
+  const challenge = e.challenges.find((c) => c.statements.includes(id));
+  return [
+    h(
+      "p",
+      { class: "govuk-body-s govuk-!-margin-bottom-1" },
+      `Audits: ${s.cases} cases from ${s.first} to ${s.last}, ${s.goodOrBetter} good or better (95% interval ${s.interval[0]}% to ${s.interval[1]}%). `,
+      s.supports ? `They support ${AUDIT_LEVEL[s.supports]} at most.` : "Too few cases to say what they support.",
+    ),
+    challenge
+      ? h("p", { class: "govuk-body-s" }, govTag("Above what the audits support", "red"), " ", challenge.text)
+      : null,
+  ];
 }
 
 /** Number as typed → stored value: a number when it is one, otherwise the text (so the core reports it). */

@@ -439,6 +439,7 @@ function resultsBody(app, level, rerender) {
       "These are estimates from your own answers, to help you plan. They are not what Ofsted will decide.",
     ),
     summary(app, scored, sim, level),
+    auditBasis(app),
     (scored.challenges ?? []).length
       ? h(
           "section",
@@ -456,8 +457,16 @@ function resultsBody(app, level, rerender) {
           h(
             "ul",
             { class: "govuk-list govuk-list--bullet" },
-            scored.challenges.map((c) =>
-              h("li", { id: `challenge-${c.id}` }, c.text, assumptionTag(c.tag), " ", sourceLink(c.source, "From: ")),
+            scored.challenges.map((c, i, all) =>
+              h(
+                "li",
+                // A rule can question several ratings (the audits' one does): ids stay unique.
+                { id: all.findIndex((x) => x.id === c.id) === i ? `challenge-${c.id}` : `challenge-${c.id}-${i}` },
+                c.text,
+                assumptionTag(c.tag),
+                " ",
+                sourceLink(c.source, "From: "),
+              ),
             ),
           ),
         )
@@ -1160,5 +1169,18 @@ export function comparePage(app, main) {
     h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."),
     group,
     body,
+  );
+}
+
+/** Which ratings rest on case-file audits and which on judgement alone (pages-audits.mjs). */
+function auditBasis(app) {
+  const e = app.scored?.audits;
+  if (!e) return null;
+  const answered = Object.values(app.a.answers ?? {}).filter((x) => x.level && x.level !== "not_known").length;
+  const resting = e.statements.filter((x) => x.supports && x.rating && x.rating !== "not_known").length;
+  return h(
+    "p",
+    { class: "govuk-body", id: "results-audit-basis" },
+    `Case-file audits: ${resting} of your ${answered} ratings rest on audited cases (at least 5 in the last 12 months), and the rest on judgement alone. Where audits exist, the chances below use their sample sizes instead of the boxes ticked under "How do you know?".`,
   );
 }

@@ -118,6 +118,7 @@ export function tasksPage(app, main) {
       "ul",
       { class: "govuk-list st-next-links" },
       h("li", {}, app.link("Check your answers", "check", {}, { id: "link-check" })),
+      h("li", {}, app.link("Case-file audits: how you know it", "audits", {}, { id: "link-audits" })),
       h("li", {}, app.link("Results: likely judgements", "results", {}, { id: "link-results" })),
       h("li", {}, app.link("Timeline: your inspection pathway", "timeline", {}, { id: "link-timeline" })),
       h("li", {}, app.link("Action plan", "actions", {}, { id: "link-actions" })),

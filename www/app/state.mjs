@@ -5,7 +5,7 @@
 export function newAssessment(frameworkId, authority, today) {
   return {
     format: "stocktake-assessment",
-    version: 1,
+    version: 2,
     framework: frameworkId,
     authority: authority || "",
     assessedOn: today,

@@ -1,0 +1,225 @@
+// Case-file audits by keyboard: audit five cases, moderate one, see the challenge on the audits
+// page and in the results; a case reference that looks like an NHS number is refused with a linked
+// error; audits survive a reload; axe is clean on every new page at 1280 and 390 px; nothing is
+// requested from anywhere else.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ARTIFACTS, axe, foreignRequests, openPage, screenshot, useSite, waitReady } from "./harness.mjs";
+import { focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
+
+const site = useSite();
+let page;
+let requests;
+before(async () => {
+  await site.ready;
+  ({ page, requests } = await openPage(site.browser));
+  await page.goto(site.url);
+  await waitReady(page);
+});
+
+/** Runs `fn(arg)` in the page; `fn` reaches the app with `document.querySelector("stocktake-app").app`. */
+const inPage = (fn, arg) => page.evaluate(fn, arg);
+
+/** Fills the audit form by keyboard: Tab to each field and type; selects by typing an option's start. */
+async function auditByKeyboard(caseRef, seen, overall) {
+  await follow(page, "add-audit", "audit");
+  await tabTo(page, "audit-caseRef");
+  await page.keyboard.type(caseRef);
+  await tabTo(page, "audit-date");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("2026-06-01");
+  await tabTo(page, "audit-auditor");
+  await page.keyboard.type("Practice manager");
+  await tabTo(page, "audit-grades-au_hp_seen_alone");
+  await page.keyboard.type(seen);
+  await tabTo(page, "audit-overall");
+  await page.keyboard.type(overall);
+  await tabTo(page, "save-audit");
+  await page.keyboard.press("Enter");
+}
+
+test("five cases audited by keyboard raise a challenge on the rating, shown on the audits page and in the results", async () => {
+  await page.click("#start-new");
+  await onPage(page, "about");
+  await inPage(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.set("assessedOn", "2026-11-30");
+    for (const a of app.fw().areas) for (const s of a.statements) app.set(`answers.${s.id}.level`, "good");
+    app.saveNow();
+    app.go("tasks");
+  });
+  await onPage(page, "tasks");
+  await follow(page, "link-audits", "audits");
+  assert.deepEqual(await axe(page), [], "axe on the empty audits page");
+  // A case reference that looks like an NHS number is refused, the summary links to the field.
+  await auditByKeyboard("943 476 5919", "Good", "Good");
+  await onPage(page, "audit");
+  assert.match(await shadowText(page, ".govuk-error-summary"), /looks like an NHS number/);
+  assert.equal(await focusedId(page), "error-summary");
+  assert.match(await page.title(), /^Error: /);
+  assert.deepEqual(await axe(page), [], "axe on the audit form with an error");
+  await screenshot(page, "audits-error-1280");
+  await tabTo(page, "audit-caseRef");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("LCS-1");
+  await tabTo(page, "save-audit");
+  await page.keyboard.press("Enter");
+  await onPage(page, "audits");
+  for (const [ref, seen] of [
+    ["LCS-2", "Inadequate"],
+    ["LCS-3", "Inadequate"],
+    ["LCS-4", "Inadequate"],
+    ["LCS-5", "Inadequate"],
+  ]) {
+    await auditByKeyboard(ref, seen, seen);
+    await onPage(page, "audits");
+  }
+  assert.equal(await inPage(() => document.querySelector("stocktake-app").app.a.audits.length), 5);
+  const challenge = await shadowText(page, "#audit-challenges");
+  assert.match(
+    challenge,
+    /You rated this good; 4 of 5 audited cases in the last 12 months were requires improvement to be good or worse/,
+  );
+  // Moderate the first case: a second auditor grades the child seen alone inadequate against the
+  // first auditor's good, two grades apart, so the case is flagged (and the moderated grade counts).
+  await follow(page, "audit-change-0", "audit");
+  await tabTo(page, "moderation-summary");
+  await page.keyboard.press("Enter");
+  await tabTo(page, "audit-moderation-auditor");
+  await page.keyboard.type("Head of service");
+  await tabTo(page, "audit-moderation-grades-au_hp_seen_alone");
+  await page.keyboard.type("Inadequate");
+  await tabTo(page, "save-audit");
+  await page.keyboard.press("Enter");
+  await onPage(page, "audits");
+  const moderation = await shadowText(page, "main");
+  assert.match(moderation, /Grades two or more apart: LCS-1/);
+  assert.equal(
+    await inPage(() => document.querySelector("stocktake-app").app.a.audits[0].moderation.auditor),
+    "Head of service",
+  );
+  assert.deepEqual(await axe(page), [], "axe on the audits page with audits");
+  await screenshot(page, "audits-list-1280");
+  // The challenge is in the results too.
+  await inPage(() => document.querySelector("stocktake-app").app.go("results"));
+  await onPage(page, "results");
+  await page.waitForFunction(() =>
+    document.querySelector("stocktake-app").shadowRoot.textContent.includes("audited cases in the last 12 months"),
+  );
+});
+
+/** A CSV of `n` audits in the spreadsheet's own column names; `bad` maps a row index to a broken row. */
+function csvOf(n, bad = {}) {
+  const lines = ["Case ID,Service area,Audit date,Auditor name,Seen alone,Overall"];
+  for (let i = 0; i < n; i++) {
+    lines.push(bad[i] ?? `C-${1000 + i},Help and protection,${1 + (i % 28)}/05/2026,PM ${i % 7},Good,Good`);
+  }
+  return Buffer.from(`${lines.join("\r\n")}\r\n`);
+}
+
+test("a 500-row CSV with three bad rows reports each by row number and imports nothing until fixed", async () => {
+  const count = () => page.evaluate(() => document.querySelector("stocktake-app").app.a.audits.length);
+  const before = await count();
+  await inPage(() => document.querySelector("stocktake-app").app.go("audits"));
+  await onPage(page, "audits");
+  await follow(page, "import-audits", "audits-import");
+  assert.deepEqual(await axe(page), [], "axe on the import page");
+  const bad = {
+    10: "C-1010,Help and protection,31/02/2026,PM,Good,Good",
+    200: "Jane Smith,Help and protection,01/05/2026,PM,Good,Good",
+    499: "C-1499,Help and protection,01/05/2026,PM,Brilliant,Good",
+  };
+  await page
+    .locator("#import-file")
+    .setInputFiles({ name: "audits.csv", mimeType: "text/csv", buffer: csvOf(500, bad) });
+  await follow(page, "import-continue", "audits-import");
+  // The mapping step: the spreadsheet's own names are matched by keyboard.
+  await tabTo(page, "map-caseRef");
+  await page.keyboard.type("Case ID");
+  await tabTo(page, "map-area");
+  await page.keyboard.type("Service");
+  await tabTo(page, "map-date");
+  await page.keyboard.type("Audit date");
+  await tabTo(page, "map-auditor");
+  await page.keyboard.type("Auditor");
+  await tabTo(page, "map-au_hp_seen_alone");
+  await page.keyboard.type("Seen");
+  assert.deepEqual(await axe(page), [], "axe on the mapping step");
+  await screenshot(page, "audits-import-mapping-1280");
+  await tabTo(page, "import-check");
+  await page.keyboard.press("Enter");
+  const summary = await shadowText(page, ".govuk-error-summary");
+  assert.match(summary, /Row 12: /);
+  assert.match(summary, /Row 202: .*looks like a name/);
+  assert.match(summary, /Row 501: /);
+  assert.equal(
+    await page.evaluate(
+      () =>
+        document.querySelectorAll("stocktake-app")[0].shadowRoot.querySelectorAll(".govuk-error-summary__list li")
+          .length,
+    ),
+    3,
+    "one message per bad row",
+  );
+  assert.equal(await count(), before, "nothing imported");
+  assert.deepEqual(await axe(page), [], "axe with the row errors");
+  await screenshot(page, "audits-import-errors-1280");
+  // Fixed: choose the corrected file and import.
+  await inPage(() => document.querySelector("stocktake-app").app.go("audits-import", {}));
+  await onPage(page, "audits-import");
+  await page.locator("#import-file").setInputFiles({ name: "audits.csv", mimeType: "text/csv", buffer: csvOf(500) });
+  await follow(page, "import-continue", "audits-import");
+  await page.locator("#map-caseRef").selectOption({ label: "Case ID" });
+  await page.locator("#map-area").selectOption({ label: "Service area" });
+  await page.locator("#map-date").selectOption({ label: "Audit date" });
+  await page.locator("#map-au_hp_seen_alone").selectOption({ label: "Seen alone" });
+  await follow(page, "import-check", "audits");
+  assert.equal(await count(), before + 500);
+});
+
+test("audits survive a reload and the saved file reopens identical", async () => {
+  const before = await inPage(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.flushSave();
+    return JSON.stringify(app.a);
+  });
+  await page.reload();
+  await waitReady(page);
+  const after = await inPage(() => JSON.stringify(document.querySelector("stocktake-app").app.a));
+  assert.deepEqual(JSON.parse(after), JSON.parse(before));
+  const reopened = await inPage(() => {
+    const app = document.querySelector("stocktake-app").app;
+    return app.core.parseAssessmentText(JSON.stringify(app.a));
+  });
+  assert.equal(reopened.fatal, false);
+  assert.deepEqual(reopened.problems, []);
+  assert.equal(reopened.assessment.audits.length, 505);
+});
+
+test("the audits pages fit a 390 px screen and pass axe", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await inPage(() => document.querySelector("stocktake-app").app.go("audits"));
+  await onPage(page, "audits");
+  assert.deepEqual(await axe(page), [], "axe at 390 px");
+  // The list holds 505 cases by now, 50 to a page.
+  assert.match(await shadowText(page, ".govuk-pagination"), /Cases 1 to 50 of 505/);
+  await screenshot(page, "audits-list-390");
+  await follow(page, "audits-next", "audits");
+  assert.match(await shadowText(page, ".govuk-pagination"), /Cases 51 to 100 of 505/);
+  assert.deepEqual(await axe(page), [], "axe on the second page at 390 px");
+  await page.evaluate(() =>
+    document.querySelector("stocktake-app").shadowRoot.querySelector("h2:nth-of-type(2)")?.scrollIntoView(),
+  );
+  await page.screenshot({ path: join(ARTIFACTS, "audits-evidence-390.png") });
+  await inPage(() => document.querySelector("stocktake-app").app.go("audit", { n: "1" }));
+  await onPage(page, "audit");
+  assert.deepEqual(await axe(page), [], "axe on the form at 390 px");
+  await screenshot(page, "audits-form-390");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `page is ${width} px wide`);
+});
+
+test("nothing was requested from anywhere else", () => {
+  assert.deepEqual(foreignRequests(requests, new URL(site.url).origin), []);
+});
