@@ -8,12 +8,10 @@
 // PDFs go to e2e-artifacts/ for people to look at.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { unzipSync, strFromU8 } from "fflate";
 import {
   ARTIFACTS,
@@ -29,8 +27,8 @@ import {
   waitReady,
 } from "./harness.mjs";
 import { onPage } from "./steps.mjs";
+import { odsTypesOf, readDocx, readXlsx, removeWork } from "./office.mjs";
 
-const run = promisify(execFile);
 const site = useSite();
 let work;
 before(async () => {
@@ -38,6 +36,7 @@ before(async () => {
 });
 after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
+  await removeWork();
 });
 
 const EVIL = ['=HYPERLINK("http://x","y")', "<w:p>", "</script>", "+44 1234 567890", "@risk"];
@@ -123,105 +122,6 @@ async function download(page, id, dir) {
   const path = join(dir, dl.suggestedFilename());
   await dl.saveAs(path);
   return path;
-}
-
-/** soffice --headless --convert-to `to`, with a profile of its own so that runs do not clash. */
-async function soffice(file, to, outdir) {
-  const profile = pathToFileURL(join(work, `lo-profile-${process.pid}`)).href;
-  await run(
-    "soffice",
-    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", outdir, file],
-    {
-      timeout: 120_000,
-    },
-  );
-}
-
-/** The Word file as PDF text, plain text and page images (in e2e-artifacts/, named `name`). */
-async function readDocx(file, name, images = true) {
-  const out = join(work, `${name}-out`);
-  await soffice(file, "pdf", out);
-  await soffice(file, "txt:Text (encoded):UTF8", out);
-  const stem = file
-    .split("/")
-    .pop()
-    .replace(/\.docx$/, "");
-  const pdf = join(out, `${stem}.pdf`);
-  const { stdout: pdfText } = await run("pdftotext", ["-enc", "UTF-8", pdf, "-"], { maxBuffer: 1 << 26 });
-  const { stdout: info } = await run("pdfinfo", [pdf]);
-  await mkdir(ARTIFACTS, { recursive: true });
-  for (const f of await readdir(ARTIFACTS))
-    if (f.startsWith(`${name}-`) && f.endsWith(".png")) await rm(join(ARTIFACTS, f));
-  if (images) await run("pdftoppm", ["-png", "-r", "50", pdf, join(ARTIFACTS, name)]);
-  const text = await readFile(join(out, `${stem}.txt`), "utf8");
-  return { pdfText, text, pages: Number(info.match(/Pages:\s+(\d+)/)[1]) };
-}
-
-/** RFC 4180 CSV → rows. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
-/**
- * The workbook as LibreOffice reads it: each sheet's CSV (cells as shown, UTF-8; LibreOffice ≥ 7.2
- * writes every sheet with sheet index -1) and the flat ODS XML (each cell's value type).
- */
-async function readXlsx(file, name) {
-  const out = join(work, `${name}-out`);
-  await soffice(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", out);
-  await soffice(file, "fods", out);
-  const stem = file
-    .split("/")
-    .pop()
-    .replace(/\.xlsx$/, "");
-  const sheets = {};
-  for (const f of await readdir(out))
-    if (f.startsWith(`${stem}-`) && f.endsWith(".csv"))
-      sheets[f.slice(stem.length + 1, -4)] = parseCsv(await readFile(join(out, f), "utf8"));
-  const fods = await readFile(join(out, `${stem}.fods`), "utf8");
-  return { sheets, fods };
-}
-
-/** The ODS cells of `fods` whose text is `text`: their value types. */
-function odsTypesOf(fods, text) {
-  const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  const types = [];
-  for (const m of fods.matchAll(
-    /<table:table-cell(\s[^>]*[^/>])?>(?:(?!<\/table:table-cell>)[\s\S])*?<\/table:table-cell>/g,
-  )) {
-    const body = m[0]
-      .replace(/<[^>]+>/g, "")
-      .replace(/&apos;/g, "'")
-      .replace(/&quot;/g, '"');
-    if (body === esc.replace(/&quot;/g, '"') || m[0].includes(`>${esc}<`))
-      types.push((m[1] ?? "").match(/office:value-type="([^"]+)"/)?.[1] ?? "none");
-  }
-  return types;
 }
 
 const squash = (s) => s.replace(/\s+/g, "");

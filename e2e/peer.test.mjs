@@ -21,6 +21,7 @@ import {
   waitReady,
 } from "./harness.mjs";
 import { fillAllAreas, focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
+import { odsTypesOf, readDocx, readXlsx, removeWork } from "./office.mjs";
 import { makePack } from "../www/app/peer.mjs";
 
 const site = useSite();
@@ -297,6 +298,29 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
   assert.match(csv.text, /"'=HYPERLINK\(1\)","Projection"/);
   assert.ok(!/(^|,)"=/m.test(csv.text), "no cell starts with = unescaped");
   assert.match(csv.text, new RegExp(`"${areas[0].name}","${s0.text.replace(/[()]/g, "\\$&")}","2","Dorset; Barnet"`));
+  // The same picture as a Word document and a workbook, opened in LibreOffice.
+  const saved = async (id) => {
+    await tabTo(page, id);
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    const path = join(ARTIFACTS, `regional-${dl.suggestedFilename()}`);
+    await dl.saveAs(path);
+    return path;
+  };
+  const doc = await readDocx(await saved("export-docx"), "regional-docx", false);
+  for (const t of ["Regional picture", "Candidate regional priorities", "Workforce indicators", "Dorset", "Barnet"])
+    assert.ok(doc.text.includes(t), `the Word file has ${t}`);
+  assert.ok(doc.text.includes("=HYPERLINK(1)"), "an authority's name comes out as typed");
+  assert.ok(doc.text.includes(s0.text), "a priority statement is in the Word file");
+  const book = await readXlsx(await saved("export-xlsx"), "regional-xlsx");
+  assert.deepEqual(Object.keys(book.sheets).sort(), ["Judgements", "Priorities", "Workforce"]);
+  assert.ok(book.sheets.Priorities.some((r) => r[1] === s0.text && r[2] === "2" && r[3] === "Dorset; Barnet"));
+  assert.ok(
+    book.sheets.Judgements.some((r) => r[0] === "=HYPERLINK(1)"),
+    "the name is text, not a formula",
+  );
+  assert.ok(!book.fods.includes("table:formula"), "no formula anywhere");
+  assert.deepEqual([...new Set(odsTypesOf(book.fods, "12.5"))], ["float"], "workforce figures are numbers");
+  await removeWork();
   await page.setViewportSize({ width: 390, height: 900 });
   await screenshot(page, "regional-390");
   assert.deepEqual(foreignRequests(requests, site.url), []);

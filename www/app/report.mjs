@@ -759,13 +759,16 @@ export async function exportFile(app, kind, describe, stem, status) {
 
 /**
  * The two download buttons and their status line: the self-evaluation's (results and report
- * pages), or with `workshop` ({ result, stem }: the facilitator's comparison) the workshop's.
+ * pages), or with `workshop` ({ result, stem }: the facilitator's comparison) the workshop's, or
+ * with `custom` ({ stem, doc(), book() }: another page's document and workbook) that page's.
  */
-export function exportButtons(app, workshop = null) {
+export function exportButtons(app, workshop = null, custom = null) {
   const status = h("p", { class: "govuk-body-s st-export-status", role: "status", id: "export-status" });
-  const stem = () => (workshop ? workshop.stem : fileStem(app));
-  const doc = () => (workshop ? workshopDocument(app, workshop.result) : selfEvaluationDocument(app));
-  const book = () => (workshop ? workshopWorkbook(app, workshop.result) : selfEvaluationWorkbook(app));
+  const stem = () => custom?.stem ?? (workshop ? workshop.stem : fileStem(app));
+  const doc = () =>
+    custom ? custom.doc() : workshop ? workshopDocument(app, workshop.result) : selfEvaluationDocument(app);
+  const book = () =>
+    custom ? custom.book() : workshop ? workshopWorkbook(app, workshop.result) : selfEvaluationWorkbook(app);
   return h(
     "div",
     { class: "st-no-print st-exports" },
