@@ -5,7 +5,8 @@
 // ICU loads its data, which used to delay the start page. Dates (always UTC) are written in English
 // directly, exactly as Intl's en-GB writes them; only the clock and "today" in Europe/London (which
 // need the time zone rules) and number grouping use Intl, made on first use and kept.
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   "January",
   "February",
   "March",

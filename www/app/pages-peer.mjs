@@ -132,6 +132,22 @@ function projectionTable(app, assessment, caption) {
 // ---- the authority: prepare a pack ---------------------------------------------------------------
 
 /** "Prepare a peer challenge pack". */
+/** The passphrase field of a protected pack or response: `id`, its hint, its error from `errors`. */
+function passphraseInput(id, hint, errors, onInput) {
+  return govInput({
+    id,
+    label: "Passphrase",
+    labelSize: "s",
+    type: "password",
+    autocomplete: "off",
+    spellcheck: false,
+    width: "20",
+    hint,
+    error: errors.find((e) => e.id === id)?.message,
+    onInput,
+  });
+}
+
 export function peerPackPage(app, main, params = {}) {
   if (!app.a) app.begin();
   const errors = params.errors ?? [];
@@ -305,18 +321,12 @@ export function peerReviewPage(app, main, params = {}) {
       pending
         ? [
             h("p", { class: "govuk-body", id: "pack-pending" }, `${pending.name} is protected with a passphrase.`),
-            govInput({
-              id: "pack-passphrase",
-              label: "Passphrase",
-              labelSize: "s",
-              type: "password",
-              autocomplete: "off",
-              spellcheck: false,
-              width: "20",
-              hint: "The authority will have sent it to you separately.",
-              error: errors.find((e) => e.id === "pack-passphrase")?.message,
-              onInput: (v) => (pass = v),
-            }),
+            passphraseInput(
+              "pack-passphrase",
+              "The authority will have sent it to you separately.",
+              errors,
+              (v) => (pass = v),
+            ),
             govButton({
               text: "Open the pack",
               id: "pack-open",
@@ -530,18 +540,7 @@ export function peerPage(app, main, params = {}) {
     pending
       ? [
           h("p", { class: "govuk-body" }, `${pending.name} is protected with a passphrase.`),
-          govInput({
-            id: "response-passphrase",
-            label: "Passphrase",
-            labelSize: "s",
-            type: "password",
-            autocomplete: "off",
-            spellcheck: false,
-            width: "20",
-            hint: "The passphrase you gave the pack.",
-            error: errors.find((e) => e.id === "response-passphrase")?.message,
-            onInput: (v) => (pass = v),
-          }),
+          passphraseInput("response-passphrase", "The passphrase you gave the pack.", errors, (v) => (pass = v)),
           govButton({
             text: "Open the response",
             id: "response-open",

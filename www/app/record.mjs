@@ -4,6 +4,7 @@
 // Plain functions with no DOM: scripts/build-dist.mjs runs them at build time on the copy in
 // data/ofsted-ilacs/, and the page runs them on a newer history file the user loads from disk.
 
+import { MONTHS } from "./format.mjs";
 export const RECORD_FORMAT = "stocktake-ilacs-record";
 export const RECORD_VERSION = 1;
 
@@ -39,20 +40,6 @@ const GRADES = {
 /** Values the record uses where there is no grade (its README says what each means). */
 const SENTINELS = new Set(["data_unreadable", "inspection_pre_dates_judgement", "not_reported_post_reform"]);
 const KINDS = new Set(["short", "standard"]);
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The largest history file accepted (the 2025 file is 99 KB). */
 export const MAX_HISTORY_BYTES = 5 * 1024 * 1024;
