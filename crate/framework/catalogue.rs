@@ -16,6 +16,15 @@ pub fn family(id: &str) -> Option<String> {
         .map(|f| f.family.into_owned())
 }
 
+/// The name people read for a framework id ("ILACS from April 2026 …"), or the id itself when
+/// it is unknown: messages name frameworks as the page does, never by id.
+pub fn name(id: &str) -> String {
+    catalogue()
+        .into_iter()
+        .find(|f| f.id == id)
+        .map_or_else(|| id.to_string(), |f| f.name.into_owned())
+}
+
 /// Every framework this build knows, newest first (the index is read once).
 pub fn catalogue() -> Vec<FrameworkSummary> {
     static INDEX: std::sync::OnceLock<Vec<FrameworkSummary>> = std::sync::OnceLock::new();
@@ -30,6 +39,13 @@ pub fn catalogue() -> Vec<FrameworkSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frameworks_are_named_as_people_read_them() {
+        assert!(name("ilacs-2023-01").starts_with("ILACS"), "{}", name("ilacs-2023-01"));
+        assert!(!name("ilacs-2023-01").contains("ilacs-2023-01"));
+        assert_eq!(name("no-such-framework"), "no-such-framework");
+    }
 
     #[test]
     fn exactly_one_current_framework_and_ids_unique() {

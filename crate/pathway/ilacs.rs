@@ -332,7 +332,8 @@ fn plan(
                     "history.lastInspection.grades",
                     "missing_grade",
                     format!(
-                        "The grades given do not decide a route under {fid}: enter {}",
+                        "The grades given do not decide a route under {}: enter {}",
+                        crate::framework::catalogue::name(fid),
                         framework(fid).map_or("the judgements", |f| f.route_needs.as_ref())
                     ),
                 )),
@@ -666,7 +667,8 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
             "missing_grade",
             format!(
                 "The projected grades do not decide a route under {}: enter {}",
-                fw.id, fw.route_needs
+                crate::framework::catalogue::name(&fw.id),
+                fw.route_needs
             ),
         ));
         return;

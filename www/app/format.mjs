@@ -107,6 +107,16 @@ export function formatDateShort(iso) {
   return d ? partsText(fmtShortDate, d, false) : String(iso ?? "");
 }
 
+/** A text from the core with each `YYYY-MM-DD` date in it written as people read it ("10 June 2025"). */
+export function datesInText(text) {
+  return text == null
+    ? text
+    : String(text).replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso, y, m, d) => {
+        const t = new Date(Date.UTC(+y, +m - 1, +d));
+        return t.getUTCMonth() === +m - 1 && t.getUTCDate() === +d ? formatDateShort(iso) : iso;
+      });
+}
+
 /** "14:05" in Europe/London. */
 export function formatClock(date = new Date()) {
   return fmtClock().format(date);

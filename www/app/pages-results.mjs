@@ -13,7 +13,7 @@ import {
   govSummaryList,
 } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
-import { TRUST, formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
+import { TRUST, datesInText, formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
 import { exportCsv, openAssessmentFile } from "./files.mjs";
 import { familyOf, familyTerms } from "./family.mjs";
 import { blocksToHtml, exportButtons, reportExtraSections } from "./report.mjs";
@@ -664,7 +664,7 @@ function timelineBody(pw, level) {
             assumptionTag(ev.tag),
           ),
           ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
-          h("p", { class: "govuk-body st-timeline__description" }, ev.description),
+          h("p", { class: "govuk-body st-timeline__description" }, datesInText(ev.description)),
           ev.assumptionIds?.length
             ? h(
                 "p",

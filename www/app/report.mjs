@@ -6,7 +6,7 @@
 // file, in the browser. Nothing is sent anywhere. The printed report follows the same sections.
 import { h } from "./dom.mjs";
 import { govButton } from "./govuk.mjs";
-import { TRUST, formatDateLong, formatDateShort, formatNumber, formatPercent } from "./format.mjs";
+import { TRUST, datesInText, formatDateLong, formatDateShort, formatNumber, formatPercent } from "./format.mjs";
 import { downloadBlob, fileStem } from "./files.mjs";
 import { familyTerms } from "./family.mjs";
 import {
@@ -311,7 +311,7 @@ function pathwaySection(f) {
     table(
       "Step by step",
       ["When", "What happens", "Details"],
-      (pw.events ?? []).map((ev) => [whenText(ev), `${ev.title}${assumed(ev.tag)}`, ev.description ?? ""]),
+      (pw.events ?? []).map((ev) => [whenText(ev), `${ev.title}${assumed(ev.tag)}`, datesInText(ev.description ?? "")]),
       [26, 26, 48],
     ),
   );
@@ -528,7 +528,7 @@ export function selfEvaluationWorkbook(app) {
       ev.date ?? ev.window?.latest ?? "",
       ev.kind ?? "",
       ev.title ?? "",
-      ev.description ?? "",
+      datesInText(ev.description ?? ""),
       basis(ev.tag),
     ]),
   });
