@@ -107,6 +107,33 @@ test("five cases audited by keyboard raise a challenge on the rating, shown on t
   await page.waitForFunction(() =>
     document.querySelector("stocktake-app").shadowRoot.textContent.includes("audited cases in the last 12 months"),
   );
+  // The action plan says which gaps rest on audits and which on judgement alone.
+  const audited = await inPage(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const id = app.scored.audits.statements.find((x) => x.cases > 0).statement;
+    const other = app
+      .fw()
+      .areas.flatMap((a) => a.statements)
+      .find((x) => x.id !== id).id;
+    app.set(`answers.${id}.level`, "requires_improvement");
+    app.set(`answers.${other}.level`, "requires_improvement");
+    app.go("actions");
+    return id;
+  });
+  assert.ok(audited);
+  await onPage(page, "actions");
+  const basis = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-audit-basis")].map((e) =>
+      e.textContent.trim(),
+    ),
+  );
+  assert.equal(basis.length, 2, basis.join(" | "));
+  assert.ok(
+    basis.some((t) => /^Audits: \d+ of \d+ cases? good or better\.$/.test(t)),
+    basis.join(" | "),
+  );
+  assert.ok(basis.includes("Judgement alone: no audited cases."), basis.join(" | "));
+  assert.deepEqual(await axe(page), [], "axe on the action plan with audits");
 });
 
 /** A CSV of `n` audits in the spreadsheet's own column names; `bad` maps a row index to a broken row. */

@@ -860,7 +860,7 @@ function actionsBody(app, forPrint) {
             x.text,
             x.critical ? [" ", govTag("Critical", "red")] : null,
           ],
-          app.levelLabel(x.level),
+          [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
           x.hasAction
             ? x.action.text
             : [
@@ -1169,6 +1169,23 @@ export function comparePage(app, main) {
     h("p", { class: "govuk-body" }, "See which statements and judgements moved since an earlier self-evaluation."),
     group,
     body,
+  );
+}
+
+/**
+ * Under a gap's level in the action plan, once there are audits: what the audits of its statement
+ * show ("Audits: 9 of 20 cases good or better"), or that the rating rests on judgement alone.
+ */
+function auditedOrNot(app, statementId) {
+  const e = app.scored?.audits;
+  if (!e) return null;
+  const a = e.statements.find((x) => x.statement === statementId && x.cases > 0);
+  return h(
+    "span",
+    { class: "govuk-body-s st-muted st-audit-basis" },
+    a
+      ? ` Audits: ${a.goodOrBetter} of ${a.cases} ${a.cases === 1 ? "case" : "cases"} good or better.`
+      : " Judgement alone: no audited cases.",
   );
 }
 
