@@ -17,30 +17,36 @@ import { TRUST, datesInText, formatDateLong, formatDateShort, formatPercent } fr
 import { exportCsv, openAssessmentFile } from "./files.mjs";
 import { familyOf, familyTerms } from "./family.mjs";
 import { blocksToHtml, exportButtons, reportExtraSections } from "./report.mjs";
-import { changeCell, changeSummary, changeWord, frameworkNote, indicatorRows } from "./compare.mjs";
+import { changeCell, changeSummary, frameworkNote } from "./compare.mjs";
+import {
+  GRADE_ORDER,
+  KIND_TEXT,
+  gradeLabel,
+  hasChances,
+  headlineText,
+  lastYearComparison,
+  runSimulation,
+  scrollTable,
+  separateOverall,
+  setLastYear,
+  simulationModel,
+  statementText,
+  whenText,
+} from "./results-data.mjs";
 
-/**
- * The overall judgement shown on its own, when it is derived from the others (ILACS overall
- * effectiveness). An overall judgement with its own statements (SCCIF) is already among
- * `judgements`, with its limits in its reasons. Returns { id, name } or null.
- */
-export function separateOverall(fw, scored) {
-  if (!scored?.overall) return null;
-  const j = fw?.judgements?.find((x) => x.overall) ?? fw?.judgements?.find((x) => x.derived);
-  if (j && !j.derived) return null;
-  return { id: j?.id ?? "overall_effectiveness", name: j?.name ?? "Overall effectiveness" };
-}
-
-export const GRADE_ORDER = ["outstanding", "good", "requires_improvement", "inadequate", "none"];
-
-/**
- * A table that may be wider than a phone's screen scrolls inside its own box, not the page: a
- * focusable region named by its caption, so keyboard users can scroll it too (WCAG 2.1.1).
- */
-export function scrollTable(table) {
-  const caption = table.querySelector("caption")?.textContent?.trim();
-  return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": caption || "Table" }, table);
-}
+export {
+  GRADE_ORDER,
+  KIND_TEXT,
+  gradeLabel,
+  hasChances,
+  headlineText,
+  lastYearComparison,
+  runSimulation,
+  scrollTable,
+  separateOverall,
+  statementText,
+  whenText,
+};
 
 /** A heading of level `n` (2–6). */
 function hx(n, cls, ...children) {
@@ -101,10 +107,6 @@ export function sourceLink(url, prefix = "Source: ") {
   );
 }
 
-export function gradeLabel(app, id) {
-  return id === "none" ? "Not enough answered" : app.levelLabel(id);
-}
-
 /** A horizontal bar chart of grade chances (hidden from screen readers) and a table that says the same. */
 export function gradeChart(app, name, probabilities) {
   const rows = GRADE_ORDER.filter((g) => g !== "none" || (probabilities?.none ?? 0) > 0);
@@ -136,14 +138,6 @@ export function gradeChart(app, name, probabilities) {
   return h("div", { class: "st-chart-wrap" }, chart, h("div", { class: "govuk-visually-hidden" }, table));
 }
 
-export function statementText(app, id) {
-  for (const area of app.fw()?.areas ?? []) {
-    const s = area.statements.find((x) => x.id === id);
-    if (s) return { text: s.text, area };
-  }
-  return { text: id, area: null };
-}
-
 /** A judgement's reasons, each with the statements (the criteria) it rests on, in plain English. */
 function reasonsList(app, reasons) {
   const shown = 3;
@@ -168,18 +162,6 @@ function reasonsList(app, reasons) {
       );
     }),
   );
-}
-
-/** The headline's words: the grade the answers fit, or why there is none. */
-export function headlineText(j) {
-  if (j.grade) return j.label;
-  const c = j.completeness;
-  return c?.enoughAnswered && c.enoughKnown === false ? "Not enough known to project" : "Not enough answered yet";
-}
-
-/** Whether a simulated judgement has anything to chart (not just "no grade" every time). */
-export function hasChances(simJ) {
-  return simJ && (simJ.probabilities?.none ?? 0) < 1;
 }
 
 /** One judgement's result block. */
@@ -242,28 +224,6 @@ function judgementBlock(app, j, sim, level) {
         ]
       : null,
   );
-}
-
-/**
- * The simulation's adjustable figures, as the user changed them (kept in the store under
- * "simulation"; the framework's defaults otherwise). Owned by this page.
- */
-const simulationModel = {
-  read(app) {
-    return app.store.read("simulation") ?? {};
-  },
-  set(app, changes) {
-    app.saveExtra("simulation", changes);
-  },
-};
-
-/** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
-export function runSimulation(app) {
-  try {
-    return app.core.simulate(app.a, { runs: 2000, seed: 20260401, model: simulationModel.read(app) });
-  } catch {
-    return null;
-  }
 }
 
 /** The figures behind the chances, shown and adjustable like the pathway's assumptions. */
@@ -599,21 +559,6 @@ export function resultsPage(app, main) {
 }
 
 // ---- timeline --------------------------------------------------------------------------------
-
-export const KIND_TEXT = {
-  short: "short inspection",
-  standard: "standard inspection",
-  monitoring: "monitoring visit",
-  full: "full inspection",
-};
-
-export function whenText(ev) {
-  if (ev.date) return formatDateLong(ev.date);
-  const w = ev.window;
-  if (!w) return "";
-  if (w.earliest === w.latest) return formatDateLong(w.likely ?? w.earliest);
-  return `Most likely ${formatDateLong(w.likely)} (between ${formatDateShort(w.earliest)} and ${formatDateShort(w.latest)})`;
-}
 
 function timelineBody(pw, level) {
   if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
@@ -967,81 +912,6 @@ export function reportPage(app, main) {
 }
 
 // ---- compare with last year ---------------------------------------------------------------------
-
-/**
- * Last year's self-evaluation, per App: read from the store the first time the compare page needs
- * it, kept there (under "last-year") when a file is opened, and forgotten when everything is
- * cleared from this device.
- */
-const lastYears = new WeakMap();
-
-function lastYearOf(app) {
-  if (!lastYears.has(app)) {
-    lastYears.set(app, app.store.read("last-year"));
-    app.onClear(() => lastYears.set(app, null));
-  }
-  return lastYears.get(app);
-}
-
-function setLastYear(app, assessment) {
-  lastYears.set(app, assessment);
-  if (assessment) app.saveExtra("last-year", assessment);
-  else app.store.remove("last-year");
-}
-
-/**
- * The comparison with last year's file, when one is loaded: { lastYear, judgementRows: [[name,
- * then, now]], moved: [[statement, then, now]], same } (the compare page, the report and the
- * exports), or null.
- */
-export function lastYearComparison(app) {
-  const lastYear = lastYearOf(app);
-  if (!lastYear) return null;
-  let then = null;
-  try {
-    then = app.core.score(lastYear);
-  } catch {
-    then = null;
-  }
-  const now = app.scored;
-  const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
-  const byId = (r, id) => r?.judgements?.find((j) => j.id === id);
-  const judgementRows = ids.map((id) => [
-    byId(now, id)?.name ?? byId(then, id)?.name ?? id,
-    byId(then, id)?.label ?? "No grade",
-    byId(now, id)?.label ?? "No grade",
-    changeWord(byId(then, id)?.grade ?? null, byId(now, id)?.grade ?? null),
-  ]);
-  const overallJ = separateOverall(app.fw(), now?.overall ? now : then);
-  if (overallJ)
-    judgementRows.unshift([
-      overallJ.name,
-      then?.overall?.label ?? "No grade",
-      now?.overall?.label ?? "No grade",
-      changeWord(then?.overall?.grade ?? null, now?.overall?.grade ?? null),
-    ]);
-  const moved = [];
-  const words = [];
-  let same = 0;
-  for (const area of app.fw()?.areas ?? []) {
-    for (const s of area.statements) {
-      const a = lastYear.answers?.[s.id]?.level ?? null;
-      const b = app.a.answers?.[s.id]?.level ?? null;
-      words.push(changeWord(a, b));
-      if (a === b) same++;
-      else
-        moved.push([
-          s.text,
-          a ? app.levelLabel(a) : "Not answered",
-          b ? app.levelLabel(b) : "Not answered",
-          words.at(-1),
-        ]);
-    }
-  }
-  // Indicators then and now, each with its change word (the indicator's direction decides better).
-  const indicators = indicatorRows(app.fw(), lastYear, app.a);
-  return { lastYear, judgementRows, moved, same, words, indicators };
-}
 
 /** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
 export function comparePage(app, main) {

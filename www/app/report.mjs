@@ -21,7 +21,7 @@ import {
   separateOverall,
   statementText,
   whenText,
-} from "./pages-results.mjs";
+} from "./results-data.mjs";
 
 export const MARKING = "Draft — private";
 
