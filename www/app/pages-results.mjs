@@ -34,20 +34,6 @@ import {
   whenText,
 } from "./results-data.mjs";
 
-export {
-  GRADE_ORDER,
-  KIND_TEXT,
-  gradeLabel,
-  hasChances,
-  headlineText,
-  lastYearComparison,
-  runSimulation,
-  scrollTable,
-  separateOverall,
-  statementText,
-  whenText,
-};
-
 /** A heading of level `n` (2–6). */
 function hx(n, cls, ...children) {
   return h(`h${Math.min(6, n)}`, { class: cls }, ...children);
