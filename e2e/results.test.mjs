@@ -125,11 +125,39 @@ test("the simulation's lean is shown with its evidence and can be changed and re
 test("a rating the answers contradict is questioned, without changing a grade", async () => {
   await loadEvery("good", ["case_audit"], { hp_front_door: "inadequate" });
   assert.match(await headline("help_and_protection"), /Inadequate/);
-  assert.match(await headline("impact_of_leaders"), /Good/);
+  // Leaders are not good while safety-critical practice is inadequate (33 of 33 inspections, D).
+  assert.match(await headline("impact_of_leaders"), /Requires improvement to be good/);
+  assert.match(
+    await shadowText(page, "#result-impact_of_leaders"),
+    /Leaders are not good while safety-critical practice is inadequate/,
+  );
   const text = await shadowText(page, "#challenge-ch_leaders_know_practice");
   assert.match(
     text,
     /your own answers make the experiences and progress of children who need help and protection inadequate/,
   );
   await check("challenge");
+});
+
+test("safety-critical practice not known is a finding about leaders, not a grade for the practice", async () => {
+  const all = ["case_audit", "children_and_families", "external_review", "performance_data"];
+  await loadEvery("good", all, { hp_front_door: "not_known" });
+  // The practice is graded on what is known; the leaders carry the finding, and their chart agrees.
+  assert.match(await headline("help_and_protection"), /Your answers fit: Good/);
+  assert.match(await headline("impact_of_leaders"), /Your answers fit: Requires improvement to be good/);
+  assert.equal(await shadowText(page, "#story-impact_of_leaders"), null, "headline and chart agree");
+  const leaders = await shadowText(page, "#result-impact_of_leaders");
+  assert.match(leaders, /Leaders do not yet know the quality of practice in 1 safety-critical statement/);
+  assert.match(leaders, /find out: not known now, it needs to be requires improvement to be good or better/);
+  assert.match(await shadowText(page, "#results-summary"), /find out: not known now/);
+  await check("leaders-do-not-know");
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("actions"));
+  await onPage(page, "actions");
+  const finding = await shadowText(page, ".st-finding");
+  assert.match(
+    finding,
+    /^Leaders do not yet know the quality of this safety-critical practice: a finding about the impact of leaders/,
+  );
+  await screenshot(page, "actions-leaders-do-not-know");
+  assert.deepEqual(await axe(page), [], "axe violations on the action plan");
 });

@@ -179,7 +179,9 @@ pub(crate) struct Params {
     pub not_known: Option<NotKnown>,
     pub best_fit: Option<BestFit>,
     pub critical_inadequate: Option<Limit>,
-    pub critical_not_known: Option<Limit>,
+    /// Limits on the leadership judgement from safety-critical statements anywhere.
+    pub leaders_inadequate: Option<Limit>,
+    pub leaders_not_known: Option<Limit>,
     pub widespread: Option<Widespread>,
     pub all_good: Option<Limit>,
 }
@@ -220,6 +222,10 @@ pub(crate) struct Compiled {
     pub index: BTreeMap<String, usize>,
     /// For each judgement, its statements' slot indices (empty for derived ones).
     pub by_judgement: Vec<Vec<usize>>,
+    /// The leadership judgement's index, when the framework has one.
+    pub leadership: Option<usize>,
+    /// Every safety-critical statement's slot, in area order (the leadership limits read them).
+    pub critical: Vec<usize>,
     pub params: Params,
     pub overall: Option<OverallParams>,
 }
@@ -512,12 +518,20 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
                 critical: s.critical,
             });
             compiled.by_judgement[ji].push(slot);
+            if s.critical {
+                compiled.critical.push(slot);
+            }
             if compiled.index.insert(s.id.to_string(), slot).is_some() {
                 inconsistent(id, format!("duplicate statement id {}", s.id));
             }
         }
     }
     compiled.params = params(&rules).unwrap_or_else(|e| inconsistent(id, e));
+    compiled.leadership = judgements.iter().position(|j| j.leadership);
+    let p = &compiled.params;
+    if compiled.leadership.is_none() && (p.leaders_inadequate.is_some() || p.leaders_not_known.is_some()) {
+        inconsistent(id, "the leadership limits need a judgement marked leadership".into());
+    }
     let overall: Vec<usize> = (0..judgements.len()).filter(|&i| judgements[i].overall).collect();
     compiled.overall = match overall.as_slice() {
         [] if overall_rules.is_empty() => None,
@@ -679,7 +693,8 @@ fn params(rules: &[Rule]) -> Result<Params, String> {
                 p.best_fit.replace(BestFit { rule, thresholds }).is_some()
             }
             RuleKind::CriticalInadequate { cap } => p.critical_inadequate.replace(Limit { rule, cap }).is_some(),
-            RuleKind::CriticalNotKnown { cap } => p.critical_not_known.replace(Limit { rule, cap }).is_some(),
+            RuleKind::LeadersCriticalInadequate { cap } => p.leaders_inadequate.replace(Limit { rule, cap }).is_some(),
+            RuleKind::LeadersCriticalNotKnown { cap } => p.leaders_not_known.replace(Limit { rule, cap }).is_some(),
             RuleKind::WidespreadWeakness {
                 weak_percent,
                 inadequate_percent,
@@ -700,6 +715,19 @@ fn params(rules: &[Rule]) -> Result<Params, String> {
     }
     if p.best_fit.is_none() {
         return Err("a best_fit rule is required".into());
+    }
+    // Raising a safety-critical statement from inadequate to not known must never lower the
+    // leaders' grade: the not-known limit needs the inadequate one, at or below it.
+    if let Some(nk) = p.leaders_not_known {
+        match p.leaders_inadequate {
+            Some(inad) if inad.cap <= nk.cap => {}
+            _ => {
+                return Err(format!(
+                    "rule {} needs a leaders_critical_inadequate rule with a limit at or below its own",
+                    rules[nk.rule].id
+                ))
+            }
+        }
     }
     Ok(p)
 }
@@ -1443,5 +1471,19 @@ pub(crate) mod tests {
         nk[1].kind = RuleKind::NotKnownCountsAs { counts_as: Grade::Good };
         assert!(params(&nk).is_err());
         assert!(params(&base[..2]).is_err(), "best fit required");
+        // The leaders' not-known limit needs the inadequate one, at or below it: otherwise raising a
+        // safety-critical statement from inadequate to not known could lower the leaders.
+        let is_inad = |r: &Rule| matches!(r.kind, RuleKind::LeadersCriticalInadequate { .. });
+        let without: Vec<Rule> = base.iter().filter(|r| !is_inad(r)).cloned().collect();
+        assert!(params(&without)
+            .unwrap_err()
+            .contains("needs a leaders_critical_inadequate rule"));
+        let mut above = base.clone();
+        let i = above.iter().position(is_inad).unwrap();
+        above[i].kind = RuleKind::LeadersCriticalInadequate { cap: Grade::Good };
+        assert!(params(&above).is_err());
+        let mut below = base.clone();
+        below[i].kind = RuleKind::LeadersCriticalInadequate { cap: Grade::Inadequate };
+        assert!(params(&below).is_ok());
     }
 }

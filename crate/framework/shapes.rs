@@ -328,8 +328,15 @@ pub enum RuleKind {
         /// The limit.
         cap: Grade,
     },
-    /// A safety-critical statement not known limits the judgement.
-    CriticalNotKnown {
+    /// A safety-critical statement at inadequate, in any judgement, limits the leadership judgement.
+    LeadersCriticalInadequate {
+        /// The limit.
+        cap: Grade,
+    },
+    /// A safety-critical statement not known, in any judgement, limits the leadership judgement (and
+    /// no other: not knowing is a finding about leaders, not a grade for the practice). Never below
+    /// the `leaders_critical_inadequate` limit, which it needs (checked when compiled).
+    LeadersCriticalNotKnown {
         /// The limit.
         cap: Grade,
     },

@@ -13,9 +13,17 @@
 //!   inadequate 0 over the answered statements; 2.5+ outstanding, 1.75+ good, 0.75+ RI.
 //! * **Limiting rules** lower the best fit, never raise it; the lowest limit wins:
 //!   `critical_inadequate` (a safety-critical statement at inadequate ⇒ inadequate; Trafford 2026,
-//!   <https://files.ofsted.gov.uk/v1/file/50308602>), `critical_not_known` (a safety-critical statement not
-//!   known ⇒ at most RI), `widespread_weakness` (half or more RI-or-below ⇒ at most RI; 30% or more
-//!   inadequate ⇒ inadequate), `outstanding_needs_all_good` (any statement below good ⇒ at most good).
+//!   <https://files.ofsted.gov.uk/v1/file/50308602>), `widespread_weakness` (half or more RI-or-below ⇒
+//!   at most RI; 30% or more inadequate ⇒ inadequate), `outstanding_needs_all_good` (any statement
+//!   below good ⇒ at most good).
+//! * **Leaders' limits from safety-critical practice anywhere** (leadership judgement only; not
+//!   knowing is a finding about leaders, not a grade for the practice, where not known counts as RI
+//!   in the best fit): `leaders_critical_not_known` (a safety-critical statement not known ⇒ leaders
+//!   at most RI [R]) and `leaders_critical_inadequate` (one inadequate ⇒ leaders at most RI [D]: 33 of
+//!   33 ILACS inspections 2018–March 2025 with a practice judgement inadequate had leaders RI or
+//!   inadequate). The not-known limit never sits below the inadequate one (checked when compiled), so
+//!   raising inadequate to not known never lowers the leaders. In a simulation the not-known limit
+//!   reads today's answers, not the drawn levels: what leaders know is a fact now.
 //! * **Overall effectiveness** (2018 and 2023 frameworks, ilacs-criteria.md §5): the weighted best fit
 //!   of the other judgements (leaders and help and protection count double), lowered by cap rules —
 //!   any practice judgement inadequate ⇒ inadequate [V]; leaders inadequate ⇒ at most RI (lenient, the
@@ -141,6 +149,9 @@ pub struct ActionItem {
     pub action: Option<Action>,
     /// Whether an action with some text is planned.
     pub has_action: bool,
+    /// For a safety-critical statement not known: the finding about leaders it makes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finding: Option<String>,
 }
 
 /// How an indicator compares with England.
@@ -201,40 +212,22 @@ pub struct ChallengeResult {
     pub tag: crate::model::source::Tag,
 }
 
-/// Safety-critical practice that leaders do not know is a finding about leadership: it is named among
-/// the leadership judgement's reasons (it changes no grade there; the practice judgement keeps its own
-/// critical-not-known limit).
-fn leadership_finding(fw: &Framework, levels: &[Option<Level>], judgements: &mut [JudgementResult]) {
-    let Some(lead) = fw.judgements.iter().position(|j| j.leadership) else {
-        return;
-    };
-    let unknown: Vec<String> = fw
-        .statements()
-        .enumerate()
-        .filter(|&(slot, _)| {
-            let s = fw.compiled.slots[slot];
-            s.critical && s.judgement != lead && levels[slot] == Some(Level::NotKnown)
-        })
-        .map(|(_, (_, s))| s.id.to_string())
-        .collect();
-    let Some(rule) = fw.compiled.params.critical_not_known.map(|c| &fw.rules[c.rule]) else {
-        return;
-    };
-    let Some(j) = judgements.iter_mut().find(|j| j.id == fw.judgements[lead].id) else {
-        return;
-    };
-    if unknown.is_empty() {
-        return;
-    }
-    j.reasons.push(Reason {
-        text: format!(
-            "Leaders do not yet know the quality of practice in {}: inspectors ask what leaders know about safety-critical practice and how they know it. Find out before you rely on this judgement.",
-            plural(unknown.len() as u32, "safety-critical statement")
-        ),
-        rule_id: Some(rule.id.to_string()),
-        statements: unknown,
-        tag: Some(rule.tag),
-    });
+/// The safety-critical statements, in any judgement, at `level`.
+fn critical_at(fw: &Framework, levels: &[Option<Level>], level: Level) -> Vec<String> {
+    fw.compiled
+        .critical
+        .iter()
+        .filter(|&&slot| levels[slot] == Some(level))
+        .map(|&slot| slot_id(fw, slot).to_string())
+        .collect()
+}
+
+/// The leaders' finding when safety-critical practice is not known, followed by the rule.
+fn leaders_do_not_know(n: usize, rule: &str) -> String {
+    format!(
+        "Leaders do not yet know the quality of practice in {}. {rule}",
+        plural(n as u32, "safety-critical statement")
+    )
 }
 
 /// Names joined as people write them: "a", "a and b", "a, b and c".
@@ -318,7 +311,10 @@ pub(crate) struct Tally {
     pub answered: u32,
     pub counts: [u32; 5],
     pub critical_inadequate: u32,
-    pub critical_not_known: u32,
+    /// For the leadership judgement only: safety-critical statements anywhere at inadequate, and not
+    /// known (zero for every other judgement).
+    pub lead_inadequate: u32,
+    pub lead_not_known: u32,
 }
 
 /// The levels of an assessment by statement slot.
@@ -333,6 +329,18 @@ pub(crate) fn levels_of(fw: &Framework, a: &Assessment) -> Vec<Option<Level>> {
 }
 
 pub(crate) fn tally(fw: &Framework, judgement: usize, levels: &[Option<Level>]) -> Tally {
+    tally_knowing(fw, judgement, levels, levels)
+}
+
+/// [`tally`], with what leaders know read from `known` (the answers as given) rather than from
+/// `levels` (which a simulation draws): not knowing is a finding about leaders today, whatever the
+/// practice turns out to be.
+pub(crate) fn tally_knowing(
+    fw: &Framework,
+    judgement: usize,
+    levels: &[Option<Level>],
+    known: &[Option<Level>],
+) -> Tally {
     let mut t = Tally::default();
     for &s in &fw.compiled.by_judgement[judgement] {
         t.total += 1;
@@ -341,8 +349,13 @@ pub(crate) fn tally(fw: &Framework, judgement: usize, levels: &[Option<Level>]) 
             t.counts[l.index()] += 1;
             if fw.compiled.slots[s].critical {
                 t.critical_inadequate += (l == Level::Inadequate) as u32;
-                t.critical_not_known += (l == Level::NotKnown) as u32;
             }
+        }
+    }
+    if fw.compiled.leadership == Some(judgement) {
+        for &s in &fw.compiled.critical {
+            t.lead_inadequate += (levels[s] == Some(Level::Inadequate)) as u32;
+            t.lead_not_known += (known[s] == Some(Level::NotKnown)) as u32;
         }
     }
     t
@@ -358,9 +371,10 @@ pub(crate) struct Evaluation {
     pub complete: bool,
     pub points: u32,
     pub best_fit: Grade,
-    /// Limits that apply: (rule index, cap). Order: critical inadequate, critical not known,
-    /// widespread weakness, outstanding needs all good.
-    pub caps: [Option<Limit>; 4],
+    /// Limits that apply: (rule index, cap). Order: critical inadequate, leaders (critical not
+    /// known anywhere), widespread weakness, outstanding needs all good, leaders (critical
+    /// inadequate anywhere).
+    pub caps: [Option<Limit>; 5],
     pub grade: Option<Grade>,
 }
 
@@ -388,15 +402,20 @@ pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
         Grade::Inadequate
     };
     let weak = inad + nk + ri;
-    let mut caps = [None; 4];
+    let mut caps = [None; 5];
     if let Some(limit) = p.critical_inadequate {
         if t.critical_inadequate > 0 {
             caps[0] = Some(limit);
         }
     }
-    if let Some(limit) = p.critical_not_known {
-        if t.critical_not_known > 0 {
+    if let Some(limit) = p.leaders_not_known {
+        if t.lead_not_known > 0 {
             caps[1] = Some(limit);
+        }
+    }
+    if let Some(limit) = p.leaders_inadequate {
+        if t.lead_inadequate > 0 {
+            caps[4] = Some(limit);
         }
     }
     if let Some(w) = p.widespread {
@@ -433,11 +452,20 @@ pub(crate) fn evaluate(p: &Params, t: &Tally) -> Evaluation {
 /// The grade of every judgement from its own statements alone (by judgement index; `None` for
 /// derived ones and incomplete ones), written into `out`.
 pub(crate) fn grade_statements(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
+    grade_statements_knowing(fw, levels, levels, out)
+}
+
+fn grade_statements_knowing(
+    fw: &Framework,
+    levels: &[Option<Level>],
+    known: &[Option<Level>],
+    out: &mut [Option<Grade>],
+) {
     for (j, slot) in out.iter_mut().enumerate().take(fw.judgements.len()) {
         *slot = if fw.judgements[j].derived {
             None
         } else {
-            evaluate(&fw.compiled.params, &tally(fw, j, levels)).grade
+            evaluate(&fw.compiled.params, &tally_knowing(fw, j, levels, known)).grade
         };
     }
 }
@@ -446,7 +474,18 @@ pub(crate) fn grade_statements(fw: &Framework, levels: &[Option<Level>], out: &m
 /// written into `out`: [`grade_statements`], then an overall judgement with its own statements
 /// limited by the overall rules.
 pub(crate) fn grade_all(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
-    grade_statements(fw, levels, out);
+    grade_all_knowing(fw, levels, levels, out)
+}
+
+/// [`grade_all`] of levels a simulation drew, with what leaders know read from the answers as
+/// given ([`tally_knowing`]).
+pub(crate) fn grade_all_knowing(
+    fw: &Framework,
+    levels: &[Option<Level>],
+    known: &[Option<Level>],
+    out: &mut [Option<Grade>],
+) {
+    grade_statements_knowing(fw, levels, known, out);
     if let Some(o) = fw
         .compiled
         .overall
@@ -609,19 +648,37 @@ fn judgement_result(fw: &Framework, j: usize, levels: &[Option<Level>]) -> Judge
             let Some(Limit { rule: i, cap: g }) = *cap else {
                 continue;
             };
-            // Name the limits that lowered the best fit or that set the final grade.
-            if !(g < e.best_fit || Some(g) == e.grade) {
+            // Name the limits that lowered the best fit or that set the final grade; the leaders'
+            // not-known limit is a finding, named even where it changes nothing.
+            let binding = g < e.best_fit || Some(g) == e.grade;
+            if !binding && k != 1 {
                 continue;
             }
             let statements = match k {
                 0 => ids_where(fw, j, levels, |s, l| crit(s) && l == Some(Level::Inadequate)),
-                1 => ids_where(fw, j, levels, |s, l| crit(s) && l == Some(Level::NotKnown)),
+                1 => critical_at(fw, levels, Level::NotKnown),
+                4 => critical_at(fw, levels, Level::Inadequate),
                 2 if g == Grade::Inadequate => ids_where(fw, j, levels, |_, l| l == Some(Level::Inadequate)),
                 _ => ids_where(fw, j, levels, |_, l| l.is_some_and(|l| l < Level::Good)),
             };
+            let text = match (k, binding) {
+                (1, true) => format!(
+                    "{} {}",
+                    limited_to(g),
+                    leaders_do_not_know(statements.len(), &fw.rules[i].text)
+                ),
+                (1, false) => leaders_do_not_know(statements.len(), &fw.rules[i].text),
+                _ => format!("{} {}", limited_to(g), fw.rules[i].text),
+            };
+            reasons.push(reason(&fw.rules[i], text, statements));
+        }
+    }
+    if !e.complete && t.lead_not_known > 0 {
+        if let Some(Limit { rule: i, .. }) = fw.compiled.params.leaders_not_known {
+            let statements = critical_at(fw, levels, Level::NotKnown);
             reasons.push(reason(
                 &fw.rules[i],
-                format!("{} {}", limited_to(g), fw.rules[i].text),
+                leaders_do_not_know(statements.len(), &fw.rules[i].text),
                 statements,
             ));
         }
@@ -743,19 +800,34 @@ impl<'a> LiftSearch<'a> {
             .filter(|&s| levels[s].is_some_and(|l| l < to))
             .collect();
         candidates.sort_by_key(|&s| (!fw.compiled.slots[s].critical, levels[s]));
-        // Statements that must be raised in any solution: critical ones whose cap sits below the target.
+        // Statements that must be raised in any solution: critical ones whose cap sits below the
+        // target. For the leadership judgement, that includes safety-critical statements in other
+        // judgements held at inadequate or not known (raised to requires improvement: knowing them,
+        // and their not being inadequate, is what lifts the leaders' limit).
         let p = &fw.compiled.params;
+        let lead = fw.compiled.leadership == Some(j);
+        let below = |limit: Option<Limit>| lead && limit.is_some_and(|c| c.cap < target);
         let must = |s: usize| {
             let l = levels[s];
             fw.compiled.slots[s].critical
-                && ((l == Some(Level::Inadequate) && p.critical_inadequate.is_some_and(|c| c.cap < target))
-                    || (l == Some(Level::NotKnown) && p.critical_not_known.is_some_and(|c| c.cap < target)))
+                && ((l == Some(Level::Inadequate)
+                    && (p.critical_inadequate.is_some_and(|c| c.cap < target) || below(p.leaders_inadequate)))
+                    || (l == Some(Level::NotKnown) && below(p.leaders_not_known)))
         };
-        let mandatory: Vec<usize> = candidates.iter().copied().filter(|&s| must(s)).collect();
+        let outside: Vec<usize> = fw
+            .compiled
+            .critical
+            .iter()
+            .copied()
+            .filter(|&s| lead && fw.compiled.slots[s].judgement != j && must(s))
+            .collect();
+        let mut mandatory: Vec<usize> = outside.clone();
+        mandatory.extend(candidates.iter().copied().filter(|&s| must(s)));
         let rest: Vec<usize> = candidates.iter().copied().filter(|&s| !must(s)).collect();
+        candidates.splice(0..0, outside);
         let mut work = levels.to_vec();
         for &s in mandatory.iter() {
-            work[s] = Some(to);
+            work[s] = Some(raise_to(fw, j, to, s));
         }
         // Lower bound on how many more raises the best fit needs: take the biggest gains first.
         let nk_points = p.not_known.map_or(0, |n| n.counts_as.rank() as u32);
@@ -801,7 +873,10 @@ impl<'a> LiftSearch<'a> {
             u.counts[self.to.index()] += c;
             if self.fw.compiled.slots[s].critical {
                 u.critical_inadequate -= c * (from == Level::Inadequate) as u32;
-                u.critical_not_known -= c * (from == Level::NotKnown) as u32;
+                if self.fw.compiled.leadership == Some(self.j) {
+                    u.lead_inadequate -= c * (from == Level::Inadequate) as u32;
+                    u.lead_not_known -= c * (from == Level::NotKnown) as u32;
+                }
             }
         }
         evaluate(&self.fw.compiled.params, &u)
@@ -815,7 +890,7 @@ impl<'a> LiftSearch<'a> {
             .map(|&s| LiftStep {
                 statement_id: slot_id(self.fw, s).to_string(),
                 from: self.levels[s].expect("candidates are answered"),
-                to: self.to,
+                to: raise_to(self.fw, self.j, self.to, s),
             })
             .collect()
     }
@@ -834,7 +909,7 @@ impl<'a> LiftSearch<'a> {
         let mut order = self.candidates.clone();
         order.sort_by_key(|&s| (levels[s], !fw.compiled.slots[s].critical));
         for &s in order.iter() {
-            work[s] = Some(self.to);
+            work[s] = Some(raise_to(fw, j, self.to, s));
             chosen.push(s);
             if reaches(&work) {
                 break;
@@ -847,7 +922,7 @@ impl<'a> LiftSearch<'a> {
             if reaches(&work) {
                 chosen.remove(i);
             } else {
-                work[s] = Some(self.to);
+                work[s] = Some(raise_to(fw, j, self.to, s));
                 i += 1;
             }
         }
@@ -855,6 +930,17 @@ impl<'a> LiftSearch<'a> {
             self.steps(&chosen),
             Some("Found by a quick search, so a smaller set may exist.".into()),
         )
+    }
+}
+
+/// The level a lift raises statement `s` to: the target level for the judgement's own statements;
+/// requires improvement for another judgement's safety-critical statement that holds the leaders
+/// down (knowing it, and its not being inadequate, is enough).
+fn raise_to(fw: &Framework, j: usize, to: Level, s: usize) -> Level {
+    if fw.compiled.slots[s].judgement == j {
+        to
+    } else {
+        Level::RequiresImprovement
     }
 }
 
@@ -1073,13 +1159,21 @@ pub fn score(a: &Assessment) -> ScoreResult {
             limit_own_overall(fw, &grades, res, jr);
         }
     }
-    leadership_finding(fw, &levels, &mut judgements);
+    let finding = match (fw.compiled.leadership, fw.compiled.params.leaders_not_known) {
+        (Some(lead), Some(limit)) => Some(format!(
+            "Leaders do not yet know the quality of this safety-critical practice: a finding about {}, which stays at {} or below until it is known.",
+            lower_first(&fw.judgements[lead].name),
+            limit.cap.label_in_sentence()
+        )),
+        _ => None,
+    };
     let mut action_plan: Vec<ActionItem> = fw
         .statements()
         .filter_map(|(area, s)| {
             let ans = a.answers.get(&*s.id)?;
             let level = ans.level.filter(|l| *l < Level::Good)?;
             Some(ActionItem {
+                finding: finding.clone().filter(|_| s.critical && level == Level::NotKnown),
                 statement_id: s.id.to_string(),
                 area: area.id.clone(),
                 text: s.text.to_string(),

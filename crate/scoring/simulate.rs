@@ -22,7 +22,7 @@ use crate::framework::{Framework, SimulationModel};
 use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::scoring::route::Route;
-use crate::scoring::score::{grade_all, levels_of, overall_core};
+use crate::scoring::score::{grade_all, grade_all_knowing, levels_of, overall_core};
 use crate::support::problems::Problem;
 use serde::Serialize;
 use serde_json::Value;
@@ -361,7 +361,8 @@ pub fn simulate_with(a: &Assessment, runs: u32, seed: u64, model: &SimulationMod
             let k = d.cumulative.iter().position(|&c| u < c).unwrap_or(3);
             levels[d.slot] = Some(d.outcomes[k]);
         }
-        grade_all(fw, &levels, &mut grades);
+        // What leaders know is today's answers, whatever the practice turns out to be.
+        grade_all_knowing(fw, &levels, &base, &mut grades);
         if let Some(oi) = overall_index {
             grades[oi] = overall_core(fw, &grades, false).map(|x| x.0);
             overall_counts[grade_code(grades[oi])] += 1;

@@ -650,8 +650,11 @@ mod tests {
             .map(|p| (p.name.as_str(), p.matches_reference))
             .collect();
         assert_eq!(matches, [("Exact", Some(true)), ("Harsh", Some(false))]);
+        // A safety-critical statement at inadequate also keeps the harsh participant's leaders
+        // below good (jr_leaders_critical_inadequate).
         let leaders = c.judgements.iter().find(|j| j.id == "impact_of_leaders").unwrap();
-        assert_eq!(leaders.agreement, Some(1.0));
+        assert_eq!(leaders.reference, Some(Grade::Good));
+        assert_eq!(leaders.agreement, Some(0.5));
         assert_eq!(
             c.participants[1].judgements["overall_effectiveness"],
             Some(Grade::Inadequate)

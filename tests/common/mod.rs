@@ -97,8 +97,10 @@ pub fn fingerprint(r: &stocktake::scoring::simulate::SimulationResult) -> String
 
 /// The simulation of the first scenario (runs 1000, seed 7) gives exactly these counts natively; the
 /// wasm test asserts the same, so native and wasm must agree draw for draw. (Retaken in December 2026:
-/// the April 2026 framework gained its own statements, which the scenario fills with its default level.)
-pub const SIMULATION_FINGERPRINT: &str = "915/85/0/0/0 242/486/0/272/0 910/90/0/0/0 834/166/0/0/0 728/0/272/0";
+/// the April 2026 framework gained its own statements, which the scenario fills with its default level;
+/// and again when a safety-critical statement not known became a limit on the leaders, not on the
+/// practice: leaders stay at requires improvement in every run, since what they know is today's.)
+pub const SIMULATION_FINGERPRINT: &str = "0/0/1000/0/0 242/486/0/272/0 910/90/0/0/0 834/166/0/0/0 0/728/272/0";
 
 /// Equal as JSON, numbers compared as numbers (JavaScript writes 1.0 as 1).
 pub fn same(a: &Value, b: &Value) -> bool {

@@ -30,7 +30,9 @@ import {
   separateOverall,
   setLastYear,
   simulationModel,
+  liftChange,
   statementText,
+  topLifts,
   whenText,
 } from "./results-data.mjs";
 
@@ -198,11 +200,7 @@ function judgementBlock(app, j, sim, level) {
                     "li",
                     {},
                     s.text,
-                    h(
-                      "span",
-                      { class: "govuk-body-s st-lift__levels" },
-                      ` — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
-                    ),
+                    h("span", { class: "govuk-body-s st-lift__levels" }, ` — ${liftChange(app, step)}`),
                   );
                 }),
               )
@@ -304,10 +302,7 @@ function summary(app, scored, sim, level) {
         : "No chances to show",
     ];
   });
-  const lifts = scored.judgements
-    .filter((j) => j.grade && j.lift?.length)
-    .map((j) => ({ j, step: j.lift[0] }))
-    .slice(0, 3);
+  const lifts = topLifts(scored.judgements);
   let next = null;
   try {
     next = app.pathway?.run()?.next ?? null;
@@ -338,11 +333,7 @@ function summary(app, scored, sim, level) {
                 "li",
                 {},
                 statementText(app, step.statementId).text,
-                h(
-                  "span",
-                  { class: "govuk-body-s" },
-                  ` — ${j.name.replace(/^The /, "the ")}: from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
-                ),
+                h("span", { class: "govuk-body-s" }, ` — ${j.name.replace(/^The /, "the ")}: ${liftChange(app, step)}`),
               ),
             ),
           ),
@@ -790,6 +781,7 @@ function actionsBody(app, forPrint) {
             h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
             x.text,
             x.critical ? [" ", govTag("Critical", "red")] : null,
+            x.finding ? h("span", { class: "st-block govuk-body-s govuk-!-margin-top-1 st-finding" }, x.finding) : null,
           ],
           [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
           x.hasAction

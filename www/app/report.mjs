@@ -19,7 +19,9 @@ import {
   runSimulation,
   scrollTable,
   separateOverall,
+  liftChange,
   statementText,
+  topLifts,
   whenText,
 } from "./results-data.mjs";
 
@@ -113,10 +115,7 @@ function summarySection(app, f) {
       [34, 28, 38],
     ),
   ];
-  const lifts = (f.scored?.judgements ?? [])
-    .filter((j) => j.grade && j.lift?.length)
-    .map((j) => ({ j, step: j.lift[0] }))
-    .slice(0, 3);
+  const lifts = topLifts(f.scored?.judgements);
   const risks = [
     ...(f.scored?.challenges ?? []).map((c) => `${c.text}${assumed(c.tag)}`),
     ...(f.scored?.indicators ?? []).filter((i) => i.flagged).map((i) => i.message),
@@ -133,7 +132,7 @@ function summarySection(app, f) {
       list(
         lifts.map(
           ({ j, step }) =>
-            `${statementText(app, step.statementId).text} — ${j.name.replace(/^The /, "the ")}: from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
+            `${statementText(app, step.statementId).text} — ${j.name.replace(/^The /, "the ")}: ${liftChange(app, step)}`,
         ),
         true,
       ),
@@ -231,10 +230,7 @@ function judgementSection(app, f, j) {
     blocks.push(
       j.lift.length
         ? list(
-            j.lift.map(
-              (step) =>
-                `${statementText(app, step.statementId).text} — from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`,
-            ),
+            j.lift.map((step) => `${statementText(app, step.statementId).text} — ${liftChange(app, step)}`),
             true,
           )
         : p(j.liftNote ?? "Nothing to lift."),
@@ -279,7 +275,7 @@ function actionPlanSection(app, f) {
         ["Area", "Statement", "Level now", "Action", "Owner", "Due"],
         plan.map((x) => [
           f.areaName.get(x.area) ?? x.area,
-          `${x.text}${x.critical ? " (critical)" : ""}`,
+          `${x.text}${x.critical ? " (critical)" : ""}${x.finding ? `. ${x.finding}` : ""}`,
           app.levelLabel(x.level),
           x.hasAction ? x.action.text : "No action yet",
           x.action?.owner ?? "",
@@ -497,6 +493,7 @@ export function selfEvaluationWorkbook(app) {
       text("Action", 40),
       text("Owner", 18),
       { header: "Due", type: "date", width: 12 },
+      text("Finding about leaders", 50),
     ],
     rows: [...(f.scored?.actionPlan ?? [])]
       .sort((x, y) => Number(y.critical) - Number(x.critical))
@@ -509,6 +506,7 @@ export function selfEvaluationWorkbook(app) {
         x.hasAction ? x.action.text : "",
         x.action?.owner ?? "",
         x.action?.due ?? "",
+        x.finding ?? "",
       ]),
   });
   sheets.push({

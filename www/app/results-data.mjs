@@ -41,6 +41,32 @@ export function statementText(app, id) {
   return { text: id, area: null };
 }
 
+/**
+ * What one lift step asks, in words: "from good to outstanding", or for a statement not known,
+ * finding out ("find out: not known now, it needs to be requires improvement to be good or better").
+ */
+export function liftChange(app, step) {
+  if (step.from === "not_known")
+    return `find out: not known now, it needs to be ${app.levelLabel(step.to).toLowerCase()}${step.to === "outstanding" ? "" : " or better"}`;
+  return `from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`;
+}
+
+/**
+ * The three things that would most change the judgements: the first step of each graded judgement's
+ * lift, a statement named once (the first judgement it lifts).
+ */
+export function topLifts(judgements) {
+  const seen = new Set();
+  const out = [];
+  for (const j of judgements ?? []) {
+    const step = j.grade && j.lift?.[0];
+    if (!step || seen.has(step.statementId)) continue;
+    seen.add(step.statementId);
+    out.push({ j, step });
+  }
+  return out.slice(0, 3);
+}
+
 /** The headline's words: the grade the answers fit, or why there is none. */
 export function headlineText(j) {
   if (j.grade) return j.label;

@@ -62,11 +62,34 @@ fn critical_inadequate_makes_the_judgement_inadequate() {
 }
 
 #[test]
-fn critical_not_known_caps_at_requires_improvement() {
+fn safety_critical_practice_not_known_limits_the_leaders_not_the_practice() {
     let mut a = all_at("ilacs-2026-04", Level::Outstanding);
     a.set("cl_accommodation", Level::NotKnown);
     let r = score(&a);
-    assert_eq!(grade_of(&r, "care_leavers"), Some(RequiresImprovement));
+    // The practice judgement is graded on what is known, the not-known answer counting as RI in the
+    // best fit: one below good keeps it from outstanding.
+    assert_eq!(grade_of(&r, "care_leavers"), Some(Good));
+    // Not knowing it is a finding about leaders, with its limit.
+    assert_eq!(grade_of(&r, "impact_of_leaders"), Some(RequiresImprovement));
+    let leaders = r.judgements.iter().find(|j| j.id == "impact_of_leaders").unwrap();
+    let why = leaders
+        .reasons
+        .iter()
+        .find(|x| x.rule_id.as_deref() == Some("jr_leaders_critical_not_known"))
+        .unwrap();
+    assert!(
+        why.text
+            .starts_with("No better than requires improvement to be good: Leaders do not yet know the quality of practice in 1 safety-critical statement"),
+        "{}",
+        why.text
+    );
+    assert_eq!(why.statements, ["cl_accommodation"]);
+    assert_eq!(why.tag, Some(crate::model::source::Tag::R));
+    // Lifting the leaders means finding out: the lift names the care leavers' statement, to be known.
+    assert!(leaders
+        .lift
+        .iter()
+        .any(|x| x.statement_id == "cl_accommodation" && x.to == Level::RequiresImprovement));
     // Not known on a non-critical statement counts as RI in the best fit only.
     let mut b = all_at("ilacs-2026-04", Level::Good);
     b.set("cl_health", Level::NotKnown);
@@ -212,9 +235,21 @@ fn fourteen_of_twenty_not_known_gives_no_grade() {
     let j = r.judgements.iter().find(|j| j.id == "children_in_care").unwrap();
     assert_eq!(
         j.grade,
-        Some(Grade::RequiresImprovement),
-        "16 of 20 known: projected, the 4 not known count as RI"
+        Some(Grade::Good),
+        "16 of 20 known: projected, the 4 not known count as RI in the best fit (1.8 points)"
     );
+    // Whichever of the four are safety-critical are a finding about the leaders instead.
+    if j.reasons
+        .iter()
+        .any(|x| x.rule_id.as_deref() == Some("jr_not_known_counts_as"))
+    {
+        let critical = cic[..4]
+            .iter()
+            .filter(|id| fw.statement(id).unwrap().1.critical)
+            .count();
+        assert!(critical > 0, "the first four include a safety-critical statement");
+        assert_eq!(grade_of(&r, "impact_of_leaders"), Some(Grade::RequiresImprovement));
+    }
 }
 
 #[test]
@@ -739,7 +774,7 @@ fn safety_critical_practice_not_known_is_a_finding_about_leaders() {
     let finding = leaders
         .reasons
         .iter()
-        .find(|x| x.text.starts_with("Leaders do not yet know"))
+        .find(|x| x.text.contains("Leaders do not yet know"))
         .expect("a finding");
     assert_eq!(finding.statements, ["hp_front_door", "cl_accommodation"]);
     assert!(
@@ -747,10 +782,49 @@ fn safety_critical_practice_not_known_is_a_finding_about_leaders() {
         "{}",
         finding.text
     );
-    assert_eq!(leaders.grade, Some(Good), "a finding, not a change of grade");
-    // Every not-known statement is in the action plan.
-    assert!(r
+    assert_eq!(
+        leaders.grade,
+        Some(RequiresImprovement),
+        "leaders who do not know are not yet good"
+    );
+    assert_eq!(
+        grade_of(&r, "help_and_protection"),
+        Some(Good),
+        "not a grade for the practice"
+    );
+    assert_eq!(grade_of(&r, "care_leavers"), Some(Good));
+    // Where leaders are already below good for their own reasons, it is still named, as a finding.
+    let mut b = a.clone();
+    for (_, s) in framework::get("ilacs-2026-04")
+        .unwrap()
+        .statements()
+        .filter(|(area, _)| area.judgement == "impact_of_leaders")
+    {
+        b.set(&s.id, Level::Inadequate);
+    }
+    let rb = score(&b);
+    let leaders = rb.judgements.iter().find(|j| j.id == "impact_of_leaders").unwrap();
+    assert_eq!(leaders.grade, Some(Inadequate));
+    assert!(leaders
+        .reasons
+        .iter()
+        .any(|x| x.text.starts_with("Leaders do not yet know") && x.statements.len() == 2));
+    // Every not-known statement is in the action plan; the safety-critical ones say what they find.
+    let item = r
         .action_plan
         .iter()
-        .any(|x| x.statement_id == "hp_front_door" && x.level == Level::NotKnown));
+        .find(|x| x.statement_id == "hp_front_door")
+        .unwrap();
+    assert_eq!(item.level, Level::NotKnown);
+    assert_eq!(
+        item.finding.as_deref(),
+        Some("Leaders do not yet know the quality of this safety-critical practice: a finding about the impact of leaders on social work practice with children and families, which stays at requires improvement to be good or below until it is known.")
+    );
+    let mut c = all_at("ilacs-2026-04", Level::Good);
+    c.set("hp_thresholds", Level::NotKnown);
+    c.set("hp_front_door", Level::Inadequate);
+    assert!(
+        score(&c).action_plan.iter().all(|x| x.finding.is_none()),
+        "only safety-critical, not known"
+    );
 }
