@@ -136,7 +136,12 @@ test("a children's home self-evaluation: help and protection inadequate limits o
   const scored = await app(page, () => document.querySelector("stocktake-app").app.scored);
   const grade = (id) => scored.judgements.find((j) => j.id === id).grade;
   assert.equal(grade("help_and_protection"), "inadequate");
-  assert.equal(grade("leaders_and_managers"), "good");
+  // Leaders and managers are not good while safety-critical practice is inadequate.
+  assert.equal(grade("leaders_and_managers"), "requires_improvement");
+  assert.match(
+    await shadowText(page, "#result-leaders_and_managers"),
+    /Leaders and managers are not good while safety-critical practice is inadequate/,
+  );
   assert.equal(grade("overall_experiences_progress"), "inadequate");
   const overall = await shadowText(page, "#result-overall_experiences_progress");
   assert.match(overall, /Your answers fit: Inadequate/);
