@@ -247,6 +247,38 @@ test("the audits pages fit a 390 px screen and pass axe", async () => {
   assert.ok(width <= 390, `page is ${width} px wide`);
 });
 
+test("deleting an audit asks first, keeps it on No, and says so when it is gone", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const count = () => inPage(() => document.querySelector("stocktake-app").app.a.audits.length);
+  const before = await count();
+  const caseRef = await inPage(() => document.querySelector("stocktake-app").app.a.audits[1].caseRef);
+  await inPage(() => document.querySelector("stocktake-app").app.go("audit", { n: "1" }));
+  await onPage(page, "audit");
+  await page.click("#delete-audit");
+  // Nothing is deleted by the first click: a question, focused, with a way back, in place of the buttons.
+  assert.equal(await count(), before);
+  assert.equal(await page.locator("#delete-audit").count(), 0, "the question replaces the buttons");
+  assert.equal(await page.locator("#save-audit").count(), 0);
+  assert.match(await shadowText(page, "#delete-audit-question"), new RegExp(`delete the audit of case ${caseRef}\\?`));
+  assert.equal(
+    await inPage(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id),
+    "delete-audit-question",
+  );
+  assert.deepEqual(await axe(page), [], "axe on the question");
+  await screenshot(page, "audits-delete-question");
+  await page.click("#keep-audit");
+  assert.equal(await count(), before);
+  assert.equal(
+    await inPage(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id),
+    "delete-audit",
+  );
+  await page.click("#delete-audit");
+  await page.click("#confirm-delete-audit");
+  await onPage(page, "audits");
+  assert.equal(await count(), before - 1);
+  assert.match(await shadowText(page, "#notice-body"), new RegExp(`The audit of case ${caseRef} has been deleted`));
+});
+
 test("nothing was requested from anywhere else", () => {
   assert.deepEqual(foreignRequests(requests, new URL(site.url).origin), []);
 });

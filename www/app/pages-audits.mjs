@@ -3,7 +3,7 @@
 // assessment (`audits`, file version 2), so autosave, files and the passphrase-protected file keep
 // them with everything else. The core checks every audit (`validateAssessment`) and summarises
 // them (`auditEvidence`); this module only shows and edits.
-import { h, put } from "./dom.mjs";
+import { h, put, replace } from "./dom.mjs";
 import {
   govButton,
   govCharacterCount,
@@ -396,10 +396,56 @@ export function auditPage(app, main, params) {
     app.set("audits", list);
     app.go("audits");
   };
+  // Deleting asks first, in place of the buttons (the GOV.UK pattern for a destructive action):
+  // nothing the user typed goes without a second, deliberate click.
+  const buttons = h("div", {});
   const remove = () => {
-    const list = audits.filter((_, i) => i !== n);
-    app.set("audits", list);
-    app.go("audits");
+    const name = audits[n].caseRef;
+    app.set(
+      "audits",
+      audits.filter((_, i) => i !== n),
+    );
+    app.go("audits", {}, { notice: ["Audit deleted", `The audit of case ${name} has been deleted.`] });
+  };
+  function actions() {
+    return h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({ text: "Save audit", id: "save-audit", onClick: save }),
+      n == null ? null : govButton({ text: "Delete audit", warning: true, id: "delete-audit", onClick: askFirst }),
+      app.link("Cancel", "audits"),
+    );
+  }
+  const askFirst = () => {
+    const question = h(
+      "p",
+      { class: "govuk-body", id: "delete-audit-question", tabindex: "-1" },
+      `Are you sure you want to delete the audit of case ${audits[n].caseRef}? Its grades, moderation and learning go with it. Save your self-evaluation to a file first if you may want them back.`,
+    );
+    replace(
+      buttons,
+      h(
+        "div",
+        { class: "st-delete-confirm" },
+        govWarning("Deleting an audit cannot be undone."),
+        question,
+        h(
+          "div",
+          { class: "govuk-button-group" },
+          govButton({ text: "Yes, delete this audit", warning: true, id: "confirm-delete-audit", onClick: remove }),
+          govButton({
+            text: "No, keep it",
+            secondary: true,
+            id: "keep-audit",
+            onClick: () => {
+              replace(buttons, actions());
+              buttons.querySelector("#delete-audit")?.focus();
+            },
+          }),
+        ),
+      ),
+    );
+    question.focus();
   };
   put(
     form,
@@ -468,14 +514,9 @@ export function auditPage(app, main, params) {
       onInput: (v) => setDraft("learning", v),
     }),
     moderationBlock,
-    h(
-      "div",
-      { class: "govuk-button-group" },
-      govButton({ text: "Save audit", id: "save-audit", onClick: save }),
-      n == null ? null : govButton({ text: "Delete audit", warning: true, id: "delete-audit", onClick: remove }),
-      app.link("Cancel", "audits"),
-    ),
+    buttons,
   );
+  put(buttons, actions());
   let summary = null;
   if (errors.length) {
     summary = govErrorSummary(errors, app.root);
