@@ -16,6 +16,8 @@ import {
   readResponse,
   recordSent,
   reply,
+  takeRating,
+  undoRating,
 } from "../www/app/peer.mjs";
 import { authorityKey, onePerAuthority, priorities, workforce } from "../www/app/regional.mjs";
 import { encryptText } from "../www/app/crypto.mjs";
@@ -132,6 +134,15 @@ test("the exchange: sent, answered by the reviewer, accepted or answered by the 
   assert.equal(a.peer.exchanges.length, 1, "the response joins its pack's exchange");
   assert.equal(exchange.letter, "Dear Dorset");
   assert.equal(openQuestions(exchange), 1);
+  // Accepting can take the reviewer's rating; the reply records from what, and undo gives it back.
+  assert.equal(takeRating(exchange, "hp_child_seen", "outstanding", "good"), null, "only an accepted reply");
+  reply(exchange, "hp_child_seen", "accepted", "", "2026-12-06");
+  assert.equal(takeRating(exchange, "hp_child_seen", "outstanding", "good"), "good");
+  reply(exchange, "hp_child_seen", "accepted", "", "2026-12-07");
+  assert.equal(exchange.replies.hp_child_seen.ratingFrom, "outstanding", "kept while still accepted");
+  assert.equal(undoRating(exchange, "hp_child_seen"), "outstanding");
+  assert.equal(undoRating(exchange, "hp_child_seen"), undefined, "nothing left to undo");
+  assert.equal("ratingTo" in exchange.replies.hp_child_seen, false);
   reply(exchange, "hp_child_seen", "answered", "Audit of 40 cases, October", "2026-12-06");
   assert.equal(openQuestions(exchange), 0);
   // Opening the response again keeps the replies.

@@ -2,7 +2,7 @@
 // challenge pack" (the reviewer, who needs no self-evaluation of their own) and "Peer challenge"
 // (the authority opens a reviewer's response over its own self-evaluation and accepts or answers
 // each challenge; the exchange is kept in its file). Every file is made and read in this browser.
-import { h, put } from "./dom.mjs";
+import { h, put, replace } from "./dom.mjs";
 import { govButton, govErrorSummary, govInput, govRadios, govSelect, govSummaryList, govTable } from "./govuk.mjs";
 
 const govInset = (...children) => h("div", { class: "govuk-inset-text" }, children);
@@ -23,6 +23,8 @@ import {
   readResponse,
   recordSent,
   reply,
+  takeRating,
+  undoRating,
 } from "./peer.mjs";
 import { longDate } from "./record.mjs";
 
@@ -593,16 +595,77 @@ export function peerPage(app, main, params = {}) {
         x.letter ? govInset(h("p", { class: "govuk-body st-text", id: `exchange-${n}-letter` }, x.letter)) : null,
         entries.map(([sid, c]) => {
           const s = statement.get(sid);
-          const own = app.a.answers?.[sid]?.level;
+          const own = () => app.a.answers?.[sid]?.level;
           const r = x.replies?.[sid];
           let answerText = r?.answer ?? "";
+          // Accepting can take the reviewer's rating, in one click, undone in one more; the reply
+          // records it (peer.mjs takeRating).
+          const ownRow = h("span", {}, "");
+          const showOwn = () => {
+            const rr = x.replies?.[sid];
+            const level = own();
+            ownRow.textContent = `${level ? app.levelLabel(level) : "Not answered"}${
+              rr && "ratingTo" in rr
+                ? ` (changed from ${rr.ratingFrom ? app.levelLabel(rr.ratingFrom).toLowerCase() : "not answered"} on accepting this challenge)`
+                : ""
+            }`;
+          };
+          const setLevel = (level) => {
+            const answers = app.a.answers ?? {};
+            app.set(`answers.${sid}`, { ...(answers[sid] ?? {}), level: level ?? undefined });
+          };
+          const ratingBlock = h("div", { id: `challenge-${n}-${sid}-rating` });
+          const showRating = () => {
+            showOwn();
+            const rr = x.replies?.[sid];
+            if (!c.rating || !app.fw()?.levels?.some((l) => l.id === c.rating)) {
+              replace(ratingBlock);
+              return;
+            }
+            if (rr && "ratingTo" in rr) {
+              replace(
+                ratingBlock,
+                h("p", { class: "govuk-body" }, `Your rating is now ${app.levelLabel(rr.ratingTo).toLowerCase()}.`),
+                govButton({
+                  text: "Change it back",
+                  secondary: true,
+                  id: `challenge-${n}-${sid}-undo`,
+                  onClick: () => {
+                    setLevel(undoRating(x, sid));
+                    replied();
+                    showRating();
+                  },
+                }),
+              );
+            } else if (c.rating !== own()) {
+              replace(
+                ratingBlock,
+                h(
+                  "p",
+                  { class: "govuk-body" },
+                  `${x.reviewer} would rate it ${app.levelLabel(c.rating).toLowerCase()}. Accepting leaves your rating as it is until you change it.`,
+                ),
+                govButton({
+                  text: `Change my rating to ${app.levelLabel(c.rating).toLowerCase()}`,
+                  secondary: true,
+                  id: `challenge-${n}-${sid}-take`,
+                  onClick: () => {
+                    setLevel(takeRating(x, sid, own() ?? null, c.rating));
+                    replied();
+                    showRating();
+                  },
+                }),
+              );
+            } else replace(ratingBlock);
+          };
+          showRating();
           return h(
             "div",
             { class: "st-repeat", id: `challenge-${n}-${sid}` },
             h("h3", { class: "govuk-heading-s" }, s?.text ?? sid),
             govSummaryList(
               [
-                { key: "Your rating", value: own ? app.levelLabel(own) : "Not answered" },
+                { key: "Your rating", value: ownRow },
                 { key: `${x.reviewer}'s view`, value: c.stance === "agree" ? "Agrees" : "Questions it" },
                 c.stance === "question"
                   ? { key: "Rating they would give", value: c.rating ? app.levelLabel(c.rating) : "Not given" }
@@ -618,7 +681,7 @@ export function peerPage(app, main, params = {}) {
                   legendSize: "s",
                   small: true,
                   items: [
-                    { value: "accepted", text: "Accept the challenge" },
+                    { value: "accepted", text: "Accept the challenge", conditional: [ratingBlock] },
                     {
                       value: "answered",
                       text: "Answer it",
@@ -639,8 +702,12 @@ export function peerPage(app, main, params = {}) {
                   ],
                   value: r?.status,
                   onChange: (v) => {
+                    // Answering instead of accepting puts back a rating taken on accepting.
+                    if (v !== "accepted" && x.replies?.[sid] && "ratingTo" in x.replies[sid])
+                      setLevel(undoRating(x, sid));
                     reply(x, sid, v, answerText, app.today());
                     replied();
+                    showRating();
                   },
                 })
               : null,

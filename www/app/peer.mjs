@@ -200,7 +200,33 @@ export function applyResponse(assessment, response) {
 export function reply(exchange, statementId, status, answer, today) {
   if (!STATUSES.has(status)) return;
   exchange.replies ??= {};
+  const kept = exchange.replies[statementId];
   exchange.replies[statementId] = { status, answer: status === "answered" ? (answer ?? "") : "", on: today };
+  // A rating taken on accepting stays recorded while the reply stays accepted.
+  if (status === "accepted" && kept && "ratingTo" in kept)
+    Object.assign(exchange.replies[statementId], { ratingFrom: kept.ratingFrom, ratingTo: kept.ratingTo });
+}
+
+/**
+ * Accepting a challenge can take the reviewer's rating: records the change on the reply (`ratingFrom`,
+ * `ratingTo`) so the exchange shows what accepting did, and returns the level to set. `undo` puts the
+ * rating the authority had back and returns it. Both need an accepted reply.
+ */
+export function takeRating(exchange, statementId, from, to) {
+  const r = exchange.replies?.[statementId];
+  if (!r || r.status !== "accepted") return null;
+  r.ratingFrom = from ?? null;
+  r.ratingTo = to;
+  return to;
+}
+
+export function undoRating(exchange, statementId) {
+  const r = exchange.replies?.[statementId];
+  if (!r || !("ratingTo" in r)) return undefined;
+  const back = r.ratingFrom ?? null;
+  delete r.ratingFrom;
+  delete r.ratingTo;
+  return back;
 }
 
 /** How many of an exchange's questions are still without a reply. */
