@@ -4,6 +4,7 @@
 // requested from anywhere else.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ARTIFACTS, axe, foreignRequests, openPage, screenshot, useSite, waitReady } from "./harness.mjs";
 import { focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
@@ -277,6 +278,33 @@ test("deleting an audit asks first, keeps it on No, and says so when it is gone"
   await onPage(page, "audits");
   assert.equal(await count(), before - 1);
   assert.match(await shadowText(page, "#notice-body"), new RegExp(`The audit of case ${caseRef} has been deleted`));
+});
+
+test("the audits' CSV export imports back as the same audits, moderation included", async () => {
+  const normalised = () =>
+    inPage(() => {
+      const app = document.querySelector("stocktake-app").app;
+      return app.core.parseAssessmentText(JSON.stringify(app.a)).assessment.audits;
+    });
+  const before = await normalised();
+  assert.ok(
+    before.some((a) => a.moderation?.auditor),
+    "a moderated case is among them",
+  );
+  await inPage(() => document.querySelector("stocktake-app").app.go("audits"));
+  await onPage(page, "audits");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-audits")]);
+  const csv = await readFile(await download.path());
+  await inPage(() => document.querySelector("stocktake-app").app.set("audits", []));
+  await inPage(() => document.querySelector("stocktake-app").app.go("audits-import", {}));
+  await onPage(page, "audits-import");
+  await page.locator("#import-file").setInputFiles({ name: "stocktake-audits.csv", mimeType: "text/csv", buffer: csv });
+  await follow(page, "import-continue", "audits-import");
+  // The export's own column names are matched without help, the moderation ones too.
+  assert.notEqual(await page.locator("#map-moderator").inputValue(), "");
+  assert.deepEqual(await axe(page), [], "axe on the mapping step with moderation");
+  await follow(page, "import-check", "audits");
+  assert.deepEqual(await normalised(), before);
 });
 
 test("nothing was requested from anywhere else", () => {

@@ -606,6 +606,11 @@ function importFields(criteria) {
     ...criteria.map((c) => ({ key: c.id, label: c.text, criterion: true })),
     { key: "overall", label: "Overall grade" },
     { key: "learning", label: "What was learned" },
+    // Moderation: a second auditor's grades, as the export writes them.
+    { key: "moderator", label: "Moderator", moderation: true },
+    { key: "moderationDate", label: "Moderation date", moderation: true },
+    ...criteria.map((c) => ({ key: `moderated_${c.id}`, label: `Moderated: ${c.text}`, moderation: true })),
+    { key: "moderatedOverall", label: "Moderated overall grade", moderation: true },
   ];
 }
 
@@ -632,6 +637,22 @@ export function auditsFromCsv(rows, mapping, criteria, areas) {
       overall: gradeId(cell(r, "overall")) || null,
       learning: cell(r, "learning"),
     };
+    const moderated = {};
+    for (const c of criteria) {
+      const g = gradeId(cell(r, `moderated_${c.id}`));
+      if (g) moderated[c.id] = g;
+    }
+    const moderation = {
+      auditor: cell(r, "moderator").trim(),
+      date: isoDate(cell(r, "moderationDate")),
+      grades: moderated,
+      overall: gradeId(cell(r, "moderatedOverall")) || null,
+    };
+    // A row moderates its case when any moderation cell has something in it (as the form keeps it).
+    if (moderation.auditor || moderation.date || moderation.overall || Object.keys(moderated).length) {
+      if (!moderation.date) delete moderation.date;
+      audit.moderation = moderation;
+    }
     if (!audit.area) delete audit.area;
     if (!audit.caseRef) delete audit.caseRef;
     return audit;
@@ -706,19 +727,38 @@ export function auditsImportPage(app, main, params) {
       { value: "", text: "(not in this file)" },
       ...head.map((x, i) => ({ value: String(i), text: x || `Column ${i + 1}` })),
     ];
+    const mapSelect = (f) =>
+      govSelect({
+        id: `map-${fieldId(f.key)}`,
+        label: f.label,
+        items,
+        value: mapping[f.key],
+        onChange: (v) => {
+          mapping[f.key] = v;
+        },
+      });
     put(
       body,
       h("p", { class: "govuk-body" }, `${rows.length} rows. Match each field to a column of your file.`),
-      fields.map((f) =>
-        govSelect({
-          id: `map-${fieldId(f.key)}`,
-          label: f.label,
-          items,
-          value: mapping[f.key],
-          onChange: (v) => {
-            mapping[f.key] = v;
-          },
-        }),
+      fields.filter((f) => !f.moderation).map((f) => mapSelect(f)),
+      // The second auditor's columns, open when the file has any of them.
+      h(
+        "details",
+        {
+          class: "govuk-details",
+          id: "map-moderation",
+          open: fields.some((f) => f.moderation && mapping[f.key] !== "") ? true : null,
+        },
+        h(
+          "summary",
+          { class: "govuk-details__summary" },
+          h("span", { class: "govuk-details__summary-text" }, "Moderation: a second auditor's grades"),
+        ),
+        h(
+          "div",
+          { class: "govuk-details__text" },
+          fields.filter((f) => f.moderation).map((f) => mapSelect(f)),
+        ),
       ),
       h(
         "div",
