@@ -12,6 +12,7 @@
 use super::shapes::{CriteriaFile, CriteriaSet, Criterion};
 use super::{clip, date, text, MAX_NOTES};
 use crate::model::grade::Grade;
+use crate::support::embedded::Text;
 use crate::support::problems::Problem;
 use serde::Serialize;
 use serde_json::Value;
@@ -31,12 +32,31 @@ pub fn criteria_file() -> &'static CriteriaFile {
     DATA.get_or_init(|| baked!("audits/criteria"))
 }
 
-/// The criteria set for a framework, if it has one.
+/// The criteria for a framework, if it has any: every set that lists the framework, merged in file
+/// order (a set for one version adds criteria for the statements only that version has). The merged
+/// set is named by its sets' ids joined with "+", and lists the one framework.
 pub fn criteria_for(framework: &str) -> Option<&'static CriteriaSet> {
-    criteria_file()
-        .set
-        .iter()
-        .find(|s| s.frameworks.iter().any(|f| f == framework))
+    static MERGED: OnceLock<BTreeMap<String, CriteriaSet>> = OnceLock::new();
+    MERGED
+        .get_or_init(|| {
+            let mut out: BTreeMap<String, CriteriaSet> = BTreeMap::new();
+            for set in criteria_file().set.iter() {
+                for f in set.frameworks.iter() {
+                    let merged = out.entry(f.to_string()).or_insert_with(|| CriteriaSet {
+                        id: Text::Owned(String::new()),
+                        frameworks: vec![f.clone()].into(),
+                        criterion: Vec::new().into(),
+                    });
+                    if !merged.id.is_empty() {
+                        merged.id.to_mut().push('+');
+                    }
+                    merged.id.to_mut().push_str(&set.id);
+                    merged.criterion.to_mut().extend(set.criterion.iter().cloned());
+                }
+            }
+            out
+        })
+        .get(framework)
 }
 
 /// A criterion of a framework's set by id.
@@ -491,6 +511,24 @@ mod tests {
                 assert!(ids.insert((set.id.to_string(), c.id.to_string())), "duplicate {}", c.id);
             }
         }
+        // Merged per framework, a criterion id appears once.
+        for fw in crate::framework::all() {
+            if let Some(set) = criteria_for(&fw.id) {
+                let mut seen = std::collections::BTreeSet::new();
+                for c in set.criterion.iter() {
+                    assert!(seen.insert(c.id.to_string()), "{}: {} twice", fw.id, c.id);
+                }
+                assert_eq!(&*set.frameworks, [fw.id.as_str()]);
+            }
+        }
+        // The 2026 framework's own statements have criteria; the older versions do not get them.
+        let v2026 = criteria_for("ilacs-2026-04").unwrap();
+        let v2023 = criteria_for("ilacs-2023-01").unwrap();
+        assert!(v2026.criterion.len() > v2023.criterion.len());
+        assert!(v2026
+            .criterion
+            .iter()
+            .any(|c| c.statements.iter().any(|s| s == "hp_family_networks")));
         let s = &criteria_file().support;
         assert!(s.min_cases >= 1 && (50..=100).contains(&s.share_percent) && s.window_months >= 1);
     }
