@@ -41,6 +41,27 @@ pub fn format(date: NaiveDate) -> String {
     date.to_string()
 }
 
+/// Writes a date as people read it in a sentence: "10 June 2025" (GOV.UK style: no leading zero,
+/// the month in full). Texts the core writes use this; fields keep [`format`].
+pub fn long(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    use chrono::Datelike;
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
 /// Adds calendar months, clamping the day to the month's end (31 January + 1 month = 28 or 29
 /// February), as chrono's `checked_add_months` does. Negative `months` go back.
 pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
@@ -71,6 +92,14 @@ pub fn months_between(a: NaiveDate, b: NaiveDate) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_sentences_read_as_people_write_them() {
+        let d = |s| parse(s).unwrap();
+        assert_eq!(long(d("2025-06-10")), "10 June 2025");
+        assert_eq!(long(d("2026-01-01")), "1 January 2026");
+        assert_eq!(long(d("2024-12-31")), "31 December 2024");
+    }
 
     #[test]
     fn dates_are_read_strictly() {

@@ -493,7 +493,7 @@ fn plan(
         ) else {
             continue;
         };
-        let when = format!("After the focused visit ending {}.", format_date(fv.ended_on));
+        let when = format!("After the focused visit ending {}.", date::long(fv.ended_on));
         ctx.push_date(
             &format!("priority_action_draft_plan_{}", i + 1),
             "priority_action_draft_plan",
@@ -1276,6 +1276,14 @@ mod tests {
                 }
                 let on_site = r.events.iter().find(|e| e.id.ends_with("on_site")).and_then(|e| e.window.clone());
                 for ev in r.events.iter() {
+                    // Dates inside texts are written as people read them ("10 June 2025"), never
+                    // as the fields' YYYY-MM-DD.
+                    let iso = |t: &str| {
+                        t.as_bytes().windows(10).any(|w| {
+                            w.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+                        })
+                    };
+                    prop_assert!(!iso(&ev.title) && !iso(&ev.description), "{}: {:?}", ev.id, ev.description);
                     let dates: Vec<String> = match (&ev.date, &ev.window) {
                         (Some(x), _) => vec![x.clone()],
                         (_, Some(w)) => vec![w.earliest.clone(), w.likely.clone(), w.latest.clone()],
