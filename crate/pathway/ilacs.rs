@@ -45,7 +45,7 @@
 //! time with perhaps two focused visits or a JTAI \[S\]. Each of these carries its condition ("Only
 //! if …"). The self-evaluation and engagement meeting come only before the inspection's likely
 //! start. Every date is a working day ([`crate::pathway::calendar`]).
-use crate::model::date::{self, add_months, add_months_f, format as format_date};
+use crate::model::date::{self, add_months, add_months_f};
 use crate::model::grade::Grade;
 use crate::pathway::calendar::{add_working_days, parse_date};
 use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
@@ -778,6 +778,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::date::format as format_date;
     use serde_json::json;
     use std::collections::BTreeSet;
 
