@@ -214,7 +214,7 @@ export function reply(exchange, statementId, status, answer, today) {
  */
 export function takeRating(exchange, statementId, from, to) {
   const r = exchange.replies?.[statementId];
-  if (!r || r.status !== "accepted") return null;
+  if (r?.status !== "accepted") return null;
   r.ratingFrom = from ?? null;
   r.ratingTo = to;
   return to;
