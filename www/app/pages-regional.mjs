@@ -19,32 +19,62 @@ let loaded = [];
 let unreadable = [];
 let registered = false;
 
+const NEW_COPY = "Ask the authority that sent it for a new copy.";
+const CHOOSE_PACK = "Choose the peer challenge pack the authority saved for you.";
+/**
+ * Why a file could not be read, by the code peer.mjs and crypto.mjs give, as the rest of one
+ * sentence that starts "<file> could not be read: ": what is wrong, then what to do.
+ */
+const REASONS = {
+  too_big: `it is larger than 5 MB, so it is not a peer challenge pack. ${CHOOSE_PACK}`,
+  unreadable: "this browser could not open it. Load it again.",
+  needs_passphrase: "it is protected with a passphrase. Enter the passphrase above and load it again.",
+  wrong_passphrase_or_changed:
+    "the passphrase is wrong, or the file has been changed since it was protected. Check the passphrase above and load the file again.",
+  no_passphrase: "it is protected with a passphrase. Enter the passphrase above and load it again.",
+  protected: "it is protected with a passphrase. Enter the passphrase above and load it again.",
+  not_stocktake: `it is not a Stocktake file. ${CHOOSE_PACK}`,
+  other_format: `it is not a Stocktake file. ${CHOOSE_PACK}`,
+  not_encrypted: `it is damaged. ${NEW_COPY}`,
+  damaged: `it is damaged. ${NEW_COPY}`,
+  incomplete: `it is damaged: parts of the pack are missing. ${NEW_COPY}`,
+  no_version: `it is damaged: it does not say which version of Stocktake made it. ${NEW_COPY}`,
+  newer_version: "it was made by a newer version of Stocktake. Open it in the newer version.",
+  is_assessment: `it is a self-evaluation, not a peer challenge pack. ${CHOOSE_PACK}`,
+  is_response: `it is a peer reviewer's response, not a peer challenge pack. ${CHOOSE_PACK}`,
+};
+
+/** Notes that `file` could not be read, for the reason coded `code` (a key of REASONS). */
+function cannotRead(file, code) {
+  unreadable.push({ file: file.name, reason: REASONS[code] ?? REASONS.damaged });
+}
+
 /** Reads `files` into the lists above; `passphrase` opens protected packs. */
 export async function addFiles(files, passphrase) {
   for (const file of files) {
     if (file.size > MAX_PACK_BYTES) {
-      unreadable.push({ file: file.name, reason: "it is larger than 5 MB, so it is not a pack" });
+      cannotRead(file, "too_big");
       continue;
     }
     let text;
     try {
       text = await file.text();
     } catch {
-      unreadable.push({ file: file.name, reason: "it could not be read" });
+      cannotRead(file, "unreadable");
       continue;
     }
     const opened = await openPeerText(text, passphrase || null);
     if (opened.needsPassphrase && !passphrase) {
-      unreadable.push({ file: file.name, reason: "it is protected: enter its passphrase above and load it again" });
+      cannotRead(file, "needs_passphrase");
       continue;
     }
     if (opened.problem) {
-      unreadable.push({ file: file.name, reason: opened.problem.replace(/^The selected file/, "it") });
+      cannotRead(file, opened.code);
       continue;
     }
-    const { pack, problem } = readPack(opened.value);
-    if (problem) unreadable.push({ file: file.name, reason: problem.replace(/^The selected file/, "it") });
-    else loaded.push({ file: file.name, pack });
+    const { pack, code } = readPack(opened.value);
+    if (pack) loaded.push({ file: file.name, pack });
+    else cannotRead(file, code);
   }
 }
 
@@ -284,11 +314,11 @@ export function regionalPage(app, main) {
               "div",
               { class: "govuk-warning-text__text" },
               h("span", { class: "govuk-visually-hidden" }, "Warning"),
-              `${unreadable.length} ${unreadable.length === 1 ? "file" : "files"} could not be read:`,
+              unreadable.length === 1 ? "1 file was not loaded:" : `${unreadable.length} files were not loaded:`,
               h(
                 "ul",
                 { class: "govuk-list govuk-list--bullet" },
-                unreadable.map((u) => h("li", {}, `${u.file}: ${u.reason}`)),
+                unreadable.map((u) => h("li", {}, `${u.file} could not be read: ${u.reason}`)),
               ),
             ),
           )
@@ -302,7 +332,11 @@ export function regionalPage(app, main) {
               "ul",
               { class: "govuk-list govuk-list--bullet" },
               p.duplicates.map((d) =>
-                h("li", {}, `${d.file} is another pack from ${d.authority}; the later one, ${d.keptFile}, is used`),
+                h(
+                  "li",
+                  {},
+                  `${d.file} is another pack from ${d.authority}, so only the later one, ${d.keptFile}, is counted.`,
+                ),
               ),
             ),
           )
