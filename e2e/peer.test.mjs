@@ -265,6 +265,11 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
       name: "poole-protected.json",
       text: await peerFileText(JSON.parse(pack(a("Poole", { [s0.id]: "good" }), "2026-11-28")), PASS),
     },
+    {
+      name: "sunny-hill.json",
+      text: pack({ ...a("Sunny Hill", {}), framework: "sccif-childrens-homes" }, "2026-11-29"),
+    },
+    { name: "future.json", text: pack({ ...a("Future", {}), framework: "ilacs-2099-01" }, "2026-11-29") },
   ];
   await follow(page, "link-regional", "regional");
   await axeClean(page, errors, "regional, empty");
@@ -283,8 +288,10 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
     "broken.json could not be read: it is not a Stocktake file. Choose the peer challenge pack the authority saved for you.",
     "poole-self-evaluation.json could not be read: it is a self-evaluation, not a peer challenge pack. Choose the peer challenge pack the authority saved for you.",
     "poole-protected.json could not be read: it is protected with a passphrase. Enter the passphrase above and load it again.",
+    "sunny-hill.json was not counted: it is a self-evaluation against SCCIF: children's homes (updated October 2024). The regional picture compares local authorities' ILACS self-evaluations.",
+    "future.json could not be read: its self-evaluation follows a framework this version of Stocktake does not know. Open it in the newest version of Stocktake.",
   ]);
-  assert.match(await shadowText(page, "#regional-unreadable"), /3 files were not loaded:/);
+  assert.match(await shadowText(page, "#regional-unreadable"), /5 files were not loaded:/);
   assert.match(
     await shadowText(page, "#regional-duplicates"),
     /dorset-november\.json is another pack from Dorset, so only the later one, dorset-december\.json, is counted\./,

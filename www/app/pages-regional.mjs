@@ -11,10 +11,11 @@ import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate, recordLabel
 import { recordInUse } from "./record-panel.mjs";
 import { WORKFORCE, onePerAuthority, priorities, workforce } from "./regional.mjs";
 import { exportButtons } from "./report.mjs";
+import { familyOf } from "./family.mjs";
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
-/** The packs loaded, `{ file, pack }`, and the files that could not be read, `{ file, reason }`. */
+/** The packs loaded, `{ file, pack }`, and the files left out, `{ file, text }` (one sentence each). */
 let loaded = [];
 let unreadable = [];
 let registered = false;
@@ -42,15 +43,21 @@ const REASONS = {
   newer_version: "it was made by a newer version of Stocktake. Open it in the newer version.",
   is_assessment: `it is a self-evaluation, not a peer challenge pack. ${CHOOSE_PACK}`,
   is_response: `it is a peer reviewer's response, not a peer challenge pack. ${CHOOSE_PACK}`,
+  unknown_framework:
+    "its self-evaluation follows a framework this version of Stocktake does not know. Open it in the newest version of Stocktake.",
 };
 
 /** Notes that `file` could not be read, for the reason coded `code` (a key of REASONS). */
 function cannotRead(file, code) {
-  unreadable.push({ file: file.name, reason: REASONS[code] ?? REASONS.damaged });
+  unreadable.push({ file: file.name, text: `${file.name} could not be read: ${REASONS[code] ?? REASONS.damaged}` });
 }
 
-/** Reads `files` into the lists above; `passphrase` opens protected packs. */
-export async function addFiles(files, passphrase) {
+/**
+ * Reads `files` into the lists above; `passphrase` opens protected packs. `frameworks` are the
+ * core's framework summaries: the picture compares local authorities, so a pack whose
+ * self-evaluation follows a provider framework (SCCIF) is left out, saying so.
+ */
+export async function addFiles(files, passphrase, frameworks) {
   for (const file of files) {
     if (file.size > MAX_PACK_BYTES) {
       cannotRead(file, "too_big");
@@ -73,8 +80,18 @@ export async function addFiles(files, passphrase) {
       continue;
     }
     const { pack, code } = readPack(opened.value);
-    if (pack) loaded.push({ file: file.name, pack });
-    else cannotRead(file, code);
+    if (!pack) {
+      cannotRead(file, code);
+      continue;
+    }
+    const fw = frameworks.find((f) => f.id === pack.assessment.framework);
+    if (!fw) cannotRead(file, "unknown_framework");
+    else if (familyOf(fw) !== "ilacs")
+      unreadable.push({
+        file: file.name,
+        text: `${file.name} was not counted: it is a self-evaluation against ${fw.name}. The regional picture compares local authorities' ILACS self-evaluations.`,
+      });
+    else loaded.push({ file: file.name, pack });
   }
 }
 
@@ -269,7 +286,7 @@ export function regionalPage(app, main) {
   });
   const load = async (files) => {
     replace(results, h("p", { class: "govuk-body", role: "status" }, "Reading the packs…"));
-    await addFiles([...files], passphrase);
+    await addFiles([...files], passphrase, app.frameworks);
     input.value = "";
     await render();
   };
@@ -318,7 +335,7 @@ export function regionalPage(app, main) {
               h(
                 "ul",
                 { class: "govuk-list govuk-list--bullet" },
-                unreadable.map((u) => h("li", {}, `${u.file} could not be read: ${u.reason}`)),
+                unreadable.map((u) => h("li", {}, u.text)),
               ),
             ),
           )
