@@ -77,6 +77,20 @@ test("five cases audited by keyboard raise a challenge on the rating, shown on t
     await onPage(page, "audits");
   }
   assert.equal(await inPage(() => document.querySelector("stocktake-app").app.a.audits.length), 5);
+  // Dates as people read them: the list's Date column and the window the audits count in (the
+  // self-evaluation's date and twelve months before it), never the stored 2026-06-01.
+  const dates = await page.evaluate(() =>
+    [
+      ...document
+        .querySelector("stocktake-app")
+        .shadowRoot.querySelector(".govuk-table")
+        .querySelectorAll("tbody tr td:nth-child(3)"),
+    ].map((td) => td.textContent),
+  );
+  assert.deepEqual(dates.slice(0, 5), Array(5).fill("1 June 2026"));
+  const main = await shadowText(page, "main");
+  assert.match(main, /Audits dated after 30 November 2025 and up to 30 November 2026 count: 5 of 5\./);
+  assert.doesNotMatch(main, /\d{4}-\d{2}-\d{2}/, "no date in the stored form on the audits page");
   const challenge = await shadowText(page, "#audit-challenges");
   assert.match(
     challenge,

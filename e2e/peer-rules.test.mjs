@@ -71,6 +71,29 @@ test("bad packs and responses are refused with a reason", () => {
   assert.match(readPack({ ...pack, assessment: {} }).problem, /holds no self-evaluation/);
   assert.match(readPack({ format: RESPONSE_FORMAT, version: 1 }).problem, /it is a peer reviewer's response/);
   assert.match(readResponse(pack).problem, /it is a peer challenge pack/);
+  // The codes the regional picture words its own sentences from.
+  assert.deepEqual(
+    [
+      readPack(null),
+      readPack({ ...pack, version: 2 }),
+      readPack({ ...pack, version: "1" }),
+      readPack({ ...pack, preparedFor: "" }),
+      readPack({ format: RESPONSE_FORMAT, version: 1 }),
+      readPack({ ...pack, format: "stocktake-assessment" }),
+      readPack({ ...pack, format: "something-else" }),
+      readPack({ format: "stocktake-encrypted" }),
+    ].map((x) => x.code),
+    [
+      "not_stocktake",
+      "newer_version",
+      "no_version",
+      "incomplete",
+      "is_response",
+      "is_assessment",
+      "other_format",
+      "protected",
+    ],
+  );
   const response = makeResponse(pack, { reviewer: "Sam", letter: "x", challenges: {}, today: "2026-12-05" });
   assert.ok(readResponse(response).response);
   assert.match(
@@ -100,8 +123,12 @@ test("a protected pack opens only with its passphrase", async () => {
   const wrong = await openPeerText(text, "wrong horse battery");
   assert.equal(wrong.needsPassphrase, true);
   assert.match(wrong.problem, /passphrase is wrong/);
+  assert.equal(wrong.code, "wrong_passphrase_or_changed");
   assert.deepEqual((await openPeerText(text, "correct horse battery")).value, pack);
-  assert.match((await openPeerText("{not json", null)).problem, /not JSON/);
+  assert.deepEqual(await openPeerText("{not json", null), {
+    code: "not_stocktake",
+    problem: "The selected file is not a Stocktake file",
+  });
   const plain = await peerFileText(pack, null);
   assert.deepEqual(JSON.parse(plain), pack);
 });

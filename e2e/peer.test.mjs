@@ -22,7 +22,7 @@ import {
 } from "./harness.mjs";
 import { fillAllAreas, focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
 import { odsTypesOf, readDocx, readXlsx, removeWork } from "./office.mjs";
-import { makePack } from "../www/app/peer.mjs";
+import { makePack, peerFileText } from "../www/app/peer.mjs";
 
 const site = useSite();
 const PASS = "correct horse battery staple";
@@ -285,6 +285,16 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
       text: pack(a("=HYPERLINK(1)", { [s1.id]: "inadequate", [s2.id]: "inadequate" }), "2026-11-25"),
     },
     { name: "broken.json", text: "{ this is not a pack" },
+    { name: "poole-self-evaluation.json", text: JSON.stringify(a("Poole", { [s0.id]: "good" })) },
+    {
+      name: "poole-protected.json",
+      text: await peerFileText(JSON.parse(pack(a("Poole", { [s0.id]: "good" }), "2026-11-28")), PASS),
+    },
+    {
+      name: "sunny-hill.json",
+      text: pack({ ...a("Sunny Hill", {}), framework: "sccif-childrens-homes" }, "2026-11-29"),
+    },
+    { name: "future.json", text: pack({ ...a("Future", {}), framework: "ilacs-2099-01" }, "2026-11-29") },
   ];
   await follow(page, "link-regional", "regional");
   await axeClean(page, errors, "regional, empty");
@@ -293,13 +303,23 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
     .setInputFiles(files.map((f) => ({ name: f.name, mimeType: "application/json", buffer: Buffer.from(f.text) })));
   await page.locator("#regional-count").waitFor();
   assert.equal(await shadowText(page, "#regional-count"), "3 authorities: Dorset, Barnet, =HYPERLINK(1).");
-  assert.match(
-    await shadowText(page, "#regional-unreadable"),
-    /broken\.json: it is not a Stocktake file: it is not JSON/,
+  // Each file that could not be read is one sentence: what is wrong, then what to do.
+  const unreadable = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#regional-unreadable li")].map(
+      (li) => li.textContent,
+    ),
   );
+  assert.deepEqual(unreadable, [
+    "broken.json could not be read: it is not a Stocktake file. Choose the peer challenge pack the authority saved for you.",
+    "poole-self-evaluation.json could not be read: it is a self-evaluation, not a peer challenge pack. Choose the peer challenge pack the authority saved for you.",
+    "poole-protected.json could not be read: it is protected with a passphrase. Enter the passphrase above and load it again.",
+    "sunny-hill.json was not counted: it is a self-evaluation against SCCIF: children's homes (updated October 2024). The regional picture compares local authorities' ILACS self-evaluations.",
+    "future.json could not be read: its self-evaluation follows a framework this version of Stocktake does not know. Open it in the newest version of Stocktake.",
+  ]);
+  assert.match(await shadowText(page, "#regional-unreadable"), /5 files were not loaded:/);
   assert.match(
     await shadowText(page, "#regional-duplicates"),
-    /dorset-november\.json is another pack from Dorset; the later one, dorset-december\.json, is used/,
+    /dorset-november\.json is another pack from Dorset, so only the later one, dorset-december\.json, is counted\./,
   );
   // Projection and the last real inspection (Dorset's from the record: 21 March 2025).
   const judgements = await shadowText(page, "#regional-judgements");

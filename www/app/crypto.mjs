@@ -78,7 +78,7 @@ export async function decryptText(fileText, passphrase) {
   try {
     file = JSON.parse(fileText);
   } catch {
-    throw new CryptoFileError("not_json", "The file is not a Stocktake file: it is not JSON");
+    throw new CryptoFileError("not_json", "The file is not a Stocktake file");
   }
   if (!isEncrypted(file))
     throw new CryptoFileError("not_encrypted", "The file is not a passphrase-protected Stocktake file");

@@ -14,7 +14,7 @@ import {
   govWarning,
 } from "./govuk.mjs";
 import { fieldId, getPath } from "./state.mjs";
-import { dateParts, dateJoin, formatNumber } from "./format.mjs";
+import { dateParts, dateJoin, formatDateShort, formatNumber } from "./format.mjs";
 import { problemMessage } from "./messages.mjs";
 
 const NOTES_LIMIT = 2000;
@@ -323,7 +323,7 @@ function auditLine(e, id) {
     h(
       "p",
       { class: "govuk-body-s govuk-!-margin-bottom-1" },
-      `Audits: ${s.cases} cases from ${s.first} to ${s.last}, ${s.goodOrBetter} good or better (95% interval ${s.interval[0]}% to ${s.interval[1]}%). `,
+      `Audits: ${s.cases === 1 ? "1 case" : `${s.cases} cases`} ${s.first === s.last ? `on ${formatDateShort(s.first)}` : `from ${formatDateShort(s.first)} to ${formatDateShort(s.last)}`}, ${s.goodOrBetter} good or better (95% interval ${s.interval[0]}% to ${s.interval[1]}%). `,
       s.supports ? `They support ${AUDIT_LEVEL[s.supports]} at most.` : "Too few cases to say what they support.",
     ),
     challenge

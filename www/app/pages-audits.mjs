@@ -16,6 +16,7 @@ import {
 } from "./govuk.mjs";
 import { cloneJson, fieldId } from "./state.mjs";
 import { csvText, downloadText } from "./files.mjs";
+import { datesInText, formatDateShort } from "./format.mjs";
 
 const GRADES = [
   ["outstanding", "Outstanding"],
@@ -142,7 +143,7 @@ export function auditsPage(app, main, params = {}) {
             rows: shown.map((a, k) => [
               a.caseRef,
               areaName[a.area] ?? a.area,
-              a.date,
+              formatDateShort(a.date),
               a.auditor ?? "",
               GRADE_TEXT[a.overall] ?? "Not graded",
               a.moderation ? "Yes" : "No",
@@ -160,7 +161,7 @@ export function auditsPage(app, main, params = {}) {
     h(
       "p",
       { class: "govuk-body" },
-      `Audits dated ${e.from ? `after ${e.from} and up to ${e.to}` : "at any time"} count: ${e.inWindow} of ${e.audits}. ${e.rule}`,
+      `Audits dated ${e.from ? `after ${formatDateShort(e.from)} and up to ${formatDateShort(e.to)}` : "at any time"} count: ${e.inWindow} of ${e.audits}. ${datesInText(e.rule)}`,
     ),
     h("p", { class: "govuk-body-s" }, "This rule is an assumption (ours, not Ofsted's)."),
     e.statements.length === 0
@@ -198,7 +199,9 @@ export function auditsPage(app, main, params = {}) {
           h(
             "ul",
             { class: "govuk-list govuk-list--bullet", id: "audit-challenges" },
-            e.challenges.map((c) => h("li", {}, h("strong", {}, statementName(app, c.statements[0])), " ", c.text)),
+            e.challenges.map((c) =>
+              h("li", {}, h("strong", {}, statementName(app, c.statements[0])), " ", datesInText(c.text)),
+            ),
           ),
         ]
       : null,

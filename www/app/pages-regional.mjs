@@ -11,39 +11,86 @@ import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate, recordLabel
 import { recordInUse } from "./record-panel.mjs";
 import { WORKFORCE, onePerAuthority, priorities, workforce } from "./regional.mjs";
 import { exportButtons } from "./report.mjs";
+import { familyOf } from "./family.mjs";
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
-/** The packs loaded, `{ file, pack }`, and the files that could not be read, `{ file, reason }`. */
+/** The packs loaded, `{ file, pack }`, and the files left out, `{ file, text }` (one sentence each). */
 let loaded = [];
 let unreadable = [];
 let registered = false;
 
-/** Reads `files` into the lists above; `passphrase` opens protected packs. */
-export async function addFiles(files, passphrase) {
+const NEW_COPY = "Ask the authority that sent it for a new copy.";
+const CHOOSE_PACK = "Choose the peer challenge pack the authority saved for you.";
+/**
+ * Why a file could not be read, by the code peer.mjs and crypto.mjs give, as the rest of one
+ * sentence that starts "<file> could not be read: ": what is wrong, then what to do.
+ */
+const REASONS = {
+  too_big: `it is larger than 5 MB, so it is not a peer challenge pack. ${CHOOSE_PACK}`,
+  unreadable: "this browser could not open it. Load it again.",
+  needs_passphrase: "it is protected with a passphrase. Enter the passphrase above and load it again.",
+  wrong_passphrase_or_changed:
+    "the passphrase is wrong, or the file has been changed since it was protected. Check the passphrase above and load the file again.",
+  no_passphrase: "it is protected with a passphrase. Enter the passphrase above and load it again.",
+  protected: "it is protected with a passphrase. Enter the passphrase above and load it again.",
+  not_stocktake: `it is not a Stocktake file. ${CHOOSE_PACK}`,
+  other_format: `it is not a Stocktake file. ${CHOOSE_PACK}`,
+  not_encrypted: `it is damaged. ${NEW_COPY}`,
+  damaged: `it is damaged. ${NEW_COPY}`,
+  incomplete: `it is damaged: parts of the pack are missing. ${NEW_COPY}`,
+  no_version: `it is damaged: it does not say which version of Stocktake made it. ${NEW_COPY}`,
+  newer_version: "it was made by a newer version of Stocktake. Open it in the newer version.",
+  is_assessment: `it is a self-evaluation, not a peer challenge pack. ${CHOOSE_PACK}`,
+  is_response: `it is a peer reviewer's response, not a peer challenge pack. ${CHOOSE_PACK}`,
+  unknown_framework:
+    "its self-evaluation follows a framework this version of Stocktake does not know. Open it in the newest version of Stocktake.",
+};
+
+/** Notes that `file` could not be read, for the reason coded `code` (a key of REASONS). */
+function cannotRead(file, code) {
+  unreadable.push({ file: file.name, text: `${file.name} could not be read: ${REASONS[code] ?? REASONS.damaged}` });
+}
+
+/**
+ * Reads `files` into the lists above; `passphrase` opens protected packs. `frameworks` are the
+ * core's framework summaries: the picture compares local authorities, so a pack whose
+ * self-evaluation follows a provider framework (SCCIF) is left out, saying so.
+ */
+export async function addFiles(files, passphrase, frameworks) {
   for (const file of files) {
     if (file.size > MAX_PACK_BYTES) {
-      unreadable.push({ file: file.name, reason: "it is larger than 5 MB, so it is not a pack" });
+      cannotRead(file, "too_big");
       continue;
     }
     let text;
     try {
       text = await file.text();
     } catch {
-      unreadable.push({ file: file.name, reason: "it could not be read" });
+      cannotRead(file, "unreadable");
       continue;
     }
     const opened = await openPeerText(text, passphrase || null);
     if (opened.needsPassphrase && !passphrase) {
-      unreadable.push({ file: file.name, reason: "it is protected: enter its passphrase above and load it again" });
+      cannotRead(file, "needs_passphrase");
       continue;
     }
     if (opened.problem) {
-      unreadable.push({ file: file.name, reason: opened.problem.replace(/^The selected file/, "it") });
+      cannotRead(file, opened.code);
       continue;
     }
-    const { pack, problem } = readPack(opened.value);
-    if (problem) unreadable.push({ file: file.name, reason: problem.replace(/^The selected file/, "it") });
+    const { pack, code } = readPack(opened.value);
+    if (!pack) {
+      cannotRead(file, code);
+      continue;
+    }
+    const fw = frameworks.find((f) => f.id === pack.assessment.framework);
+    if (!fw) cannotRead(file, "unknown_framework");
+    else if (familyOf(fw) !== "ilacs")
+      unreadable.push({
+        file: file.name,
+        text: `${file.name} was not counted: it is a self-evaluation against ${fw.name}. The regional picture compares local authorities' ILACS self-evaluations.`,
+      });
     else loaded.push({ file: file.name, pack });
   }
 }
@@ -239,7 +286,7 @@ export function regionalPage(app, main) {
   });
   const load = async (files) => {
     replace(results, h("p", { class: "govuk-body", role: "status" }, "Reading the packs…"));
-    await addFiles([...files], passphrase);
+    await addFiles([...files], passphrase, app.frameworks);
     input.value = "";
     await render();
   };
@@ -284,11 +331,11 @@ export function regionalPage(app, main) {
               "div",
               { class: "govuk-warning-text__text" },
               h("span", { class: "govuk-visually-hidden" }, "Warning"),
-              `${unreadable.length} ${unreadable.length === 1 ? "file" : "files"} could not be read:`,
+              unreadable.length === 1 ? "1 file was not loaded:" : `${unreadable.length} files were not loaded:`,
               h(
                 "ul",
                 { class: "govuk-list govuk-list--bullet" },
-                unreadable.map((u) => h("li", {}, `${u.file}: ${u.reason}`)),
+                unreadable.map((u) => h("li", {}, u.text)),
               ),
             ),
           )
@@ -302,7 +349,11 @@ export function regionalPage(app, main) {
               "ul",
               { class: "govuk-list govuk-list--bullet" },
               p.duplicates.map((d) =>
-                h("li", {}, `${d.file} is another pack from ${d.authority}; the later one, ${d.keptFile}, is used`),
+                h(
+                  "li",
+                  {},
+                  `${d.file} is another pack from ${d.authority}, so only the later one, ${d.keptFile}, is counted.`,
+                ),
               ),
             ),
           )

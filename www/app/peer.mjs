@@ -57,38 +57,52 @@ export function makePack(assessment, { preparedFor, includeNotes, today, id = ne
 const isText = (v, max) => typeof v === "string" && v.length <= max;
 const isDate = (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** Checks the format and version shared by packs and responses; a problem message or null. */
+/**
+ * Checks the format and version shared by packs and responses: `{ problem, code }` or null. The
+ * code says what is wrong for pages that word it themselves (the regional picture): `not_stocktake`,
+ * `protected`, `is_pack`, `is_response`, `is_assessment`, `other_format`, `no_version`,
+ * `newer_version`.
+ */
 function formatProblem(value, format, what) {
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    return `The selected file is not a ${what}: it is not a Stocktake file`;
-  if (value.format === "stocktake-encrypted") return "This file is protected: enter its passphrase";
+    return { code: "not_stocktake", problem: `The selected file is not a ${what}: it is not a Stocktake file` };
+  if (value.format === "stocktake-encrypted")
+    return { code: "protected", problem: "This file is protected: enter its passphrase" };
   if (value.format !== format) {
-    const other =
+    const [code, other] =
       value.format === PACK_FORMAT
-        ? "a peer challenge pack"
+        ? ["is_pack", "a peer challenge pack"]
         : value.format === RESPONSE_FORMAT
-          ? "a peer reviewer's response"
+          ? ["is_response", "a peer reviewer's response"]
           : value.format === "stocktake-assessment"
-            ? "a self-evaluation"
-            : null;
-    return `The selected file is not a ${what}${other ? `: it is ${other}` : ""}`;
+            ? ["is_assessment", "a self-evaluation"]
+            : ["other_format", null];
+    return { code, problem: `The selected file is not a ${what}${other ? `: it is ${other}` : ""}` };
   }
-  if (!Number.isInteger(value.version) || value.version < 1) return `The ${what} has no valid version`;
+  if (!Number.isInteger(value.version) || value.version < 1)
+    return { code: "no_version", problem: `The ${what} has no valid version` };
   if (value.version > PEER_VERSION)
-    return `The ${what} was made by a newer version of Stocktake (version ${value.version}): open it in the newer version`;
+    return {
+      code: "newer_version",
+      problem: `The ${what} was made by a newer version of Stocktake (version ${value.version}): open it in the newer version`,
+    };
   return null;
 }
 
-/** Reads a pack (parsed JSON): `{ pack }` or `{ problem }` (a sentence for the error summary). */
+/**
+ * Reads a pack (parsed JSON): `{ pack }` or `{ problem, code }` (a sentence for the error summary,
+ * and what is wrong as a code: those of `formatProblem`, or `incomplete` when a part is missing).
+ */
 export function readPack(value) {
-  const problem = formatProblem(value, PACK_FORMAT, "peer challenge pack");
-  if (problem) return { problem };
+  const format = formatProblem(value, PACK_FORMAT, "peer challenge pack");
+  if (format) return format;
+  const incomplete = (problem) => ({ code: "incomplete", problem });
   if (!isText(value.preparedFor, MAX_NAME) || !value.preparedFor.trim())
-    return { problem: "The pack does not say who it was prepared for, so it cannot be opened" };
-  if (!isText(value.preparedBy ?? "", MAX_NAME)) return { problem: "The pack's authority name is too long" };
-  if (!isText(value.id, 100)) return { problem: "The pack has no id" };
-  if (!isDate(value.preparedOn)) return { problem: "The pack has no date it was prepared on" };
-  if (value.assessment?.format !== "stocktake-assessment") return { problem: "The pack holds no self-evaluation" };
+    return incomplete("The pack does not say who it was prepared for, so it cannot be opened");
+  if (!isText(value.preparedBy ?? "", MAX_NAME)) return incomplete("The pack's authority name is too long");
+  if (!isText(value.id, 100)) return incomplete("The pack has no id");
+  if (!isDate(value.preparedOn)) return incomplete("The pack has no date it was prepared on");
+  if (value.assessment?.format !== "stocktake-assessment") return incomplete("The pack holds no self-evaluation");
   return {
     pack: {
       ...value,
@@ -136,8 +150,8 @@ export function makeResponse(pack, { reviewer, letter, challenges, today }) {
  * agree or question, with a rating from the scale and texts of at most 2,000 characters.
  */
 export function readResponse(value) {
-  const problem = formatProblem(value, RESPONSE_FORMAT, "peer reviewer's response");
-  if (problem) return { problem };
+  const format = formatProblem(value, RESPONSE_FORMAT, "peer reviewer's response");
+  if (format) return { problem: format.problem };
   if (!isText(value.packId, 100)) return { problem: "The response does not say which pack it answers" };
   if (!isText(value.reviewer, MAX_NAME)) return { problem: "The response does not name its reviewer" };
   if (!isDate(value.respondedOn)) return { problem: "The response has no date" };
@@ -239,21 +253,25 @@ export function openQuestions(exchange) {
 /**
  * Parses a peer file's text, decrypting it first when it is passphrase-protected (crypto.mjs).
  * Returns `{ value }`, `{ needsPassphrase: true }` (ask, then call again), or
- * `{ problem, needsPassphrase? }`.
+ * `{ problem, code, needsPassphrase? }`: `code` is `not_stocktake` (not JSON) or crypto.mjs's code.
  */
 export async function openPeerText(text, passphrase) {
   let value;
   try {
     value = JSON.parse(String(text).replace(/^\uFEFF/, ""));
   } catch {
-    return { problem: "The selected file is not a Stocktake file: it is not JSON" };
+    return { code: "not_stocktake", problem: "The selected file is not a Stocktake file" };
   }
   if (isEncrypted(value)) {
     if (!passphrase) return { needsPassphrase: true };
     try {
       value = JSON.parse(await decryptText(text, passphrase));
     } catch (err) {
-      return { problem: err.message, needsPassphrase: err.code === "wrong_passphrase_or_changed" };
+      return {
+        code: err.code ?? "damaged",
+        problem: err.code ? err.message : "The protected file is damaged: it does not hold a Stocktake file",
+        needsPassphrase: err.code === "wrong_passphrase_or_changed",
+      };
     }
   }
   return { value };
