@@ -294,10 +294,12 @@ fn challenges(
 }
 
 /// A name inside a sentence: its first letter lower-cased unless it is an abbreviation ("SCCIF").
+/// ASCII only: every judgement and indicator name starts with an ASCII letter (a test holds it), and
+/// Unicode case mapping would add 9 KB of tables to the wasm (docs/performance.md, sixth session).
 fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
-        (Some(f), Some(s)) if !s.is_uppercase() => f.to_lowercase().chain(name[f.len_utf8()..].chars()).collect(),
+        (Some(f), Some(s)) if !s.is_ascii_uppercase() => f.to_ascii_lowercase().to_string() + &name[f.len_utf8()..],
         _ => name.to_string(),
     }
 }

@@ -828,3 +828,20 @@ fn safety_critical_practice_not_known_is_a_finding_about_leaders() {
         "only safety-critical, not known"
     );
 }
+
+#[test]
+fn names_put_inside_sentences_start_with_an_ascii_letter() {
+    // lower_first lowers only ASCII; a name starting otherwise would keep its capital mid-sentence.
+    for fw in framework::all() {
+        let names = fw
+            .judgements
+            .iter()
+            .map(|j| j.name.as_str())
+            .chain(fw.indicators.iter().map(|i| &*i.name));
+        for name in names {
+            assert!(name.starts_with(|c: char| c.is_ascii_alphabetic()), "{}: {name}", fw.id);
+        }
+    }
+    assert_eq!(lower_first("The impact of leaders"), "the impact of leaders");
+    assert_eq!(lower_first("SCCIF: children's homes"), "SCCIF: children's homes");
+}
