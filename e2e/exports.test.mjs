@@ -161,6 +161,8 @@ test("from the results page, one click each gives a Word document and a workbook
   const xlsx = await download(page, "export-xlsx", dir);
   assert.match(xlsx, /\.xlsx$/);
   assert.match(await page.locator("#notice-heading").textContent(), /Your spreadsheet has been downloaded/);
+  // The outcome is said once, by the banner: the status line only says "Making…" while it works.
+  assert.equal(await page.locator("#export-status").textContent(), "");
   await screenshot(page, "exports-results-downloaded");
   const later = requests.slice(before).filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"));
   assert.deepEqual(later, [`${site.url}stocktake-exports.mjs`], "only our own exporters file is fetched, once");

@@ -743,7 +743,9 @@ export async function exportFile(app, kind, describe, stem, status) {
     const blob = await exporters[k.make](describe());
     const name = `${stem}.${k.ext}`;
     downloadBlob(app, name, new Blob([blob], { type: exporters[k.type] }));
-    status.textContent = `Downloaded ${name}.`;
+    // The success banner (role="alert") says it; the status line said "Making…" and goes quiet,
+    // so a screen reader hears the outcome once.
+    status.textContent = "";
     app.showNotice(
       `Your ${k.what} has been downloaded`,
       `Your browser has saved it as ${name}, usually in your Downloads folder. It was made on this device: nothing was sent anywhere.`,
