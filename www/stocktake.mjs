@@ -74,6 +74,7 @@ export function loadExporters() {
 }
 
 let toolsReady;
+let toolsAttempts = 0;
 
 /**
  * Loads the tools chunk once (www/app/tools.mjs: the case-file audit, peer challenge and regional
@@ -84,14 +85,20 @@ let toolsReady;
  * failure is forgotten, so the next call fetches it again.
  */
 export function loadTools(shared) {
-  toolsReady ??= (
-    inline?.tools
-      ? Promise.resolve().then(() => inline.tools(shared))
-      : import(new URL("stocktake-tools.mjs", base).href).then((m) => m.default(shared))
-  ).catch((err) => {
-    toolsReady = null;
-    throw err;
-  });
+  if (!toolsReady) {
+    // A browser may remember a failed import of a URL: a retry asks with a query of its own.
+    const retry = toolsAttempts++;
+    toolsReady = (
+      inline?.tools
+        ? Promise.resolve().then(() => inline.tools(shared))
+        : import(new URL(`stocktake-tools.mjs${retry ? `?retry=${retry}` : ""}`, base).href).then((m) =>
+            m.default(shared),
+          )
+    ).catch((err) => {
+      toolsReady = null;
+      throw err;
+    });
+  }
   return toolsReady;
 }
 
