@@ -21,6 +21,8 @@ const workshopWasm = await readFile(join(dist, "pkg", "stocktake_workshop_bg.was
 const offline = await readFile(join(dist, "stocktake-offline.html"));
 // The Word and Excel exporters: loaded only when a file is first asked for, never on a first visit.
 const exporters = await readFile(join(dist, "stocktake-exports.mjs"));
+// The audit, peer and regional pages and the record's panel: loaded only when one is first opened.
+const tools = await readFile(join(dist, "stocktake-tools.mjs"));
 
 // Cross-origin isolation (same-origin files only, so nothing else changes) gives performance.now()
 // 5 µs resolution instead of 100 µs, so sub-millisecond timings are not rounded up to 0.1 ms.
@@ -133,6 +135,8 @@ try {
       offline_file_gzip_bytes: gz(offline),
       exporters_on_demand_bytes: exporters.length,
       exporters_on_demand_gzip_bytes: gz(exporters),
+      tools_on_demand_bytes: tools.length,
+      tools_on_demand_gzip_bytes: gz(tools),
     },
     browser: {
       usable_page_ms_median_of_9: round(median(loads), 1),

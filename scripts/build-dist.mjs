@@ -144,9 +144,13 @@ export async function buildDist({ out = dist, frameAncestors = process.env.STOCK
   await mkdir(join(out, "pkg"), { recursive: true });
   for (const name of ["stocktake", "stocktake_workshop"])
     await cp(join(root, "pkg", `${name}_bg.wasm`), join(out, "pkg", `${name}_bg.wasm`));
-  await writeFile(join(out, "stocktake.mjs"), await bundle(join(www, "stocktake.mjs")));
+  const main = await bundle(join(www, "stocktake.mjs"), { inputs: true });
+  await writeFile(join(out, "stocktake.mjs"), main.text);
   // The Word and Excel exporters, on their own: loaded only when a file is asked for.
   await writeFile(join(out, "stocktake-exports.mjs"), await bundleExporters("esm"));
+  // The audit, peer and regional pages and the record's panel: loaded when one is first opened.
+  const tools = await bundleTools(main.inputs);
+  await writeFile(join(out, "stocktake-tools.mjs"), toolsModule(tools));
   const record = await buildRecord();
   await mkdir(join(out, "data"), { recursive: true });
   await writeFile(join(out, "data", "ilacs-record.json"), record);
@@ -162,6 +166,7 @@ export async function buildDist({ out = dist, frameAncestors = process.env.STOCK
     record,
     await bundle({ contents: 'import "./stocktake.mjs";', resolveDir: www, sourcefile: "offline-entry.mjs" }),
     await bundleExporters("iife"),
+    tools,
   );
   // Guard: nothing in the site may load from another origin or an absolute path.
   for (const f of await files(out)) {
@@ -199,8 +204,9 @@ const pkgBesideWww = {
  * Minified, so no comments are served (licence comments go to the end, as esbuild does). www/
  * stays plain ES modules. `entry` is a file path or esbuild's `stdin` options.
  */
-export async function bundle(entry) {
+export async function bundle(entry, { inputs = false } = {}) {
   const result = await esbuild.build({
+    absWorkingDir: root,
     ...(typeof entry === "string" ? { entryPoints: [entry] } : { stdin: entry }),
     bundle: true,
     format: "esm",
@@ -218,7 +224,105 @@ export async function bundle(entry) {
   const [output] = Object.values(result.metafile.outputs);
   const outside = output.imports.filter((i) => i.external);
   if (outside.length) throw new Error(`the bundle would load other files: ${outside.map((i) => i.path).join(", ")}`);
-  return result.outputFiles[0].text;
+  const text = result.outputFiles[0].text;
+  // With `inputs`, also the absolute paths of the modules in it (bundleTools shares them).
+  return inputs ? { text, inputs: new Set(Object.keys(output.inputs).map((f) => join(root, f))) } : text;
+}
+
+/** The modules only the tools chunk has: never in the first visit's bundle (checked below). */
+const TOOLS_ONLY = [
+  "pages-audits.mjs",
+  "pages-peer.mjs",
+  "pages-regional.mjs",
+  "peer.mjs",
+  "record-panel.mjs",
+  "record.mjs",
+  "regional.mjs",
+];
+
+/**
+ * Performance: www/app/tools.mjs (the case-file audit, peer challenge and regional pages, and the
+ * public record's panel on the About page, with peer.mjs, regional.mjs and record.mjs) is most of
+ * the page's JavaScript that a director's first visit never runs, so it is a file of its own,
+ * dist/stocktake-tools.mjs, loaded the first time one of those is opened (App.tools()). It imports
+ * modules the first visit's bundle has (dom.mjs, govuk.mjs, files.mjs …: `mainInputs`, that
+ * bundle's modules): bundling them again would give the chunk second copies with state of their own,
+ * so each such import becomes a look-up in `__stocktakeShared`, the object of those modules that the
+ * page passes in (app.mjs, SHARED), and the chunk is the body of a function of it: toolsModule for
+ * the served site, inline in the offline file (buildOffline). Fails the build unless SHARED lists
+ * exactly the modules the chunk takes from the first visit's bundle, and when the first visit's
+ * bundle contains a module of the chunk's (TOOLS_ONLY). Returns the function's body (an iife
+ * setting the local `__stocktakeTools`).
+ */
+export async function bundleTools(mainInputs) {
+  const app = join(www, "app");
+  for (const name of TOOLS_ONLY)
+    if (mainInputs.has(join(app, name)))
+      throw new Error(`www/app/${name} is in the first visit's bundle; it belongs to the tools chunk only`);
+  const shared = new Set();
+  const shareMain = {
+    name: "share-main",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const path = join(args.resolveDir, args.path);
+        if (!mainInputs.has(path)) return undefined;
+        if (dirname(path) !== app) throw new Error(`the tools chunk imports ${relative(root, path)}, outside www/app`);
+        const name = relative(app, path);
+        shared.add(name);
+        // A CommonJS module (.cjs), so that the chunk reads each import from it when used.
+        return { path: `${name}.cjs`, namespace: "stocktake-shared" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "stocktake-shared" }, (args) => {
+        const name = JSON.stringify(args.path.slice(0, -".cjs".length));
+        return {
+          contents: `const m = __stocktakeShared[${name}];\nif (!m) throw new Error("the page did not share " + ${name} + " with its tools");\nmodule.exports = m;\n`,
+          loader: "js",
+        };
+      });
+    },
+  };
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [join(app, "tools.mjs")],
+    bundle: true,
+    format: "iife",
+    globalName: "__stocktakeTools",
+    platform: "browser",
+    minify: true,
+    charset: "utf8",
+    write: false,
+    outfile: join(dist, "stocktake-tools.mjs"),
+    metafile: true,
+    logLevel: "silent",
+    plugins: [shareMain],
+  });
+  for (const w of result.warnings)
+    console.warn(`esbuild: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ""}`);
+  const [output] = Object.values(result.metafile.outputs);
+  if (output.imports.length)
+    throw new Error(`the tools chunk would load other files: ${output.imports.map((i) => i.path).join(", ")}`);
+  const source = await readFile(join(app, "app.mjs"), "utf8");
+  const listed = new Set([...source.matchAll(/^ {2}"([\w-]+\.mjs)": \(\) => import\("\.\/\1"\),$/gm)].map((m) => m[1]));
+  const missing = [...shared].filter((n) => !listed.has(n));
+  const extra = [...listed].filter((n) => !shared.has(n));
+  if (missing.length || extra.length)
+    throw new Error(
+      `app.mjs's SHARED must list exactly the modules the tools chunk takes from the first visit's bundle: ${[
+        missing.length ? `add ${missing.join(", ")}` : "",
+        extra.length ? `remove ${extra.join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join("; ")}`,
+    );
+  const text = result.outputFiles[0].text;
+  const bad = text.match(/\beval\(|new Function\(|new Worker\(/);
+  if (bad) throw new Error(`the tools chunk contains ${bad[0]}, which the page's CSP refuses`);
+  return text;
+}
+
+/** The served site's dist/stocktake-tools.mjs: its default export is bundleTools' function. */
+export function toolsModule(tools) {
+  return `export default function(__stocktakeShared){\n${tools}\nreturn __stocktakeTools;\n}\n`;
 }
 
 /**
@@ -368,17 +472,18 @@ export async function buildRecord() {
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * dist/stocktake-offline.html: one self-contained file (styles, scripts, both wasm builds and the
- * exporters inlined; the exporters' code runs only when a file is first asked for) that runs
+ * dist/stocktake-offline.html: one self-contained file (styles, scripts, both wasm builds, the
+ * exporters and the tools chunk inlined; the exporters' code runs only when a file is first asked
+ * for, the tools' when one of their pages is first opened) that runs
  * from disk (file://) with no network. Its CSP allows only its own inline script and style, by
  * hash, and no connections at all.
  */
-async function buildOffline(dist, css, record, bundle, exporters) {
+async function buildOffline(dist, css, record, bundle, exporters, tools) {
   const html = await readFile(join(dist, "index.html"), "utf8");
   const pageCss = await readFile(join(dist, "page.css"), "utf8");
   const wasm = (await readFile(join(dist, "pkg", "stocktake_bg.wasm"))).toString("base64");
   const workshopWasm = (await readFile(join(dist, "pkg", "stocktake_workshop_bg.wasm"))).toString("base64");
-  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}", exporters() {\n${exporters}\nreturn __stocktakeExporters;\n}, record: ${record} };\n${bundle}\n`;
+  const script = `\nglobalThis.__stocktakeInline = { css: ${JSON.stringify(css)}, wasm: "${wasm}", workshopWasm: "${workshopWasm}", exporters() {\n${exporters}\nreturn __stocktakeExporters;\n}, tools(__stocktakeShared) {\n${tools}\nreturn __stocktakeTools;\n}, record: ${record} };\n${bundle}\n`;
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,

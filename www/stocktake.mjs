@@ -73,6 +73,35 @@ export function loadExporters() {
   return exportersReady;
 }
 
+let toolsReady;
+let toolsAttempts = 0;
+
+/**
+ * Loads the tools chunk once (www/app/tools.mjs: the case-file audit, peer challenge and regional
+ * pages and the public record's panel), the first time one of them is needed: the served site has
+ * it in its own file, dist/stocktake-tools.mjs, which the first visit never loads; the offline file
+ * carries it inline, evaluated only now. The chunk is a function of `shared`, the modules it shares
+ * with the page (app.mjs, SHARED), so it has no copies of its own. Resolves to its exports; a
+ * failure is forgotten, so the next call fetches it again.
+ */
+export function loadTools(shared) {
+  if (!toolsReady) {
+    // A browser may remember a failed import of a URL: a retry asks with a query of its own.
+    const retry = toolsAttempts++;
+    toolsReady = (
+      inline?.tools
+        ? Promise.resolve().then(() => inline.tools(shared))
+        : import(new URL(`stocktake-tools.mjs${retry ? `?retry=${retry}` : ""}`, base).href).then((m) =>
+            m.default(shared),
+          )
+    ).catch((err) => {
+      toolsReady = null;
+      throw err;
+    });
+  }
+  return toolsReady;
+}
+
 let recordReady;
 
 /**
@@ -238,7 +267,7 @@ export class StocktakeApp extends HTMLElement {
     Promise.all([core, styled, app])
       .then(([api, , { App }]) => {
         mount.hidden = false;
-        this.app = new App(mount, api, config, loadWorkshop, loadExporters, loadRecord);
+        this.app = new App(mount, api, config, loadWorkshop, loadExporters, loadRecord, loadTools);
         this.app.start();
         this.dataset.ready = "true";
         this.dispatchEvent(new CustomEvent("stocktake:ready", { bubbles: true }));

@@ -16,8 +16,6 @@ import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
 import { aboutPage } from "./pages-about.mjs";
 import { tasksPage, checkPage } from "./pages-tasks.mjs";
 import { areaPage, indicatorsPage } from "./pages-area.mjs";
-import { peerPackPage, peerPage, peerReviewPage } from "./pages-peer.mjs";
-import { regionalPage } from "./pages-regional.mjs";
 import { OtherTabs } from "./tabs.mjs";
 import { Pathway } from "./pathway.mjs";
 
@@ -33,18 +31,58 @@ const LATER = {
   results: () => import("./pages-results.mjs"),
   workshop: () => import("./pages-workshop.mjs"),
   protect: () => import("./pages-protect.mjs"),
-  audits: () => import("./pages-audits.mjs"),
   files: () => import("./files.mjs"),
   crypto: () => import("./crypto.mjs"),
 };
+
+/**
+ * The modules of the first visit's bundle that the tools chunk (tools.mjs: the audit, peer and
+ * regional pages and the public record's panel) imports, by file name. The tools chunk is a
+ * separate file whose imports of these become look-ups in this object, so that it shares their
+ * one copy (and their state) instead of carrying its own: scripts/build-dist.mjs (bundleTools)
+ * fails the build unless this list is exactly what the chunk imports from the first visit's
+ * modules.
+ */
+const SHARED = {
+  "crypto.mjs": () => import("./crypto.mjs"),
+  "dom.mjs": () => import("./dom.mjs"),
+  "files.mjs": () => import("./files.mjs"),
+  "format.mjs": () => import("./format.mjs"),
+  "govuk.mjs": () => import("./govuk.mjs"),
+  "pages-protect.mjs": () => import("./pages-protect.mjs"),
+  "record-section.mjs": () => import("./record-section.mjs"),
+  "report.mjs": () => import("./report.mjs"),
+  "state.mjs": () => import("./state.mjs"),
+};
+
+/** SHARED's modules, loaded, by file name. */
+async function sharedModules() {
+  const names = Object.keys(SHARED);
+  const loaded = await Promise.all(names.map((name) => SHARED[name]()));
+  return Object.fromEntries(names.map((name, i) => [name, loaded[i]]));
+}
+
+/**
+ * Modules loaded only when first needed, never at start-up: `tools`, the tools chunk
+ * (stocktake.mjs's loadTools: dist/stocktake-tools.mjs, or inline in the offline file). Unlike
+ * LATER's, a failed load is forgotten, so the next attempt fetches it again.
+ */
+const ON_DEMAND = {
+  tools: (app) => sharedModules().then((shared) => app.loadTools(shared)),
+};
 const later = new Map();
 
-/** Resolves to the LATER module `name`, starting its import on first use. */
-function laterModule(name) {
+/** Resolves to the LATER or ON_DEMAND module `name`, starting its import on first use. */
+function laterModule(name, app) {
   let entry = later.get(name);
   if (!entry) {
     entry = { module: null, promise: null };
-    entry.promise = LATER[name]().then((m) => (entry.module = m));
+    const onDemand = ON_DEMAND[name];
+    entry.promise = (onDemand ? onDemand(app) : LATER[name]()).then((m) => (entry.module = m));
+    if (onDemand)
+      entry.promise.catch(() => {
+        if (later.get(name) === entry) later.delete(name);
+      });
     later.set(name, entry);
   }
   return entry.promise;
@@ -114,14 +152,15 @@ const PAGES = {
   briefing: ["workshop", "briefingPage", "workshop"],
   "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
   protect: ["protect", "protectPage"],
-  // Peer challenge and the regional picture (issue 19).
-  peer: peerPage,
-  "peer-pack": peerPackPage,
-  "peer-review": peerReviewPage,
-  regional: regionalPage,
-  audits: ["audits", "auditsPage"],
-  audit: ["audits", "auditPage"],
-  "audits-import": ["audits", "auditsImportPage"],
+  // [ON_DEMAND module, its page function]: peer challenge and the regional picture (issue 19),
+  // case-file audits, in the tools chunk that a first visit does not load.
+  peer: ["tools", "peerPage"],
+  "peer-pack": ["tools", "peerPackPage"],
+  "peer-review": ["tools", "peerReviewPage"],
+  regional: ["tools", "regionalPage"],
+  audits: ["tools", "auditsPage"],
+  audit: ["tools", "auditPage"],
+  "audits-import": ["tools", "auditsImportPage"],
 };
 
 /**
@@ -248,13 +287,15 @@ export class App {
    * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens;
    * `loadExporters()` resolves to the Word and Excel exporters (www/exporters/index.mjs), loaded
    * the first time a file is asked for. `loadRecord()` resolves to the public inspection record
-   * (record.mjs), loaded on first use.
+   * (record.mjs), loaded on first use. `loadTools(shared)` resolves to the tools chunk (tools.mjs)
+   * given the modules it shares (SHARED), loaded the first time one of its pages opens (tools()).
    */
-  constructor(mountPoint, core, config, loadWorkshop, loadExporters, loadRecord) {
+  constructor(mountPoint, core, config, loadWorkshop, loadExporters, loadRecord, loadTools) {
     this.mount = mountPoint;
     this.core = core;
     this.loadWorkshop = loadWorkshop;
     this.loadExporters = loadExporters;
+    this.loadTools = loadTools;
     /** Resolves to the public inspection record (stocktake.mjs), fetched on first use. */
     this.loadRecord = loadRecord;
     this.config = config;
@@ -614,10 +655,13 @@ export class App {
     const seq = ++this.navSeq;
     const needsWorkshop = Array.isArray(page) && page[2] === "workshop" && !this.workshopCore;
     if (Array.isArray(page) && (!later.get(page[0])?.module || needsWorkshop)) {
-      // The page's module is still loading (only possible in the moment after start-up), or the
+      // The page's module is still loading (only possible in the moment after start-up), or is
+      // loaded on demand and this is the first of its pages opened (the tools chunk), or the
       // workshop core has not been loaded yet (the first workshop page opened): show the page once
       // they have, unless the user has gone somewhere else meanwhile.
-      const waits = [laterModule(page[0])];
+      const onDemand = Object.hasOwn(ON_DEMAND, page[0]);
+      const waits = [laterModule(page[0], this)];
+      if (onDemand) replace(this.page, h("p", { class: "govuk-body", role: "status", id: "page-loading" }, "Loading…"));
       if (needsWorkshop) {
         this.workshopLoading ??= this.loadWorkshop().then((api) => {
           this.workshopCore = api;
@@ -631,7 +675,7 @@ export class App {
           if (seq === this.navSeq) this.go(name, params, opts);
         },
         (err) => {
-          if (seq === this.navSeq) this.loadFailed(err);
+          if (seq === this.navSeq) this.loadFailed(err, onDemand ? () => this.go(name, params, opts) : null);
         },
       );
     }
@@ -729,18 +773,32 @@ export class App {
     this.leaveHooks.push(fn);
   }
 
-  /** Shown instead of a page whose module could not load (the server went away at start-up). */
-  loadFailed(err) {
+  /**
+   * Shown instead of a page whose module could not load (the server went away at start-up, or
+   * when the tools chunk was first needed). With `retry`, a button tries again (the chunk is
+   * fetched again); otherwise the user is asked to reload.
+   */
+  loadFailed(err, retry = null) {
     this.title("This page could not load", true);
     replace(
       this.page,
-      h("h1", { class: "govuk-heading-l", tabindex: "-1" }, "This page could not load"),
+      h("h1", { class: "govuk-heading-l", tabindex: "-1", id: "load-failed" }, "This page could not load"),
       h(
         "p",
         { class: "govuk-body" },
-        `Reload the page to try again. Your answers are kept as before. (${err?.message ?? err})`,
+        `${retry ? "Check your connection, then try again." : "Reload the page to try again."} Your answers are kept as before. (${err?.message ?? err})`,
       ),
+      retry ? govButton({ text: "Try again", id: "load-retry", onClick: retry }) : null,
     );
+    if (retry) this.page.querySelector("h1").focus();
+  }
+
+  /**
+   * Resolves to the tools chunk (tools.mjs: the audit, peer and regional pages, the public
+   * record's panel), loading it the first time; a failed load is tried again on the next call.
+   */
+  tools() {
+    return laterModule("tools", this);
   }
 
   /**
@@ -749,7 +807,7 @@ export class App {
    */
   withModule(name, fn) {
     const loaded = later.get(name)?.module;
-    return loaded ? fn(loaded) : laterModule(name).then(fn);
+    return loaded ? fn(loaded) : laterModule(name, this).then(fn);
   }
 
   back() {

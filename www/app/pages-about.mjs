@@ -6,8 +6,7 @@ import { fieldId } from "./state.mjs";
 import { dateParts, dateJoin } from "./format.mjs";
 import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./pages-area.mjs";
 import { familyOf, familyTerms, inspectionKindText } from "./family.mjs";
-import { recordSection } from "./record-panel.mjs";
-import { asLastInspection, longDate } from "./record.mjs";
+import { recordSection } from "./record-section.mjs";
 
 /**
  * The framework whose judgements a past inspection was graded against: the newest one that had
@@ -221,7 +220,8 @@ export function aboutPage(app, main, params) {
     terms.provider
       ? null
       : recordSection(app, {
-          fill: (inspection, name) => {
+          // Called from the tools chunk (record-panel.mjs), which gives record.mjs's helpers.
+          fill: (inspection, name, { asLastInspection, longDate }) => {
             const fw = app.fw(aboutFrameworkAt(app, inspection.startedOn));
             mutate((x) => {
               x.history.lastInspection = asLastInspection(

@@ -1,5 +1,6 @@
 // "Find your authority in the public inspection record", on the About your authority page: the
-// record (record.mjs) is loaded only when the user opens this section. Choosing the authority
+// record (record.mjs) is loaded only when the user opens this section (record-section.mjs, the
+// closed section the first visit has; this module is in the tools chunk). Choosing the authority
 // shows its ILACS inspections and fills the last one into the page's history fields, which the
 // user can then correct; tables show its statistical neighbours' and its region's latest
 // judgements beside this self-evaluation's projection. A newer copy of the public history file can
@@ -19,9 +20,10 @@ import {
   recordLabel,
   regionOf,
 } from "./record.mjs";
+import { CHOICE_KEY } from "./record-section.mjs";
 
-/** Storage keys: the authority chosen, and a newer record the user loaded. */
-export const CHOICE_KEY = "record-authority";
+/** Storage keys: the authority chosen (kept in record-section.mjs), and a newer record the user loaded. */
+export { CHOICE_KEY };
 export const USER_RECORD_KEY = "record-user";
 
 /** The record in use: the user's newer copy kept on the device, else the one shipped. */
@@ -81,45 +83,12 @@ function latestTable(app, id, caption, own, rows) {
 }
 
 /**
- * The section, as a GOV.UK details element. `fill(lastInspection, authorityName)` writes the
- * chosen inspection into the page's fields (pages-about.mjs).
+ * The section's content, inside the details element that record-section.mjs shows on the About
+ * your authority page (opening it loads this module). `fill(lastInspection, authorityName)` writes
+ * the chosen inspection into the page's fields (pages-about.mjs).
  */
-export function recordSection(app, { fill }) {
-  const body = h("div", { class: "govuk-details__text", id: "record-body" });
-  const details = h(
-    "details",
-    { class: "govuk-details", id: "record-details" },
-    h(
-      "summary",
-      { class: "govuk-details__summary", id: "record-summary" },
-      h("span", { class: "govuk-details__summary-text" }, "Fill this in from the public inspection record"),
-    ),
-    body,
-  );
-  let started = false;
-  const open = () => {
-    if (started) return;
-    started = true;
-    replace(body, h("p", { class: "govuk-body", role: "status" }, "Loading the inspection record…"));
-    render(app, body, fill).catch((err) => {
-      started = false;
-      replace(
-        body,
-        h(
-          "p",
-          { class: "govuk-body", role: "alert" },
-          `The inspection record could not load: ${err.message}. Try again.`,
-        ),
-      );
-    });
-  };
-  details.addEventListener("toggle", () => details.open && open());
-  // Reopened with an authority already chosen: show it at once.
-  if (app.store.read(CHOICE_KEY)) {
-    details.open = true;
-    open();
-  }
-  return details;
+export function renderRecord(app, body, fill) {
+  return render(app, body, fill);
 }
 
 async function render(app, body, fill, fileProblems = [], fileNote = null) {

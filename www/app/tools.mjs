@@ -1,0 +1,12 @@
+// The tools chunk: the pages most first visits never open (case-file audits, peer challenge, the
+// regional picture) and the public record's panel, with the modules only they use (peer.mjs,
+// regional.mjs, record.mjs, record-panel.mjs). The served site has them in their own file,
+// dist/stocktake-tools.mjs, fetched the first time one of them is needed (App.tools(), which
+// app.mjs's SHARED gives the modules it shares with the first visit's bundle, so none is loaded
+// twice); the offline file carries it inline, evaluated only then (scripts/build-dist.mjs,
+// bundleTools).
+export { auditPage, auditsImportPage, auditsPage } from "./pages-audits.mjs";
+export { peerPackPage, peerPage, peerReviewPage } from "./pages-peer.mjs";
+export { regionalPage } from "./pages-regional.mjs";
+export { renderRecord } from "./record-panel.mjs";
+export { asLastInspection, longDate } from "./record.mjs";
