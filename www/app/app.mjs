@@ -46,6 +46,7 @@ const LATER = {
 const SHARED = {
   "crypto.mjs": () => import("./crypto.mjs"),
   "dom.mjs": () => import("./dom.mjs"),
+  "family.mjs": () => import("./family.mjs"),
   "files.mjs": () => import("./files.mjs"),
   "format.mjs": () => import("./format.mjs"),
   "govuk.mjs": () => import("./govuk.mjs"),
