@@ -1,8 +1,8 @@
-// Passphrase-protected files (www/app/crypto.mjs) under Node's Web Crypto, the same API the
+// Passphrase-protected files (www/domain/crypto.mjs) under Node's Web Crypto, the same API the
 // browser provides: round trip, wrong passphrase, tampering anywhere, damaged and foreign files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decryptText, encryptText, isEncrypted, PBKDF2_ITERATIONS } from "../www/app/crypto.mjs";
+import { decryptText, encryptText, isEncrypted, PBKDF2_ITERATIONS } from "../www/domain/crypto.mjs";
 
 const FAST = 100000; // the minimum accepted, to keep the tests quick
 const plain = JSON.stringify({

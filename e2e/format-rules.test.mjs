@@ -1,7 +1,7 @@
 // Formatting rules of the page that need no browser: dates inside the core's texts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { datesInText } from "../www/app/format.mjs";
+import { datesInText } from "../www/ui/format.mjs";
 
 test("dates inside a text from the core are written as people read them; anything not a date stays", () => {
   assert.equal(

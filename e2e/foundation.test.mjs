@@ -109,7 +109,7 @@ test("dates are written exactly as Intl's en-GB writes them, for every day from 
     format: "esm",
     minify: true,
     charset: "utf8",
-    sourcefile: "www/app/format.mjs",
+    sourcefile: "www/ui/format.mjs",
   });
   await page.route(new URL("format-under-test.mjs", site.url).href, (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: source }),

@@ -1,4 +1,4 @@
-// Peer challenge files (www/app/peer.mjs) and the regional rules (www/app/regional.mjs) under
+// Peer challenge files (www/domain/peer.mjs) and the regional rules (www/domain/regional.mjs) under
 // Node: pack and response formats (versions, bad files, passphrase), the exchange kept in the
 // authority's file, one pack per authority, candidate priorities and the workforce table.
 import { test } from "node:test";
@@ -18,9 +18,9 @@ import {
   reply,
   takeRating,
   undoRating,
-} from "../www/app/peer.mjs";
-import { authorityKey, onePerAuthority, priorities, workforce } from "../www/app/regional.mjs";
-import { encryptText } from "../www/app/crypto.mjs";
+} from "../www/domain/peer.mjs";
+import { authorityKey, onePerAuthority, priorities, workforce } from "../www/domain/regional.mjs";
+import { encryptText } from "../www/domain/crypto.mjs";
 
 const assessment = (authority, levels = {}, indicators = {}) => ({
   format: "stocktake-assessment",

@@ -22,7 +22,7 @@ import {
 } from "./harness.mjs";
 import { fillAllAreas, focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
 import { odsTypesOf, readDocx, readXlsx, removeWork } from "./office.mjs";
-import { makePack, peerFileText } from "../www/app/peer.mjs";
+import { makePack, peerFileText } from "../www/domain/peer.mjs";
 
 const site = useSite();
 const PASS = "correct horse battery staple";

@@ -1,4 +1,4 @@
-// The public record's reader (www/app/record.mjs) under Node, on the shipped files and on made-up
+// The public record's reader (www/domain/record.mjs) under Node, on the shipped files and on made-up
 // ones: CSV quoting, dd/mm/yyyy dates, the sentinels, row numbers in messages, the neighbour
 // look-up and what fills the history fields.
 import { test } from "node:test";
@@ -19,7 +19,7 @@ import {
   recordLabel,
   regionOf,
   ukDate,
-} from "../www/app/record.mjs";
+} from "../www/domain/record.mjs";
 
 const DATA = join(ROOT, "data", "ofsted-ilacs");
 const HEADER =

@@ -23,7 +23,7 @@ import {
   waitReady,
 } from "./harness.mjs";
 import { focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
-import { parseCsv } from "../www/app/record.mjs";
+import { parseCsv } from "../www/domain/record.mjs";
 
 const site = useSite();
 const DATA = join(ROOT, "data", "ofsted-ilacs");

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as esbuild from "esbuild";
 import * as sass from "sass";
-import { makeRecord, parseHistory, parseLookup } from "../www/app/record.mjs";
+import { makeRecord, parseHistory, parseLookup } from "../www/domain/record.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -231,34 +231,33 @@ export async function bundle(entry, { inputs = false } = {}) {
 
 /** The modules only the tools chunk has: never in the first visit's bundle (checked below). */
 const TOOLS_ONLY = [
-  "pages-audits.mjs",
-  "pages-peer.mjs",
-  "pages-regional.mjs",
-  "peer.mjs",
-  "record-panel.mjs",
-  "record.mjs",
-  "regional.mjs",
+  "pages/audits.mjs",
+  "pages/peer.mjs",
+  "pages/regional.mjs",
+  "domain/peer.mjs",
+  "pages/record-panel.mjs",
+  "domain/record.mjs",
+  "domain/regional.mjs",
 ];
 
 /**
- * Performance: www/app/tools.mjs (the case-file audit, peer challenge and regional pages, and the
+ * Performance: www/pages/tools.mjs (the case-file audit, peer challenge and regional pages, and the
  * public record's panel on the About page, with peer.mjs, regional.mjs and record.mjs) is most of
  * the page's JavaScript that a director's first visit never runs, so it is a file of its own,
  * dist/stocktake-tools.mjs, loaded the first time one of those is opened (App.tools()). It imports
  * modules the first visit's bundle has (dom.mjs, govuk.mjs, files.mjs …: `mainInputs`, that
  * bundle's modules): bundling them again would give the chunk second copies with state of their own,
  * so each such import becomes a look-up in `__stocktakeShared`, the object of those modules that the
- * page passes in (app.mjs, SHARED), and the chunk is the body of a function of it: toolsModule for
+ * page passes in (shell/modules.mjs, SHARED), and the chunk is the body of a function of it: toolsModule for
  * the served site, inline in the offline file (buildOffline). Fails the build unless SHARED lists
  * exactly the modules the chunk takes from the first visit's bundle, and when the first visit's
  * bundle contains a module of the chunk's (TOOLS_ONLY). Returns the function's body (an iife
  * setting the local `__stocktakeTools`).
  */
 export async function bundleTools(mainInputs) {
-  const app = join(www, "app");
   for (const name of TOOLS_ONLY)
-    if (mainInputs.has(join(app, name)))
-      throw new Error(`www/app/${name} is in the first visit's bundle; it belongs to the tools chunk only`);
+    if (mainInputs.has(join(www, name)))
+      throw new Error(`www/${name} is in the first visit's bundle; it belongs to the tools chunk only`);
   const shared = new Set();
   const shareMain = {
     name: "share-main",
@@ -266,8 +265,8 @@ export async function bundleTools(mainInputs) {
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
         const path = join(args.resolveDir, args.path);
         if (!mainInputs.has(path)) return undefined;
-        if (dirname(path) !== app) throw new Error(`the tools chunk imports ${relative(root, path)}, outside www/app`);
-        const name = relative(app, path);
+        const name = relative(www, path);
+        if (name.startsWith("..")) throw new Error(`the tools chunk imports ${relative(root, path)}, outside www/`);
         shared.add(name);
         // A CommonJS module (.cjs), so that the chunk reads each import from it when used.
         return { path: `${name}.cjs`, namespace: "stocktake-shared" };
@@ -283,7 +282,7 @@ export async function bundleTools(mainInputs) {
   };
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [join(app, "tools.mjs")],
+    entryPoints: [join(www, "pages", "tools.mjs")],
     bundle: true,
     format: "iife",
     globalName: "__stocktakeTools",
@@ -301,13 +300,15 @@ export async function bundleTools(mainInputs) {
   const [output] = Object.values(result.metafile.outputs);
   if (output.imports.length)
     throw new Error(`the tools chunk would load other files: ${output.imports.map((i) => i.path).join(", ")}`);
-  const source = await readFile(join(app, "app.mjs"), "utf8");
-  const listed = new Set([...source.matchAll(/^ {2}"([\w-]+\.mjs)": \(\) => import\("\.\/\1"\),$/gm)].map((m) => m[1]));
+  const source = await readFile(join(www, "shell", "modules.mjs"), "utf8");
+  const listed = new Set(
+    [...source.matchAll(/^ {2}"([\w-]+\/[\w-]+\.mjs)": \(\) => import\("\.\.\/\1"\),$/gm)].map((m) => m[1]),
+  );
   const missing = [...shared].filter((n) => !listed.has(n));
   const extra = [...listed].filter((n) => !shared.has(n));
   if (missing.length || extra.length)
     throw new Error(
-      `app.mjs's SHARED must list exactly the modules the tools chunk takes from the first visit's bundle: ${[
+      `shell/modules.mjs's SHARED must list exactly the modules the tools chunk takes from the first visit's bundle: ${[
         missing.length ? `add ${missing.join(", ")}` : "",
         extra.length ? `remove ${extra.join(", ")}` : "",
       ]
@@ -326,16 +327,16 @@ export function toolsModule(tools) {
 }
 
 /**
- * www/exporters/index.mjs (makeDocx, makeXlsx with the `docx` and `write-excel-file` libraries)
+ * www/exports/office.mjs (makeDocx, makeXlsx with the `docx` and `write-excel-file` libraries)
  * as a file of its own, so that the first visit never downloads it: the page imports
  * dist/stocktake-exports.mjs when the user first asks for a Word or Excel file. It shares no module
- * with the page (it takes plain descriptions, www/app/report.mjs), so nothing is loaded twice.
+ * with the page (it takes plain descriptions, www/exports/report.mjs), so nothing is loaded twice.
  * `format` "esm" for the served site; "iife" for the offline file, which carries the code inline
  * as the body of a function called on first use (setting the local `__stocktakeExporters`).
  */
 export async function bundleExporters(format) {
   const result = await esbuild.build({
-    entryPoints: [join(www, "exporters", "index.mjs")],
+    entryPoints: [join(www, "exports", "office.mjs")],
     bundle: true,
     format,
     ...(format === "iife" ? { globalName: "__stocktakeExporters" } : {}),

@@ -4,7 +4,7 @@
 //
 // Start-up order, for speed: this module imports only wasm-bindgen's small glue, so the wasm is
 // compiled (streaming, as it arrives) from the moment the element connects; the page's own modules
-// (app/app.mjs and what it imports) come through a dynamic import instead of holding this module
+// (shell/app.mjs and what it imports) come through a dynamic import instead of holding this module
 // back until all of them have arrived. The served site joins this module and everything it
 // imports into one file, dist/stocktake.mjs (scripts/build-dist.mjs says why); there the
 // dynamic import resolves at once.
@@ -56,7 +56,7 @@ export function loadWorkshop() {
 let exportersReady;
 
 /**
- * Loads the exporters once (www/exporters/index.mjs: makeDocx and makeXlsx, with the `docx` and
+ * Loads the exporters once (www/exports/office.mjs: makeDocx and makeXlsx, with the `docx` and
  * `write-excel-file` libraries), the first time the user asks for a Word or Excel file: the served
  * site has them in their own file, dist/stocktake-exports.mjs, which the first visit never loads;
  * the offline file carries them inline, evaluated only now. Resolves to the module.
@@ -77,7 +77,7 @@ let toolsReady;
 let toolsAttempts = 0;
 
 /**
- * Loads the tools chunk once (www/app/tools.mjs: the case-file audit, peer challenge and regional
+ * Loads the tools chunk once (www/pages/tools.mjs: the case-file audit, peer challenge and regional
  * pages and the public record's panel), the first time one of them is needed: the served site has
  * it in its own file, dist/stocktake-tools.mjs, which the first visit never loads; the offline file
  * carries it inline, evaluated only now. The chunk is a function of `shared`, the modules it shares
@@ -257,7 +257,7 @@ export class StocktakeApp extends HTMLElement {
     const config = configOf(this);
     const core = loadCore();
     const styled = addStyles(root);
-    const app = import("./app/app.mjs").then((m) => {
+    const app = import("./shell/app.mjs").then((m) => {
       m.loadLater();
       return m;
     });

@@ -48,7 +48,7 @@ pub const MAX_DEPTH: usize = 20;
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// At most this many problems are listed for one file; the rest are counted in a last one.
 pub const MAX_PROBLEMS: usize = 50;
-/// The `format` of a passphrase-protected file (see `www/app/crypto.mjs`).
+/// The `format` of a passphrase-protected file (see `www/domain/crypto.mjs`).
 pub const ENCRYPTED_FORMAT: &str = "stocktake-encrypted";
 
 /// A planned action for a statement.

@@ -569,7 +569,7 @@ export function govBanner(title, content, success) {
 /**
  * A table that may be wider than the screen (a phone, or large projector type) scrolls inside its
  * own box, not the page: a focusable region named by its caption, so keyboard users can scroll it
- * too (WCAG 2.1.1). In print the box does not clip (stocktake.scss). As pages-results.mjs's
+ * too (WCAG 2.1.1). In print the box does not clip (stocktake.scss). As pages/results.mjs's
  * scrollTable.
  */
 export function govTableScroll(table) {

@@ -5,94 +5,22 @@
 // The shell holds only what every page shares: the assessment and its latest score, where work is
 // kept, and where the user is. Each page module keeps its own state (the comparison with last
 // year, the workshop's files, projector mode) and the pathway's assumptions and the tabs' writer
-// are small objects of their own (pathway.mjs, tabs.mjs); they reach the shell only through the
+// are small objects of their own (domain/pathway.mjs, tabs.mjs); which modules load when is
+// modules.mjs, the addresses router.mjs, the header and service navigation navigation.mjs; they reach the shell only through the
 // methods below (set, load, begin, watch, go, link, title, saveExtra, onClear, onLeave …).
-import { h, inPage, replace } from "./dom.mjs";
+import { h, inPage, replace } from "../ui/dom.mjs";
 import { openStore } from "./storage.mjs";
-import { cloneJson, newAssessment, setPath } from "./state.mjs";
-import { formatClock, todayLondon, warmFormats } from "./format.mjs";
-import { govBanner, govButton } from "./govuk.mjs";
-import { startPage, clearPage, startAgainPage } from "./pages-start.mjs";
-import { aboutPage } from "./pages-about.mjs";
-import { tasksPage, checkPage } from "./pages-tasks.mjs";
-import { areaPage, indicatorsPage } from "./pages-area.mjs";
+import { cloneJson, newAssessment, setPath } from "../domain/state.mjs";
+import { formatClock, todayLondon, warmFormats } from "../ui/format.mjs";
+import { govBanner, govButton } from "../ui/govuk.mjs";
+import { startPage } from "../pages/start.mjs";
 import { OtherTabs } from "./tabs.mjs";
-import { Pathway } from "./pathway.mjs";
+import { Pathway } from "../domain/pathway.mjs";
+import { laterModule } from "./modules.mjs";
+import { header, serviceNavigation, SERVICE_PAGES } from "./navigation.mjs";
+import { NO_ASSESSMENT_NEEDED, PAGES, addressParams, parseHash, routeHash, sameParams } from "./router.mjs";
 
-/**
- * Modules the first page does not need. stocktake.mjs calls `loadLater()` as soon as this module
- * has run, before the page is ready, so (were they served as separate files) they would be
- * requested at start-up and nothing after the page has loaded, but the first page would not wait
- * for them. crypto.mjs is listed, though only files.mjs imports it, so that it would be requested
- * at once rather than after files.mjs had arrived. The served site has them in its one file,
- * dist/stocktake.mjs, with the rest, so there these imports resolve at once.
- */
-const LATER = {
-  results: () => import("./pages-results.mjs"),
-  workshop: () => import("./pages-workshop.mjs"),
-  protect: () => import("./pages-protect.mjs"),
-  files: () => import("./files.mjs"),
-  crypto: () => import("./crypto.mjs"),
-};
-
-/**
- * The modules of the first visit's bundle that the tools chunk (tools.mjs: the audit, peer and
- * regional pages and the public record's panel) imports, by file name. The tools chunk is a
- * separate file whose imports of these become look-ups in this object, so that it shares their
- * one copy (and their state) instead of carrying its own: scripts/build-dist.mjs (bundleTools)
- * fails the build unless this list is exactly what the chunk imports from the first visit's
- * modules.
- */
-const SHARED = {
-  "crypto.mjs": () => import("./crypto.mjs"),
-  "dom.mjs": () => import("./dom.mjs"),
-  "family.mjs": () => import("./family.mjs"),
-  "files.mjs": () => import("./files.mjs"),
-  "format.mjs": () => import("./format.mjs"),
-  "govuk.mjs": () => import("./govuk.mjs"),
-  "pages-protect.mjs": () => import("./pages-protect.mjs"),
-  "record-section.mjs": () => import("./record-section.mjs"),
-  "report.mjs": () => import("./report.mjs"),
-  "state.mjs": () => import("./state.mjs"),
-};
-
-/** SHARED's modules, loaded, by file name. */
-async function sharedModules() {
-  const names = Object.keys(SHARED);
-  const loaded = await Promise.all(names.map((name) => SHARED[name]()));
-  return Object.fromEntries(names.map((name, i) => [name, loaded[i]]));
-}
-
-/**
- * Modules loaded only when first needed, never at start-up: `tools`, the tools chunk
- * (stocktake.mjs's loadTools: dist/stocktake-tools.mjs, or inline in the offline file). Unlike
- * LATER's, a failed load is forgotten, so the next attempt fetches it again.
- */
-const ON_DEMAND = {
-  tools: (app) => sharedModules().then((shared) => app.loadTools(shared)),
-};
-const later = new Map();
-
-/** Resolves to the LATER or ON_DEMAND module `name`, starting its import on first use. */
-function laterModule(name, app) {
-  let entry = later.get(name);
-  if (!entry) {
-    entry = { module: null, promise: null };
-    const onDemand = ON_DEMAND[name];
-    entry.promise = (onDemand ? onDemand(app) : LATER[name]()).then((m) => (entry.module = m));
-    if (onDemand)
-      entry.promise.catch(() => {
-        if (later.get(name) === entry) later.delete(name);
-      });
-    later.set(name, entry);
-  }
-  return entry.promise;
-}
-
-/** Starts importing every LATER module (a failure shows when a page needs that module). */
-export function loadLater() {
-  for (const name of Object.keys(LATER)) laterModule(name).catch(() => {});
-}
+export { loadLater } from "./modules.mjs";
 
 /** Runs `fn` when the browser is idle (soon after start-up), or after a short pause without requestIdleCallback. */
 function whenIdle(fn) {
@@ -100,193 +28,12 @@ function whenIdle(fn) {
   else setTimeout(fn, 200);
 }
 
-/**
- * govuk-frontend 6's generic header (for services that are not on GOV.UK): the authority's logo
- * and the service name as the link home, then the authority's name. No crown, no GOV.UK logotype,
- * no GOV.UK blue; the background is data-colour's, or black. `onHome` opens the start page.
- */
-export function header(config, skipLink, onHome) {
-  return h(
-    "header",
-    { class: "govuk-generic-header st-header", "aria-label": config.framed ? "Stocktake" : null },
-    // Inside the banner landmark: in a shadow root a fragment link cannot reach its target, so
-    // axe cannot recognise it as a skip link outside a landmark.
-    skipLink,
-    h(
-      "div",
-      { class: "govuk-generic-header__container govuk-width-container" },
-      h(
-        "div",
-        { class: "govuk-generic-header__logo" },
-        h(
-          "a",
-          {
-            href: routeHash("start"),
-            class: "govuk-generic-header__homepage-link st-header__home",
-            onclick: onHome ? inPage(onHome) : null,
-          },
-          config.logo ? h("img", { class: "st-header__logo", src: config.logo, alt: "" }) : null,
-          h("span", { class: "st-header__service" }, "Stocktake"),
-        ),
-        config.authority ? h("span", { class: "st-header__authority" }, config.authority) : null,
-      ),
-    ),
-  );
-}
-
-const PAGES = {
-  start: startPage,
-  clear: clearPage,
-  "start-again": startAgainPage,
-  about: aboutPage,
-  tasks: tasksPage,
-  area: areaPage,
-  indicators: indicatorsPage,
-  check: checkPage,
-  // [LATER module, its page function]
-  results: ["results", "resultsPage"],
-  timeline: ["results", "timelinePage"],
-  actions: ["results", "actionsPage"],
-  report: ["results", "reportPage"],
-  compare: ["results", "comparePage"],
-  // [LATER module, its page function, "workshop": the page also needs the workshop core]
-  briefing: ["workshop", "briefingPage", "workshop"],
-  "workshop-compare": ["workshop", "workshopComparePage", "workshop"],
-  protect: ["protect", "protectPage"],
-  // [ON_DEMAND module, its page function]: peer challenge and the regional picture (issue 19),
-  // case-file audits, in the tools chunk that a first visit does not load.
-  peer: ["tools", "peerPage"],
-  "peer-pack": ["tools", "peerPackPage"],
-  "peer-review": ["tools", "peerReviewPage"],
-  regional: ["tools", "regionalPage"],
-  audits: ["tools", "auditsPage"],
-  audit: ["tools", "auditPage"],
-  "audits-import": ["tools", "auditsImportPage"],
-};
-
-/**
- * The pages of what the answers mean, in the service navigation (govuk-frontend 6) shown above
- * each of them: [page, link text].
- */
-const SERVICE_PAGES = [
-  ["results", "Results"],
-  ["timeline", "Timeline"],
-  ["actions", "Action plan"],
-  ["report", "Report"],
-];
-
-/**
- * govuk-frontend 6's service navigation for the page `current`, without its menu button (four short
- * links fit a phone; the button needs govuk-frontend's JavaScript, which cannot see into a shadow
- * root): the current page's link has aria-current="page" and, for users who override colours, a
- * <strong> around its text. `go` opens a page.
- */
-export function serviceNavigation(current, go) {
-  return h(
-    "div",
-    { class: "govuk-service-navigation st-no-print", id: "service-navigation" },
-    h(
-      "div",
-      { class: "govuk-width-container" },
-      h(
-        "div",
-        { class: "govuk-service-navigation__container" },
-        h(
-          "nav",
-          { "aria-label": "Your results", class: "govuk-service-navigation__wrapper" },
-          h(
-            "ul",
-            { class: "govuk-service-navigation__list" },
-            SERVICE_PAGES.map(([name, text]) =>
-              h(
-                "li",
-                {
-                  class:
-                    name === current
-                      ? "govuk-service-navigation__item govuk-service-navigation__item--active"
-                      : "govuk-service-navigation__item",
-                },
-                h(
-                  "a",
-                  {
-                    class: "govuk-service-navigation__link",
-                    href: routeHash(name),
-                    id: `service-nav-${name}`,
-                    "aria-current": name === current ? "page" : null,
-                    onclick: inPage(() => go(name)),
-                  },
-                  name === current ? h("strong", { class: "govuk-service-navigation__active-fallback" }, text) : text,
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-/**
- * Addresses. Every page has its own history entry and address in the fragment, so that Back,
- * Forward and a reload work as people expect, from file:// as well as over HTTP, and inside an
- * intranet page that hosts the element (the host keeps its path and query; only a fragment that
- * starts with this prefix is ours, and any other is left to the host). Only string parameters
- * (an area's id, a framework, a scenario) are part of an address; the rest of a page's
- * parameters (showing errors, a message after saving) belong to the moment and are not kept.
- */
-export const HASH_PREFIX = "#stocktake/";
-
-/** Pages that show without an assessment; any other page reopened from an address needs one. */
-const NO_ASSESSMENT_NEEDED = new Set([
-  "start",
-  "clear",
-  "about",
-  "briefing",
-  "workshop-compare",
-  "peer-review",
-  "regional",
-]);
-
-/** The parameters of a page that belong in its address. */
-function addressParams(params) {
-  const kept = {};
-  for (const [k, v] of Object.entries(params ?? {})) if (typeof v === "string") kept[k] = v;
-  return kept;
-}
-
-/** The address of page `name` with `params`: "#stocktake/area?id=help_and_protection". */
-export function routeHash(name, params = {}) {
-  const query = new URLSearchParams(addressParams(params)).toString();
-  return `${HASH_PREFIX}${encodeURIComponent(name)}${query ? `?${query}` : ""}`;
-}
-
-/** The page and parameters of an address of ours, or null for any other fragment. */
-export function parseHash(hash) {
-  if (typeof hash !== "string" || !hash.startsWith(HASH_PREFIX)) return null;
-  const rest = hash.slice(HASH_PREFIX.length);
-  const q = rest.indexOf("?");
-  let name;
-  try {
-    name = decodeURIComponent(q < 0 ? rest : rest.slice(0, q));
-  } catch {
-    return null;
-  }
-  if (!Object.hasOwn(PAGES, name)) return null;
-  return { name, params: q < 0 ? {} : Object.fromEntries(new URLSearchParams(rest.slice(q + 1))) };
-}
-
-/** Whether two address parameter objects are the same. */
-function sameParams(a, b) {
-  const ka = Object.keys(a ?? {});
-  return ka.length === Object.keys(b ?? {}).length && ka.every((k) => a[k] === b?.[k]);
-}
-
 /** The application: owns the shadow root's content. */
 export class App {
   /**
    * `core` is the wasm core's API; `loadWorkshop()` resolves to the workshop build's API (the core
    * plus `scenario` and `compareParticipants`), loaded the first time a workshop page opens;
-   * `loadExporters()` resolves to the Word and Excel exporters (www/exporters/index.mjs), loaded
+   * `loadExporters()` resolves to the Word and Excel exporters (www/exports/office.mjs), loaded
    * the first time a file is asked for. `loadRecord()` resolves to the public inspection record
    * (record.mjs), loaded on first use. `loadTools(shared)` resolves to the tools chunk (tools.mjs)
    * given the modules it shares (SHARED), loaded the first time one of its pages opens (tools()).

@@ -2,12 +2,12 @@
 // challenge pack" (the reviewer, who needs no self-evaluation of their own) and "Peer challenge"
 // (the authority opens a reviewer's response over its own self-evaluation and accepts or answers
 // each challenge; the exchange is kept in its file). Every file is made and read in this browser.
-import { h, put, replace } from "./dom.mjs";
-import { govButton, govErrorSummary, govInput, govRadios, govSelect, govSummaryList, govTable } from "./govuk.mjs";
+import { h, put, replace } from "../ui/dom.mjs";
+import { govButton, govErrorSummary, govInput, govRadios, govSelect, govSummaryList, govTable } from "../ui/govuk.mjs";
 
 const govInset = (...children) => h("div", { class: "govuk-inset-text" }, children);
-import { downloadText } from "./files.mjs";
-import { MIN_PASSPHRASE } from "./pages-protect.mjs";
+import { downloadText } from "../domain/files.mjs";
+import { MIN_PASSPHRASE } from "./protect.mjs";
 import { CHOICE_KEY } from "./record-panel.mjs";
 import {
   MAX_LETTER,
@@ -25,8 +25,8 @@ import {
   reply,
   takeRating,
   undoRating,
-} from "./peer.mjs";
-import { longDate } from "./record.mjs";
+} from "../domain/peer.mjs";
+import { longDate } from "../domain/record.mjs";
 
 /** The largest peer file read (a pack with every note at its longest is about 150 KB). */
 const MAX_PEER_BYTES = 5 * 1024 * 1024;

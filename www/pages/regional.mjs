@@ -3,15 +3,15 @@
 // judgements beside their last real inspection (the public record), candidate regional
 // priorities, and workforce indicators side by side; CSV export. Files are read in this browser
 // only and kept in memory while the page is open.
-import { h, put, replace } from "./dom.mjs";
-import { govButton, govInput, govTable } from "./govuk.mjs";
-import { csvText, downloadText } from "./files.mjs";
-import { openPeerText, readPack } from "./peer.mjs";
-import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate, recordLabel } from "./record.mjs";
+import { h, put, replace } from "../ui/dom.mjs";
+import { govButton, govInput, govTable } from "../ui/govuk.mjs";
+import { csvText, downloadText } from "../domain/files.mjs";
+import { openPeerText, readPack } from "../domain/peer.mjs";
+import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate, recordLabel } from "../domain/record.mjs";
 import { recordInUse } from "./record-panel.mjs";
-import { WORKFORCE, onePerAuthority, priorities, workforce } from "./regional.mjs";
-import { exportButtons } from "./report.mjs";
-import { familyOf } from "./family.mjs";
+import { WORKFORCE, onePerAuthority, priorities, workforce } from "../domain/regional.mjs";
+import { exportButtons } from "../exports/report.mjs";
+import { familyOf } from "../domain/family.mjs";
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
@@ -199,7 +199,7 @@ function pictureTables(app, p) {
   return [judgements, prioritiesTable, workforceTable];
 }
 
-/** The regional picture as a Word document (www/exporters/index.mjs, makeDocx). */
+/** The regional picture as a Word document (www/exports/office.mjs, makeDocx). */
 function regionalDocument(app, p, record) {
   const tables = pictureTables(app, p);
   const text = (v) => (v == null ? "Not given" : String(v));

@@ -1,10 +1,10 @@
 // The task list (sections with honest statuses and a progress count) and "Check your answers".
-import { h, inPage, put } from "./dom.mjs";
-import { govTag, govSummaryList, govButton } from "./govuk.mjs";
-import { fieldId } from "./state.mjs";
-import { formatDateShort, formatNumber } from "./format.mjs";
-import { familyTerms, inspectionKindText } from "./family.mjs";
-import { aboutFrameworkAt } from "./pages-about.mjs";
+import { h, inPage, put } from "../ui/dom.mjs";
+import { govTag, govSummaryList, govButton } from "../ui/govuk.mjs";
+import { fieldId } from "../domain/state.mjs";
+import { formatDateShort, formatNumber } from "../ui/format.mjs";
+import { familyTerms, inspectionKindText } from "../domain/family.mjs";
+import { aboutFrameworkAt } from "./about.mjs";
 
 /** "completed" | "in_progress" | "not_started" for an area: completed when every statement has a level. */
 export function areaStatus(app, area) {

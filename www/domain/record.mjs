@@ -4,7 +4,7 @@
 // Plain functions with no DOM: scripts/build-dist.mjs runs them at build time on the copy in
 // data/ofsted-ilacs/, and the page runs them on a newer history file the user loads from disk.
 
-import { MONTHS } from "./format.mjs";
+import { MONTHS } from "../ui/format.mjs";
 export const RECORD_FORMAT = "stocktake-ilacs-record";
 export const RECORD_VERSION = 1;
 

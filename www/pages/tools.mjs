@@ -5,8 +5,8 @@
 // app.mjs's SHARED gives the modules it shares with the first visit's bundle, so none is loaded
 // twice); the offline file carries it inline, evaluated only then (scripts/build-dist.mjs,
 // bundleTools).
-export { auditPage, auditsImportPage, auditsPage } from "./pages-audits.mjs";
-export { peerPackPage, peerPage, peerReviewPage } from "./pages-peer.mjs";
-export { regionalPage } from "./pages-regional.mjs";
+export { auditPage, auditsImportPage, auditsPage } from "./audits.mjs";
+export { peerPackPage, peerPage, peerReviewPage } from "./peer.mjs";
+export { regionalPage } from "./regional.mjs";
 export { renderRecord } from "./record-panel.mjs";
-export { asLastInspection, longDate } from "./record.mjs";
+export { asLastInspection, longDate } from "../domain/record.mjs";

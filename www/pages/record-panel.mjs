@@ -5,8 +5,8 @@
 // user can then correct; tables show its statistical neighbours' and its region's latest
 // judgements beside this self-evaluation's projection. A newer copy of the public history file can
 // be loaded from disk: read on the device, checked row by row, and kept in this browser's storage.
-import { h, replace } from "./dom.mjs";
-import { govButton, govErrorSummary, govSelect, govTable } from "./govuk.mjs";
+import { h, replace } from "../ui/dom.mjs";
+import { govButton, govErrorSummary, govSelect, govTable } from "../ui/govuk.mjs";
 import {
   ATTRIBUTION,
   MAX_HISTORY_BYTES,
@@ -19,7 +19,7 @@ import {
   recordFromHistory,
   recordLabel,
   regionOf,
-} from "./record.mjs";
+} from "../domain/record.mjs";
 import { CHOICE_KEY } from "./record-section.mjs";
 
 /** Storage keys: the authority chosen (kept in record-section.mjs), and a newer record the user loaded. */
@@ -85,7 +85,7 @@ function latestTable(app, id, caption, own, rows) {
 /**
  * The section's content, inside the details element that record-section.mjs shows on the About
  * your authority page (opening it loads this module). `fill(lastInspection, authorityName)` writes
- * the chosen inspection into the page's fields (pages-about.mjs).
+ * the chosen inspection into the page's fields (pages/about.mjs).
  */
 export function renderRecord(app, body, fill) {
   return render(app, body, fill);

@@ -3,7 +3,7 @@
 // assessment (`audits`, file version 2), so autosave, files and the passphrase-protected file keep
 // them with everything else. The core checks every audit (`validateAssessment`) and summarises
 // them (`auditEvidence`); this module only shows and edits.
-import { h, put, replace } from "./dom.mjs";
+import { h, put, replace } from "../ui/dom.mjs";
 import {
   govButton,
   govCharacterCount,
@@ -13,10 +13,10 @@ import {
   govTable,
   govTag,
   govWarning,
-} from "./govuk.mjs";
-import { cloneJson, fieldId } from "./state.mjs";
-import { csvText, downloadText } from "./files.mjs";
-import { datesInText, formatDateShort } from "./format.mjs";
+} from "../ui/govuk.mjs";
+import { cloneJson, fieldId } from "../domain/state.mjs";
+import { csvText, downloadText } from "../domain/files.mjs";
+import { datesInText, formatDateShort } from "../ui/format.mjs";
 
 const GRADES = [
   ["outstanding", "Outstanding"],

@@ -1,12 +1,12 @@
 // Workshops: a scenario's one-page briefing (where a participant gives their name and starts), and
 // the facilitator's "Compare participants" view with a projector mode. The "Try a workshop
-// scenario" list is on the start page (pages-start.mjs), so that this module can load after it.
+// scenario" list is on the start page (pages/start.mjs), so that this module can load after it.
 // Scenarios, comparisons and every figure come from the wasm core (scenarios) and its workshop
 // build (app.workshopCore: scenario, compareParticipants, loaded by app.go before these pages
 // render); this module only renders them.
-import { h, replace, put } from "./dom.mjs";
-import { govButton, govInput, govTableScroll, govTag, govWarning } from "./govuk.mjs";
-import { exportButtons } from "./report.mjs";
+import { h, replace, put } from "../ui/dom.mjs";
+import { govButton, govInput, govTableScroll, govTag, govWarning } from "../ui/govuk.mjs";
+import { exportButtons } from "../exports/report.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
 const WORKSHOP_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,11 +1,11 @@
 // About your authority: name, date of this self-evaluation, the last full inspection (with a
 // grade per judgement of the framework in force then), focused visits since, and monitoring.
-import { h, replace, put } from "./dom.mjs";
-import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } from "./govuk.mjs";
-import { fieldId } from "./state.mjs";
-import { dateParts, dateJoin } from "./format.mjs";
-import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./pages-area.mjs";
-import { familyOf, familyTerms, inspectionKindText } from "./family.mjs";
+import { h, replace, put } from "../ui/dom.mjs";
+import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } from "../ui/govuk.mjs";
+import { fieldId } from "../domain/state.mjs";
+import { dateParts, dateJoin } from "../ui/format.mjs";
+import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./form.mjs";
+import { familyOf, familyTerms, inspectionKindText } from "../domain/family.mjs";
 import { recordSection } from "./record-section.mjs";
 
 /**

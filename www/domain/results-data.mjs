@@ -2,8 +2,8 @@
 // names and order, the headline's words, the simulation as the page runs it, the pathway's dates
 // in words, and the comparison with last year. No page is built here, so the pages and the
 // exports (report.mjs) both import it and neither imports the other.
-import { h } from "./dom.mjs";
-import { formatDateLong, formatDateShort } from "./format.mjs";
+import { h } from "../ui/dom.mjs";
+import { formatDateLong, formatDateShort } from "../ui/format.mjs";
 import { changeWord, indicatorRows } from "./compare.mjs";
 
 /**

@@ -1,8 +1,8 @@
-// Comparing with last year (pages-results.mjs, comparePage): which way each judgement, statement
+// Comparing with last year (pages/results.mjs, comparePage): which way each judgement, statement
 // and indicator moved, said in words ("Better", "Worse"), never by colour alone; and whether last
 // year's file was made against another version of the framework.
-import { h } from "./dom.mjs";
-import { formatNumber } from "./format.mjs";
+import { h } from "../ui/dom.mjs";
+import { formatNumber } from "../ui/format.mjs";
 
 /** Grades and levels from worst to best; anything else (not known, not answered, no grade) has no rank. */
 const RANK = { inadequate: 0, requires_improvement: 1, good: 2, outstanding: 3 };

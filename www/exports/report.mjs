@@ -2,13 +2,13 @@
 // take to scrutiny, and a workbook a performance team can filter. This module describes them in
 // plain data, from what the pages already show (every grade, chance, reason, date and comparison
 // comes from the wasm core through app.scored, the simulation and the pathway); the exporters
-// (www/exporters/index.mjs, loaded only when a file is asked for) turn the description into the
+// (www/exports/office.mjs, loaded only when a file is asked for) turn the description into the
 // file, in the browser. Nothing is sent anywhere. The printed report follows the same sections.
-import { h } from "./dom.mjs";
-import { govButton } from "./govuk.mjs";
-import { TRUST, datesInText, formatDateLong, formatDateShort, formatNumber, formatPercent } from "./format.mjs";
-import { downloadBlob, fileStem } from "./files.mjs";
-import { familyTerms } from "./family.mjs";
+import { h } from "../ui/dom.mjs";
+import { govButton } from "../ui/govuk.mjs";
+import { TRUST, datesInText, formatDateLong, formatDateShort, formatNumber, formatPercent } from "../ui/format.mjs";
+import { downloadBlob, fileStem } from "../domain/files.mjs";
+import { familyTerms } from "../domain/family.mjs";
 import {
   GRADE_ORDER,
   KIND_TEXT,
@@ -23,7 +23,7 @@ import {
   statementText,
   topLifts,
   whenText,
-} from "./results-data.mjs";
+} from "../domain/results-data.mjs";
 
 export const MARKING = "Draft — private";
 
@@ -377,7 +377,7 @@ function comparisonSection(f) {
   };
 }
 
-/** The Word document's description (www/exporters/index.mjs, makeDocx). */
+/** The Word document's description (www/exports/office.mjs, makeDocx). */
 export function selfEvaluationDocument(app) {
   const f = facts(app);
   return {

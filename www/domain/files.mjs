@@ -1,9 +1,9 @@
 // Saving to and opening files, and exporting CSV. Saving is a Blob and an <a download>: the
 // browser writes the file without any network request. Opening reads the file locally and hands
 // the text to the core's parseAssessmentText; nothing changes unless the file is valid.
-import { h } from "./dom.mjs";
+import { h } from "../ui/dom.mjs";
 import { isEncrypted, decryptText, encryptText } from "./crypto.mjs";
-import { problemMessage } from "./messages.mjs";
+import { problemMessage } from "../ui/messages.mjs";
 
 /** Offers `text` as a download called `name`. */
 export function downloadText(app, name, text, type) {

@@ -1,9 +1,9 @@
 // "Save with a passphrase": a protected file (AES-GCM with a PBKDF2 key, crypto.mjs) that can be
 // emailed to a peer reviewer safely. GOV.UK password input pattern: passphrase and confirmation,
 // errors in an error summary linked to the fields.
-import { h, put } from "./dom.mjs";
-import { govInput, govButton, govErrorSummary, govWarning } from "./govuk.mjs";
-import { saveProtectedFile } from "./files.mjs";
+import { h, put } from "../ui/dom.mjs";
+import { govInput, govButton, govErrorSummary, govWarning } from "../ui/govuk.mjs";
+import { saveProtectedFile } from "../domain/files.mjs";
 
 export const MIN_PASSPHRASE = 8;
 

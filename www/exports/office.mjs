@@ -1,6 +1,6 @@
 // The exporters: a Word document (.docx, with `docx`) and a workbook (.xlsx, with
 // `write-excel-file`), made in the browser from a plain description that the page builds
-// (www/app/report.mjs). Nothing here knows about Stocktake's data: it renders headings,
+// (www/exports/report.mjs). Nothing here knows about Stocktake's data: it renders headings,
 // paragraphs, lists and tables, and typed spreadsheet columns. scripts/build-dist.mjs bundles this
 // module on its own (dist/stocktake-exports.mjs, loaded only when the user asks for a file, and
 // carried inside the offline file), so it must not import the page's modules.

@@ -2,15 +2,15 @@
 // GOV.UK details element, which is all a first visit needs. Opening it loads the tools chunk
 // (app.tools(): record-panel.mjs and record.mjs, with the peer, regional and audit pages) and the
 // record itself (app.loadRecord()), then record-panel.mjs renders inside it.
-import { h, replace } from "./dom.mjs";
-import { govButton } from "./govuk.mjs";
+import { h, replace } from "../ui/dom.mjs";
+import { govButton } from "../ui/govuk.mjs";
 
-/** Storage key of the authority chosen in the record (record-panel.mjs, pages-peer.mjs). */
+/** Storage key of the authority chosen in the record (record-panel.mjs, pages/peer.mjs). */
 export const CHOICE_KEY = "record-authority";
 
 /**
  * The section. `fill(lastInspection, authorityName, tools)` writes the chosen inspection into the
- * page's fields (pages-about.mjs); `tools` is the loaded tools module (asLastInspection, longDate).
+ * page's fields (pages/about.mjs); `tools` is the loaded tools module (asLastInspection, longDate).
  */
 export function recordSection(app, { fill }) {
   const body = h("div", { class: "govuk-details__text", id: "record-body" });

@@ -1,10 +1,10 @@
 // The start page (what Stocktake is, privacy, framework choice, three ways in and the workshop
 // scenarios), and the confirmation pages for clearing this device and starting again.
-import { h, inPage, put, replace } from "./dom.mjs";
-import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "./govuk.mjs";
-import { formatDateShort } from "./format.mjs";
-import { FAMILY_GROUPS, familyOf } from "./family.mjs";
-import { frameworkNotices } from "./pages-results.mjs";
+import { h, inPage, put, replace } from "../ui/dom.mjs";
+import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "../ui/govuk.mjs";
+import { formatDateShort } from "../ui/format.mjs";
+import { FAMILY_GROUPS, familyOf } from "../domain/family.mjs";
+import { frameworkNotices } from "../ui/sources.mjs";
 
 /** Opening files (files.mjs) is not needed to show the start page, so it loads after it. */
 const files = (app) => app.withModule("files", (f) => f);

@@ -8,8 +8,8 @@
 // (`readOnly`), and it uses the shell's narrow interface: `config`, `store`, `tabSlot` (where its
 // banner goes), `route`, `flushSave()`, `cancelSave()`, `adopt(a)`, `load(a)`, `go()` and
 // `renderStatus()`.
-import { h, replace } from "./dom.mjs";
-import { govButton } from "./govuk.mjs";
+import { h, replace } from "../ui/dom.mjs";
+import { govButton } from "../ui/govuk.mjs";
 
 const CHANNEL = "stocktake:tabs";
 

@@ -1,0 +1,90 @@
+// The form pages' shared parts (the About page and each area's page): "Save and continue", the
+// problems the core finds in the assessment, and the GOV.UK error summary that links each to its field.
+import { h } from "../ui/dom.mjs";
+import { govButton, govErrorSummary } from "../ui/govuk.mjs";
+import { fieldId } from "../domain/state.mjs";
+import { problemMessage } from "../ui/messages.mjs";
+
+/** Problem codes that are advice, not errors: the page shows them but does not stop the user. */
+export const ADVISORY_CODES = ["missing_grade"];
+
+/**
+ * "Save and continue" and "Back to task list" for a form page: saves, then goes to the task list
+ * (or to "Check your answers" when `params.from` is "check"), or back to `page` (with `params`)
+ * showing the error summary when the fields under `prefixes` have problems.
+ */
+export function saveAndContinue(app, prefixes, page, params = {}) {
+  // Opened from a Change link on "Check your answers": saving returns there (GOV.UK's pattern).
+  const fromCheck = params.from === "check";
+  return h(
+    "div",
+    { class: "govuk-button-group" },
+    govButton({
+      text: "Save and continue",
+      id: "save-continue",
+      onClick: () => {
+        app.saveNow();
+        if (pageErrors(app, prefixes).length)
+          app.go(page, { ...params, showErrors: true }, { replace: true, focusId: "error-summary" });
+        else if (fromCheck) app.go("check");
+        else app.go("tasks");
+      },
+    }),
+    fromCheck ? app.link("Back to check your answers", "check") : app.link("Back to task list", "tasks"),
+  );
+}
+
+/**
+ * Problems with the assessment, from the core: validateAssessment for answers and indicators,
+ * and the pathway's history reader for the inspection history. [{ field, code, message }].
+ */
+function problems(app) {
+  if (!app.a) return [];
+  let found;
+  try {
+    found = app.core.validateAssessment(app.a) ?? [];
+  } catch (err) {
+    found = [{ field: "", code: "invalid", message: err.message }];
+  }
+  const history = (app.pathway.run().problems ?? []).filter((p) => p.field.startsWith("history"));
+  // A self-evaluation describes practice as it is: it cannot be dated after today.
+  const own = [];
+  const on = app.a.assessedOn;
+  if (typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on) && on > app.today())
+    if (!found.some((p) => p.field === "assessedOn"))
+      own.push({
+        field: "assessedOn",
+        code: "future_date",
+        message: "The date of this self-evaluation is after today",
+      });
+  return [...found, ...history, ...own];
+}
+
+/** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
+export function pageErrors(app, prefixes) {
+  return problems(app)
+    .filter((p) => !ADVISORY_CODES.includes(p.code))
+    .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(`${pre}.`)))
+    .map((p) => ({ id: fieldId(p.field), field: p.field, message: problemMessage(app, p) }));
+}
+
+/** Error summary at the top of `main`, or nothing. */
+export function errorSummarySlot(app, errors) {
+  if (!errors.length) return null;
+  const s = govErrorSummary(errors, app.root);
+  s.id = "error-summary";
+  // In the order of the fields on the page (GOV.UK's pattern), which the core's order is not:
+  // sorted once the page that holds the summary has rendered its fields.
+  queueMicrotask(() => {
+    const list = s.querySelector(".govuk-error-summary__list");
+    if (!list) return;
+    const target = (li) => app.root.getElementById(li.querySelector("a")?.getAttribute("href")?.slice(1) ?? "");
+    const items = [...list.children].map((li, i) => ({ li, i, el: target(li) }));
+    items.sort((x, y) => {
+      if (!x.el || !y.el) return x.i - y.i;
+      return x.el.compareDocumentPosition(y.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    list.append(...items.map((x) => x.li));
+  });
+  return s;
+}

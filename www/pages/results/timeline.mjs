@@ -1,0 +1,226 @@
+// The inspection timeline: when the next inspection is likely, step by step, with the base rates
+// and the assumptions it rests on (adjustable).
+import { h, replace, put } from "../../ui/dom.mjs";
+import { govTag, govTable, govButton, govWarning, govInput } from "../../ui/govuk.mjs";
+import { fieldId } from "../../domain/state.mjs";
+import { datesInText, formatDateLong, formatDateShort } from "../../ui/format.mjs";
+import { familyOf, familyTerms } from "../../domain/family.mjs";
+import { GRADE_ORDER, KIND_TEXT, scrollTable, whenText } from "../../domain/results-data.mjs";
+import { assumptionTag, sourceLink, trustNote } from "../../ui/sources.mjs";
+import { hx } from "./judgements.mjs";
+
+export function timelineBody(pw, level) {
+  if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
+  const next = pw.next;
+  const assumptionLabel = new Map((pw.assumptions ?? []).map((x) => [x.id, x.label]));
+  return [
+    next
+      ? h(
+          "div",
+          { class: "govuk-inset-text st-next", id: "next-inspection" },
+          h(
+            "p",
+            { class: "govuk-body" },
+            next.kind === "full"
+              ? "Your next full inspection is "
+              : [
+                  "Your next full inspection is likely to be a ",
+                  h("strong", {}, KIND_TEXT[next.kind] ?? next.kind),
+                  ": ",
+                ],
+            "most likely around ",
+            h("strong", {}, formatDateLong(next.window.likely)),
+            `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`,
+          ),
+          h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
+          (next.notes ?? []).map((n) =>
+            typeof n === "string"
+              ? h("p", { class: "govuk-body-s" }, n)
+              : h("p", { class: "govuk-body-s" }, n.text, assumptionTag(n.tag), " ", trustNote(n.tag)),
+          ),
+          sourceLink(next.rule.source),
+        )
+      : null,
+    hx(level, "govuk-heading-m", "Step by step"),
+    h(
+      "ol",
+      { class: "st-timeline", id: "timeline-events" },
+      (pw.events ?? []).map((ev) =>
+        h(
+          "li",
+          { class: `st-timeline__item st-timeline__item--${ev.kind}` },
+          h("p", { class: "govuk-body-s st-timeline__when" }, whenText(ev)),
+          hx(
+            level + 1,
+            "govuk-heading-s st-timeline__title",
+            ev.title,
+            ev.condition ? [" ", govTag("Only if", null, "st-conditional")] : null,
+            assumptionTag(ev.tag),
+          ),
+          ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
+          h("p", { class: "govuk-body st-timeline__description" }, datesInText(ev.description)),
+          ev.assumptionIds?.length
+            ? h(
+                "p",
+                { class: "govuk-body-s st-muted" },
+                "Depends on: ",
+                ev.assumptionIds.map((id) => assumptionLabel.get(id) ?? id).join("; "),
+                ".",
+              )
+            : null,
+          sourceLink(ev.source),
+        ),
+      ),
+    ),
+  ];
+}
+
+export function baseRatesAside(app, pw, level) {
+  const b = pw.baseRates;
+  // The base rates are local authorities' inspections: not shown for providers.
+  if (!b || familyOf(app.fw()) !== "ilacs") return null;
+  const transitions = b.transitions ?? [];
+  const fromGrades = GRADE_ORDER.filter((g) => transitions.some((t) => t.from === g));
+  return h(
+    "aside",
+    { class: "st-base-rates", "aria-labelledby": "base-rates-title" },
+    hx(level, "govuk-heading-m", h("span", { id: "base-rates-title" }, "What happened to other authorities")),
+    h(
+      "p",
+      { class: "govuk-body-s" },
+      `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}, the first ending after the 2020–21 pause.`,
+    ),
+    h(
+      "p",
+      { class: "govuk-body-s" },
+      "Many cycles that began after the pause had not ended by March 2025, so these months read short: the windows on the left allow for the later ones.",
+    ),
+    fromGrades.map((from) => {
+      const rows = transitions.filter((t) => t.from === from);
+      const total = rows.reduce((n, t) => n + t.count, 0);
+      return scrollTable(
+        govTable({
+          caption: `After ${app.levelLabel(from).toLowerCase()}, the next grade was`,
+          captionSize: "s",
+          head: ["Next grade", "Authorities"],
+          rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]),
+          numeric: [1],
+          firstCellIsHeader: true,
+          extraClass: "st-table-small",
+        }),
+      );
+    }),
+    b.intervals?.length
+      ? scrollTable(
+          govTable({
+            caption: "Months between full inspections",
+            captionSize: "s",
+            head: ["After", "Median", "Range"],
+            rows: b.intervals.map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`]),
+            numeric: [1, 2],
+            firstCellIsHeader: true,
+            extraClass: "st-table-small",
+          }),
+        )
+      : null,
+    h("p", { class: "govuk-body-s st-attribution", id: "attribution" }, b.attribution),
+  );
+}
+
+/** Number inputs for the pathway's assumptions; `onChange` re-runs the pathway. */
+function assumptionsForm(app, pw, onChange) {
+  const problems = (pw.problems ?? []).filter((p) => p.field.startsWith("assumptions."));
+  return h(
+    "div",
+    { class: "st-assumptions st-no-print" },
+    h("h2", { class: "govuk-heading-m" }, "Change the assumptions"),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move.",
+    ),
+    (pw.assumptions ?? []).map((x) =>
+      govInput({
+        id: fieldId(`assumptions.${x.id}`),
+        label: x.label,
+        hint: [
+          `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
+          trustNote(x.tag),
+          sourceLink(x.source, "From: "),
+        ],
+        value: String(app.pathway.assumptions[x.id] ?? x.value),
+        type: "number",
+        inputmode: "decimal",
+        width: "4",
+        suffix: x.unit,
+        error: problems.find((p) => p.field === `assumptions.${x.id}`)?.message,
+        attrs: { min: String(x.min), max: String(x.max), step: "any" },
+        onChange: (v) => {
+          const n = v.trim() === "" ? undefined : Number(v);
+          app.pathway.setAssumption(x.id, n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v);
+          onChange(fieldId(`assumptions.${x.id}`));
+        },
+      }),
+    ),
+    govButton({
+      text: "Reset to defaults",
+      secondary: true,
+      id: "reset-assumptions",
+      onClick: () => {
+        app.pathway.resetAssumptions();
+        onChange("reset-assumptions");
+      },
+    }),
+  );
+}
+
+/** The timeline page. */
+export function timelinePage(app, main) {
+  if (!app.a) app.begin();
+  app.title("Your inspection pathway");
+  const body = h("div", { class: "govuk-grid-row", id: "timeline-body" });
+  const render = (focusId) => {
+    const pw = app.pathway.run();
+    const historyProblems = (pw.problems ?? []).filter((p) => p.field.startsWith("history"));
+    replace(
+      body,
+      h(
+        "div",
+        { class: "govuk-grid-column-two-thirds" },
+        historyProblems.length
+          ? govWarning(
+              `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
+            )
+          : null,
+        app.a.history?.lastInspection
+          ? null
+          : h(
+              "p",
+              { class: "govuk-body" },
+              "You have not told us about your last inspection, so the dates are wide. ",
+              app.link("Add your inspection history", "about"),
+              ".",
+            ),
+        timelineBody(pw, 2),
+        assumptionsForm(app, pw, render),
+      ),
+      h("div", { class: "govuk-grid-column-one-third" }, baseRatesAside(app, pw, 2)),
+    );
+    if (typeof focusId === "string") app.root.getElementById(focusId)?.focus();
+  };
+  render();
+  app.watch(() => render());
+  put(
+    main,
+    h("h1", { class: "govuk-heading-l" }, "Your inspection pathway"),
+    body,
+    h(
+      "p",
+      { class: "govuk-body st-no-print" },
+      app.link("See your action plan", "actions", {}, { id: "to-actions" }),
+      " or ",
+      app.link("print the full report", "report"),
+      ".",
+    ),
+  );
+}
