@@ -63,6 +63,16 @@ pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::scoring::score::score_value(&from_js(assessment)?))
 }
 
+/// `review({ assessment, today, assumptions })` → `{ score, pathway, problems }`: the one call the
+/// page makes per change. `score` is `score(assessment)`; `pathway` is `pathway(…)` under the grades
+/// the score projects; `problems` is every problem for the user (the reader's, a self-evaluation
+/// dated after today, the inspection history's), each naming its field, in words the page shows as
+/// given. Throws only when the argument cannot be read as JSON.
+#[wasm_bindgen]
+pub fn review(input: JsValue) -> Result<JsValue, JsError> {
+    to_js(&crate::review::review(&from_js(input)?))
+}
+
 /// `overallEffectiveness(frameworkId, { impact_of_leaders, help_and_protection, children_in_care,
 /// care_leavers })` → a grade id, or `null` for a framework without overall effectiveness. Pass
 /// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.

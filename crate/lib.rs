@@ -42,6 +42,7 @@ pub mod assessment;
 pub mod framework;
 pub mod model;
 pub mod pathway;
+pub mod review;
 pub mod scoring;
 pub mod workshop;
 

@@ -52,7 +52,7 @@ fn warnings_name_their_fields() {
         read(f)
             .problems
             .into_iter()
-            .map(|p| (p.field, p.code))
+            .map(|p| (p.field, p.code.to_string()))
             .collect::<Vec<_>>()
     };
     let s = |a: &str, b: &str| (a.to_string(), b.to_string());

@@ -6,13 +6,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. `bindings.rs` (the wasm boundary) sits above them all.
-const LAYERS: [&str; 7] = [
+const LAYERS: [&str; 8] = [
     "support",
     "model",
     "framework",
     "assessment",
     "scoring",
     "pathway",
+    "review",
     "workshop",
 ];
 

@@ -26,7 +26,7 @@ fn check_opened(o: &stocktake::assessment::Opened) {
         let _ = stocktake::scoring::score::score(&o.assessment);
     }
     for p in &o.problems {
-        assert!(!p.message.is_empty() && !p.code.is_empty());
+        assert!(!p.message.is_empty() && !p.code.as_str().is_empty());
         assert!(p.message.chars().count() < 400, "message too long: {}", p.message);
     }
 }

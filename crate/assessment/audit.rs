@@ -13,7 +13,7 @@ use super::shapes::{CriteriaFile, CriteriaSet, Criterion};
 use super::{clip, date, text, MAX_NOTES};
 use crate::model::grade::Grade;
 use crate::support::embedded::Text;
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -245,7 +245,7 @@ fn parse_grades(
                 if criterion(framework, id).is_none() {
                     problems.push(Problem::new(
                         f,
-                        "unknown_criterion",
+                        Code::UnknownCriterion,
                         format!(
                             "{} is not an audit criterion for this framework, so its grade was left out",
                             clip(id)
@@ -260,7 +260,7 @@ fn parse_grades(
                     None if g.is_null() || g.as_str() == Some("") => {}
                     None => problems.push(Problem::new(
                         f,
-                        "invalid_grade",
+                        Code::InvalidGrade,
                         "Choose outstanding, good, requires improvement, inadequate or not applicable",
                     )),
                 }
@@ -268,7 +268,7 @@ fn parse_grades(
         }
         Some(_) => problems.push(Problem::new(
             field,
-            "wrong_shape",
+            Code::WrongShape,
             "The grades must be a list of criteria and grades",
         )),
     }
@@ -282,7 +282,7 @@ fn parse_overall(v: Option<&Value>, field: String, problems: &mut Vec<Problem>) 
         Some(g) => grade_of(g).or_else(|| {
             problems.push(Problem::new(
                 field,
-                "invalid_grade",
+                Code::InvalidGrade,
                 "Choose outstanding, good, requires improvement or inadequate for the overall grade",
             ));
             None
@@ -297,7 +297,7 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
     let Some(o) = v.as_object() else {
         problems.push(Problem::new(
             format!("audits.{n}"),
-            "wrong_shape",
+            Code::WrongShape,
             "An audit must be an object",
         ));
         return None;
@@ -308,12 +308,12 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
         .to_string();
     let mut keep = true;
     if case_ref.is_empty() {
-        problems.push(Problem::new(at("caseRef"), "missing", "Enter the case reference"));
+        problems.push(Problem::new(at("caseRef"), Code::Missing, "Enter the case reference"));
         keep = false;
     } else if let Some(why) = looks_personal(&case_ref) {
         problems.push(Problem::new(
             at("caseRef"),
-            "looks_personal",
+            Code::LooksPersonal,
             format!("The case reference {why}: use your case-management system's reference, never a child's name, date of birth or NHS number"),
         ));
     }
@@ -324,7 +324,7 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
         Value::Null => {
             problems.push(Problem::new(
                 at("area"),
-                "missing",
+                Code::Missing,
                 "Choose the area the case was audited for",
             ));
             keep = false;
@@ -333,7 +333,7 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
         other => {
             problems.push(Problem::new(
                 at("area"),
-                "unknown_area",
+                Code::UnknownArea,
                 format!(
                     "{} is not an area with audit criteria in this framework",
                     super::shown(other)
@@ -347,8 +347,8 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
     if date.is_none() && !problems.iter().any(|p| p.field == at("date")) {
         problems.push(Problem::new(
             at("date"),
-            "missing",
-            "Enter the date of the audit, like 2026-03-31",
+            Code::Missing,
+            "Enter the date of the audit, like 31 3 2026",
         ));
     }
     let auditor = text(get("auditor"), &|| at("auditor"), MAX_NAME, problems);
@@ -375,7 +375,7 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
         Some(_) => {
             problems.push(Problem::new(
                 at("moderation"),
-                "wrong_shape",
+                Code::WrongShape,
                 "The moderation must be an object",
             ));
             None
@@ -403,7 +403,7 @@ pub fn parse_audits(v: Option<&Value>, framework: &str, problems: &mut Vec<Probl
             if items.len() > MAX_AUDITS {
                 problems.push(Problem::new(
                     "audits",
-                    "too_many",
+                    Code::TooMany,
                     format!("A file holds at most {MAX_AUDITS} audits; only the first {MAX_AUDITS} were read"),
                 ));
             }
@@ -415,7 +415,7 @@ pub fn parse_audits(v: Option<&Value>, framework: &str, problems: &mut Vec<Probl
                 .collect()
         }
         Some(_) => {
-            problems.push(Problem::new("audits.0", "wrong_shape", "The audits must be a list"));
+            problems.push(Problem::new("audits.0", Code::WrongShape, "The audits must be a list"));
             Vec::new()
         }
     }
@@ -431,7 +431,7 @@ mod tests {
     fn one(v: Value) -> (Option<Audit>, Vec<(String, String)>) {
         let mut p = Vec::new();
         let a = parse_audit(&v, 0, FW, &mut p);
-        (a, p.into_iter().map(|p| (p.field, p.code)).collect())
+        (a, p.into_iter().map(|p| (p.field, p.code.to_string())).collect())
     }
 
     #[test]

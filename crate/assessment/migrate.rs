@@ -11,7 +11,7 @@
 //! The tests fail until all three are done: `MIGRATIONS` must have exactly `FORMAT_VERSION - 1`
 //! entries, the current version must have golden files, and every older golden file must still
 //! open and score identically.
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use serde_json::Value;
 
 /// The newest file version this build reads and writes.
@@ -55,7 +55,7 @@ pub fn version_of(value: &Value) -> Result<u64, Problem> {
             Some(n) if n >= 1 => Ok(n),
             _ => Err(Problem::new(
                 "version",
-                "invalid_version",
+                Code::InvalidVersion,
                 "The file's version is not a whole number from 1, so it was not saved by Stocktake or has been changed",
             )),
         },
@@ -81,7 +81,7 @@ pub fn migrate_with(mut value: Value, current: u64, migrations: &[Migration]) ->
     if version > current {
         return Err(Problem::new(
             "version",
-            "newer_version",
+            Code::NewerVersion,
             format!(
                 "This file was saved by a newer version of Stocktake (file version {version}; this page reads versions up to {current}). Open it with the newer Stocktake, or ask whoever sent it to save it again"
             ),
@@ -91,7 +91,7 @@ pub fn migrate_with(mut value: Value, current: u64, migrations: &[Migration]) ->
         let Some(step) = usize::try_from(version - 1).ok().and_then(|i| migrations.get(i)) else {
             return Err(Problem::new(
                 "version",
-                "missing_migration",
+                Code::MissingMigration,
                 format!("This page cannot convert file version {version} to version {current}"),
             ));
         };
@@ -172,7 +172,7 @@ mod tests {
         );
         // A step may refuse.
         fn refuse(_: Value) -> Result<Value, Problem> {
-            Err(Problem::new("answers", "wrong_shape", "no"))
+            Err(Problem::new("answers", Code::WrongShape, "no"))
         }
         assert_eq!(migrate_with(json!({}), 2, &[refuse]).unwrap_err().code, "wrong_shape");
         // Files of the newest version skip the chain; a 3-version chain runs both steps in order.

@@ -22,7 +22,7 @@ pub mod shapes;
 
 use crate::framework::{self, Framework};
 use crate::model::level::Level;
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use crate::support::text::number_text;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -149,6 +149,15 @@ pub fn is_date(s: &str) -> bool {
 
 /// The plain-English name of a text field, from the last part of its path, for messages shown in
 /// the error summary (the path itself is in `Problem::field`, which links the message to the field).
+/// The name of the date field at `field` as a sentence starts with it, for its problems' messages.
+fn field_label(field: &str) -> Option<&'static str> {
+    match field {
+        "assessedOn" => Some("The date of this self-evaluation"),
+        f if f.starts_with("answers.") && f.ends_with(".action.due") => Some("The date the action is due"),
+        _ => None,
+    }
+}
+
 fn text_label(field: &str) -> &'static str {
     match field.rsplit('.').next().unwrap_or(field) {
         "notes" => "Notes",
@@ -170,7 +179,7 @@ fn text(value: &Value, field: &dyn Fn() -> String, max: usize, problems: &mut Ve
             let field = field();
             problems.push(Problem::new(
                 &field,
-                "too_long",
+                Code::TooLong,
                 format!(
                     "{} must be {max} characters or fewer (it has {}); only the first {max} are kept",
                     text_label(&field),
@@ -183,7 +192,7 @@ fn text(value: &Value, field: &dyn Fn() -> String, max: usize, problems: &mut Ve
             let field = field();
             problems.push(Problem::new(
                 &field,
-                "wrong_shape",
+                Code::WrongShape,
                 format!("{} must be text", text_label(&field)),
             ));
             String::new()
@@ -198,24 +207,21 @@ fn date(value: &Value, field: &dyn Fn() -> String, problems: &mut Vec<Problem>) 
         Value::String(s) if s.is_empty() => None,
         Value::String(s) if is_date(s) && is_plausible_date(s) => Some(s.clone()),
         Value::String(s) if is_date(s) => {
-            problems.push(Problem::new(
-                field(),
-                "invalid_date",
-                format!(
-                    "{} is not a plausible date: use a date from {} to {}",
-                    clip(s),
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-            ));
+            let field = field();
+            let message = match field_label(&field) {
+                Some(label) => format!("{label} must be a real date from {} to {}", YEARS.start(), YEARS.end()),
+                None => format!("Enter a date from {} to {}", YEARS.start(), YEARS.end()),
+            };
+            problems.push(Problem::new(field, Code::InvalidDate, message));
             None
         }
         _ => {
-            problems.push(Problem::new(
-                field(),
-                "invalid_date",
-                "Enter a real date, like 2026-03-31",
-            ));
+            let field = field();
+            let message = match field_label(&field) {
+                Some(label) => format!("{label} must be a real date"),
+                None => "Enter a real date, like 31 3 2026".to_string(),
+            };
+            problems.push(Problem::new(field, Code::InvalidDate, message));
             None
         }
     }
@@ -270,7 +276,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     let Some(obj) = value.as_object() else {
         problems.push(Problem::new(
             "",
-            "not_stocktake",
+            Code::NotStocktake,
             "This is not a Stocktake self-evaluation",
         ));
         return (a, problems);
@@ -279,7 +285,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         if f.as_str() != Some(FORMAT) {
             problems.push(Problem::new(
                 "format",
-                "not_stocktake",
+                Code::NotStocktake,
                 "This is not a Stocktake self-evaluation",
             ));
         }
@@ -291,14 +297,14 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
                 a.version = n;
                 problems.push(Problem::new(
                     "version",
-                    "newer_version",
+                    Code::NewerVersion,
                     format!("This file was saved by a newer Stocktake (file version {n}); update the page to read all of it"),
                 ));
             }
             Some(n) if n >= 1 => a.version = n,
             _ => problems.push(Problem::new(
                 "version",
-                "invalid_version",
+                Code::InvalidVersion,
                 "The file version must be a whole number from 1",
             )),
         },
@@ -308,11 +314,10 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         Some(Value::String(id)) if framework::get(id).is_some() => a.framework = id.clone(),
         Some(other) => problems.push(Problem::new(
             "framework",
-            "unknown_framework",
+            Code::UnknownFramework,
             format!(
-                "{} is not a framework this version of Stocktake knows; scored against {}",
-                shown(other),
-                framework::current().id
+                "The file's framework is not one this version of Stocktake knows; scored against {}",
+                framework::current().name
             ),
         )),
     }
@@ -336,7 +341,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
                 if fw.statement_index(id).is_none() {
                     problems.push(Problem::new(
                         field(),
-                        "unknown_statement",
+                        Code::UnknownStatement,
                         format!(
                             "{} is not a statement in {}, so its answer was left out",
                             clip(id),
@@ -352,7 +357,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         }
         Some(_) => problems.push(Problem::new(
             "answers",
-            "wrong_shape",
+            Code::WrongShape,
             "Answers must be an object keyed by statement id",
         )),
     }
@@ -364,7 +369,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
                 let Some(ind) = fw.indicator(id) else {
                     problems.push(Problem::new(
                         field,
-                        "unknown_indicator",
+                        Code::UnknownIndicator,
                         format!(
                             "{} is not an indicator in {}, so its value was left out",
                             clip(id),
@@ -381,7 +386,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
                         }
                         _ => problems.push(Problem::new(
                             field,
-                            "out_of_range",
+                            Code::OutOfRange,
                             format!(
                                 "{} must be between {} and {}",
                                 ind.name,
@@ -392,15 +397,15 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
                     },
                     _ => problems.push(Problem::new(
                         field,
-                        "not_a_number",
-                        format!("{} must be a number", ind.name),
+                        Code::NotANumber,
+                        format!("Enter {} as a number, like 22.5", ind.name),
                     )),
                 }
             }
         }
         Some(_) => problems.push(Problem::new(
             "indicators",
-            "wrong_shape",
+            Code::WrongShape,
             "Indicators must be an object keyed by indicator id",
         )),
     }
@@ -412,7 +417,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         Some(p @ Value::Object(_)) => a.peer = Some(p.clone()),
         Some(_) => problems.push(Problem::new(
             "peer.exchanges",
-            "wrong_shape",
+            Code::WrongShape,
             "The peer challenge record must be an object, so it is left out",
         )),
     }
@@ -421,7 +426,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         Some(Value::String(id)) if crate::framework::scenario_index::is_scenario(id) => a.scenario = Some(id.clone()),
         Some(other) => problems.push(Problem::new(
             "scenario",
-            "unknown_scenario",
+            Code::UnknownScenario,
             format!("{other} is not a workshop scenario"),
         )),
     }
@@ -444,7 +449,7 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
         let field = field();
         problems.push(Problem::new(
             &field,
-            "wrong_shape",
+            Code::WrongShape,
             format!("{field} must be an object with level, evidence, notes and action"),
         ));
         return None;
@@ -455,9 +460,9 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
         Some(Value::String(s)) if Level::from_id(s).is_some() => ans.level = Level::from_id(s),
         Some(other) => problems.push(Problem::new(
             format!("{}.level", field()),
-            "unknown_level",
+            Code::UnknownLevel,
             format!(
-                "{} is not a level: use outstanding, good, requires_improvement, inadequate or not_known",
+                "{} is not a level: use outstanding, good, requires improvement, inadequate or not known",
                 shown(other)
             ),
         )),
@@ -474,7 +479,7 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
                     }
                     _ => problems.push(Problem::new(
                         format!("{}.evidence.{i}", field()),
-                        "unknown_evidence",
+                        Code::UnknownEvidence,
                         format!("{} is not an evidence source", shown(e)),
                     )),
                 }
@@ -482,7 +487,7 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
         }
         Some(_) => problems.push(Problem::new(
             format!("{}.evidence", field()),
-            "wrong_shape",
+            Code::WrongShape,
             "Evidence must be a list",
         )),
     }
@@ -494,8 +499,8 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
         problems,
     );
     if let Some(p) = problems.get_mut(before) {
-        if p.code == "too_long" {
-            p.code = "notes_too_long".into();
+        if p.code == Code::TooLong {
+            p.code = Code::NotesTooLong;
         }
     }
     match o.get("action") {
@@ -518,7 +523,7 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
         }
         Some(_) => problems.push(Problem::new(
             format!("{}.action", field()),
-            "wrong_shape",
+            Code::WrongShape,
             "An action must be an object with text, owner and due",
         )),
     }
@@ -528,20 +533,20 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
 /// The codes that make a saved file unopenable; every other problem is a warning (the file opens
 /// with the faulty parts left out). `wrong_shape` is fatal only for the file as a whole or one of
 /// its top-level members (a field without a dot). See DESIGN.md, "Files".
-pub const FATAL_CODES: &[&str] = &[
-    "too_big",
-    "not_stocktake",
-    "not_json",
-    "encrypted",
-    "newer_version",
-    "invalid_version",
-    "missing_migration",
-    "unknown_framework",
+pub const FATAL_CODES: &[Code] = &[
+    Code::TooBig,
+    Code::NotStocktake,
+    Code::NotJson,
+    Code::Encrypted,
+    Code::NewerVersion,
+    Code::InvalidVersion,
+    Code::MissingMigration,
+    Code::UnknownFramework,
 ];
 
 /// Whether a problem from [`open_text`] makes the file unopenable.
 pub fn is_fatal(p: &Problem) -> bool {
-    FATAL_CODES.contains(&p.code.as_str()) || (p.code == "wrong_shape" && !p.field.contains('.'))
+    FATAL_CODES.contains(&p.code) || (p.code == Code::WrongShape && !p.field.contains('.'))
 }
 
 /// A saved file, opened.
@@ -556,7 +561,7 @@ pub struct Opened {
     pub fatal: bool,
 }
 
-fn refuse(field: &str, code: &str, message: impl Into<String>) -> Opened {
+fn refuse(field: &str, code: Code, message: impl Into<String>) -> Opened {
     Opened {
         assessment: Assessment::default(),
         problems: vec![Problem::new(field, code, message)],
@@ -605,7 +610,7 @@ pub fn open_bytes(bytes: &[u8]) -> Opened {
         Ok(text) => open_text(text),
         Err(_) => refuse(
             "",
-            "not_stocktake",
+            Code::NotStocktake,
             "The selected file is not a Stocktake file: it is not text (it may be an image, a Word document or a spreadsheet). Choose a file saved from Stocktake, ending in .json",
         ),
     }
@@ -614,7 +619,7 @@ pub fn open_bytes(bytes: &[u8]) -> Opened {
 fn too_big(bytes: usize) -> Opened {
     refuse(
         "",
-        "too_big",
+        Code::TooBig,
         format!(
             "The selected file is {}: a Stocktake file can be at most {}, so this is not one",
             megabytes(bytes),
@@ -650,7 +655,7 @@ pub fn open_text(text: &str) -> Opened {
     if looks_binary(text) {
         return refuse(
             "",
-            "not_stocktake",
+            Code::NotStocktake,
             "The selected file is not a Stocktake file: it is not text (it may be an image, a Word document or a spreadsheet). Choose a file saved from Stocktake, ending in .json",
         );
     }
@@ -661,7 +666,7 @@ pub fn open_text(text: &str) -> Opened {
         Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
             return refuse(
                 "",
-                "wrong_shape",
+                Code::WrongShape,
                 "The selected file is not a Stocktake file: its data is nested far too deeply",
             )
         }
@@ -674,26 +679,22 @@ pub fn open_text(text: &str) -> Opened {
             };
             return refuse(
                 "",
-                "not_json",
-                format!(
-                    "The selected file cannot be read: {hint} (line {}, column {}). Choose a file saved from Stocktake",
-                    e.line(),
-                    e.column()
-                ),
+                Code::NotJson,
+                format!("The selected file cannot be read: {hint}. Choose a file saved from Stocktake"),
             );
         }
     };
     if depth(&value) > MAX_DEPTH {
         return refuse(
             "",
-            "wrong_shape",
+            Code::WrongShape,
             "The selected file is not a Stocktake file: its data is nested far too deeply",
         );
     }
     let Some(obj) = value.as_object() else {
         return refuse(
             "",
-            "not_stocktake",
+            Code::NotStocktake,
             "The selected file holds data, but not a Stocktake self-evaluation. Choose a file saved from Stocktake",
         );
     };
@@ -702,14 +703,14 @@ pub fn open_text(text: &str) -> Opened {
         Some(ENCRYPTED_FORMAT) => {
             return refuse(
                 "format",
-                "encrypted",
+                Code::Encrypted,
                 "The selected file is protected with a passphrase: enter the passphrase to open it",
             )
         }
         _ => {
             return refuse(
                 "format",
-                "not_stocktake",
+                Code::NotStocktake,
                 "The selected file holds data, but not a Stocktake self-evaluation. Choose a file saved from Stocktake",
             )
         }
@@ -734,7 +735,7 @@ pub fn open_text(text: &str) -> Opened {
         problems.truncate(MAX_PROBLEMS);
         problems.push(Problem::new(
             "",
-            "more_problems",
+            Code::MoreProblems,
             format!("and {more} more problems like these"),
         ));
     }
@@ -762,7 +763,11 @@ mod tests {
     use serde_json::json;
 
     fn codes(v: Value) -> Vec<(String, String)> {
-        parse_assessment(&v).1.into_iter().map(|p| (p.field, p.code)).collect()
+        parse_assessment(&v)
+            .1
+            .into_iter()
+            .map(|p| (p.field, p.code.to_string()))
+            .collect()
     }
 
     #[test]

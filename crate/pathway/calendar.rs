@@ -72,10 +72,11 @@ impl std::error::Error for CalendarError {}
 
 impl CalendarError {
     /// A stable code for a [`crate::support::problems::Problem`]: `invalid_date` or `out_of_coverage`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::support::problems::Code {
+        use crate::support::problems::Code;
         match self {
-            CalendarError::InvalidDate(_) => "invalid_date",
-            CalendarError::OutOfCoverage { .. } => "out_of_coverage",
+            CalendarError::InvalidDate(_) => Code::InvalidDate,
+            CalendarError::OutOfCoverage { .. } => Code::OutOfCoverage,
         }
     }
 }

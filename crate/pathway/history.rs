@@ -34,7 +34,7 @@ use crate::model::grade::Grade;
 pub use crate::model::inspection::InspectionKind;
 use crate::pathway::calendar::parse_date;
 use crate::support::embedded::Text;
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -119,7 +119,7 @@ impl Reader<'_> {
         }
     }
 
-    fn problem(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    fn problem(&mut self, path: &str, code: Code, message: impl Into<String>) {
         let f = self.field(path);
         self.problems.push(Problem::new(f, code, message));
     }
@@ -127,19 +127,23 @@ impl Reader<'_> {
     /// A required date at `path`; `None` (with a problem) when missing, invalid or in the future.
     fn date(&mut self, v: Option<&Value>, path: &str, what: &str) -> Option<NaiveDate> {
         let Some(v) = v.filter(|v| !v.is_null()) else {
-            self.problem(path, "missing", format!("Enter the date {what}, like 2024-03-08"));
+            self.problem(path, Code::Missing, format!("Enter the date {what}, like 8 3 2024"));
             return None;
         };
         let Some(d) = v.as_str().and_then(|s| parse_date(s).ok()) else {
             self.problem(
                 path,
-                "invalid_date",
-                format!("Enter the date {what} as a real date, like 2024-03-08"),
+                Code::InvalidDate,
+                format!("Enter the date {what} as a real date, like 8 3 2024"),
             );
             return None;
         };
         if self.today.is_some_and(|t| d > t) {
-            self.problem(path, "future_date", format!("The date {what} must not be after today"));
+            self.problem(
+                path,
+                Code::FutureDate,
+                format!("The date {what} must be today or in the past"),
+            );
             return None;
         }
         Some(d)
@@ -167,7 +171,7 @@ pub(crate) fn read_grades(
     let Some(obj) = v.as_object() else {
         problems.push(Problem::new(
             path,
-            "invalid",
+            Code::Invalid,
             "Grades must be an object of judgement ids to grades",
         ));
         return out;
@@ -177,7 +181,7 @@ pub(crate) fn read_grades(
         if judgements.is_some_and(|js| !js.iter().any(|j| j == id)) {
             problems.push(Problem::new(
                 field,
-                "unknown_judgement",
+                Code::UnknownJudgement,
                 format!("{id} is not a judgement in the {framework} framework"),
             ));
             continue;
@@ -191,7 +195,7 @@ pub(crate) fn read_grades(
             }
             None => problems.push(Problem::new(
                 field,
-                "invalid_grade",
+                Code::InvalidGrade,
                 "Choose outstanding, good, requires improvement or inadequate",
             )),
         }
@@ -230,7 +234,7 @@ pub fn parse_history_shaped(
         return (h, r.problems);
     }
     let Some(obj) = value.as_object() else {
-        r.problem("", "invalid", "The history must be an object");
+        r.problem("", Code::Invalid, "The history must be an object");
         if r.prefix.is_empty() {
             r.problems[0].field.clear();
         } else {
@@ -250,7 +254,7 @@ pub fn parse_history_shaped(
             {
                 r.problem(
                     part,
-                    "not_applicable",
+                    Code::NotApplicable,
                     "Providers have no focused visits, monitoring or interventions: leave this out",
                 );
             }
@@ -274,7 +278,7 @@ pub fn parse_history_shaped(
                         Some(_) => {
                             r.problem(
                                 &format!("focusedVisits.{i}.priorityActions"),
-                                "invalid",
+                                Code::Invalid,
                                 "Say whether the visit set areas for priority action (true or false)",
                             );
                             false
@@ -289,7 +293,7 @@ pub fn parse_history_shaped(
                 }
                 h.focused_visits.sort_by_key(|v| v.ended_on);
             }
-            None => r.problem("focusedVisits", "invalid", "Focused visits must be a list"),
+            None => r.problem("focusedVisits", Code::Invalid, "Focused visits must be a list"),
         }
     }
 
@@ -304,7 +308,7 @@ pub fn parse_history_shaped(
             }
             None => r.problem(
                 "monitoring",
-                "invalid",
+                Code::Invalid,
                 "Monitoring must be null or an object like { \"since\": \"2023-02-01\" }",
             ),
         }
@@ -320,7 +324,7 @@ pub fn parse_history_shaped(
                     if !kinds.iter().any(|k| k == kind) {
                         r.problem(
                             &format!("interventions.{i}.kind"),
-                            "invalid_kind",
+                            Code::InvalidKind,
                             format!("Choose one of: {}", kinds.join(", ")),
                         );
                         continue;
@@ -334,7 +338,7 @@ pub fn parse_history_shaped(
                 }
                 h.interventions.sort_by_key(|x| x.on);
             }
-            None => r.problem("interventions", "invalid", "Interventions must be a list"),
+            None => r.problem("interventions", Code::Invalid, "Interventions must be a list"),
         }
     }
     (h, r.problems)
@@ -342,7 +346,7 @@ pub fn parse_history_shaped(
 
 fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Option<LastInspection> {
     if !li.is_object() {
-        r.problem("lastInspection", "invalid", "The last inspection must be an object");
+        r.problem("lastInspection", Code::Invalid, "The last inspection must be an object");
         return None;
     }
     let kind = match li.get("kind").filter(|v| !v.is_null()) {
@@ -355,7 +359,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
                     Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
                     _ => names.join(""),
                 };
-                r.problem("lastInspection.kind", "invalid_kind", format!("Choose {list}"));
+                r.problem("lastInspection.kind", Code::InvalidKind, format!("Choose {list}"));
                 None
             }
         },
@@ -370,7 +374,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
     if ended_on < started_on {
         r.problem(
             "lastInspection.endedOn",
-            "ended_before_started",
+            Code::EndedBeforeStarted,
             "The date the inspection ended must be on or after the date it started",
         );
         return None;
@@ -382,7 +386,7 @@ fn read_last_inspection(r: &mut Reader, li: &Value, shape: &HistoryShape) -> Opt
             if fw.is_none() {
                 r.problem(
                     "lastInspection.startedOn",
-                    "before_ilacs",
+                    Code::BeforeIlacs,
                     "ILACS began in January 2018: enter the last ILACS inspection",
                 );
             }
@@ -412,7 +416,7 @@ mod tests {
     use serde_json::json;
 
     fn codes(p: &[Problem]) -> Vec<(String, String)> {
-        p.iter().map(|p| (p.field.clone(), p.code.clone())).collect()
+        p.iter().map(|p| (p.field.clone(), p.code.to_string())).collect()
     }
 
     #[test]

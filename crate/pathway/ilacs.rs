@@ -54,7 +54,7 @@ use crate::pathway::rules::{
 };
 use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
 use crate::scoring::route::Route;
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use chrono::{NaiveDate, TimeDelta};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -257,8 +257,8 @@ pub fn pathway(input: &Value) -> PathwayResult {
         _ => {
             problems.push(Problem::new(
                 "today",
-                "invalid_date",
-                "Give today's date as a real date, like 2026-11-22",
+                Code::InvalidDate,
+                "Give today's date as a real date, like 22 11 2026",
             ));
             return empty(problems, &a);
         }
@@ -275,7 +275,7 @@ pub fn pathway(input: &Value) -> PathwayResult {
             if fw_input.is_some() || input.get("framework").is_some_and(|v| !v.is_null()) {
                 problems.push(Problem::new(
                     "framework",
-                    "unknown_framework",
+                    Code::UnknownFramework,
                     format!(
                         "Unknown framework; the one in force today ({}) was used",
                         framework_id_on(today).unwrap_or(&rules_data().framework[0].id)
@@ -330,7 +330,7 @@ fn plan(
                 }
                 None => ctx.t.problems.push(Problem::new(
                     "history.lastInspection.grades",
-                    "missing_grade",
+                    Code::MissingGrade,
                     format!(
                         "The grades given do not decide a route under {}: enter {}",
                         crate::framework::catalogue::name(fid),
@@ -664,7 +664,7 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
     let Some((route, rr)) = crate::scoring::route::route(&fw.id, projected) else {
         ctx.t.problems.push(Problem::new(
             "projected",
-            "missing_grade",
+            Code::MissingGrade,
             format!(
                 "The projected grades do not decide a route under {}: enter {}",
                 crate::framework::catalogue::name(&fw.id),

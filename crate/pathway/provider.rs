@@ -38,7 +38,7 @@ use crate::pathway::rules::{Assumptions, RuleRef};
 pub use crate::pathway::shapes::{CycleStart, ProviderPathway, Visit, WindowKind, WindowRule};
 use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
 use crate::support::embedded::Text;
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -213,8 +213,8 @@ impl ProviderPathway {
             _ => {
                 plan.t.problems.push(Problem::new(
                     "today",
-                    "invalid_date",
-                    "Give today's date as a real date, like 2026-11-22",
+                    Code::InvalidDate,
+                    "Give today's date as a real date, like 22 11 2026",
                 ));
                 return None;
             }
@@ -309,7 +309,7 @@ impl ProviderPathway {
             match projected.get(&*self.judged_by) {
                 None => plan.t.problems.push(Problem::new(
                     format!("projected.{}", self.judged_by),
-                    "missing_grade",
+                    Code::MissingGrade,
                     format!("Enter the projected grade for {}", self.judged_by),
                 )),
                 Some(&g) => {

@@ -6,7 +6,7 @@ use crate::pathway::shapes::AssumptionFile;
 pub use crate::pathway::shapes::{
     Assumption, Election, EventDef, EventKind, FrameworkRules, Pause, RuleRef, RulesData,
 };
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use crate::support::text::number_text;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -118,7 +118,7 @@ impl Assumptions {
         let Some(obj) = overrides.as_object() else {
             problems.push(Problem::new(
                 field_prefix,
-                "invalid",
+                Code::Invalid,
                 "Assumptions must be an object of ids to numbers",
             ));
             return (a, problems);
@@ -128,7 +128,7 @@ impl Assumptions {
             let Some(slot) = a.all.iter_mut().find(|x| &x.id == id) else {
                 problems.push(Problem::new(
                     field,
-                    "unknown_assumption",
+                    Code::UnknownAssumption,
                     format!("{id} is not an assumption"),
                 ));
                 continue;
@@ -137,7 +137,7 @@ impl Assumptions {
                 Some(x) if x >= slot.min && x <= slot.max => slot.value = x,
                 Some(_) => problems.push(Problem::new(
                     field,
-                    "out_of_range",
+                    Code::OutOfRange,
                     format!(
                         "{} must be between {} and {} {}; the default {} was used",
                         slot.label,
@@ -149,7 +149,7 @@ impl Assumptions {
                 )),
                 None => problems.push(Problem::new(
                     field,
-                    "invalid_number",
+                    Code::InvalidNumber,
                     format!("{} must be a number", slot.label),
                 )),
             }

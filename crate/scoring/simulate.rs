@@ -23,7 +23,7 @@ use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::scoring::route::Route;
 use crate::scoring::score::{grade_all, grade_all_knowing, levels_of, overall_core};
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -473,7 +473,7 @@ fn whole_in(v: &Value, field: &str, max: u64, what: &str) -> Result<u64, Problem
         Some(n) if n <= max => Ok(n),
         _ => Err(Problem::new(
             field,
-            "out_of_range",
+            Code::OutOfRange,
             format!("{what} must be a whole number from 0 to {max}"),
         )),
     }
@@ -490,7 +490,7 @@ pub fn parse_options(value: &Value) -> Result<Options, Problem> {
             _ => {
                 return Err(Problem::new(
                     "runs",
-                    "out_of_range",
+                    Code::OutOfRange,
                     format!("Runs must be a whole number from 1 to {MAX_RUNS}"),
                 ))
             }

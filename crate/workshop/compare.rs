@@ -31,7 +31,7 @@ use crate::framework::Framework;
 use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::scoring::score::score;
-use crate::support::problems::Problem;
+use crate::support::problems::{Code, Problem};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -260,7 +260,7 @@ fn describe(scenario: &Option<String>) -> String {
 fn first_problem(problems: &[Problem]) -> String {
     let p = &problems[0];
     let mut reason = p.message.clone();
-    if !p.field.is_empty() && !matches!(p.code.as_str(), "not_json" | "not_stocktake") {
+    if !p.field.is_empty() && !matches!(p.code, Code::NotJson | Code::NotStocktake) {
         reason = format!("{reason} (at {})", p.field);
     }
     match problems.len() {
@@ -316,7 +316,7 @@ pub fn compare_participants(files: &[(String, String)], reference: Option<&str>)
             None => {
                 problems.push(Problem::new(
                     "reference",
-                    "unknown_scenario",
+                    Code::UnknownScenario,
                     format!("{id} is not a workshop scenario"),
                 ));
                 None

@@ -3,7 +3,6 @@
 // the text to the core's parseAssessmentText; nothing changes unless the file is valid.
 import { h } from "../ui/dom.mjs";
 import { isEncrypted, decryptText, encryptText } from "./crypto.mjs";
-import { problemMessage } from "../ui/messages.mjs";
 
 /** Offers `text` as a download called `name`. */
 export function downloadText(app, name, text, type) {
@@ -46,11 +45,6 @@ export function saveAssessmentFile(app) {
 /** "1.4 MB" for a size in bytes. */
 function megabytesText(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** One problem from the core as a sentence for an error summary, in plain English (messages.mjs). */
-export function problemText(p, app) {
-  return app ? problemMessage(app, p) : p.message;
 }
 
 /**
@@ -125,7 +119,7 @@ export async function openAssessmentText(app, text, passphrase) {
     return {
       ok: false,
       code: problems[0]?.code ?? "not_stocktake",
-      messages: problems.map((p) => problemText(p, app)),
+      messages: problems.map((p) => p.message),
     };
   }
   return { ok: true, assessment: parsed.assessment, warnings: problems };

@@ -5,39 +5,22 @@
 // "assumptions"; a new assessment starts from the defaults.
 
 export class Pathway {
-  /** `app` is the shell: the assessment (`a`, `scored`), `fw()`, `core`, `today()`, `store`, `saveExtra`. */
+  /** `app` is the shell: the assessment (`a`), its latest review (`reviewed`), `store`, `saveExtra`, `rescore`. */
   constructor(app) {
     this.app = app;
     /** { <assumption id>: value } for each figure changed from its default. */
     this.assumptions = app.store.read("assumptions") ?? {};
   }
 
-  /** The projected grade per judgement from the latest score. */
-  projectedGrades() {
-    const { app } = this;
-    const out = {};
-    for (const j of app.scored?.judgements ?? []) if (j.grade) out[j.id] = j.grade;
-    // A derived overall judgement (ILACS overall effectiveness) is not among `judgements`.
-    const derived = app.fw()?.judgements?.find((j) => j.derived);
-    if (derived && app.scored?.overall?.grade) out[derived.id] = app.scored.overall.grade;
-    return out;
-  }
-
-  /** pathway(...) from the core for the current assessment and assumptions. */
+  /**
+   * The pathway of the current assessment under the current assumptions: the one the core's
+   * `review` gave with the latest score (shell/app.mjs, rescore), so reading it costs nothing.
+   */
   run() {
     const { app } = this;
     if (!app.a) return { problems: [] };
-    try {
-      return app.core.pathway({
-        framework: app.a.framework,
-        today: app.today(),
-        history: app.a.history ?? null,
-        projected: this.projectedGrades(),
-        assumptions: this.assumptions,
-      });
-    } catch (err) {
-      return { error: err.message, problems: [] };
-    }
+    if (!app.reviewed) return { error: app.scoreError ?? "the answers have not been scored", problems: [] };
+    return app.reviewed.pathway;
   }
 
   /** Changes one assumption (`undefined` goes back to its default) and keeps the set. */
@@ -45,12 +28,14 @@ export class Pathway {
     if (value === undefined) delete this.assumptions[id];
     else this.assumptions[id] = value;
     this.app.saveExtra("assumptions", this.assumptions);
+    this.app.rescore();
   }
 
   /** Every assumption back to its default, kept so. */
   resetAssumptions() {
     this.assumptions = {};
     this.app.saveExtra("assumptions", {});
+    this.app.rescore();
   }
 
   /** Forgets the assumptions in memory (the store has been cleared). */

@@ -1,11 +1,14 @@
 // The assessment being edited: creating one, and changing it by path so that empty values are
 // removed (an answer with nothing in it is not stored, so task statuses stay honest).
 
-/** A new, empty assessment in the saved-file format. */
-export function newAssessment(frameworkId, authority, today) {
+/**
+ * A new, empty assessment in the saved-file format. `limits` is the core's `fileLimits()`: the
+ * format's name and version are the core's, never written twice.
+ */
+export function newAssessment(limits, frameworkId, authority, today) {
   return {
-    format: "stocktake-assessment",
-    version: 2,
+    format: limits.format,
+    version: limits.formatVersion,
     framework: frameworkId,
     authority: authority || "",
     assessedOn: today,

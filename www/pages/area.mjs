@@ -15,8 +15,6 @@ import { fieldId, getPath } from "../domain/state.mjs";
 import { dateParts, dateJoin, formatDateShort, formatNumber } from "../ui/format.mjs";
 import { errorSummarySlot, pageErrors, saveAndContinue } from "./form.mjs";
 
-const NOTES_LIMIT = 2000;
-
 /** Shows or refreshes the projected judgement for one judgement id. */
 function liveJudgement(app, judgementId) {
   const box = h("div", { class: "st-live govuk-inset-text", id: "live-judgement", "aria-live": "polite" });
@@ -186,7 +184,7 @@ export function areaPage(app, main, params) {
           label: "Notes (optional)",
           hint: "For example, what your last audit found, or what you still need to check.",
           value: ans.notes ?? "",
-          maxlength: NOTES_LIMIT,
+          maxlength: app.limits.maxNotes,
           error: errorFor(`${base}.notes`),
           onInput: (v) => app.set(`${base}.notes`, v),
         }),

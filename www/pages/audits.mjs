@@ -380,7 +380,12 @@ export function auditPage(app, main, params) {
     const clean = cloneJson(draft);
     const mod = clean.moderation;
     if (mod && !mod.auditor && !mod.overall && Object.keys(mod.grades ?? {}).length === 0) delete clean.moderation;
-    const probe = { format: "stocktake-assessment", version: 2, framework: app.a.framework, audits: [clean] };
+    const probe = {
+      format: app.limits.format,
+      version: app.limits.formatVersion,
+      framework: app.a.framework,
+      audits: [clean],
+    };
     const found = app.core
       .validateAssessment(probe)
       .filter((p) => p.field.startsWith("audits.0"))
@@ -771,7 +776,12 @@ export function auditsImportPage(app, main, params) {
           id: "import-check",
           onClick: () => {
             const audits = auditsFromCsv(rows, mapping, criteria, areas);
-            const probe = { format: "stocktake-assessment", version: 2, framework: app.a.framework, audits };
+            const probe = {
+              format: app.limits.format,
+              version: app.limits.formatVersion,
+              framework: app.a.framework,
+              audits,
+            };
             const byRow = new Map();
             for (const p of app.core.validateAssessment(probe)) {
               const m = /^audits\.(\d+)/.exec(p.field);

@@ -3,7 +3,6 @@
 import { h } from "../ui/dom.mjs";
 import { govButton, govErrorSummary } from "../ui/govuk.mjs";
 import { fieldId } from "../domain/state.mjs";
-import { problemMessage } from "../ui/messages.mjs";
 
 /** Problem codes that are advice, not errors: the page shows them but does not stop the user. */
 export const ADVISORY_CODES = ["missing_grade"];
@@ -35,29 +34,14 @@ export function saveAndContinue(app, prefixes, page, params = {}) {
 }
 
 /**
- * Problems with the assessment, from the core: validateAssessment for answers and indicators,
- * and the pathway's history reader for the inspection history. [{ field, code, message }].
+ * Every problem with the assessment, from the core's latest review (shell/app.mjs, rescore): the
+ * reader's, a self-evaluation dated after today and the inspection history's, each
+ * { field, code, message } with the message written for the user.
  */
 function problems(app) {
   if (!app.a) return [];
-  let found;
-  try {
-    found = app.core.validateAssessment(app.a) ?? [];
-  } catch (err) {
-    found = [{ field: "", code: "invalid", message: err.message }];
-  }
-  const history = (app.pathway.run().problems ?? []).filter((p) => p.field.startsWith("history"));
-  // A self-evaluation describes practice as it is: it cannot be dated after today.
-  const own = [];
-  const on = app.a.assessedOn;
-  if (typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on) && on > app.today())
-    if (!found.some((p) => p.field === "assessedOn"))
-      own.push({
-        field: "assessedOn",
-        code: "future_date",
-        message: "The date of this self-evaluation is after today",
-      });
-  return [...found, ...history, ...own];
+  if (!app.reviewed) return app.scoreError ? [{ field: "", code: "invalid", message: app.scoreError }] : [];
+  return app.reviewed.problems;
 }
 
 /** Problems (from the core) that belong to fields starting with one of `prefixes`, as { id, message }. */
@@ -65,7 +49,7 @@ export function pageErrors(app, prefixes) {
   return problems(app)
     .filter((p) => !ADVISORY_CODES.includes(p.code))
     .filter((p) => prefixes.some((pre) => p.field === pre || p.field.startsWith(`${pre}.`)))
-    .map((p) => ({ id: fieldId(p.field), field: p.field, message: problemMessage(app, p) }));
+    .map((p) => ({ id: fieldId(p.field), field: p.field, message: p.message }));
 }
 
 /** Error summary at the top of `main`, or nothing. */

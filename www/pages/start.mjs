@@ -73,7 +73,7 @@ export function startPage(app, main) {
     replace(decisionSlot);
     if (result.ok && !result.warnings.length) return finish(result.assessment);
     if (result.ok) {
-      showFileErrors(result.warnings.map((p) => f.problemText(p, app)));
+      showFileErrors(result.warnings.map((p) => p.message));
       put(
         decisionSlot,
         govWarning(

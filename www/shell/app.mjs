@@ -49,9 +49,13 @@ export class App {
     this.config = config;
     this.store = openStore(config.storage);
     this.frameworks = core.frameworks();
+    /** The core's file limits and format: { maxFileBytes, maxNotes, maxText, format, encryptedFormat, formatVersion }. */
+    this.limits = core.fileLimits();
     this.fwCache = new Map();
-    // The assessment being edited and its latest score.
+    // The assessment being edited, its latest review (the core's one answer per change: score,
+    // pathway, problems) and, for short, that review's score.
     this.a = null;
+    this.reviewed = null;
     this.scored = null;
     this.scoreError = null;
     this.watchers = new Set();
@@ -179,7 +183,7 @@ export class App {
     });
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && this.flushSave());
     const saved = this.store.read("assessment");
-    if (saved && saved.format === "stocktake-assessment") this.a = saved;
+    if (saved && saved.format === this.limits.format) this.a = saved;
     if (this.a) this.rescore();
     this.tabs.watch();
     this.renderStatus();
@@ -195,7 +199,7 @@ export class App {
     whenIdle(() => this.fw());
     whenIdle(() => {
       try {
-        if (!this.a) this.core.score(newAssessment(this.defaultFrameworkId(), "", this.today()));
+        if (!this.a) this.core.score(newAssessment(this.limits, this.defaultFrameworkId(), "", this.today()));
       } catch {
         // scoring reports its own errors when it is used
       }
@@ -206,7 +210,7 @@ export class App {
 
   /** Starts a new assessment (replacing any in memory). */
   begin(frameworkId) {
-    this.a = newAssessment(frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
+    this.a = newAssessment(this.limits, frameworkId ?? this.defaultFrameworkId(), this.config.authority, this.today());
     this.pathway.resetAssumptions();
     this.changed(true);
     this.changedSinceFile = false; // nothing typed yet
@@ -258,9 +262,17 @@ export class App {
   rescore() {
     if (!this.a) return;
     try {
-      this.scored = this.core.score(this.a);
+      // One call per change (the core's review): the score, the pathway under the grades it
+      // projects, and every problem the user should see.
+      this.reviewed = this.core.review({
+        assessment: this.a,
+        today: this.today(),
+        assumptions: this.pathway?.assumptions ?? {},
+      });
+      this.scored = this.reviewed.score;
       this.scoreError = null;
     } catch (err) {
+      this.reviewed = null;
       this.scored = null;
       this.scoreError = err.message;
     }
@@ -384,6 +396,7 @@ export class App {
     this.store.clearAll();
     this.a = null;
     this.scored = null;
+    this.reviewed = null;
     this.pathway.forget();
     for (const fn of this.clearHooks) fn();
     this.savedAt = null;
