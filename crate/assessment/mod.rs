@@ -670,7 +670,7 @@ pub fn open_text(text: &str) -> Opened {
                 "The selected file is not a Stocktake file: its data is nested far too deeply",
             )
         }
-        Err(e) => {
+        Err(_) => {
             let first = text.trim_start().chars().next();
             let hint = if matches!(first, Some('{') | Some('[')) {
                 "it may be damaged or cut short"
