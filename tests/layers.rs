@@ -211,3 +211,34 @@ fn the_scan_sees_imports_and_ignores_comments_and_tests() {
     assert_eq!(layer(&file_of(&paths[1])), Some(4));
     assert!(layer(&root().join("bindings.rs")).is_none());
 }
+
+/// Every file under `dir`, whatever its kind.
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            all_files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// The code and its tests read only the repository: a test that reads a sibling checkout
+/// (the project's shared folder) would skip, or fail, on a clean clone.
+#[test]
+fn nothing_in_the_code_or_its_tests_reads_outside_the_repository() {
+    let outside = ["..", "shared"].join("/");
+    let top = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["crate", "tests", "tools", "examples"] {
+        all_files(&top.join(dir), &mut files);
+    }
+    assert!(files.len() > 100, "{}", files.len());
+    let bad: Vec<String> = files
+        .iter()
+        .filter(|f| fs::read(f).is_ok_and(|b| String::from_utf8_lossy(&b).contains(&outside)))
+        .map(|f| f.strip_prefix(top).unwrap().display().to_string())
+        .collect();
+    assert!(bad.is_empty(), "these files name {outside}: {bad:?}");
+}

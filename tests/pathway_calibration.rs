@@ -6,19 +6,19 @@
 //! mean window width in months. It also measures candidate rules for the next inspection's kind
 //! on every pair (the kind does not depend on the pause).
 //!
-//! The CSV is read from `../shared/data/ofsted-ilacs/`; the test is skipped (with a message) when
-//! it is absent. Floors sit slightly below the figures achieved with the default assumptions, so a
+//! The CSV is the repository's own (`data/ofsted-ilacs/`, read with tools/base-rates); a missing
+//! or unreadable file fails the test. Floors sit slightly below the figures achieved with the default assumptions, so a
 //! regression fails. Real outcomes after March 2025 were kept back to check the model: the windows
 //! are drawn from the survival of the cycles still running (assumptions.toml), not fitted to
 //! these pairs alone.
+#![cfg(not(target_arch = "wasm32"))]
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::path::Path;
 use stocktake::model::date::{format, months_between};
 use stocktake::model::grade::Grade;
-use stocktake::pathway::base_rates::{graded_inspections, pairs, post_pause_pairs, InspectionPair, CSV_PATH};
 use stocktake::pathway::calendar::add_working_days;
 use stocktake::pathway::history::InspectionKind;
+use stocktake_base_rates::{graded_inspections, pairs, post_pause_pairs, repo_root, rows, InspectionPair, CSV};
 
 struct Figures {
     n: usize,
@@ -96,15 +96,8 @@ fn candidates() -> Vec<(&'static str, KindRule)> {
 
 #[test]
 fn the_planner_fits_cycles_after_the_pause() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(CSV_PATH);
-    let Ok(csv) = std::fs::read_to_string(&path) else {
-        println!(
-            "SKIPPED: {} is absent, so the pathway was not calibrated",
-            path.display()
-        );
-        return;
-    };
-    let inspections = graded_inspections(&csv);
+    let csv = std::fs::read_to_string(repo_root().join(CSV)).expect("the committed history CSV");
+    let inspections = graded_inspections(&rows(&csv).expect("a readable CSV"));
     let recent = post_pause_pairs(&inspections);
     let all = pairs(&inspections);
 

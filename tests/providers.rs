@@ -161,9 +161,37 @@ fn simulation_reports_the_limited_overall_for_providers() {
         "good",
         json!({ "ch_hp_missing": "inadequate" }),
     );
-    let r = stocktake::scoring::simulate::simulate_value(&a, &serde_json::json!({ "runs": 200, "seed": 3 })).unwrap();
-    let r = serde_json::to_value(r).unwrap();
-    assert!(r["overall"]["probabilities"].is_object(), "{}", r["overall"]);
+    let simulate = |a: &Value| {
+        let r = stocktake::scoring::simulate::simulate_value(a, &json!({ "runs": 400, "seed": 3 })).unwrap();
+        serde_json::to_value(r).unwrap()
+    };
+    let p = |r: &Value, grade: &str| r["overall"]["probabilities"][grade].as_f64().unwrap();
+    let r = simulate(&a);
+    let hp = judgement(&r, "help_and_protection")["probabilities"]["inadequate"]
+        .as_f64()
+        .unwrap();
+    // Help and protection is inadequate in most runs, and in every such run the overall is held
+    // down to inadequate with it: the overall reported is the limited one, not the best fit of
+    // its own (good) statements.
+    assert!(hp > 0.5, "help and protection inadequate in {hp}");
+    assert!(
+        p(&r, "inadequate") >= hp,
+        "{} < {hp}: {}",
+        p(&r, "inadequate"),
+        r["overall"]
+    );
+    assert_eq!(
+        r["overall"]["probabilities"],
+        judgement(&r, "overall_experiences_progress")["probabilities"]
+    );
+    assert_eq!(
+        judgement(&r, "overall_experiences_progress")["mostLikely"],
+        "inadequate"
+    );
+    // Without the inadequate answer the same seed gives no inadequate overall at all.
+    let unlimited = simulate(&assessment("sccif-childrens-homes", "good", json!({})));
+    assert_eq!(p(&unlimited, "inadequate"), 0.0, "{}", unlimited["overall"]);
+    assert!(p(&unlimited, "good") > 0.5, "{}", unlimited["overall"]);
 }
 
 #[test]

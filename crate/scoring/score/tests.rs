@@ -494,11 +494,33 @@ fn overall_carries_reasons_and_is_null_when_a_judgement_is_missing() {
 
 #[test]
 fn score_value_reports_problems_and_scores_the_rest() {
-    let v = serde_json::json!({ "framework": "ilacs-2018-01", "answers": { "hp_front_door": { "level": "bad" } } });
+    // Every statement good, but one with a level that does not exist and one id that is not a
+    // statement: both are reported, and the rest is scored as if they were not there.
+    let fw = framework::get("ilacs-2018-01").unwrap();
+    let mut answers = serde_json::Map::new();
+    for (_, s) in fw.statements() {
+        answers.insert(s.id.to_string(), serde_json::json!({ "level": "good" }));
+    }
+    answers.insert("hp_front_door".into(), serde_json::json!({ "level": "bad" }));
+    answers.insert("no_such_statement".into(), serde_json::json!({ "level": "inadequate" }));
+    let v = serde_json::json!({ "framework": "ilacs-2018-01", "answers": answers });
     let r = score_value(&v);
     assert_eq!(r.framework, "ilacs-2018-01");
-    assert_eq!(r.problems.len(), 1);
-    assert!(r.overall.is_some());
+    let problems: Vec<(&str, &str)> = r.problems.iter().map(|p| (p.field.as_str(), p.code.as_str())).collect();
+    assert_eq!(
+        problems,
+        [
+            ("answers.hp_front_door.level", "unknown_level"),
+            ("answers.no_such_statement", "unknown_statement")
+        ]
+    );
+    for j in r.judgements.iter() {
+        assert_eq!(j.grade, Some(Good), "{}", j.id);
+    }
+    assert_eq!(r.overall.as_ref().unwrap().grade, Some(Good));
+    // The bad answer counts as unanswered, not as any level.
+    let c = &hp(&r).completeness;
+    assert_eq!((c.answered, c.total), (c.total - 1, c.total));
 }
 
 // ---- properties (native only: proptest does not build for wasm32) ----
