@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// One thing wrong with the caller's input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Problem {
     /// The field the problem is about, as a dotted path into the input, such as
     /// `assessedOn` or `answers.hp_front_door.level`. Empty for the input as a whole.
