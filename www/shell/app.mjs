@@ -16,7 +16,7 @@ import { govBanner, govButton } from "../ui/govuk.mjs";
 import { startPage } from "../pages/start.mjs";
 import { OtherTabs } from "./tabs.mjs";
 import { Pathway } from "../domain/pathway.mjs";
-import { laterModule } from "./modules.mjs";
+import { later, laterModule, ON_DEMAND } from "./modules.mjs";
 import { header, serviceNavigation, SERVICE_PAGES } from "./navigation.mjs";
 import { NO_ASSESSMENT_NEEDED, PAGES, addressParams, parseHash, routeHash, sameParams } from "./router.mjs";
 
@@ -453,7 +453,9 @@ export class App {
     // A radio group is named by its first radio's id: focus goes to the one chosen, if any.
     if (target?.type === "radio" && !target.checked)
       target =
-        [...this.page.querySelectorAll("input[type=radio]")].find((r) => r.name === target.name && r.checked) ?? target;
+        [.../** @type {NodeListOf<HTMLInputElement>} */ (this.page.querySelectorAll("input[type=radio]"))].find(
+          (r) => r.name === target.name && r.checked,
+        ) ?? target;
     if (target) {
       for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
