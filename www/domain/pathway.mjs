@@ -3,6 +3,13 @@
 // area and timeline pages all read the pathway, and only the timeline page changes the assumptions,
 // through `setAssumption` and `resetAssumptions`. The assumptions are kept in the store under
 // "assumptions"; a new assessment starts from the defaults.
+/** @import { Grade, PathwayResult, Problem } from "../types/api" */
+
+/**
+ * What `Pathway.run()` gives: the core's pathway, or only `problems` (and `error`, the core's
+ * message, when it threw) without an assessment or when the core threw.
+ * @typedef {Partial<PathwayResult> & { problems: Problem[], error?: string }} PathwayRun
+ */
 
 export class Pathway {
   /** `app` is the shell: the assessment (`a`, `scored`), `fw()`, `core`, `today()`, `store`, `saveExtra`. */
@@ -12,9 +19,13 @@ export class Pathway {
     this.assumptions = app.store.read("assumptions") ?? {};
   }
 
-  /** The projected grade per judgement from the latest score. */
+  /**
+   * The projected grade per judgement from the latest score.
+   * @returns {Record<string, Grade>}
+   */
   projectedGrades() {
     const { app } = this;
+    /** @type {Record<string, Grade>} */
     const out = {};
     for (const j of app.scored?.judgements ?? []) if (j.grade) out[j.id] = j.grade;
     // A derived overall judgement (ILACS overall effectiveness) is not among `judgements`.
@@ -23,7 +34,10 @@ export class Pathway {
     return out;
   }
 
-  /** pathway(...) from the core for the current assessment and assumptions. */
+  /**
+   * pathway(...) from the core for the current assessment and assumptions.
+   * @returns {PathwayRun}
+   */
   run() {
     const { app } = this;
     if (!app.a) return { problems: [] };

@@ -74,7 +74,9 @@ function facts(app) {
       grade: scored.overall.grade,
       label: scored.overall.label,
       reasons: scored.overall.reasons,
-      simJ: sim ? { probabilities: sim.overall, mostLikely: mostLikelyOf(sim.overall) } : null,
+      simJ: sim?.overall
+        ? { probabilities: sim.overall.probabilities, mostLikely: mostLikelyOf(sim.overall.probabilities) }
+        : null,
       areas: [],
     });
   for (const j of scored?.judgements ?? [])
