@@ -51,3 +51,7 @@ pub mod bindings;
 
 /// The version of this crate, as shown on the page.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// The TypeScript declarations of the API's values, generated in test builds (www/types/core.d.ts).
+#[cfg(test)]
+mod types;

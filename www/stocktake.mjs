@@ -23,7 +23,10 @@ function decodeBase64(text) {
   return bytes;
 }
 
-/** Loads the wasm core once; resolves to its API (the functions documented in the README). */
+/**
+ * Loads the wasm core once; resolves to its API (the functions documented in the README).
+ * @returns {Promise<import("./types/api").Core>}
+ */
 export function loadCore() {
   coreReady ??= init({
     module_or_path: inline ? decodeBase64(inline.wasm) : new URL("pkg/stocktake_bg.wasm", base),
@@ -41,6 +44,7 @@ let workshopReady;
  * `compareParticipants`, which only the trainers' pages use (Cargo.toml, feature `workshop`), so the
  * core every page loads first stays small. Resolves to its API. Called when a workshop page is
  * first opened; it fetches only this folder's own files.
+ * @returns {Promise<import("./types/api").WorkshopCore>}
  */
 export function loadWorkshop() {
   workshopReady ??= import("./pkg/stocktake_workshop.js").then((workshop) =>

@@ -66,6 +66,7 @@ pub fn criterion(framework: &str, id: &str) -> Option<&'static Criterion> {
 
 /// A grade on the four-point scale, or not applicable to this case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
     /// Outstanding.
@@ -106,6 +107,7 @@ impl Mark {
 
 /// A second auditor's grading of the same case, for moderation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Moderation {
     /// The moderating auditor.
     pub auditor: String,
@@ -119,6 +121,7 @@ pub struct Moderation {
 
 /// One audited case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Audit {
     /// The case reference (never a name).
@@ -139,6 +142,7 @@ pub struct Audit {
     pub learning: String,
     /// A second auditor's grading, if moderated.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub moderation: Option<Moderation>,
 }
 

@@ -53,6 +53,7 @@ pub const ENCRYPTED_FORMAT: &str = "stocktake-encrypted";
 
 /// A planned action for a statement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Action {
     /// What will be done.
     pub text: String,
@@ -64,6 +65,7 @@ pub struct Action {
 
 /// The answer to one statement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Answer {
     /// The level, or `None` while unanswered.
     pub level: Option<Level>,
@@ -77,6 +79,7 @@ pub struct Answer {
 
 /// A self-evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
     /// Always [`FORMAT`].
@@ -97,16 +100,20 @@ pub struct Assessment {
     pub history: Value,
     /// The workshop scenario this self-evaluation is for, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub scenario: Option<String>,
     /// The workshop participant's name, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub participant: Option<String>,
     /// The peer challenge exchanges kept with this self-evaluation (the page's peer.mjs): an
     /// object passed through untouched, like `history`; absent from files without one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub peer: Option<Value>,
     /// Case-file audits (file version 2), oldest first as entered; left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub audits: Vec<audit::Audit>,
 }
 
@@ -312,7 +319,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     match obj.get("framework") {
         None | Some(Value::Null) => {}
         Some(Value::String(id)) if framework::get(id).is_some() => a.framework = id.clone(),
-        Some(other) => problems.push(Problem::new(
+        Some(_) => problems.push(Problem::new(
             "framework",
             Code::UnknownFramework,
             format!(
@@ -551,6 +558,7 @@ pub fn is_fatal(p: &Problem) -> bool {
 
 /// A saved file, opened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Opened {
     /// What could be read (the default, empty assessment when `fatal`).
     pub assessment: Assessment,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// How audits are summarised for a self-rating: thresholds, all assumptions with a source and tag.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::assessment::shapes)]
 pub struct AuditSupport {
     /// Audits dated within this many months before the day of the self-evaluation count.
@@ -25,6 +26,7 @@ pub struct AuditSupport {
 
 /// One audit criterion: what an auditor grades, and the statements it is evidence for.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::assessment::shapes)]
 pub struct Criterion {
     /// Stable id, such as `au_hp_seen_alone`.
@@ -43,6 +45,7 @@ pub struct Criterion {
 
 /// A set of criteria and the framework versions it applies to.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::assessment::shapes)]
 pub struct CriteriaSet {
     /// Stable id.
@@ -55,6 +58,7 @@ pub struct CriteriaSet {
 
 /// The whole file.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::assessment::shapes)]
 pub struct CriteriaFile {
     /// The summary thresholds.

@@ -34,6 +34,7 @@ use std::sync::OnceLock;
 
 /// A judgement in a framework.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Judgement {
     /// Stable id, such as `help_and_protection`.
     pub id: String,
@@ -50,6 +51,7 @@ pub struct Judgement {
 
 /// A self-evaluation area, as it feeds a judgement in one framework.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Area {
     /// Stable id, such as `permanence`.
     pub id: String,
@@ -276,6 +278,7 @@ impl Framework {
 
 /// A level as listed to the page.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LevelView {
     /// Level id, such as `not_known`.
     pub id: &'static str,
@@ -285,6 +288,7 @@ pub struct LevelView {
 
 /// An evidence source as listed to the page.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct EvidenceView<'a> {
     /// Evidence id, such as `case_audit`.
     pub id: &'a str,
@@ -294,6 +298,7 @@ pub struct EvidenceView<'a> {
 
 /// The whole framework as the page sees it (`framework(id)` in the JavaScript API).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FrameworkView<'a> {
     /// Framework id.

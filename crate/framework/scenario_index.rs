@@ -38,6 +38,7 @@ impl Storyline {
 
 /// A scenario in the list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioSummary {
     /// Stable id.

@@ -18,8 +18,10 @@ fn ilacs() -> Text {
 
 /// One statement of what good practice looks like.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all(serialize = "camelCase"))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Statement {
     /// Stable id prefixed by its area, such as `hp_front_door`.
     pub id: Text,
@@ -72,6 +74,7 @@ pub struct Overlay {
 
 /// A notice the page shows wherever a framework is named (a change Ofsted has announced).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct Notice {
     /// The notice in plain English.
@@ -84,6 +87,7 @@ pub struct Notice {
 
 /// A heading the indicators are grouped under: a National Framework outcome or enabler.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct IndicatorGroup {
     /// Stable id, such as `o1_help`.
@@ -98,6 +102,7 @@ pub struct IndicatorGroup {
 
 /// The national (England) figure for an indicator.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct National {
     /// The figure, in the indicator's unit.
@@ -112,6 +117,7 @@ pub struct National {
 
 /// An indicator's unit (`percent` or `number` in the data and the API).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -123,6 +129,7 @@ pub enum Unit {
 
 /// Which way an indicator is better (`higher_is_better`, `lower_is_better` or `neither`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -137,8 +144,10 @@ pub enum Direction {
 
 /// A sector indicator the user can enter.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all(serialize = "camelCase"))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Indicator {
     /// Stable id, such as `sw_turnover`.
     pub id: Text,
@@ -161,6 +170,7 @@ pub struct Indicator {
     pub similar_within: f64,
     /// Below this a value is unusual in itself (for example near-zero repeat plans).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub unusually_low: Option<f64>,
     /// Smallest valid value.
     pub min: f64,
@@ -170,6 +180,7 @@ pub struct Indicator {
 
 /// Where evidence for an answer comes from.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct EvidenceSource {
     /// Stable id, such as `case_audit`.
@@ -186,8 +197,10 @@ pub struct EvidenceSource {
 
 /// The simulation's uncertainty model (see [`crate::scoring::simulate`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all(serialize = "camelCase"))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct SimulationModel {
     /// Probability (basis points) that a level with no evidence is one step off.
     pub differ_max: u32,
@@ -208,6 +221,7 @@ pub struct SimulationModel {
 /// A consistency challenge: a rating the self-evaluation's own answers contradict (it never changes
 /// a grade).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct Challenge {
     /// Stable id, such as `ch_leaders_know_practice`.
@@ -229,6 +243,7 @@ pub struct Challenge {
 
 /// What contradicts a challenged rating (`kind` in the data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChallengeKind {
@@ -255,8 +270,10 @@ pub struct ChallengesFile {
 
 /// "Judgement is at most this grade", a condition in an overall-effectiveness rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all(serialize = "camelCase"))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Condition {
     /// The judgement id.
     pub judgement: Text,
@@ -266,6 +283,7 @@ pub struct Condition {
 
 /// A judgement's weight in a weighted best fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct Weight {
     /// The judgement id.
@@ -276,6 +294,7 @@ pub struct Weight {
 
 /// A scoring rule, as data: what it is for people (text, source, tag) and what it does (`kind`).
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 pub struct Rule {
     /// Stable id, such as `jr_critical_inadequate`.
@@ -296,8 +315,10 @@ pub struct Rule {
 /// the rules for the overall judgement: caps, and one base (`weighted_best_fit` or
 /// `own_statements`). Read from the data with snake_case keys; shown to the page in camelCase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(tag = "kind", rename_all = "snake_case", rename_all_fields(serialize = "camelCase"))]
+#[cfg_attr(test, ts(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase"))]
 pub enum RuleKind {
     /// A judgement is graded only when this share of its statements is answered.
     Completeness {
@@ -466,6 +487,7 @@ pub struct FrameworkFile {
 
 /// A framework version as listed to the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all = "camelCase")]
 pub struct FrameworkSummary {
@@ -496,6 +518,7 @@ pub struct Index {
 /// The story a scenario illustrates (its `route` in the data and the API): where the authority
 /// stands and which way it is going.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::framework::shapes)]
 #[serde(rename_all = "snake_case")]
 pub enum Storyline {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A grade on the four-point scale. Ordered from worst to best, so `Grade::Good > Grade::RequiresImprovement`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::model::grade)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {

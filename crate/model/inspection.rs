@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of an inspection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::model::inspection)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionKind {

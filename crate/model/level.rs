@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// A statement's level. Ordered worst to best (see the module docs for where `NotKnown` sits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Inadequate.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The page shows the three tags that are not verified (`S`, `U`, `R`) in words wherever a fact
 /// or rule with one of them decides an outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::model::source)]
 pub enum Tag {
     /// Verified: read on an official page or document (Ofsted, the DfE, legislation).

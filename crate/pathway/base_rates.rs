@@ -23,6 +23,7 @@ pub const ILACS_FROM: &str = "2018-01-01";
 
 /// Transition counts and interval spreads, with their provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BaseRates {
     /// The file the figures were derived from.

@@ -70,6 +70,7 @@ pub struct Election {
 
 /// A rule or step with its source, as shown to people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 pub struct RuleRef {
     /// Stable id.
@@ -84,6 +85,7 @@ pub struct RuleRef {
 
 /// What kind of step an event is (the page draws each kind its own way).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -136,6 +138,7 @@ pub struct RulesData {
 
 /// An adjustable figure, with the value used.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 #[serde(rename_all = "camelCase")]
 pub struct Assumption {
@@ -171,6 +174,7 @@ pub struct AssumptionFile {
 
 /// One holiday rule, as data.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 pub struct HolidayRule {
     /// Stable id, such as `early_may`.
@@ -193,6 +197,7 @@ pub struct HolidayRule {
 
 /// How a bank holiday's day is found each year (`kind` in the data).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HolidayKind {
@@ -224,6 +229,7 @@ pub enum HolidayKind {
 
 /// A one-off change to the rules.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 pub struct HolidayChange {
     /// Stable id, such as `2023_coronation`.
@@ -243,6 +249,7 @@ pub struct HolidayChange {
 
 /// What a one-off change does (`kind` in the data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChangeKind {
@@ -257,6 +264,7 @@ pub enum ChangeKind {
 
 /// The versioned bank-holiday table.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 pub struct HolidayTable {
     /// Version of the table, a date.
@@ -387,6 +395,7 @@ pub struct ProviderPathway {
 
 /// How many times overall effectiveness went from one grade to another at the next inspection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 #[serde(rename_all = "camelCase")]
 pub struct Transition {
@@ -400,6 +409,7 @@ pub struct Transition {
 
 /// The spread of months between an inspection with this grade and the next one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::pathway::shapes)]
 #[serde(rename_all = "camelCase")]
 pub struct IntervalSpread {

@@ -98,6 +98,7 @@ impl Window {
 
 /// A window as JSON: `{ earliest, latest, likely }`, dates `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WindowOut {
     /// Earliest date.
     pub earliest: String,
@@ -109,6 +110,7 @@ pub struct WindowOut {
 
 /// The next full inspection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Next {
     /// `short` or `standard`.
@@ -125,6 +127,7 @@ pub struct Next {
 
 /// One step in the expected sequence: either a `date` or a `window`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     /// Step id, such as `report_published` or `monitoring_visit_2`.
@@ -155,6 +158,7 @@ pub struct Event {
 
 /// The result of [`pathway`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PathwayResult {
     /// The next full inspection, or null when `today` is unusable.

@@ -24,6 +24,7 @@ use crate::support::problems::{Code, Problem};
 /// What [`review`] returns: the score, the pathway under the projected grades, and every problem
 /// with the assessment that a user should see, each naming its field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewResult {
     /// The answers scored, as `score(assessment)` gives it (its `problems` are the reader's).

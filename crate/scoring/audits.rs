@@ -40,6 +40,7 @@ pub fn wilson(k: u32, n: u32) -> (f64, f64) {
 
 /// What the audits say about one statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementAudits {
     /// The statement id.
@@ -67,6 +68,7 @@ pub struct StatementAudits {
 
 /// A rating above what the audits support (shown like the consistency challenges).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AuditChallenge {
     /// Always `ch_audits_below_rating`.
     pub id: String,
@@ -82,6 +84,7 @@ pub struct AuditChallenge {
 
 /// Agreement between the two auditors on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Agreement {
     /// The criterion id.
     pub criterion: String,
@@ -93,6 +96,7 @@ pub struct Agreement {
 
 /// A moderated case whose two gradings differ by two grades or more.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Disagreement {
     /// The audit's place in the list (from 0).
@@ -109,6 +113,7 @@ pub struct Disagreement {
 
 /// Everything the audits say.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditEvidence {
     /// The window: audits dated after `from` and up to `to` count.

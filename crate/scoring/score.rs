@@ -51,6 +51,7 @@ use std::collections::BTreeMap;
 
 /// One reason behind a grade.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     /// Plain English.
@@ -65,6 +66,7 @@ pub struct Reason {
 
 /// How much of a judgement is answered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Completeness {
     /// Statements with a level (including not known).
@@ -87,6 +89,7 @@ pub struct Completeness {
 
 /// One step of "what would lift this judgement".
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LiftStep {
     /// The statement to improve.
@@ -99,6 +102,7 @@ pub struct LiftStep {
 
 /// A judgement's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct JudgementResult {
     /// Judgement id.
@@ -121,6 +125,7 @@ pub struct JudgementResult {
 
 /// Overall effectiveness.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OverallResult {
     /// The grade, `None` while a judgement it needs is ungraded.
@@ -133,6 +138,7 @@ pub struct OverallResult {
 
 /// One line of the action plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionItem {
     /// The statement.
@@ -151,11 +157,13 @@ pub struct ActionItem {
     pub has_action: bool,
     /// For a safety-critical statement not known: the finding about leaders it makes.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub finding: Option<String>,
 }
 
 /// How an indicator compares with England.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorResult {
     /// Indicator id.
@@ -174,6 +182,7 @@ pub struct IndicatorResult {
 
 /// The full result of scoring.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreResult {
     /// The framework scored against.
@@ -193,11 +202,13 @@ pub struct ScoreResult {
     /// What the case-file audits say (on the self-evaluation's date), when there are any; left
     /// out otherwise, so a file without audits scores exactly as before.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub audits: Option<crate::scoring::audits::AuditEvidence>,
 }
 
 /// A consistency challenge that applies to these answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ChallengeResult {
     /// The challenge's id, such as `ch_leaders_know_practice`.

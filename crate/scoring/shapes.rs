@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The route after a full inspection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::scoring::shapes)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
@@ -22,6 +23,7 @@ pub enum Route {
 
 /// One route rule, as data.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[databake(path = crate::scoring::shapes)]
 pub struct RouteRule {
     /// Stable id, such as `route_2026_short`.

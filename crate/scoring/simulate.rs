@@ -62,6 +62,7 @@ impl SplitMix64 {
 
 /// Probability of each grade, and of no grade (too little answered).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Probabilities {
     /// Outstanding.
     pub outstanding: f64,
@@ -96,6 +97,7 @@ impl Probabilities {
 /// sentence with the reason, so the page never shows a headline its own chart contradicts without
 /// saying why (a property test holds this for random assessments).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct JudgementProbabilities {
     /// Judgement id.
@@ -227,6 +229,7 @@ fn strength(fw: &Framework, evidence: &[String]) -> u32 {
 
 /// Overall effectiveness probabilities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OverallProbabilities {
     /// The probabilities.
     pub probabilities: Probabilities,
@@ -234,6 +237,7 @@ pub struct OverallProbabilities {
 
 /// Probability of each route after a full inspection.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RouteProbabilities {
     /// A short inspection next.
     pub short: f64,
@@ -247,6 +251,7 @@ pub struct RouteProbabilities {
 
 /// The simulation's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SimulationResult {
     /// Runs made.
     pub runs: u32,

@@ -11,6 +11,7 @@ use std::fmt;
 
 /// What kind of problem a [`Problem`] is. Serialised as its `snake_case` name (`invalid_date`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     /// A part of the history that does not apply to this framework.
@@ -195,6 +196,7 @@ impl PartialEq<str> for Code {
 
 /// One thing wrong with the caller's input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Problem {
     /// The field the problem is about, as a dotted path into the input, such as
     /// `assessedOn` or `answers.hp_front_door.level`. Empty for the input as a whole.

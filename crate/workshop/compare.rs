@@ -44,6 +44,7 @@ pub const TOP_DISAGREEMENTS: usize = 10;
 
 /// Participants at each level of one statement.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LevelCounts {
     /// Outstanding.
     pub outstanding: u32,
@@ -95,6 +96,7 @@ impl LevelCounts {
 
 /// Participants at each projected grade of one judgement.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GradeCounts {
     /// Outstanding.
     pub outstanding: u32,
@@ -132,6 +134,7 @@ impl GradeCounts {
 
 /// One valid participant file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
     /// The file name.
@@ -144,6 +147,7 @@ pub struct Participant {
 
 /// A file that was skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct InvalidFile {
     /// The file name.
     pub name: String,
@@ -153,6 +157,7 @@ pub struct InvalidFile {
 
 /// How the group rated one statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementComparison {
     /// Statement id.
@@ -175,6 +180,7 @@ pub struct StatementComparison {
 
 /// One participant's projected grade for a judgement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantGrade {
     /// The participant's display name (the name in the file, or the file name).
@@ -187,6 +193,7 @@ pub struct ParticipantGrade {
 
 /// How the group's projections compare for one judgement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct JudgementComparison {
     /// Judgement id.
@@ -207,6 +214,7 @@ pub struct JudgementComparison {
 
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The scenario compared, if any.

@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 
 /// One section of a briefing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct BriefingSection {
     /// `context`, `case_audit`, `children_and_families`, `staff` or `indicators`.
     pub id: String,
@@ -36,6 +37,7 @@ pub struct BriefingSection {
 
 /// The facilitator's note on one judgement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct JudgementNote {
     /// The judgement id.
     pub id: String,
@@ -45,6 +47,7 @@ pub struct JudgementNote {
 
 /// Facilitator notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Facilitator {
     /// What an inspector would likely conclude, in a paragraph.
     pub summary: String,
@@ -54,6 +57,7 @@ pub struct Facilitator {
     pub expected: BTreeMap<String, Grade>,
     /// Why, judgement by judgement, in report order.
     #[serde(rename(deserialize = "judgement", serialize = "judgements"))]
+    #[cfg_attr(test, ts(rename = "judgements"))]
     pub judgements: Vec<JudgementNote>,
 }
 
@@ -82,6 +86,7 @@ pub struct Scenario {
 
 /// A scenario in full, as the page receives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioView {
     /// What the list shows (id, name, route, framework, summary), as top-level fields.

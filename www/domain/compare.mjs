@@ -42,7 +42,8 @@ export function changeSummary(words) {
 /**
  * Rows for the indicators of framework `fw` that have a value in last year's assessment `then` or in
  * `now`: [name, then, now, change word] where the change word follows the indicator's direction
- * (a lower turnover is "Better").
+ * (a lower turnover is "Better"); for a rate where neither way is better in itself (direction
+ * `neither`), it says only which way the figure moved: "Higher" or "Lower".
  */
 export function indicatorRows(fw, then, now) {
   const rows = [];
@@ -55,7 +56,9 @@ export function indicatorRows(fw, then, now) {
     let word = "Cannot compare";
     if (has(a) && has(b)) {
       const up = b > a;
-      word = a === b ? "No change" : up === (ind.direction === "higher_is_better") ? "Better" : "Worse";
+      if (a === b) word = "No change";
+      else if (ind.direction === "neither") word = up ? "Higher" : "Lower";
+      else word = up === (ind.direction === "higher_is_better") ? "Better" : "Worse";
     }
     rows.push([ind.name, show(a), show(b), word]);
   }

@@ -3,6 +3,13 @@
 // area and timeline pages all read the pathway, and only the timeline page changes the assumptions,
 // through `setAssumption` and `resetAssumptions`. The assumptions are kept in the store under
 // "assumptions"; a new assessment starts from the defaults.
+/** @import { PathwayResult, Problem } from "../types/api" */
+
+/**
+ * What `Pathway.run()` gives: the core's pathway, or only `problems` (and `error`, the core's
+ * message, when it threw) without an assessment or when the core threw.
+ * @typedef {Partial<PathwayResult> & { problems: Problem[], error?: string }} PathwayRun
+ */
 
 export class Pathway {
   /** `app` is the shell: the assessment (`a`), its latest review (`reviewed`), `store`, `saveExtra`, `rescore`. */
@@ -15,6 +22,7 @@ export class Pathway {
   /**
    * The pathway of the current assessment under the current assumptions: the one the core's
    * `review` gave with the latest score (shell/app.mjs, rescore), so reading it costs nothing.
+   * @returns {PathwayRun}
    */
   run() {
     const { app } = this;

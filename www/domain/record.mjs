@@ -52,6 +52,7 @@ export const MAX_HISTORY_BYTES = 5 * 1024 * 1024;
 export function parseCsv(text) {
   const s = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const rows = [];
+  /** @type {string[] & { line?: number }} */
   let row = [];
   let cell = "";
   let quoted = false;

@@ -5,11 +5,21 @@
 import { h } from "../ui/dom.mjs";
 import { formatDateLong, formatDateShort } from "../ui/format.mjs";
 import { changeWord, indicatorRows } from "./compare.mjs";
+/** @import { Event, FrameworkView, Grade, JudgementProbabilities, JudgementResult, LiftStep, ScoreResult, SimulationResult } from "../types/api" */
+
+/**
+ * A judgement as the results show it: one of the score's, or the derived overall judgement (no
+ * completeness or lift).
+ * @typedef {Pick<JudgementResult, "id" | "name" | "grade" | "label" | "reasons"> & Partial<JudgementResult>} JudgementShown
+ */
 
 /**
  * The overall judgement shown on its own, when it is derived from the others (ILACS overall
  * effectiveness). An overall judgement with its own statements (SCCIF) is already among
  * `judgements`, with its limits in its reasons. Returns { id, name } or null.
+ * @param {FrameworkView | null} fw
+ * @param {ScoreResult | null} scored
+ * @returns {{ id: string, name: string } | null}
  */
 export function separateOverall(fw, scored) {
   if (!scored?.overall) return null;
@@ -44,6 +54,7 @@ export function statementText(app, id) {
 /**
  * What one lift step asks, in words: "from good to outstanding", or for a statement not known,
  * finding out ("find out: not known now, it needs to be requires improvement to be good or better").
+ * @param {LiftStep} step
  */
 export function liftChange(app, step) {
   if (step.from === "not_known")
@@ -54,6 +65,8 @@ export function liftChange(app, step) {
 /**
  * The three things that would most change the judgements: the first step of each graded judgement's
  * lift, a statement named once (the first judgement it lifts).
+ * @param {JudgementResult[] | null | undefined} judgements
+ * @returns {{ j: JudgementResult, step: LiftStep }[]}
  */
 export function topLifts(judgements) {
   const seen = new Set();
@@ -67,14 +80,20 @@ export function topLifts(judgements) {
   return out.slice(0, 3);
 }
 
-/** The headline's words: the grade the answers fit, or why there is none. */
+/**
+ * The headline's words: the grade the answers fit, or why there is none.
+ * @param {JudgementShown} j
+ */
 export function headlineText(j) {
   if (j.grade) return j.label;
   const c = j.completeness;
   return c?.enoughAnswered && c.enoughKnown === false ? "Not enough known to project" : "Not enough answered yet";
 }
 
-/** Whether a simulated judgement has anything to chart (not just "no grade" every time). */
+/**
+ * Whether a simulated judgement has anything to chart (not just "no grade" every time).
+ * @param {JudgementProbabilities | null | undefined} simJ
+ */
 export function hasChances(simJ) {
   return simJ && (simJ.probabilities?.none ?? 0) < 1;
 }
@@ -92,13 +111,30 @@ export const simulationModel = {
   },
 };
 
-/** simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable. */
+/**
+ * simulate(...) from the core: 2000 runs with a fixed seed, so results are repeatable.
+ * @returns {SimulationResult | null}
+ */
 export function runSimulation(app) {
   try {
     return app.core.simulate(app.a, { runs: 2000, seed: 20260401, model: simulationModel.read(app) });
   } catch {
     return null;
   }
+}
+
+/**
+ * The simulation with the derived overall judgement's chances as its one judgement (the results
+ * page shows that judgement like the others), or null without them.
+ * @param {SimulationResult | null} sim
+ * @param {string} id
+ * @param {Grade | null} headline
+ * @returns {SimulationResult | null}
+ */
+export function overallSimulation(sim, id, headline) {
+  if (!sim?.overall) return null;
+  const overall = { id, probabilities: sim.overall.probabilities, headline, mostLikely: null, note: null };
+  return { ...sim, judgements: [overall] };
 }
 
 export const KIND_TEXT = {
@@ -108,6 +144,10 @@ export const KIND_TEXT = {
   full: "full inspection",
 };
 
+/**
+ * When an event happens, in words: its date, or its window's likely date and range.
+ * @param {Event} ev
+ */
 export function whenText(ev) {
   if (ev.date) return formatDateLong(ev.date);
   const w = ev.window;
@@ -145,12 +185,14 @@ export function setLastYear(app, assessment) {
 export function lastYearComparison(app) {
   const lastYear = lastYearOf(app);
   if (!lastYear) return null;
+  /** @type {ScoreResult | null} */
   let then = null;
   try {
     then = app.core.score(lastYear);
   } catch {
     then = null;
   }
+  /** @type {ScoreResult | null} */
   const now = app.scored;
   const ids = [...new Set([...(then?.judgements ?? []).map((j) => j.id), ...(now?.judgements ?? []).map((j) => j.id)])];
   const byId = (r, id) => r?.judgements?.find((j) => j.id === id);

@@ -31,9 +31,18 @@ const STRONG = new Set(["outstanding", "good"]);
 
 const COMPARISON_TEXT = { better: "Better than England", similar: "Similar to England", worse: "Worse than England" };
 
-const p = (text, small) => ({ type: "p", text, small: Boolean(small) });
+/**
+ * A block of a section: a paragraph, a heading, a list or a table.
+ * @typedef {{ type: string, text?: any, small?: boolean, level?: number, items?: any[], ordered?: boolean,
+ *   caption?: string, head?: string[], rows?: any[][], widths?: number[] }} Block
+ */
+/** @returns {Block} */
+const p = (text, small = false) => ({ type: "p", text, small: Boolean(small) });
+/** @returns {Block} */
 const h2 = (text) => ({ type: "h", level: 2, text });
-const list = (items, ordered) => ({ type: "list", items, ordered: Boolean(ordered) });
+/** @returns {Block} */
+const list = (items, ordered = false) => ({ type: "list", items, ordered: Boolean(ordered) });
+/** @returns {Block} */
 const table = (caption, head, rows, widths) => ({ type: "table", caption, head, rows, widths });
 
 /** "(assumption)", "(unverified)" or "(secondary source)" after anything resting on a rule tagged
@@ -65,7 +74,9 @@ function facts(app) {
       grade: scored.overall.grade,
       label: scored.overall.label,
       reasons: scored.overall.reasons,
-      simJ: sim ? { probabilities: sim.overall, mostLikely: mostLikelyOf(sim.overall) } : null,
+      simJ: sim?.overall
+        ? { probabilities: sim.overall.probabilities, mostLikely: mostLikelyOf(sim.overall.probabilities) }
+        : null,
       areas: [],
     });
   for (const j of scored?.judgements ?? [])

@@ -163,6 +163,7 @@ export function aboutPage(app, main, params) {
       ),
     );
     if (focusIndex != null) {
+      /** @type {HTMLElement} */
       const target = visitsSlot.querySelector(`#visit-${focusIndex}-heading`) ?? visitsSlot.querySelector("#no-visits");
       if (target) {
         target.setAttribute("tabindex", "-1");

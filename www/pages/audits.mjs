@@ -447,7 +447,7 @@ export function auditPage(app, main, params) {
             id: "keep-audit",
             onClick: () => {
               replace(buttons, actions());
-              buttons.querySelector("#delete-audit")?.focus();
+              /** @type {HTMLElement} */ (buttons.querySelector("#delete-audit"))?.focus();
             },
           }),
         ),

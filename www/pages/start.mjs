@@ -57,7 +57,7 @@ export function startPage(app, main) {
     fileInput.setAttribute("aria-describedby", messages.length ? "open-file-hint open-file-error" : "open-file-hint");
     if (messages.length) {
       app.title("Your inspection self-evaluation", true);
-      errorSlot.firstChild.focus();
+      /** @type {HTMLElement} */ (errorSlot.firstChild).focus();
     }
   };
   // Opening a file never changes the work on this page until it has opened cleanly, or the user
@@ -134,7 +134,7 @@ export function startPage(app, main) {
       if (wrong) {
         replace(errorSlot, govErrorSummary([{ id: "open-passphrase", message: result.messages[0] }], app.root));
         app.title("Your inspection self-evaluation", true);
-        errorSlot.firstChild.focus();
+        /** @type {HTMLElement} */ (errorSlot.firstChild).focus();
       } else {
         showFileErrors([]);
         app.root.getElementById("open-passphrase")?.focus();

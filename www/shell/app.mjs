@@ -19,6 +19,7 @@ import { Pathway } from "../domain/pathway.mjs";
 import { ON_DEMAND, later, laterModule } from "./modules.mjs";
 import { header, serviceNavigation, SERVICE_PAGES } from "./navigation.mjs";
 import { NO_ASSESSMENT_NEEDED, PAGES, addressParams, parseHash, routeHash, sameParams } from "./router.mjs";
+/** @import { Assessment, Core, FrameworkSummary, FrameworkView, ReviewResult, ScoreResult, WorkshopCore } from "../types/api" */
 
 export { loadLater } from "./modules.mjs";
 
@@ -37,6 +38,10 @@ export class App {
    * the first time a file is asked for. `loadRecord()` resolves to the public inspection record
    * (record.mjs), loaded on first use. `loadTools(shared)` resolves to the tools chunk (tools.mjs)
    * given the modules it shares (SHARED), loaded the first time one of its pages opens (tools()).
+   * @param {HTMLElement} mountPoint an element in the app's shadow root
+   * @param {Core} core
+   * @param {Record<string, any>} config
+   * @param {() => Promise<WorkshopCore>} loadWorkshop
    */
   constructor(mountPoint, core, config, loadWorkshop, loadExporters, loadRecord, loadTools) {
     this.mount = mountPoint;
@@ -48,14 +53,19 @@ export class App {
     this.loadRecord = loadRecord;
     this.config = config;
     this.store = openStore(config.storage);
+    /** @type {FrameworkSummary[]} */
     this.frameworks = core.frameworks();
     /** The core's file limits and format: { maxFileBytes, maxNotes, maxText, format, encryptedFormat, formatVersion }. */
     this.limits = core.fileLimits();
+    /** @type {Map<string, FrameworkView | null>} */
     this.fwCache = new Map();
     // The assessment being edited, its latest review (the core's one answer per change: score,
     // pathway, problems) and, for short, that review's score.
+    /** @type {Assessment | null} */
     this.a = null;
+    /** @type {ReviewResult | null} */
     this.reviewed = null;
+    /** @type {ScoreResult | null} */
     this.scored = null;
     this.scoreError = null;
     this.watchers = new Set();
@@ -72,7 +82,10 @@ export class App {
     this.route = null;
     this.navSeq = 0;
     this.leaveHooks = [];
-    /** The workshop build of the core once a workshop page has loaded it (go()), else null. */
+    /**
+     * The workshop build of the core once a workshop page has loaded it (go()), else null.
+     * @type {WorkshopCore | null}
+     */
     this.workshopCore = null;
     this.workshopLoading = null;
     /** The pathway and its adjustable assumptions (pathway.mjs). */
@@ -88,7 +101,7 @@ export class App {
 
   /** The host element (<stocktake-app>), for events other code can listen to. */
   get host() {
-    return this.mount.getRootNode().host;
+    return this.root.host;
   }
 
   /** Today in Europe/London as YYYY-MM-DD (the core never reads the clock). */
@@ -102,7 +115,10 @@ export class App {
     return (wanted ?? this.frameworks.find((f) => f.current) ?? this.frameworks[0])?.id;
   }
 
-  /** framework(id) from the core, cached; null when unknown. */
+  /**
+   * framework(id) from the core, cached; null when unknown.
+   * @returns {FrameworkView | null}
+   */
   fw(id = this.a?.framework ?? this.defaultFrameworkId()) {
     if (!this.fwCache.has(id)) {
       let detail = null;
@@ -462,11 +478,14 @@ export class App {
     this.host?.setAttribute("data-page", name);
     if (!opts.fromHistory) this.remember(name, params, opts.initial || opts.replace);
     if (opts.initial) return;
+    /** @type {HTMLElement & { type?: string, checked?: boolean, name?: string }} */
     let target = (opts.focusId && this.root.getElementById(opts.focusId)) || this.page.querySelector("h1");
     // A radio group is named by its first radio's id: focus goes to the one chosen, if any.
     if (target?.type === "radio" && !target.checked)
       target =
-        [...this.page.querySelectorAll("input[type=radio]")].find((r) => r.name === target.name && r.checked) ?? target;
+        [.../** @type {NodeListOf<HTMLInputElement>} */ (this.page.querySelectorAll("input[type=radio]"))].find(
+          (r) => r.name === target.name && r.checked,
+        ) ?? target;
     if (target) {
       for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
@@ -609,6 +628,6 @@ export class App {
 
   /** The shadow root, for looking up elements by id. */
   get root() {
-    return this.mount.getRootNode();
+    return /** @type {ShadowRoot} */ (this.mount.getRootNode());
   }
 }

@@ -53,6 +53,7 @@ async function sharedModules() {
 export const ON_DEMAND = {
   tools: (app) => sharedModules().then((shared) => app.loadTools(shared)),
 };
+/** LATER and ON_DEMAND modules by name: `{ module, promise }`, `module` once loaded. */
 export const later = new Map();
 
 /** Resolves to the LATER or ON_DEMAND module `name`, starting its import on first use. */

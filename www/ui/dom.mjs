@@ -5,10 +5,11 @@
  * Creates an element. `attrs` values: strings set attributes; `on*` functions add listeners;
  * `false`/`null`/`undefined` are skipped; `true` sets a boolean attribute. Children may be
  * nodes, strings (text), numbers, arrays or null.
- * @param {string} tag
+ * @template {string} K
+ * @param {K} tag
  * @param {Record<string, any>} [attrs]
  * @param {...any} children
- * @returns {HTMLElement}
+ * @returns {K extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[K] : HTMLElement}
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -19,7 +20,7 @@ export function h(tag, attrs = {}, ...children) {
     else el.setAttribute(name, value === true ? "" : String(value));
   }
   append(el, children);
-  return el;
+  return /** @type {any} */ (el);
 }
 
 /** Appends children (nodes, text, arrays, nulls skipped) to `el`. */

@@ -6,8 +6,10 @@ import { formatDateShort } from "../../ui/format.mjs";
 import { exportCsv } from "../../domain/files.mjs";
 import { exportButtons } from "../../exports/report.mjs";
 import { scrollTable } from "../../domain/results-data.mjs";
+/** @import { ActionItem, AuditEvidence } from "../../types/api" */
 
 export function actionsBody(app, forPrint) {
+  /** @type {ActionItem[]} */
   const plan = [...(app.scored?.actionPlan ?? [])].sort((x, y) => Number(y.critical) - Number(x.critical));
   const missing = plan.filter((x) => !x.hasAction).length;
   const areaName = new Map((app.fw()?.areas ?? []).map((a) => [a.id, a.name]));
@@ -85,6 +87,7 @@ export function actionsPage(app, main) {
  * show ("Audits: 9 of 20 cases good or better"), or that the rating rests on judgement alone.
  */
 function auditedOrNot(app, statementId) {
+  /** @type {AuditEvidence | undefined} */
   const e = app.scored?.audits;
   if (!e) return null;
   const a = e.statements.find((x) => x.statement === statementId && x.cases > 0);

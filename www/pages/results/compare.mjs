@@ -52,7 +52,7 @@ export function comparePage(app, main) {
         ),
       );
       app.title("Compare with last year", true);
-      errorSlot.firstChild.focus();
+      /** @type {HTMLElement} */ (errorSlot.firstChild).focus();
       return;
     }
     group.classList.remove("govuk-form-group--error");

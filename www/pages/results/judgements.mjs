@@ -15,10 +15,13 @@ import {
   separateOverall,
   simulationModel,
   liftChange,
+  overallSimulation,
   statementText,
   topLifts,
 } from "../../domain/results-data.mjs";
 import { assumptionTag, frameworkNotices, sourceLink } from "../../ui/sources.mjs";
+/** @import { AuditEvidence, Probabilities, Reason, ScoreResult, SimulationResult } from "../../types/api" */
+/** @import { JudgementShown } from "../../domain/results-data.mjs" */
 
 /** A heading of level `n` (2–6). */
 export function hx(n, cls, ...children) {
@@ -26,7 +29,7 @@ export function hx(n, cls, ...children) {
 }
 
 /** A horizontal bar chart of grade chances (hidden from screen readers) and a table that says the same. */
-export function gradeChart(app, name, probabilities) {
+export function gradeChart(app, name, /** @type {Probabilities | null | undefined} */ probabilities) {
   const rows = GRADE_ORDER.filter((g) => g !== "none" || (probabilities?.none ?? 0) > 0);
   const chart = h(
     "div",
@@ -57,7 +60,7 @@ export function gradeChart(app, name, probabilities) {
 }
 
 /** A judgement's reasons, each with the statements (the criteria) it rests on, in plain English. */
-function reasonsList(app, reasons) {
+function reasonsList(app, /** @type {Reason[]} */ reasons) {
   const shown = 3;
   return h(
     "ul",
@@ -82,8 +85,8 @@ function reasonsList(app, reasons) {
   );
 }
 
-/** One judgement's result block. */
-function judgementBlock(app, j, sim, level) {
+/** One judgement's result block (a judgement, or the derived overall judgement: no completeness or lift). */
+function judgementBlock(app, /** @type {JudgementShown} */ j, /** @type {SimulationResult | null} */ sim, level) {
   const c = j.completeness;
   const simJ = sim?.judgements?.find((x) => x.id === j.id);
   return h(
@@ -141,7 +144,7 @@ function judgementBlock(app, j, sim, level) {
 }
 
 /** The figures behind the chances, shown and adjustable like the pathway's assumptions. */
-function simulationAssumptions(app, sim, level, onChange) {
+function simulationAssumptions(app, /** @type {SimulationResult | null} */ sim, level, onChange) {
   const model = sim?.model;
   if (!model) return null;
   const changes = simulationModel.read(app);
@@ -219,7 +222,7 @@ function simulationAssumptions(app, sim, level, onChange) {
 }
 
 /** The summary at the top: each judgement's headline and chances in a line, what would most change them, the next inspection. */
-function summary(app, scored, sim, level) {
+function summary(app, /** @type {ScoreResult} */ scored, /** @type {SimulationResult | null} */ sim, level) {
   const rows = scored.judgements.map((j) => {
     const simJ = sim?.judgements?.find((x) => x.id === j.id);
     const likely = simJ?.mostLikely;
@@ -283,7 +286,7 @@ function summary(app, scored, sim, level) {
 
 /** The results content (used by the results page and the report); `rerender` (the page's) shows the assumptions form. */
 export function resultsBody(app, level, rerender) {
-  const scored = app.scored;
+  const scored = /** @type {ScoreResult | null} */ (app.scored);
   if (!scored)
     return govWarning(
       app.scoreError
@@ -378,7 +381,7 @@ export function resultsBody(app, level, rerender) {
             label: scored.overall.label,
             reasons: scored.overall.reasons,
           },
-          sim ? { ...sim, judgements: [{ id: overallJ.id, probabilities: sim.overall }] } : null,
+          overallSimulation(sim, overallJ.id, scored.overall.grade),
           level,
         )
       : null,
@@ -467,7 +470,7 @@ export function resultsPage(app, main) {
 
 /** Which ratings rest on case-file audits and which on judgement alone (pages/audits.mjs). */
 function auditBasis(app) {
-  const e = app.scored?.audits;
+  const e = /** @type {AuditEvidence | undefined} */ (app.scored?.audits);
   if (!e) return null;
   const answered = Object.values(app.a.answers ?? {}).filter((x) => x.level && x.level !== "not_known").length;
   const resting = e.statements.filter((x) => x.supports && x.rating && x.rating !== "not_known").length;

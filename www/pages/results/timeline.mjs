@@ -8,7 +8,12 @@ import { familyOf, familyTerms } from "../../domain/family.mjs";
 import { GRADE_ORDER, KIND_TEXT, scrollTable, whenText } from "../../domain/results-data.mjs";
 import { assumptionTag, sourceLink, trustNote } from "../../ui/sources.mjs";
 import { hx } from "./judgements.mjs";
+/** @import { PathwayRun } from "../../domain/pathway.mjs" */
 
+/**
+ * The pathway: the next inspection and the expected sequence, or why there is none.
+ * @param {PathwayRun} pw
+ */
 export function timelineBody(pw, level) {
   if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
   const next = pw.next;
@@ -75,6 +80,9 @@ export function timelineBody(pw, level) {
   ];
 }
 
+/**
+ * @param {PathwayRun} pw
+ */
 export function baseRatesAside(app, pw, level) {
   const b = pw.baseRates;
   // The base rates are local authorities' inspections: not shown for providers.
@@ -127,7 +135,10 @@ export function baseRatesAside(app, pw, level) {
   );
 }
 
-/** Number inputs for the pathway's assumptions; `onChange` re-runs the pathway. */
+/**
+ * Number inputs for the pathway's assumptions; `onChange` re-runs the pathway.
+ * @param {PathwayRun} pw
+ */
 function assumptionsForm(app, pw, onChange) {
   const problems = (pw.problems ?? []).filter((p) => p.field.startsWith("assumptions."));
   return h(
