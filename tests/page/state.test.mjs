@@ -71,15 +71,18 @@ test("fieldId makes a path safe as an element id in a CSS selector", () => {
   assert.match(fieldId("x.y:z[0]"), /^[A-Za-z0-9_-]+$/);
 });
 
-test("newAssessment is an empty self-evaluation in the saved-file format", () => {
-  const a = newAssessment("ilacs-2026-04", "", "2026-04-01");
+test("newAssessment is an empty self-evaluation in the saved-file format the core names", () => {
+  const limits = { format: "stocktake-assessment", formatVersion: 2 };
+  const a = newAssessment(limits, "ilacs-2026-04", "", "2026-04-01");
   assert.equal(a.format, "stocktake-assessment");
+  assert.equal(a.version, 2);
+  assert.equal(newAssessment({ ...limits, formatVersion: 3 }, "x", "", "2026-01-01").version, 3, "the core's version");
   assert.equal(a.framework, "ilacs-2026-04");
   assert.equal(a.authority, "");
   assert.equal(a.assessedOn, "2026-04-01");
   assert.deepEqual(a.answers, {});
   assert.deepEqual(a.history.focusedVisits, []);
-  assert.equal(newAssessment("x", "Fenmarsh", "2026-01-01").authority, "Fenmarsh");
+  assert.equal(newAssessment(limits, "x", "Fenmarsh", "2026-01-01").authority, "Fenmarsh");
 });
 
 test("cloneJson copies deeply and passes null and undefined through", () => {
