@@ -11,6 +11,9 @@ import {
   govErrorSummary,
   govErrorMessage,
   govSummaryList,
+  tagColour,
+  errorText,
+  tableCells,
 } from "./govuk.mjs";
 import { fieldId } from "./state.mjs";
 import { TRUST, datesInText, formatDateLong, formatDateShort, formatPercent } from "./format.mjs";
@@ -50,7 +53,15 @@ const TAG_COLOURS = { S: "grey", U: "orange", R: "yellow" };
 /** The tag shown on anything resting on a rule tagged S, U or R. */
 export function assumptionTag(tag) {
   const colour = TAG_COLOURS[tag];
-  return colour ? [" ", govTag(TRUST[tag].short, colour, tag === "R" ? "st-assumption" : "st-unverified")] : null;
+  return colour
+    ? [
+        " ",
+        govTag({
+          text: TRUST[tag].short,
+          classes: `${tagColour(colour)} ${tag === "R" ? "st-assumption" : "st-unverified"}`,
+        }),
+      ]
+    : null;
 }
 
 /** One sentence on how far a figure or rule tagged `tag` can be trusted, or "" when verified. */
@@ -117,9 +128,10 @@ export function gradeChart(app, name, probabilities) {
   const table = scrollTable(
     govTable({
       caption: `Chance of each grade: ${name}`,
-      head: ["Grade", "Chance"],
-      rows: rows.map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)]),
-      numeric: [1],
+      head: tableCells(["Grade", "Chance"], [1]),
+      rows: rows
+        .map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)])
+        .map((row) => tableCells(row, [1])),
       firstCellIsHeader: true,
     }),
   );
@@ -255,14 +267,14 @@ function simulationAssumptions(app, sim, level, onChange) {
       fields.map((f) =>
         govInput({
           id: `simulation-${f.key}`,
-          label: f.label,
-          hint: "Between 0 and 100%. This is our assumption.",
+          name: `simulation-${f.key}`,
+          label: { text: f.label },
+          hint: { text: "Between 0 and 100%. This is our assumption." },
           value: String(f.value),
           type: "number",
           inputmode: "decimal",
-          width: "4",
-          suffix: "%",
-          attrs: { min: "0", max: String(f.max), step: "1" },
+          suffix: { text: "%" },
+          attributes: { min: "0", max: String(f.max), step: "1" },
           onChange: (v) => {
             const n = Number(v);
             const next = { ...simulationModel.read(app) };
@@ -271,12 +283,14 @@ function simulationAssumptions(app, sim, level, onChange) {
             simulationModel.set(app, next);
             onChange(`simulation-${f.key}`);
           },
+          classes: "govuk-input--width-4",
+          autocomplete: "off",
         }),
       ),
       Object.keys(changes).length
         ? govButton({
+            classes: "govuk-button--secondary",
             text: "Reset to defaults",
-            secondary: true,
             id: "reset-simulation",
             onClick: () => {
               simulationModel.set(app, {});
@@ -316,9 +330,9 @@ function summary(app, scored, sim, level) {
     scrollTable(
       govTable({
         caption: "Each judgement: the grade your answers fit, and the most likely outcome allowing for your evidence",
-        captionSize: "s",
-        head: ["Judgement", "Your answers fit", "Allowing for your evidence"],
-        rows,
+        captionClasses: "govuk-table__caption--s",
+        head: tableCells(["Judgement", "Your answers fit", "Allowing for your evidence"]),
+        rows: rows.map((row) => tableCells(row)),
         firstCellIsHeader: true,
       }),
     ),
@@ -355,11 +369,11 @@ function summary(app, scored, sim, level) {
 function resultsBody(app, level, rerender) {
   const scored = app.scored;
   if (!scored)
-    return govWarning(
-      app.scoreError
+    return govWarning({
+      text: app.scoreError
         ? `Stocktake could not score these answers: ${app.scoreError}`
         : "Answer some statements to see results.",
-    );
+    });
   const sim = runSimulation(app);
   const reasonTags = new Set(
     [...scored.judgements, scored.overall ?? { reasons: [] }].flatMap((j) => (j.reasons ?? []).map((r) => r.tag)),
@@ -416,7 +430,7 @@ function resultsBody(app, level, rerender) {
             ? h(
                 "p",
                 { class: "govuk-body" },
-                govTag("Assumption", "yellow"),
+                govTag({ text: "Assumption", classes: "govuk-tag--yellow" }),
                 " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.",
               )
             : null,
@@ -424,7 +438,7 @@ function resultsBody(app, level, rerender) {
             ? h(
                 "p",
                 { class: "govuk-body" },
-                govTag("Unverified", "orange"),
+                govTag({ text: "Unverified", classes: "govuk-tag--orange" }),
                 " marks a rule that others report but for which we found no official text.",
               )
             : null,
@@ -432,7 +446,7 @@ function resultsBody(app, level, rerender) {
             ? h(
                 "p",
                 { class: "govuk-body" },
-                govTag("Secondary source", "grey"),
+                govTag({ text: "Secondary source", classes: "govuk-tag--grey" }),
                 " marks a rule read in a council report, the sector press or a scraper's notes, not in Ofsted's own words.",
               )
             : null,
@@ -462,15 +476,14 @@ function resultsBody(app, level, rerender) {
           scrollTable(
             govTable({
               caption: "If you were inspected now, the chance of each route afterwards",
-              captionSize: "s",
-              head: ["Route", "Chance"],
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Route", "Chance"], [1]),
               rows: [
                 ["Short inspection next time", formatPercent(routes.short)],
                 ["Standard inspection next time", formatPercent(routes.standard)],
                 ["Monitoring (judged inadequate)", formatPercent(routes.monitoring)],
                 ["Not enough answered to say", formatPercent(routes.unknown)],
-              ],
-              numeric: [1],
+              ].map((row) => tableCells(row, [1])),
               firstCellIsHeader: true,
             }),
           ),
@@ -479,7 +492,7 @@ function resultsBody(app, level, rerender) {
             : h(
                 "p",
                 { class: "govuk-body-s", id: "routes-unverified" },
-                govTag("Unverified", "orange", "st-unverified"),
+                govTag({ text: "Unverified", classes: "govuk-tag--orange st-unverified" }),
                 " Ofsted has published no route rules for the April 2026 framework. These chances assume that any inadequate judgement leads to monitoring (our assumption) and that leaders good with two of the three practice judgements good leads to a short inspection (unverified: reported only in a public scraper's notes).",
               ),
         )
@@ -538,7 +551,7 @@ export function resultsPage(app, main) {
 // ---- timeline --------------------------------------------------------------------------------
 
 function timelineBody(pw, level) {
-  if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
+  if (pw.error) return govWarning({ text: `Stocktake could not work out your pathway: ${pw.error}` });
   const next = pw.next;
   const assumptionLabel = new Map((pw.assumptions ?? []).map((x) => [x.id, x.label]));
   return [
@@ -582,7 +595,7 @@ function timelineBody(pw, level) {
             level + 1,
             "govuk-heading-s st-timeline__title",
             ev.title,
-            ev.condition ? [" ", govTag("Only if", null, "st-conditional")] : null,
+            ev.condition ? [" ", govTag({ text: "Only if", classes: "st-conditional" })] : null,
             assumptionTag(ev.tag),
           ),
           ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
@@ -629,12 +642,11 @@ function baseRatesAside(app, pw, level) {
       return scrollTable(
         govTable({
           caption: `After ${app.levelLabel(from).toLowerCase()}, the next grade was`,
-          captionSize: "s",
-          head: ["Next grade", "Authorities"],
-          rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]),
-          numeric: [1],
+          captionClasses: "govuk-table__caption--s",
+          head: tableCells(["Next grade", "Authorities"], [1]),
+          rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]).map((row) => tableCells(row, [1])),
           firstCellIsHeader: true,
-          extraClass: "st-table-small",
+          classes: "st-table-small",
         }),
       );
     }),
@@ -642,12 +654,13 @@ function baseRatesAside(app, pw, level) {
       ? scrollTable(
           govTable({
             caption: "Months between full inspections",
-            captionSize: "s",
-            head: ["After", "Median", "Range"],
-            rows: b.intervals.map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`]),
-            numeric: [1, 2],
+            captionClasses: "govuk-table__caption--s",
+            head: tableCells(["After", "Median", "Range"], [1, 2]),
+            rows: b.intervals
+              .map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`])
+              .map((row) => tableCells(row, [1, 2])),
             firstCellIsHeader: true,
-            extraClass: "st-table-small",
+            classes: "st-table-small",
           }),
         )
       : null,
@@ -670,29 +683,33 @@ function assumptionsForm(app, pw, onChange) {
     (pw.assumptions ?? []).map((x) =>
       govInput({
         id: fieldId(`assumptions.${x.id}`),
-        label: x.label,
-        hint: [
-          `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
-          trustNote(x.tag),
-          sourceLink(x.source, "From: "),
-        ],
+        name: fieldId(`assumptions.${x.id}`),
+        label: { text: x.label },
+        hint: {
+          nodes: [
+            `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
+            trustNote(x.tag),
+            sourceLink(x.source, "From: "),
+          ],
+        },
         value: String(app.pathway.assumptions[x.id] ?? x.value),
         type: "number",
         inputmode: "decimal",
-        width: "4",
-        suffix: x.unit,
-        error: problems.find((p) => p.field === `assumptions.${x.id}`)?.message,
-        attrs: { min: String(x.min), max: String(x.max), step: "any" },
+        suffix: { text: x.unit },
+        errorMessage: errorText(problems.find((p) => p.field === `assumptions.${x.id}`)?.message),
+        attributes: { min: String(x.min), max: String(x.max), step: "any" },
         onChange: (v) => {
           const n = v.trim() === "" ? undefined : Number(v);
           app.pathway.setAssumption(x.id, n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v);
           onChange(fieldId(`assumptions.${x.id}`));
         },
+        classes: "govuk-input--width-4",
+        autocomplete: "off",
       }),
     ),
     govButton({
+      classes: "govuk-button--secondary",
       text: "Reset to defaults",
-      secondary: true,
       id: "reset-assumptions",
       onClick: () => {
         app.pathway.resetAssumptions();
@@ -716,9 +733,9 @@ export function timelinePage(app, main) {
         "div",
         { class: "govuk-grid-column-two-thirds" },
         historyProblems.length
-          ? govWarning(
-              `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
-            )
+          ? govWarning({
+              text: `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
+            })
           : null,
         app.a.history?.lastInspection
           ? null
@@ -767,43 +784,47 @@ function actionsBody(app, forPrint) {
     );
   return [
     missing
-      ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`)
+      ? govWarning({ text: `${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.` })
       : h("p", { class: "govuk-body" }, "Every gap has an action."),
     h("p", { class: "govuk-body-s" }, "Critical gaps are listed first."),
     scrollTable(
       govTable({
         caption: "Gaps and planned actions",
-        captionSize: "s",
-        head: ["Statement", "Level now", "Action", "Owner", "Due"],
-        extraClass: "st-action-table",
-        rows: plan.map((x) => [
-          [
-            h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
-            x.text,
-            x.critical ? [" ", govTag("Critical", "red")] : null,
-            x.finding ? h("span", { class: "st-block govuk-body-s govuk-!-margin-top-1 st-finding" }, x.finding) : null,
-          ],
-          [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
-          x.hasAction
-            ? x.action.text
-            : [
-                govTag("No action yet", "orange"),
-                forPrint
-                  ? null
-                  : h(
-                      "span",
-                      { class: "st-block govuk-!-margin-top-1" },
-                      app.link(
-                        ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
-                        "area",
-                        { id: x.area },
-                        { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+        captionClasses: "govuk-table__caption--s",
+        head: tableCells(["Statement", "Level now", "Action", "Owner", "Due"]),
+        classes: "st-action-table",
+        rows: plan
+          .map((x) => [
+            [
+              h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
+              x.text,
+              x.critical ? [" ", govTag({ text: "Critical", classes: "govuk-tag--red" })] : null,
+              x.finding
+                ? h("span", { class: "st-block govuk-body-s govuk-!-margin-top-1 st-finding" }, x.finding)
+                : null,
+            ],
+            [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
+            x.hasAction
+              ? x.action.text
+              : [
+                  govTag({ text: "No action yet", classes: "govuk-tag--orange" }),
+                  forPrint
+                    ? null
+                    : h(
+                        "span",
+                        { class: "st-block govuk-!-margin-top-1" },
+                        app.link(
+                          ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
+                          "area",
+                          { id: x.area },
+                          { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+                        ),
                       ),
-                    ),
-              ],
-          x.action?.owner ?? "",
-          x.action?.due ? formatDateShort(x.action.due) : "",
-        ]),
+                ],
+            x.action?.owner ?? "",
+            x.action?.due ? formatDateShort(x.action.due) : "",
+          ])
+          .map((row) => tableCells(row)),
       }),
     ),
   ];
@@ -821,7 +842,12 @@ export function actionsPage(app, main) {
     h(
       "div",
       { class: "govuk-button-group st-no-print" },
-      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
+      govButton({
+        classes: "govuk-button--secondary",
+        text: "Export answers as CSV",
+        id: "export-csv",
+        onClick: () => exportCsv(app),
+      }),
       app.link("Print the full report", "report"),
     ),
     app.scored ? exportButtons(app) : null,
@@ -839,10 +865,15 @@ export function reportPage(app, main) {
     main,
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
-    govSummaryList([
-      { key: "Framework", value: app.fw()?.name ?? app.a.framework },
-      { key: "Date of self-evaluation", value: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
-    ]),
+    govSummaryList({
+      rows: [
+        { key: { text: "Framework" }, value: { text: app.fw()?.name ?? app.a.framework } },
+        {
+          key: { text: "Date of self-evaluation" },
+          value: { text: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
+        },
+      ],
+    }),
     frameworkNotices(app.fw()),
     h(
       "div",
@@ -928,13 +959,14 @@ export function comparePage(app, main) {
     );
     if (!result.ok) {
       group.classList.add("govuk-form-group--error");
-      input.before(govErrorMessage("last-year-file", result.messages[0]));
+      input.before(govErrorMessage({ id: "last-year-file-error", text: result.messages[0] }));
       replace(
         errorSlot,
-        govErrorSummary(
-          result.messages.map((m) => ({ id: "last-year-file", message: m })),
-          app.root,
-        ),
+        govErrorSummary({
+          titleText: "There is a problem",
+          errorList: result.messages.map((m) => ({ text: m, href: "#last-year-file" })),
+          root: app.root,
+        }),
       );
       app.title("Compare with last year", true);
       errorSlot.firstChild.focus();
@@ -965,22 +997,22 @@ export function comparePage(app, main) {
       scrollTable(
         govTable({
           caption: "Judgements, then and now",
-          captionSize: "s",
-          head: ["Judgement", "Then", "Now", "Change"],
-          rows: judgementRows,
+          captionClasses: "govuk-table__caption--s",
+          head: tableCells(["Judgement", "Then", "Now", "Change"]),
+          rows: judgementRows.map((row) => tableCells(row)),
           firstCellIsHeader: true,
-          extraClass: "st-compare-judgements",
+          classes: "st-compare-judgements",
         }),
       ),
       moved.length
         ? scrollTable(
             govTable({
               caption: `Statements that moved (${moved.length})`,
-              captionSize: "s",
-              head: ["Statement", "Then", "Now", "Change"],
-              rows: moved,
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Statement", "Then", "Now", "Change"]),
+              rows: moved.map((row) => tableCells(row)),
               firstCellIsHeader: true,
-              extraClass: "st-compare-statements",
+              classes: "st-compare-statements",
             }),
           )
         : h("p", { class: "govuk-body" }, "No statement moved."),
@@ -989,17 +1021,17 @@ export function comparePage(app, main) {
         ? scrollTable(
             govTable({
               caption: "Indicators, then and now",
-              captionSize: "s",
-              head: ["Indicator", "Then", "Now", "Change"],
-              rows: indicators.map(([name, a, b, w]) => [name, a, b, changeCell(w)]),
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Indicator", "Then", "Now", "Change"]),
+              rows: indicators.map(([name, a, b, w]) => [name, a, b, changeCell(w)]).map((row) => tableCells(row)),
               firstCellIsHeader: true,
-              extraClass: "st-compare-indicators",
+              classes: "st-compare-indicators",
             }),
           )
         : null,
       govButton({
+        classes: "govuk-button--secondary",
         text: "Remove last year's file",
-        secondary: true,
         onClick: () => {
           setLastYear(app, null);
           render();
