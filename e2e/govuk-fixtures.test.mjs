@@ -154,6 +154,31 @@ for (const [name, component] of Object.entries(COMPONENTS)) {
   });
 }
 
+describe("options govuk.mjs does not take", () => {
+  test("an html option throws, naming it", () => {
+    assert.throws(() => govuk.govTag({ html: "<b>Done</b>" }), /govTag: "html" is not supported/);
+    assert.throws(
+      () => govuk.govRadios({ name: "r", items: [{ value: "a", text: "A", conditional: { html: "<p>x</p>" } }] }),
+      /govRadios: "items\[\]\.conditional\.html" is not supported/,
+    );
+  });
+  test("an option no macro takes throws, naming it", () => {
+    assert.throws(
+      () => govuk.govButton({ text: "Save", secondary: true }),
+      /govButton: option "secondary" is not supported/,
+    );
+    assert.throws(() => govuk.govSummaryList({ rows: [], footer: { text: "x" } }), /option "footer" is not supported/);
+  });
+  test("nodes go in as the elements they are, never parsed", () => {
+    const strong = document.createElement("strong");
+    strong.textContent = "<i>not markup</i>";
+    const tag = govuk.govTag({ nodes: [strong, " <b>text</b>"] });
+    assert.equal(tag.firstChild, strong);
+    assert.equal(tag.querySelector("i, b"), null);
+    assert.equal(tag.textContent, "<i>not markup</i> <b>text</b>");
+  });
+});
+
 after(() => {
   const rows = Object.entries(counts).map(
     ([name, c]) => `| ${name} | ${c.fixtures} | ${c.run} | ${c.matched} | ${c.skipped} |`,
