@@ -44,13 +44,13 @@ function checkOptions(component, opts, allowed) {
         throw new GovukOptionError(
           `${component}: "${p}" is not supported: Stocktake renders text as text, never as HTML (use the text option, or "nodes" for elements built with h())`,
         );
-      if (!WHOLE.has(k)) value1(v, p);
+      if (!WHOLE.has(k)) checkValue(v, p);
     }
   };
-  const value1 = (v, p) => {
+  const checkValue = (v, p) => {
     if (v === undefined) return;
     if (plain(v)) walk(v, p);
-    else if (Array.isArray(v) && allowed.has(`${p}[]`)) for (const item of v) value1(item, `${p}[]`);
+    else if (Array.isArray(v) && allowed.has(`${p}[]`)) for (const item of v) checkValue(item, `${p}[]`);
     else if (!allowed.has(p)) throw new GovukOptionError(`${component}: option "${p}" is not supported`);
   };
   walk(opts ?? {}, "");
@@ -109,13 +109,13 @@ function hint(o, id, extraClass) {
   );
 }
 
-/** govukErrorMessage's markup, with `id` (the field's error id) unless the options give one. */
+/** govukErrorMessage's markup: `id` is the field's error id (a field's macro ignores errorMessage.id). */
 function errorMessage(o, id) {
   const hidden = o.visuallyHiddenText === undefined ? "Error" : o.visuallyHiddenText;
   return setAttributes(
     h(
       "p",
-      { id: o.id ?? id, class: `govuk-error-message${more(o.classes)}` },
+      { id: id ?? o.id, class: `govuk-error-message${more(o.classes)}` },
       hidden ? [h("span", { class: "govuk-visually-hidden" }, `${hidden}:`), " "] : null,
       content(o),
     ),
@@ -239,7 +239,8 @@ export function govRadios(o) {
 
 /**
  * govukCheckboxes, and `onChange(values, event)` with the values of every checked box when one
- * changes. Conditional reveals are not supported.
+ * changes; an item with `behaviour: "exclusive"` unticks the others, as govuk-frontend's JS does.
+ * Conditional reveals are not supported.
  */
 export function govCheckboxes(o) {
   checkOptions("govCheckboxes", o, new Set([...CHOICE_KEYS, "describedBy"]));
@@ -319,11 +320,18 @@ function choices(o, kind) {
           sync();
           if (radios) {
             if (e.target.checked) o.onChange?.(item.value, e);
-          } else
-            o.onChange?.(
-              inputs.filter((b) => b.checked).map((b) => b.value),
-              e,
-            );
+            return;
+          }
+          // As govuk-frontend's JS: ticking an "exclusive" box ("None") unticks the others, and
+          // ticking any other unticks it.
+          const exclusive = item.behaviour === "exclusive";
+          if (e.target.checked)
+            for (const b of inputs)
+              if (b !== e.target && (exclusive || b.dataset.behaviour === "exclusive")) b.checked = false;
+          o.onChange?.(
+            inputs.filter((b) => b.checked).map((b) => b.value),
+            e,
+          );
         },
       }),
       item.attributes,
