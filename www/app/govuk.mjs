@@ -229,8 +229,9 @@ const CHOICE_KEYS = [
 
 /**
  * govukRadios, and `onChange(value, event)` when an item is chosen. An item's `conditional.nodes`
- * is revealed while it is checked (govuk-frontend's JS, done here: it sets aria-controls and
- * aria-expanded as that JS does).
+ * is revealed while it is checked (govuk-frontend's JS, done here). The input gets aria-controls,
+ * as that JS gives it, but not aria-expanded, which that JS also sets and axe rejects on a radio
+ * (aria-allowed-attr).
  */
 export function govRadios(o) {
   checkOptions("govRadios", o, new Set([...CHOICE_KEYS, "value", "items[].conditional.nodes"]));
@@ -284,7 +285,6 @@ function choices(o, kind) {
   const sync = () => {
     for (const { input, panel } of reveals) {
       panel.classList.toggle(c.hidden, !input.checked);
-      input.setAttribute("aria-expanded", String(input.checked));
     }
   };
   const items = (o.items ?? []).map((item, i) => {
@@ -313,7 +313,6 @@ function choices(o, kind) {
         checked: !!checked,
         disabled: !!item.disabled,
         "aria-controls": conditional ? panelId : null,
-        "aria-expanded": conditional ? String(!!checked) : null,
         "data-behaviour": item.behaviour,
         "aria-describedby": describedBy || null,
         onchange: (e) => {
