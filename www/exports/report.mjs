@@ -787,14 +787,14 @@ export function exportButtons(app, workshop = null, custom = null) {
       "div",
       { class: "govuk-button-group" },
       govButton({
+        classes: "govuk-button--secondary",
         text: "Download as Word document",
-        secondary: true,
         id: "export-docx",
         onClick: () => exportFile(app, "docx", doc, stem(), status),
       }),
       govButton({
+        classes: "govuk-button--secondary",
         text: "Download as spreadsheet",
-        secondary: true,
         id: "export-xlsx",
         onClick: () => exportFile(app, "xlsx", book, stem(), status),
       }),

@@ -1,11 +1,11 @@
 // About your authority: name, date of this self-evaluation, the last full inspection (with a
 // grade per judgement of the framework in force then), focused visits since, and monitoring.
 import { h, replace, put } from "../ui/dom.mjs";
-import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning } from "../ui/govuk.mjs";
+import { govInput, govDateInput, govRadios, govSelect, govButton, govWarning, errorText } from "../ui/govuk.mjs";
 import { fieldId } from "../domain/state.mjs";
 import { dateParts, dateJoin } from "../ui/format.mjs";
-import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./form.mjs";
 import { familyOf, familyTerms, inspectionKindText } from "../domain/family.mjs";
+import { pageErrors, errorSummarySlot, saveAndContinue, ADVISORY_CODES } from "./form.mjs";
 import { recordSection } from "./record-section.mjs";
 
 /**
@@ -48,7 +48,7 @@ export function aboutPage(app, main, params) {
     const advice = (app.pathway.run().problems ?? []).filter((p) => ADVISORY_CODES.includes(p.code));
     replace(
       adviceSlot,
-      advice.map((p) => govWarning(`${p.message}.`)),
+      advice.map((p) => govWarning({ text: `${p.message}.` })),
     );
   };
   app.watch(renderAdvice);
@@ -69,10 +69,11 @@ export function aboutPage(app, main, params) {
         (fw?.judgements ?? []).map((j) =>
           govSelect({
             id: fieldId(`history.lastInspection.grades.${j.id}`),
-            label: j.name,
+            name: fieldId(`history.lastInspection.grades.${j.id}`),
+            label: { text: j.name },
             items: [{ value: "", text: "Not known" }, ...gradeLevels.map((l) => ({ value: l.id, text: l.label }))],
             value: li()?.grades?.[j.id] ?? "",
-            error: errorFor(`history.lastInspection.grades.${j.id}`),
+            errorMessage: errorText(errorFor(`history.lastInspection.grades.${j.id}`)),
             onChange: (v) =>
               mutate(() => {
                 const x = ensureLi();
@@ -92,21 +93,24 @@ export function aboutPage(app, main, params) {
     {},
     govDateInput({
       id: fieldId("history.lastInspection.startedOn"),
-      legend: "When did the inspection start?",
-      value: dateParts(li()?.startedOn),
-      error: errorFor("history.lastInspection.startedOn"),
+      namePrefix: fieldId("history.lastInspection.startedOn"),
+      fieldset: { legend: { text: "When did the inspection start?", classes: "govuk-fieldset__legend--s" } },
+      values: dateParts(li()?.startedOn),
+      errorMessage: errorText(errorFor("history.lastInspection.startedOn")),
       onInput: (parts) =>
         mutate(() => {
           ensureLi().startedOn = dateJoin(parts) || null;
           renderGrades();
         }),
+      hint: { text: "For example, 27 3 2026" },
     }),
     govDateInput({
       id: fieldId("history.lastInspection.endedOn"),
-      legend: "When did it end?",
-      hint: "The last day inspectors were on site. For example, 14 11 2025",
-      value: dateParts(li()?.endedOn),
-      error: errorFor("history.lastInspection.endedOn"),
+      namePrefix: fieldId("history.lastInspection.endedOn"),
+      fieldset: { legend: { text: "When did it end?", classes: "govuk-fieldset__legend--s" } },
+      hint: { text: "The last day inspectors were on site. For example, 14 11 2025" },
+      values: dateParts(li()?.endedOn),
+      errorMessage: errorText(errorFor("history.lastInspection.endedOn")),
       onInput: (parts) => mutate(() => (ensureLi().endedOn = dateJoin(parts) || null)),
     }),
     gradesSlot,
@@ -131,29 +135,31 @@ export function aboutPage(app, main, params) {
           h("h3", { class: "govuk-heading-s", id: `visit-${i}-heading`, tabindex: "-1" }, `Focused visit ${i + 1}`),
           govDateInput({
             id: fieldId(`history.focusedVisits.${i}.endedOn`),
-            legend: "When did the visit end?",
-            value: dateParts(v.endedOn),
-            error: errorFor(`history.focusedVisits.${i}.endedOn`),
+            namePrefix: fieldId(`history.focusedVisits.${i}.endedOn`),
+            fieldset: { legend: { text: "When did the visit end?", classes: "govuk-fieldset__legend--s" } },
+            values: dateParts(v.endedOn),
+            errorMessage: errorText(errorFor(`history.focusedVisits.${i}.endedOn`)),
             onInput: (parts) => mutate((x) => (x.history.focusedVisits[i].endedOn = dateJoin(parts) || null)),
+            hint: { text: "For example, 27 3 2026" },
           }),
           govRadios({
-            id: fieldId(`history.focusedVisits.${i}.priorityActions`),
-            legend: "Did it set areas for priority action?",
+            name: fieldId(`history.focusedVisits.${i}.priorityActions`),
+            fieldset: {
+              legend: { text: "Did it set areas for priority action?", classes: "govuk-fieldset__legend--s" },
+            },
             items: [
               { value: "yes", text: "Yes" },
               { value: "no", text: "No" },
             ],
             value: v.priorityActions === true ? "yes" : v.priorityActions === false ? "no" : undefined,
-            inline: true,
-            small: true,
-            error: errorFor(`history.focusedVisits.${i}.priorityActions`),
+            errorMessage: errorText(errorFor(`history.focusedVisits.${i}.priorityActions`)),
             onChange: (val) => mutate((x) => (x.history.focusedVisits[i].priorityActions = val === "yes")),
+            classes: "govuk-radios--inline govuk-radios--small",
           }),
           govButton({
+            classes: "govuk-button--secondary govuk-!-margin-bottom-4",
             text: "Remove",
-            secondary: true,
-            extraClass: "govuk-!-margin-bottom-4",
-            attrs: { "aria-label": `Remove focused visit ${i + 1}` },
+            attributes: { "aria-label": `Remove focused visit ${i + 1}` },
             onClick: () => {
               mutate((x) => x.history.focusedVisits.splice(i, 1));
               renderVisits(Math.max(0, i - 1));
@@ -186,34 +192,35 @@ export function aboutPage(app, main, params) {
     a.scenario
       ? govInput({
           id: "participant",
-          label: "Your name (workshop participant)",
-          labelSize: "s",
-          hint: "Shown to the facilitator when they compare files. 100 characters or fewer.",
+          name: "participant",
+          label: { text: "Your name (workshop participant)", classes: "govuk-label--s" },
+          hint: { text: "Shown to the facilitator when they compare files. 100 characters or fewer." },
           value: a.participant ?? "",
-          width: "20",
           autocomplete: "name",
-          attrs: { maxlength: "100" },
-          error: errorFor("participant"),
+          attributes: { maxlength: "100" },
+          errorMessage: errorText(errorFor("participant")),
           onInput: (v) => app.set("participant", v.trim() ? v : ""),
+          classes: "govuk-input--width-20",
         })
       : null,
     govInput({
       id: "authority",
-      label: terms.orgLabel,
-      labelSize: "s",
-      hint: "Shown on your report and file name.",
+      name: "authority",
+      label: { text: terms.orgLabel, classes: "govuk-label--s" },
+      hint: { text: "Shown on your report and file name." },
       value: a.authority ?? "",
-      width: "20",
       autocomplete: "organization",
-      error: errorFor("authority"),
+      errorMessage: errorText(errorFor("authority")),
       onInput: (v) => app.set("authority", v),
+      classes: "govuk-input--width-20",
     }),
     govDateInput({
       id: "assessedOn",
-      legend: "Date of this self-evaluation",
-      hint: "Today unless you are recording an earlier one. For example, 27 3 2026",
-      value: dateParts(a.assessedOn),
-      error: errorFor("assessedOn"),
+      namePrefix: "assessedOn",
+      fieldset: { legend: { text: "Date of this self-evaluation", classes: "govuk-fieldset__legend--s" } },
+      hint: { text: "Today unless you are recording an earlier one. For example, 27 3 2026" },
+      values: dateParts(a.assessedOn),
+      errorMessage: errorText(errorFor("assessedOn")),
       onInput: (parts) => app.set("assessedOn", dateJoin(parts)),
     }),
     h("h2", { class: "govuk-heading-m" }, terms.lastHeading),
@@ -243,12 +250,12 @@ export function aboutPage(app, main, params) {
           },
         }),
     govRadios({
-      id: fieldId("history.lastInspection.kind"),
-      legend: "What kind of inspection was it?",
-      hint: terms.kindHint,
+      name: fieldId("history.lastInspection.kind"),
+      fieldset: { legend: { text: "What kind of inspection was it?", classes: "govuk-fieldset__legend--s" } },
+      hint: terms.kindHint ? { text: terms.kindHint } : undefined,
       items: [...kinds.map((k) => ({ value: k, text: inspectionKindText(k) })), { value: "none", text: terms.none }],
       value: li() ? li().kind : undefined,
-      error: errorFor("history.lastInspection.kind"),
+      errorMessage: errorText(errorFor("history.lastInspection.kind")),
       onChange: (v) => {
         mutate((x) => {
           if (v === "none") x.history.lastInspection = null;
@@ -265,8 +272,8 @@ export function aboutPage(app, main, params) {
           h("h2", { class: "govuk-heading-m", id: "focused-visits", tabindex: "-1" }, "Focused visits since then"),
           visitsSlot,
           govButton({
+            classes: "govuk-button--secondary",
             text: "Add a focused visit",
-            secondary: true,
             id: "add-visit",
             onClick: () => {
               mutate((x) => {
@@ -278,21 +285,27 @@ export function aboutPage(app, main, params) {
           }),
           h("h2", { class: "govuk-heading-m" }, "Monitoring"),
           govRadios({
-            id: "monitoring",
-            legend: "Is your authority being monitored by Ofsted?",
-            hint: "Authorities judged inadequate receive monitoring visits.",
+            name: "monitoring",
+            fieldset: {
+              legend: { text: "Is your authority being monitored by Ofsted?", classes: "govuk-fieldset__legend--s" },
+            },
+            hint: { text: "Authorities judged inadequate receive monitoring visits." },
             items: [
               { value: "no", text: "Not monitored" },
               {
                 value: "yes",
                 text: "Monitored",
-                conditional: govDateInput({
-                  id: fieldId("history.monitoring.since"),
-                  legend: "Monitored since",
-                  value: dateParts(mon?.since),
-                  error: errorFor("history.monitoring.since"),
-                  onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
-                }),
+                conditional: {
+                  nodes: govDateInput({
+                    id: fieldId("history.monitoring.since"),
+                    namePrefix: fieldId("history.monitoring.since"),
+                    fieldset: { legend: { text: "Monitored since", classes: "govuk-fieldset__legend--s" } },
+                    values: dateParts(mon?.since),
+                    errorMessage: errorText(errorFor("history.monitoring.since")),
+                    onInput: (parts) => mutate((x) => (x.history.monitoring = { since: dateJoin(parts) || null })),
+                    hint: { text: "For example, 27 3 2026" },
+                  }),
+                },
               },
             ],
             value: mon ? "yes" : "no",

@@ -10,6 +10,8 @@ import {
   govCharacterCount,
   govTag,
   govWarning,
+  tagColour,
+  errorText,
 } from "../ui/govuk.mjs";
 import { fieldId, getPath } from "../domain/state.mjs";
 import { dateParts, dateJoin, formatDateShort, formatNumber } from "../ui/format.mjs";
@@ -110,30 +112,41 @@ export function areaPage(app, main, params) {
       "section",
       { class: "st-statement", "aria-labelledby": headingId },
       govRadios({
-        id: fieldId(`${base}.level`),
-        legend: [
-          h("span", { class: "govuk-caption-m" }, `Statement ${i + 1} of ${area.statements.length}`),
-          h("span", { id: headingId }, s.text),
-        ],
-        legendSize: "m",
-        legendHeading: "h2",
-        legendExtra:
-          s.critical || s.changedIn
-            ? [
-                s.critical ? h("span", { class: "st-critical" }, govTag("Critical", "red")) : null,
-                s.changedIn ? h("span", { class: "st-changed" }, " ", govTag(`New or reworded: ${s.changedIn}`)) : null,
-              ]
-            : null,
-        hint: [
-          h("span", { class: "st-hint-label" }, "What inspectors look at: "),
-          s.hint,
-          s.critical ? " This is safety-critical: a serious failure here alone can make the judgement inadequate." : "",
-        ],
+        name: fieldId(`${base}.level`),
+        fieldset: {
+          legend: {
+            // The statement is a level-2 heading, as the macro's legend.html would give it.
+            nodes: [
+              h(
+                "h2",
+                { class: "govuk-fieldset__heading" },
+                h("span", { class: "govuk-caption-m" }, `Statement ${i + 1} of ${area.statements.length}`),
+                h("span", { id: headingId }, s.text),
+              ),
+              s.critical
+                ? h("span", { class: "st-critical" }, govTag({ text: "Critical", classes: "govuk-tag--red" }))
+                : null,
+              s.changedIn
+                ? h("span", { class: "st-changed" }, " ", govTag({ text: `New or reworded: ${s.changedIn}` }))
+                : null,
+            ],
+            classes: "govuk-fieldset__legend--m",
+          },
+        },
+        hint: {
+          nodes: [
+            h("span", { class: "st-hint-label" }, "What inspectors look at: "),
+            s.hint,
+            s.critical
+              ? " This is safety-critical: a serious failure here alone can make the judgement inadequate."
+              : "",
+          ],
+        },
         items: levels.map((l) => ({ value: l.id, text: l.label })),
         value: ans.level,
-        error: errorFor(`${base}.level`),
-        small: true,
+        errorMessage: errorText(errorFor(`${base}.level`)),
         onChange: (v) => app.set(`${base}.level`, v),
+        classes: "govuk-radios--small",
       }),
       auditSlot,
       statementDetails(
@@ -146,47 +159,54 @@ export function areaPage(app, main, params) {
         ),
         s.text,
         govCheckboxes({
-          id: fieldId(`${base}.evidence`),
-          legend: "How do you know?",
-          hint: "Select all that apply.",
+          name: fieldId(`${base}.evidence`),
+          fieldset: { legend: { text: "How do you know?", classes: "govuk-fieldset__legend--s" } },
+          hint: { text: "Select all that apply." },
           items: evidence.map((e) => ({ value: e.id, text: e.label })),
           values: ans.evidence ?? [],
-          error: errorFor(`${base}.evidence`),
-          small: true,
+          errorMessage: errorText(errorFor(`${base}.evidence`)),
           onChange: (vals) => app.set(`${base}.evidence`, vals),
+          classes: "govuk-checkboxes--small",
         }),
         govInput({
           id: fieldId(`${base}.action.text`),
-          label: "Planned action (optional)",
-          hint: "What you will do to improve or sustain this.",
+          name: fieldId(`${base}.action.text`),
+          label: { text: "Planned action (optional)" },
+          hint: { text: "What you will do to improve or sustain this." },
           value: ans.action?.text ?? "",
-          error: errorFor(`${base}.action.text`),
+          errorMessage: errorText(errorFor(`${base}.action.text`)),
           onInput: (v) => app.set(`${base}.action.text`, v),
+          autocomplete: "off",
         }),
         govInput({
           id: fieldId(`${base}.action.owner`),
-          label: "Owner (optional)",
+          name: fieldId(`${base}.action.owner`),
+          label: { text: "Owner (optional)" },
           value: ans.action?.owner ?? "",
-          width: "20",
-          error: errorFor(`${base}.action.owner`),
+          errorMessage: errorText(errorFor(`${base}.action.owner`)),
           onInput: (v) => app.set(`${base}.action.owner`, v),
+          classes: "govuk-input--width-20",
+          autocomplete: "off",
         }),
         govDateInput({
           id: fieldId(`${base}.action.due`),
-          legend: "Due date (optional)",
-          hint: "For example, 31 3 2027",
-          value: dateParts(ans.action?.due),
-          error: errorFor(`${base}.action.due`),
+          namePrefix: fieldId(`${base}.action.due`),
+          fieldset: { legend: { text: "Due date (optional)", classes: "govuk-fieldset__legend--s" } },
+          hint: { text: "For example, 31 3 2027" },
+          values: dateParts(ans.action?.due),
+          errorMessage: errorText(errorFor(`${base}.action.due`)),
           onInput: (parts) => app.set(`${base}.action.due`, dateJoin(parts)),
         }),
         govCharacterCount({
           id: fieldId(`${base}.notes`),
-          label: "Notes (optional)",
-          hint: "For example, what your last audit found, or what you still need to check.",
+          name: fieldId(`${base}.notes`),
+          label: { text: "Notes (optional)" },
+          hint: { text: "For example, what your last audit found, or what you still need to check." },
           value: ans.notes ?? "",
           maxlength: app.limits.maxNotes,
-          error: errorFor(`${base}.notes`),
+          errorMessage: errorText(errorFor(`${base}.notes`)),
           onInput: (v) => app.set(`${base}.notes`, v),
+          rows: 4,
         }),
       ),
     );
@@ -239,7 +259,13 @@ function auditLine(e, id) {
       s.supports ? `They support ${AUDIT_LEVEL[s.supports]} at most.` : "Too few cases to say what they support.",
     ),
     challenge
-      ? h("p", { class: "govuk-body-s" }, govTag("Above what the audits support", "red"), " ", challenge.text)
+      ? h(
+          "p",
+          { class: "govuk-body-s" },
+          govTag({ text: "Above what the audits support", classes: "govuk-tag--red" }),
+          " ",
+          challenge.text,
+        )
       : null,
   ];
 }
@@ -288,8 +314,8 @@ export function indicatorsPage(app, main, params) {
     const [text, colour] = COMPARISON_TAG[r.comparison] ?? [r.comparison, "grey"];
     replace(
       slot,
-      govTag(text, colour),
-      r.flagged ? [" ", govTag("Inspectors likely to ask", "red")] : null,
+      govTag({ text: text, classes: tagColour(colour) }),
+      r.flagged ? [" ", govTag({ text: "Inspectors likely to ask", classes: "govuk-tag--red" })] : null,
       h("p", { class: "govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" }, r.message),
     );
   };
@@ -313,16 +339,19 @@ export function indicatorsPage(app, main, params) {
       { class: "st-indicator" },
       govInput({
         id: fieldId(path),
-        label: ind.name,
-        labelSize: "s",
-        hint: `${national}. ${better}${ind.riskFactor ? " Inspectors are likely to ask about this when it is worse than England." : ""}`,
+        name: fieldId(path),
+        label: { text: ind.name, classes: "govuk-label--s" },
+        hint: {
+          text: `${national}. ${better}${ind.riskFactor ? " Inspectors are likely to ask about this when it is worse than England." : ""}`,
+        },
         value: stored == null ? "" : String(stored),
         inputmode: "decimal",
-        width: "5",
-        suffix: percent ? "%" : null,
+        suffix: { text: percent ? "%" : null },
         spellcheck: false,
-        error: errorFor(path),
+        errorMessage: errorText(errorFor(path)),
         onInput: (v) => app.set(path, indicatorValue(v)),
+        classes: "govuk-input--width-5",
+        autocomplete: "off",
       }),
       slot,
     );
@@ -369,7 +398,7 @@ export function indicatorsPage(app, main, params) {
           "The figures are grouped by the outcomes and enablers of the Children's Social Care National Framework, as in the Department for Education's children's social care dashboard. Each shows the year of the England figure.",
         )
       : null,
-    indicators.length ? null : govWarning("This framework has no indicators."),
+    indicators.length ? null : govWarning({ text: "This framework has no indicators." }),
     rows,
     saveAndContinue(app, prefixes, "indicators", { from: params.from }),
   );

@@ -13,6 +13,8 @@ import {
   govTable,
   govTag,
   govWarning,
+  errorText,
+  tableCells,
 } from "../ui/govuk.mjs";
 import { cloneJson, fieldId } from "../domain/state.mjs";
 import { csvText, downloadText } from "../domain/files.mjs";
@@ -100,23 +102,23 @@ export function auditsPage(app, main, params = {}) {
       { class: "govuk-body" },
       "Never enter a child's name, date of birth or NHS number: use the case reference from your case-management system. Audits stay on this device, like the rest of your self-evaluation.",
     ),
-    criteria.length === 0 ? govWarning("This framework has no audit criteria.") : null,
+    criteria.length === 0 ? govWarning({ text: "This framework has no audit criteria." }) : null,
     h(
       "div",
       { class: "govuk-button-group" },
       criteria.length ? govButton({ text: "Add an audit", id: "add-audit", onClick: () => app.go("audit", {}) }) : null,
       criteria.length
         ? govButton({
+            classes: "govuk-button--secondary",
             text: "Import audits from CSV",
-            secondary: true,
             id: "import-audits",
             onClick: () => app.go("audits-import", {}),
           })
         : null,
       audits.length
         ? govButton({
+            classes: "govuk-button--secondary",
             text: "Export audits as CSV",
-            secondary: true,
             id: "export-audits",
             onClick: () => downloadText(app, "stocktake-audits.csv", csvText(auditRows(app)), "text/csv"),
           })
@@ -129,8 +131,8 @@ export function auditsPage(app, main, params = {}) {
           "Audited cases",
           govTable({
             caption: "Audited cases",
-            captionSize: "s",
-            head: [
+            captionClasses: "govuk-table__caption--s",
+            head: tableCells([
               "Case reference",
               "Area",
               "Date",
@@ -138,22 +140,24 @@ export function auditsPage(app, main, params = {}) {
               "Overall",
               "Moderated",
               h("span", { class: "govuk-visually-hidden" }, "Change"),
-            ],
-            firstCellIsHeader: true,
-            rows: shown.map((a, k) => [
-              a.caseRef,
-              areaName[a.area] ?? a.area,
-              formatDateShort(a.date),
-              a.auditor ?? "",
-              GRADE_TEXT[a.overall] ?? "Not graded",
-              a.moderation ? "Yes" : "No",
-              app.link(
-                ["Change", h("span", { class: "govuk-visually-hidden" }, ` audit of ${a.caseRef}`)],
-                "audit",
-                { n: String(first + k) },
-                { id: `audit-change-${first + k}` },
-              ),
             ]),
+            firstCellIsHeader: true,
+            rows: shown
+              .map((a, k) => [
+                a.caseRef,
+                areaName[a.area] ?? a.area,
+                formatDateShort(a.date),
+                a.auditor ?? "",
+                GRADE_TEXT[a.overall] ?? "Not graded",
+                a.moderation ? "Yes" : "No",
+                app.link(
+                  ["Change", h("span", { class: "govuk-visually-hidden" }, ` audit of ${a.caseRef}`)],
+                  "audit",
+                  { n: String(first + k) },
+                  { id: `audit-change-${first + k}` },
+                ),
+              ])
+              .map((row) => tableCells(row)),
           }),
         ),
     pages > 1 ? pagination(app, pageNo, pages, first, shown.length, audits.length) : null,
@@ -170,27 +174,28 @@ export function auditsPage(app, main, params = {}) {
           "Audit evidence by statement",
           govTable({
             caption: "Audit evidence by statement",
-            captionSize: "s",
-            head: [
-              "Statement",
-              "Cases",
-              "Good or better (95% interval)",
-              "Worst grade",
-              "Your rating",
-              "Audits support",
-            ],
+            captionClasses: "govuk-table__caption--s",
+            head: tableCells(
+              ["Statement", "Cases", "Good or better (95% interval)", "Worst grade", "Your rating", "Audits support"],
+              [1],
+            ),
             firstCellIsHeader: true,
-            numeric: [1],
-            rows: e.statements.map((s) => [
-              statementName(app, s.statement),
-              String(s.cases),
-              `${s.goodOrBetter} of ${s.cases} (${s.interval[0]}% to ${s.interval[1]}%)`,
-              GRADE_TEXT[s.worst] ?? "",
-              LEVEL_TEXT[s.rating] ?? "Not answered",
-              s.supports
-                ? [LEVEL_TEXT[s.supports], " ", challenged(e, s) ? govTag("Rating above it", "red") : null]
-                : "Too few cases to say",
-            ]),
+            rows: e.statements
+              .map((s) => [
+                statementName(app, s.statement),
+                String(s.cases),
+                `${s.goodOrBetter} of ${s.cases} (${s.interval[0]}% to ${s.interval[1]}%)`,
+                GRADE_TEXT[s.worst] ?? "",
+                LEVEL_TEXT[s.rating] ?? "Not answered",
+                s.supports
+                  ? [
+                      LEVEL_TEXT[s.supports],
+                      " ",
+                      challenged(e, s) ? govTag({ text: "Rating above it", classes: "govuk-tag--red" }) : null,
+                    ]
+                  : "Too few cases to say",
+              ])
+              .map((row) => tableCells(row, [1])),
           }),
         ),
     e.challenges.length
@@ -217,26 +222,27 @@ export function auditsPage(app, main, params = {}) {
             "Agreement between auditors",
             govTable({
               caption: "Agreement between auditors",
-              captionSize: "s",
-              head: ["Criterion", "Cases graded by both", "Same grade"],
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Criterion", "Cases graded by both", "Same grade"], [1, 2]),
               firstCellIsHeader: true,
-              numeric: [1, 2],
-              rows: e.agreement.map((g) => [
-                criteria.find((c) => c.id === g.criterion)?.text ?? g.criterion,
-                String(g.pairs),
-                `${g.same} (${Math.round((100 * g.same) / g.pairs)}%)`,
-              ]),
+              rows: e.agreement
+                .map((g) => [
+                  criteria.find((c) => c.id === g.criterion)?.text ?? g.criterion,
+                  String(g.pairs),
+                  `${g.same} (${Math.round((100 * g.same) / g.pairs)}%)`,
+                ])
+                .map((row) => tableCells(row, [1, 2])),
             }),
           ),
           e.disagreements.length
-            ? govWarning(
-                `Grades two or more apart: ${e.disagreements
+            ? govWarning({
+                text: `Grades two or more apart: ${e.disagreements
                   .map(
                     (d) =>
                       `${d.caseRef} (${d.criterion ? (criteria.find((c) => c.id === d.criterion)?.text ?? d.criterion) : "overall"}: ${GRADE_TEXT[d.first]} and ${GRADE_TEXT[d.second]})`,
                   )
                   .join("; ")}`,
-              )
+              })
             : null,
         ],
   );
@@ -312,10 +318,11 @@ export function auditPage(app, main, params) {
         own.map((c) =>
           govSelect({
             id: `audit-grades-${fieldId(c.id)}`,
-            label: c.text,
+            name: `audit-grades-${fieldId(c.id)}`,
+            label: { text: c.text },
             items: gradeItems(true),
             value: draft.grades?.[c.id] ?? "",
-            error: errorFor(`audit-grades-${fieldId(c.id)}`),
+            errorMessage: errorText(errorFor(`audit-grades-${fieldId(c.id)}`)),
             onChange: (v) => {
               draft.grades = { ...(draft.grades ?? {}) };
               if (v) draft.grades[c.id] = v;
@@ -340,17 +347,20 @@ export function auditPage(app, main, params) {
           { class: "govuk-details__text" },
           govInput({
             id: "audit-moderation-auditor",
-            label: "Moderating auditor",
+            name: "audit-moderation-auditor",
+            label: { text: "Moderating auditor" },
             value: m.auditor ?? "",
-            width: "20",
             onInput: (v) => {
               draft.moderation = { ...(draft.moderation ?? {}), auditor: v };
             },
+            classes: "govuk-input--width-20",
+            autocomplete: "off",
           }),
           own.map((c) =>
             govSelect({
               id: `audit-moderation-grades-${fieldId(c.id)}`,
-              label: `Second grade: ${c.text}`,
+              name: `audit-moderation-grades-${fieldId(c.id)}`,
+              label: { text: `Second grade: ${c.text}` },
               items: gradeItems(true),
               value: m.grades?.[c.id] ?? "",
               onChange: (v) => {
@@ -364,7 +374,8 @@ export function auditPage(app, main, params) {
           ),
           govSelect({
             id: "audit-moderation-overall",
-            label: "Second overall grade",
+            name: "audit-moderation-overall",
+            label: { text: "Second overall grade" },
             items: gradeItems(false),
             value: m.overall ?? "",
             onChange: (v) => {
@@ -420,7 +431,9 @@ export function auditPage(app, main, params) {
       "div",
       { class: "govuk-button-group" },
       govButton({ text: "Save audit", id: "save-audit", onClick: save }),
-      n == null ? null : govButton({ text: "Delete audit", warning: true, id: "delete-audit", onClick: askFirst }),
+      n == null
+        ? null
+        : govButton({ classes: "govuk-button--warning", text: "Delete audit", id: "delete-audit", onClick: askFirst }),
       app.link("Cancel", "audits"),
     );
   }
@@ -435,15 +448,20 @@ export function auditPage(app, main, params) {
       h(
         "div",
         { class: "st-delete-confirm" },
-        govWarning("Deleting an audit cannot be undone."),
+        govWarning({ text: "Deleting an audit cannot be undone." }),
         question,
         h(
           "div",
           { class: "govuk-button-group" },
-          govButton({ text: "Yes, delete this audit", warning: true, id: "confirm-delete-audit", onClick: remove }),
           govButton({
+            classes: "govuk-button--warning",
+            text: "Yes, delete this audit",
+            id: "confirm-delete-audit",
+            onClick: remove,
+          }),
+          govButton({
+            classes: "govuk-button--secondary",
             text: "No, keep it",
-            secondary: true,
             id: "keep-audit",
             onClick: () => {
               replace(buttons, actions());
@@ -459,20 +477,23 @@ export function auditPage(app, main, params) {
     form,
     govInput({
       id: "audit-caseRef",
-      label: "Case reference",
-      hint: "From your case-management system. Never a name, date of birth or NHS number.",
+      name: "audit-caseRef",
+      label: { text: "Case reference" },
+      hint: { text: "From your case-management system. Never a name, date of birth or NHS number." },
       value: draft.caseRef ?? "",
-      width: "20",
       spellcheck: false,
-      error: errorFor("audit-caseRef"),
+      errorMessage: errorText(errorFor("audit-caseRef")),
       onInput: (v) => setDraft("caseRef", v),
+      classes: "govuk-input--width-20",
+      autocomplete: "off",
     }),
     govSelect({
       id: "audit-area",
-      label: "Area",
+      name: "audit-area",
+      label: { text: "Area" },
       items: areas.map((a) => ({ value: a.id, text: a.name })),
       value: draft.area ?? "",
-      error: errorFor("audit-area"),
+      errorMessage: errorText(errorFor("audit-area")),
       onChange: (v) => {
         setDraft("area", v);
         renderCriteria();
@@ -480,46 +501,55 @@ export function auditPage(app, main, params) {
     }),
     govInput({
       id: "audit-date",
-      label: "Date of the audit",
-      hint: "For example, 2026-03-31",
+      name: "audit-date",
+      label: { text: "Date of the audit" },
+      hint: { text: "For example, 2026-03-31" },
       value: draft.date ?? "",
-      width: "10",
       spellcheck: false,
-      error: errorFor("audit-date"),
+      errorMessage: errorText(errorFor("audit-date")),
       onInput: (v) => setDraft("date", v),
+      classes: "govuk-input--width-10",
+      autocomplete: "off",
     }),
     govInput({
       id: "audit-auditor",
-      label: "Auditor",
+      name: "audit-auditor",
+      label: { text: "Auditor" },
       value: draft.auditor ?? "",
-      width: "20",
-      error: errorFor("audit-auditor"),
+      errorMessage: errorText(errorFor("audit-auditor")),
       onInput: (v) => setDraft("auditor", v),
+      classes: "govuk-input--width-20",
+      autocomplete: "off",
     }),
     govInput({
       id: "audit-team",
-      label: "Team",
+      name: "audit-team",
+      label: { text: "Team" },
       value: draft.team ?? "",
-      width: "20",
-      error: errorFor("audit-team"),
+      errorMessage: errorText(errorFor("audit-team")),
       onInput: (v) => setDraft("team", v),
+      classes: "govuk-input--width-20",
+      autocomplete: "off",
     }),
     criteriaBlock,
     govSelect({
       id: "audit-overall",
-      label: "Overall grade for the case",
+      name: "audit-overall",
+      label: { text: "Overall grade for the case" },
       items: gradeItems(false),
       value: draft.overall ?? "",
-      error: errorFor("audit-overall"),
+      errorMessage: errorText(errorFor("audit-overall")),
       onChange: (v) => setDraft("overall", v || null),
     }),
     govCharacterCount({
       id: "audit-learning",
-      label: "What was learned",
+      name: "audit-learning",
+      label: { text: "What was learned" },
       maxlength: 2000,
       value: draft.learning ?? "",
-      error: errorFor("audit-learning"),
+      errorMessage: errorText(errorFor("audit-learning")),
       onInput: (v) => setDraft("learning", v),
+      rows: 4,
     }),
     moderationBlock,
     buttons,
@@ -527,7 +557,11 @@ export function auditPage(app, main, params) {
   put(buttons, actions());
   let summary = null;
   if (errors.length) {
-    summary = govErrorSummary(errors, app.root);
+    summary = govErrorSummary({
+      titleText: "There is a problem",
+      errorList: errors.map((e) => ({ text: e.message, href: `#${e.id}` })),
+      root: app.root,
+    });
     summary.id = "error-summary";
   }
   put(
@@ -678,7 +712,11 @@ export function auditsImportPage(app, main, params) {
   const body = h("div");
   const showErrors = (errors) => {
     if (!errors.length) return summarySlot.replaceChildren();
-    const s = govErrorSummary(errors, app.root);
+    const s = govErrorSummary({
+      titleText: "There is a problem",
+      errorList: errors.map((e) => ({ text: e.message, href: `#${e.id}` })),
+      root: app.root,
+    });
     s.id = "error-summary";
     summarySlot.replaceChildren(s);
     app.title("Import audits from a CSV file", true);
@@ -738,7 +776,8 @@ export function auditsImportPage(app, main, params) {
     const mapSelect = (f) =>
       govSelect({
         id: `map-${fieldId(f.key)}`,
-        label: f.label,
+        name: `map-${fieldId(f.key)}`,
+        label: { text: f.label },
         items,
         value: mapping[f.key],
         onChange: (v) => {

@@ -55,7 +55,11 @@ export function pageErrors(app, prefixes) {
 /** Error summary at the top of `main`, or nothing. */
 export function errorSummarySlot(app, errors) {
   if (!errors.length) return null;
-  const s = govErrorSummary(errors, app.root);
+  const s = govErrorSummary({
+    titleText: "There is a problem",
+    errorList: errors.map((e) => ({ text: e.message, href: `#${e.id}` })),
+    root: app.root,
+  });
   s.id = "error-summary";
   // In the order of the fields on the page (GOV.UK's pattern), which the core's order is not:
   // sorted once the page that holds the summary has rendered its fields.

@@ -3,7 +3,18 @@
 // (the authority opens a reviewer's response over its own self-evaluation and accepts or answers
 // each challenge; the exchange is kept in its file). Every file is made and read in this browser.
 import { h, put, replace } from "../ui/dom.mjs";
-import { govButton, govErrorSummary, govInput, govRadios, govSelect, govSummaryList, govTable } from "../ui/govuk.mjs";
+import {
+  govButton,
+  govErrorSummary,
+  govInput,
+  govRadios,
+  govSelect,
+  govSummaryList,
+  govTable,
+  errorText,
+  textOrNodes,
+  tableCells,
+} from "../ui/govuk.mjs";
 
 const govInset = (...children) => h("div", { class: "govuk-inset-text" }, children);
 import { downloadText } from "../domain/files.mjs";
@@ -104,7 +115,17 @@ async function fileText(file) {
 
 /** Errors for the page: an error summary (taking focus) linked to each field. */
 function errorSummary(app, errors) {
-  return errors.length ? h("div", { id: "peer-errors", tabindex: "-1" }, govErrorSummary(errors, app.root)) : null;
+  return errors.length
+    ? h(
+        "div",
+        { id: "peer-errors", tabindex: "-1" },
+        govErrorSummary({
+          titleText: "There is a problem",
+          errorList: errors.map((e) => ({ text: e.message, href: `#${e.id}` })),
+          root: app.root,
+        }),
+      )
+    : null;
 }
 
 /** The projected judgements of a self-evaluation, as a table. */
@@ -122,9 +143,9 @@ function projectionTable(app, assessment, caption) {
   if (scored?.overall?.grade) rows.unshift(["Overall effectiveness", app.levelLabel(scored.overall.grade)]);
   const table = govTable({
     caption,
-    captionSize: "m",
-    head: ["Judgement", "Their projection"],
-    rows,
+    captionClasses: "govuk-table__caption--m",
+    head: tableCells(["Judgement", "Their projection"]),
+    rows: rows.map((row) => tableCells(row)),
     firstCellIsHeader: true,
   });
   table.id = "pack-projection";
@@ -138,15 +159,15 @@ function projectionTable(app, assessment, caption) {
 function passphraseInput(id, hint, errors, onInput) {
   return govInput({
     id,
-    label: "Passphrase",
-    labelSize: "s",
+    name: id,
+    label: { text: "Passphrase", classes: "govuk-label--s" },
     type: "password",
     autocomplete: "off",
     spellcheck: false,
-    width: "20",
-    hint,
-    error: errors.find((e) => e.id === id)?.message,
+    hint: hint ? { text: hint } : undefined,
+    errorMessage: errorText(errors.find((e) => e.id === id)?.message),
     onInput,
+    classes: "govuk-input--width-20",
   });
 }
 
@@ -211,19 +232,24 @@ export function peerPackPage(app, main, params = {}) {
     ),
     govInput({
       id: "peer-reviewer",
-      label: "Who is the pack for?",
-      labelSize: "s",
-      hint: "The peer reviewer's name and role. The pack says on its first page that it was prepared for them only.",
+      name: "peer-reviewer",
+      label: { text: "Who is the pack for?", classes: "govuk-label--s" },
+      hint: {
+        text: "The peer reviewer's name and role. The pack says on its first page that it was prepared for them only.",
+      },
       value: form.reviewer,
-      width: "20",
-      error: errorFor("peer-reviewer"),
-      attrs: { maxlength: String(MAX_NAME) },
+      errorMessage: errorText(errorFor("peer-reviewer")),
+      attributes: { maxlength: String(MAX_NAME) },
       onInput: (v) => (form.reviewer = v),
+      classes: "govuk-input--width-20",
+      autocomplete: "off",
     }),
     govRadios({
-      id: "peer-notes",
-      legend: "Include your notes?",
-      hint: "Your ratings, evidence and actions are always in the pack. Your notes may say more than you want to share.",
+      name: "peer-notes",
+      fieldset: { legend: { text: "Include your notes?", classes: "govuk-fieldset__legend--s" } },
+      hint: {
+        text: "Your ratings, evidence and actions are always in the pack. Your notes may say more than you want to share.",
+      },
       items: [
         { value: "no", text: "No, leave my notes out" },
         { value: "yes", text: "Yes, include my notes" },
@@ -239,26 +265,26 @@ export function peerPackPage(app, main, params = {}) {
     ),
     govInput({
       id: "peer-passphrase",
-      label: "Passphrase",
-      labelSize: "s",
+      name: "peer-passphrase",
+      label: { text: "Passphrase", classes: "govuk-label--s" },
       type: "password",
       autocomplete: "new-password",
       spellcheck: false,
-      width: "20",
-      hint: `Leave empty for no passphrase, or at least ${MIN_PASSPHRASE} characters.`,
-      error: errorFor("peer-passphrase"),
+      hint: { text: `Leave empty for no passphrase, or at least ${MIN_PASSPHRASE} characters.` },
+      errorMessage: errorText(errorFor("peer-passphrase")),
       onInput: (v) => (form.pass = v),
+      classes: "govuk-input--width-20",
     }),
     govInput({
       id: "peer-passphrase-confirm",
-      label: "Confirm passphrase",
-      labelSize: "s",
+      name: "peer-passphrase-confirm",
+      label: { text: "Confirm passphrase", classes: "govuk-label--s" },
       type: "password",
       autocomplete: "new-password",
       spellcheck: false,
-      width: "20",
-      error: errorFor("peer-passphrase-confirm"),
+      errorMessage: errorText(errorFor("peer-passphrase-confirm")),
       onInput: (v) => (form.confirm = v),
+      classes: "govuk-input--width-20",
     }),
     h(
       "div",
@@ -391,13 +417,14 @@ export function peerReviewPage(app, main, params = {}) {
     projectionTable(app, a, "Their projected judgements"),
     govInput({
       id: "review-reviewer",
-      label: "Your name and role",
-      labelSize: "s",
-      hint: "Shown to the authority with your response.",
+      name: "review-reviewer",
+      label: { text: "Your name and role", classes: "govuk-label--s" },
+      hint: { text: "Shown to the authority with your response." },
       value: review.reviewer,
-      width: "20",
-      attrs: { maxlength: String(MAX_NAME) },
+      attributes: { maxlength: String(MAX_NAME) },
       onInput: (v) => (review.reviewer = v),
+      classes: "govuk-input--width-20",
+      autocomplete: "off",
     }),
     h(
       "p",
@@ -421,35 +448,37 @@ export function peerReviewPage(app, main, params = {}) {
           ),
           ans.notes ? h("p", { class: "govuk-body st-text" }, `Their notes: ${ans.notes}`) : null,
           govRadios({
-            id: `challenge-${s.id}-stance`,
-            legend: `Your challenge: ${s.text}`,
-            legendSize: "s",
-            small: true,
+            name: `challenge-${s.id}-stance`,
+            fieldset: { legend: { text: `Your challenge: ${s.text}`, classes: "govuk-fieldset__legend--s" } },
             items: [
               { value: "agree", text: "Agree with this rating" },
               {
                 value: "question",
                 text: "Question it",
-                conditional: [
-                  textArea({
-                    id: `challenge-${s.id}-question`,
-                    label: "Your question",
-                    max: MAX_TEXT,
-                    value: c.question,
-                    onInput: (v) => (c.question = v),
-                  }),
-                  govSelect({
-                    id: `challenge-${s.id}-rating`,
-                    label: "The rating you would give",
-                    items: [{ value: "", text: "Choose a rating" }, ...levelItems],
-                    value: c.rating,
-                    onChange: (v) => (c.rating = v),
-                  }),
-                ],
+                conditional: {
+                  nodes: [
+                    textArea({
+                      id: `challenge-${s.id}-question`,
+                      label: "Your question",
+                      max: MAX_TEXT,
+                      value: c.question,
+                      onInput: (v) => (c.question = v),
+                    }),
+                    govSelect({
+                      id: `challenge-${s.id}-rating`,
+                      name: `challenge-${s.id}-rating`,
+                      label: { text: "The rating you would give" },
+                      items: [{ value: "", text: "Choose a rating" }, ...levelItems],
+                      value: c.rating,
+                      onChange: (v) => (c.rating = v),
+                    }),
+                  ],
+                },
               },
             ],
             value: c.stance ?? undefined,
             onChange: (v) => (c.stance = v),
+            classes: "govuk-radios--small",
           }),
           textArea({
             id: `challenge-${s.id}-note`,
@@ -477,9 +506,9 @@ export function peerReviewPage(app, main, params = {}) {
       { class: "govuk-button-group" },
       govButton({ text: "Save your response", id: "save-response", onClick: save }),
       govButton({
+        classes: "govuk-button--secondary",
         text: "Close this pack",
         id: "close-pack",
-        secondary: true,
         onClick: () => {
           review = null;
           show({});
@@ -627,8 +656,8 @@ export function peerPage(app, main, params = {}) {
                 ratingBlock,
                 h("p", { class: "govuk-body" }, `Your rating is now ${app.levelLabel(rr.ratingTo).toLowerCase()}.`),
                 govButton({
+                  classes: "govuk-button--secondary",
                   text: "Change it back",
-                  secondary: true,
                   id: `challenge-${n}-${sid}-undo`,
                   onClick: () => {
                     setLevel(undoRating(x, sid));
@@ -646,8 +675,8 @@ export function peerPage(app, main, params = {}) {
                   `${x.reviewer} would rate it ${app.levelLabel(c.rating).toLowerCase()}. Accepting leaves your rating as it is until you change it.`,
                 ),
                 govButton({
+                  classes: "govuk-button--secondary",
                   text: `Change my rating to ${app.levelLabel(c.rating).toLowerCase()}`,
-                  secondary: true,
                   id: `challenge-${n}-${sid}-take`,
                   onClick: () => {
                     setLevel(takeRating(x, sid, own() ?? null, c.rating));
@@ -663,41 +692,52 @@ export function peerPage(app, main, params = {}) {
             "div",
             { class: "st-repeat", id: `challenge-${n}-${sid}` },
             h("h3", { class: "govuk-heading-s" }, s?.text ?? sid),
-            govSummaryList(
-              [
-                { key: "Your rating", value: ownRow },
-                { key: `${x.reviewer}'s view`, value: c.stance === "agree" ? "Agrees" : "Questions it" },
+            govSummaryList({
+              rows: [
+                { key: { text: "Your rating" }, value: textOrNodes(ownRow) },
+                {
+                  key: { text: `${x.reviewer}'s view` },
+                  value: { text: c.stance === "agree" ? "Agrees" : "Questions it" },
+                },
                 c.stance === "question"
-                  ? { key: "Rating they would give", value: c.rating ? app.levelLabel(c.rating) : "Not given" }
+                  ? {
+                      key: { text: "Rating they would give" },
+                      value: { text: c.rating ? app.levelLabel(c.rating) : "Not given" },
+                    }
                   : null,
-              ].filter(Boolean),
-            ),
+              ],
+            }),
             c.question ? h("p", { class: "govuk-body st-text" }, `Question: ${c.question}`) : null,
             c.note ? h("p", { class: "govuk-body st-text" }, `Note: ${c.note}`) : null,
             c.stance === "question"
               ? govRadios({
-                  id: `reply-${n}-${sid}`,
-                  legend: `Your reply to the challenge on: ${s?.text ?? sid}`,
-                  legendSize: "s",
-                  small: true,
+                  name: `reply-${n}-${sid}`,
+                  fieldset: {
+                    legend: {
+                      text: `Your reply to the challenge on: ${s?.text ?? sid}`,
+                      classes: "govuk-fieldset__legend--s",
+                    },
+                  },
                   items: [
-                    { value: "accepted", text: "Accept the challenge", conditional: [ratingBlock] },
+                    { value: "accepted", text: "Accept the challenge", conditional: { nodes: [ratingBlock] } },
                     {
                       value: "answered",
                       text: "Answer it",
-                      conditional: [
-                        textArea({
-                          id: `reply-${n}-${sid}-answer`,
-                          label: "Your answer",
-                          max: MAX_TEXT,
-                          value: answerText,
-                          onInput: (v) => {
-                            answerText = v;
-                            reply(x, sid, "answered", v, app.today());
-                            replied();
-                          },
-                        }),
-                      ],
+                      conditional: {
+                        nodes: [
+                          textArea({
+                            id: `reply-${n}-${sid}-answer`,
+                            label: "Your answer",
+                            max: MAX_TEXT,
+                            value: answerText,
+                            onInput: (v) => {
+                              answerText = v;
+                              reply(x, sid, "answered", v, app.today());
+                              replied();
+                            },
+                          }),
+                        ],
+                      },
                     },
                   ],
                   value: r?.status,
@@ -709,6 +749,7 @@ export function peerPage(app, main, params = {}) {
                     replied();
                     showRating();
                   },
+                  classes: "govuk-radios--small",
                 })
               : null,
           );

@@ -2,7 +2,7 @@
 // emailed to a peer reviewer safely. GOV.UK password input pattern: passphrase and confirmation,
 // errors in an error summary linked to the fields.
 import { h, put } from "../ui/dom.mjs";
-import { govInput, govButton, govErrorSummary, govWarning } from "../ui/govuk.mjs";
+import { govInput, govButton, govErrorSummary, govWarning, errorText } from "../ui/govuk.mjs";
 import { saveProtectedFile } from "../domain/files.mjs";
 
 export const MIN_PASSPHRASE = 8;
@@ -30,7 +30,17 @@ export function protectPage(app, main, params = {}) {
   };
   put(
     main,
-    errors.length ? h("div", { id: "protect-errors", tabindex: "-1" }, govErrorSummary(errors, app.root)) : null,
+    errors.length
+      ? h(
+          "div",
+          { id: "protect-errors", tabindex: "-1" },
+          govErrorSummary({
+            titleText: "There is a problem",
+            errorList: errors.map((e) => ({ text: e.message, href: `#${e.id}` })),
+            root: app.root,
+          }),
+        )
+      : null,
     params.saved
       ? h(
           "div",
@@ -61,29 +71,29 @@ export function protectPage(app, main, params = {}) {
       { class: "govuk-body" },
       "The file is encrypted in this browser, so only someone with the passphrase can open it. Use this to send your self-evaluation to a peer reviewer.",
     ),
-    govWarning("If you forget the passphrase, the file cannot be opened. Nobody can recover it."),
+    govWarning({ text: "If you forget the passphrase, the file cannot be opened. Nobody can recover it." }),
     govInput({
       id: "passphrase",
-      label: "Passphrase",
-      labelSize: "s",
+      name: "passphrase",
+      label: { text: "Passphrase", classes: "govuk-label--s" },
       type: "password",
       autocomplete: "new-password",
       spellcheck: false,
-      width: "20",
-      hint: `At least ${MIN_PASSPHRASE} characters. A few unrelated words is a good choice.`,
-      error: errorFor("passphrase"),
+      hint: { text: `At least ${MIN_PASSPHRASE} characters. A few unrelated words is a good choice.` },
+      errorMessage: errorText(errorFor("passphrase")),
       onInput: (v) => (first = v),
+      classes: "govuk-input--width-20",
     }),
     govInput({
       id: "passphrase-confirm",
-      label: "Confirm passphrase",
-      labelSize: "s",
+      name: "passphrase-confirm",
+      label: { text: "Confirm passphrase", classes: "govuk-label--s" },
       type: "password",
       autocomplete: "new-password",
       spellcheck: false,
-      width: "20",
-      error: errorFor("passphrase-confirm"),
+      errorMessage: errorText(errorFor("passphrase-confirm")),
       onInput: (v) => (second = v),
+      classes: "govuk-input--width-20",
     }),
     h(
       "div",

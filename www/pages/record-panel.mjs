@@ -6,7 +6,7 @@
 // judgements beside this self-evaluation's projection. A newer copy of the public history file can
 // be loaded from disk: read on the device, checked row by row, and kept in this browser's storage.
 import { h, replace } from "../ui/dom.mjs";
-import { govButton, govErrorSummary, govSelect, govTable } from "../ui/govuk.mjs";
+import { govButton, govErrorSummary, govSelect, govTable, tableCells } from "../ui/govuk.mjs";
 import {
   ATTRIBUTION,
   MAX_HISTORY_BYTES,
@@ -61,10 +61,10 @@ function projection(app) {
 function latestTable(app, id, caption, own, rows) {
   const table = govTable({
     caption,
-    captionSize: "s",
-    head: ["Authority", "Latest inspection ended", ...RECORD_JUDGEMENTS.map((j) => j.name)],
+    captionClasses: "govuk-table__caption--s",
+    head: tableCells(["Authority", "Latest inspection ended", ...RECORD_JUDGEMENTS.map((j) => j.name)]),
     firstCellIsHeader: true,
-    extraClass: "govuk-!-font-size-16",
+    classes: "govuk-!-font-size-16",
     rows: [
       [
         `${own.name}: your projection`,
@@ -76,7 +76,7 @@ function latestTable(app, id, caption, own, rows) {
         latest ? longDate(latest.endedOn) : "No ILACS inspection in the record",
         ...gradeCells(app, latest?.grades),
       ]),
-    ],
+    ].map((row) => tableCells(row)),
   });
   table.id = id;
   return scrollTable(caption, table);
@@ -104,15 +104,13 @@ async function render(app, body, fill, fileProblems = [], fileNote = null) {
           Object.assign(
             govTable({
               caption: `${authority.name}'s ILACS inspections in the record`,
-              captionSize: "s",
-              head: ["Inspection", "Kind", ...RECORD_JUDGEMENTS.map((j) => j.name)],
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Inspection", "Kind", ...RECORD_JUDGEMENTS.map((j) => j.name)]),
               firstCellIsHeader: true,
-              extraClass: "govuk-!-font-size-16",
-              rows: inspections.map((i) => [
-                datesText(i),
-                i.kind === "short" ? "Short" : "Standard",
-                ...gradeCells(app, i.grades),
-              ]),
+              classes: "govuk-!-font-size-16",
+              rows: inspections
+                .map((i) => [datesText(i), i.kind === "short" ? "Short" : "Standard", ...gradeCells(app, i.grades)])
+                .map((row) => tableCells(row)),
             }),
             { id: "record-inspections" },
           ),
@@ -128,9 +126,9 @@ async function render(app, body, fill, fileProblems = [], fileNote = null) {
       own,
       latest
         ? govButton({
+            classes: "govuk-button--secondary",
             text: "Fill in the last inspection from the record",
             id: "record-fill",
-            secondary: true,
             onClick: () => fill(latest, authority.name),
           })
         : null,
@@ -193,10 +191,11 @@ async function render(app, body, fill, fileProblems = [], fileNote = null) {
   replace(
     body,
     fileProblems.length
-      ? govErrorSummary(
-          fileProblems.map((p) => ({ id: "record-file", message: p.message })),
-          app.root,
-        )
+      ? govErrorSummary({
+          titleText: "There is a problem",
+          errorList: fileProblems.map((p) => ({ text: p.message, href: "#record-file" })),
+          root: app.root,
+        })
       : null,
     h("p", { class: "govuk-body", id: "record-age" }, `${recordLabel(record)}.`),
     leftOut
@@ -213,8 +212,8 @@ async function render(app, body, fill, fileProblems = [], fileNote = null) {
     h("p", { class: "govuk-body-s", id: "record-attribution" }, `${ATTRIBUTION}.`),
     govSelect({
       id: "record-authority",
-      label: "Your authority",
-      labelSize: "s",
+      name: "record-authority",
+      label: { text: "Your authority", classes: "govuk-label--s" },
       items: [
         { value: "", text: "Choose your authority" },
         ...record.authorities.map((a) => ({ value: String(a.urn), text: a.name })),
@@ -251,9 +250,9 @@ async function render(app, body, fill, fileProblems = [], fileNote = null) {
     ),
     userCopy
       ? govButton({
+          classes: "govuk-button--secondary",
           text: "Go back to the record that came with Stocktake",
           id: "record-reset",
-          secondary: true,
           onClick: async () => {
             if (!app.readOnly) app.store.remove(USER_RECORD_KEY);
             await render(app, body, fill, [], "Now using the record that came with Stocktake.");

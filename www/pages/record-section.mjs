@@ -37,7 +37,7 @@ export function recordSection(app, { fill }) {
         replace(
           body,
           h("p", { class: "govuk-body", role: "alert" }, `The inspection record could not load: ${err.message}.`),
-          govButton({ text: "Try again", secondary: true, id: "record-retry", onClick: open }),
+          govButton({ classes: "govuk-button--secondary", text: "Try again", id: "record-retry", onClick: open }),
         );
       });
   };

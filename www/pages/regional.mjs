@@ -4,7 +4,7 @@
 // priorities, and workforce indicators side by side; CSV export. Files are read in this browser
 // only and kept in memory while the page is open.
 import { h, put, replace } from "../ui/dom.mjs";
-import { govButton, govInput, govTable } from "../ui/govuk.mjs";
+import { govButton, govInput, govTable, tableCells } from "../ui/govuk.mjs";
 import { csvText, downloadText } from "../domain/files.mjs";
 import { openPeerText, readPack } from "../domain/peer.mjs";
 import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate, recordLabel } from "../domain/record.mjs";
@@ -316,7 +316,14 @@ export function regionalPage(app, main) {
     }
     const p = picture(app, record);
     const table = (id, opts) => {
-      const t = govTable({ captionSize: "m", firstCellIsHeader: true, extraClass: "govuk-!-font-size-16", ...opts });
+      const t = govTable({
+        caption: opts.caption,
+        captionClasses: "govuk-table__caption--m",
+        firstCellIsHeader: true,
+        classes: "govuk-!-font-size-16",
+        head: tableCells(opts.head, opts.numeric),
+        rows: opts.rows.map((row) => tableCells(row, opts.numeric)),
+      });
       t.id = id;
       return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": opts.caption }, t);
     };
@@ -419,9 +426,9 @@ export function regionalPage(app, main) {
               "div",
               { class: "govuk-button-group" },
               govButton({
+                classes: "govuk-button--secondary",
                 text: "Export as CSV",
                 id: "regional-csv",
-                secondary: true,
                 onClick: () =>
                   downloadText(
                     app,
@@ -431,9 +438,9 @@ export function regionalPage(app, main) {
                   ),
               }),
               govButton({
+                classes: "govuk-button--secondary",
                 text: "Clear the packs",
                 id: "regional-clear",
-                secondary: true,
                 onClick: async () => {
                   loaded = [];
                   unreadable = [];
@@ -460,14 +467,14 @@ export function regionalPage(app, main) {
     ),
     govInput({
       id: "regional-passphrase",
-      label: "Passphrase for protected packs (optional)",
-      labelSize: "s",
+      name: "regional-passphrase",
+      label: { text: "Passphrase for protected packs (optional)", classes: "govuk-label--s" },
       type: "password",
       autocomplete: "off",
       spellcheck: false,
-      width: "20",
-      hint: "If some packs are protected with a passphrase, enter it before loading them.",
+      hint: { text: "If some packs are protected with a passphrase, enter it before loading them." },
       onInput: (v) => (passphrase = v),
+      classes: "govuk-input--width-20",
     }),
     h(
       "div",

@@ -1,7 +1,16 @@
 // The start page (what Stocktake is, privacy, framework choice, three ways in and the workshop
 // scenarios), and the confirmation pages for clearing this device and starting again.
 import { h, inPage, put, replace } from "../ui/dom.mjs";
-import { govSelect, govButton, govWarning, govErrorSummary, govErrorMessage, govInput, govTag } from "../ui/govuk.mjs";
+import {
+  govSelect,
+  govButton,
+  govWarning,
+  govErrorSummary,
+  govErrorMessage,
+  govInput,
+  govTag,
+  errorText,
+} from "../ui/govuk.mjs";
 import { formatDateShort } from "../ui/format.mjs";
 import { FAMILY_GROUPS, familyOf } from "../domain/family.mjs";
 import { frameworkNotices } from "../ui/sources.mjs";
@@ -44,15 +53,16 @@ export function startPage(app, main) {
     replace(
       errorSlot,
       messages.length
-        ? govErrorSummary(
-            messages.map((m) => ({ id: "open-file", message: m })),
-            app.root,
-          )
+        ? govErrorSummary({
+            titleText: "There is a problem",
+            errorList: messages.map((m) => ({ text: m, href: "#open-file" })),
+            root: app.root,
+          })
         : null,
     );
     fileGroup.classList.toggle("govuk-form-group--error", messages.length > 0);
     app.root.getElementById("open-file-error")?.remove();
-    if (messages.length) fileInput.before(govErrorMessage("open-file", messages[0]));
+    if (messages.length) fileInput.before(govErrorMessage({ id: "open-file-error", text: messages[0] }));
     fileInput.classList.toggle("govuk-file-upload--error", messages.length > 0);
     fileInput.setAttribute("aria-describedby", messages.length ? "open-file-hint open-file-error" : "open-file-hint");
     if (messages.length) {
@@ -76,9 +86,9 @@ export function startPage(app, main) {
       showFileErrors(result.warnings.map((p) => p.message));
       put(
         decisionSlot,
-        govWarning(
-          "This file has the problems listed above. If you open it, those parts are left out. Your current work is unchanged until you choose.",
-        ),
+        govWarning({
+          text: "This file has the problems listed above. If you open it, those parts are left out. Your current work is unchanged until you choose.",
+        }),
         h(
           "div",
           { class: "govuk-button-group" },
@@ -120,19 +130,26 @@ export function startPage(app, main) {
         ),
         govInput({
           id: "open-passphrase",
-          label: "Passphrase",
-          labelSize: "s",
+          name: "open-passphrase",
+          label: { text: "Passphrase", classes: "govuk-label--s" },
           type: "password",
           autocomplete: "current-password",
           spellcheck: false,
-          width: "20",
-          error: wrong ? result.messages[0] : null,
+          errorMessage: errorText(wrong ? result.messages[0] : null),
           onInput: (v) => (passphrase = v),
+          classes: "govuk-input--width-20",
         }),
         govButton({ text: "Open protected file", id: "open-protected", onClick: submit }),
       );
       if (wrong) {
-        replace(errorSlot, govErrorSummary([{ id: "open-passphrase", message: result.messages[0] }], app.root));
+        replace(
+          errorSlot,
+          govErrorSummary({
+            titleText: "There is a problem",
+            errorList: [{ text: result.messages[0], href: "#open-passphrase" }],
+            root: app.root,
+          }),
+        );
         app.title("Your inspection self-evaluation", true);
         /** @type {HTMLElement} */ (errorSlot.firstChild).focus();
       } else {
@@ -220,8 +237,11 @@ export function startPage(app, main) {
     noticeSlot,
     govSelect({
       id: "framework",
-      label: "Framework to assess against",
-      hint: "Use the current ILACS framework for your children's services, or the SCCIF framework for a children's home or fostering agency.",
+      name: "framework",
+      label: { text: "Framework to assess against" },
+      hint: {
+        text: "Use the current ILACS framework for your children's services, or the SCCIF framework for a children's home or fostering agency.",
+      },
       groups: FAMILY_GROUPS.map((g) => ({
         label: g.label,
         items: frameworks
@@ -252,13 +272,12 @@ export function startPage(app, main) {
             { class: "govuk-button-group" },
             govButton({
               text: "Continue your self-evaluation",
-              start: false,
               id: "continue",
               onClick: () => app.go("tasks"),
             }),
             govButton({
+              classes: "govuk-button--secondary",
               text: "Start a new self-evaluation",
-              secondary: true,
               id: "start-new",
               onClick: () => app.go("start-again", { framework: chosen }),
             }),
@@ -356,7 +375,7 @@ function workshopStartSection(app) {
             s.name,
           ),
           " ",
-          govTag("Fictional", "yellow"),
+          govTag({ text: "Fictional", classes: "govuk-tag--yellow" }),
           h(
             "p",
             { class: "govuk-body-s govuk-!-margin-bottom-1" },
@@ -383,16 +402,16 @@ export function clearPage(app, main) {
   put(
     main,
     h("h1", { class: "govuk-heading-l" }, "Clear everything from this device"),
-    govWarning(
-      "This removes your answers, actions, assumptions and any comparison file from this browser. It cannot be undone.",
-    ),
+    govWarning({
+      text: "This removes your answers, actions, assumptions and any comparison file from this browser. It cannot be undone.",
+    }),
     h("p", { class: "govuk-body" }, "If you want to keep your work, save it to a file first."),
     h(
       "div",
       { class: "govuk-button-group" },
       govButton({
+        classes: "govuk-button--warning",
         text: "Yes, clear everything",
-        warning: true,
         id: "confirm-clear",
         onClick: () => {
           app.clearEverything();
@@ -433,14 +452,14 @@ export function startAgainPage(app, main, params) {
   put(
     main,
     h("h1", { class: "govuk-heading-l" }, "Start a new self-evaluation"),
-    govWarning("Starting again replaces the self-evaluation kept in this browser."),
+    govWarning({ text: "Starting again replaces the self-evaluation kept in this browser." }),
     h("p", { class: "govuk-body" }, "Save your current work to a file first if you want to keep it."),
     h(
       "div",
       { class: "govuk-button-group" },
       govButton({
+        classes: "govuk-button--warning",
         text: "Yes, start again",
-        warning: true,
         id: "confirm-start-again",
         onClick: () => {
           app.begin(params.framework);

@@ -1,6 +1,6 @@
 // The task list (sections with honest statuses and a progress count) and "Check your answers".
 import { h, inPage, put } from "../ui/dom.mjs";
-import { govTag, govSummaryList, govButton } from "../ui/govuk.mjs";
+import { govTag, govSummaryList, govButton, tagColour, textOrNodes } from "../ui/govuk.mjs";
 import { fieldId } from "../domain/state.mjs";
 import { formatDateShort, formatNumber } from "../ui/format.mjs";
 import { familyTerms, inspectionKindText } from "../domain/family.mjs";
@@ -33,7 +33,7 @@ export function indicatorsStatus(app) {
 function statusCell(id, status) {
   if (status === "completed") return h("div", { class: "govuk-task-list__status", id }, "Completed");
   const [text, colour] = status === "in_progress" ? ["In progress", null] : ["Not started", "teal"];
-  return h("div", { class: "govuk-task-list__status", id }, govTag(text, colour));
+  return h("div", { class: "govuk-task-list__status", id }, govTag({ text: text, classes: tagColour(colour) }));
 }
 
 function taskItem(key, name, hint, status, onOpen) {
@@ -131,20 +131,20 @@ export function tasksPage(app, main) {
       "div",
       { class: "govuk-button-group" },
       govButton({
+        classes: "govuk-button--secondary",
         text: "Save to a file",
-        secondary: true,
         id: "save-file",
         onClick: () => app.withModule("files", (f) => f.saveAssessmentFile(app)),
       }),
       govButton({
+        classes: "govuk-button--secondary",
         text: "Save with a passphrase",
-        secondary: true,
         id: "save-with-passphrase",
         onClick: () => app.go("protect"),
       }),
       govButton({
+        classes: "govuk-button--secondary",
         text: "Export answers as CSV",
-        secondary: true,
         id: "export-csv",
         onClick: () => app.withModule("files", (f) => f.exportCsv(app)),
       }),
@@ -171,6 +171,15 @@ export function checkPage(app, main) {
     // The page opened remembers it came from here, so that saving returns here.
     onClick: () => app.go(name, { ...params, from: "check" }, { focusId }),
   });
+  // govSummaryList's rows for { key, value (text or nodes), action: change(…) }.
+  const rowsOf = (rows) =>
+    rows.map((r) => ({
+      key: { text: r.key },
+      value: textOrNodes(r.value),
+      actions: {
+        items: [{ href: "#", text: r.action.text, visuallyHiddenText: r.action.hidden, onClick: r.action.onClick }],
+      },
+    }));
   const li = a.history?.lastInspection;
   const terms = familyTerms(fw);
   const aboutRows = [
@@ -257,40 +266,42 @@ export function checkPage(app, main) {
       h(
         "div",
         { class: "govuk-summary-card__content" },
-        govSummaryList(
-          area.statements.map((s) => {
-            const ans = a.answers?.[s.id] ?? {};
-            const details = [];
-            if (ans.evidence?.length)
-              details.push(
-                h(
-                  "p",
-                  { class: "govuk-body-s govuk-!-margin-bottom-1" },
-                  "How you know: ",
-                  ans.evidence.map((e) => evidenceLabel.get(e) ?? e).join(", "),
-                ),
-              );
-            if (ans.action?.text)
-              details.push(
-                h(
-                  "p",
-                  { class: "govuk-body-s govuk-!-margin-bottom-1" },
-                  "Action: ",
-                  ans.action.text,
-                  ans.action.owner ? ` (${ans.action.owner})` : "",
-                  ans.action.due ? `, due ${formatDateShort(ans.action.due)}` : "",
-                ),
-              );
-            if (ans.notes)
-              details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1 st-notes" }, "Notes: ", ans.notes));
-            return {
-              key: s.text,
-              value: [h("p", { class: "govuk-body govuk-!-margin-bottom-1" }, levelText(app, ans.level)), details],
-              action: change("area", { id: area.id }, fieldId(`answers.${s.id}.level`), s.text),
-            };
-          }),
-          "st-check-list",
-        ),
+        govSummaryList({
+          classes: "st-check-list",
+          rows: rowsOf(
+            area.statements.map((s) => {
+              const ans = a.answers?.[s.id] ?? {};
+              const details = [];
+              if (ans.evidence?.length)
+                details.push(
+                  h(
+                    "p",
+                    { class: "govuk-body-s govuk-!-margin-bottom-1" },
+                    "How you know: ",
+                    ans.evidence.map((e) => evidenceLabel.get(e) ?? e).join(", "),
+                  ),
+                );
+              if (ans.action?.text)
+                details.push(
+                  h(
+                    "p",
+                    { class: "govuk-body-s govuk-!-margin-bottom-1" },
+                    "Action: ",
+                    ans.action.text,
+                    ans.action.owner ? ` (${ans.action.owner})` : "",
+                    ans.action.due ? `, due ${formatDateShort(ans.action.due)}` : "",
+                  ),
+                );
+              if (ans.notes)
+                details.push(h("p", { class: "govuk-body-s govuk-!-margin-bottom-1 st-notes" }, "Notes: ", ans.notes));
+              return {
+                key: s.text,
+                value: [h("p", { class: "govuk-body govuk-!-margin-bottom-1" }, levelText(app, ans.level)), details],
+                action: change("area", { id: area.id }, fieldId(`answers.${s.id}.level`), s.text),
+              };
+            }),
+          ),
+        }),
       ),
     ),
   );
@@ -299,7 +310,7 @@ export function checkPage(app, main) {
     main,
     h("h1", { class: "govuk-heading-l" }, "Check your answers"),
     h("h2", { class: "govuk-heading-m" }, terms.about),
-    govSummaryList(aboutRows),
+    govSummaryList({ rows: rowsOf(aboutRows) }),
     areaLists,
     inds.length === 0
       ? null
@@ -314,19 +325,21 @@ export function checkPage(app, main) {
           h(
             "div",
             { class: "govuk-summary-card__content" },
-            govSummaryList(
-              inds.map((ind) => {
-                const v = a.indicators?.[ind.id];
-                return {
-                  key: ind.name,
-                  value:
-                    v == null
-                      ? "Not given"
-                      : `${typeof v === "number" ? formatNumber(v) : v}${ind.unit === "percent" && typeof v === "number" ? "%" : ""}`,
-                  action: change("indicators", {}, fieldId(`indicators.${ind.id}`), ind.name),
-                };
-              }),
-            ),
+            govSummaryList({
+              rows: rowsOf(
+                inds.map((ind) => {
+                  const v = a.indicators?.[ind.id];
+                  return {
+                    key: ind.name,
+                    value:
+                      v == null
+                        ? "Not given"
+                        : `${typeof v === "number" ? formatNumber(v) : v}${ind.unit === "percent" && typeof v === "number" ? "%" : ""}`,
+                    action: change("indicators", {}, fieldId(`indicators.${ind.id}`), ind.name),
+                  };
+                }),
+              ),
+            }),
           ),
         ),
     h(

@@ -60,7 +60,13 @@ export function briefingPage(app, main, params) {
   put(
     main,
     h("span", { class: "govuk-caption-l" }, "Workshop scenario briefing"),
-    h("h1", { class: "govuk-heading-xl st-briefing__title" }, s.name, " ", govTag("Fictional", "yellow")),
+    h(
+      "h1",
+      { class: "govuk-heading-xl st-briefing__title" },
+      s.name,
+      " ",
+      govTag({ text: "Fictional", classes: "govuk-tag--yellow" }),
+    ),
     h("p", { class: "govuk-body-l" }, s.summary),
     h(
       "div",
@@ -92,27 +98,29 @@ export function briefingPage(app, main, params) {
       ),
       govInput({
         id: "participant",
-        label: "Your name",
-        labelSize: "s",
-        hint: "So the facilitator can tell the files apart. Use a first name or initials (100 characters or fewer).",
+        name: "participant",
+        label: { text: "Your name", classes: "govuk-label--s" },
+        hint: {
+          text: "So the facilitator can tell the files apart. Use a first name or initials (100 characters or fewer).",
+        },
         value: participant,
-        width: "20",
         autocomplete: "name",
-        attrs: { maxlength: "100", spellcheck: "false" },
+        attributes: { maxlength: "100", spellcheck: "false" },
         onInput: (v) => (participant = v),
+        classes: "govuk-input--width-20",
       }),
       replacing
-        ? govWarning(
-            "Starting replaces the self-evaluation kept in this browser. Save it to a file first if you want to keep it.",
-          )
+        ? govWarning({
+            text: "Starting replaces the self-evaluation kept in this browser. Save it to a file first if you want to keep it.",
+          })
         : null,
       h(
         "div",
         { class: "govuk-button-group" },
         govButton({ text: "Start rating this scenario", id: "start-scenario", onClick: start }),
         govButton({
+          classes: "govuk-button--secondary",
           text: "Print this briefing",
-          secondary: true,
           id: "print-briefing",
           onClick: () => window.print(),
         }),
@@ -224,8 +232,8 @@ function workshopJudgementTable(app, j) {
                 p.matchesReference == null
                   ? "No reference"
                   : p.matchesReference
-                    ? govTag("Yes", "green")
-                    : govTag("No", "red"),
+                    ? govTag({ text: "Yes", classes: "govuk-tag--green" })
+                    : govTag({ text: "No", classes: "govuk-tag--red" }),
               ),
             ),
           ),
@@ -505,10 +513,10 @@ export function workshopComparePage(app, main) {
   });
   const projectorOn = () => app.mount.classList.contains("st-projector");
   const toggle = govButton({
+    classes: "govuk-button--secondary",
     text: "Projector mode",
-    secondary: true,
     id: "projector-toggle",
-    attrs: { "aria-pressed": String(projectorOn()) },
+    attributes: { "aria-pressed": String(projectorOn()) },
     onClick: () => {
       app.mount.classList.toggle("st-projector");
       toggle.setAttribute("aria-pressed", String(projectorOn()));
@@ -529,10 +537,15 @@ export function workshopComparePage(app, main) {
       "div",
       { class: "govuk-button-group st-no-print" },
       toggle,
-      govButton({ text: "Print", secondary: true, id: "print-comparison", onClick: () => window.print() }),
       govButton({
+        classes: "govuk-button--secondary",
+        text: "Print",
+        id: "print-comparison",
+        onClick: () => window.print(),
+      }),
+      govButton({
+        classes: "govuk-button--secondary",
         text: "Remove all files",
-        secondary: true,
         id: "clear-files",
         onClick: () => {
           state.files = [];

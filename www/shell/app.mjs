@@ -388,9 +388,8 @@ export class App {
       this.statusAction,
       offerFile
         ? govButton({
+            classes: "govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2",
             text: "Save to a file",
-            secondary: true,
-            extraClass: "govuk-!-margin-bottom-0 govuk-!-margin-left-2",
             onClick: () => this.withModule("files", (f) => f.saveAssessmentFile(this)),
           })
         : null,
@@ -537,14 +536,13 @@ export class App {
   showNotice(heading, body) {
     replace(
       this.noticeSlot,
-      govBanner(
-        "Success",
-        [
+      govBanner({
+        type: "success",
+        nodes: [
           h("p", { class: "govuk-notification-banner__heading", id: "notice-heading" }, heading),
           body ? h("p", { class: "govuk-body", id: "notice-body" }, body) : null,
         ],
-        true,
-      ),
+      }),
     );
   }
 

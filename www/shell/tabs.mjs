@@ -178,9 +178,9 @@ export class OtherTabs {
           h("p", { class: "govuk-notification-banner__heading", id: "other-tab-text" }, text),
           h("p", { class: "govuk-body" }, "Close this tab, or use this tab instead: the other tab will stop saving."),
           govButton({
+            classes: "govuk-!-margin-bottom-0",
             text: "Use this tab instead",
             id: "take-over",
-            extraClass: "govuk-!-margin-bottom-0",
             onClick: () => this.takeOver(),
           }),
         ),

@@ -2,7 +2,7 @@
 // on a secondary source, an unverified report or our assumption; a framework's notices; a link to a
 // source. Used by the results, start and report pages.
 import { h } from "./dom.mjs";
-import { govTag } from "./govuk.mjs";
+import { govTag, tagColour } from "./govuk.mjs";
 import { TRUST } from "./format.mjs";
 
 /**
@@ -14,7 +14,15 @@ const TAG_COLOURS = { S: "grey", U: "orange", R: "yellow" };
 /** The tag shown on anything resting on a rule tagged S, U or R. */
 export function assumptionTag(tag) {
   const colour = TAG_COLOURS[tag];
-  return colour ? [" ", govTag(TRUST[tag].short, colour, tag === "R" ? "st-assumption" : "st-unverified")] : null;
+  return colour
+    ? [
+        " ",
+        govTag({
+          text: TRUST[tag].short,
+          classes: `${tagColour(colour)} ${tag === "R" ? "st-assumption" : "st-unverified"}`,
+        }),
+      ]
+    : null;
 }
 
 /** One sentence on how far a figure or rule tagged `tag` can be trusted, or "" when verified. */

@@ -1,6 +1,6 @@
 // The action plan: every gap between a statement's level and good, safety-critical ones first.
 import { h, put } from "../../ui/dom.mjs";
-import { govTag, govTable, govButton, govWarning } from "../../ui/govuk.mjs";
+import { govTag, govTable, govButton, govWarning, tableCells } from "../../ui/govuk.mjs";
 import { fieldId } from "../../domain/state.mjs";
 import { formatDateShort } from "../../ui/format.mjs";
 import { exportCsv } from "../../domain/files.mjs";
@@ -21,43 +21,47 @@ export function actionsBody(app, forPrint) {
     );
   return [
     missing
-      ? govWarning(`${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.`)
+      ? govWarning({ text: `${missing} ${missing === 1 ? "gap has" : "gaps have"} no action yet.` })
       : h("p", { class: "govuk-body" }, "Every gap has an action."),
     h("p", { class: "govuk-body-s" }, "Critical gaps are listed first."),
     scrollTable(
       govTable({
         caption: "Gaps and planned actions",
-        captionSize: "s",
-        head: ["Statement", "Level now", "Action", "Owner", "Due"],
-        extraClass: "st-action-table",
-        rows: plan.map((x) => [
-          [
-            h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
-            x.text,
-            x.critical ? [" ", govTag("Critical", "red")] : null,
-            x.finding ? h("span", { class: "st-block govuk-body-s govuk-!-margin-top-1 st-finding" }, x.finding) : null,
-          ],
-          [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
-          x.hasAction
-            ? x.action.text
-            : [
-                govTag("No action yet", "orange"),
-                forPrint
-                  ? null
-                  : h(
-                      "span",
-                      { class: "st-block govuk-!-margin-top-1" },
-                      app.link(
-                        ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
-                        "area",
-                        { id: x.area },
-                        { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+        captionClasses: "govuk-table__caption--s",
+        head: tableCells(["Statement", "Level now", "Action", "Owner", "Due"]),
+        classes: "st-action-table",
+        rows: plan
+          .map((x) => [
+            [
+              h("span", { class: "govuk-body-s st-muted st-area-name" }, areaName.get(x.area) ?? x.area),
+              x.text,
+              x.critical ? [" ", govTag({ text: "Critical", classes: "govuk-tag--red" })] : null,
+              x.finding
+                ? h("span", { class: "st-block govuk-body-s govuk-!-margin-top-1 st-finding" }, x.finding)
+                : null,
+            ],
+            [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
+            x.hasAction
+              ? x.action.text
+              : [
+                  govTag({ text: "No action yet", classes: "govuk-tag--orange" }),
+                  forPrint
+                    ? null
+                    : h(
+                        "span",
+                        { class: "st-block govuk-!-margin-top-1" },
+                        app.link(
+                          ["Add an action", h("span", { class: "govuk-visually-hidden" }, ` for: ${x.text}`)],
+                          "area",
+                          { id: x.area },
+                          { focusId: fieldId(`answers.${x.statementId}.action.text`) },
+                        ),
                       ),
-                    ),
-              ],
-          x.action?.owner ?? "",
-          x.action?.due ? formatDateShort(x.action.due) : "",
-        ]),
+                ],
+            x.action?.owner ?? "",
+            x.action?.due ? formatDateShort(x.action.due) : "",
+          ])
+          .map((row) => tableCells(row)),
       }),
     ),
   ];
@@ -75,7 +79,12 @@ export function actionsPage(app, main) {
     h(
       "div",
       { class: "govuk-button-group st-no-print" },
-      govButton({ text: "Export answers as CSV", secondary: true, id: "export-csv", onClick: () => exportCsv(app) }),
+      govButton({
+        classes: "govuk-button--secondary",
+        text: "Export answers as CSV",
+        id: "export-csv",
+        onClick: () => exportCsv(app),
+      }),
       app.link("Print the full report", "report"),
     ),
     app.scored ? exportButtons(app) : null,

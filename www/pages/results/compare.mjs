@@ -1,6 +1,6 @@
 // Comparing with last year: open an earlier file and see which statements and judgements moved.
 import { h, replace, put } from "../../ui/dom.mjs";
-import { govTable, govButton, govErrorSummary, govErrorMessage } from "../../ui/govuk.mjs";
+import { govTable, govButton, govErrorSummary, govErrorMessage, tableCells } from "../../ui/govuk.mjs";
 import { formatDateShort } from "../../ui/format.mjs";
 import { openAssessmentFile } from "../../domain/files.mjs";
 import { changeCell, changeSummary, frameworkNote } from "../../domain/compare.mjs";
@@ -43,13 +43,14 @@ export function comparePage(app, main) {
     );
     if (!result.ok) {
       group.classList.add("govuk-form-group--error");
-      input.before(govErrorMessage("last-year-file", result.messages[0]));
+      input.before(govErrorMessage({ id: "last-year-file-error", text: result.messages[0] }));
       replace(
         errorSlot,
-        govErrorSummary(
-          result.messages.map((m) => ({ id: "last-year-file", message: m })),
-          app.root,
-        ),
+        govErrorSummary({
+          titleText: "There is a problem",
+          errorList: result.messages.map((m) => ({ text: m, href: "#last-year-file" })),
+          root: app.root,
+        }),
       );
       app.title("Compare with last year", true);
       /** @type {HTMLElement} */ (errorSlot.firstChild).focus();
@@ -80,22 +81,22 @@ export function comparePage(app, main) {
       scrollTable(
         govTable({
           caption: "Judgements, then and now",
-          captionSize: "s",
-          head: ["Judgement", "Then", "Now", "Change"],
-          rows: judgementRows,
+          captionClasses: "govuk-table__caption--s",
+          head: tableCells(["Judgement", "Then", "Now", "Change"]),
+          rows: judgementRows.map((row) => tableCells(row)),
           firstCellIsHeader: true,
-          extraClass: "st-compare-judgements",
+          classes: "st-compare-judgements",
         }),
       ),
       moved.length
         ? scrollTable(
             govTable({
               caption: `Statements that moved (${moved.length})`,
-              captionSize: "s",
-              head: ["Statement", "Then", "Now", "Change"],
-              rows: moved,
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Statement", "Then", "Now", "Change"]),
+              rows: moved.map((row) => tableCells(row)),
               firstCellIsHeader: true,
-              extraClass: "st-compare-statements",
+              classes: "st-compare-statements",
             }),
           )
         : h("p", { class: "govuk-body" }, "No statement moved."),
@@ -104,17 +105,17 @@ export function comparePage(app, main) {
         ? scrollTable(
             govTable({
               caption: "Indicators, then and now",
-              captionSize: "s",
-              head: ["Indicator", "Then", "Now", "Change"],
-              rows: indicators.map(([name, a, b, w]) => [name, a, b, changeCell(w)]),
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Indicator", "Then", "Now", "Change"]),
+              rows: indicators.map(([name, a, b, w]) => [name, a, b, changeCell(w)]).map((row) => tableCells(row)),
               firstCellIsHeader: true,
-              extraClass: "st-compare-indicators",
+              classes: "st-compare-indicators",
             }),
           )
         : null,
       govButton({
+        classes: "govuk-button--secondary",
         text: "Remove last year's file",
-        secondary: true,
         onClick: () => {
           setLastYear(app, null);
           render();

@@ -1,7 +1,7 @@
 // The results page: the likely judgements with their chances, reasons and what would lift them,
 // the route that would follow and the indicators inspectors are likely to ask about.
 import { h, replace, put } from "../../ui/dom.mjs";
-import { govTag, govTable, govButton, govWarning, govInput } from "../../ui/govuk.mjs";
+import { govTag, govTable, govButton, govWarning, govInput, tableCells } from "../../ui/govuk.mjs";
 import { formatDateLong, formatDateShort, formatPercent } from "../../ui/format.mjs";
 import { familyOf } from "../../domain/family.mjs";
 import { exportButtons } from "../../exports/report.mjs";
@@ -50,9 +50,10 @@ export function gradeChart(app, name, /** @type {Probabilities | null | undefine
   const table = scrollTable(
     govTable({
       caption: `Chance of each grade: ${name}`,
-      head: ["Grade", "Chance"],
-      rows: rows.map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)]),
-      numeric: [1],
+      head: tableCells(["Grade", "Chance"], [1]),
+      rows: rows
+        .map((g) => [gradeLabel(app, g), formatPercent(probabilities?.[g] ?? 0)])
+        .map((row) => tableCells(row, [1])),
       firstCellIsHeader: true,
     }),
   );
@@ -188,14 +189,14 @@ function simulationAssumptions(app, /** @type {SimulationResult | null} */ sim, 
       fields.map((f) =>
         govInput({
           id: `simulation-${f.key}`,
-          label: f.label,
-          hint: "Between 0 and 100%. This is our assumption.",
+          name: `simulation-${f.key}`,
+          label: { text: f.label },
+          hint: { text: "Between 0 and 100%. This is our assumption." },
           value: String(f.value),
           type: "number",
           inputmode: "decimal",
-          width: "4",
-          suffix: "%",
-          attrs: { min: "0", max: String(f.max), step: "1" },
+          suffix: { text: "%" },
+          attributes: { min: "0", max: String(f.max), step: "1" },
           onChange: (v) => {
             const n = Number(v);
             const next = { ...simulationModel.read(app) };
@@ -204,12 +205,14 @@ function simulationAssumptions(app, /** @type {SimulationResult | null} */ sim, 
             simulationModel.set(app, next);
             onChange(`simulation-${f.key}`);
           },
+          classes: "govuk-input--width-4",
+          autocomplete: "off",
         }),
       ),
       Object.keys(changes).length
         ? govButton({
+            classes: "govuk-button--secondary",
             text: "Reset to defaults",
-            secondary: true,
             id: "reset-simulation",
             onClick: () => {
               simulationModel.set(app, {});
@@ -249,9 +252,9 @@ function summary(app, /** @type {ScoreResult} */ scored, /** @type {SimulationRe
     scrollTable(
       govTable({
         caption: "Each judgement: the grade your answers fit, and the most likely outcome allowing for your evidence",
-        captionSize: "s",
-        head: ["Judgement", "Your answers fit", "Allowing for your evidence"],
-        rows,
+        captionClasses: "govuk-table__caption--s",
+        head: tableCells(["Judgement", "Your answers fit", "Allowing for your evidence"]),
+        rows: rows.map((row) => tableCells(row)),
         firstCellIsHeader: true,
       }),
     ),
@@ -288,11 +291,11 @@ function summary(app, /** @type {ScoreResult} */ scored, /** @type {SimulationRe
 export function resultsBody(app, level, rerender) {
   const scored = /** @type {ScoreResult | null} */ (app.scored);
   if (!scored)
-    return govWarning(
-      app.scoreError
+    return govWarning({
+      text: app.scoreError
         ? `Stocktake could not score these answers: ${app.scoreError}`
         : "Answer some statements to see results.",
-    );
+    });
   const sim = runSimulation(app);
   const reasonTags = new Set(
     [...scored.judgements, scored.overall ?? { reasons: [] }].flatMap((j) => (j.reasons ?? []).map((r) => r.tag)),
@@ -349,7 +352,7 @@ export function resultsBody(app, level, rerender) {
             ? h(
                 "p",
                 { class: "govuk-body" },
-                govTag("Assumption", "yellow"),
+                govTag({ text: "Assumption", classes: "govuk-tag--yellow" }),
                 " marks a reason that rests on our reading of how inspectors judge, not on a rule Ofsted has published. Treat it with care.",
               )
             : null,
@@ -357,7 +360,7 @@ export function resultsBody(app, level, rerender) {
             ? h(
                 "p",
                 { class: "govuk-body" },
-                govTag("Unverified", "orange"),
+                govTag({ text: "Unverified", classes: "govuk-tag--orange" }),
                 " marks a rule that others report but for which we found no official text.",
               )
             : null,
@@ -365,7 +368,7 @@ export function resultsBody(app, level, rerender) {
             ? h(
                 "p",
                 { class: "govuk-body" },
-                govTag("Secondary source", "grey"),
+                govTag({ text: "Secondary source", classes: "govuk-tag--grey" }),
                 " marks a rule read in a council report, the sector press or a scraper's notes, not in Ofsted's own words.",
               )
             : null,
@@ -395,15 +398,14 @@ export function resultsBody(app, level, rerender) {
           scrollTable(
             govTable({
               caption: "If you were inspected now, the chance of each route afterwards",
-              captionSize: "s",
-              head: ["Route", "Chance"],
+              captionClasses: "govuk-table__caption--s",
+              head: tableCells(["Route", "Chance"], [1]),
               rows: [
                 ["Short inspection next time", formatPercent(routes.short)],
                 ["Standard inspection next time", formatPercent(routes.standard)],
                 ["Monitoring (judged inadequate)", formatPercent(routes.monitoring)],
                 ["Not enough answered to say", formatPercent(routes.unknown)],
-              ],
-              numeric: [1],
+              ].map((row) => tableCells(row, [1])),
               firstCellIsHeader: true,
             }),
           ),
@@ -412,7 +414,7 @@ export function resultsBody(app, level, rerender) {
             : h(
                 "p",
                 { class: "govuk-body-s", id: "routes-unverified" },
-                govTag("Unverified", "orange", "st-unverified"),
+                govTag({ text: "Unverified", classes: "govuk-tag--orange st-unverified" }),
                 " Ofsted has published no route rules for the April 2026 framework. These chances assume that any inadequate judgement leads to monitoring (our assumption) and that leaders good with two of the three practice judgements good leads to a short inspection (unverified: reported only in a public scraper's notes).",
               ),
         )

@@ -18,10 +18,15 @@ export function reportPage(app, main) {
     main,
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
-    govSummaryList([
-      { key: "Framework", value: app.fw()?.name ?? app.a.framework },
-      { key: "Date of self-evaluation", value: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
-    ]),
+    govSummaryList({
+      rows: [
+        { key: { text: "Framework" }, value: { text: app.fw()?.name ?? app.a.framework } },
+        {
+          key: { text: "Date of self-evaluation" },
+          value: { text: app.a.assessedOn ? formatDateLong(app.a.assessedOn) : "Not given" },
+        },
+      ],
+    }),
     frameworkNotices(app.fw()),
     h(
       "div",

@@ -1,7 +1,7 @@
 // The inspection timeline: when the next inspection is likely, step by step, with the base rates
 // and the assumptions it rests on (adjustable).
 import { h, replace, put } from "../../ui/dom.mjs";
-import { govTag, govTable, govButton, govWarning, govInput } from "../../ui/govuk.mjs";
+import { govTag, govTable, govButton, govWarning, govInput, errorText, tableCells } from "../../ui/govuk.mjs";
 import { fieldId } from "../../domain/state.mjs";
 import { datesInText, formatDateLong, formatDateShort } from "../../ui/format.mjs";
 import { familyOf, familyTerms } from "../../domain/family.mjs";
@@ -15,7 +15,7 @@ import { hx } from "./judgements.mjs";
  * @param {PathwayRun} pw
  */
 export function timelineBody(pw, level) {
-  if (pw.error) return govWarning(`Stocktake could not work out your pathway: ${pw.error}`);
+  if (pw.error) return govWarning({ text: `Stocktake could not work out your pathway: ${pw.error}` });
   const next = pw.next;
   const assumptionLabel = new Map((pw.assumptions ?? []).map((x) => [x.id, x.label]));
   return [
@@ -59,7 +59,7 @@ export function timelineBody(pw, level) {
             level + 1,
             "govuk-heading-s st-timeline__title",
             ev.title,
-            ev.condition ? [" ", govTag("Only if", null, "st-conditional")] : null,
+            ev.condition ? [" ", govTag({ text: "Only if", classes: "st-conditional" })] : null,
             assumptionTag(ev.tag),
           ),
           ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
@@ -109,12 +109,11 @@ export function baseRatesAside(app, pw, level) {
       return scrollTable(
         govTable({
           caption: `After ${app.levelLabel(from).toLowerCase()}, the next grade was`,
-          captionSize: "s",
-          head: ["Next grade", "Authorities"],
-          rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]),
-          numeric: [1],
+          captionClasses: "govuk-table__caption--s",
+          head: tableCells(["Next grade", "Authorities"], [1]),
+          rows: rows.map((t) => [app.levelLabel(t.to), `${t.count} of ${total}`]).map((row) => tableCells(row, [1])),
           firstCellIsHeader: true,
-          extraClass: "st-table-small",
+          classes: "st-table-small",
         }),
       );
     }),
@@ -122,12 +121,13 @@ export function baseRatesAside(app, pw, level) {
       ? scrollTable(
           govTable({
             caption: "Months between full inspections",
-            captionSize: "s",
-            head: ["After", "Median", "Range"],
-            rows: b.intervals.map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`]),
-            numeric: [1, 2],
+            captionClasses: "govuk-table__caption--s",
+            head: tableCells(["After", "Median", "Range"], [1, 2]),
+            rows: b.intervals
+              .map((i) => [app.levelLabel(i.from), String(i.median), `${i.min} to ${i.max}`])
+              .map((row) => tableCells(row, [1, 2])),
             firstCellIsHeader: true,
-            extraClass: "st-table-small",
+            classes: "st-table-small",
           }),
         )
       : null,
@@ -153,29 +153,33 @@ function assumptionsForm(app, pw, onChange) {
     (pw.assumptions ?? []).map((x) =>
       govInput({
         id: fieldId(`assumptions.${x.id}`),
-        label: x.label,
-        hint: [
-          `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
-          trustNote(x.tag),
-          sourceLink(x.source, "From: "),
-        ],
+        name: fieldId(`assumptions.${x.id}`),
+        label: { text: x.label },
+        hint: {
+          nodes: [
+            `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
+            trustNote(x.tag),
+            sourceLink(x.source, "From: "),
+          ],
+        },
         value: String(app.pathway.assumptions[x.id] ?? x.value),
         type: "number",
         inputmode: "decimal",
-        width: "4",
-        suffix: x.unit,
-        error: problems.find((p) => p.field === `assumptions.${x.id}`)?.message,
-        attrs: { min: String(x.min), max: String(x.max), step: "any" },
+        suffix: { text: x.unit },
+        errorMessage: errorText(problems.find((p) => p.field === `assumptions.${x.id}`)?.message),
+        attributes: { min: String(x.min), max: String(x.max), step: "any" },
         onChange: (v) => {
           const n = v.trim() === "" ? undefined : Number(v);
           app.pathway.setAssumption(x.id, n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v);
           onChange(fieldId(`assumptions.${x.id}`));
         },
+        classes: "govuk-input--width-4",
+        autocomplete: "off",
       }),
     ),
     govButton({
+      classes: "govuk-button--secondary",
       text: "Reset to defaults",
-      secondary: true,
       id: "reset-assumptions",
       onClick: () => {
         app.pathway.resetAssumptions();
@@ -199,9 +203,9 @@ export function timelinePage(app, main) {
         "div",
         { class: "govuk-grid-column-two-thirds" },
         historyProblems.length
-          ? govWarning(
-              `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
-            )
+          ? govWarning({
+              text: `Some of your inspection history could not be used: ${historyProblems.map((p) => p.message).join("; ")}. Check “${familyTerms(app.fw()).about}”.`,
+            })
           : null,
         app.a.history?.lastInspection
           ? null
