@@ -87,3 +87,15 @@ test("figures match the DfE rows read independently; the neighbours' average is 
   assert.equal(committed.authorities["202"].subregion, "Inner London");
   assert.ok(SPECS.every((s) => committed.ids.includes(s.id)));
 });
+
+test("docs/public-picture.md (how often each flag fires on the published figures) is current", async () => {
+  const { DOC, flagCounts, flagDoc, readIndicators } = await import("../scripts/flag-counts.mjs");
+  const toml = await readFile(join(ROOT, "crate", "data", "frameworks", "shared", "indicators.toml"), "utf8");
+  const indicators = readIndicators(toml);
+  assert.equal(await readFile(DOC, "utf8"), flagDoc(committed, indicators));
+  const { rows, workforce } = flagCounts(committed, indicators);
+  assert.equal(rows.length, committed.ids.length);
+  // Today's England-only rule makes the workforce challenge fire for most authorities (issue 27).
+  assert.ok(workforce.england / workforce.n > 0.6);
+  assert.ok(workforce.all <= workforce.both && workforce.both <= workforce.england);
+});
