@@ -451,16 +451,21 @@ export function headersFile(indexHtml, ancestors) {
  * The public record of ILACS inspections (data/ofsted-ilacs/, see its README) as the compact JSON
  * the page loads only when the user opens the feature: dist/data/ilacs-record.json, inlined in the
  * offline file. Built by scripts/record-data.mjs (the history with the corrections applied, the
- * lookup with the aliases). Fails the build when our own data files do not read, or when the
+ * lookup with the aliases), with the published figures (data/dfe/published-figures.json, made by
+ * scripts/figures-data.mjs) beside it as `figures`. Fails the build when our own data files do not read, or when the
  * committed RECORD-NOTE.md is not what the script makes (a new copy with new faults must be looked
  * at first: run `node scripts/record-data.mjs`).
  */
 export async function buildRecord() {
   const { record, note, problems } = await buildRecordData();
   const committed = await readFile(join(root, "data", "ofsted-ilacs", NOTE_FILE), "utf8").catch(() => "");
-  if (committed !== note) problems.push(`data/ofsted-ilacs/${NOTE_FILE} is not current: run node scripts/record-data.mjs`);
+  if (committed !== note)
+    problems.push(`data/ofsted-ilacs/${NOTE_FILE} is not current: run node scripts/record-data.mjs`);
   if (problems.length) throw new Error(`data/ofsted-ilacs does not build: ${problems.join("; ")}`);
-  return JSON.stringify(record);
+  // The published figures (data/dfe/, scripts/figures-data.mjs) travel with the record: loaded
+  // together on first use, by DfE code.
+  const figures = JSON.parse(await readFile(join(root, "data", "dfe", "published-figures.json"), "utf8"));
+  return JSON.stringify({ ...record, figures });
 }
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;

@@ -186,8 +186,10 @@ export function parseCorrections(text) {
       note: get("note"),
     };
     if (!/^\d{1,9}$/.test(get("urn"))) bad(`the urn "${get("urn")}" is not an Ofsted URN`);
-    else if (!c.link.startsWith(REPORT_URL)) bad(`the inspection_link "${c.link}" is not a report on files.ofsted.gov.uk`);
-    else if (!fields.has(c.field) || c.field === "urn") bad(`the field "${c.field}" is not a history column it may correct`);
+    else if (!c.link.startsWith(REPORT_URL))
+      bad(`the inspection_link "${c.link}" is not a report on files.ofsted.gov.uk`);
+    else if (!fields.has(c.field) || c.field === "urn")
+      bad(`the field "${c.field}" is not a history column it may correct`);
     else if (!TAGS.has(c.tag)) bad(`the tag "${c.tag}" is not V, D, S, U or R`);
     else if (!/^https:\/\/\S+$/.test(c.source)) bad(`the source "${c.source}" is not a web address`);
     else if (c.value === "" && c.tag !== "U") bad("an empty value says the true one is unknown, so its tag must be U");
@@ -384,7 +386,11 @@ export function parseLookup(text, extra = []) {
     else {
       const urns = x.value.split(/\s+/).map(Number);
       const unknown = urns.filter((u) => !byUrn.has(u));
-      if (unknown.length) problems.push({ row: x.row, message: `Row ${x.row} of the aliases: no authority has the URN ${unknown.join(", ")}` });
+      if (unknown.length)
+        problems.push({
+          row: x.row,
+          message: `Row ${x.row} of the aliases: no authority has the URN ${unknown.join(", ")}`,
+        });
       else a.replacedBy = urns;
     }
   }
@@ -413,9 +419,11 @@ export function parseAliases(text) {
     const get = (c) => (row[header.indexOf(c)] ?? "").trim();
     const bad = (m) => problems.push({ row: row.line, message: `Row ${row.line}: ${m}` });
     if (!/^\d+$/.test(get("urn"))) bad(`the urn "${get("urn")}" is not a number`);
-    else if (!["alias", "replaced_by"].includes(get("kind"))) bad(`the kind "${get("kind")}" is not alias or replaced_by`);
+    else if (!["alias", "replaced_by"].includes(get("kind")))
+      bad(`the kind "${get("kind")}" is not alias or replaced_by`);
     else if (!get("value")) bad("no value");
-    else if (get("kind") === "replaced_by" && !/^\d+( \d+)*$/.test(get("value"))) bad("replaced_by needs URNs separated by spaces");
+    else if (get("kind") === "replaced_by" && !/^\d+( \d+)*$/.test(get("value")))
+      bad("replaced_by needs URNs separated by spaces");
     else aliases.push({ row: row.line, urn: +get("urn"), kind: get("kind"), value: get("value") });
   }
   return { aliases, problems };
