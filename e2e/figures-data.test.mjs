@@ -15,7 +15,9 @@ import { ROOT } from "./harness.mjs";
 const committed = JSON.parse(await readFile(OUT, "utf8"));
 const at = (f, id) => f.values[committed.ids.indexOf(id)];
 
-test("the committed file is what the script makes from ../shared/data/dfe", { skip: !SHARED && "no ../shared" }, async () => {
+test("the committed file is what the script makes from ../shared/data/dfe", {
+  skip: !SHARED && "no ../shared",
+}, async () => {
   const { figures, problems } = await buildFigures();
   assert.deepEqual(problems, []);
   assert.equal(await readFile(OUT, "utf8"), figuresText(figures));
@@ -55,22 +57,26 @@ test("England's latest figures are those indicators.toml holds", async () => {
 test("suppressed cells stay suppressed: null with their symbol, never zero", () => {
   let count = 0;
   for (const [code, a] of Object.entries(committed.authorities)) {
-    (a.suppressed ?? []).forEach((row, i) =>
-      row.forEach((sym, y) => {
-        if (!sym) return;
+    for (const [i, row] of (a.suppressed ?? []).entries())
+      for (const [y, sym] of row.entries()) {
+        if (!sym) continue;
         count++;
         assert.equal(a.values[i][y], null, `${code} ${committed.ids[i]}`);
         assert.match(sym, /^(c|x|z|k|u|low)$/);
-      }),
-    );
+      }
   }
   assert.ok(count > 50, `${count} suppressed cells`);
 });
 
-test("figures match the DfE rows read independently; the neighbours' average is the mean of the ten", { skip: !SHARED && "no ../shared" }, async () => {
-  const [head, ...rows] = parseCsv(await readFile(join(SHARED, "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"), "utf8"));
+test("figures match the DfE rows read independently; the neighbours' average is the mean of the ten", {
+  skip: !SHARED && "no ../shared",
+}, async () => {
+  const [head, ...rows] = parseCsv(
+    await readFile(join(SHARED, "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"), "utf8"),
+  );
   const c1 = rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
-  const rereferral = (code, year) => c1.find((r) => r.old_la_code === code && r.time_period === year)?.rereferral_percent;
+  const rereferral = (code, year) =>
+    c1.find((r) => r.old_la_code === code && r.time_period === year)?.rereferral_percent;
   const nottingham = committed.authorities["892"];
   const i = committed.ids.indexOf("re_referrals");
   assert.deepEqual(committed.indicators.re_referrals.periods, [
@@ -78,7 +84,10 @@ test("figures match the DfE rows read independently; the neighbours' average is 
     "year to 31 March 2024",
     "year to 31 March 2025",
   ]);
-  assert.deepEqual(nottingham.values[i], ["2023", "2024", "2025"].map((y) => +rereferral("892", y)));
+  assert.deepEqual(
+    nottingham.values[i],
+    ["2023", "2024", "2025"].map((y) => +rereferral("892", y)),
+  );
   const ns = nottingham.neighbours.map((c) => +rereferral(c, "2025"));
   const mean = Math.round((ns.reduce((a, b) => a + b, 0) / ns.length) * 10) / 10;
   assert.equal(nottingham.neighboursAverage[i][2], mean);

@@ -81,7 +81,10 @@ test("all 153 authorities carry their Ofsted URN, DfE code and ONS code; three f
     cumbria.replacedBy.map((u) => record.authorities.find((a) => a.urn === u).name),
     ["Cumberland", "Westmorland and Furness"],
   );
-  assert.ok(!regionOf(record, cumbria.replacedBy[0]).some((r) => r.authority.replacedBy), "no former authority in a region");
+  assert.ok(
+    !regionOf(record, cumbria.replacedBy[0]).some((r) => r.authority.replacedBy),
+    "no former authority in a region",
+  );
 });
 
 test("Nottingham's 2022 inadequate inspection is in the record, corrected from its sources", async () => {
@@ -142,7 +145,10 @@ test("without the corrections, every faulty row is listed with its row number: n
     bare.problems.map((p) => p.row),
     [48, 328, 329, 354, 415, 485],
   );
-  assert.match(bare.problems[0].message, /^Row 48: has ILACS grades but the framework "" is not short or standard and no dates/);
+  assert.match(
+    bare.problems[0].message,
+    /^Row 48: has ILACS grades but the framework "" is not short or standard and no dates/,
+  );
   assert.match(bare.problems[0].message, /files\.ofsted\.gov\.uk\/v1\/file\/50246981/);
   assert.match(bare.problems[5].message, /"inspection duration longer than standard framework"/);
 });
@@ -176,7 +182,7 @@ test("a correction must have a source and a tag, an empty value is tagged U, and
   assert.equal(bad.corrections.length, 0);
   assert.deepEqual(
     bad.problems.map((p) => p.message.replace(/^Row \d+: /, "").slice(0, 20)),
-    ["the source \"\" is not", "an empty value says ", "the field \"colour\" i", "the tag \"Q\" is not V"],
+    ['the source "" is not', "an empty value says ", 'the field "colour" i', 'the tag "Q" is not V'],
   );
   await withCopy(
     async (dir) => {
@@ -208,7 +214,7 @@ test("authorities are found by code and by the names people type, never the wron
   const cases = {
     "Derby City Council": "Derby",
     "Derbyshire County Council": "Derbyshire",
-    "derby": "Derby",
+    derby: "Derby",
     "Nottingham City Council": "Nottingham",
     "Nottinghamshire County Council": "Nottinghamshire",
     "London Borough of Hackney": "Hackney",
@@ -234,9 +240,9 @@ test("authorities are found by code and by the names people type, never the wron
     "Southend-on-Sea City Council": "Southend-on-Sea",
     "Telford & Wrekin Council": "Telford and Wrekin",
     "Cumbria County Council": "Cumbria",
-    "892": "Nottingham",
+    892: "Nottingham",
     E06000018: "Nottingham",
-    "80533": "Nottingham",
+    80533: "Nottingham",
     Narnia: null,
     "": null,
     Council: null,

@@ -38,7 +38,8 @@ const yearToMarch = (y) => `year to 31 March ${y}`;
 const september = (y) => `30 September ${y}`;
 const yearToSeptember = (y) => `year to 30 September ${y}`;
 const CIN = "https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need";
-const CLA = "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions";
+const CLA =
+  "https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions";
 const CSWW = "https://explore-education-statistics.service.gov.uk/find-statistics/childrens-social-work-workforce";
 
 /**
@@ -47,10 +48,34 @@ const CSWW = "https://explore-education-statistics.service.gov.uk/find-statistic
  * period reads, and the release. Ids are those of indicators.toml.
  */
 export const SPECS = [
-  { id: "children_in_need_rate", file: "b1_children_in_need_2013_to_2025.csv", per10k: "At31_episodes", period: march, source: CIN },
-  { id: "re_referrals", file: "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", column: "rereferral_percent", period: yearToMarch, source: CIN },
-  { id: "cp_plans_rate", file: "d5_cpps_at31march_by_duration_2013_to_2025.csv", per10k: "CPP_At31", period: march, source: CIN },
-  { id: "repeat_cp_plans", file: "d3_cpps_subsequent_plan_2013_to_2025.csv", column: "CPP_subsequent_percent", period: yearToMarch, source: CIN },
+  {
+    id: "children_in_need_rate",
+    file: "b1_children_in_need_2013_to_2025.csv",
+    per10k: "At31_episodes",
+    period: march,
+    source: CIN,
+  },
+  {
+    id: "re_referrals",
+    file: "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+    column: "rereferral_percent",
+    period: yearToMarch,
+    source: CIN,
+  },
+  {
+    id: "cp_plans_rate",
+    file: "d5_cpps_at31march_by_duration_2013_to_2025.csv",
+    per10k: "CPP_At31",
+    period: march,
+    source: CIN,
+  },
+  {
+    id: "repeat_cp_plans",
+    file: "d3_cpps_subsequent_plan_2013_to_2025.csv",
+    column: "CPP_subsequent_percent",
+    period: yearToMarch,
+    source: CIN,
+  },
   {
     id: "cla_rate",
     file: "cla_number_and_rate_per_10k_children.csv",
@@ -105,11 +130,41 @@ export const SPECS = [
     period: yearToMarch,
     source: CLA,
   },
-  { id: "sw_turnover", file: "csww_indicators_2017_to_2025.csv", column: "turnover_rate_fte", period: yearToSeptember, source: CSWW },
-  { id: "agency_rate", file: "csww_indicators_2017_to_2025.csv", column: "agency_rate_fte", period: september, source: CSWW },
-  { id: "vacancy_rate", file: "csww_indicators_2017_to_2025.csv", column: "vacancy_rate_fte", period: september, source: CSWW },
-  { id: "average_caseload", file: "csww_indicators_2017_to_2025.csv", column: "caseload_fte", period: september, source: CSWW },
-  { id: "sickness_absence", file: "csww_indicators_2017_to_2025.csv", column: "absence_rate_fte", period: yearToSeptember, source: CSWW },
+  {
+    id: "sw_turnover",
+    file: "csww_indicators_2017_to_2025.csv",
+    column: "turnover_rate_fte",
+    period: yearToSeptember,
+    source: CSWW,
+  },
+  {
+    id: "agency_rate",
+    file: "csww_indicators_2017_to_2025.csv",
+    column: "agency_rate_fte",
+    period: september,
+    source: CSWW,
+  },
+  {
+    id: "vacancy_rate",
+    file: "csww_indicators_2017_to_2025.csv",
+    column: "vacancy_rate_fte",
+    period: september,
+    source: CSWW,
+  },
+  {
+    id: "average_caseload",
+    file: "csww_indicators_2017_to_2025.csv",
+    column: "caseload_fte",
+    period: september,
+    source: CSWW,
+  },
+  {
+    id: "sickness_absence",
+    file: "csww_indicators_2017_to_2025.csv",
+    column: "absence_rate_fte",
+    period: yearToSeptember,
+    source: CSWW,
+  },
   {
     id: "cla_three_plus_social_workers",
     file: "la_cla_swcount.csv",

@@ -66,7 +66,9 @@ export async function buildRecordData(folder = FOLDER) {
   );
   for (const c of corrections.corrections)
     if (!links.has(`${c.urn} ${c.field} ${c.value}`))
-      problems.push(`corrections.csv: the correction of ${c.field} for ${c.link} matches no readable row of ${HISTORY_FILE}`);
+      problems.push(
+        `corrections.csv: the correction of ${c.field} for ${c.link} matches no readable row of ${HISTORY_FILE}`,
+      );
   const known = new Set(lookup.authorities.map((a) => a.urn));
   for (const i of history.inspections)
     if (!known.has(i.urn)) problems.push(`${HISTORY_FILE}: URN ${i.urn} (${i.name}) is not in la_lookup.csv`);
@@ -125,10 +127,7 @@ export function makeNote(record, history, historyText) {
   if (!history.problems.length)
     lines.push("None: every row with ILACS grades is in the record, corrected where listed above.", "");
   else {
-    lines.push(
-      "Left out of the record; the page says how many. Correct them in corrections.csv with a source.",
-      "",
-    );
+    lines.push("Left out of the record; the page says how many. Correct them in corrections.csv with a source.", "");
     for (const p of history.problems) lines.push(`- ${p.message}`);
     lines.push("");
   }
