@@ -12,6 +12,8 @@ import {
   latestInspection,
   makeRecord,
   neighboursOf,
+  parseAliases,
+  parseCorrections,
   parseCsv,
   parseHistory,
   parseLookup,
@@ -26,9 +28,17 @@ const HEADER =
   "urn,local_authority,inspection_link,pdf_filename,publication_date,inspection_framework,inspector_name,inspection_start_date,inspection_end_date,overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,in_care_grade,care_leavers_grade,parser_version";
 
 async function shipped() {
-  const history = parseHistory(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2025-03.csv"), "utf8"));
-  const lookup = parseLookup(await readFile(join(DATA, "la_lookup.csv"), "utf8"));
-  return { history, lookup, record: makeRecord(lookup.authorities, history.inspections, { kind: "shipped" }) };
+  const { corrections } = parseCorrections(await readFile(join(DATA, "corrections.csv"), "utf8"));
+  const { aliases } = parseAliases(await readFile(join(DATA, "aliases.csv"), "utf8"));
+  const history = parseHistory(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2026-07.csv"), "utf8"), {
+    corrections,
+  });
+  const lookup = parseLookup(await readFile(join(DATA, "la_lookup.csv"), "utf8"), aliases);
+  return {
+    history,
+    lookup,
+    record: makeRecord(lookup.authorities, history.inspections, { kind: "shipped" }, [], corrections),
+  };
 }
 
 test("CSV cells may be quoted, hold commas, doubled quotes and line breaks; a BOM is dropped", () => {
@@ -55,13 +65,11 @@ test("dates are real dd/mm/yyyy dates", () => {
     assert.equal(ukDate(bad), null, bad);
 });
 
-test("the shipped history reads: 264 ILACS inspections, only the two rows its README names left out", async () => {
+test("the shipped history reads with its corrections: 322 ILACS inspections, no row left out", async () => {
   const { history, lookup } = await shipped();
-  assert.equal(history.inspections.length, 264);
-  assert.deepEqual(
-    history.problems.map((p) => p.row),
-    [295, 372],
-  );
+  assert.equal(history.inspections.length, 322);
+  assert.equal(history.corrected, 6);
+  assert.deepEqual(history.problems, []);
   assert.equal(lookup.problems.length, 0);
   assert.equal(lookup.authorities.length, 156);
   const known = new Set(lookup.authorities.map((a) => a.urn));
@@ -104,7 +112,7 @@ test("neighbours are the lookup's ten, by old LA code; the region excludes the a
   assert.ok(
     region.length > 20 && region.every((r) => r.authority.region === "London" && r.authority.urn !== barnet.urn),
   );
-  assert.equal(recordLabel(record), "Inspection record to March 2025 (Data to Insight compilation)");
+  assert.equal(recordLabel(record), "Ofsted's published grades to July 2026 (Data to Insight compilation)");
 });
 
 test("a newer file's problems carry their row numbers; rows with problems are left out", async () => {

@@ -30,7 +30,7 @@ const DATA = join(ROOT, "data", "ofsted-ilacs");
 
 /** The history CSV's rows as objects, read here independently of the page's parser. */
 async function historyRows() {
-  const [head, ...rows] = parseCsv(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2025-03.csv"), "utf8"));
+  const [head, ...rows] = parseCsv(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2026-07.csv"), "utf8"));
   return rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
 }
 async function lookupRows() {
@@ -38,6 +38,8 @@ async function lookupRows() {
   return rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
 }
 const iso = (d) => d.split("/").reverse().join("-");
+/** Cumbria, Northamptonshire and Poole: followed by other authorities (data/ofsted-ilacs/aliases.csv). */
+const FORMER = new Set(["135513", "121939", "137316"]);
 
 /** Opens About your authority for a new self-evaluation and opens the record section by keyboard. */
 async function openRecord(page, url) {
@@ -65,7 +67,7 @@ for (const width of [390, 1280]) {
     );
     assert.match(
       await shadowText(page, "#record-age"),
-      /^Inspection record to March 2025 \(Data to Insight compilation\)\.$/,
+      /^Ofsted's published grades to July 2026 \(Data to Insight compilation\)\.$/,
     );
     assert.match(
       await shadowText(page, "#record-attribution"),
@@ -138,7 +140,9 @@ for (const width of [390, 1280]) {
     assert.equal(region, `Other authorities in ${dorset.region_name}: latest judgements`);
     assert.equal(
       await page.locator("#record-region tbody tr").count(),
-      1 + lookup.filter((r) => r.region_name === dorset.region_name && r.urn !== dorset.urn).length,
+      // Former authorities (Poole, followed by Bournemouth, Christchurch and Poole) are not listed.
+      1 +
+        lookup.filter((r) => r.region_name === dorset.region_name && r.urn !== dorset.urn && !FORMER.has(r.urn)).length,
     );
     await screenshot(page, `record-${width}`);
     assert.deepEqual(foreignRequests(requests, site.url), []);
@@ -210,9 +214,147 @@ test("a newer history file is checked row by row; a good one is kept on the devi
   assert.match(await shadowText(page, "#record-inspections"), /17 November 2025 to 21 November 2025/);
   await page.locator("#record-reset").click();
   await page.locator("#record-file-note").waitFor();
-  assert.match(await shadowText(page, "#record-age"), /^Inspection record to March 2025/);
+  assert.match(await shadowText(page, "#record-age"), /^Ofsted's published grades to July 2026/);
   await screenshot(page, "record-file");
   assert.deepEqual(foreignRequests(requests, site.url), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axe(page), []);
+});
+
+test("an authority named formally is found, and choosing it fills its newest inspection (after March 2025) and keeps its codes", async () => {
+  const { page, requests, errors } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  await follow(page, "start-new", "about");
+  await page.locator("#authority").fill("Derby City Council");
+  await tabTo(page, "record-summary");
+  await page.keyboard.press("Enter");
+  await page.locator("#record-inspections").waitFor();
+  assert.equal(await page.locator("#record-authority").inputValue(), "80459", "Derby, not Derbyshire");
+  assert.match(await shadowText(page, "#record-codes"), /Derby: Ofsted URN 80459, DfE code 831, ONS code E06000015\./);
+  assert.match(await shadowText(page, "#record-inspections"), /19 May 2025 to 23 May 2025ShortOutstanding/);
+  await page.locator("#record-fill").click();
+  await page.locator("#notice-heading").waitFor();
+  assert.match(await shadowText(page, "#notice-body"), /Derby: short inspection, 19 May 2025 to 23 May 2025/);
+  const a = await page.evaluate(() => document.querySelector("stocktake-app").app.a);
+  assert.equal(a.authority, "Derby City Council", "the user's own name is kept");
+  assert.deepEqual(a.authorityCodes, { urn: 80459, la: "831", ons: "E06000015" });
+  assert.equal(a.history.lastInspection.endedOn, "2025-05-23");
+  assert.equal(a.history.lastInspection.grades.overall_effectiveness, "outstanding");
+  // Choosing another authority in the list while the file says Derby is shown, never re-labelled.
+  await page.locator("#record-authority").selectOption({ label: "Derbyshire" });
+  await page.locator("#record-mismatch").waitFor();
+  assert.match(
+    await shadowText(page, "#record-mismatch"),
+    /This self-evaluation's file names the authority with URN 80459, not Derbyshire\. Check which authority it is/,
+  );
+  assert.deepEqual(foreignRequests(requests, site.url), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axe(page), []);
+});
+
+test("Nottingham's 2022 inadequate inspection appears with its sourced corrections and fills under the 2018 framework", async () => {
+  const { page, errors } = await openPage(site.browser);
+  await openRecord(page, site.url);
+  await page.locator("#record-authority").selectOption({ label: "Nottingham" });
+  await page.locator("#record-inspections").waitFor();
+  const first = await page.locator("#record-inspections tbody tr").first().textContent();
+  assert.match(
+    first,
+    /^4 July 2022 to 22 July 2022StandardInadequateRequires improvement to be goodInadequateRequires improvement to be goodNot givenReport/,
+  );
+  assert.match(await shadowText(page, "#record-corrections"), /ITV News.*\[S\]/);
+  assert.equal(
+    await page.locator("#record-inspections tbody tr").first().locator("a").getAttribute("href"),
+    "https://files.ofsted.gov.uk/v1/file/50192198",
+  );
+  await page.locator("#record-fill").click();
+  await page.locator("#notice-heading").waitFor();
+  const a = await page.evaluate(() => document.querySelector("stocktake-app").app.a);
+  assert.deepEqual(a.history.lastInspection, {
+    kind: "standard",
+    startedOn: "2022-07-04",
+    endedOn: "2022-07-22",
+    grades: {
+      overall_effectiveness: "inadequate",
+      impact_of_leaders: "requires_improvement",
+      help_and_protection: "inadequate",
+      children_in_care: "requires_improvement",
+    },
+  });
+  assert.deepEqual(a.authorityCodes, { urn: 80533, la: "892", ons: "E06000018" });
+
+  // Brighton and Hove's 2024 report: the grades fill, the dates (not in our sources) are left to the user.
+  await page.locator("#record-authority").selectOption({ label: "Brighton and Hove" });
+  await page.locator("#record-inspections").waitFor();
+  assert.match(
+    await page.locator("#record-inspections tbody tr").first().textContent(),
+    /^Dates not in the record \(report published 16 May 2024\)Not knownOutstanding/,
+  );
+  await page.locator("#record-fill").click();
+  await page.locator("#notice-heading").waitFor();
+  assert.match(
+    await shadowText(page, "#notice-body"),
+    /does not give its dates or kind: enter them below from the report/,
+  );
+  const b = await page.evaluate(() => document.querySelector("stocktake-app").app.a.history.lastInspection);
+  assert.equal(b.startedOn, null);
+  assert.equal(b.grades.overall_effectiveness, "outstanding");
+  assert.equal(b.grades.care_leavers, "outstanding", "graded under the 2023 framework, by its report's date");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axe(page), []);
+});
+
+test("choosing an authority shows its published figures beside neighbours, region and England, and fills the indicators as published and editable", async () => {
+  const figures = JSON.parse(await readFile(join(ROOT, "data", "dfe", "published-figures.json"), "utf8"));
+  const { page, errors } = await openPage(site.browser);
+  await openRecord(page, site.url);
+  await page.locator("#record-authority").selectOption({ label: "Nottingham" });
+  await page.locator("#record-figures").waitFor();
+  const i = figures.ids.indexOf("re_referrals");
+  const n = figures.authorities["892"];
+  const row = await page.locator("#record-figures tbody tr", { hasText: "Re-referrals" }).textContent();
+  const pc = (v) => `${v}%`;
+  assert.equal(
+    row,
+    [
+      "Re-referrals within 12 months",
+      "year to 31 March 2025",
+      pc(n.values[i][2]),
+      `${pc(n.values[i][0])}, then ${pc(n.values[i][1])}`,
+      pc(n.neighboursAverage[i][2]),
+      pc(figures.regions["East Midlands"].values[i][2]),
+      pc(figures.england.values[i][2]),
+    ].join(""),
+  );
+  // A suppressed figure reads as suppressed, never zero (Camden's 2025 placements at distance).
+  await page.locator("#record-authority").selectOption({ label: "Camden" });
+  await page.locator("#record-figures").waitFor();
+  assert.match(
+    await page.locator("#record-figures tbody tr", { hasText: "more than 20 miles" }).textContent(),
+    /year to 31 March 2025Suppressed \(c\)/,
+  );
+  await page.locator("#record-authority").selectOption({ label: "Nottingham" });
+  await page.locator("#record-figures-fill").click();
+  await page.locator("#record-figures-note").waitFor();
+  assert.match(
+    await shadowText(page, "#record-figures-note"),
+    /indicators filled with Nottingham's latest published figures/,
+  );
+  const a = await page.evaluate(() => document.querySelector("stocktake-app").app.a);
+  assert.equal(a.indicators.re_referrals, n.values[i][2]);
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("indicators"));
+  await page.locator("#indicators-re_referrals").waitFor();
+  assert.equal(await page.locator("#indicators-re_referrals").inputValue(), String(n.values[i][2]));
+  assert.match(await shadowText(page, "#indicators-re_referrals-origin"), /^Published, year to 31 March 2025\./);
+  // Editable: the user's own figure replaces it and is named as theirs.
+  await page.locator("#indicators-re_referrals").fill("25");
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("indicators"));
+  await page.locator("#indicators-re_referrals-origin").waitFor();
+  assert.match(
+    await shadowText(page, "#indicators-re_referrals-origin"),
+    /^Your local figure \(published, year to 31 March 2025: /,
+  );
   assert.deepEqual(errors, []);
   assert.deepEqual(await axe(page), []);
 });

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as esbuild from "esbuild";
 import * as sass from "sass";
-import { makeRecord, parseHistory, parseLookup } from "../www/domain/record.mjs";
+import { NOTE_FILE, buildRecordData } from "./record-data.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
@@ -451,23 +451,22 @@ export function headersFile(indexHtml, ancestors) {
 /**
  * The public record of ILACS inspections (data/ofsted-ilacs/, see its README) as the compact JSON
  * the page loads only when the user opens the feature: dist/data/ilacs-record.json, inlined in the
- * offline file. Fails the build when a file does not read, or when rows are left out that the
- * README does not name (a new copy with new faults must be looked at first).
+ * offline file. Built by scripts/record-data.mjs (the history with the corrections applied, the
+ * lookup with the aliases), with the published figures (data/dfe/published-figures.json, made by
+ * scripts/figures-data.mjs) beside it as `figures`. Fails the build when our own data files do not read, or when the
+ * committed RECORD-NOTE.md is not what the script makes (a new copy with new faults must be looked
+ * at first: run `node scripts/record-data.mjs`).
  */
 export async function buildRecord() {
-  const folder = join(root, "data", "ofsted-ilacs");
-  const history = parseHistory(await readFile(join(folder, "ofsted_csc_ilacs_history_to_2025-03.csv"), "utf8"));
-  const lookup = parseLookup(await readFile(join(folder, "la_lookup.csv"), "utf8"));
-  const readme = await readFile(join(folder, "README.md"), "utf8");
-  const unnamed = history.problems.filter((p) => p.row == null || !readme.includes(`${p.row}`));
-  if (unnamed.length || lookup.problems.length || !history.inspections.length)
-    throw new Error(
-      `data/ofsted-ilacs does not read: ${[...unnamed, ...lookup.problems].map((p) => p.message).join("; ")}`,
-    );
-  const known = new Set(lookup.authorities.map((a) => a.urn));
-  const orphan = history.inspections.find((i) => !known.has(i.urn));
-  if (orphan) throw new Error(`data/ofsted-ilacs: URN ${orphan.urn} (${orphan.name}) is not in la_lookup.csv`);
-  return JSON.stringify(makeRecord(lookup.authorities, history.inspections, { kind: "shipped" }, history.problems));
+  const { record, note, problems } = await buildRecordData();
+  const committed = await readFile(join(root, "data", "ofsted-ilacs", NOTE_FILE), "utf8").catch(() => "");
+  if (committed !== note)
+    problems.push(`data/ofsted-ilacs/${NOTE_FILE} is not current: run node scripts/record-data.mjs`);
+  if (problems.length) throw new Error(`data/ofsted-ilacs does not build: ${problems.join("; ")}`);
+  // The published figures (data/dfe/, scripts/figures-data.mjs) travel with the record: loaded
+  // together on first use, by DfE code.
+  const figures = JSON.parse(await readFile(join(root, "data", "dfe", "published-figures.json"), "utf8"));
+  return JSON.stringify({ ...record, figures });
 }
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;

@@ -120,3 +120,18 @@ fn golden_files_round_trip_through_the_writer() {
         assert_eq!(again.assessment, a, "{path:?}");
     }
 }
+
+#[test]
+fn an_authoritys_codes_survive_opening_and_saving() {
+    let path = golden_root().join("v2/with-authority-codes.json");
+    let a = open_text(&std::fs::read_to_string(path).unwrap()).assessment;
+    let codes = a.authority_codes.as_ref().expect("codes kept");
+    assert_eq!(
+        (codes.urn, codes.la.as_deref(), codes.ons.as_deref()),
+        (80533, Some("892"), Some("E06000018"))
+    );
+    assert_eq!(
+        to_value(&a)["authorityCodes"],
+        serde_json::json!({ "urn": 80533, "la": "892", "ons": "E06000018" })
+    );
+}

@@ -7,6 +7,11 @@
 //!
 //! Version 2 added `audits` (case-file audits, [`audit`]), left out when there are none.
 //!
+//! `authorityCodes` (`{ urn, la, ons }`: the authority's Ofsted URN, three-digit DfE code and ONS
+//! code, which the page fills when the user chooses the authority in the public record) is optional
+//! in the same way: left out when absent, so older files and files without it are unchanged; a
+//! value of the wrong shape is left out with a warning (`invalid_codes`).
+//!
 //! `scenario` (a workshop scenario id, see [`crate::framework::scenario_index`]) and `participant` (the name of a
 //! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
 //! so files without them are unchanged (still version 1). `peer` (the peer challenge exchanges, an
@@ -115,6 +120,47 @@ pub struct Assessment {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub audits: Vec<audit::Audit>,
+    /// The authority's codes, when chosen from the public record; absent from files without them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_codes: Option<AuthorityCodes>,
+}
+
+/// An authority's codes: how files, packs and the public record join (names are for people).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuthorityCodes {
+    /// Ofsted's unique reference number for the local authority.
+    pub urn: u64,
+    /// The DfE's three-digit local authority code ("892"), when known.
+    pub la: Option<String>,
+    /// The ONS code ("E06000018"), when known.
+    pub ons: Option<String>,
+}
+
+/// Reads `authorityCodes`: `urn` a whole number from 1, `la` three digits, `ons` "E" and eight
+/// digits (each of the last two may be missing or null). Anything else is `None` with a warning.
+fn parse_codes(v: &Value, problems: &mut Vec<Problem>) -> Option<AuthorityCodes> {
+    let text = |k: &str, ok: &dyn Fn(&str) -> bool| -> Result<Option<String>, ()> {
+        match v.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if ok(s) => Ok(Some(s.clone())),
+            _ => Err(()),
+        }
+    };
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let urn = v.get("urn").and_then(whole).filter(|&n| n >= 1);
+    let la = text("la", &|s| s.len() == 3 && digits(s));
+    let ons = text("ons", &|s| s.len() == 9 && s.starts_with('E') && digits(&s[1..]));
+    match (v.is_object(), urn, la, ons) {
+        (true, Some(urn), Ok(la), Ok(ons)) => Some(AuthorityCodes { urn, la, ons }),
+        _ => {
+            problems.push(Problem::new(
+                "authorityCodes",
+                "invalid_codes",
+                "The authority's codes are not an Ofsted URN, a three-digit DfE code and an ONS code, so they are left out: choose the authority again from the public record",
+            ));
+            None
+        }
+    }
 }
 
 impl Default for Assessment {
@@ -132,6 +178,7 @@ impl Default for Assessment {
             participant: None,
             peer: None,
             audits: Vec::new(),
+            authority_codes: None,
         }
     }
 }
@@ -447,6 +494,10 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
         a.participant = Some(participant);
     }
     a.audits = audit::parse_audits(obj.get("audits"), &a.framework, &mut problems);
+    match obj.get("authorityCodes") {
+        None | Some(Value::Null) => {}
+        Some(v) => a.authority_codes = parse_codes(v, &mut problems),
+    }
     (a, problems)
 }
 
@@ -831,6 +882,37 @@ mod tests {
             );
         }
         assert_eq!(got.len(), 11);
+    }
+
+    #[test]
+    fn authority_codes_are_optional_checked_and_kept() {
+        let codes = json!({ "urn": 80533, "la": "892", "ons": "E06000018" });
+        let (a, p) = parse_assessment(&json!({ "format": FORMAT, "version": 2, "authorityCodes": codes }));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(to_value(&a)["authorityCodes"], codes);
+        let (plain, _) = parse_assessment(&json!({ "format": FORMAT, "version": 2 }));
+        assert!(
+            to_value(&plain).get("authorityCodes").is_none(),
+            "files without them are unchanged"
+        );
+        let (only_urn, p) = parse_assessment(&json!({ "authorityCodes": { "urn": 80533 } }));
+        assert!(p.is_empty());
+        assert_eq!(
+            to_value(&only_urn)["authorityCodes"],
+            json!({ "urn": 80533, "la": null, "ons": null })
+        );
+        for bad in [
+            json!(80533),
+            json!({ "urn": "80533" }),
+            json!({ "urn": 1, "la": "89" }),
+            json!({ "urn": 1, "ons": "W06000018" }),
+        ] {
+            let (x, p) = parse_assessment(&json!({ "authorityCodes": bad }));
+            assert!(x.authority_codes.is_none(), "{bad}");
+            assert_eq!(p.len(), 1);
+            assert_eq!(p[0].code, "invalid_codes");
+            assert!(!is_fatal(&p[0]), "wrong codes do not stop the file opening");
+        }
     }
 
     #[test]

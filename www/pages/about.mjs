@@ -229,14 +229,16 @@ export function aboutPage(app, main, params) {
       ? null
       : recordSection(app, {
           // Called from the tools chunk (record-panel.mjs), which gives record.mjs's helpers.
-          fill: (inspection, name, { asLastInspection, longDate }) => {
-            const fw = app.fw(aboutFrameworkAt(app, inspection.startedOn));
+          fill: (inspection, name, { asLastInspection, longDate }, codes) => {
+            // A corrected row whose dates are not in our sources: the framework of its report's date.
+            const fw = app.fw(aboutFrameworkAt(app, inspection.startedOn ?? inspection.publishedOn));
             mutate((x) => {
               x.history.lastInspection = asLastInspection(
                 inspection,
                 (fw?.judgements ?? []).map((j) => j.id),
               );
               if (!x.authority?.trim()) x.authority = name;
+              if (codes) x.authorityCodes = codes;
             });
             app.saveNow();
             app.go("about", params, {
@@ -244,7 +246,9 @@ export function aboutPage(app, main, params) {
               focusId: fieldId("history.lastInspection.kind"),
               notice: [
                 "Filled in from the public inspection record",
-                `${name}: ${inspectionKindText(inspection.kind).toLowerCase()}, ${longDate(inspection.startedOn)} to ${longDate(inspection.endedOn)}. Check the dates and grades below and correct anything that is wrong.`,
+                inspection.startedOn
+                  ? `${name}: ${inspection.kind ? `${inspectionKindText(inspection.kind).toLowerCase()}, ` : ""}${longDate(inspection.startedOn)} to ${longDate(inspection.endedOn)}. Check the dates and grades below and correct anything that is wrong.`
+                  : `${name}: the inspection reported on ${longDate(inspection.publishedOn)}. The record does not give its dates${inspection.kind ? "" : " or kind"}: enter them below from the report, and check the grades.`,
               ],
             });
           },

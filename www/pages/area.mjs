@@ -334,9 +334,23 @@ export function indicatorsPage(app, main, params) {
     comparisons.set(ind.id, slot);
     renderComparison(ind);
     const stored = getPath(app.a, ["indicators", ind.id]);
+    // Filled from the published figures (record-panel.mjs keeps what it filled): marked as such
+    // while it is unchanged, as the user's own figure once changed.
+    const published = app.store.read("published-figures-filled")?.figures?.[ind.id];
+    const origin =
+      published && stored != null && stored !== ""
+        ? h(
+            "p",
+            { class: "govuk-body-s govuk-!-margin-bottom-1", id: `${fieldId(path)}-origin` },
+            stored === published.value
+              ? `Published, ${published.period}. Change it to your local figure if you have a newer one.`
+              : `Your local figure (published, ${published.period}: ${formatNumber(published.value)}${percent ? "%" : ""}).`,
+          )
+        : null;
     return h(
       "div",
       { class: "st-indicator" },
+      origin,
       govInput({
         id: fieldId(path),
         name: fieldId(path),

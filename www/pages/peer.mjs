@@ -198,7 +198,8 @@ export function peerPackPage(app, main, params = {}) {
         { errors: found, reviewer: form.reviewer, notes: form.notes },
         { replace: true, focusId: "peer-errors" },
       );
-    const urn = app.store.read(CHOICE_KEY)?.urn ?? null;
+    // The file's own codes first: this browser's last choice may be another authority's.
+    const urn = app.a.authorityCodes?.urn ?? app.store.read(CHOICE_KEY)?.urn ?? null;
     const pack = makePack(app.a, {
       preparedFor: form.reviewer.trim(),
       includeNotes: form.notes === "yes",

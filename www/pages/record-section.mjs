@@ -9,8 +9,9 @@ import { govButton } from "../ui/govuk.mjs";
 export const CHOICE_KEY = "record-authority";
 
 /**
- * The section. `fill(lastInspection, authorityName, tools)` writes the chosen inspection into the
- * page's fields (pages/about.mjs); `tools` is the loaded tools module (asLastInspection, longDate).
+ * The section. `fill(lastInspection, authorityName, tools, codes)` writes the chosen inspection and
+ * the authority's codes (`{ urn, la, ons }`) into the page's fields (pages/about.mjs); `tools` is
+ * the loaded tools module (asLastInspection, longDate).
  */
 export function recordSection(app, { fill }) {
   const body = h("div", { class: "govuk-details__text", id: "record-body" });
@@ -31,7 +32,7 @@ export function recordSection(app, { fill }) {
     replace(body, h("p", { class: "govuk-body", role: "status" }, "Loading the inspection record…"));
     app
       .tools()
-      .then((tools) => tools.renderRecord(app, body, (inspection, name) => fill(inspection, name, tools)))
+      .then((tools) => tools.renderRecord(app, body, (inspection, name, codes) => fill(inspection, name, tools, codes)))
       .catch((err) => {
         started = false;
         replace(
@@ -42,8 +43,8 @@ export function recordSection(app, { fill }) {
       });
   };
   details.addEventListener("toggle", () => details.open && open());
-  // Reopened with an authority already chosen: show it at once.
-  if (app.store.read(CHOICE_KEY)) {
+  // Reopened with an authority already chosen (here or in the file): show it at once.
+  if (app.store.read(CHOICE_KEY) || app.a?.authorityCodes) {
     details.open = true;
     open();
   }

@@ -7,7 +7,14 @@ import { h, put, replace } from "../ui/dom.mjs";
 import { govButton, govInput, govTable, tableCells } from "../ui/govuk.mjs";
 import { csvText, downloadText } from "../domain/files.mjs";
 import { openPeerText, readPack } from "../domain/peer.mjs";
-import { RECORD_JUDGEMENTS, authorityOf, latestInspection, longDate, recordLabel } from "../domain/record.mjs";
+import {
+  RECORD_JUDGEMENTS,
+  authorityOf,
+  findAuthority,
+  latestInspection,
+  longDate,
+  recordLabel,
+} from "../domain/record.mjs";
 import { recordInUse } from "./record-panel.mjs";
 import { WORKFORCE, onePerAuthority, priorities, workforce } from "../domain/regional.mjs";
 import { exportButtons } from "../exports/report.mjs";
@@ -95,12 +102,17 @@ export async function addFiles(files, passphrase, frameworks) {
   }
 }
 
-/** The record's authority for a pack: its URN, else its name. */
+/**
+ * The record's authority for a pack: by its URN (the pack's, else its self-evaluation's codes),
+ * else by the name it gives, formal words aside ("Derby City Council" is Derby, never Derbyshire).
+ */
 function recordAuthority(record, pack) {
   if (!record) return null;
   return (
     authorityOf(record, pack.urn) ??
-    record.authorities.find((a) => a.name.toLowerCase() === String(pack.preparedBy).trim().toLowerCase()) ??
+    authorityOf(record, pack.assessment?.authorityCodes?.urn) ??
+    findAuthority(record, pack.preparedBy) ??
+    findAuthority(record, pack.assessment?.authority) ??
     null
   );
 }
@@ -383,7 +395,11 @@ export function regionalPage(app, main) {
                 ],
                 [
                   r.e.pack.preparedBy,
-                  r.last ? `Last inspection (ended ${longDate(r.last.endedOn)})` : "No ILACS inspection in the record",
+                  r.last
+                    ? r.last.endedOn
+                      ? `Last inspection (ended ${longDate(r.last.endedOn)})`
+                      : `Last inspection (report published ${longDate(r.last.publishedOn)})`
+                    : "No ILACS inspection in the record",
                   ...RECORD_JUDGEMENTS.map((j) => (r.last ? gradeText(app, r.last.grades, j.id) : "—")),
                 ],
               ]),
