@@ -1,0 +1,126 @@
+// What the peer challenge pages share (issue 19, 29): file names, the textarea and file fields,
+// reading a chosen file, the error summary, the passphrase field and the projection table.
+import { h } from "../../ui/dom.mjs";
+import { govErrorSummary, govInput, govTable } from "../../ui/govuk.mjs";
+
+export const govInset = (...children) => h("div", { class: "govuk-inset-text" }, children);
+
+/** The largest peer file read (a pack with every note at its longest is about 150 KB). */
+export const MAX_PEER_BYTES = 5 * 1024 * 1024;
+
+/** A file name's stem from free text: "stocktake-peer-pack-dorset-2026-12-04". */
+export function stem(kind, who, date) {
+  const slug = String(who || "authority")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `stocktake-${kind}-${slug || "authority"}-${date}`;
+}
+
+/** A GOV.UK textarea with its label (and hint): `opts` { id, label, hint, value, max, onInput }. */
+export function textArea(opts) {
+  const hintId = opts.hint ? `${opts.id}-hint` : null;
+  return h(
+    "div",
+    { class: "govuk-form-group" },
+    h("label", { class: "govuk-label govuk-label--s", for: opts.id }, opts.label),
+    opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
+    h(
+      "textarea",
+      {
+        class: "govuk-textarea",
+        id: opts.id,
+        name: opts.id,
+        rows: opts.rows ?? "3",
+        maxlength: String(opts.max),
+        "aria-describedby": hintId,
+        oninput: (e) => opts.onInput(e.target.value),
+      },
+      opts.value ?? "",
+    ),
+  );
+}
+
+/** A file input with its label, hint and error (GOV.UK file upload). */
+export function fileField({ id, label, hint, error, onFile }) {
+  const input = h("input", {
+    class: `govuk-file-upload${error ? " govuk-file-upload--error" : ""}`,
+    id,
+    name: id,
+    type: "file",
+    accept: ".json,application/json",
+    "aria-describedby": error ? `${id}-hint ${id}-error` : `${id}-hint`,
+  });
+  input.addEventListener("change", () => input.files?.[0] && onFile(input.files[0]));
+  return h(
+    "div",
+    { class: `govuk-form-group${error ? " govuk-form-group--error" : ""}` },
+    h("label", { class: "govuk-label govuk-label--s", for: id }, label),
+    h("div", { class: "govuk-hint", id: `${id}-hint` }, hint),
+    error
+      ? h(
+          "p",
+          { class: "govuk-error-message", id: `${id}-error` },
+          h("span", { class: "govuk-visually-hidden" }, "Error: "),
+          error,
+        )
+      : null,
+    input,
+  );
+}
+
+/** Reads a chosen file's text, refusing one far too big to be a peer file. */
+export async function fileText(file) {
+  if (file.size > MAX_PEER_BYTES) return { problem: "The selected file is larger than 5 MB, so it is not a peer file" };
+  try {
+    return { text: await file.text() };
+  } catch {
+    return { problem: "The selected file could not be read: try choosing it again" };
+  }
+}
+
+/** Errors for the page: an error summary (taking focus) linked to each field. */
+export function errorSummary(app, errors) {
+  return errors.length ? h("div", { id: "peer-errors", tabindex: "-1" }, govErrorSummary(errors, app.root)) : null;
+}
+
+/** The projected judgements of a self-evaluation, as a table. */
+export function projectionTable(app, assessment, caption) {
+  let scored = null;
+  try {
+    scored = app.core.score(assessment);
+  } catch {
+    scored = null;
+  }
+  const rows = (scored?.judgements ?? []).map((j) => [
+    j.name,
+    j.grade ? app.levelLabel(j.grade) : "Not enough answers",
+  ]);
+  if (scored?.overall?.grade) rows.unshift(["Overall effectiveness", app.levelLabel(scored.overall.grade)]);
+  const table = govTable({
+    caption,
+    captionSize: "m",
+    head: ["Judgement", "Their projection"],
+    rows,
+    firstCellIsHeader: true,
+  });
+  table.id = "pack-projection";
+  return table;
+}
+
+
+/** The passphrase field of a protected pack or response: `id`, its hint, its error from `errors`. */
+export function passphraseInput(id, hint, errors, onInput) {
+  return govInput({
+    id,
+    label: "Passphrase",
+    labelSize: "s",
+    type: "password",
+    autocomplete: "off",
+    spellcheck: false,
+    width: "20",
+    hint,
+    error: errors.find((e) => e.id === id)?.message,
+    onInput,
+  });
+}

@@ -1,0 +1,235 @@
+// "Peer challenge": the authority opens a reviewer's response over its own self-evaluation and
+// accepts or answers each challenge; the exchange is kept in its file (issue 19).
+import { h, put, replace } from "../../ui/dom.mjs";
+import { govButton, govRadios, govSummaryList } from "../../ui/govuk.mjs";
+import { applyResponse, openPeerText, openQuestions, readResponse, reply, takeRating, undoRating } from "../../domain/peer.mjs";
+import { longDate } from "../../domain/record.mjs";
+import { errorSummary, fileField, fileText, govInset, passphraseInput, textArea } from "./common.mjs";
+
+
+/** "Peer challenge": prepare a pack, open a response, accept or answer each challenge. */
+export function peerPage(app, main, params = {}) {
+  if (!app.a) app.begin();
+  const errors = params.errors ?? [];
+  const pending = params.pending ?? null;
+  app.title("Peer challenge", errors.length > 0);
+  const show = (p) => app.go("peer", p, { replace: true, focusId: p.errors?.length ? "peer-errors" : p.focusId });
+  const useValue = (value) => {
+    const { response, problem } = readResponse(value);
+    if (problem) return show({ errors: [{ id: "response-file", message: problem }] });
+    const applied = applyResponse(app.a, response);
+    if (applied.problem) return show({ errors: [{ id: "response-file", message: applied.problem }] });
+    app.changed(true);
+    app.go(
+      "peer",
+      {},
+      {
+        replace: true,
+        notice: [
+          `${response.reviewer}'s response has been opened`,
+          "Accept or answer each challenge below. Your replies are kept with your self-evaluation.",
+        ],
+      },
+    );
+  };
+  const onFile = async (file) => {
+    const read = await fileText(file);
+    if (read.problem) return show({ errors: [{ id: "response-file", message: read.problem }] });
+    const opened = await openPeerText(read.text, null);
+    if (opened.needsPassphrase) return show({ pending: { text: read.text, name: file.name } });
+    if (opened.problem) return show({ errors: [{ id: "response-file", message: opened.problem }] });
+    useValue(opened.value);
+  };
+  let pass = "";
+  const exchanges = [...(app.a.peer?.exchanges ?? [])].reverse();
+  const fw = app.fw();
+  const statement = new Map((fw?.areas ?? []).flatMap((area) => area.statements.map((s) => [s.id, s])));
+  put(
+    main,
+    errorSummary(app, errors),
+    h("h1", { class: "govuk-heading-l" }, "Peer challenge"),
+    h(
+      "p",
+      { class: "govuk-body" },
+      "Send your self-evaluation to a peer reviewer as a file, then open their response here to see each challenge beside your rating. The exchange is kept with your self-evaluation.",
+    ),
+    h("p", { class: "govuk-body" }, app.link("Prepare a peer challenge pack", "peer-pack", {}, { id: "peer-prepare" })),
+    h("h2", { class: "govuk-heading-m" }, "Open a reviewer's response"),
+    pending
+      ? [
+          h("p", { class: "govuk-body" }, `${pending.name} is protected with a passphrase.`),
+          passphraseInput("response-passphrase", "The passphrase you gave the pack.", errors, (v) => (pass = v)),
+          govButton({
+            text: "Open the response",
+            id: "response-open",
+            onClick: async () => {
+              const opened = await openPeerText(pending.text, pass);
+              if (opened.problem || opened.needsPassphrase)
+                return show({
+                  pending,
+                  errors: [{ id: "response-passphrase", message: opened.problem ?? "Enter the passphrase" }],
+                });
+              useValue(opened.value);
+            },
+          }),
+        ]
+      : fileField({
+          id: "response-file",
+          label: "Open a response file",
+          hint: "The file the peer reviewer sent back, ending in .json.",
+          error: errors.find((e) => e.id === "response-file")?.message,
+          onFile,
+        }),
+    exchanges.length ? null : h("p", { class: "govuk-body", id: "no-exchanges" }, "No peer challenge yet."),
+    exchanges.map((x, xi) => {
+      const n = exchanges.length - xi;
+      if (!x.respondedOn)
+        return h(
+          "div",
+          { class: "st-repeat", id: `exchange-${n}` },
+          h("h2", { class: "govuk-heading-m" }, `Pack sent to ${x.reviewer}`),
+          h(
+            "p",
+            { class: "govuk-body" },
+            `Prepared on ${longDate(x.sentOn)}${x.includesNotes ? ", with your notes" : ", without your notes"}. Waiting for the response.`,
+          ),
+        );
+      const entries = Object.entries(x.challenges ?? {});
+      const agreed = entries.filter(([, c]) => c.stance === "agree").length;
+      const summaryText = () =>
+        `${agreed} agreed, ${entries.length - agreed} questioned, ${openQuestions(x)} still to reply to.`;
+      const summary = h("p", { class: "govuk-body", id: `exchange-${n}-summary` }, summaryText());
+      const replied = () => {
+        app.changed(false);
+        summary.textContent = summaryText();
+      };
+      return h(
+        "div",
+        { id: `exchange-${n}` },
+        h("h2", { class: "govuk-heading-m" }, `Challenge from ${x.reviewer}, ${longDate(x.respondedOn)}`),
+        summary,
+        x.letter ? govInset(h("p", { class: "govuk-body st-text", id: `exchange-${n}-letter` }, x.letter)) : null,
+        entries.map(([sid, c]) => {
+          const s = statement.get(sid);
+          const own = () => app.a.answers?.[sid]?.level;
+          const r = x.replies?.[sid];
+          let answerText = r?.answer ?? "";
+          // Accepting can take the reviewer's rating, in one click, undone in one more; the reply
+          // records it (peer.mjs takeRating).
+          const ownRow = h("span", {}, "");
+          const showOwn = () => {
+            const rr = x.replies?.[sid];
+            const level = own();
+            ownRow.textContent = `${level ? app.levelLabel(level) : "Not answered"}${
+              rr && "ratingTo" in rr
+                ? ` (changed from ${rr.ratingFrom ? app.levelLabel(rr.ratingFrom).toLowerCase() : "not answered"} on accepting this challenge)`
+                : ""
+            }`;
+          };
+          const setLevel = (level) => {
+            const answers = app.a.answers ?? {};
+            app.set(`answers.${sid}`, { ...(answers[sid] ?? {}), level: level ?? undefined });
+          };
+          const ratingBlock = h("div", { id: `challenge-${n}-${sid}-rating` });
+          const showRating = () => {
+            showOwn();
+            const rr = x.replies?.[sid];
+            if (!c.rating || !app.fw()?.levels?.some((l) => l.id === c.rating)) {
+              replace(ratingBlock);
+              return;
+            }
+            if (rr && "ratingTo" in rr) {
+              replace(
+                ratingBlock,
+                h("p", { class: "govuk-body" }, `Your rating is now ${app.levelLabel(rr.ratingTo).toLowerCase()}.`),
+                govButton({
+                  text: "Change it back",
+                  secondary: true,
+                  id: `challenge-${n}-${sid}-undo`,
+                  onClick: () => {
+                    setLevel(undoRating(x, sid));
+                    replied();
+                    showRating();
+                  },
+                }),
+              );
+            } else if (c.rating !== own()) {
+              replace(
+                ratingBlock,
+                h(
+                  "p",
+                  { class: "govuk-body" },
+                  `${x.reviewer} would rate it ${app.levelLabel(c.rating).toLowerCase()}. Accepting leaves your rating as it is until you change it.`,
+                ),
+                govButton({
+                  text: `Change my rating to ${app.levelLabel(c.rating).toLowerCase()}`,
+                  secondary: true,
+                  id: `challenge-${n}-${sid}-take`,
+                  onClick: () => {
+                    setLevel(takeRating(x, sid, own() ?? null, c.rating));
+                    replied();
+                    showRating();
+                  },
+                }),
+              );
+            } else replace(ratingBlock);
+          };
+          showRating();
+          return h(
+            "div",
+            { class: "st-repeat", id: `challenge-${n}-${sid}` },
+            h("h3", { class: "govuk-heading-s" }, s?.text ?? sid),
+            govSummaryList(
+              [
+                { key: "Your rating", value: ownRow },
+                { key: `${x.reviewer}'s view`, value: c.stance === "agree" ? "Agrees" : "Questions it" },
+                c.stance === "question"
+                  ? { key: "Rating they would give", value: c.rating ? app.levelLabel(c.rating) : "Not given" }
+                  : null,
+              ].filter(Boolean),
+            ),
+            c.question ? h("p", { class: "govuk-body st-text" }, `Question: ${c.question}`) : null,
+            c.note ? h("p", { class: "govuk-body st-text" }, `Note: ${c.note}`) : null,
+            c.stance === "question"
+              ? govRadios({
+                  id: `reply-${n}-${sid}`,
+                  legend: `Your reply to the challenge on: ${s?.text ?? sid}`,
+                  legendSize: "s",
+                  small: true,
+                  items: [
+                    { value: "accepted", text: "Accept the challenge", conditional: [ratingBlock] },
+                    {
+                      value: "answered",
+                      text: "Answer it",
+                      conditional: [
+                        textArea({
+                          id: `reply-${n}-${sid}-answer`,
+                          label: "Your answer",
+                          max: MAX_TEXT,
+                          value: answerText,
+                          onInput: (v) => {
+                            answerText = v;
+                            reply(x, sid, "answered", v, app.today());
+                            replied();
+                          },
+                        }),
+                      ],
+                    },
+                  ],
+                  value: r?.status,
+                  onChange: (v) => {
+                    // Answering instead of accepting puts back a rating taken on accepting.
+                    if (v !== "accepted" && x.replies?.[sid] && "ratingTo" in x.replies[sid])
+                      setLevel(undoRating(x, sid));
+                    reply(x, sid, v, answerText, app.today());
+                    replied();
+                    showRating();
+                  },
+                })
+              : null,
+          );
+        }),
+      );
+    }),
+  );
+}
