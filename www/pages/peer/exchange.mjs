@@ -4,8 +4,15 @@ import { h, put, replace } from "../../ui/dom.mjs";
 import { govButton, govRadios, govSummaryList } from "../../ui/govuk.mjs";
 import { applyResponse, openPeerText, openQuestions, readResponse, reply, takeRating, undoRating } from "../../domain/peer.mjs";
 import { longDate } from "../../domain/record.mjs";
-import { errorSummary, fileField, fileText, govInset, passphraseInput, textArea } from "./common.mjs";
+import { errorSummary, fileField, fileText, govInset, markingBanner, passphraseInput, textArea } from "./common.mjs";
 
+
+/** What a response that will not open says: a wrong passphrase in its own words. */
+function responsePassphraseProblem(opened) {
+  if (opened.code === "wrong_passphrase_or_changed")
+    return "The passphrase is wrong for this response: enter the passphrase you gave the pack when you prepared it (or the response has been changed since the reviewer saved it)";
+  return opened.problem ?? "Enter the passphrase you gave the pack";
+}
 
 /** "Peer challenge": prepare a pack, open a response, accept or answer each challenge. */
 export function peerPage(app, main, params = {}) {
@@ -17,6 +24,15 @@ export function peerPage(app, main, params = {}) {
   const useValue = (value) => {
     const { response, problem } = readResponse(value);
     if (problem) return show({ errors: [{ id: "response-file", message: problem }] });
+    if (response.draft)
+      return show({
+        errors: [
+          {
+            id: "response-file",
+            message: `This is ${response.reviewer}'s draft, not their response: ask them for the response they saved to send`,
+          },
+        ],
+      });
     const applied = applyResponse(app.a, response);
     if (applied.problem) return show({ errors: [{ id: "response-file", message: applied.problem }] });
     app.changed(true);
@@ -47,6 +63,7 @@ export function peerPage(app, main, params = {}) {
   put(
     main,
     errorSummary(app, errors),
+    markingBanner(app.config.marking ?? "OFFICIAL-SENSITIVE", "peer-marking"),
     h("h1", { class: "govuk-heading-l" }, "Peer challenge"),
     h(
       "p",
@@ -67,7 +84,7 @@ export function peerPage(app, main, params = {}) {
               if (opened.problem || opened.needsPassphrase)
                 return show({
                   pending,
-                  errors: [{ id: "response-passphrase", message: opened.problem ?? "Enter the passphrase" }],
+                  errors: [{ id: "response-passphrase", message: responsePassphraseProblem(opened) }],
                 });
               useValue(opened.value);
             },
@@ -87,11 +104,11 @@ export function peerPage(app, main, params = {}) {
         return h(
           "div",
           { class: "st-repeat", id: `exchange-${n}` },
-          h("h2", { class: "govuk-heading-m" }, `Pack sent to ${x.reviewer}`),
+          h("h2", { class: "govuk-heading-m" }, `Pack prepared for ${x.reviewer}`),
           h(
             "p",
             { class: "govuk-body" },
-            `Prepared on ${longDate(x.sentOn)}${x.includesNotes ? ", with your notes" : ", without your notes"}. Waiting for the response.`,
+            `Saved to a file on ${longDate(x.sentOn)}${x.includesNotes ? ", with your notes" : ", without your notes"}, for you to send. Waiting for the response.`,
           ),
         );
       const entries = Object.entries(x.challenges ?? {});

@@ -1,13 +1,17 @@
 // "Prepare a peer challenge pack": the authority saves its self-evaluation as a file for one named
 // peer reviewer (issue 19).
 import { h, put } from "../../ui/dom.mjs";
+import { formatClock } from "../../ui/format.mjs";
 import { govButton, govInput, govRadios } from "../../ui/govuk.mjs";
 import { downloadText } from "../../domain/files.mjs";
 import { MAX_NAME, makePack, peerFileText, recordSent } from "../../domain/peer.mjs";
 import { MIN_PASSPHRASE } from "../protect.mjs";
 import { CHOICE_KEY } from "../record-panel.mjs";
-import { errorSummary, stem } from "./common.mjs";
+import { familyOf } from "../../domain/family.mjs";
+import { errorSummary, markingBanner, stem } from "./common.mjs";
 
+
+const clock = () => formatClock(new Date());
 
 export function peerPackPage(app, main, params = {}) {
   if (!app.a) app.begin();
@@ -42,6 +46,8 @@ export function peerPackPage(app, main, params = {}) {
       includeNotes: form.notes === "yes",
       today: app.today(),
       urn,
+      marking: app.config.marking ?? "OFFICIAL-SENSITIVE",
+      provider: familyOf(app.fw()) === "sccif",
     });
     const name = `${stem("peer-pack", app.a.authority, pack.preparedOn)}${form.pass ? "-protected" : ""}.json`;
     downloadText(app, name, await peerFileText(pack, form.pass || null), "application/json");
@@ -53,7 +59,7 @@ export function peerPackPage(app, main, params = {}) {
       {
         replace: true,
         notice: [
-          `Your pack for ${pack.preparedFor} has been saved`,
+          `Your pack for ${pack.preparedFor} has been saved to a file at ${clock()}`,
           `Your browser has saved it as ${name}. Send it to ${pack.preparedFor} yourself${form.pass ? ", and the passphrase separately, not in the same email" : ""}. When they send back their response, open it on this page.`,
         ],
       },
@@ -62,6 +68,7 @@ export function peerPackPage(app, main, params = {}) {
   put(
     main,
     errorSummary(app, errors),
+    markingBanner(app.config.marking ?? "OFFICIAL-SENSITIVE", "pack-page-marking"),
     h("h1", { class: "govuk-heading-l" }, "Prepare a peer challenge pack"),
     h(
       "p",
