@@ -236,6 +236,8 @@ const TOOLS_ONLY = [
   "pages/peer/pack.mjs",
   "pages/peer/review.mjs",
   "pages/peer/exchange.mjs",
+  "pages/peer/holds.mjs",
+  "pages/peer/open.mjs",
   "pages/regional.mjs",
   "domain/peer.mjs",
   "pages/record-panel.mjs",

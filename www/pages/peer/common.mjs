@@ -1,7 +1,7 @@
 // What the peer challenge pages share (issue 19, 29): file names, the textarea and file fields,
 // reading a chosen file, the error summary, the passphrase field and the projection table.
 import { h } from "../../ui/dom.mjs";
-import { govErrorSummary, govInput, govTable } from "../../ui/govuk.mjs";
+import { govErrorSummary, govInput } from "../../ui/govuk.mjs";
 
 export const govInset = (...children) => h("div", { class: "govuk-inset-text" }, children);
 
@@ -17,23 +17,32 @@ export function stem(kind, who, date) {
   return `stocktake-${kind}-${slug || "authority"}-${date}`;
 }
 
-/** A GOV.UK textarea with its label (and hint): `opts` { id, label, hint, value, max, onInput }. */
+/** A GOV.UK textarea with its label (and hint, error): `opts` { id, label, hint, error, value, max, onInput }. */
 export function textArea(opts) {
   const hintId = opts.hint ? `${opts.id}-hint` : null;
+  const errorId = opts.error ? `${opts.id}-error` : null;
   return h(
     "div",
-    { class: "govuk-form-group" },
+    { class: `govuk-form-group${opts.error ? " govuk-form-group--error" : ""}` },
     h("label", { class: "govuk-label govuk-label--s", for: opts.id }, opts.label),
     opts.hint ? h("div", { class: "govuk-hint", id: hintId }, opts.hint) : null,
+    opts.error
+      ? h(
+          "p",
+          { class: "govuk-error-message", id: errorId },
+          h("span", { class: "govuk-visually-hidden" }, "Error: "),
+          opts.error,
+        )
+      : null,
     h(
       "textarea",
       {
-        class: "govuk-textarea",
+        class: `govuk-textarea${opts.error ? " govuk-textarea--error" : ""}`,
         id: opts.id,
         name: opts.id,
         rows: opts.rows ?? "3",
         maxlength: String(opts.max),
-        "aria-describedby": hintId,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || null,
         oninput: (e) => opts.onInput(e.target.value),
       },
       opts.value ?? "",
@@ -84,31 +93,6 @@ export function errorSummary(app, errors) {
   return errors.length ? h("div", { id: "peer-errors", tabindex: "-1" }, govErrorSummary(errors, app.root)) : null;
 }
 
-/** The projected judgements of a self-evaluation, as a table. */
-export function projectionTable(app, assessment, caption) {
-  let scored = null;
-  try {
-    scored = app.core.score(assessment);
-  } catch {
-    scored = null;
-  }
-  const rows = (scored?.judgements ?? []).map((j) => [
-    j.name,
-    j.grade ? app.levelLabel(j.grade) : "Not enough answers",
-  ]);
-  if (scored?.overall?.grade) rows.unshift(["Overall effectiveness", app.levelLabel(scored.overall.grade)]);
-  const table = govTable({
-    caption,
-    captionSize: "m",
-    head: ["Judgement", "Their projection"],
-    rows,
-    firstCellIsHeader: true,
-  });
-  table.id = "pack-projection";
-  return table;
-}
-
-
 /** The passphrase field of a protected pack or response: `id`, its hint, its error from `errors`. */
 export function passphraseInput(id, hint, errors, onInput) {
   return govInput({
@@ -123,4 +107,9 @@ export function passphraseInput(id, hint, errors, onInput) {
     error: errors.find((e) => e.id === id)?.message,
     onInput,
   });
+}
+
+/** The protective marking, shown at the top and foot of a page that shows a pack or response, and printed. */
+export function markingBanner(marking, id) {
+  return marking ? h("p", { class: "st-marking", id }, marking) : null;
 }
