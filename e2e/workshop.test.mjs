@@ -386,8 +386,16 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       }));
       assert.equal(look.bg, "rgb(0, 0, 0)", "the button is filled when on");
       assert.match(look.text, /Projector mode: on/);
-      for (const id of ["#drop-zone", "#clear-files"]) assert.ok(!(await page.locator(id).isVisible()), `${id} is off the wall`);
-      assert.equal(await page.locator(".govuk-back-link").isVisible().catch(() => false), false, "Back is off the wall");
+      for (const id of ["#drop-zone", "#clear-files"])
+        assert.ok(!(await page.locator(id).isVisible()), `${id} is off the wall`);
+      assert.equal(
+        await page
+          .locator(".govuk-back-link")
+          .isVisible()
+          .catch(() => false),
+        false,
+        "Back is off the wall",
+      );
     }
     // Ties and splits in words, not "1 of 3 graded at".
     const agreements = await page.locator("section[data-judgement] p[data-agreement]").allTextContents();

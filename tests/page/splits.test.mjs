@@ -8,7 +8,11 @@ const order = ["outstanding", "good", "requires_improvement", "inadequate"];
 
 test("ties and splits read in words", () => {
   assert.equal(
-    splitText({ good: 1, requires_improvement: 1, inadequate: 1 }, ["requires_improvement", "inadequate", "good"], label),
+    splitText(
+      { good: 1, requires_improvement: 1, inadequate: 1 },
+      ["requires_improvement", "inadequate", "good"],
+      label,
+    ),
     "split three ways: requires improvement, inadequate, good",
   );
   assert.equal(splitText({ good: 4 }, order, label), "all 4 graded good");
@@ -19,6 +23,9 @@ test("ties and splits read in words", () => {
     splitText({ good: 2, inadequate: 2, outstanding: 1 }, order, label),
     "tied between good and inadequate (2 each), then 1 outstanding",
   );
-  assert.equal(splitText({ good: 2, not_known: 3 }, order, label, { verb: "chose", skip: ["not_known"] }), "all 2 chose good");
+  assert.equal(
+    splitText({ good: 2, not_known: 3 }, order, label, { verb: "chose", skip: ["not_known"] }),
+    "all 2 chose good",
+  );
   assert.equal(splitText({}, order, label), "");
 });

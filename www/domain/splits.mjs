@@ -18,11 +18,13 @@ export function splitText(counts, order, label, { verb = "graded", skip = [] } =
     .sort((a, b) => b.n - a.n || a.i - b.i);
   const total = groups.reduce((n, g) => n + g.n, 0);
   if (!total) return "";
-  if (groups.length === 1) return total === 1 ? `1 ${verb} ${label(groups[0].level)}` : `all ${total} ${verb} ${label(groups[0].level)}`;
+  if (groups.length === 1)
+    return total === 1 ? `1 ${verb} ${label(groups[0].level)}` : `all ${total} ${verb} ${label(groups[0].level)}`;
   const top = groups[0].n;
   const tied = groups.filter((g) => g.n === top);
   if (tied.length === groups.length) {
-    if (top === 1) return `split ${WAYS[groups.length] ?? groups.length} ways: ${groups.map((g) => label(g.level)).join(", ")}`;
+    if (top === 1)
+      return `split ${WAYS[groups.length] ?? groups.length} ways: ${groups.map((g) => label(g.level)).join(", ")}`;
     return `split evenly: ${groups.map((g) => `${g.n} ${label(g.level)}`).join(", ")}`;
   }
   if (tied.length > 1)

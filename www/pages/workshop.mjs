@@ -204,11 +204,7 @@ function workshopJudgementTable(app, j) {
       "Agreement: ",
       h("strong", { class: "st-agreement" }, workshopPercent(j.agreement)),
       j.mode
-        ? ` (${splitText(
-            j.counts,
-            j.participants.map((p) => p.grade).filter(Boolean),
-            (g) => label(g).toLowerCase(),
-          )})`
+        ? ` (${splitText(j.counts, j.participants.map((p) => p.grade).filter(Boolean), (g) => label(g).toLowerCase())})`
         : " (no participant answered enough to be graded)",
       ". Reference: ",
       h("strong", { class: "st-reference" }, j.reference ? label(j.reference) : "none"),

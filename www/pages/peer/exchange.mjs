@@ -2,10 +2,17 @@
 // accepts or answers each challenge; the exchange is kept in its file (issue 19).
 import { h, put, replace } from "../../ui/dom.mjs";
 import { govButton, govRadios, govSummaryList } from "../../ui/govuk.mjs";
-import { applyResponse, openPeerText, openQuestions, readResponse, reply, takeRating, undoRating } from "../../domain/peer.mjs";
+import {
+  applyResponse,
+  openPeerText,
+  openQuestions,
+  readResponse,
+  reply,
+  takeRating,
+  undoRating,
+} from "../../domain/peer.mjs";
 import { longDate } from "../../domain/record.mjs";
 import { errorSummary, fileField, fileText, govInset, markingBanner, passphraseInput, textArea } from "./common.mjs";
-
 
 /** What a response that will not open says: a wrong passphrase in its own words. */
 function responsePassphraseProblem(opened) {

@@ -182,9 +182,7 @@ export function historySection(facts) {
     "section",
     { id: "pack-history", "aria-labelledby": "pack-history-title" },
     h("h2", { class: "govuk-heading-m", id: "pack-history-title" }, "Their inspection history"),
-    rows.length
-      ? govSummaryList(rows)
-      : h("p", { class: "govuk-body" }, "The pack gives no inspection history."),
+    rows.length ? govSummaryList(rows) : h("p", { class: "govuk-body" }, "The pack gives no inspection history."),
   );
 }
 

@@ -45,7 +45,7 @@ export function openPackPage(app, main, { errors, pending, show, useValue, onFil
               h(
                 "li",
                 { id: `draft-${i + 1}` },
-                `${d.preparedBy || "A"} pack prepared for ${d.preparedFor} on ${longDate(d.preparedOn)}: last kept at ${when(d.keptAt, app)}${d.fileAt ? `, saved to a file at ${when(d.fileAt, app)}` : ", not saved to a file"}. `,
+                `${d.preparedBy ? `${d.preparedBy}'s` : "A"} pack prepared for ${d.preparedFor} on ${longDate(d.preparedOn)}: last kept at ${when(d.keptAt, app)}${d.fileAt ? `, saved to a file at ${when(d.fileAt, app)}` : ", not saved to a file"}. `,
                 h(
                   "a",
                   {
@@ -57,7 +57,10 @@ export function openPackPage(app, main, { errors, pending, show, useValue, onFil
                       const all = drafts(app);
                       delete all[d.packId];
                       app.store.write(DRAFTS_KEY, all);
-                      show({}, { notice: [`Your review of ${d.preparedBy || "that"} pack has been deleted from this device`] });
+                      show(
+                        {},
+                        { notice: [`Your review of ${d.preparedBy || "that"} pack has been deleted from this device`] },
+                      );
                     },
                   },
                   "Delete this review",
@@ -71,7 +74,12 @@ export function openPackPage(app, main, { errors, pending, show, useValue, onFil
     pending
       ? [
           h("p", { class: "govuk-body", id: "pack-pending" }, `${pending.name} is protected with a passphrase.`),
-          passphraseInput("pack-passphrase", "The pack's author will have sent it to you separately.", errors, (v) => (pass = v)),
+          passphraseInput(
+            "pack-passphrase",
+            "The pack's author will have sent it to you separately.",
+            errors,
+            (v) => (pass = v),
+          ),
           govButton({
             text: "Open the pack",
             id: "pack-open",

@@ -10,7 +10,6 @@ import { CHOICE_KEY } from "../record-panel.mjs";
 import { familyOf } from "../../domain/family.mjs";
 import { errorSummary, markingBanner, stem } from "./common.mjs";
 
-
 const clock = () => formatClock(new Date());
 
 export function peerPackPage(app, main, params = {}) {
@@ -134,4 +133,3 @@ export function peerPackPage(app, main, params = {}) {
     ),
   );
 }
-

@@ -4,7 +4,7 @@
 // id in the store's "peer-drafts", and come back when the same pack is opened again; a draft can be
 // saved to a file and reopened, as can the response itself; leaving or closing with review work not
 // saved to a file asks first.
-import { h, put, replace } from "../../ui/dom.mjs";
+import { h, inPage, put, replace } from "../../ui/dom.mjs";
 import { govButton, govInput, govRadios, govSelect } from "../../ui/govuk.mjs";
 import { formatClock } from "../../ui/format.mjs";
 import { downloadText } from "../../domain/files.mjs";
@@ -129,7 +129,10 @@ export function peerReviewPage(app, main, params = {}) {
   register(app);
   const errors = params.errors ?? [];
   const pending = params.pending ?? null;
-  app.title(review ? `Peer challenge for ${review.pack.preparedBy}` : "Review a peer challenge pack", errors.length > 0);
+  app.title(
+    review ? `Peer challenge for ${review.pack.preparedBy}` : "Review a peer challenge pack",
+    errors.length > 0,
+  );
   const show = (p, opts = {}) =>
     app.go("peer-review", p, {
       replace: true,
@@ -283,7 +286,7 @@ export function peerReviewPage(app, main, params = {}) {
           }),
           h(
             "a",
-            { href: "#", class: "govuk-link", id: "close-cancel", onclick: (e) => (e.preventDefault(), show({})) },
+            { href: "#", class: "govuk-link", id: "close-cancel", onclick: inPage(() => show({})) },
             "Keep reviewing",
           ),
         ),
