@@ -361,9 +361,9 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
 
   const scrolledSomewhere = [];
   for (const [mode, width, height] of [
-    ["normal", 1280, 900],
+    ["normal", 1280, 720],
     ["projector", 1920, 1080],
-    ["projector", 1280, 900],
+    ["projector", 1280, 720],
   ]) {
     await page.setViewportSize({ width, height });
     const on = (await page.locator("#projector-toggle").getAttribute("aria-pressed")) === "true";

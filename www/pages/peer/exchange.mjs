@@ -255,5 +255,6 @@ export function peerPage(app, main, params = {}) {
         }),
       );
     }),
+    exchanges.length ? markingBanner(app.config.marking ?? "OFFICIAL-SENSITIVE", "peer-marking-foot") : null,
   );
 }
