@@ -11,6 +11,7 @@ import {
   takeRating,
   undoRating,
 } from "../../domain/peer.mjs";
+import { formatClock } from "../../ui/format.mjs";
 import { longDate } from "../../domain/record.mjs";
 import { errorSummary, fileField, fileText, govInset, markingBanner, passphraseInput, textArea } from "./common.mjs";
 
@@ -49,7 +50,7 @@ export function peerPage(app, main, params = {}) {
       {
         replace: true,
         notice: [
-          `${response.reviewer}'s response has been opened`,
+          `${response.reviewer}'s response has been opened at ${formatClock(new Date())}`,
           "Accept or answer each challenge below. Your replies are kept with your self-evaluation.",
         ],
       },
