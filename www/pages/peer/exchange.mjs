@@ -3,6 +3,7 @@
 import { h, put, replace } from "../../ui/dom.mjs";
 import { govButton, govRadios, govSummaryList } from "../../ui/govuk.mjs";
 import {
+  MAX_TEXT,
   applyResponse,
   openPeerText,
   openQuestions,
