@@ -31,6 +31,16 @@ async function download(page, selector) {
   return { name: d.suggestedFilename(), text: await readFile(await d.path(), "utf8") };
 }
 
+/** Waits until the shadow root's `selector` has text matching `re` (a page re-rendered after a passphrase). */
+function waitText(page, selector, re) {
+  return page.waitForFunction(
+    ([sel, source]) =>
+      new RegExp(source).test(document.querySelector("stocktake-app").shadowRoot.querySelector(sel)?.textContent ?? ""),
+    [selector, re.source],
+    { timeout: 20000 },
+  );
+}
+
 const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
 /** A pack made in Node from the page's own framework: three statements answered in full. */
@@ -181,7 +191,7 @@ test("a review survives a reload, a draft file and a close, with what the pack h
   assert.match(await shadowText(page, "#review-status"), /Saved to a file at \d\d:\d\d \(stocktake-peer-draft-/);
   await page.locator("#review-letter").fill("Something I will throw away.");
   await page.locator("#own-response-file").setInputFiles(file(draft.name, draft.text));
-  await page.locator("#notice-heading").waitFor();
+  await waitText(page, "#notice-heading", /Your draft has been reopened/);
   assert.match(await shadowText(page, "#notice-heading"), /Your draft has been reopened/);
   assert.match(await page.locator("#review-letter").inputValue(), /Typed just before the reload/);
 
