@@ -142,6 +142,10 @@ test("a review survives a reload, a draft file and a close, with what the pack h
   await page.click("#pack-contents a >> nth=-1");
   assert.equal(await focusedId(page), "review-letter-section");
   assert.match(await shadowText(page, "#review-status"), /Not yet saved to a file/);
+  await page.locator(`#review-${s0.id}`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "peer-draft-statement-1280.png") });
+  await page.locator("#pack-judgements").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "peer-draft-judgements-1280.png") });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(ARTIFACTS, "peer-draft-review-top-1280.png") });
   await axeClean(page, errors, "review, pack open");

@@ -114,8 +114,7 @@ export function judgementsSection(facts) {
       "",
     ]);
   const table = govTable({
-    caption: "Their judgements: the grade their answers fit, and the chances allowing for their evidence",
-    captionSize: "m",
+    caption: "The grade their answers fit, and the chances allowing for their evidence (2,000 simulated inspections)",
     head: ["Judgement", "Their answers fit", "Chances allowing for their evidence", "Note"],
     rows,
     firstCellIsHeader: true,

@@ -309,7 +309,11 @@ export function peerReviewPage(app, main, params = {}) {
     errorSummary(app, errors),
     markingBanner(pack.marking, "pack-marking"),
     h("span", { class: "govuk-caption-l" }, "Peer challenge"),
-    h("h1", { class: "govuk-heading-l" }, `${pack.preparedBy || "Their"} self-evaluation`),
+    h(
+      "h1",
+      { class: "govuk-heading-l" },
+      pack.preparedBy ? `${pack.preparedBy}'s self-evaluation` : "Their self-evaluation",
+    ),
     govInset(
       h("p", { class: "govuk-body govuk-!-font-weight-bold", id: "pack-notice" }, pack.notice),
       h(
