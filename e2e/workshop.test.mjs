@@ -396,6 +396,8 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
         false,
         "Back is off the wall",
       );
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.screenshot({ path: join(ROOT_ARTIFACTS, `workshop-projector-top-${width}.png`) });
     }
     // Ties and splits in words, not "1 of 3 graded at".
     const agreements = await page.locator("section[data-judgement] p[data-agreement]").allTextContents();
