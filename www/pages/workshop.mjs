@@ -557,7 +557,7 @@ export function workshopComparePage(app, main) {
   });
   const stateTag = h("span", { class: "st-toggle__state", "aria-hidden": "true" });
   toggle.append(stateTag);
-  const showState = () => replace(stateTag, projectorOn() ? ": on" : ": off");
+  const showState = () => replace(stateTag, projectorOn() ? ": on \u2713" : ": off");
   showState();
   put(
     main,
