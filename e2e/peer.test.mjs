@@ -85,7 +85,7 @@ test("two authorities exchange a challenge and a response by keyboard; the excha
   await onPage(page, "peer");
   assert.match(pack.name, /^stocktake-peer-pack-dorset-\d{4}-\d{2}-\d{2}-protected\.json$/);
   assert.ok(!pack.text.includes("Dorset"), "the protected pack is not readable");
-  assert.match(await shadowText(page, "#exchange-1"), /Pack sent to Sam Peer, DCS Wiltshire/);
+  assert.match(await shadowText(page, "#exchange-1"), /Pack prepared for Sam Peer, DCS Wiltshire/);
 
   // The reviewer, in a browser context of their own, with no self-evaluation.
   const rev = await openPage(site.browser, { acceptDownloads: true, viewport: { width: 390, height: 900 } });

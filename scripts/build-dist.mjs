@@ -232,7 +232,12 @@ export async function bundle(entry, { inputs = false } = {}) {
 /** The modules only the tools chunk has: never in the first visit's bundle (checked below). */
 const TOOLS_ONLY = [
   "pages/audits.mjs",
-  "pages/peer.mjs",
+  "pages/peer/common.mjs",
+  "pages/peer/pack.mjs",
+  "pages/peer/review.mjs",
+  "pages/peer/exchange.mjs",
+  "pages/peer/holds.mjs",
+  "pages/peer/open.mjs",
   "pages/regional.mjs",
   "domain/peer.mjs",
   "pages/record-panel.mjs",

@@ -241,6 +241,9 @@ function configOf(el) {
     framework: d.framework || null,
     storage: ["local", "session", "none"].includes(d.storage) ? d.storage : "local",
     authority: d.authority || "",
+    // The protective marking on peer challenge packs, responses and their printouts (issue 29):
+    // OFFICIAL-SENSITIVE unless the host page says otherwise; data-marking="" for none.
+    marking: d.marking !== undefined ? d.marking.trim().slice(0, 60) : "OFFICIAL-SENSITIVE",
     colour: headerColour(d.colour || ""),
     logo: d.logo || "",
     // Opened from disk: storage is shared by every local file in this browser profile.

@@ -16,13 +16,25 @@ export const PEER_VERSION = 1;
 export const MAX_NAME = 100;
 export const MAX_TEXT = 2000;
 export const MAX_LETTER = 10000;
+/** The protective marking on packs, responses and their printouts unless the host page sets one (data-marking). */
+export const DEFAULT_MARKING = "OFFICIAL-SENSITIVE";
+/** The store key of the reviewer's drafts, by pack id (issue 29: a review survives a reload). */
+export const DRAFTS_KEY = "peer-drafts";
 const LEVELS = new Set(["outstanding", "good", "requires_improvement", "inadequate", "not_known"]);
 const STANCES = new Set(["agree", "question"]);
 const STATUSES = new Set(["accepted", "answered"]);
 
 /** What every pack says first: who it was prepared for, and that it is confidential. */
-export function packNotice(preparedBy, preparedFor, includesNotes) {
-  return `Confidential. Prepared by ${preparedBy || "an authority"} for ${preparedFor} only, for peer challenge. It holds the authority's candid view of its own services${includesNotes ? ", with its notes" : " (its notes are left out)"}: do not pass it on, and delete it when the challenge is over.`;
+export function packNotice(preparedBy, preparedFor, includesNotes, provider = false) {
+  const who = provider ? "the home or agency" : "the authority";
+  return `Confidential. Prepared by ${preparedBy || (provider ? "a home or agency" : "an authority")} for ${preparedFor} only, for peer challenge. It holds ${who}'s candid view of its own ${provider ? "care" : "services"}${includesNotes ? ", with its notes" : " (its notes are left out)"}: do not pass it on, and delete it when the challenge is over.`;
+}
+
+/** The marking a file carries: its own when it has one (up to 60 characters), else `fallback`. */
+export function markingOf(value, fallback = DEFAULT_MARKING) {
+  return typeof value?.marking === "string" && value.marking.trim() && value.marking.length <= 60
+    ? value.marking.trim()
+    : fallback;
 }
 
 /** A new random id for a pack. */
@@ -34,7 +46,10 @@ export function newPackId() {
  * The pack for `preparedFor`: the self-evaluation without its exchange history and workshop
  * fields, and without its notes unless `includeNotes`.
  */
-export function makePack(assessment, { preparedFor, includeNotes, today, id = newPackId(), urn = null }) {
+export function makePack(
+  assessment,
+  { preparedFor, includeNotes, today, id = newPackId(), urn = null, marking = DEFAULT_MARKING, provider = false },
+) {
   const a = JSON.parse(JSON.stringify(assessment));
   delete a.peer;
   delete a.participant;
@@ -44,7 +59,8 @@ export function makePack(assessment, { preparedFor, includeNotes, today, id = ne
     format: PACK_FORMAT,
     version: PEER_VERSION,
     id,
-    notice: packNotice(a.authority, preparedFor, !!includeNotes),
+    marking,
+    notice: packNotice(a.authority, preparedFor, !!includeNotes, provider),
     preparedBy: a.authority ?? "",
     preparedFor,
     preparedOn: today,
@@ -92,8 +108,11 @@ function formatProblem(value, format, what) {
 /**
  * Reads a pack (parsed JSON): `{ pack }` or `{ problem, code }` (a sentence for the error summary,
  * and what is wrong as a code: those of `formatProblem`, or `incomplete` when a part is missing).
+ * `provider(frameworkId)` says whether the framework is for homes and agencies (the notice's words).
+ * @param {any} value
+ * @param {(frameworkId: string) => boolean} [provider]
  */
-export function readPack(value) {
+export function readPack(value, provider = () => false) {
   const format = formatProblem(value, PACK_FORMAT, "peer challenge pack");
   if (format) return format;
   const incomplete = (problem) => ({ code: "incomplete", problem });
@@ -109,7 +128,13 @@ export function readPack(value) {
       preparedBy: value.preparedBy ?? "",
       includesNotes: value.includesNotes === true,
       urn: Number.isInteger(value.urn) ? value.urn : null,
-      notice: packNotice(value.preparedBy, value.preparedFor, value.includesNotes === true),
+      marking: markingOf(value),
+      notice: packNotice(
+        value.preparedBy,
+        value.preparedFor,
+        value.includesNotes === true,
+        provider(value.assessment.framework),
+      ),
     },
   };
 }
@@ -131,11 +156,15 @@ function cleanChallenges(challenges) {
   return out;
 }
 
-/** The reviewer's response to `pack`. */
-export function makeResponse(pack, { reviewer, letter, challenges, today }) {
+/** The reviewer's response to `pack` (`draft`: work in progress, saved to carry on later). */
+export function makeResponse(pack, { reviewer, letter, challenges, today, draft = false }) {
+  const marking = markingOf(pack);
   return {
     format: RESPONSE_FORMAT,
     version: PEER_VERSION,
+    marking,
+    notice: `${marking}. ${draft ? "A draft of the" : "The"} peer challenge response of ${reviewer || pack.preparedFor} to ${pack.preparedBy || "the pack's author"}'s self-evaluation, for them only: do not pass it on.`,
+    ...(draft ? { draft: true } : {}),
     packId: pack.id,
     authority: pack.preparedBy,
     reviewer: reviewer || pack.preparedFor,
@@ -167,7 +196,44 @@ export function readResponse(value) {
       if (c[k] != null && !isText(c[k], MAX_TEXT))
         return { problem: `The challenge to ${id} has a ${k} longer than ${MAX_TEXT} characters` };
   }
-  return { response: { ...value, letter: value.letter ?? "", challenges: cleanChallenges(challenges) } };
+  return {
+    response: {
+      ...value,
+      draft: value.draft === true,
+      marking: markingOf(value),
+      letter: value.letter ?? "",
+      challenges: cleanChallenges(challenges),
+    },
+  };
+}
+
+/**
+ * What stops a response being sent (a draft may have them): questions left empty and an empty
+ * letter, as `[{ statementId | "letter" }]` in the order of `statementIds`.
+ */
+export function responseGaps(statementIds, { letter, challenges }) {
+  const gaps = [];
+  for (const id of statementIds) {
+    const c = challenges?.[id];
+    if (c?.stance === "question" && !String(c.question ?? "").trim()) gaps.push({ statementId: id });
+  }
+  if (!String(letter ?? "").trim()) gaps.push({ statementId: "letter" });
+  return gaps;
+}
+
+/**
+ * The reviewer's own response or draft reopened over `pack`: `{ draft }` with the reviewer, letter
+ * and challenges (every text kept as written), or `{ problem }` when it answers another pack.
+ */
+export function draftFromResponse(pack, response) {
+  if (response.packId !== pack.id)
+    return {
+      problem: `This response is to another pack (${response.authority || "another author"}'s of ${response.respondedOn}), not to the pack open now`,
+    };
+  const challenges = {};
+  for (const [id, c] of Object.entries(response.challenges))
+    challenges[id] = { stance: c.stance, question: c.question ?? "", rating: c.rating ?? "", note: c.note ?? "" };
+  return { draft: { reviewer: response.reviewer, letter: response.letter, challenges } };
 }
 
 /** Notes in the authority's own file that a pack was sent to `preparedFor`. */
@@ -260,6 +326,13 @@ export async function openPeerText(text, passphrase) {
   try {
     value = JSON.parse(String(text).replace(/^\uFEFF/, ""));
   } catch {
+    // A Stocktake file cut short (an email attachment or a copy that stopped) still starts like one.
+    if (/^\s*\{[\s\S]*"format"\s*:\s*"stocktake-/.test(String(text).slice(0, 400)))
+      return {
+        code: "truncated",
+        problem:
+          "The selected file is a Stocktake file, but it is damaged or incomplete: it ends early or has been changed. Ask for it to be sent again",
+      };
     return { code: "not_stocktake", problem: "The selected file is not a Stocktake file" };
   }
   if (isEncrypted(value)) {

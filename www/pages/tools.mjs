@@ -6,7 +6,9 @@
 // twice); the offline file carries it inline, evaluated only then (scripts/build-dist.mjs,
 // bundleTools).
 export { auditPage, auditsImportPage, auditsPage } from "./audits.mjs";
-export { peerPackPage, peerPage, peerReviewPage } from "./peer.mjs";
+export { peerPackPage } from "./peer/pack.mjs";
+export { peerReviewPage } from "./peer/review.mjs";
+export { peerPage } from "./peer/exchange.mjs";
 export { regionalPage } from "./regional.mjs";
 export { renderRecord } from "./record-panel.mjs";
 export { asLastInspection, longDate } from "../domain/record.mjs";

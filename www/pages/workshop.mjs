@@ -7,19 +7,41 @@
 import { h, replace, put } from "../ui/dom.mjs";
 import { govButton, govInput, govTableScroll, govTag, govWarning } from "../ui/govuk.mjs";
 import { exportButtons } from "../exports/report.mjs";
+import { splitText } from "../domain/splits.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
 const WORKSHOP_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Level and grade columns, in the order shown. */
+// `abbr`: the column's heading on screen, so the table fits 1280 px (and a projector) without
+// scrolling sideways; the full words are read by screen readers, printed, and listed in the key.
 const WORKSHOP_LEVELS = [
-  { id: "outstanding", short: "Outstanding" },
-  { id: "good", short: "Good" },
-  { id: "requires_improvement", short: "Requires improvement" },
-  { id: "inadequate", short: "Inadequate" },
-  { id: "not_known", short: "Not known" },
-  { id: "unanswered", short: "Not answered" },
+  { id: "outstanding", short: "Outstanding", abbr: "Out." },
+  { id: "good", short: "Good", abbr: "Good" },
+  { id: "requires_improvement", short: "Requires improvement", abbr: "RI" },
+  { id: "inadequate", short: "Inadequate", abbr: "Inad." },
+  { id: "not_known", short: "Not known", abbr: "NK" },
+  { id: "unanswered", short: "Not answered", abbr: "None" },
 ];
+
+/** A heading shown short on screen and in full to screen readers and on paper. */
+function shortHeading(abbr, full) {
+  if (abbr === full) return full;
+  return [h("span", { class: "st-short", "aria-hidden": "true" }, abbr), h("span", { class: "st-long" }, full)];
+}
+
+/** The key to the short headings, above each statement table on screen. */
+function levelKey() {
+  return h(
+    "p",
+    { class: "govuk-body-s st-level-key st-no-print" },
+    "Key: ",
+    WORKSHOP_LEVELS.filter((l) => l.abbr !== l.short)
+      .map((l) => `${l.abbr} ${l.short.toLowerCase()}`)
+      .join(", "),
+    ".",
+  );
+}
 
 /** The scenario in full from the core, or null. */
 function workshopScenario(app, id) {
@@ -180,8 +202,6 @@ function workshopSpread(spread) {
 /** The per-judgement table: each participant's projected grade against the reference. */
 function workshopJudgementTable(app, j) {
   const label = (g) => (g ? app.levelLabel(g) : "Not enough answered");
-  const modeCount = j.mode ? j.counts[j.mode] : 0;
-  const graded = j.participants.filter((p) => p.grade).length;
   return h(
     "section",
     { class: "st-judgement-compare", "data-judgement": j.id, "aria-labelledby": `jc-${j.id}` },
@@ -192,7 +212,7 @@ function workshopJudgementTable(app, j) {
       "Agreement: ",
       h("strong", { class: "st-agreement" }, workshopPercent(j.agreement)),
       j.mode
-        ? ` (${modeCount} of ${graded} graded at ${label(j.mode)})`
+        ? ` (${splitText(j.counts, j.participants.map((p) => p.grade).filter(Boolean), (g) => label(g).toLowerCase())})`
         : " (no participant answered enough to be graded)",
       ". Reference: ",
       h("strong", { class: "st-reference" }, j.reference ? label(j.reference) : "none"),
@@ -243,6 +263,18 @@ function workshopJudgementTable(app, j) {
   );
 }
 
+/** How the participants' levels for a statement divide, in words ("split three ways: good, …"). */
+function statementSplit(app, s) {
+  return splitText(
+    s.counts,
+    WORKSHOP_LEVELS.map((l) => l.id),
+    (l) => app.levelLabel(l).toLowerCase(),
+    { verb: "chose", skip: ["unanswered", "not_known"] },
+  );
+}
+
+const capital = (t) => t.replace(/^./, (c) => c.toUpperCase());
+
 /** The per-statement distribution table for one area. */
 function workshopStatementTable(app, area, rows) {
   return h(
@@ -257,7 +289,11 @@ function workshopStatementTable(app, area, rows) {
         { class: "govuk-table__row" },
         h("th", { scope: "col", class: "govuk-table__header" }, "Statement"),
         WORKSHOP_LEVELS.map((l) =>
-          h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, l.short),
+          h(
+            "th",
+            { scope: "col", class: "govuk-table__header govuk-table__header--numeric", "data-level": l.id },
+            shortHeading(l.abbr, l.short),
+          ),
         ),
         h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, "Agreement"),
         h("th", { scope: "col", class: "govuk-table__header govuk-table__header--numeric" }, "Spread"),
@@ -399,7 +435,7 @@ function workshopComparison(app, result, unreadable) {
                     h(
                       "span",
                       { class: "govuk-body-s" },
-                      `Agreement ${workshopPercent(s.agreement)}, spread ${workshopSpread(s.spread)}`,
+                      `${capital(statementSplit(app, s))}: agreement ${workshopPercent(s.agreement)}, spread ${workshopSpread(s.spread)}`,
                       s.reference ? `, reference ${app.levelLabel(s.reference)}` : "",
                       ".",
                     ),
@@ -419,6 +455,7 @@ function workshopComparison(app, result, unreadable) {
             { class: "govuk-body" },
             "How many participants chose each level, the share at the most common level (agreement), and how many grades separate the lowest and highest answer (spread, not counting not known). The reference level is marked.",
           ),
+          levelKey(),
           (fw?.areas ?? []).map((area) =>
             govTableScroll(
               workshopStatementTable(app, area, area.statements.map((s) => byId.get(s.id)).filter(Boolean)),
@@ -492,7 +529,7 @@ export function workshopComparePage(app, main) {
   });
   const zone = h(
     "div",
-    { class: "govuk-form-group st-dropzone st-no-print", id: "drop-zone" },
+    { class: "govuk-form-group st-dropzone st-no-print st-off-wall", id: "drop-zone" },
     h("label", { class: "govuk-label govuk-label--s", for: "workshop-files" }, "Choose participants' files"),
     h(
       "div",
@@ -512,16 +549,23 @@ export function workshopComparePage(app, main) {
     add(e.dataTransfer?.files);
   });
   const projectorOn = () => app.mount.classList.contains("st-projector");
+  // The button says whether the mode is on by its look as well as aria-pressed (a tick and "on"), so
+  // it reads as on once focus has left it; on the wall the chooser, Back and Remove are hidden.
   const toggle = govButton({
-    classes: "govuk-button--secondary",
     text: "Projector mode",
     id: "projector-toggle",
+    classes: "govuk-button--secondary st-toggle",
     attributes: { "aria-pressed": String(projectorOn()) },
     onClick: () => {
       app.mount.classList.toggle("st-projector");
       toggle.setAttribute("aria-pressed", String(projectorOn()));
+      showState();
     },
   });
+  const stateTag = h("span", { class: "st-toggle__state", "aria-hidden": "true" });
+  toggle.append(stateTag);
+  const showState = () => replace(stateTag, projectorOn() ? ": on \u2713" : ": off");
+  showState();
   put(
     main,
     h("span", { class: "govuk-caption-l" }, "Workshops"),
@@ -544,9 +588,9 @@ export function workshopComparePage(app, main) {
         onClick: () => window.print(),
       }),
       govButton({
-        classes: "govuk-button--secondary",
         text: "Remove all files",
         id: "clear-files",
+        classes: "govuk-button--secondary st-off-wall",
         onClick: () => {
           state.files = [];
           state.unreadable = [];
