@@ -122,11 +122,13 @@ pub struct Assessment {
     pub audits: Vec<audit::Audit>,
     /// The authority's codes, when chosen from the public record; absent from files without them.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub authority_codes: Option<AuthorityCodes>,
 }
 
 /// An authority's codes: how files, packs and the public record join (names are for people).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AuthorityCodes {
     /// Ofsted's unique reference number for the local authority.
     pub urn: u64,
@@ -155,7 +157,7 @@ fn parse_codes(v: &Value, problems: &mut Vec<Problem>) -> Option<AuthorityCodes>
         _ => {
             problems.push(Problem::new(
                 "authorityCodes",
-                "invalid_codes",
+                Code::InvalidCodes,
                 "The authority's codes are not an Ofsted URN, a three-digit DfE code and an ONS code, so they are left out: choose the authority again from the public record",
             ));
             None

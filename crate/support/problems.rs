@@ -14,6 +14,8 @@ use std::fmt;
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
+    /// An authority's codes (Ofsted URN, DfE and ONS codes) that are not in the shape they are published in.
+    InvalidCodes,
     /// A part of the history that does not apply to this framework.
     NotApplicable,
     /// Not one of the kinds the field accepts (an inspection's or an intervention's).
@@ -92,7 +94,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests and documentation.
-    pub const ALL: &[Code] = &[
+    pub const ALL: &[Code] = &[Code::InvalidCodes, 
         Code::NotApplicable,
         Code::InvalidKind,
         Code::EndedBeforeStarted,
@@ -135,6 +137,7 @@ impl Code {
     /// The code's name as the page sees it, such as `invalid_date`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Code::InvalidCodes => "invalid_codes",
             Code::NotApplicable => "not_applicable",
             Code::InvalidKind => "invalid_kind",
             Code::EndedBeforeStarted => "ended_before_started",
