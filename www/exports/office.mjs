@@ -251,7 +251,7 @@ function isoDate(value) {
  * with); dates are Date cells with a date format; numbers Number cells; percentages numbers (0–1)
  * shown as percentages. An empty or unusable value is an empty cell.
  */
-function xlsxCell(value, type) {
+function xlsxCell(value, type, wrap) {
   if (value == null || value === "") return null;
   switch (type) {
     case "date": {
@@ -265,13 +265,36 @@ function xlsxCell(value, type) {
       return type === "percent" ? { value: n, type: Number, format: "0%" } : { value: n, type: Number };
     }
     default:
-      return { value: String(value), type: String, wrap: false };
+      return { value: String(value), type: String, wrap: Boolean(wrap), alignVertical: "top" };
   }
+}
+
+/** The XML-escaped, quoted sheet name in a reference: 'Action plan'. */
+function sheetName(name) {
+  return `'${name.replace(/'/g, "''").replace(/&/g, "&amp;").replace(/</g, "&lt;")}'`;
 }
 
 /** The XML-escaped sheet name in a reference: 'Action plan'!$A$1:$G$9. */
 function sheetRef(name, cols, rows) {
-  return `'${name.replace(/'/g, "''").replace(/&/g, "&amp;").replace(/</g, "&lt;")}'!$A$1:$${columnName(cols)}$${rows}`;
+  return `${sheetName(name)}!$A$1:$${columnName(cols)}$${rows}`;
+}
+
+/**
+ * A sheet laid out to print: A4, fitted to the page's width (as many pages down as it takes),
+ * landscape when the sheet is wide; its header row repeats on every page (Print_Titles, above).
+ */
+function printSetup(xml, landscape) {
+  const fit = '<pageSetUpPr fitToPage="1"/>';
+  let out = xml.includes("<sheetPr")
+    ? xml.replace(/<sheetPr([^>]*?)\/>/, (_, a) => `<sheetPr${a}>${fit}</sheetPr>`).replace(/<sheetPr([^>]*?)>(?!<pageSetUpPr)/, (m) => `${m}${fit}`)
+    : xml.replace(/<worksheet[^>]*>/, (m) => `${m}<sheetPr>${fit}</sheetPr>`);
+  const setup = `<pageSetup paperSize="9" orientation="${landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`;
+  if (out.includes("<pageMargins")) out = out.replace(/<pageMargins[^>]*\/>/, (m) => `${m}${setup}`);
+  else {
+    const margins = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+    out = out.replace(/<autoFilter[^>]*\/>/, (m) => `${m}${margins}${setup}`);
+  }
+  return out;
 }
 
 function columnName(n) {
@@ -294,7 +317,10 @@ function autoFilter(sheets) {
           transform(xml, _options, { sheetIndex }) {
             const { cols, rows } = size(sheetIndex);
             if (xml.includes("<autoFilter")) return xml;
-            return xml.replace("</sheetData>", () => `</sheetData><autoFilter ref="A1:${columnName(cols)}${rows}"/>`);
+            return printSetup(
+              xml.replace("</sheetData>", () => `</sheetData><autoFilter ref="A1:${columnName(cols)}${rows}"/>`),
+              Boolean(sheets[sheetIndex].landscape),
+            );
           },
         },
         "xl/workbook.xml": {
@@ -302,7 +328,7 @@ function autoFilter(sheets) {
             const names = sheets
               .map((s, i) => {
                 const { cols, rows } = size(i);
-                return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheetRef(s.name, cols, rows)}</definedName>`;
+                return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheetRef(s.name, cols, rows)}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="${i}">${sheetName(s.name)}!$1:$1</definedName>`;
               })
               .join("");
             if (/<definedNames\s*\/>/.test(xml))
@@ -325,8 +351,15 @@ export function makeXlsx({ sheets }) {
   const data = sheets.map((s) => ({
     sheet: s.name,
     data: [
-      s.columns.map((c) => ({ value: c.header, type: String, fontWeight: "bold", backgroundColor: "#F3F2F1" })),
-      ...s.rows.map((r) => s.columns.map((c, i) => xlsxCell(r[i], c.type))),
+      s.columns.map((c) => ({
+        value: c.header,
+        type: String,
+        fontWeight: "bold",
+        backgroundColor: "#F3F2F1",
+        wrap: true,
+        alignVertical: "top",
+      })),
+      ...s.rows.map((r) => s.columns.map((c, i) => xlsxCell(r[i], c.type, c.wrap))),
     ],
     columns: s.columns.map((c) => ({ width: c.width ?? (c.type === "date" ? 12 : c.type ? 10 : 30) })),
     stickyRowsCount: 1,
