@@ -75,6 +75,7 @@ const CODES: &[&str] = &[
     "more_problems",
     "unknown_scenario",
     "missing_migration",
+    "after_assessment",
 ];
 
 proptest! {

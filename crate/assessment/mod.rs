@@ -434,7 +434,12 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     if !participant.trim().is_empty() {
         a.participant = Some(participant);
     }
-    a.audits = audit::parse_audits(obj.get("audits"), &a.framework, &mut problems);
+    a.audits = audit::parse_audits(
+        obj.get("audits"),
+        &a.framework,
+        a.assessed_on.as_deref(),
+        &mut problems,
+    );
     (a, problems)
 }
 

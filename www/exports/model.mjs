@@ -5,6 +5,7 @@
 // here once and every format shows it.
 import { TRUST, datesInText, formatDateLong, formatDateShort, formatNumber, formatPercent } from "../ui/format.mjs";
 import { familyTerms, inspectionKindText } from "../domain/family.mjs";
+import { otherAuthority } from "../domain/compare.mjs";
 import {
   GRADE_ORDER,
   KIND_TEXT,
@@ -237,16 +238,11 @@ function indicatorModel(app, fw, scored) {
 function comparisonModel(app) {
   const c = lastYearComparison(app);
   if (!c) return null;
-  const norm = (s) =>
-    String(s ?? "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim();
-  const other = c.lastYear.authority && app.a?.authority && norm(c.lastYear.authority) !== norm(app.a.authority);
+  const other = otherAuthority(app.a, c.lastYear);
   return {
     ...c,
     warning: other
-      ? `Last year's file is for ${c.lastYear.authority}, not ${app.a.authority}: check it is the right file before relying on this comparison.`
+      ? `Last year's file is for ${other}, not ${app.a.authority}: check it is the right file before relying on this comparison.`
       : null,
   };
 }
