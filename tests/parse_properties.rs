@@ -76,6 +76,7 @@ const CODES: &[&str] = &[
     "unknown_scenario",
     "missing_migration",
     "after_assessment",
+    "unknown_status",
 ];
 
 proptest! {

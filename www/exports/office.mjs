@@ -35,16 +35,21 @@ const FONT = "Arial";
 const SIZE = { body: 22, small: 18, title: 56, subtitle: 32, h1: 36, h2: 28, h3: 24 };
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "B1B4B6" };
 
-/** Text runs for a paragraph: a string, or a list of strings and { text, bold }. */
+/**
+ * Text runs for a paragraph: a string, or a list of strings and { text, bold }. A line break in
+ * the text (a planned action typed a step a line) is a line break in the document.
+ */
 function runs(content, extra = {}) {
   const parts = Array.isArray(content) ? content : [content];
   return parts
     .filter((p) => p != null && p !== "")
-    .map((p) =>
-      typeof p === "string"
-        ? new TextRun({ text: p, ...extra })
-        : new TextRun({ text: String(p.text ?? ""), bold: Boolean(p.bold), ...extra }),
-    );
+    .flatMap((p) => {
+      const text = typeof p === "string" ? p : String(p.text ?? "");
+      const bold = typeof p === "string" ? {} : { bold: Boolean(p.bold) };
+      return text
+        .split(/\r?\n/)
+        .map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}), ...bold, ...extra }));
+    });
 }
 
 function cell(text, header, width, keepNext) {

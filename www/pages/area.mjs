@@ -8,6 +8,7 @@ import {
   govInput,
   govDateInput,
   govCharacterCount,
+  govSelect,
   govTag,
   govWarning,
 } from "../ui/govuk.mjs";
@@ -16,6 +17,10 @@ import { dateParts, dateJoin, formatDateShort, formatNumber } from "../ui/format
 import { errorSummarySlot, pageErrors, saveAndContinue } from "./form.mjs";
 
 const NOTES_LIMIT = 2000;
+/** The core's longest action text (crate/assessment, MAX_TEXT). */
+const ACTION_LIMIT = 500;
+/** An action's status, as the action plan and the report say it (the core's ActionStatus). */
+const ACTION_STATUS = { not_started: "Not started", on_track: "On track", at_risk: "At risk", done: "Done" };
 
 /** Shows or refreshes the projected judgement for one judgement id. */
 function liveJudgement(app, judgementId) {
@@ -110,7 +115,9 @@ export function areaPage(app, main, params) {
     const headingId = `${fieldId(s.id)}-heading`;
     return h(
       "section",
-      { class: "st-statement", "aria-labelledby": headingId },
+      // A field of this statement focused from elsewhere ("Add an action") brings the statement
+      // itself into view, below the sticky bar (shell/app.mjs, go).
+      { class: "st-statement", "aria-labelledby": headingId, "data-focus-context": "" },
       govRadios({
         id: fieldId(`${base}.level`),
         legend: [
@@ -157,11 +164,12 @@ export function areaPage(app, main, params) {
           small: true,
           onChange: (vals) => app.set(`${base}.evidence`, vals),
         }),
-        govInput({
+        govCharacterCount({
           id: fieldId(`${base}.action.text`),
           label: "Planned action (optional)",
-          hint: "What you will do to improve or sustain this.",
+          hint: "What you will do to improve or sustain this. Use a line for each step.",
           value: ans.action?.text ?? "",
+          maxlength: ACTION_LIMIT,
           error: errorFor(`${base}.action.text`),
           onInput: (v) => app.set(`${base}.action.text`, v),
         }),
@@ -180,6 +188,25 @@ export function areaPage(app, main, params) {
           value: dateParts(ans.action?.due),
           error: errorFor(`${base}.action.due`),
           onInput: (parts) => app.set(`${base}.action.due`, dateJoin(parts)),
+        }),
+        govSelect({
+          id: fieldId(`${base}.action.status`),
+          label: "Status (optional)",
+          items: [
+            { value: "", text: "Not given" },
+            ...Object.entries(ACTION_STATUS).map(([value, text]) => ({ value, text })),
+          ],
+          value: ans.action?.status ?? "",
+          error: errorFor(`${base}.action.status`),
+          onChange: (v) => app.set(`${base}.action.status`, v || undefined),
+        }),
+        govDateInput({
+          id: fieldId(`${base}.action.review`),
+          legend: "Next review (optional)",
+          hint: "When you will next check how the action is going. For example, 30 9 2026",
+          value: dateParts(ans.action?.review),
+          error: errorFor(`${base}.action.review`),
+          onInput: (parts) => app.set(`${base}.action.review`, dateJoin(parts)),
         }),
         govCharacterCount({
           id: fieldId(`${base}.notes`),

@@ -6,6 +6,7 @@ import { formatDateShort } from "../../ui/format.mjs";
 import { exportCsv } from "../../domain/files.mjs";
 import { exportButtons } from "../../exports/report.mjs";
 import { scrollTable } from "../../domain/results-data.mjs";
+import { ACTION_STATUS_TEXT } from "../../exports/model.mjs";
 
 export function actionsBody(app, forPrint) {
   const plan = [...(app.scored?.actionPlan ?? [])].sort((x, y) => Number(y.critical) - Number(x.critical));
@@ -26,7 +27,7 @@ export function actionsBody(app, forPrint) {
       govTable({
         caption: "Gaps and planned actions",
         captionSize: "s",
-        head: ["Statement", "Level now", "Action", "Owner", "Due"],
+        head: ["Statement", "Level now", "Action", "Owner", "Due", "Status", "Review"],
         extraClass: "st-action-table",
         rows: plan.map((x) => [
           [
@@ -37,7 +38,7 @@ export function actionsBody(app, forPrint) {
           ],
           [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
           x.hasAction
-            ? x.action.text
+            ? h("span", { class: "st-lines" }, x.action.text)
             : [
                 govTag("No action yet", "orange"),
                 forPrint
@@ -55,6 +56,8 @@ export function actionsBody(app, forPrint) {
               ],
           x.action?.owner ?? "",
           x.action?.due ? formatDateShort(x.action.due) : "",
+          x.action?.status ? (ACTION_STATUS_TEXT[x.action.status] ?? "") : "",
+          x.action?.review ? formatDateShort(x.action.review) : "",
         ]),
       }),
     ),
