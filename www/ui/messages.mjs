@@ -25,6 +25,8 @@ export function fieldLabel(app, path) {
   if (m) return `The date focused visit ${+m[1] + 1} ended`;
   m = p.match(/^answers\.([^.]+)\.action\.due$/);
   if (m) return "The date the action is due";
+  m = p.match(/^answers\.([^.]+)\.action\.review$/);
+  if (m) return "The date the action is next reviewed";
   m = p.match(/^indicators\.([^.]+)$/);
   if (m) return app.fw()?.indicators?.find((i) => i.id === m[1])?.name ?? null;
   return null;
