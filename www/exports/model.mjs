@@ -286,6 +286,8 @@ export function reportModel(app) {
   const overallJ = scored ? separateOverall(fw, scored) : null;
   const judgementModel = (j, simJ, areas) => {
     const c = j.completeness;
+    const own = areas.flatMap((id) => (fw?.areas?.find((a) => a.id === id)?.statements ?? []).map((s) => byId.get(s.id)));
+    const notKnown = own.filter((s) => s.levelId === "not_known").map((s) => s.text);
     return {
       id: j.id,
       name: j.name,
@@ -295,7 +297,7 @@ export function reportModel(app) {
       likelyGrade: hasChances(simJ) && simJ.mostLikely ? gradeLabel(app, simJ.mostLikely) : "",
       completeness: c ?? null,
       completenessText: c
-        ? `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known` : ""}.`
+        ? `${c.answered} of ${c.total} statements answered${c.notKnown ? `, ${c.notKnown} not known${notKnown.length ? ` (${namesText(notKnown)})` : ""}` : ""}.`
         : "",
       note: simJ?.note ?? null,
       reasons: (j.reasons ?? []).map((r) => reasonModel(app, r)),
@@ -308,7 +310,7 @@ export function reportModel(app) {
             chance: simJ.probabilities?.[g] ?? 0,
           }))
         : null,
-      statements: areas.flatMap((id) => (fw?.areas?.find((a) => a.id === id)?.statements ?? []).map((s) => byId.get(s.id))),
+      statements: own,
     };
   };
   if (overallJ)
