@@ -125,7 +125,7 @@ export function reasonLine(r) {
  * lift applied to a copy of the answers and re-scored by the core, so the sentence names the
  * judgements that actually change and from what to what.
  */
-function changes(app, scored) {
+export function liftChanges(app, scored) {
   return topLifts(scored?.judgements).map(({ j, step }) => {
     const statement = statementText(app, step.statementId).text;
     let moved = [];
@@ -382,7 +382,7 @@ export function reportModel(app) {
     summary: {
       rows: judgements.map((j) => [j.name, j.headline, j.likely]),
       risks,
-      changes: scored ? changes(app, scored) : [],
+      changes: scored ? liftChanges(app, scored) : [],
       next: next.next ? next.next.text : "Not enough is known about our inspection history to say.",
     },
     judgements,
