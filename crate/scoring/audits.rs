@@ -230,8 +230,8 @@ pub fn audit_evidence(a: &Assessment, today: Option<&str>) -> AuditEvidence {
                     challenges.push(AuditChallenge {
                         id: "ch_audits_below_rating".into(),
                         text: format!(
-                            "You rated {} {}; {k} of {n} audited cases in the last {months} months were {}{worse}, so the audits support {} at most.",
-                            names[slot],
+                            "You rated “{}” {}; {k} of {n} audited cases in the last {months} months were {}{worse}, so the audits support {} at most.",
+                            names[slot].trim_end_matches('.'),
                             rg.label_in_sentence(),
                             below.label_in_sentence(),
                             s.grade().map_or("inadequate", Grade::label_in_sentence)
@@ -406,11 +406,11 @@ mod tests {
             .framework()
             .statements()
             .find(|(_, s)| &*s.id == "hp_child_seen")
-            .map(|(_, s)| s.text.to_string())
+            .map(|(_, s)| s.text.trim_end_matches('.').to_string())
             .unwrap();
         assert_eq!(
             e.challenges[0].text,
-            format!("You rated {name} good; 9 of 20 audited cases in the last 12 months were requires improvement to be good or worse, so the audits support requires improvement to be good at most.")
+            format!("You rated “{name}” good; 9 of 20 audited cases in the last 12 months were requires improvement to be good or worse, so the audits support requires improvement to be good at most.")
         );
         // The same answers rated requires improvement raise nothing.
         assert!(audit_evidence(&with(twenty(), Level::RequiresImprovement), None)

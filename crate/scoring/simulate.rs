@@ -231,7 +231,7 @@ fn evidence_by_judgement(
         let Some(level) = levels[slot] else { continue };
         let s = fw.compiled.slots[slot];
         let e = &mut out[s.judgement];
-        let name = || st.text.to_string();
+        let name = || st.text.trim_end_matches('.').to_string();
         if level == Level::NotKnown {
             e.not_known += 1;
             e.not_known_names.push(name());

@@ -103,7 +103,7 @@ export function auditText(app, a) {
 function challengeText(app, c) {
   const names = (c.statements ?? []).map((id) => statementText(app, id).text);
   const text = `${c.text}${assumed(c.tag)}`;
-  if (!names.length || names.every((n) => c.text.includes(n))) return text;
+  if (!names.length || names.every((n) => c.text.includes(n.replace(/\.$/, "")))) return text;
   return `${namesText(names)}: ${text}`;
 }
 
