@@ -16,7 +16,7 @@ import { govBanner, govButton } from "../ui/govuk.mjs";
 import { startPage } from "../pages/start.mjs";
 import { OtherTabs } from "./tabs.mjs";
 import { Pathway } from "../domain/pathway.mjs";
-import { laterModule } from "./modules.mjs";
+import { ON_DEMAND, later, laterModule } from "./modules.mjs";
 import { header, serviceNavigation, SERVICE_PAGES } from "./navigation.mjs";
 import { NO_ASSESSMENT_NEEDED, PAGES, addressParams, parseHash, routeHash, sameParams } from "./router.mjs";
 

@@ -50,10 +50,10 @@ async function sharedModules() {
  * (stocktake.mjs's loadTools: dist/stocktake-tools.mjs, or inline in the offline file). Unlike
  * LATER's, a failed load is forgotten, so the next attempt fetches it again.
  */
-const ON_DEMAND = {
+export const ON_DEMAND = {
   tools: (app) => sharedModules().then((shared) => app.loadTools(shared)),
 };
-const later = new Map();
+export const later = new Map();
 
 /** Resolves to the LATER or ON_DEMAND module `name`, starting its import on first use. */
 export function laterModule(name, app) {

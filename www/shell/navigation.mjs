@@ -1,5 +1,5 @@
 // The header and the service navigation around every page.
-import { h } from "../ui/dom.mjs";
+import { h, inPage } from "../ui/dom.mjs";
 import { routeHash } from "./router.mjs";
 
 /**
