@@ -35,7 +35,6 @@ async function assessment() {
         help_and_protection: "good",
         children_in_care: "good",
         care_leavers: "good",
-        leadership: "good",
       },
     },
     focusedVisits: [{ endedOn: "2025-06-12", priorityActions: false }],

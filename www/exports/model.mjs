@@ -161,27 +161,34 @@ function historyModel(app) {
   const out = { lastInspection: null, visits: [] };
   const li = hist.lastInspection;
   if (li?.kind && li.kind !== "none") {
-    const names = new Map((fw?.judgements ?? []).map((j) => [j.id, j.name]));
-    const grades = Object.entries(li.grades ?? {})
-      .filter(([, g]) => g)
-      .map(([id, g]) => `${names.get(id) ?? (id === "overall_effectiveness" ? "Overall effectiveness" : id)}: ${app.levelLabel(g).toLowerCase()}`);
+    // The grades in the framework's order (overall first), each by its judgement's name.
+    const given = li.grades ?? {};
+    const order = [
+      ...(fw?.judgements ?? []).filter((j) => j.overall || j.derived),
+      ...(fw?.judgements ?? []).filter((j) => !(j.overall || j.derived)),
+    ];
+    if (!order.some((j) => j.id === "overall_effectiveness"))
+      order.unshift({ id: "overall_effectiveness", name: "Overall effectiveness" });
+    const grades = order
+      .filter((j) => given[j.id])
+      .map((j) => `${j.name}: ${app.levelLabel(given[j.id]).toLowerCase()}`);
     const when =
       li.startedOn && li.endedOn
-        ? `${formatDateLong(li.startedOn)} to ${formatDateLong(li.endedOn)}`
+        ? `${formatDateShort(li.startedOn)} to ${formatDateShort(li.endedOn)}`
         : li.endedOn
-          ? `ended ${formatDateLong(li.endedOn)}`
+          ? `ended ${formatDateShort(li.endedOn)}`
           : "dates not given";
     out.lastInspection = `${inspectionKindText(li.kind)}, ${when}${grades.length ? `. ${grades.join("; ")}` : ""}.`;
   }
   for (const v of hist.focusedVisits ?? [])
     if (v?.endedOn)
       out.visits.push(
-        `Focused visit ended ${formatDateLong(v.endedOn)}${v.priorityActions ? ", with priority actions" : ", no priority actions"}.`,
+        `Focused visit ended ${formatDateShort(v.endedOn)}${v.priorityActions ? ", with priority actions" : ", no priority actions"}.`,
       );
   if (hist.monitoring)
-    out.visits.push(`Monitoring${hist.monitoring.since ? ` since ${formatDateLong(hist.monitoring.since)}` : ""}.`);
+    out.visits.push(`Monitoring${hist.monitoring.since ? ` since ${formatDateShort(hist.monitoring.since)}` : ""}.`);
   for (const x of hist.interventions ?? [])
-    if (x?.on) out.visits.push(`${String(x.kind ?? "Intervention").replace(/_/g, " ")} on ${formatDateLong(x.on)}.`);
+    if (x?.on) out.visits.push(`${String(x.kind ?? "Intervention").replace(/_/g, " ")} on ${formatDateShort(x.on)}.`);
   return out;
 }
 
