@@ -63,9 +63,12 @@ export const assumed = (tag) => (tag in TRUST && !["V", "D"].includes(tag) ? ` (
 export const basis = (tag) => TRUST[tag]?.short ?? "";
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** A statement's text without its closing full stop, to sit inside a sentence. */
+const bare = (text) => String(text).replace(/\.$/, "");
 
 /** "A, B and C" for a list of names. */
-export function namesText(names) {
+export function namesText(list) {
+  const names = list.map(bare);
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join("; ")} and ${names.at(-1)}`;
 }
@@ -127,7 +130,7 @@ export function reasonLine(r) {
  */
 export function liftChanges(app, scored) {
   return topLifts(scored?.judgements).map(({ j, step }) => {
-    const statement = statementText(app, step.statementId).text;
+    const statement = bare(statementText(app, step.statementId).text);
     let moved = [];
     try {
       const copy = JSON.parse(JSON.stringify(app.a));
@@ -141,15 +144,15 @@ export function liftChanges(app, scored) {
       ];
       moved = pairs
         .filter(([x, y]) => y && x.grade !== y.grade)
-        .map(([x, y]) => `${x.name} from ${(x.label ?? "no grade").toLowerCase()} to ${(y.label ?? "no grade").toLowerCase()}`);
+        .map(([x, y]) => `${x.name.replace(/^The /, "the ")} from ${(x.label ?? "no grade").toLowerCase()} to ${(y.label ?? "no grade").toLowerCase()}`);
     } catch {
       moved = [];
     }
     const others = j.lift.length - 1;
     const with_ = others
-      ? `, with ${plural(others, "other change", "other changes")} (${namesText(j.lift.slice(1).map((s) => statementText(app, s.statementId).text))})`
+      ? `, with ${plural(others, "other change", "other changes")} (${namesText(j.lift.slice(1, 4).map((s) => statementText(app, s.statementId).text))}${others > 3 ? ` and ${others - 3} more` : ""})`
       : "";
-    const effect = moved.length ? namesText(moved) : `${j.name} one grade up`;
+    const effect = moved.length ? namesText(moved) : `${j.name.replace(/^The /, "the ")} one grade up`;
     return `${statement}: ${liftChange(app, step)}${with_}, would move ${effect}.`;
   });
 }
@@ -349,7 +352,7 @@ export function reportModel(app) {
     .filter((s) => s.critical && (s.levelId === "inadequate" || s.levelId === "not_known"))
     .map(
       (s) =>
-        `${s.text} (${s.area}): safety-critical, rated ${s.levelId === "not_known" ? "not known" : "inadequate"}${s.action ? `; action: ${s.action.text}` : "; no action yet"}.`,
+        `${bare(s.text)} (${s.area}): safety-critical, rated ${s.levelId === "not_known" ? "not known" : "inadequate"}${s.action ? `; action: ${s.action.text}` : "; no action yet"}.`,
     );
   const risks = [
     ...criticalGaps,
