@@ -285,6 +285,30 @@ function sheetRef(name, cols, rows) {
 }
 
 /**
+ * Rows tall enough for their wrapped text: an office suite sizes a row to its text only when it
+ * recalculates, which LibreOffice does not on opening, so each row gets the height its longest
+ * wrapped cell needs (lines of about the column's width in characters, 15 points a line).
+ */
+function rowHeights(xml, sheet) {
+  const lines = (text, width) =>
+    String(text ?? "")
+      .split(/\r?\n/)
+      .reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, (width ?? 30) - 1))), 0);
+  const heights = [sheet.columns, ...sheet.rows].map((r, i) => {
+    let most = 1;
+    sheet.columns.forEach((c, j) => {
+      const value = i === 0 ? c.header : r[j];
+      if ((c.wrap || i === 0) && value != null && value !== "") most = Math.max(most, lines(value, c.width));
+    });
+    return most;
+  });
+  return xml.replace(/<row r="(\d+)"/g, (m, n) => {
+    const k = heights[Number(n) - 1] ?? 1;
+    return k > 1 ? `${m} ht="${Math.min(409, k * 15)}" customHeight="1"` : m;
+  });
+}
+
+/**
  * A sheet laid out to print: A4, fitted to the page's width (as many pages down as it takes),
  * landscape when the sheet is wide; its header row repeats on every page (Print_Titles, above).
  */
@@ -323,7 +347,10 @@ function autoFilter(sheets) {
             const { cols, rows } = size(sheetIndex);
             if (xml.includes("<autoFilter")) return xml;
             return printSetup(
-              xml.replace("</sheetData>", () => `</sheetData><autoFilter ref="A1:${columnName(cols)}${rows}"/>`),
+              rowHeights(
+                xml.replace("</sheetData>", () => `</sheetData><autoFilter ref="A1:${columnName(cols)}${rows}"/>`),
+                sheets[sheetIndex],
+              ),
               Boolean(sheets[sheetIndex].landscape),
             );
           },
