@@ -88,14 +88,18 @@ test("the report page renders the report model, and its buttons make both files"
     const fw = app.fw();
     return {
       sections,
-      critical: fw.areas.flatMap((x) => x.statements).filter((s) => s.critical && ["inadequate", "not_known"].includes(app.a.answers[s.id]?.level)).map((s) => s.text),
+      critical: fw.areas
+        .flatMap((x) => x.statements)
+        .filter((s) => s.critical && ["inadequate", "not_known"].includes(app.a.answers[s.id]?.level))
+        .map((s) => s.text),
       neither: (fw.indicators ?? []).filter((i) => i.direction === "neither").map((i) => i.name),
       lastInspection: text(root.querySelector("#report-last-inspection")),
     };
   });
   const headings = seen.sections.map((s) => s.heading);
   assert.equal(headings[0], "Summary");
-  for (const h of ["Action plan", "Inspection pathway", "Indicators against England"]) assert.ok(headings.includes(h), h);
+  for (const h of ["Action plan", "Inspection pathway", "Indicators against England"])
+    assert.ok(headings.includes(h), h);
   const all = seen.sections.flatMap((s) => s.says).join("\n");
   assert.match(all, /Only if the coming inspection finds a judgement inadequate/, "a conditional event on the page");
   assert.match(seen.lastInspection, /Standard inspection, 8 July 2024 to 19 July 2024/);
@@ -165,13 +169,24 @@ test("the workbook says the same: conditions on every conditional event, the las
     "as many conditional events as the report page",
   );
   for (const r of sheets.Pathway.slice(1))
-    assert.ok(!["annual", "visit", "deadline", "notice", "inspection", "publication", "intervention"].includes(r[kind]), `kind in words: ${r[kind]}`);
+    assert.ok(
+      !["annual", "visit", "deadline", "notice", "inspection", "publication", "intervention"].includes(r[kind]),
+      `kind in words: ${r[kind]}`,
+    );
   // Audits per statement: the report page's audit sentences are in the Answers and Audits sheets.
-  const auditSays = seen.sections.flatMap((s) => s.says).filter((x) => /^\d+ of \d+ audited cases? .* good or better/.test(x));
+  const auditSays = seen.sections
+    .flatMap((s) => s.says)
+    .filter((x) => /^\d+ of \d+ audited cases? .* good or better/.test(x));
   assert.ok(auditSays.length > 0);
   for (const x of auditSays) {
-    assert.ok(cells("Answers").some((c) => squash(c) === squash(x)), `Answers: ${x}`);
-    assert.ok(cells("Audits").some((c) => squash(c) === squash(x)), `Audits: ${x}`);
+    assert.ok(
+      cells("Answers").some((c) => squash(c) === squash(x)),
+      `Answers: ${x}`,
+    );
+    assert.ok(
+      cells("Audits").some((c) => squash(c) === squash(x)),
+      `Audits: ${x}`,
+    );
   }
   // Better when, as the indicators page says it.
   const ind = sheets.Indicators;
@@ -204,12 +219,16 @@ test("the workbook is laid out to print: wrapped text, landscape where wide, hea
   // Page images of the workbook as printed, for people to look at.
   const out = join(await work(), "report-model-xlsx-pdf");
   await soffice(files.xlsx, "pdf", out);
-  const pdf = join(out, (await readdir(out)).find((f) => f.endsWith(".pdf")));
+  const pdf = join(
+    out,
+    (await readdir(out)).find((f) => f.endsWith(".pdf")),
+  );
   const { stdout } = await run("pdfinfo", [pdf]);
   const pages = Number(stdout.match(/Pages:\s+(\d+)/)[1]);
   assert.ok(pages < 33, `the workbook prints on ${pages} pages, not 33 of split columns`);
   await mkdir(ARTIFACTS, { recursive: true });
-  for (const f of await readdir(ARTIFACTS)) if (f.startsWith("report-model-xlsx-") && f.endsWith(".png")) await rm(join(ARTIFACTS, f));
+  for (const f of await readdir(ARTIFACTS))
+    if (f.startsWith("report-model-xlsx-") && f.endsWith(".png")) await rm(join(ARTIFACTS, f));
   await run("pdftoppm", ["-png", "-r", "50", pdf, join(ARTIFACTS, "report-model-xlsx")]);
   await writeFile(join(ARTIFACTS, "report-model-xlsx-pages.txt"), `${pages}\n`);
 });

@@ -58,7 +58,8 @@ export const ACTION_STATUS_TEXT = {
 };
 
 /** "(assumption)", "(unverified)" or "(secondary source)" after anything resting on a rule tagged R, U or S. */
-export const assumed = (tag) => (tag in TRUST && !["V", "D"].includes(tag) ? ` (${TRUST[tag].short.toLowerCase()})` : "");
+export const assumed = (tag) =>
+  tag in TRUST && !["V", "D"].includes(tag) ? ` (${TRUST[tag].short.toLowerCase()})` : "";
 /** A rule's basis for a spreadsheet column: "Verified", "From official data", …, "Assumption". */
 export const basis = (tag) => TRUST[tag]?.short ?? "";
 
@@ -88,7 +89,7 @@ function likelyText(app, simJ, grade) {
 
 /** What a statement's case-file audits say, in a sentence, or null with none. */
 export function auditText(app, a) {
-  if (!a || !a.cases) return null;
+  if (!a?.cases) return null;
   const when =
     a.first && a.last
       ? a.first === a.last
@@ -139,12 +140,20 @@ export function liftChanges(app, scored) {
       const pairs = [
         ...(scored.judgements ?? []).map((x) => [x, after.judgements?.find((y) => y.id === x.id)]),
         ...(scored.overall && after.overall
-          ? [[{ ...scored.overall, name: separateOverall(app.fw(), scored)?.name ?? "Overall effectiveness" }, after.overall]]
+          ? [
+              [
+                { ...scored.overall, name: separateOverall(app.fw(), scored)?.name ?? "Overall effectiveness" },
+                after.overall,
+              ],
+            ]
           : []),
       ];
       moved = pairs
         .filter(([x, y]) => y && x.grade !== y.grade)
-        .map(([x, y]) => `${x.name.replace(/^The /, "the ")} from ${(x.label ?? "no grade").toLowerCase()} to ${(y.label ?? "no grade").toLowerCase()}`);
+        .map(
+          ([x, y]) =>
+            `${x.name.replace(/^The /, "the ")} from ${(x.label ?? "no grade").toLowerCase()} to ${(y.label ?? "no grade").toLowerCase()}`,
+        );
     } catch {
       moved = [];
     }
@@ -296,7 +305,9 @@ export function reportModel(app) {
   const overallJ = scored ? separateOverall(fw, scored) : null;
   const judgementModel = (j, simJ, areas) => {
     const c = j.completeness;
-    const own = areas.flatMap((id) => (fw?.areas?.find((a) => a.id === id)?.statements ?? []).map((s) => byId.get(s.id)));
+    const own = areas.flatMap((id) =>
+      (fw?.areas?.find((a) => a.id === id)?.statements ?? []).map((s) => byId.get(s.id)),
+    );
     const notKnown = own.filter((s) => s.levelId === "not_known").map((s) => s.text);
     return {
       id: j.id,
@@ -311,7 +322,9 @@ export function reportModel(app) {
         : "",
       note: simJ?.note ?? null,
       reasons: (j.reasons ?? []).map((r) => reasonModel(app, r)),
-      lift: j.lift ? j.lift.map((step) => `${statementText(app, step.statementId).text} — ${liftChange(app, step)}`) : null,
+      lift: j.lift
+        ? j.lift.map((step) => `${statementText(app, step.statementId).text} — ${liftChange(app, step)}`)
+        : null,
       liftNote: j.liftNote ?? "Nothing to lift.",
       chances: hasChances(simJ)
         ? GRADE_ORDER.filter((g) => g !== "none" || (simJ.probabilities?.none ?? 0) > 0).map((g) => ({
@@ -377,7 +390,11 @@ export function reportModel(app) {
     });
 
   const auditRule = scored?.audits
-    ? { text: `${scored.audits.rule}${assumed(scored.audits.tag)}`, inWindow: scored.audits.inWindow, count: scored.audits.audits }
+    ? {
+        text: `${scored.audits.rule}${assumed(scored.audits.tag)}`,
+        inWindow: scored.audits.inWindow,
+        count: scored.audits.audits,
+      }
     : null;
 
   const next = timelineModel(pw);
@@ -403,7 +420,6 @@ export function reportModel(app) {
     auditRule,
     indicators: indicatorModel(app, fw, scored),
     comparison: comparisonModel(app),
-
   };
 }
 

@@ -261,13 +261,17 @@ function xlsxCell(value, type, wrap) {
   switch (type) {
     case "date": {
       const d = isoDate(value);
-      return d ? { value: d, type: Date, format: "dd/mm/yyyy" } : { value: String(value), type: String };
+      return d
+        ? { value: d, type: Date, format: "dd/mm/yyyy", alignVertical: "top" }
+        : { value: String(value), type: String, alignVertical: "top" };
     }
     case "number":
     case "percent": {
       const n = typeof value === "number" ? value : Number.NaN;
-      if (!Number.isFinite(n)) return { value: String(value), type: String };
-      return type === "percent" ? { value: n, type: Number, format: "0%" } : { value: n, type: Number };
+      if (!Number.isFinite(n)) return { value: String(value), type: String, alignVertical: "top" };
+      return type === "percent"
+        ? { value: n, type: Number, format: "0%", alignVertical: "top" }
+        : { value: n, type: Number, alignVertical: "top" };
     }
     default:
       return { value: String(value), type: String, wrap: Boolean(wrap), alignVertical: "top" };
@@ -315,7 +319,9 @@ function rowHeights(xml, sheet) {
 function printSetup(xml, landscape) {
   const fit = '<pageSetUpPr fitToPage="1"/>';
   let out = xml.includes("<sheetPr")
-    ? xml.replace(/<sheetPr([^>]*?)\/>/, (_, a) => `<sheetPr${a}>${fit}</sheetPr>`).replace(/<sheetPr([^>]*?)>(?!<pageSetUpPr)/, (m) => `${m}${fit}`)
+    ? xml
+        .replace(/<sheetPr([^>]*?)\/>/, (_, a) => `<sheetPr${a}>${fit}</sheetPr>`)
+        .replace(/<sheetPr([^>]*?)>(?!<pageSetUpPr)/, (m) => `${m}${fit}`)
     : xml.replace(/<worksheet[^>]*>/, (m) => `${m}<sheetPr>${fit}</sheetPr>`);
   const setup = `<pageSetup paperSize="9" orientation="${landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`;
   if (out.includes("<pageMargins")) out = out.replace(/<pageMargins[^>]*\/>/, (m) => `${m}${setup}`);

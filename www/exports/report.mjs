@@ -27,7 +27,9 @@ function summarySection(m) {
     h2("The top risks"),
     s.risks.length
       ? list(s.risks)
-      : p("No safety-critical statement is rated inadequate or not known, none of our ratings is questioned by our own answers or audits, and none of our indicators is flagged."),
+      : p(
+          "No safety-critical statement is rated inadequate or not known, none of our ratings is questioned by our own answers or audits, and none of our indicators is flagged.",
+        ),
   ];
   if (s.changes.length) blocks.push(h2("What would most change the judgements"), list(s.changes, true));
   blocks.push(h2("The last inspection"), ...historyBlocks(m));
@@ -35,7 +37,9 @@ function summarySection(m) {
   if (m.auditRule)
     blocks.push(
       h2("Case-file audits"),
-      p(`${m.auditRule.inWindow} of ${m.auditRule.count} audits fall in the 12 months before the self-evaluation. ${m.auditRule.text}`),
+      p(
+        `${m.auditRule.inWindow} of ${m.auditRule.count} audits fall in the 12 months before the self-evaluation. ${m.auditRule.text}`,
+      ),
     );
   if (m.comparison?.warning) blocks.push(h2("Last year's file"), p(m.comparison.warning));
   return { heading: "Summary", blocks };
@@ -49,7 +53,9 @@ function historyBlocks(m) {
 
 /** One judgement: the three questions (what we know, how we know it, our plans), why, and what would lift it. */
 function judgementSection(m, j) {
-  const blocks = [p(["Our answers fit: ", { text: j.headline, bold: true }, j.completenessText ? `. ${j.completenessText}` : "."])];
+  const blocks = [
+    p(["Our answers fit: ", { text: j.headline, bold: true }, j.completenessText ? `. ${j.completenessText}` : "."]),
+  ];
   if (j.note) blocks.push(p(j.note));
   const rows = j.statements;
   if (rows.length) {
@@ -61,7 +67,12 @@ function judgementSection(m, j) {
     blocks.push(h2("What we know"));
     blocks.push(
       strengths.length
-        ? table("Strengths: statements we rate good or better", ["Statement", "Our rating", "Our notes"], strengths, [48, 20, 32])
+        ? table(
+            "Strengths: statements we rate good or better",
+            ["Statement", "Our rating", "Our notes"],
+            strengths,
+            [48, 20, 32],
+          )
         : p("We rate no statement in this judgement good or better."),
     );
     blocks.push(
@@ -74,7 +85,8 @@ function judgementSection(m, j) {
           )
         : p("We rate no statement in this judgement below good or not known."),
     );
-    if (unanswered) blocks.push(p(`${unanswered} ${unanswered === 1 ? "statement is" : "statements are"} not answered yet.`));
+    if (unanswered)
+      blocks.push(p(`${unanswered} ${unanswered === 1 ? "statement is" : "statements are"} not answered yet.`));
     blocks.push(h2("How we know it"));
     const evidenced = rows
       .filter((s) => s.levelId)
@@ -85,7 +97,12 @@ function judgementSection(m, j) {
       ]);
     blocks.push(
       evidenced.length
-        ? table("The evidence behind each rating", ["Statement", "Evidence", "Case-file audits"], evidenced, [40, 28, 32])
+        ? table(
+            "The evidence behind each rating",
+            ["Statement", "Evidence", "Case-file audits"],
+            evidenced,
+            [40, 28, 32],
+          )
         : p("No statement in this judgement is answered yet."),
     );
     blocks.push(h2("Our plans"));
@@ -125,7 +142,8 @@ function judgementSection(m, j) {
 
 function actionPlanSection(m) {
   const plan = m.actionPlan;
-  if (!plan.length) return { heading: "Action plan", blocks: [p("No gaps: every statement we answered is good or better.")] };
+  if (!plan.length)
+    return { heading: "Action plan", blocks: [p("No gaps: every statement we answered is good or better.")] };
   const missing = plan.filter((x) => !x.action).length;
   return {
     heading: "Action plan",
@@ -169,7 +187,12 @@ function pathwaySection(m) {
     table(
       "Step by step",
       ["When", "What happens", "Only if", "Details"],
-      t.events.map((ev) => [ev.when, eventWhat(ev), ev.condition ?? "Expected whatever the coming inspection finds", ev.description]),
+      t.events.map((ev) => [
+        ev.when,
+        eventWhat(ev),
+        ev.condition ?? "Expected whatever the coming inspection finds",
+        ev.description,
+      ]),
       [20, 24, 22, 34],
     ),
   );
@@ -210,16 +233,25 @@ function comparisonSection(m) {
       ),
       table("Judgements, then and now", ["Judgement", "Then", "Now", "Change"], judgementRows, [40, 22, 22, 16]),
       moved.length
-        ? table(`Statements that moved (${moved.length})`, ["Statement", "Then", "Now", "Change"], moved, [52, 17, 17, 14])
+        ? table(
+            `Statements that moved (${moved.length})`,
+            ["Statement", "Then", "Now", "Change"],
+            moved,
+            [52, 17, 17, 14],
+          )
         : p("No statement moved."),
       p(`${same} ${same === 1 ? "statement is" : "statements are"} unchanged.`),
       c.indicators?.length
-        ? table("Indicators, then and now", ["Indicator", "Then", "Now", "Change"], c.indicators.map((r) => r.map(String)), [46, 18, 18, 18])
+        ? table(
+            "Indicators, then and now",
+            ["Indicator", "Then", "Now", "Change"],
+            c.indicators.map((r) => r.map(String)),
+            [46, 18, 18, 18],
+          )
         : null,
     ].filter(Boolean),
   };
 }
-
 
 /** The report's sections, in order, from the model (the Word document and the report page). */
 export function reportSections(m) {

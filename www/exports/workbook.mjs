@@ -25,12 +25,7 @@ export function selfEvaluationWorkbook(app, model = reportModel(app)) {
   sheets.push({
     name: "Summary",
     columns: [text("What", 26), long("Says", 110)],
-    rows: [
-      [m.orgKey, m.authority],
-      ["Date of self-evaluation", m.assessedOn],
-      ["Framework", m.framework],
-      ...summary,
-    ],
+    rows: [[m.orgKey, m.authority], ["Date of self-evaluation", m.assessedOn], ["Framework", m.framework], ...summary],
     landscape: true,
   });
   sheets.push({
@@ -201,7 +196,13 @@ export function selfEvaluationWorkbook(app, model = reportModel(app)) {
   if (m.comparison)
     sheets.push({
       name: "Last year",
-      columns: [text("Kind", 12), long("Judgement, statement or indicator", 60), long("Then", 20), long("Now", 20), text("Change", 14)],
+      columns: [
+        text("Kind", 12),
+        long("Judgement, statement or indicator", 60),
+        long("Then", 20),
+        long("Now", 20),
+        text("Change", 14),
+      ],
       rows: [
         ...(m.comparison.warning ? [["Warning", m.comparison.warning, "", "", ""]] : []),
         ...m.comparison.judgementRows.map((r) => ["Judgement", ...r]),

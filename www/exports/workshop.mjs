@@ -3,7 +3,6 @@
 import { formatDateLong } from "../ui/format.mjs";
 import { list, p, h2, table } from "./blocks.mjs";
 
-
 const WORKSHOP_COLUMNS = ["outstanding", "good", "requires_improvement", "inadequate", "not_known", "unanswered"];
 
 /** The facilitator's comparison (compareParticipants from the workshop core) as a Word document. */
@@ -150,4 +149,3 @@ export function workshopWorkbook(app, result) {
     ],
   };
 }
-

@@ -200,9 +200,7 @@ export function auditsPage(app, main, params = {}) {
           h(
             "ul",
             { class: "govuk-list govuk-list--bullet", id: "audit-challenges" },
-            e.challenges.map((c) =>
-              h("li", {}, datesInText(c.text)),
-            ),
+            e.challenges.map((c) => h("li", {}, datesInText(c.text))),
           ),
         ]
       : null,
@@ -640,7 +638,8 @@ const COLUMNS_KEY = "audit-csv-columns";
 /** Keeps the matches `{ field: columnIndex }` as `{ field: column name }` for the next file. */
 function rememberColumns(app, head, mapping) {
   const names = {};
-  for (const [key, i] of Object.entries(mapping)) if (i !== "" && i != null && head[Number(i)] != null) names[key] = String(head[Number(i)]).trim();
+  for (const [key, i] of Object.entries(mapping))
+    if (i !== "" && i != null && head[Number(i)] != null) names[key] = String(head[Number(i)]).trim();
   app.saveExtra(COLUMNS_KEY, names);
 }
 
@@ -651,7 +650,11 @@ function fieldOfPath(path) {
   if (m) return m[1];
   m = /^moderation\.grades\.(.+)$/.exec(p);
   if (m) return `moderated_${m[1]}`;
-  const moderation = { "moderation.auditor": "moderator", "moderation.date": "moderationDate", "moderation.overall": "moderatedOverall" };
+  const moderation = {
+    "moderation.auditor": "moderator",
+    "moderation.date": "moderationDate",
+    "moderation.overall": "moderatedOverall",
+  };
   if (p in moderation) return moderation[p];
   return p.split(".")[0];
 }

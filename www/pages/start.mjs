@@ -68,8 +68,7 @@ export function startPage(app, main) {
     app.load(assessment);
     app.go("tasks", {}, { notice: ["Your self-evaluation has been opened", `From the file ${openedName}.`] });
   };
-  // Work changed since it was last saved to a file (or opened from one) is not replaced without
-  // asking: the user can save it first, open the file anyway, or cancel.
+  // Work changed since it was last saved to a file is not replaced without asking (save it first?).
   const finish = (assessment, f) => {
     if (!app.a || !app.changedSinceFile) return open(assessment);
     const who = app.a.authority ? ` for ${app.a.authority}` : "";

@@ -77,7 +77,14 @@ export function comparePage(app, main) {
       h(
         "div",
         { class: "govuk-button-group" },
-        govButton({ text: "Choose another file", id: "compare-choose-again", onClick: () => { render(); input.focus(); } }),
+        govButton({
+          text: "Choose another file",
+          id: "compare-choose-again",
+          onClick: () => {
+            render();
+            input.focus();
+          },
+        }),
         govButton({
           text: `Compare with ${other} anyway`,
           id: "compare-other-anyway",

@@ -28,8 +28,19 @@ export function reportPage(app, main) {
     ),
     app.scored ? exportButtons(app) : null,
     model
-      ? h("p", { class: "govuk-body", id: "report-last-inspection" }, "Last inspection: ", model.history.lastInspection ?? "not recorded.")
-      : h("p", { class: "govuk-body" }, app.scoreError ? `Stocktake could not score these answers: ${app.scoreError}` : "Answer some statements to see the report."),
+      ? h(
+          "p",
+          { class: "govuk-body", id: "report-last-inspection" },
+          "Last inspection: ",
+          model.history.lastInspection ?? "not recorded.",
+        )
+      : h(
+          "p",
+          { class: "govuk-body" },
+          app.scoreError
+            ? `Stocktake could not score these answers: ${app.scoreError}`
+            : "Answer some statements to see the report.",
+        ),
     model
       ? reportSections(model).map((s, i) =>
           h(
