@@ -165,7 +165,7 @@ function actionPlanSection(m) {
           x.action?.status ?? "",
           x.action?.reviewText ?? "",
         ]),
-        [11, 29, 10, 22, 9, 7, 6, 6],
+        [10, 25, 9, 20, 10, 9, 8, 9],
       ),
     ],
   };
