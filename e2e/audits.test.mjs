@@ -94,7 +94,7 @@ test("five cases audited by keyboard raise a challenge on the rating, shown on t
   const challenge = await shadowText(page, "#audit-challenges");
   assert.match(
     challenge,
-    /You rated this good; 4 of 5 audited cases in the last 12 months were requires improvement to be good or worse/,
+    /You rated “[^”]+” good; 4 of 5 audited cases in the last 12 months were requires improvement to be good or worse/,
   );
   // Moderate the first case: a second auditor grades the child seen alone inadequate against the
   // first auditor's good, two grades apart, so the case is flagged (and the moderated grade counts).

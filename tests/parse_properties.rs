@@ -81,6 +81,8 @@ const CODES: &[&str] = &[
     "more_problems",
     "unknown_scenario",
     "missing_migration",
+    "after_assessment",
+    "unknown_status",
 ];
 
 proptest! {

@@ -133,7 +133,12 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
                 evidence,
                 notes,
                 action: action
-                    .map(|(text, owner, due)| Action { text, owner, due })
+                    .map(|(text, owner, due)| Action {
+                        text,
+                        owner,
+                        due,
+                        ..Action::default()
+                    })
                     .filter(|a| *a != Action::default()),
             });
         let n = ids.len();

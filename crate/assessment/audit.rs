@@ -11,6 +11,7 @@
 //! `looks_personal` warning: audits must not identify a child.
 use super::shapes::{CriteriaFile, CriteriaSet, Criterion};
 use super::{clip, date, text, MAX_NOTES};
+use crate::model::date as day;
 use crate::model::grade::Grade;
 use crate::support::embedded::Text;
 use crate::support::problems::{Code, Problem};
@@ -399,8 +400,16 @@ pub fn parse_audit(v: &Value, n: usize, framework: &str, problems: &mut Vec<Prob
     })
 }
 
-/// The `audits` member of a saved file.
-pub fn parse_audits(v: Option<&Value>, framework: &str, problems: &mut Vec<Problem>) -> Vec<Audit> {
+/// The `audits` member of a saved file. An audit dated after `assessed_on` (the self-evaluation's
+/// date, when given) is kept, so nothing typed is lost, with a problem on its date: it cannot count
+/// as evidence for a self-evaluation made before it, and the form and the import refuse it.
+pub fn parse_audits(
+    v: Option<&Value>,
+    framework: &str,
+    assessed_on: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Audit> {
+    let long = |s: &str| day::parse(s).map_or_else(|| s.to_string(), day::long);
     match v {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => {
@@ -415,7 +424,22 @@ pub fn parse_audits(v: Option<&Value>, framework: &str, problems: &mut Vec<Probl
                 .iter()
                 .take(MAX_AUDITS)
                 .enumerate()
-                .filter_map(|(n, v)| parse_audit(v, n, framework, problems))
+                .filter_map(|(n, v)| {
+                    let audit = parse_audit(v, n, framework, problems)?;
+                    if let Some(on) = assessed_on.filter(|on| audit.date.as_str() > *on) {
+                        problems.push(Problem::new(
+                            format!("audits.{n}.date"),
+                            "after_assessment",
+                            format!(
+                                "The audit is dated {}, after the date of the self-evaluation ({}): enter the date the case was audited, on or before {}",
+                                long(&audit.date),
+                                long(on),
+                                long(on)
+                            ),
+                        ));
+                    }
+                    Some(audit)
+                })
                 .collect()
         }
         Some(_) => {
@@ -538,11 +562,38 @@ mod tests {
     }
 
     #[test]
+    fn every_practice_area_of_every_framework_has_at_least_four_criteria() {
+        for fw in crate::framework::all() {
+            let set = criteria_for(&fw.id).unwrap_or_else(|| panic!("{} has no audit criteria", fw.id));
+            // Leadership is judged from the practice seen, not audited case by case.
+            for area in fw.areas.iter().filter(|a| !a.id.starts_with("lead")) {
+                let n = set.criterion.iter().filter(|c| c.area == area.id).count();
+                assert!(n >= 4, "{}: {} has {n} criteria", fw.id, area.id);
+            }
+        }
+    }
+
+    #[test]
+    fn an_audit_dated_after_the_self_evaluation_is_kept_with_a_problem() {
+        let list = json!([
+            { "caseRef": "A1", "area": "care_leavers", "date": "2026-05-01" },
+            { "caseRef": "A2", "area": "care_leavers", "date": "2027-02-01" }
+        ]);
+        let mut p = Vec::new();
+        let audits = parse_audits(Some(&list), FW, Some("2026-05-14"), &mut p);
+        assert_eq!(audits.len(), 2, "nothing typed is lost");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].field, "audits.1.date");
+        assert!(p[0].message.contains("1 February 2027"), "{}", p[0].message);
+        assert!(p[0].message.contains("14 May 2026"), "{}", p[0].message);
+    }
+
+    #[test]
     fn too_many_audits_are_cut_with_a_problem() {
         let a = json!({ "caseRef": "A1", "area": "care_leavers", "date": "2026-05-01" });
         let list = Value::Array(vec![a; MAX_AUDITS + 1]);
         let mut p = Vec::new();
-        assert_eq!(parse_audits(Some(&list), FW, &mut p).len(), MAX_AUDITS);
+        assert_eq!(parse_audits(Some(&list), FW, None, &mut p).len(), MAX_AUDITS);
         assert_eq!(p[0].code, "too_many");
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Saved-file format (`schema/assessment.schema.json`):
 //! `{ format: "stocktake-assessment", version: 2, framework, authority, assessedOn,
-//!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due } } },
+//!    answers: { <statementId>: { level, evidence, notes, action: { text, owner, due, status?, review? } } },
 //!    indicators: { <indicatorId>: number }, history, scenario?, participant?, peer?, audits? }`.
 //!
 //! Version 2 added `audits` (case-file audits, [`audit`]), left out when there are none.
@@ -56,7 +56,43 @@ pub const MAX_PROBLEMS: usize = 50;
 /// The `format` of a passphrase-protected file (see `www/domain/crypto.mjs`).
 pub const ENCRYPTED_FORMAT: &str = "stocktake-encrypted";
 
-/// A planned action for a statement.
+/// Where an action stands, as the action plan's status column says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Not started yet.
+    NotStarted,
+    /// Under way and on track.
+    OnTrack,
+    /// Under way, at risk of missing its date or its aim.
+    AtRisk,
+    /// Done.
+    Done,
+}
+
+impl ActionStatus {
+    /// Every status, in the order the page offers them.
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::NotStarted,
+        ActionStatus::OnTrack,
+        ActionStatus::AtRisk,
+        ActionStatus::Done,
+    ];
+
+    /// The id saved in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "not_started",
+            ActionStatus::OnTrack => "on_track",
+            ActionStatus::AtRisk => "at_risk",
+            ActionStatus::Done => "done",
+        }
+    }
+}
+
+/// A planned action for a statement. `status` and `review` came later: a file without them opens
+/// and scores as before, and they are written only when set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Action {
@@ -66,6 +102,14 @@ pub struct Action {
     pub owner: String,
     /// When it is due (`YYYY-MM-DD`), if given.
     pub due: Option<String>,
+    /// Where it stands, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub status: Option<ActionStatus>,
+    /// When it is next reviewed (`YYYY-MM-DD`), if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub review: Option<String>,
 }
 
 /// The answer to one statement.
@@ -210,6 +254,7 @@ fn field_label(field: &str) -> Option<&'static str> {
     match field {
         "assessedOn" => Some("The date of this self-evaluation"),
         f if f.starts_with("answers.") && f.ends_with(".action.due") => Some("The date the action is due"),
+        f if f.starts_with("answers.") && f.ends_with(".action.review") => Some("The date the action is next reviewed"),
         _ => None,
     }
 }
@@ -495,7 +540,12 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     if !participant.trim().is_empty() {
         a.participant = Some(participant);
     }
-    a.audits = audit::parse_audits(obj.get("audits"), &a.framework, &mut problems);
+    a.audits = audit::parse_audits(
+        obj.get("audits"),
+        &a.framework,
+        a.assessed_on.as_deref(),
+        &mut problems,
+    );
     match obj.get("authorityCodes") {
         None | Some(Value::Null) => {}
         Some(v) => a.authority_codes = parse_codes(v, &mut problems),
@@ -576,6 +626,23 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
                     problems,
                 ),
                 due: date(get("due"), &|| format!("{}.action.due", field()), problems),
+                status: match get("status") {
+                    Value::Null => None,
+                    v => {
+                        let found = v
+                            .as_str()
+                            .and_then(|t| ActionStatus::ALL.into_iter().find(|x| x.id() == t));
+                        if found.is_none() {
+                            problems.push(Problem::new(
+                                format!("{}.action.status", field()),
+                                "unknown_status",
+                                "The action's status must be not started, on track, at risk or done",
+                            ));
+                        }
+                        found
+                    }
+                },
+                review: date(get("review"), &|| format!("{}.action.review", field()), problems),
             };
             if action != Action::default() {
                 ans.action = Some(action);
@@ -584,7 +651,7 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
         Some(_) => problems.push(Problem::new(
             format!("{}.action", field()),
             Code::WrongShape,
-            "An action must be an object with text, owner and due",
+            "An action must be an object with text, owner, due, status and review",
         )),
     }
     Some(ans)
@@ -829,6 +896,35 @@ mod tests {
             .into_iter()
             .map(|p| (p.field, p.code.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn an_action_keeps_its_status_and_review_date_and_old_actions_open_as_before() {
+        let v = json!({
+            "format": FORMAT, "version": 2, "framework": "ilacs-2023-01", "assessedOn": "2026-03-31",
+            "answers": {
+                "hp_front_door": { "level": "inadequate", "action": { "text": "a\nb", "owner": "HoS", "due": "2026-06-30", "status": "at_risk", "review": "2026-04-30" } },
+                "hp_assessments": { "level": "inadequate", "action": { "text": "old", "owner": "", "due": null } },
+                "hp_plans": { "level": "inadequate", "action": { "text": "x", "status": "late", "review": "31/04/2026" } }
+            }
+        });
+        let (a, p) = parse_assessment(&v);
+        let act = a.answers["hp_front_door"].action.as_ref().unwrap();
+        assert_eq!((act.status, act.review.as_deref()), (Some(ActionStatus::AtRisk), Some("2026-04-30")));
+        assert_eq!(act.text, "a\nb", "a planned action keeps its lines");
+        let old = to_value(&a)["answers"]["hp_assessments"]["action"].clone();
+        assert_eq!(old, json!({ "text": "old", "owner": "", "due": null }), "written as before");
+        let fields: Vec<_> = p.iter().map(|x| (x.field.as_str(), x.code.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                ("answers.hp_plans.action.status", "unknown_status"),
+                ("answers.hp_plans.action.review", "invalid_date")
+            ]
+        );
+        let (b, p2) = parse_assessment(&to_value(&a));
+        assert!(p2.is_empty(), "{p2:?}");
+        assert_eq!(a, b);
     }
 
     #[test]

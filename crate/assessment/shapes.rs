@@ -14,7 +14,7 @@ pub struct AuditSupport {
     pub window_months: u32,
     /// Fewer graded cases than this: too few to say.
     pub min_cases: u32,
-    /// The share (percent) the upper end of the 95% Wilson interval must reach.
+    /// The share (percent) the lower end of the 95% Wilson interval must reach or pass.
     pub share_percent: u32,
     /// The rule in plain English.
     pub text: Text,

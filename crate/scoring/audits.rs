@@ -5,8 +5,9 @@
 //! A case's grade for a statement is the lowest grade among the criteria mapped to that statement
 //! (a moderated grade replaces the first auditor's: moderation is the quality check) [R]. Only
 //! audits dated within the window before the day of the self-evaluation count. A rating is
-//! supported when the upper end of the 95% Wilson interval for the share of cases at that grade or
-//! better reaches the threshold (`crate/data/audits/criteria.toml`, `[support]`, all [R]).
+//! supported when the lower end of the 95% Wilson interval for the share of cases at that grade or
+//! better is at or above the threshold (`crate/data/audits/criteria.toml`, `[support]`, all [R]):
+//! with a threshold of one half, a rating is never supported on half or fewer of the cases.
 use crate::assessment::audit::{criteria_file, criteria_for, Audit, Mark};
 use crate::assessment::Assessment;
 use crate::model::date;
@@ -151,8 +152,8 @@ fn grade_after_moderation(a: &Audit, criterion: &str) -> Option<Grade> {
 fn supported(counts: [u32; 4], n: u32, share_percent: u32) -> Level {
     for g in [Grade::Outstanding, Grade::Good, Grade::RequiresImprovement] {
         let at_least: u32 = counts[g.rank() as usize..].iter().sum();
-        let (_, high) = wilson(at_least, n);
-        if high * 100.0 >= f64::from(share_percent) {
+        let (low, _) = wilson(at_least, n);
+        if low * 100.0 >= f64::from(share_percent) {
             return Level::from_grade(g);
         }
     }
@@ -208,9 +209,11 @@ pub fn audit_evidence(a: &Assessment, today: Option<&str>) -> AuditEvidence {
         }
     }
     let mut ids: Vec<&str> = vec![""; fw.statements().count()];
+    let mut names: Vec<&str> = vec![""; fw.statements().count()];
     for (_, s) in fw.statements() {
         if let Some(i) = fw.statement_index(&s.id) {
             ids[i] = &s.id;
+            names[i] = &s.text;
         }
     }
     let mut statements = Vec::new();
@@ -232,7 +235,8 @@ pub fn audit_evidence(a: &Assessment, today: Option<&str>) -> AuditEvidence {
                     challenges.push(AuditChallenge {
                         id: "ch_audits_below_rating".into(),
                         text: format!(
-                            "You rated this {}; {k} of {n} audited cases in the last {months} months were {}{worse}, so the audits support {} at most.",
+                            "You rated “{}” {}; {k} of {n} audited cases in the last {months} months were {}{worse}, so the audits support {} at most.",
+                            names[slot].trim_end_matches('.'),
                             rg.label_in_sentence(),
                             below.label_in_sentence(),
                             s.grade().map_or("inadequate", Grade::label_in_sentence)
@@ -402,9 +406,16 @@ mod tests {
         assert_eq!(s.worst, Some(Grade::Inadequate));
         assert_eq!(s.supports, Some(Level::RequiresImprovement));
         assert_eq!(e.challenges.len(), 1);
+        let a = with(twenty(), Level::Good);
+        let name = a
+            .framework()
+            .statements()
+            .find(|(_, s)| &*s.id == "hp_child_seen")
+            .map(|(_, s)| s.text.trim_end_matches('.').to_string())
+            .unwrap();
         assert_eq!(
             e.challenges[0].text,
-            "You rated this good; 9 of 20 audited cases in the last 12 months were requires improvement to be good or worse, so the audits support requires improvement to be good at most."
+            format!("You rated “{name}” good; 9 of 20 audited cases in the last 12 months were requires improvement to be good or worse, so the audits support requires improvement to be good at most.")
         );
         // The same answers rated requires improvement raise nothing.
         assert!(audit_evidence(&with(twenty(), Level::RequiresImprovement), None)
@@ -413,6 +424,42 @@ mod tests {
         // And the score carries the challenge beside the consistency ones.
         let r = crate::scoring::score::score(&with(twenty(), Level::Good));
         assert!(r.challenges.iter().any(|c| c.id == "ch_audits_below_rating"));
+    }
+
+    #[test]
+    fn half_or_fewer_cases_good_never_support_good() {
+        // k of n good, the rest requires improvement: what the audits support.
+        let cases = |k: usize, n: usize| -> Vec<Audit> {
+            (0..n)
+                .map(|i| {
+                    let m = if i < k { Mark::Good } else { Mark::RequiresImprovement };
+                    audit(&format!("C{i}"), "2026-06-01", m)
+                })
+                .collect()
+        };
+        for (k, n) in [(2, 5), (4, 8), (3, 6), (6, 12), (9, 12), (10, 20)] {
+            let e = audit_evidence(&with(cases(k, n), Level::Good), None);
+            assert_eq!(
+                e.statements[0].supports,
+                Some(Level::RequiresImprovement),
+                "{k} of {n}"
+            );
+            assert_eq!(e.challenges.len(), 1, "{k} of {n} good is challenged");
+        }
+        for (k, n) in [(5, 5), (11, 12), (16, 20)] {
+            let e = audit_evidence(&with(cases(k, n), Level::Good), None);
+            assert_eq!(e.statements[0].supports, Some(Level::Good), "{k} of {n}");
+        }
+        // The rule, whatever the counts: supported good or better means more than half good or better.
+        for n in 5..=60u32 {
+            for k in 0..=n {
+                let (low, _) = wilson(k, n);
+                let threshold = f64::from(criteria_file().support.share_percent) / 100.0;
+                if low >= threshold {
+                    assert!(2 * k > n, "{k} of {n}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub struct JudgementProbabilities {
 }
 
 /// What moves a judgement's chances away from its headline: how its answers are evidenced.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Evidence {
     /// Answered with a level (not "not known") and no evidence source.
     unevidenced: u32,
@@ -121,6 +121,24 @@ struct Evidence {
     critical_unevidenced: u32,
     /// Answered "not known".
     not_known: u32,
+    /// The safety-critical statements with no evidence, by name, so the note names them.
+    critical_names: Vec<String>,
+    /// The statements not known, by name.
+    not_known_names: Vec<String>,
+}
+
+/// " (A; B; C and 2 more)" naming the statements a count is about; empty with no names.
+fn named(names: &[String]) -> String {
+    if names.is_empty() {
+        return String::new();
+    }
+    let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
+    let more = names.len().saturating_sub(3);
+    if more > 0 {
+        format!(" ({shown} and {more} more)")
+    } else {
+        format!(" ({shown})")
+    }
 }
 
 /// The most likely outcome in `counts` (inadequate, RI, good, outstanding, none): on a tie the
@@ -144,7 +162,7 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 }
 
 /// The sentence that reconciles a headline with a different most likely outcome.
-fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: Evidence) -> Option<String> {
+fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: &Evidence) -> Option<String> {
     if headline == likely {
         return None;
     }
@@ -157,16 +175,21 @@ fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: Evidence
     let likely_text = likely.map_or("no grade".to_string(), |g| g.label_in_sentence().to_string());
     let mut why = Vec::new();
     if ev.critical_unevidenced > 0 {
-        why.push(plural(
-            ev.critical_unevidenced,
-            "safety-critical statement rests on no evidence",
-            "safety-critical statements rest on no evidence",
+        why.push(format!(
+            "{}{}",
+            plural(
+                ev.critical_unevidenced,
+                "safety-critical statement rests on no evidence",
+                "safety-critical statements rest on no evidence",
+            ),
+            named(&ev.critical_names)
         ));
     }
     if ev.not_known > 0 {
         why.push(format!(
-            "{} not known",
-            plural(ev.not_known, "statement is", "statements are")
+            "{} not known{}",
+            plural(ev.not_known, "statement is", "statements are"),
+            named(&ev.not_known_names)
         ));
     }
     let others = ev.unevidenced - ev.critical_unevidenced;
@@ -202,16 +225,24 @@ fn evidence_by_judgement(
     audited: &BTreeMap<String, u32>,
 ) -> Vec<Evidence> {
     let mut out = vec![Evidence::default(); fw.judgements.len()];
-    for (id, ans) in a.answers.iter() {
+    // In the framework's order, so the notes name statements as the pages list them.
+    for (_, st) in fw.statements() {
+        let id = &*st.id;
+        let Some(ans) = a.answers.get(id) else { continue };
         let Some(slot) = fw.statement_index(id) else { continue };
         let Some(level) = levels[slot] else { continue };
         let s = fw.compiled.slots[slot];
         let e = &mut out[s.judgement];
+        let name = || st.text.trim_end_matches('.').to_string();
         if level == Level::NotKnown {
             e.not_known += 1;
+            e.not_known_names.push(name());
         } else if audited.get(id).copied().unwrap_or_else(|| strength(fw, &ans.evidence)) == 0 {
             e.unevidenced += 1;
             e.critical_unevidenced += s.critical as u32;
+            if s.critical {
+                e.critical_names.push(name());
+            }
         }
     }
     out
@@ -404,7 +435,7 @@ pub fn simulate_with(a: &Assessment, runs: u32, seed: u64, model: &SimulationMod
                     probabilities: Probabilities::from_counts(&counts[j], runs_nz),
                     headline: headline[j],
                     most_likely: likely,
-                    note: note(headline[j], likely, share, evidence[j]),
+                    note: note(headline[j], likely, share, &evidence[j]),
                 }
             })
             .collect(),
@@ -684,11 +715,13 @@ mod tests {
             unevidenced: 3,
             critical_unevidenced: 1,
             not_known: 0,
+            critical_names: vec!["Strategy discussions are timely".into()],
+            not_known_names: Vec::new(),
         };
-        let n = note(Some(Grade::Good), Some(Grade::RequiresImprovement), 0.6, ev).unwrap();
+        let n = note(Some(Grade::Good), Some(Grade::RequiresImprovement), 0.6, &ev).unwrap();
         assert_eq!(
             n,
-            "Your answers fit good, but 1 safety-critical statement rests on no evidence and 2 other ratings rest on no evidence, so requires improvement to be good is more likely than not (60%)."
+            "Your answers fit good, but 1 safety-critical statement rests on no evidence (Strategy discussions are timely) and 2 other ratings rest on no evidence, so requires improvement to be good is more likely than not (60%)."
         );
     }
 

@@ -93,3 +93,18 @@ export function frameworkNote(frameworks, fw, then, now) {
       : null,
   );
 }
+
+/**
+ * The other authority's name when last year's file `then` is for another authority than `now`
+ * (by name, ignoring case, spaces and punctuation, until files carry the authority's code), or null.
+ */
+export function otherAuthority(now, then) {
+  const norm = (x) =>
+    String(x ?? "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  const a = norm(now?.authority);
+  const b = norm(then?.authority);
+  return a && b && a !== b ? String(then.authority) : null;
+}

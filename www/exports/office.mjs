@@ -35,16 +35,21 @@ const FONT = "Arial";
 const SIZE = { body: 22, small: 18, title: 56, subtitle: 32, h1: 36, h2: 28, h3: 24 };
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "B1B4B6" };
 
-/** Text runs for a paragraph: a string, or a list of strings and { text, bold }. */
+/**
+ * Text runs for a paragraph: a string, or a list of strings and { text, bold }. A line break in
+ * the text (a planned action typed a step a line) is a line break in the document.
+ */
 function runs(content, extra = {}) {
   const parts = Array.isArray(content) ? content : [content];
   return parts
     .filter((p) => p != null && p !== "")
-    .map((p) =>
-      typeof p === "string"
-        ? new TextRun({ text: p, ...extra })
-        : new TextRun({ text: String(p.text ?? ""), bold: Boolean(p.bold), ...extra }),
-    );
+    .flatMap((p) => {
+      const text = typeof p === "string" ? p : String(p.text ?? "");
+      const bold = typeof p === "string" ? {} : { bold: Boolean(p.bold) };
+      return text
+        .split(/\r?\n/)
+        .map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}), ...bold, ...extra }));
+    });
 }
 
 function cell(text, header, width, keepNext) {
@@ -251,27 +256,80 @@ function isoDate(value) {
  * with); dates are Date cells with a date format; numbers Number cells; percentages numbers (0–1)
  * shown as percentages. An empty or unusable value is an empty cell.
  */
-function xlsxCell(value, type) {
+function xlsxCell(value, type, wrap) {
   if (value == null || value === "") return null;
   switch (type) {
     case "date": {
       const d = isoDate(value);
-      return d ? { value: d, type: Date, format: "dd/mm/yyyy" } : { value: String(value), type: String };
+      return d
+        ? { value: d, type: Date, format: "dd/mm/yyyy", alignVertical: "top" }
+        : { value: String(value), type: String, alignVertical: "top" };
     }
     case "number":
     case "percent": {
       const n = typeof value === "number" ? value : Number.NaN;
-      if (!Number.isFinite(n)) return { value: String(value), type: String };
-      return type === "percent" ? { value: n, type: Number, format: "0%" } : { value: n, type: Number };
+      if (!Number.isFinite(n)) return { value: String(value), type: String, alignVertical: "top" };
+      return type === "percent"
+        ? { value: n, type: Number, format: "0%", alignVertical: "top" }
+        : { value: n, type: Number, alignVertical: "top" };
     }
     default:
-      return { value: String(value), type: String, wrap: false };
+      return { value: String(value), type: String, wrap: Boolean(wrap), alignVertical: "top" };
   }
+}
+
+/** The XML-escaped, quoted sheet name in a reference: 'Action plan'. */
+function sheetName(name) {
+  return `'${name.replace(/'/g, "''").replace(/&/g, "&amp;").replace(/</g, "&lt;")}'`;
 }
 
 /** The XML-escaped sheet name in a reference: 'Action plan'!$A$1:$G$9. */
 function sheetRef(name, cols, rows) {
-  return `'${name.replace(/'/g, "''").replace(/&/g, "&amp;").replace(/</g, "&lt;")}'!$A$1:$${columnName(cols)}$${rows}`;
+  return `${sheetName(name)}!$A$1:$${columnName(cols)}$${rows}`;
+}
+
+/**
+ * Rows tall enough for their wrapped text: an office suite sizes a row to its text only when it
+ * recalculates, which LibreOffice does not on opening, so each row gets the height its longest
+ * wrapped cell needs (lines of about the column's width in characters, 15 points a line).
+ */
+function rowHeights(xml, sheet) {
+  const lines = (text, width) =>
+    String(text ?? "")
+      .split(/\r?\n/)
+      .reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, (width ?? 30) - 1))), 0);
+  const heights = [sheet.columns, ...sheet.rows].map((r, i) => {
+    let most = 1;
+    sheet.columns.forEach((c, j) => {
+      const value = i === 0 ? c.header : r[j];
+      if ((c.wrap || i === 0) && value != null && value !== "") most = Math.max(most, lines(value, c.width));
+    });
+    return most;
+  });
+  return xml.replace(/<row r="(\d+)"/g, (m, n) => {
+    const k = heights[Number(n) - 1] ?? 1;
+    return k > 1 ? `${m} ht="${Math.min(409, k * 15)}" customHeight="1"` : m;
+  });
+}
+
+/**
+ * A sheet laid out to print: A4, fitted to the page's width (as many pages down as it takes),
+ * landscape when the sheet is wide; its header row repeats on every page (Print_Titles, above).
+ */
+function printSetup(xml, landscape) {
+  const fit = '<pageSetUpPr fitToPage="1"/>';
+  let out = xml.includes("<sheetPr")
+    ? xml
+        .replace(/<sheetPr([^>]*?)\/>/, (_, a) => `<sheetPr${a}>${fit}</sheetPr>`)
+        .replace(/<sheetPr([^>]*?)>(?!<pageSetUpPr)/, (m) => `${m}${fit}`)
+    : xml.replace(/<worksheet[^>]*>/, (m) => `${m}<sheetPr>${fit}</sheetPr>`);
+  const setup = `<pageSetup paperSize="9" orientation="${landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`;
+  if (out.includes("<pageMargins")) out = out.replace(/<pageMargins[^>]*\/>/, (m) => `${m}${setup}`);
+  else {
+    const margins = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+    out = out.replace(/<autoFilter[^>]*\/>/, (m) => `${m}${margins}${setup}`);
+  }
+  return out;
 }
 
 function columnName(n) {
@@ -294,7 +352,13 @@ function autoFilter(sheets) {
           transform(xml, _options, { sheetIndex }) {
             const { cols, rows } = size(sheetIndex);
             if (xml.includes("<autoFilter")) return xml;
-            return xml.replace("</sheetData>", () => `</sheetData><autoFilter ref="A1:${columnName(cols)}${rows}"/>`);
+            return printSetup(
+              rowHeights(
+                xml.replace("</sheetData>", () => `</sheetData><autoFilter ref="A1:${columnName(cols)}${rows}"/>`),
+                sheets[sheetIndex],
+              ),
+              Boolean(sheets[sheetIndex].landscape),
+            );
           },
         },
         "xl/workbook.xml": {
@@ -302,7 +366,7 @@ function autoFilter(sheets) {
             const names = sheets
               .map((s, i) => {
                 const { cols, rows } = size(i);
-                return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheetRef(s.name, cols, rows)}</definedName>`;
+                return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheetRef(s.name, cols, rows)}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="${i}">${sheetName(s.name)}!$1:$1</definedName>`;
               })
               .join("");
             if (/<definedNames\s*\/>/.test(xml))
@@ -325,8 +389,15 @@ export function makeXlsx({ sheets }) {
   const data = sheets.map((s) => ({
     sheet: s.name,
     data: [
-      s.columns.map((c) => ({ value: c.header, type: String, fontWeight: "bold", backgroundColor: "#F3F2F1" })),
-      ...s.rows.map((r) => s.columns.map((c, i) => xlsxCell(r[i], c.type))),
+      s.columns.map((c) => ({
+        value: c.header,
+        type: String,
+        fontWeight: "bold",
+        backgroundColor: "#F3F2F1",
+        wrap: true,
+        alignVertical: "top",
+      })),
+      ...s.rows.map((r) => s.columns.map((c, i) => xlsxCell(r[i], c.type, c.wrap))),
     ],
     columns: s.columns.map((c) => ({ width: c.width ?? (c.type === "date" ? 12 : c.type ? 10 : 30) })),
     stickyRowsCount: 1,

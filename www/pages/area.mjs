@@ -8,6 +8,7 @@ import {
   govInput,
   govDateInput,
   govCharacterCount,
+  govSelect,
   govTag,
   govWarning,
   tagColour,
@@ -16,6 +17,9 @@ import {
 import { fieldId, getPath } from "../domain/state.mjs";
 import { dateParts, dateJoin, formatDateShort, formatNumber } from "../ui/format.mjs";
 import { errorSummarySlot, pageErrors, saveAndContinue } from "./form.mjs";
+
+/** An action's status, as the action plan and the report say it (the core's ActionStatus). */
+const ACTION_STATUS = { not_started: "Not started", on_track: "On track", at_risk: "At risk", done: "Done" };
 
 /** Shows or refreshes the projected judgement for one judgement id. */
 function liveJudgement(app, judgementId) {
@@ -110,7 +114,9 @@ export function areaPage(app, main, params) {
     const headingId = `${fieldId(s.id)}-heading`;
     return h(
       "section",
-      { class: "st-statement", "aria-labelledby": headingId },
+      // A field of this statement focused from elsewhere ("Add an action") brings the statement
+      // itself into view, below the sticky bar (shell/app.mjs, go).
+      { class: "st-statement", "aria-labelledby": headingId, "data-focus-context": "" },
       govRadios({
         name: fieldId(`${base}.level`),
         fieldset: {
@@ -168,15 +174,16 @@ export function areaPage(app, main, params) {
           onChange: (vals) => app.set(`${base}.evidence`, vals),
           classes: "govuk-checkboxes--small",
         }),
-        govInput({
+        govCharacterCount({
           id: fieldId(`${base}.action.text`),
           name: fieldId(`${base}.action.text`),
           label: { text: "Planned action (optional)" },
-          hint: { text: "What you will do to improve or sustain this." },
+          hint: { text: "What you will do to improve or sustain this. Use a line for each step." },
           value: ans.action?.text ?? "",
+          maxlength: app.limits.maxText,
           errorMessage: errorText(errorFor(`${base}.action.text`)),
           onInput: (v) => app.set(`${base}.action.text`, v),
-          autocomplete: "off",
+          rows: 3,
         }),
         govInput({
           id: fieldId(`${base}.action.owner`),
@@ -196,6 +203,27 @@ export function areaPage(app, main, params) {
           values: dateParts(ans.action?.due),
           errorMessage: errorText(errorFor(`${base}.action.due`)),
           onInput: (parts) => app.set(`${base}.action.due`, dateJoin(parts)),
+        }),
+        govSelect({
+          id: fieldId(`${base}.action.status`),
+          name: fieldId(`${base}.action.status`),
+          label: { text: "Status (optional)" },
+          items: [
+            { value: "", text: "Not given" },
+            ...Object.entries(ACTION_STATUS).map(([value, text]) => ({ value, text })),
+          ],
+          value: ans.action?.status ?? "",
+          errorMessage: errorText(errorFor(`${base}.action.status`)),
+          onChange: (v) => app.set(`${base}.action.status`, v || undefined),
+        }),
+        govDateInput({
+          id: fieldId(`${base}.action.review`),
+          namePrefix: fieldId(`${base}.action.review`),
+          fieldset: { legend: { text: "Next review (optional)", classes: "govuk-fieldset__legend--s" } },
+          hint: { text: "When you will next check how the action is going. For example, 30 9 2026" },
+          values: dateParts(ans.action?.review),
+          errorMessage: errorText(errorFor(`${base}.action.review`)),
+          onInput: (parts) => app.set(`${base}.action.review`, dateJoin(parts)),
         }),
         govCharacterCount({
           id: fieldId(`${base}.notes`),

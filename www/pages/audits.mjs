@@ -167,6 +167,7 @@ export function auditsPage(app, main, params = {}) {
       { class: "govuk-body" },
       `Audits dated ${e.from ? `after ${formatDateShort(e.from)} and up to ${formatDateShort(e.to)}` : "at any time"} count: ${e.inWindow} of ${e.audits}. ${datesInText(e.rule)}`,
     ),
+    futureAudits(audits, e),
     h("p", { class: "govuk-body-s" }, "This rule is an assumption (ours, not Ofsted's)."),
     e.statements.length === 0
       ? h("p", { class: "govuk-body" }, "No statement has audited cases yet: every rating rests on judgement alone.")
@@ -204,9 +205,7 @@ export function auditsPage(app, main, params = {}) {
           h(
             "ul",
             { class: "govuk-list govuk-list--bullet", id: "audit-challenges" },
-            e.challenges.map((c) =>
-              h("li", {}, h("strong", {}, statementName(app, c.statements[0])), " ", datesInText(c.text)),
-            ),
+            e.challenges.map((c) => h("li", {}, datesInText(c.text))),
           ),
         ]
       : null,
@@ -391,10 +390,12 @@ export function auditPage(app, main, params) {
     const clean = cloneJson(draft);
     const mod = clean.moderation;
     if (mod && !mod.auditor && !mod.overall && Object.keys(mod.grades ?? {}).length === 0) delete clean.moderation;
+    // With the self-evaluation's date, so that an audit dated after it is refused here.
     const probe = {
       format: app.limits.format,
       version: app.limits.formatVersion,
       framework: app.a.framework,
+      assessedOn: app.a.assessedOn ?? null,
       audits: [clean],
     };
     const found = app.core
@@ -656,6 +657,52 @@ function importFields(criteria) {
   ];
 }
 
+/** A warning naming the audits dated after the self-evaluation: they do not count, and why. */
+function futureAudits(audits, e) {
+  if (!e.to) return null;
+  const later = audits.filter((a) => a.date && a.date > e.to);
+  if (!later.length) return null;
+  return govWarning(
+    `${later.length === 1 ? "1 audit is" : `${later.length} audits are`} dated after the date of this self-evaluation (${formatDateShort(e.to)}) and ${later.length === 1 ? "does" : "do"} not count: ${later.map((a) => `${a.caseRef}, ${formatDateShort(a.date)}`).join("; ")}. Correct ${later.length === 1 ? "its date" : "their dates"} or the date of the self-evaluation.`,
+  );
+}
+
+const COLUMNS_KEY = "audit-csv-columns";
+
+/** Keeps the matches `{ field: columnIndex }` as `{ field: column name }` for the next file. */
+function rememberColumns(app, head, mapping) {
+  const names = {};
+  for (const [key, i] of Object.entries(mapping))
+    if (i !== "" && i != null && head[Number(i)] != null) names[key] = String(head[Number(i)]).trim();
+  app.saveExtra(COLUMNS_KEY, names);
+}
+
+/** The CSV field a problem's path inside an audit names ("date", "grades.au_x", "moderation.overall"). */
+function fieldOfPath(path) {
+  const p = String(path ?? "");
+  let m = /^grades\.(.+)$/.exec(p);
+  if (m) return m[1];
+  m = /^moderation\.grades\.(.+)$/.exec(p);
+  if (m) return `moderated_${m[1]}`;
+  const moderation = {
+    "moderation.auditor": "moderator",
+    "moderation.date": "moderationDate",
+    "moderation.overall": "moderatedOverall",
+  };
+  if (p in moderation) return moderation[p];
+  return p.split(".")[0];
+}
+
+/** "column “Audit date”, value “31/02/2026”: " for a problem in a CSV row, or "" when no column holds it. */
+function csvCellText(head, row, mapping, path) {
+  const key = fieldOfPath(path);
+  const i = mapping[key];
+  if (i == null || i === "") return "";
+  const column = String(head[Number(i)] ?? "").trim() || `Column ${Number(i) + 1}`;
+  const value = String(row?.[Number(i)] ?? "").trim();
+  return `column “${column}”, ${value ? `value “${value}”` : "empty"}: `;
+}
+
 /** Rows of a CSV as audits, by a column mapping `{ field: columnIndex }`. */
 export function auditsFromCsv(rows, mapping, criteria, areas) {
   const byName = Object.fromEntries(areas.map((a) => [a.name.toLowerCase(), a.id]));
@@ -764,8 +811,16 @@ export function auditsImportPage(app, main, params) {
         .toLowerCase()
         .replace(/[^a-z0-9]/g, "");
     const mapping = params.mapping ?? {};
+    // The matches made for an earlier file with the same column names come back.
+    const remembered = app.store.read(COLUMNS_KEY) ?? {};
     for (const f of fields) {
       if (mapping[f.key] != null) continue;
+      const name = remembered[f.key];
+      const at = name == null ? -1 : head.findIndex((x) => String(x).trim() === name);
+      if (at >= 0) {
+        mapping[f.key] = String(at);
+        continue;
+      }
       const i = head.findIndex((x) => norm(x) === norm(f.key) || norm(x) === norm(f.label));
       mapping[f.key] = i >= 0 ? String(i) : "";
     }
@@ -815,16 +870,20 @@ export function auditsImportPage(app, main, params) {
           id: "import-check",
           onClick: () => {
             const audits = auditsFromCsv(rows, mapping, criteria, areas);
+            // The matches are kept (by the file's column names), so a fixed file needs none again.
+            rememberColumns(app, head, mapping);
             const probe = {
               format: app.limits.format,
               version: app.limits.formatVersion,
               framework: app.a.framework,
+              assessedOn: app.a.assessedOn ?? null,
               audits,
             };
             const byRow = new Map();
             for (const p of app.core.validateAssessment(probe)) {
-              const m = /^audits\.(\d+)/.exec(p.field);
-              if (m && !byRow.has(Number(m[1]))) byRow.set(Number(m[1]), p.message);
+              const m = /^audits\.(\d+)(?:\.(.*))?$/.exec(p.field);
+              if (m && !byRow.has(Number(m[1])))
+                byRow.set(Number(m[1]), `${csvCellText(head, rows[Number(m[1])], mapping, m[2])}${p.message}`);
             }
             const existing = app.a.audits ?? [];
             if (existing.length + audits.length > 2000) {

@@ -74,14 +74,60 @@ export function startPage(app, main) {
   // has read its warnings and chosen to open it anyway.
   const decisionSlot = h("div", { id: "open-decision" });
   let openedName = "";
-  const finish = (assessment) => {
+  const open = (assessment) => {
     app.load(assessment);
     app.go("tasks", {}, { notice: ["Your self-evaluation has been opened", `From the file ${openedName}.`] });
+  };
+  // Work changed since it was last saved to a file is not replaced without asking (save it first?).
+  const finish = (assessment, f) => {
+    if (!app.a || !app.changedSinceFile) return open(assessment);
+    const who = app.a.authority ? ` for ${app.a.authority}` : "";
+    put(
+      decisionSlot,
+      govWarning(
+        `Opening ${openedName} replaces the self-evaluation${who} you are working on, which has changed since it was last saved to a file.`,
+      ),
+      h(
+        "div",
+        { class: "govuk-button-group" },
+        govButton({
+          text: "Save my work to a file first",
+          id: "open-save-first",
+          classes: "govuk-button--secondary",
+          onClick: () => {
+            f.saveAssessmentFile(app);
+            app.root.getElementById("open-replace")?.focus();
+          },
+        }),
+        govButton({
+          text: "Open the file, replacing my work",
+          id: "open-replace",
+          onClick: () => {
+            replace(decisionSlot);
+            open(assessment);
+          },
+        }),
+        h(
+          "a",
+          {
+            href: "#",
+            class: "govuk-link",
+            id: "open-keep",
+            onclick: inPage(() => {
+              replace(decisionSlot);
+              fileInput.focus();
+            }),
+          },
+          "Cancel and keep my work",
+        ),
+      ),
+    );
+    app.root.getElementById("open-save-first")?.focus();
   };
   // `f` is files.mjs, which has loaded by the time a file is opened.
   const handle = (result, f) => {
     replace(decisionSlot);
-    if (result.ok && !result.warnings.length) return finish(result.assessment);
+    if (result.ok && !result.warnings.length) return finish(result.assessment, f);
     if (result.ok) {
       showFileErrors(result.warnings.map((p) => p.message));
       put(
@@ -97,7 +143,7 @@ export function startPage(app, main) {
             id: "open-anyway",
             onClick: () => {
               replace(decisionSlot);
-              finish(result.assessment);
+              finish(result.assessment, f);
             },
           }),
           h(

@@ -488,8 +488,20 @@ export class App {
     if (target) {
       for (let d = target.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true;
       if (target.tagName === "H1") target.setAttribute("tabindex", "-1");
-      target.focus();
-      if (opts.focusId) target.scrollIntoView({ block: "center" });
+      if (!opts.focusId) target.focus();
+      else {
+        // The field, and where it sits in a larger whole (a statement: data-focus-context), in
+        // view: the whole from its top (below a sticky bar, by its scroll-margin), and the field
+        // still on screen.
+        target.focus({ preventScroll: true });
+        const context = target.closest("[data-focus-context]");
+        if (!context) target.scrollIntoView({ block: "center" });
+        else {
+          context.scrollIntoView({ block: "start" });
+          const box = target.getBoundingClientRect();
+          if (box.bottom > window.innerHeight || box.top < 0) target.scrollIntoView({ block: "end" });
+        }
+      }
     }
   }
 

@@ -306,6 +306,7 @@ fn action_plan_is_critical_first_then_worst_first_and_flags_missing_actions() {
         text: "Daily MASH huddle".into(),
         owner: "HoS".into(),
         due: Some("2026-06-30".into()),
+        ..Action::default()
     });
     let r = score(&a);
     let ids: Vec<&str> = r.action_plan.iter().map(|x| x.statement_id.as_str()).collect();

@@ -7,6 +7,7 @@ import { exportCsv } from "../../domain/files.mjs";
 import { exportButtons } from "../../exports/report.mjs";
 import { scrollTable } from "../../domain/results-data.mjs";
 /** @import { ActionItem, AuditEvidence } from "../../types/api" */
+import { ACTION_STATUS_TEXT } from "../../exports/model.mjs";
 
 export function actionsBody(app, forPrint) {
   /** @type {ActionItem[]} */
@@ -28,7 +29,7 @@ export function actionsBody(app, forPrint) {
       govTable({
         caption: "Gaps and planned actions",
         captionClasses: "govuk-table__caption--s",
-        head: tableCells(["Statement", "Level now", "Action", "Owner", "Due"]),
+        head: tableCells(["Statement", "Level now", "Action", "Owner", "Due", "Status", "Review"]),
         classes: "st-action-table",
         rows: plan
           .map((x) => [
@@ -42,7 +43,7 @@ export function actionsBody(app, forPrint) {
             ],
             [app.levelLabel(x.level), auditedOrNot(app, x.statementId)],
             x.hasAction
-              ? x.action.text
+              ? h("span", { class: "st-lines" }, x.action.text)
               : [
                   govTag({ text: "No action yet", classes: "govuk-tag--orange" }),
                   forPrint
@@ -60,6 +61,8 @@ export function actionsBody(app, forPrint) {
                 ],
             x.action?.owner ?? "",
             x.action?.due ? formatDateShort(x.action.due) : "",
+            x.action?.status ? (ACTION_STATUS_TEXT[x.action.status] ?? "") : "",
+            x.action?.review ? formatDateShort(x.action.review) : "",
           ])
           .map((row) => tableCells(row)),
       }),

@@ -1,9 +1,9 @@
 // Comparing with last year: open an earlier file and see which statements and judgements moved.
 import { h, replace, put } from "../../ui/dom.mjs";
-import { govTable, govButton, govErrorSummary, govErrorMessage, tableCells } from "../../ui/govuk.mjs";
+import { govTable, govButton, govErrorSummary, govErrorMessage, govWarning, tableCells } from "../../ui/govuk.mjs";
 import { formatDateShort } from "../../ui/format.mjs";
 import { openAssessmentFile } from "../../domain/files.mjs";
-import { changeCell, changeSummary, frameworkNote } from "../../domain/compare.mjs";
+import { changeCell, changeSummary, frameworkNote, otherAuthority } from "../../domain/compare.mjs";
 import { lastYearComparison, scrollTable, setLastYear } from "../../domain/results-data.mjs";
 
 /** Open last year's file and see what moved: statement levels and judgement grades, then and now. */
@@ -58,10 +58,44 @@ export function comparePage(app, main) {
     }
     group.classList.remove("govuk-form-group--error");
     replace(errorSlot);
-    setLastYear(app, result.assessment);
+    // Another authority's file is not compared (nor put in the report) until the user says so.
+    const other = otherAuthority(app.a, result.assessment);
+    if (other) return askAboutOther(result.assessment, other, file.name);
+    use(result.assessment);
+  });
+  const use = (assessment) => {
+    setLastYear(app, assessment);
     render();
     body.querySelector("h2")?.focus();
-  });
+  };
+  const askAboutOther = (assessment, other, name) => {
+    replace(
+      body,
+      h("h2", { class: "govuk-heading-m", tabindex: "-1", id: "compare-other-title" }, "Is this the right file?"),
+      govWarning(
+        `${name} is a self-evaluation for ${other}, not ${app.a.authority}. Comparing with it would show another authority's answers as your last year, in this page and in your report.`,
+      ),
+      h(
+        "div",
+        { class: "govuk-button-group" },
+        govButton({
+          text: "Choose another file",
+          id: "compare-choose-again",
+          onClick: () => {
+            render();
+            input.focus();
+          },
+        }),
+        govButton({
+          text: `Compare with ${other} anyway`,
+          id: "compare-other-anyway",
+          classes: "govuk-button--secondary",
+          onClick: () => use(assessment),
+        }),
+      ),
+    );
+    body.querySelector("h2")?.focus();
+  };
   const render = () => {
     const c = lastYearComparison(app);
     if (!c) return replace(body);
@@ -77,6 +111,11 @@ export function comparePage(app, main) {
         { class: "govuk-heading-m", tabindex: "-1" },
         `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
       ),
+      otherAuthority(app.a, lastYear)
+        ? govWarning(
+            `Last year's file is for ${otherAuthority(app.a, lastYear)}, not ${app.a.authority}. Your report says so beside the comparison.`,
+          )
+        : null,
       frameworkNote(app.frameworks, app.fw(), lastYear, app.a),
       scrollTable(
         govTable({

@@ -5,6 +5,7 @@ import { govTag, govTable, govButton, govWarning, govInput, tableCells } from ".
 import { formatDateLong, formatDateShort, formatPercent } from "../../ui/format.mjs";
 import { familyOf } from "../../domain/family.mjs";
 import { exportButtons } from "../../exports/report.mjs";
+import { liftChanges } from "../../exports/model.mjs";
 import {
   GRADE_ORDER,
   gradeLabel,
@@ -264,14 +265,8 @@ function summary(app, /** @type {ScoreResult} */ scored, /** @type {SimulationRe
           h(
             "ol",
             { class: "govuk-list govuk-list--number", id: "summary-lifts" },
-            lifts.map(({ j, step }) =>
-              h(
-                "li",
-                {},
-                statementText(app, step.statementId).text,
-                h("span", { class: "govuk-body-s" }, ` — ${j.name.replace(/^The /, "the ")}: ${liftChange(app, step)}`),
-              ),
-            ),
+            // Each re-scored by the core, so it names the judgements that would actually move.
+            liftChanges(app, scored).map((text) => h("li", {}, text)),
           ),
         ]
       : null,

@@ -1,19 +1,17 @@
-// The printable report: results, the action plan and the pathway together, in the Word document's order.
+// The printable report: the report model's sections (www/exports/model.mjs, report.mjs), the same
+// words and order as the Word document and the workbook.
 import { h, put } from "../../ui/dom.mjs";
 import { govButton, govSummaryList } from "../../ui/govuk.mjs";
 import { formatDateLong } from "../../ui/format.mjs";
 import { familyTerms } from "../../domain/family.mjs";
-import { blocksToHtml, exportButtons, reportExtraSections } from "../../exports/report.mjs";
+import { blocksToHtml, exportButtons, reportModel, reportSections } from "../../exports/report.mjs";
 import { frameworkNotices } from "../../ui/sources.mjs";
-import { resultsBody } from "./judgements.mjs";
-import { actionsBody } from "./actions.mjs";
-import { baseRatesAside, timelineBody } from "./timeline.mjs";
 
-/** Results, timeline and action plan together: the view to print or save as PDF. */
+/** The whole report, as the Word document says it: the view to print or save as PDF. */
 export function reportPage(app, main) {
   if (!app.a) app.begin();
   app.title("Self-evaluation report");
-  const pw = app.pathway.run();
+  const model = app.scored ? reportModel(app) : null;
   put(
     main,
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
@@ -34,34 +32,27 @@ export function reportPage(app, main) {
       govButton({ text: "Print or save as PDF", id: "print", onClick: () => window.print() }),
     ),
     app.scored ? exportButtons(app) : null,
-    // The same order as the Word document (report.mjs): summary and judgements, the action plan,
-    // the pathway, indicators against England, the comparison with last year.
-    h(
-      "section",
-      { class: "st-report-section" },
-      h("h2", { class: "govuk-heading-l" }, "Likely judgements"),
-      resultsBody(app, 3),
-    ),
-    h(
-      "section",
-      { class: "st-report-section st-page-break" },
-      h("h2", { class: "govuk-heading-l" }, "Action plan"),
-      actionsBody(app, true),
-    ),
-    h(
-      "section",
-      { class: "st-report-section st-page-break" },
-      h("h2", { class: "govuk-heading-l" }, "Inspection pathway"),
-      timelineBody(pw, 3),
-      baseRatesAside(app, pw, 3),
-    ),
-    app.scored
-      ? reportExtraSections(app).map((s) =>
+    model
+      ? h(
+          "p",
+          { class: "govuk-body", id: "report-last-inspection" },
+          "Last inspection: ",
+          model.history.lastInspection ?? "not recorded.",
+        )
+      : h(
+          "p",
+          { class: "govuk-body" },
+          app.scoreError
+            ? `Stocktake could not score these answers: ${app.scoreError}`
+            : "Answer some statements to see the report.",
+        ),
+    model
+      ? reportSections(model).map((s, i) =>
           h(
             "section",
-            { class: "st-report-section st-page-break" },
-            h("h2", { class: "govuk-heading-l" }, s.heading),
-            blocksToHtml(s.blocks, 3),
+            { class: `st-report-section${i ? " st-page-break" : ""}`, "aria-labelledby": `report-section-${i}` },
+            h("h2", { class: "govuk-heading-l", id: `report-section-${i}` }, s.heading),
+            blocksToHtml(s.blocks, 2),
           ),
         )
       : null,
