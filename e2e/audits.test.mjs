@@ -321,6 +321,135 @@ test("the audits' CSV export imports back as the same audits, moderation include
   assert.deepEqual(await normalised(), before);
 });
 
+/** Chooses a CSV of `lines` on the import page; returns once the mapping step or an error shows. */
+async function chooseCsv(lines, name = "audits.csv") {
+  await inPage(() => document.querySelector("stocktake-app").app.go("audits-import", {}));
+  await onPage(page, "audits-import");
+  await page.locator("#import-file").setInputFiles({
+    name,
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${lines.join("\r\n")}\r\n`),
+  });
+  await page.locator("#import-continue").click();
+  await page.locator("#import-check, .govuk-error-summary").first().waitFor();
+}
+
+/** The error summary's messages, in order. */
+const summaryItems = () =>
+  page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".govuk-error-summary__list li")].map(
+      (li) => li.textContent.trim(),
+    ),
+  );
+
+const auditCount = () => page.evaluate(() => document.querySelector("stocktake-app").app.a.audits?.length ?? 0);
+const setAudits = (list) => inPage((l) => document.querySelector("stocktake-app").app.set("audits", l), list);
+/** The template's own column names, which the mapping step matches without help. */
+const HEAD = "caseRef,area,date,auditor,au_hp_seen_alone,overall";
+
+test("a CSV with only its heading row, or nothing in it, is refused and nothing is imported", async () => {
+  await setAudits([]);
+  for (const lines of [[HEAD], [HEAD, ",,,,,", ""], [""]]) {
+    await chooseCsv(lines);
+    assert.deepEqual(await summaryItems(), ["The file has no rows of audits under its heading row"], lines.join("|"));
+    assert.equal(await page.locator("#import-check").count(), 0, "no mapping step");
+    assert.equal(await auditCount(), 0);
+  }
+  assert.deepEqual(await axe(page), [], "axe with the error");
+});
+
+test("ragged rows: a short row's missing cells are empty, a long row's extra cells are ignored, and row numbers count blank rows", async () => {
+  await setAudits([]);
+  const rows = [
+    HEAD,
+    "C-2001,help_and_protection,01/05/2026,PM,Good,Good", // row 2
+    ",,,,,", // row 3: a blank row, as a spreadsheet writes one
+    "C-2002,help_and_protection", // row 4: no date
+    "C-2003,help_and_protection,02/05/2026,PM,Inadequate,RI,surplus,cells", // row 5
+    "C-2004,help_and_protection,03/05/2026", // row 6: short, but all it needs
+  ];
+  await chooseCsv(rows);
+  await page.locator("#import-check").click();
+  assert.deepEqual(await summaryItems(), ["Row 4: Enter the date of the audit, like 2026-03-31"]);
+  assert.equal(await auditCount(), 0, "nothing imported");
+  rows[3] = "C-2002,help_and_protection,04/05/2026";
+  await chooseCsv(rows);
+  await follow(page, "import-check", "audits");
+  const audits = await inPage(() =>
+    document
+      .querySelector("stocktake-app")
+      .app.a.audits.map((a) => [a.caseRef, a.date, a.auditor ?? "", JSON.stringify(a.grades ?? {}), a.overall ?? null]),
+  );
+  assert.deepEqual(audits, [
+    ["C-2001", "2026-05-01", "PM", '{"au_hp_seen_alone":"good"}', "good"],
+    ["C-2002", "2026-05-04", "", "{}", null],
+    ["C-2003", "2026-05-02", "PM", '{"au_hp_seen_alone":"inadequate"}', "requires_improvement"],
+    ["C-2004", "2026-05-03", "", "{}", null],
+  ]);
+});
+
+test("a case audited twice for the same area on the same day is refused by row, in the file or already held", async () => {
+  await setAudits([]);
+  const rows = [
+    HEAD,
+    "C-3001,help_and_protection,01/05/2026,PM,Good,Good",
+    "C-3002,help_and_protection,01/05/2026,PM,Good,Good",
+    "c-3001 ,help_and_protection,2026-05-01,Other,Inadequate,Inadequate", // row 4: row 2 again
+    "C-3001,help_and_protection,02/05/2026,PM,Good,Good", // another day: a second audit of the case
+  ];
+  await chooseCsv(rows);
+  await page.locator("#import-check").click();
+  const items = await summaryItems();
+  assert.equal(items.length, 1, items.join(" | "));
+  assert.match(items[0], /^Row 4: .*c-3001.* row 2 too/i);
+  assert.equal(await auditCount(), 0, "nothing imported");
+  // Without the repeat the file imports; choosing it again would count every case twice.
+  rows.splice(3, 1);
+  await chooseCsv(rows);
+  await follow(page, "import-check", "audits");
+  assert.equal(await auditCount(), 3);
+  await chooseCsv(rows);
+  await page.locator("#import-check").click();
+  const again = await summaryItems();
+  assert.equal(again.length, 3, again.join(" | "));
+  for (const [k, item] of again.entries()) assert.match(item, new RegExp(`^Row ${k + 2}: .*already`));
+  assert.equal(await auditCount(), 3, "nothing imported twice");
+  assert.deepEqual(await axe(page), [], "axe with the repeated rows");
+});
+
+test("a self-evaluation holds at most 2,000 audits: an import or a new audit past it is refused", async () => {
+  const many = Array.from({ length: 1995 }, (_, i) => ({
+    caseRef: `M-${i}`,
+    area: "help_and_protection",
+    date: "2026-05-01",
+    grades: { au_hp_seen_alone: "good" },
+  }));
+  await setAudits(many);
+  const rows = [HEAD, ...Array.from({ length: 10 }, (_, i) => `N-${i},help_and_protection,01/05/2026,PM,Good,Good`)];
+  await chooseCsv(rows);
+  await page.locator("#import-check").click();
+  assert.deepEqual(await summaryItems(), [
+    "A self-evaluation holds at most 2,000 audits: it has 1,995, and the file 10",
+  ]);
+  assert.equal(await auditCount(), 1995);
+  // Five fit.
+  await chooseCsv(rows.slice(0, 6));
+  await follow(page, "import-check", "audits");
+  assert.equal(await auditCount(), 2000);
+  // Full: the audits page says so and offers no new audit; the form refuses one too.
+  assert.match(await shadowText(page, "main"), /holds at most 2,000 audits/);
+  assert.equal(await page.locator("#add-audit").count(), 0, "no Add an audit button");
+  await inPage(() => document.querySelector("stocktake-app").app.go("audit", {}));
+  await onPage(page, "audit");
+  await page.locator("#audit-caseRef").fill("X-1");
+  await page.locator("#audit-date").fill("2026-05-02");
+  await page.locator("#save-audit").click();
+  await page.locator(".govuk-error-summary").waitFor();
+  assert.match((await summaryItems()).join(" "), /at most 2,000 audits/);
+  assert.equal(await auditCount(), 2000, "the 2,001st was not added");
+  await setAudits([]);
+});
+
 test("nothing was requested from anywhere else", () => {
   assert.deepEqual(foreignRequests(requests, new URL(site.url).origin), []);
 });

@@ -89,13 +89,44 @@ test("Stocktake inside the embed has no axe-core violation", async () => {
 });
 
 test("the embedded service keeps working with the host's scripts running: nothing requested after load", async () => {
-  const { page, requests } = await openEmbed();
+  const { page, requests, errors } = await openEmbed();
   requests.length = 0;
   const app = page.locator("stocktake-app");
+  const clicks = () => page.evaluate(() => window.__hostClicks);
+  const clicksBefore = await clicks();
+  // The start page's own heading is there before the host's scripts run: what follows is
+  // rendered by Stocktake after them, in answer to a click and to typing.
   await app.getByRole("button", { name: /start/i }).first().click();
-  await app.locator("h1").waitFor();
+  await page.waitForSelector('stocktake-app[data-page="about"]');
+  assert.equal(await app.locator("h1").textContent(), "About your authority");
+  await app.locator("#authority").fill("Hostshire");
+  await app.locator("#save-continue").click();
+  await page.waitForSelector('stocktake-app[data-page="tasks"]');
+  assert.match(await app.locator(".govuk-caption-l").first().textContent(), /Hostshire/);
+  await app.locator("#task-help_and_protection").click();
+  await page.waitForSelector('stocktake-app[data-page="area"]');
+  const first = await page.evaluate(
+    () =>
+      document
+        .querySelector("stocktake-app")
+        .app.fw()
+        .areas.find((a) => a.id === "help_and_protection").statements[0].id,
+  );
+  await app.locator(`#answers-${first}-level-2`).check();
+  assert.equal(
+    await page.evaluate((id) => document.querySelector("stocktake-app").app.a.answers[id]?.level, first),
+    "good",
+    "the answer reached the app",
+  );
   await page.keyboard.press("Tab");
-  assert.ok((await page.evaluate(() => window.__hostClicks)) >= 1, "the host's own listeners still run");
+  assert.ok((await clicks()) >= clicksBefore + 4, "the host's own listeners still run");
+  // The host's globals are its own, and ours did not need them.
+  assert.deepEqual(await page.evaluate(() => [window.score, window.App, typeof window.h]), [
+    42,
+    "intranet app",
+    "function",
+  ]);
   assert.deepEqual(requests, [], "no request after the page loaded");
   assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
 });

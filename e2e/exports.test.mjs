@@ -27,7 +27,7 @@ import {
   waitReady,
 } from "./harness.mjs";
 import { onPage } from "./steps.mjs";
-import { odsTypesOf, readDocx, readXlsx, removeWork } from "./office.mjs";
+import { odsTypesOf, readDocx, readDocxBlocks, readXlsx, removeWork } from "./office.mjs";
 
 const site = useSite();
 let work;
@@ -85,7 +85,22 @@ async function shown(page) {
     );
   const out = {};
   out.judgements = await read(".st-judgement h2");
-  out.grades = await read(".st-judgement .st-grade");
+  // Each judgement with its grade and its chance of each grade (the chart's table), and the
+  // summary's rows: judgement, the grade the answers fit, the most likely grade with its chance.
+  out.triples = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-judgement")].map((sec) => ({
+      name: sec.querySelector(`#${sec.id}-title`).textContent.trim(),
+      grade: sec.querySelector(".st-grade").textContent.trim(),
+      chances: [...sec.querySelectorAll(".st-chart-wrap table tbody tr")].map((tr) =>
+        [...tr.children].map((c) => c.textContent.trim()),
+      ),
+    })),
+  );
+  out.summary = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#results-summary table tbody tr")].map(
+      (tr) => [...tr.children].map((c) => c.textContent.replace(/\s+/g, " ").trim()),
+    ),
+  );
   out.reasons = await page.evaluate(() =>
     [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(".st-reasons > li")].map((li) =>
       li.firstChild.textContent.trim(),
@@ -203,7 +218,7 @@ test("the Word document opens in LibreOffice with every judgement, reason, actio
     assert.ok(pdfText.includes(s), `section ${s}`);
   assert.ok(seen.judgements.length >= 4);
   for (const j of seen.judgements) assert.ok(contains(pdfText, j), `judgement ${j}`);
-  for (const g of seen.grades) assert.ok(contains(pdfText, g), `grade ${g}`);
+  // Each judgement's grade and chances, in its own section: the next test.
   assert.ok(seen.reasons.length > 4);
   for (const r of seen.reasons) assert.ok(contains(all, r), `reason ${r}`);
   assert.ok(seen.actions.length > 4);
@@ -222,6 +237,52 @@ test("the Word document opens in LibreOffice with every judgement, reason, actio
   for (const t of new Set(seen.eventTags)) assert.ok(contains(all, `(${t.toLowerCase()})`), `tag ${t}`);
   for (const s of EVIL) assert.ok(text.includes(s), `user text comes out as typed: ${s}`);
   assert.ok(pdfText.includes("Prepared with Stocktake"), "a small prepared-with line");
+});
+
+/** The blocks under the Heading 1 `name` of a Word file's blocks, up to the next Heading 1. */
+function section(blocks, name) {
+  const i = blocks.findIndex((b) => b.type === "h" && b.level === 1 && b.text === name);
+  assert.ok(i >= 0, `a section headed ${name}`);
+  const end = blocks.findIndex((b, k) => k > i && b.type === "h" && b.level === 1);
+  return blocks.slice(i + 1, end < 0 ? undefined : end);
+}
+
+/** A table's rows without its header row `head`. */
+function body(table, head) {
+  assert.ok(table, `a table headed ${head.join(", ")}`);
+  assert.deepEqual(table.rows[0], head);
+  return table.rows.slice(1);
+}
+
+/** The page's judgements: at least four, not all with the same grade or the same chances. */
+function checkTriplesDiffer(seen) {
+  assert.ok(seen.triples.length >= 4, "the results show the judgements");
+  assert.ok(new Set(seen.triples.map((t) => t.grade)).size > 1, "the judgements' grades differ, so a swap shows");
+  assert.ok(new Set(seen.triples.map((t) => JSON.stringify(t.chances))).size > 1, "so do their chances");
+  for (const t of seen.triples) assert.ok(t.chances.length >= 4, `${t.name}: a chance for each grade`);
+  assert.equal(seen.summary.length, seen.triples.length, "one summary row a judgement");
+}
+
+test("the Word document gives each judgement the grade, the most likely grade and the chances the page gave it", async () => {
+  const { seen, docx } = hosted;
+  checkTriplesDiffer(seen);
+  const blocks = await readDocxBlocks(docx, "exports-docx");
+  // The summary: judgement, the grade the answers fit, the most likely grade with its chance, row by row.
+  const summary = section(blocks, "Summary").find((b) => b.type === "table");
+  assert.deepEqual(
+    body(summary, ["Judgement", "Our answers fit", "Allowing for our evidence"]),
+    seen.summary,
+    "the summary table says what the page's says",
+  );
+  for (const t of seen.triples) {
+    const sec = section(blocks, t.name);
+    const fit = sec.find((b) => b.type === "p" && b.text.startsWith("Our answers fit: "));
+    assert.ok(fit?.text.startsWith(`Our answers fit: ${t.grade}.`), `${t.name}: ${fit?.text} (page: ${t.grade})`);
+    const sure = sec.findIndex((b) => b.type === "h" && b.text === "How sure is this?");
+    assert.ok(sure >= 0, `${t.name}: how sure is this?`);
+    const chances = sec.slice(sure).find((b) => b.type === "table");
+    assert.deepEqual(body(chances, ["Grade", "Chance"]), t.chances, `${t.name}: the chance of each grade`);
+  }
 });
 
 test("the Word document has real headings, repeated table header rows and Arial", async () => {
@@ -251,7 +312,32 @@ test("the workbook opens in LibreOffice: its sheets, typed dates and numbers, fr
   ]);
   assert.ok(sheets["Last year"].length > 2, "judgements then and now, and the statement that moved");
   const cells = (name) => sheets[name].flat();
-  for (const j of seen.judgements) assert.ok(cells("Judgements").includes(j), `judgement ${j}`);
+  // Each judgement's row: the grade the answers fit, the most likely grade and every chance, as the page said.
+  checkTriplesDiffer(seen);
+  const jHead = sheets.Judgements[0];
+  const col = (name) => {
+    const i = jHead.indexOf(name);
+    assert.ok(i >= 0, `a column ${name}`);
+    return i;
+  };
+  assert.equal(sheets.Judgements.length - 1, seen.triples.length, "one row a judgement");
+  for (const [k, t] of seen.triples.entries()) {
+    const row = sheets.Judgements.find((r) => r[0] === t.name);
+    assert.ok(row, `judgement ${t.name}`);
+    assert.equal(row[col("Your answers fit")], t.grade, `${t.name}: the grade`);
+    // The summary's "Most likely as fitted (62%)" or "Most likely good (62%)".
+    const [, likely, chance] = seen.summary[k][2].match(/^Most likely (.+) \((\d+%)\)$/) ?? [];
+    assert.ok(likely, `${t.name}: the page gives a most likely grade`);
+    const likelyLabel = likely === "as fitted" ? t.grade : likely;
+    assert.equal(
+      row[col("Most likely allowing for evidence")].toLowerCase(),
+      likelyLabel.toLowerCase(),
+      `${t.name}: most likely`,
+    );
+    for (const [grade, pct] of t.chances)
+      assert.equal(row[col(`Chance ${grade.toLowerCase()}`)], pct, `${t.name}: chance ${grade}`);
+    assert.ok(t.chances.some(([g, pct]) => g.toLowerCase() === likelyLabel.toLowerCase() && pct === chance));
+  }
   for (const r of seen.reasons) assert.ok(cells("Reasons").includes(r), `reason ${r}`);
   const plan = sheets["Action plan"];
   const head = plan[0];
@@ -292,10 +378,18 @@ test("the workbook opens in LibreOffice: its sheets, typed dates and numbers, fr
 });
 
 test("the printed report follows the Word document's sections", async () => {
-  const { page } = await openPage(site.browser);
+  const { page, errors } = await openPage(site.browser, { acceptDownloads: true });
   await page.goto(site.url);
   await waitReady(page);
   await loadAssessment(page, await assessmentText());
+  // Last year's file too, so that both have the comparison.
+  const lastYear = JSON.parse(await assessmentText());
+  lastYear.assessedOn = "2025-05-12";
+  await writeFile(join(work, "report-last-year.json"), JSON.stringify(lastYear));
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("compare"));
+  await onPage(page, "compare");
+  await page.locator("#last-year-file").setInputFiles(join(work, "report-last-year.json"));
+  await page.locator(".st-compare-judgements").waitFor();
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("report"));
   await onPage(page, "report");
   const headings = await page.evaluate(() =>
@@ -313,6 +407,13 @@ test("the printed report follows the Word document's sections", async () => {
   assert.deepEqual(headings.slice(-3), ["Action plan", "Inspection pathway", "Indicators against England"]);
   assert.equal(await page.locator("#export-docx").count(), 1);
   assert.equal(await page.locator("#export-xlsx").count(), 1);
+  // The Word file this page makes, opened in LibreOffice: its Heading 1s are the printed report's
+  // sections, in the same order (both are rendered from the one report model).
+  const docx = await download(page, "export-docx", join(work, "report"));
+  const blocks = await readDocxBlocks(docx, "exports-report-docx");
+  const word = blocks.filter((b) => b.type === "h" && b.level === 1).map((b) => b.text);
+  assert.deepEqual(word, headings);
+  assert.deepEqual(errors, []);
 });
 
 test("the offline file makes both files too, with no request and no CSP violation", async () => {

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ARTIFACTS, axe, openPage, screenshot, waitReady, useSite } from "./harness.mjs";
 import { join } from "node:path";
-import { follow, onPage } from "./steps.mjs";
+import { follow } from "./steps.mjs";
 
 const site = useSite();
 
@@ -108,10 +108,21 @@ for (const storage of ["none", "session"]) {
 
 test('with storage "local", closing the tab does not ask', async () => {
   const { page } = await openHost('data-storage="local"');
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.type());
+    d.dismiss();
+  });
   await follow(page, "start-new", "about");
   await page.fill("#authority", "Keepshire");
+  await page.waitForTimeout(400); // the autosave pause
   assert.equal(await page.evaluate(() => document.querySelector("stocktake-app").app.unsavedWork()), false);
-  await onPage(page, "about");
+  // The work is kept on this device, so closing the tab (running its beforeunload handlers, as a
+  // person closing it would) must neither ask nor be held open.
+  await page.close({ runBeforeUnload: true });
+  for (let i = 0; i < 20 && !page.isClosed(); i++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.deepEqual(dialogs, [], "no beforeunload dialog");
+  assert.equal(page.isClosed(), true, "the tab closed");
 });
 
 /** Widths that show which layout govuk-frontend chose: the start button's, the element's, the page's. */

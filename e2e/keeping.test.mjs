@@ -259,6 +259,44 @@ const compareRows = (page, cls) =>
     cls,
   );
 
+/** Grades from worst to best, to work out the change word here rather than take the page's. */
+const RANK = { inadequate: 0, requires_improvement: 1, good: 2, outstanding: 3 };
+
+/**
+ * Checks each row of the compare page's judgements against the core's score of last year's file
+ * (`lastYear`, its text) and of this year's: its grades then and now, and the change word worked out
+ * from them here. Returns the words by judgement id.
+ */
+async function checkJudgementWords(page, lastYear) {
+  const rows = await compareRows(page, "st-compare-judgements");
+  const want = await page.evaluate((text) => {
+    const app = document.querySelector("stocktake-app").app;
+    const then = app.core.score(JSON.parse(text));
+    const now = app.scored;
+    return now.judgements.map((j) => {
+      const t = then.judgements.find((x) => x.id === j.id);
+      return { id: j.id, name: j.name, was: t?.grade ?? null, is: j.grade ?? null, labels: [t?.label, j.label] };
+    });
+  }, lastYear);
+  assert.ok(want.length >= 4);
+  const words = {};
+  for (const j of want) {
+    const row = rows.find((r) => r[0] === j.name);
+    assert.ok(row, `a row for ${j.name}`);
+    const word =
+      j.was === j.is
+        ? "No change"
+        : !(j.was in RANK) || !(j.is in RANK)
+          ? "Cannot compare"
+          : RANK[j.is] > RANK[j.was]
+            ? "Better"
+            : "Worse";
+    assert.deepEqual(row, [j.name, ...j.labels, word], `${j.name}: ${j.was} then, ${j.is} now`);
+    words[j.id] = word;
+  }
+  return words;
+}
+
 test("compare with last year: each judgement, statement and indicator says Better, Worse or No change in words; a change of framework is noted", async () => {
   const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(site.url);
@@ -307,16 +345,42 @@ test("compare with last year: each judgement, statement and indicator says Bette
     "every moved statement says which way in words",
   );
   assert.match(await shadowText(page, "#compare-statement-summary"), /^Statements: \d+ better, 1 worse/);
-  const judgements = await compareRows(page, "st-compare-judgements");
-  assert.ok(judgements.length >= 4);
-  for (const r of judgements)
-    assert.ok(["Better", "Worse", "No change", "Cannot compare"].includes(r.at(-1)), r.join(" | "));
+  await checkJudgementWords(page, plan.lastYear);
   const indicators = await compareRows(page, "st-compare-indicators");
   assert.equal(indicators.find((r) => r[0] === plan.higher)?.at(-1), "Better", "higher is better, and it went up");
   assert.equal(indicators.find((r) => r[0] === plan.lower)?.at(-1), "Worse", "lower is better, and it went up");
   assert.equal(await page.locator("stocktake-app #compare-framework-note").count(), 0, "same framework: no note");
   await screenshot(page, "compare-changes-1280");
   assert.deepEqual(await axe(page), []);
+
+  // A known change of judgement: last year every statement good but help and protection's, all
+  // inadequate; now every statement good but children in care's, all inadequate.
+  const known = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    const lastYear = JSON.parse(JSON.stringify(app.a));
+    lastYear.assessedOn = "2025-11-20";
+    for (const area of app.fw().areas)
+      for (const s of area.statements) {
+        lastYear.answers[s.id] = {
+          ...lastYear.answers[s.id],
+          level: area.id === "help_and_protection" ? "inadequate" : "good",
+        };
+        app.set(`answers.${s.id}.level`, area.id === "children_in_care" ? "inadequate" : "good");
+      }
+    app.saveNow();
+    return JSON.stringify(lastYear);
+  });
+  await writeFile(file, known);
+  await page.setInputFiles("#last-year-file", file);
+  await page.waitForFunction(() =>
+    /Statements: \d+ better, \d+ worse/.test(
+      document.querySelector("stocktake-app").shadowRoot.querySelector("#compare-statement-summary")?.textContent,
+    ),
+  );
+  const words = await checkJudgementWords(page, known);
+  assert.equal(words.help_and_protection, "Better", "help and protection: inadequate answers then, good now");
+  assert.equal(words.children_in_care, "Worse", "children in care: good answers then, inadequate now");
+  assert.equal(words.care_leavers, "No change", "care leavers: the same answers");
 
   // Last year's file on an earlier version of the framework: said, with how many answers are left out.
   const older = JSON.parse(plan.lastYear);

@@ -120,3 +120,48 @@ export function odsTypesOf(fods, text) {
   }
   return types;
 }
+
+/** Markup's text: tags dropped, entities decoded, white space collapsed. */
+function htmlText(html) {
+  return html
+    .replace(/<br\s*\/?>/gi, " ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;|&#160;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The Word file as LibreOffice reads it, in order: its headings `{ type: "h", level, text }`, tables
+ * `{ type: "table", rows: [[cell text]] }` and paragraphs `{ type: "p", text }` (LibreOffice
+ * converts it to HTML, which keeps the structure that its text export flattens).
+ */
+export async function readDocxBlocks(file, name) {
+  const out = join(await work(), `${name}-html`);
+  await soffice(file, "html:HTML (StarWriter):UTF8", out);
+  const stem = file
+    .split("/")
+    .pop()
+    .replace(/\.docx$/, "");
+  const html = (await readFile(join(out, `${stem}.html`), "utf8")).replace(/^[\s\S]*?<body\b[^>]*>/i, "");
+  const blocks = [];
+  for (const m of html.matchAll(/<table\b[\s\S]*?<\/table>|<(h[1-6]|p)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
+    if (m[0].toLowerCase().startsWith("<table"))
+      blocks.push({
+        type: "table",
+        rows: [...m[0].matchAll(/<tr\b[\s\S]*?<\/tr>/gi)].map((r) =>
+          [...r[0].matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => htmlText(c[1])),
+        ),
+      });
+    else if (m[1].toLowerCase() === "p") blocks.push({ type: "p", text: htmlText(m[2]) });
+    else blocks.push({ type: "h", level: Number(m[1][1]), text: htmlText(m[2]) });
+  }
+  return blocks;
+}

@@ -2,7 +2,6 @@
 // server. It must run fully and make no request at all besides loading itself.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
@@ -18,7 +17,69 @@ before(async () => {
 after(async () => browser?.close());
 
 test("the offline file is one self-contained file", async () => {
-  assert.ok((await stat(FILE)).size > 50_000, "it inlines the wasm and the styles");
+  const html = await readFile(FILE, "utf8");
+  // Both wasm builds are inside it, byte for byte (base64).
+  for (const wasm of ["stocktake_bg.wasm", "stocktake_workshop_bg.wasm"]) {
+    const b64 = (await readFile(join(DIST, "pkg", wasm))).toString("base64");
+    assert.ok(b64.length > 10_000 && html.includes(b64), `${wasm} is inlined`);
+  }
+  // No element of the file's own markup points at another file: every src and href, outside the
+  // inline script and style, is a data: URL or a fragment.
+  const markup = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "<script></script>")
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, "<style></style>");
+  const refs = [...markup.matchAll(/\s(src|href|srcset|data|poster|action)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)].map(
+    (m) => m[2].replace(/^["']|["']$/g, ""),
+  );
+  const external = refs.filter((u) => !u.startsWith("data:") && !u.startsWith("#"));
+  assert.deepEqual(external, [], "no src or href to another file");
+  assert.ok(!/<script\b[^>]*\bsrc\s*=/i.test(html), "no script is loaded from a file");
+  assert.ok(
+    !/@import|url\((?!["']?(?:data:|#))/i.test(html.match(/<style\b[^>]*>([\s\S]*?)<\/style>/i)?.[1] ?? ""),
+    "the styles load nothing",
+  );
+
+  // Opened from file:// with every request but the file itself refused: it starts, and a whole
+  // round (start, answer, results from the wasm core, the tools chunk) works with no request.
+  const { context, page, requests, errors } = await openPage(browser);
+  const refused = [];
+  await context.route(
+    (url) => url.href !== fileUrl && url.protocol !== "data:" && url.protocol !== "blob:",
+    (route) => {
+      refused.push(route.request().url());
+      return route.abort();
+    },
+  );
+  await page.goto(fileUrl);
+  await waitReady(page);
+  await page.click("#start-new");
+  await onPage(page, "about");
+  await fillAllAreas(page);
+  await go(page, "results");
+  await onPage(page, "results");
+  const scored = await scoredOf(page);
+  assert.ok(scored.judgements.length >= 4 && scored.judgements.every((j) => j.grade), "graded by the inline core");
+  for (const j of scored.judgements)
+    assert.match(await shadowText(page, `#result-${j.id}`), new RegExp(`Your answers fit: ${j.label}`));
+  await go(page, "regional");
+  await onPage(page, "regional");
+  assert.match(await shadowText(page, "h1"), /Regional picture/, "the tools chunk is inline too");
+  // Every element in the document and the app's shadow root that loads something loads it from data: or blob:.
+  const loads = await page.evaluate(() => {
+    const out = [];
+    for (const root of [document, document.querySelector("stocktake-app").shadowRoot])
+      for (const el of root.querySelectorAll("[src], link[href], object[data]"))
+        out.push(el.getAttribute("src") ?? el.getAttribute("href") ?? el.getAttribute("data"));
+    return out.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:"));
+  });
+  assert.deepEqual(loads, []);
+  assert.deepEqual(
+    requests.filter((u) => u !== fileUrl && !u.startsWith("data:") && !u.startsWith("blob:")),
+    [],
+    "no request but the file itself",
+  );
+  assert.deepEqual(refused, []);
+  assert.deepEqual(errors, []);
 });
 
 test("opened from file:// it starts with no request but itself, no CSP violation and no error", async () => {

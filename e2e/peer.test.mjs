@@ -22,7 +22,7 @@ import {
 } from "./harness.mjs";
 import { fillAllAreas, focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
 import { odsTypesOf, readDocx, readXlsx, removeWork } from "./office.mjs";
-import { makePack, peerFileText } from "../www/domain/peer.mjs";
+import { makePack, makeResponse, peerFileText } from "../www/domain/peer.mjs";
 
 const site = useSite();
 const PASS = "correct horse battery staple";
@@ -219,6 +219,158 @@ test("two authorities exchange a challenge and a response by keyboard; the excha
   assert.deepEqual(dcs.errors, []);
 });
 
+test("a response protected with another passphrase is refused, changes nothing, and opens with the right one", async () => {
+  const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url);
+  await waitReady(page);
+  const { statement, fw } = await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.begin();
+    app.set("authority", "Dorset");
+    app.saveNow();
+    return { statement: app.fw().areas[0].statements[0].id, fw: app.a.framework };
+  });
+  const pack = makePack(
+    { format: "stocktake-assessment", version: 1, framework: fw, authority: "Dorset", answers: {}, indicators: {} },
+    { preparedFor: "Sam Peer", includeNotes: false, today: "2026-12-01", id: "pack-1" },
+  );
+  const response = makeResponse(pack, {
+    reviewer: "Sam Peer",
+    letter: "Dear Dorset",
+    challenges: { [statement]: { stance: "question", question: "Where is the audit?", rating: "inadequate" } },
+    today: "2026-12-05",
+  });
+  const text = await peerFileText(response, PASS);
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("peer"));
+  await onPage(page, "peer");
+  const peerOf = () => page.evaluate(() => JSON.stringify(document.querySelector("stocktake-app").app.a.peer ?? null));
+  const before = await peerOf();
+  await page
+    .locator("#response-file")
+    .setInputFiles({ name: "response.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.locator("#response-passphrase").waitFor();
+  for (const wrong of ["not the passphrase at all", ""]) {
+    await page.locator("#response-passphrase").fill(wrong);
+    await page.locator("#response-open").click();
+    await page.locator("#peer-errors").waitFor();
+    assert.match(
+      await shadowText(page, "#peer-errors"),
+      wrong ? /The passphrase is wrong, or the file has been changed/ : /Enter the passphrase/,
+    );
+    assert.match(
+      await shadowText(page, "#response-passphrase-error"),
+      wrong ? /passphrase is wrong/ : /Enter the passphrase/,
+    );
+    assert.equal(await focusedId(page), "peer-errors", "focus on the error summary");
+    assert.match(await page.title(), /^Error: /);
+    assert.equal(await peerOf(), before, "nothing was added to the self-evaluation");
+    assert.equal(await page.locator("#exchange-1").count(), 0);
+    assert.equal(await page.locator("#response-passphrase").inputValue(), "", "the field is empty to try again");
+  }
+  await axeClean(page, errors, "peer, wrong passphrase on a response");
+  await page.locator("#response-passphrase").fill(PASS);
+  await page.locator("#response-open").click();
+  await page.locator("#exchange-1-summary").waitFor();
+  assert.match(await shadowText(page, "#exchange-1-summary"), /0 agreed, 1 questioned, 1 still to reply to/);
+  assert.equal(await page.locator("#peer-errors").count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test("protected packs in the regional picture: each opens with its own passphrase, and a wrong one says so", async () => {
+  const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url);
+  await waitReady(page);
+  const fw = await page.evaluate(() => document.querySelector("stocktake-app").app.defaultFrameworkId());
+  const OTHER = "another passphrase, for Poole";
+  const pack = (authority) =>
+    makePack(
+      {
+        format: "stocktake-assessment",
+        version: 1,
+        framework: fw,
+        authority,
+        answers: {},
+        indicators: { sw_turnover: 11 },
+      },
+      { preparedFor: "Regional lead", includeNotes: false, today: "2026-12-01", id: authority },
+    );
+  const file = async (name, authority, pass) => ({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(await peerFileText(pack(authority), pass)),
+  });
+  const files = [
+    await file("barnet.json", "Barnet", null),
+    await file("dorset-protected.json", "Dorset", PASS),
+    await file("poole-protected.json", "Poole", OTHER),
+  ];
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("regional"));
+  await onPage(page, "regional");
+  const unreadable = () =>
+    page.evaluate(() =>
+      [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#regional-unreadable li")].map(
+        (li) => li.textContent,
+      ),
+    );
+  // No passphrase: the protected packs are named, the open one counted.
+  await page.locator("#regional-files").setInputFiles(files);
+  await page.locator("#regional-count").waitFor();
+  assert.equal(await shadowText(page, "#regional-count"), "1 authority: Barnet.");
+  assert.deepEqual(await unreadable(), [
+    "dorset-protected.json could not be read: it is protected with a passphrase. Enter the passphrase above and load it again.",
+    "poole-protected.json could not be read: it is protected with a passphrase. Enter the passphrase above and load it again.",
+  ]);
+  // Dorset's passphrase: Dorset opens; for Poole's pack it is the wrong one, and the page says so.
+  await page.locator("#regional-passphrase").fill(PASS);
+  await page.locator("#regional-files").setInputFiles(files.slice(1));
+  await page.waitForFunction(() =>
+    /Dorset/.test(document.querySelector("stocktake-app").shadowRoot.querySelector("#regional-count")?.textContent),
+  );
+  assert.equal(await shadowText(page, "#regional-count"), "2 authorities: Barnet, Dorset.");
+  assert.deepEqual(await unreadable(), [
+    "poole-protected.json could not be read: the passphrase is wrong, or the file has been changed since it was protected. Check the passphrase above and load the file again.",
+  ]);
+  // Poole's own passphrase: all three counted, once each, and no file left listed as unread.
+  await page.locator("#regional-passphrase").fill(OTHER);
+  await page.locator("#regional-files").setInputFiles(files.slice(2));
+  await page.waitForFunction(() =>
+    /Poole/.test(document.querySelector("stocktake-app").shadowRoot.querySelector("#regional-count")?.textContent),
+  );
+  assert.equal(await shadowText(page, "#regional-count"), "3 authorities: Barnet, Dorset, Poole.");
+  assert.deepEqual(await unreadable(), [], "a file read in the end is no longer listed as unread");
+  assert.equal(await page.locator("#regional-duplicates").count(), 0);
+  assert.match(await shadowText(page, "#regional-workforce"), /Poole11/);
+  await axeClean(page, errors, "regional, protected packs");
+});
+
+test("the regional picture knows an authority by its code: one pack with a URN and one without are one authority, and names find the record", {
+  todo: "identity by code (issue 30: the regional join belongs with the identity-by-code work)",
+}, async () => {
+  const { page } = await openPage(site.browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  const fw = await page.evaluate(() => document.querySelector("stocktake-app").app.defaultFrameworkId());
+  const pack = (authority, today, urn) =>
+    JSON.stringify(
+      makePack(
+        { format: "stocktake-assessment", version: 1, framework: fw, authority, answers: {}, indicators: {} },
+        { preparedFor: "Lead", includeNotes: false, today, id: `${authority}-${today}`, urn },
+      ),
+    );
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("regional"));
+  await onPage(page, "regional");
+  await page.locator("#regional-files").setInputFiles(
+    [
+      ["dorset-urn.json", pack("Dorset", "2026-11-01", 2532283)],
+      ["dorset-name.json", pack("Dorset", "2026-12-01", null)],
+      ["st-helens.json", pack("St Helens", "2026-12-01", null)],
+    ].map(([name, text]) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) })),
+  );
+  await page.locator("#regional-count").waitFor();
+  assert.equal(await shadowText(page, "#regional-count"), "2 authorities: Dorset, St Helens.");
+  assert.doesNotMatch(await shadowText(page, "#regional-judgements"), /St HelensNo ILACS inspection in the record/);
+});
+
 test("a regional lead loads packs with a duplicate and an unreadable file; the figures match the files", async () => {
   const { page, requests, errors } = await openPage(site.browser, {
     acceptDownloads: true,
@@ -373,37 +525,71 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
   assert.deepEqual(errors, []);
 });
 
+/**
+ * Whether authority `k` (from 0) rates statement `i` (from 0, across every area) requires
+ * improvement or worse: every (i mod 6 + 2)th authority does, so statements are weak for
+ * 15, 10, 8, 6, 5 or 5 of 30 authorities, and the priorities' counts and order differ by statement.
+ */
+const weakFor = (i, k) => k % ((i % 6) + 2) === 0;
+
 /** `n` packs of whole self-evaluations for the framework `fw` with statement ids `ids`. */
 function packs(n, fw, ids) {
-  const levels = ["good", "requires_improvement", "inadequate", "outstanding", "good"];
   return Array.from({ length: n }, (_, k) => {
+    const level = (i) =>
+      weakFor(i, k) ? (k % 4 === 0 ? "inadequate" : "requires_improvement") : (i + k) % 3 ? "good" : "outstanding";
     const a = {
       format: "stocktake-assessment",
       version: 1,
       framework: fw,
       authority: `Authority ${k + 1}`,
       assessedOn: "2026-11-30",
-      answers: Object.fromEntries(ids.map((id, i) => [id, { level: levels[(i + k) % levels.length], evidence: [] }])),
+      answers: Object.fromEntries(ids.map((id, i) => [id, { level: level(i), evidence: [] }])),
       indicators: { sw_turnover: 10 + k, agency_rate: 5 + (k % 7) },
       history: null,
     };
     const pack = makePack(a, { preparedFor: "Lead", includeNotes: false, today: "2026-12-01", id: `p${k}` });
-    return { name: `pack-${k + 1}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pack)) };
+    return {
+      name: `pack-${k + 1}.json`,
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(pack)),
+      assessment: a,
+    };
   });
 }
 
-// Speed is the benchmark's to judge, never a timed test's: this one prints the time and checks the count.
+/** The body rows of the table `id` in the shadow root, each as its cells' text. */
+const tableRows = (page, id) =>
+  page.evaluate(
+    (i) =>
+      [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll(`#${i} tbody tr`)].map((tr) =>
+        [...tr.children].map((c) => c.textContent.replace(/\s+/g, " ").trim()),
+      ),
+    id,
+  );
+
+// Speed is the benchmark's to judge, never a timed test's: this one prints the time and checks
+// each authority's row, the priorities' counts and order (worked out here from the packs), and
+// the workforce figures.
 test("30 whole packs are read, scored and aggregated in the browser", async () => {
   const { page, errors } = await openPage(site.browser);
   await page.goto(site.url);
   await waitReady(page);
-  const { fw, ids } = await page.evaluate(() => {
+  const { fw, areas } = await page.evaluate(() => {
     const app = document.querySelector("stocktake-app").app;
-    return { fw: app.defaultFrameworkId(), ids: app.fw().areas.flatMap((a) => a.statements.map((s) => s.id)) };
+    return {
+      fw: app.defaultFrameworkId(),
+      areas: app.fw().areas.map((a) => ({
+        id: a.id,
+        name: a.name,
+        statements: a.statements.map((s) => ({ id: s.id, text: s.text })),
+      })),
+    };
   });
+  const ids = areas.flatMap((a) => a.statements.map((s) => s.id));
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("regional"));
   await onPage(page, "regional");
   const files = packs(30, fw, ids);
+  const names = files.map((f) => f.assessment.authority);
   // Timed inside the page: from the change event to the tables in the document.
   await page.evaluate(() => {
     const root = document.querySelector("stocktake-app").shadowRoot;
@@ -416,12 +602,101 @@ test("30 whole packs are read, scored and aggregated in the browser", async () =
       }
     }).observe(root, { childList: true, subtree: true });
   });
-  await page.locator("#regional-files").setInputFiles(files);
+  await page.locator("#regional-files").setInputFiles(files.map(({ assessment, ...f }) => f));
   await page.locator("#regional-count").waitFor();
   const ms = await page.evaluate(() => window.__ms);
   console.log(`30 packs read, scored and aggregated in ${ms.toFixed(0)} ms`);
-  assert.match(await shadowText(page, "#regional-count"), /^30 authorities/);
   assert.ok(Number.isFinite(ms), "the tables appeared after the files were chosen");
+  assert.equal(await shadowText(page, "#regional-count"), `30 authorities: ${names.join(", ")}.`);
+  assert.equal(await page.locator("#regional-unreadable").count(), 0, "every pack was read");
+
+  // Each authority: its projection (the core's score of its own pack) and no inspection in the record.
+  const judgements = await tableRows(page, "regional-judgements");
+  assert.equal(judgements.length, 60, "two rows an authority");
+  const head = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#regional-judgements thead th")].map((c) =>
+      c.textContent.trim(),
+    ),
+  );
+  assert.deepEqual(head, [
+    "Authority",
+    "Source",
+    "Overall effectiveness",
+    "Impact of leaders",
+    "Help and protection",
+    "Children in care",
+    "Care leavers",
+  ]);
+  const expected = await page.evaluate(
+    ([assessments, head]) => {
+      const app = document.querySelector("stocktake-app").app;
+      const byName = {
+        "Overall effectiveness": "overall_effectiveness",
+        "Impact of leaders": "impact_of_leaders",
+        "Help and protection": "help_and_protection",
+        "Children in care": "children_in_care",
+        "Care leavers": "care_leavers",
+      };
+      return assessments.map((a) => {
+        const scored = app.core.score(a);
+        const grade = (id) => {
+          const g =
+            id === "overall_effectiveness" ? scored.overall?.grade : scored.judgements.find((j) => j.id === id)?.grade;
+          return g ? app.levelLabel(g) : "Not projected";
+        };
+        return { name: a.authority, grade: head.slice(2).map((h) => grade(byName[h])) };
+      });
+    },
+    [files.map((f) => f.assessment), head],
+  );
+  for (const [k, e] of expected.entries()) {
+    const [projection, last] = [judgements[2 * k], judgements[2 * k + 1]];
+    assert.equal(projection[0], e.name, `row ${2 * k}: ${e.name}`);
+    assert.equal(projection[1], "Projection (self-evaluation of 30 November 2026)");
+    assert.ok(
+      projection.slice(2).some((g) => g !== "Not projected"),
+      `${e.name}: projected`,
+    );
+    assert.deepEqual(projection.slice(2), e.grade, `${e.name}: the projection is its own pack's score`);
+    assert.deepEqual(last.slice(0, 2), [e.name, "No ILACS inspection in the record"]);
+  }
+  // Two authorities whose answers differ are projected differently somewhere, or the test proves little.
+  assert.ok(new Set(expected.map((e) => e.grade.join())).size > 1, "the projections differ between authorities");
+
+  // Candidate priorities, worked out here: statements weak for two or more authorities, by area,
+  // most authorities first, with who they are.
+  let i = 0;
+  const want = [];
+  for (const area of areas) {
+    const rows = area.statements
+      .map((s) => {
+        const n = i++;
+        const who = names.filter((_, k) => weakFor(n, k));
+        return { text: s.text, who };
+      })
+      .filter((r) => r.who.length >= 2)
+      .sort((x, y) => y.who.length - x.who.length)
+      .map((r) => [r.text, String(r.who.length), r.who.join(", ")]);
+    if (rows.length) want.push({ id: area.id, rows });
+  }
+  assert.deepEqual(
+    await page.evaluate(() =>
+      [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("#regional-priorities table")].map((t) =>
+        t.id.replace("regional-priorities-", ""),
+      ),
+    ),
+    want.map((a) => a.id),
+    "one table an area, in the framework's order",
+  );
+  for (const a of want) assert.deepEqual(await tableRows(page, `regional-priorities-${a.id}`), a.rows, a.id);
+  assert.ok(want.flatMap((a) => a.rows).some((r) => r[1] === "15"));
+
+  // Workforce: each authority's own figures, in its own row.
+  const workforce = await tableRows(page, "regional-workforce");
+  assert.deepEqual(
+    workforce.map((r) => r.slice(0, 3)),
+    names.map((n, k) => [n, String(10 + k), String(5 + (k % 7))]),
+  );
   assert.deepEqual(errors, []);
 });
 

@@ -17,26 +17,52 @@ before(async () => {
 const go = (name, params = {}) =>
   page.evaluate(([n, p]) => document.querySelector("stocktake-app").app.go(n, p), [name, params]);
 
-async function checkState(name) {
-  await screenshot(page, `state-${name}`);
-  assert.deepEqual(await axe(page), [], `axe violations on ${name}`);
+/** Each page's <h1>: an unknown page name falls back to the start page, so the heading says which opened. */
+const HEADINGS = {
+  start: "Stocktake: your inspection self-evaluation",
+  about: "About your authority",
+  tasks: "Your self-evaluation",
+  indicators: "Indicators",
+  check: "Check your answers",
+  results: "Your likely judgements",
+  timeline: "Your inspection pathway",
+  actions: "Action plan",
+  compare: "Compare with last year",
+  clear: "Clear everything from this device",
+  report: "Self-evaluation report",
+};
+
+/**
+ * Checks that page `pageName` opened (the host's data-page and the page's one <h1>, `heading` or
+ * the page's own from HEADINGS), then runs axe and writes the screenshot `state-<shot>`.
+ */
+async function checkState(shot, pageName, heading = HEADINGS[pageName]) {
+  await onPage(page, pageName);
+  const h1s = await page.evaluate(() =>
+    [...document.querySelector("stocktake-app").shadowRoot.querySelectorAll("h1")].map((e) =>
+      e.textContent.replace(/\s+/g, " ").trim(),
+    ),
+  );
+  assert.deepEqual(h1s, [heading], `${shot}: the ${pageName} page opened`);
+  await screenshot(page, `state-${shot}`);
+  assert.deepEqual(await axe(page), [], `axe violations on ${shot}`);
 }
 
 test("start page", async () => {
-  await checkState("start");
+  await checkState("start", "start");
 });
 
 test("about page, empty and with an inspection and a focused visit", async () => {
   await page.click("#start-new");
   await onPage(page, "about");
-  await checkState("about-empty");
+  await checkState("about-empty", "about");
   await page.check("#history-lastInspection-kind");
   await page.fill("#history-lastInspection-startedOn", "4");
   await page.fill("#history-lastInspection-startedOn-month", "3");
   await page.fill("#history-lastInspection-startedOn-year", "2024");
   await page.click("#add-visit");
   await page.check("#monitoring-2");
-  await checkState("about-filled");
+  await checkState("about-filled", "about");
 });
 
 test("about page error state: invalid dates are listed in the error summary and on the fields", async () => {
@@ -51,7 +77,7 @@ test("about page error state: invalid dates are listed in the error summary and 
   const focused = await page.evaluate(() => document.querySelector("stocktake-app").shadowRoot.activeElement?.id);
   assert.equal(focused, "error-summary", "focus moves to the error summary");
   assert.match(await page.title(), /^Error: /);
-  await checkState("about-error");
+  await checkState("about-error", "about");
   // The summary's link moves focus to the field.
   assert.match(
     await shadowText(page, "#history-lastInspection-endedOn-error"),
@@ -71,17 +97,17 @@ test("about page error state: invalid dates are listed in the error summary and 
 
 test("each area page, and the task list", async () => {
   await go("tasks");
-  await checkState("tasks-empty");
+  await checkState("tasks-empty", "tasks");
   const areas = await page.evaluate(() =>
     document
       .querySelector("stocktake-app")
       .app.fw()
-      .areas.map((a) => a.id),
+      .areas.map((a) => ({ id: a.id, name: a.name })),
   );
   assert.equal(areas.length, 5);
-  for (const id of areas) {
+  for (const { id, name } of areas) {
     await go("area", { id });
-    await checkState(`area-${id}`);
+    await checkState(`area-${id}`, "area", name);
   }
 });
 
@@ -100,7 +126,14 @@ test("an area page error state: invalid due date and notes too long", async () =
   assert.match(summary, /real date/);
   assert.match(summary, /the most it can have is 2000|2000 characters or fewer/);
   assert.match(await shadowText(page, "#answers-hp_front_door-action-due-error"), /Error:/);
-  await checkState("area-error");
+  const hp = await page.evaluate(
+    () =>
+      document
+        .querySelector("stocktake-app")
+        .app.fw()
+        .areas.find((a) => a.id === "help_and_protection").name,
+  );
+  await checkState("area-error", "area", hp);
   await page.fill("#answers-hp_front_door-notes", "Short note");
   await page.fill("#answers-hp_front_door-action-due", "28");
   await page.click("#save-continue");
@@ -129,13 +162,13 @@ test("indicators, check answers, results, timeline, action plan, compare, clear"
   });
   for (const name of ["tasks", "indicators", "check", "results", "timeline", "actions", "compare", "clear", "start"]) {
     await go(name);
-    await checkState(name);
+    await checkState(name, name);
   }
 });
 
 test("the report view in print media", async () => {
   await go("report");
-  await checkState("report");
+  await checkState("report", "report");
   await page.emulateMedia({ media: "print" });
   assert.equal(
     await page.evaluate(
@@ -151,7 +184,7 @@ test("the report view in print media", async () => {
     "none",
     "buttons are not printed",
   );
-  await checkState("report-print");
+  await checkState("report-print", "report");
   await page.pdf?.({ path: "e2e-artifacts/report.pdf" }).catch(() => {});
   await page.emulateMedia({ media: "screen" });
 });

@@ -18,7 +18,7 @@ import {
 } from "../ui/govuk.mjs";
 import { cloneJson, fieldId } from "../domain/state.mjs";
 import { csvText, downloadText } from "../domain/files.mjs";
-import { datesInText, formatDateShort } from "../ui/format.mjs";
+import { datesInText, formatCount, formatDateShort } from "../ui/format.mjs";
 
 const GRADES = [
   ["outstanding", "Outstanding"],
@@ -28,6 +28,18 @@ const GRADES = [
 ];
 const GRADE_TEXT = Object.fromEntries(GRADES);
 const LEVEL_TEXT = { ...GRADE_TEXT, not_known: "Not known" };
+/** The most audits a self-evaluation holds (the core's MAX_AUDITS). */
+const MAX_AUDITS = 2000;
+const FULL = `A self-evaluation holds at most ${formatCount(MAX_AUDITS)} audits`;
+
+/** Whether a CSV row has anything in it. */
+const filled = (row) => row.some((x) => x.trim() !== "");
+
+/** What makes two audits the same audit: the case (its reference, in any case), the area and the date. */
+const auditKey = (a) =>
+  `${String(a.caseRef ?? "")
+    .trim()
+    .toLowerCase()}|${a.area ?? ""}|${a.date ?? ""}`;
 
 /** A table inside a focusable region that scrolls on a narrow screen. */
 function scrolling(caption, table) {
@@ -103,11 +115,20 @@ export function auditsPage(app, main, params = {}) {
       "Never enter a child's name, date of birth or NHS number: use the case reference from your case-management system. Audits stay on this device, like the rest of your self-evaluation.",
     ),
     criteria.length === 0 ? govWarning({ text: "This framework has no audit criteria." }) : null,
+    audits.length >= MAX_AUDITS
+      ? h(
+          "div",
+          { class: "govuk-inset-text", id: "audits-full" },
+          `${FULL}, and this one has ${formatCount(audits.length)}. Delete audits older than 12 months (they no longer count) to add new ones.`,
+        )
+      : null,
     h(
       "div",
       { class: "govuk-button-group" },
-      criteria.length ? govButton({ text: "Add an audit", id: "add-audit", onClick: () => app.go("audit", {}) }) : null,
-      criteria.length
+      criteria.length && audits.length < MAX_AUDITS
+        ? govButton({ text: "Add an audit", id: "add-audit", onClick: () => app.go("audit", {}) })
+        : null,
+      criteria.length && audits.length < MAX_AUDITS
         ? govButton({
             classes: "govuk-button--secondary",
             text: "Import audits from CSV",
@@ -387,6 +408,14 @@ export function auditPage(app, main, params) {
   };
   renderCriteria();
   const save = () => {
+    if (n == null && audits.length >= MAX_AUDITS) {
+      app.go(
+        "audit",
+        { draft, errors: [{ id: "save-audit", message: `${FULL}: delete one to add another` }] },
+        { replace: true, focusId: "error-summary" },
+      );
+      return;
+    }
     const clean = cloneJson(draft);
     const mod = clean.moderation;
     if (mod && !mod.auditor && !mod.overall && Object.keys(mod.grades ?? {}).length === 0) delete clean.moderation;
@@ -574,7 +603,10 @@ export function auditPage(app, main, params) {
   );
 }
 
-/** Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a leading BOM) into rows. */
+/**
+ * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a leading BOM) into rows,
+ * blank rows kept so that a row's place is its row number in a spreadsheet.
+ */
 export function parseCsv(text) {
   const rows = [];
   let row = [];
@@ -605,7 +637,7 @@ export function parseCsv(text) {
     row.push(cell);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((x) => x.trim() !== ""));
+  return rows;
 }
 
 /** A spreadsheet's grade ("Good", "RI", "N/A", "requires_improvement") as a grade id, or the text unchanged. */
@@ -797,14 +829,24 @@ export function auditsImportPage(app, main, params) {
           const file = input.files?.[0];
           if (!file) return showErrors([{ id: "import-file", message: "Choose a CSV file" }]);
           const rows = parseCsv(await file.text());
-          if (rows.length < 2)
+          if (rows.filter(filled).length < 2)
             return showErrors([{ id: "import-file", message: "The file has no rows of audits under its heading row" }]);
           app.go("audits-import", { csv: rows }, { replace: true });
         },
       }),
     );
   } else {
-    const [head, ...rows] = csv;
+    // The heading is the first row with something in it; blank rows are skipped but counted, so
+    // each audit keeps its spreadsheet row number (`lines`, the heading's row being 1 or later).
+    const headAt = csv.findIndex(filled);
+    const head = csv[headAt];
+    const lines = [];
+    const rows = [];
+    for (const [i, r] of csv.entries())
+      if (i > headAt && filled(r)) {
+        lines.push(i + 1);
+        rows.push(r);
+      }
     const norm = (s) =>
       String(s)
         .trim()
@@ -886,19 +928,33 @@ export function auditsImportPage(app, main, params) {
                 byRow.set(Number(m[1]), `${csvCellText(head, rows[Number(m[1])], mapping, m[2])}${p.message}`);
             }
             const existing = app.a.audits ?? [];
-            if (existing.length + audits.length > 2000) {
+            if (existing.length + audits.length > MAX_AUDITS) {
               return showErrors([
                 {
                   id: "import-check",
-                  message: `A self-evaluation holds at most 2,000 audits: it has ${existing.length}, and the file ${audits.length}`,
+                  message: `${FULL}: it has ${formatCount(existing.length)}, and the file ${formatCount(audits.length)}`,
                 },
               ]);
+            }
+            // The same audit twice (case, area and date) would count the case twice: refused, by row.
+            const held = new Set(existing.map(auditKey));
+            const seen = new Map();
+            const areaName = Object.fromEntries(areas.map((a) => [a.id, a.name]));
+            for (const [i, a] of audits.entries()) {
+              if (byRow.has(i) || !a.caseRef || !a.area || !a.date) continue;
+              const key = auditKey(a);
+              const what = `case ${a.caseRef} for ${areaName[a.area] ?? a.area} on ${formatDateShort(a.date)}`;
+              if (held.has(key))
+                byRow.set(i, `The audit of ${what} is already in your audits: an audit is imported once`);
+              else if (seen.has(key))
+                byRow.set(i, `The audit of ${what} is in row ${lines[seen.get(key)]} too: an audit is imported once`);
+              else seen.set(key, i);
             }
             if (byRow.size) {
               // Row numbers as a spreadsheet shows them: the heading is row 1.
               const errors = [...byRow.entries()]
                 .sort((a, b) => a[0] - b[0])
-                .map(([i, message]) => ({ id: "import-check", message: `Row ${i + 2}: ${message}` }));
+                .map(([i, message]) => ({ id: "import-check", message: `Row ${lines[i]}: ${message}` }));
               return showErrors(errors);
             }
             app.set("audits", [...existing, ...audits]);

@@ -66,6 +66,8 @@ function cannotRead(file, code) {
  */
 export async function addFiles(files, passphrase, frameworks) {
   for (const file of files) {
+    // A file loaded again (with the passphrase, say) is reported by this load alone.
+    unreadable = unreadable.filter((u) => u.file !== file.name);
     if (file.size > MAX_PACK_BYTES) {
       cannotRead(file, "too_big");
       continue;
