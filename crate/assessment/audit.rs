@@ -429,7 +429,7 @@ pub fn parse_audits(
                     if let Some(on) = assessed_on.filter(|on| audit.date.as_str() > *on) {
                         problems.push(Problem::new(
                             format!("audits.{n}.date"),
-                            "after_assessment",
+                            Code::AfterAssessment,
                             format!(
                                 "The audit is dated {}, after the date of the self-evaluation ({}): enter the date the case was audited, on or before {}",
                                 long(&audit.date),

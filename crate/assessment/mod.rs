@@ -540,12 +540,7 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     if !participant.trim().is_empty() {
         a.participant = Some(participant);
     }
-    a.audits = audit::parse_audits(
-        obj.get("audits"),
-        &a.framework,
-        a.assessed_on.as_deref(),
-        &mut problems,
-    );
+    a.audits = audit::parse_audits(obj.get("audits"), &a.framework, a.assessed_on.as_deref(), &mut problems);
     match obj.get("authorityCodes") {
         None | Some(Value::Null) => {}
         Some(v) => a.authority_codes = parse_codes(v, &mut problems),
@@ -635,7 +630,7 @@ fn parse_answer(v: &Value, field: &dyn Fn() -> String, fw: &Framework, problems:
                         if found.is_none() {
                             problems.push(Problem::new(
                                 format!("{}.action.status", field()),
-                                "unknown_status",
+                                Code::UnknownStatus,
                                 "The action's status must be not started, on track, at risk or done",
                             ));
                         }
@@ -910,10 +905,17 @@ mod tests {
         });
         let (a, p) = parse_assessment(&v);
         let act = a.answers["hp_front_door"].action.as_ref().unwrap();
-        assert_eq!((act.status, act.review.as_deref()), (Some(ActionStatus::AtRisk), Some("2026-04-30")));
+        assert_eq!(
+            (act.status, act.review.as_deref()),
+            (Some(ActionStatus::AtRisk), Some("2026-04-30"))
+        );
         assert_eq!(act.text, "a\nb", "a planned action keeps its lines");
         let old = to_value(&a)["answers"]["hp_assessments"]["action"].clone();
-        assert_eq!(old, json!({ "text": "old", "owner": "", "due": null }), "written as before");
+        assert_eq!(
+            old,
+            json!({ "text": "old", "owner": "", "due": null }),
+            "written as before"
+        );
         let fields: Vec<_> = p.iter().map(|x| (x.field.as_str(), x.code.as_str())).collect();
         assert_eq!(
             fields,

@@ -439,11 +439,7 @@ mod tests {
         };
         for (k, n) in [(2, 5), (4, 8), (3, 6), (6, 12), (9, 12), (10, 20)] {
             let e = audit_evidence(&with(cases(k, n), Level::Good), None);
-            assert_eq!(
-                e.statements[0].supports,
-                Some(Level::RequiresImprovement),
-                "{k} of {n}"
-            );
+            assert_eq!(e.statements[0].supports, Some(Level::RequiresImprovement), "{k} of {n}");
             assert_eq!(e.challenges.len(), 1, "{k} of {n} good is challenged");
         }
         for (k, n) in [(5, 5), (11, 12), (16, 20)] {

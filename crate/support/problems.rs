@@ -14,6 +14,10 @@ use std::fmt;
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
+    /// An action's status that is not one of not started, on track, at risk or done.
+    UnknownStatus,
+    /// An audit dated after the self-evaluation it supports.
+    AfterAssessment,
     /// An authority's codes (Ofsted URN, DfE and ONS codes) that are not in the shape they are published in.
     InvalidCodes,
     /// A part of the history that does not apply to this framework.
@@ -94,7 +98,10 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests and documentation.
-    pub const ALL: &[Code] = &[Code::InvalidCodes, 
+    pub const ALL: &[Code] = &[
+        Code::UnknownStatus,
+        Code::AfterAssessment,
+        Code::InvalidCodes,
         Code::NotApplicable,
         Code::InvalidKind,
         Code::EndedBeforeStarted,
@@ -137,6 +144,8 @@ impl Code {
     /// The code's name as the page sees it, such as `invalid_date`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Code::UnknownStatus => "unknown_status",
+            Code::AfterAssessment => "after_assessment",
             Code::InvalidCodes => "invalid_codes",
             Code::NotApplicable => "not_applicable",
             Code::InvalidKind => "invalid_kind",

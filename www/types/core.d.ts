@@ -2,7 +2,8 @@
 // Regenerate with `STOCKTAKE_BLESS=1 cargo test --lib types`.
 
 /**
- * A planned action for a statement.
+ * A planned action for a statement. `status` and `review` came later: a file without them opens
+ * and scores as before, and they are written only when set.
  */
 export type Action = { 
 /**
@@ -16,7 +17,15 @@ owner: string,
 /**
  * When it is due (`YYYY-MM-DD`), if given.
  */
-due: string | null, };
+due: string | null, 
+/**
+ * Where it stands, if given.
+ */
+status?: ActionStatus, 
+/**
+ * When it is next reviewed (`YYYY-MM-DD`), if given.
+ */
+review?: string, };
 
 /**
  * One line of the action plan.
@@ -54,6 +63,11 @@ hasAction: boolean,
  * For a safety-critical statement not known: the finding about leaders it makes.
  */
 finding?: string, };
+
+/**
+ * Where an action stands, as the action plan's status column says it.
+ */
+export type ActionStatus = "not_started" | "on_track" | "at_risk" | "done";
 
 /**
  * Agreement between the two auditors on one criterion.
@@ -171,7 +185,11 @@ peer?: JsonValue,
 /**
  * Case-file audits (file version 2), oldest first as entered; left out when there are none.
  */
-audits?: Array<Audit>, };
+audits?: Array<Audit>, 
+/**
+ * The authority's codes, when chosen from the public record; absent from files without them.
+ */
+authorityCodes?: AuthorityCodes, };
 
 /**
  * An adjustable figure, with the value used.
@@ -330,6 +348,23 @@ source: string,
 tag: Tag, };
 
 /**
+ * An authority's codes: how files, packs and the public record join (names are for people).
+ */
+export type AuthorityCodes = { 
+/**
+ * Ofsted's unique reference number for the local authority.
+ */
+urn: number, 
+/**
+ * The DfE's three-digit local authority code ("892"), when known.
+ */
+la: string | null, 
+/**
+ * The ONS code ("E06000018"), when known.
+ */
+ons: string | null, };
+
+/**
  * Transition counts and interval spreads, with their provenance.
  */
 export type BaseRates = { 
@@ -411,7 +446,7 @@ tag: Tag, };
 /**
  * What kind of problem a [`Problem`] is. Serialised as its `snake_case` name (`invalid_date`).
  */
-export type Code = "not_applicable" | "invalid_kind" | "ended_before_started" | "before_ilacs" | "encrypted" | "future_date" | "invalid" | "invalid_date" | "invalid_grade" | "invalid_number" | "invalid_version" | "looks_personal" | "missing" | "missing_grade" | "missing_migration" | "more_problems" | "newer_version" | "not_a_number" | "not_json" | "not_stocktake" | "notes_too_long" | "out_of_coverage" | "out_of_range" | "too_big" | "too_long" | "too_many" | "unknown_area" | "unknown_assumption" | "unknown_criterion" | "unknown_evidence" | "unknown_framework" | "unknown_indicator" | "unknown_judgement" | "unknown_level" | "unknown_scenario" | "unknown_statement" | "wrong_shape";
+export type Code = "unknown_status" | "after_assessment" | "invalid_codes" | "not_applicable" | "invalid_kind" | "ended_before_started" | "before_ilacs" | "encrypted" | "future_date" | "invalid" | "invalid_date" | "invalid_grade" | "invalid_number" | "invalid_version" | "looks_personal" | "missing" | "missing_grade" | "missing_migration" | "more_problems" | "newer_version" | "not_a_number" | "not_json" | "not_stocktake" | "notes_too_long" | "out_of_coverage" | "out_of_range" | "too_big" | "too_long" | "too_many" | "unknown_area" | "unknown_assumption" | "unknown_criterion" | "unknown_evidence" | "unknown_framework" | "unknown_indicator" | "unknown_judgement" | "unknown_level" | "unknown_scenario" | "unknown_statement" | "wrong_shape";
 
 /**
  * The whole comparison.
