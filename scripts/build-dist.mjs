@@ -3,10 +3,11 @@
 // dist/ is relative, so the folder works when copied into any sub-folder of an intranet server.
 // The JavaScript is bundled and minified by esbuild (pinned in package.json).
 import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 import * as esbuild from "esbuild";
+import { zipSync } from "fflate";
 import * as sass from "sass";
 import { NOTE_FILE, buildRecordData } from "./record-data.mjs";
 
@@ -132,10 +133,11 @@ export async function buildDist({ out = dist, frameAncestors = process.env.STOCK
   if (/url\((?!["']?data:)/.test(css))
     throw new Error(`compiled CSS refers to an external file: ${css.match(/url\([^)]*\)/)[0]}`);
   await writeFile(join(out, "assets", "stocktake.css"), css);
-  // www/'s other files (index.html, page.css) as they are; its modules only inside the bundle.
+  // www/'s other files (index.html, page.css) as they are; its modules only inside the bundle, and
+  // its TypeScript declarations (www/types/, for npm run typecheck) not at all.
   for (const f of await files(www)) {
     const rel = relative(www, f);
-    if (rel.startsWith("styles") || rel.startsWith("pkg") || /\.m?js$/.test(f)) continue;
+    if (/^(?:styles|pkg|types)(?:\/|\\)/.test(rel) || /\.m?js$|\.d\.ts$/.test(f)) continue;
     await mkdir(dirname(join(out, rel)), { recursive: true });
     await cp(f, join(out, rel));
   }
@@ -175,7 +177,167 @@ export async function buildDist({ out = dist, frameAncestors = process.env.STOCK
     const bad = text.match(/(?:src|href)\s*=\s*["'](?:https?:)?\/\/[^"']*|url\(\s*["']?(?:https?:)?\/\/[^)]*/);
     if (bad) throw new Error(`${relative(out, f)} refers to another origin: ${bad[0]}`);
   }
-  return { css, frameAncestors: ancestors };
+  const warning = wildcardWarning(ancestors);
+  if (warning) console.warn(warning);
+  const zip = await writeSiteZip(out, ancestors);
+  return { css, frameAncestors: ancestors, zip };
+}
+
+/**
+ * What a browser fetches from the site, and when: DEPLOY.txt (in the zip) and README ("What loads
+ * when") list the same for web teams' allow-lists. The first visit's files (frame.html instead of
+ * index.html in an iframe), then each file loaded only on first use, with what first uses it
+ * (www/stocktake.mjs: loadWorkshop, loadExporters, loadTools, loadRecord). checkLoadList fails the
+ * build when dist/ holds a file that is in neither list nor in OTHER_FILES.
+ */
+export const FIRST_VISIT = ["index.html", "page.css", "stocktake.mjs", "assets/stocktake.css", "pkg/stocktake_bg.wasm"];
+export const ON_DEMAND_FILES = [
+  [
+    "pkg/stocktake_workshop_bg.wasm",
+    "when a trainers' workshop page first opens (a scenario briefing, Compare participants)",
+  ],
+  ["stocktake-exports.mjs", "when a Word document or spreadsheet is first asked for"],
+  [
+    "stocktake-tools.mjs",
+    "when the case-file audit, peer challenge or regional picture pages, or the public inspection\n      record's section on About your authority, first open (a retry after a failed load asks for\n      stocktake-tools.mjs?retry=1, ?retry=2 ...)",
+  ],
+  [
+    "data/ilacs-record.json",
+    "with stocktake-tools.mjs, when the public inspection record is first shown (About your\n      authority)",
+  ],
+];
+/** The site's other files: never fetched by the service itself. */
+export const OTHER_FILES = [
+  [
+    "frame.html",
+    "the same page for an intranet's iframe (SharePoint's Embed web part), loading the same files as index.html",
+  ],
+  ["stocktake-offline.html", "the whole service in one file, to open from disk (file://); fetches nothing"],
+  ["_headers", "each page's response headers (Netlify and Cloudflare Pages format)"],
+  [
+    "embed-example.html",
+    "a test page showing the <stocktake-app> snippet on a hostile intranet page; need not be served",
+  ],
+  ["embed-example/", "its styles, script and logo"],
+];
+
+/** The site's files as zip paths ("/"-separated), sorted. */
+async function siteFiles(out) {
+  return (await files(out))
+    .map((f) => relative(out, f).split(sep).join("/"))
+    .filter((f) => !/^stocktake-site-.*\.zip$/.test(f))
+    .sort();
+}
+
+function checkLoadList(names) {
+  const listed = [...FIRST_VISIT, ...ON_DEMAND_FILES.map(([f]) => f), ...OTHER_FILES.map(([f]) => f)];
+  for (const f of listed)
+    if (!names.some((n) => n === f || (f.endsWith("/") && n.startsWith(f))))
+      throw new Error(`build-dist.mjs lists ${f} as a file of the site, but dist/ has none`);
+  for (const n of names)
+    if (!listed.some((f) => n === f || (f.endsWith("/") && n.startsWith(f))))
+      throw new Error(
+        `dist/${n} is in no list of what loads when (FIRST_VISIT, ON_DEMAND_FILES, OTHER_FILES in build-dist.mjs): add it there and to README`,
+      );
+}
+
+/**
+ * The warning the build prints (and README gives) when STOCKTAKE_FRAME_ANCESTORS holds a wildcard
+ * such as https://*.sharepoint.com: every SharePoint tenant, any organisation's, matches it.
+ */
+export function wildcardWarning(ancestors) {
+  const wild = ancestors.split(/\s+/).filter((s) => s.includes("*"));
+  if (!wild.length) return null;
+  return `WARNING: STOCKTAKE_FRAME_ANCESTORS holds a wildcard (${wild.join(" ")}). Any site matching it may show frame.html inside its own page: https://*.sharepoint.com lets every organisation's SharePoint tenant frame Stocktake, not only yours. Name your own tenant instead (https://anytown.sharepoint.com).`;
+}
+
+/** The core's version, from Cargo.toml's [package] (the zip's name). */
+export async function coreVersion() {
+  const toml = await readFile(join(root, "Cargo.toml"), "utf8");
+  const m = toml.match(/^\[package\]\n(?:(?!\[)[^\n]*\n)*?version\s*=\s*"([^"]+)"/m);
+  if (!m) throw new Error("Cargo.toml has no [package] version");
+  return m[1];
+}
+
+/** A fixed time for every zip entry, so that the same build gives the same bytes (local time, as zip stores it). */
+const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+/**
+ * dist/stocktake-site-<version>.zip, for web teams who deploy without building: the folder
+ * stocktake-site-<version>/ with every file of dist/ (the site, frame.html, the offline file,
+ * _headers, the embedding example), DEPLOY.txt (deployNote) and SHA256SUMS (`sha256sum -c`
+ * format, every other file in the zip). Entries sorted, fixed times, fflate's deflate at level 9:
+ * the same dist/ gives a byte-identical zip. Returns its path.
+ */
+export async function writeSiteZip(out, ancestors) {
+  const names = await siteFiles(out);
+  checkLoadList(names);
+  const version = await coreVersion();
+  const entries = new Map();
+  for (const n of names) entries.set(n, new Uint8Array(await readFile(join(out, n))));
+  const csp = pageCsp(await readFile(join(out, "index.html"), "utf8"));
+  entries.set("DEPLOY.txt", new TextEncoder().encode(deployNote({ version, csp, ancestors, names })));
+  const sums = [...entries.keys()]
+    .sort()
+    .map((n) => `${createHash("sha256").update(entries.get(n)).digest("hex")}  ${n}\n`)
+    .join("");
+  entries.set("SHA256SUMS", new TextEncoder().encode(sums));
+  const folder = `stocktake-site-${version}`;
+  const zip = {};
+  for (const n of [...entries.keys()].sort()) zip[`${folder}/${n}`] = [entries.get(n), { mtime: ZIP_TIME, level: 9 }];
+  const path = join(out, `${folder}.zip`);
+  await writeFile(path, zipSync(zip));
+  return path;
+}
+
+/** DEPLOY.txt: what is in the zip, MIME types, headers, and what loads when. */
+export function deployNote({ version, csp, ancestors, names }) {
+  const col = (rows) => {
+    const w = Math.max(...rows.map(([f]) => f.length));
+    return rows.map(([f, what]) => `  ${f.padEnd(w)}  ${what}`).join("\n");
+  };
+  return `Stocktake ${version}: the built site, ready to serve. No Rust, Node or build step is needed.
+README.md, "Deploying to an intranet", has copy-paste configuration for IIS, Apache and nginx.
+
+WHAT IS INSIDE (folder stocktake-site-${version}/, ${names.length} site files)
+${col([
+  ...FIRST_VISIT.map((f) => [
+    f,
+    f === "index.html" ? "the page (the folder's address)" : "loaded by every first visit",
+  ]),
+  ...ON_DEMAND_FILES.map(([f]) => [f, "loaded on first use (below)"]),
+  ...OTHER_FILES,
+  ["DEPLOY.txt", "this note (need not be served)"],
+  ["SHA256SUMS", "sha256 of every other file here: sha256sum -c SHA256SUMS (need not be served)"],
+])}
+
+Copy the folder's contents into one folder of a web server, served over HTTPS. Every path is
+relative, so any folder works. The site needs no database, server code or outbound connection.
+
+MIME TYPES
+  .wasm  application/wasm (required: browsers refuse to compile wasm served as anything else)
+  .mjs   text/javascript
+  .html  text/html; .css text/css; .json application/json; .svg image/svg+xml
+
+HEADERS (IIS, Apache and nginx do not read _headers: set them in the server's configuration)
+  Every file:
+    Content-Security-Policy: ${csp}; frame-ancestors 'none'
+    X-Content-Type-Options: nosniff
+    Referrer-Policy: no-referrer
+  frame.html only (the same three, but the policy ends):
+    ... frame-ancestors ${ancestors}
+  This build's frame.html value is ${ancestors}${ancestors === "'none'" ? " (no page may frame it)" : ""}. To let your intranet frame it, set
+  frame-ancestors to your own origins in the server configuration; no rebuild is needed. A wildcard
+  tenant such as https://*.sharepoint.com lets ANY organisation's SharePoint frame the page: name
+  your own tenant (https://anytown.sharepoint.com).
+
+WHAT LOADS WHEN (all from this folder; nothing from any other origin)
+  First visit (frame.html instead of index.html in an iframe):
+${FIRST_VISIT.map((f) => `    ${f}`).join("\n")}
+  Then each only on first use:
+${ON_DEMAND_FILES.map(([f, when]) => `    ${f}\n      ${when}`).join("\n")}
+  stocktake-offline.html, opened from disk, loads nothing at all.
+`;
 }
 
 /**
@@ -430,6 +592,13 @@ async function writeFramePage(dist) {
   );
 }
 
+/** index.html's own Content-Security-Policy (its <meta> element), without frame-ancestors. */
+export function pageCsp(indexHtml) {
+  const meta = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  if (!meta) throw new Error("index.html has no Content-Security-Policy <meta> element");
+  return meta[1];
+}
+
 /**
  * dist/_headers: each page's response headers, in the _headers format of Netlify and Cloudflare
  * Pages, which scripts/static-server.mjs also reads. frame-ancestors is the one directive a page
@@ -439,9 +608,8 @@ async function writeFramePage(dist) {
  * the same headers for IIS, Apache and nginx.
  */
 export function headersFile(indexHtml, ancestors) {
-  const meta = indexHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
-  if (!meta) throw new Error("index.html has no Content-Security-Policy <meta> element");
-  const csp = (frame) => `  Content-Security-Policy: ${meta[1]}; frame-ancestors ${frame}`;
+  const policy = pageCsp(indexHtml);
+  const csp = (frame) => `  Content-Security-Policy: ${policy}; frame-ancestors ${frame}`;
   const block = (path, frame) =>
     [path, csp(frame), "  X-Content-Type-Options: nosniff", "  Referrer-Policy: no-referrer"].join("\n");
   return `${[
@@ -518,7 +686,10 @@ async function buildOffline(dist, css, record, bundle, exporters, tools) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { frameAncestors } = await buildDist();
+  const { frameAncestors, zip } = await buildDist();
   console.log(`dist/ assembled: ${(await files(dist)).map((f) => relative(dist, f)).join(", ")}`);
   console.log(`frame.html may be framed by: ${frameAncestors}`);
+  console.log(`site zip: ${relative(root, zip)} (${(await readFile(zip)).length} bytes)`);
+  const warning = wildcardWarning(frameAncestors);
+  if (warning) console.warn(warning);
 }
