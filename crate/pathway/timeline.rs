@@ -76,13 +76,15 @@ impl Window {
         }
     }
 
-    /// The window of an inspection's first on-site day: Mondays that are working days (latest
-    /// the Monday on or before it, never before earliest).
+    /// The window of an inspection's first on-site day: Mondays that are working days and whose
+    /// on-site weeks miss inspection season's closed periods (August, 23 December to 11 January);
+    /// earliest and likely the next such Monday, latest the one on or before it, never before
+    /// earliest.
     pub fn on_mondays(self) -> Window {
-        use crate::pathway::calendar::{working_monday_on_or_after, working_monday_on_or_before};
-        let earliest = working_monday_on_or_after(self.earliest);
-        let latest = working_monday_on_or_before(self.latest).max(earliest);
-        let likely = working_monday_on_or_after(self.likely).clamp(earliest, latest);
+        use crate::pathway::calendar::{season_monday_on_or_after, season_monday_on_or_before};
+        let earliest = season_monday_on_or_after(self.earliest);
+        let latest = season_monday_on_or_before(self.latest).max(earliest);
+        let likely = season_monday_on_or_after(self.likely).clamp(earliest, latest);
         Window {
             earliest,
             latest,
