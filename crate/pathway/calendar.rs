@@ -316,12 +316,15 @@ pub fn working_monday_on_or_before(date: NaiveDate) -> NaiveDate {
 /// second Friday), for inspection season.
 pub const ON_SITE_SPAN_DAYS: i64 = 11;
 
+/// A day of the year as (month, day).
+type MonthDay = (u32, u32);
+
 /// The closed periods of inspection season (`closed` rows of `crate/data/pathway/rules.toml`), as
-/// ((month, day), (month, day)) pairs, inclusive.
-fn closed_periods() -> &'static [((u32, u32), (u32, u32))] {
-    static P: OnceLock<Vec<((u32, u32), (u32, u32))>> = OnceLock::new();
+/// (first, last) pairs, inclusive.
+fn closed_periods() -> &'static [(MonthDay, MonthDay)] {
+    static P: OnceLock<Vec<(MonthDay, MonthDay)>> = OnceLock::new();
     P.get_or_init(|| {
-        let md = |s: &str| -> (u32, u32) {
+        let md = |s: &str| -> MonthDay {
             let (m, d) = s.split_once('-').expect("closed period as MM-DD");
             (m.parse().expect("month"), d.parse().expect("day"))
         };
