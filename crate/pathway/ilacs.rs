@@ -906,6 +906,21 @@ mod tests {
         assert_eq!(n.window.earliest, "2027-01-18");
         assert_eq!(n.window.likely, "2027-09-06");
         assert_eq!(n.window.latest, "2028-03-06");
+        // From April 2027 every event carries the note on the framework Ofsted plans (tag U).
+        let os = ev(&r, "on_site")
+            .later_framework
+            .clone()
+            .expect("flagged after April 2027");
+        assert_eq!(
+            (&*os.id, os.tag),
+            ("later_framework_2027", crate::model::source::Tag::U)
+        );
+        assert!(os.source.starts_with("https://"));
+        for e in &r.events {
+            let likely = e.date.clone().or(e.window.as_ref().map(|w| w.likely.clone())).unwrap();
+            assert_eq!(e.later_framework.is_some(), likely.as_str() >= "2027-04-01", "{}", e.id);
+        }
+        assert!(r.events.iter().any(|e| e.later_framework.is_none()));
         // One week on site: notice call 5 working days before (30 August is a bank holiday).
         let call = ev(&r, "notice_call").window.clone().unwrap();
         assert_eq!(call.likely, "2027-08-27");

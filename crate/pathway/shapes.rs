@@ -141,6 +141,8 @@ pub struct EventDef {
 pub struct RulesData {
     /// Version of the file.
     pub version: Text,
+    /// Local authority events likely on or after this day carry the `later_framework_2027` note.
+    pub later_framework_from: Text,
     /// Accepted intervention kinds.
     pub intervention_kinds: List<Text>,
     /// Frameworks, newest first.
