@@ -12,7 +12,7 @@
 //!   judgements good or better → short \[U\], any inadequate → monitoring \[R\], otherwise standard
 //!   \[R\]. An authority under monitoring is always re-inspected by a standard inspection \[S\].
 //! - **Cycle.** Calibrated on the cycles after the 2020–21 pause (grade history to March 2025) \[D\]:
-//!   short 33–48 months after the last on-site day, most likely 41; standard 32–43, most likely 37
+//!   short 33–48 months after the last on-site day, most likely 41; standard 32–43, most likely 39
 //!   ([`window_ids`]). Recent cycles run later than the third anniversary the council guides give.
 //! - **Monitoring.** Re-inspection of an inadequate authority 34–50 months after, most likely 42 \[D\].
 //! - **Pauses.** No graded inspection started between 17 March 2020 and 28 June 2021 (COVID-19) \[D\].
@@ -950,12 +950,13 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Standard)));
         assert_eq!(n.rule.id, "next_cycle_standard");
-        assert_eq!(n.window.likely, "2027-07-19");
+        // 39 months after 14 June 2024: Tuesday 14 September 2027, so Monday 20 September.
+        assert_eq!(n.window.likely, "2027-09-20");
         assert!(ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
-        // Two weeks on site: on site Monday 19 July 2027 to Friday 30 July.
+        // Two weeks on site: on site Monday 20 September 2027 to Friday 1 October.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-07-30"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-10-01"), pubd).unwrap(),
             27
         );
     }
