@@ -18,7 +18,9 @@ use stocktake::model::date::{format, months_between};
 use stocktake::model::grade::Grade;
 use stocktake::pathway::calendar::add_working_days;
 use stocktake::pathway::history::InspectionKind;
-use stocktake_base_rates::{graded_inspections, pairs, post_pause_pairs, repo_root, rows, InspectionPair, CSV};
+use stocktake_base_rates::{
+    graded_inspections, pairs, post_pause_pairs, repo_root, rows, GradedInspection, InspectionPair, CSV,
+};
 
 struct Figures {
     n: usize,
@@ -153,5 +155,283 @@ fn the_planner_fits_cycles_after_the_pause() {
         "post-pause next inspections: short {:?}, standard {:?}",
         by_route.get(&true),
         by_route.get(&false)
+    );
+}
+
+/// The record to July 2026, for inspection season and the calibration on the current record.
+const CURRENT: &str = "data/ofsted-ilacs/ofsted_csc_ilacs_history_to_2026-07.csv";
+
+fn current_rows() -> Vec<stocktake_base_rates::Row> {
+    let csv = std::fs::read_to_string(repo_root().join(CURRENT)).expect("the committed record to July 2026");
+    rows(&csv).expect("a readable CSV")
+}
+
+fn csv_date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").ok()
+}
+
+/// Inspection season as the record has it: no fieldwork in a closed period of rules.toml. Counts
+/// the fieldwork starts by month and fails if any real on-site day falls in a closed period.
+#[test]
+fn the_record_has_no_fieldwork_out_of_season() {
+    use stocktake::pathway::calendar::out_of_season;
+    let mut by_month = BTreeMap::new();
+    let (mut dated, mut late_dec, mut early_jan) = (0, 0, 0);
+    for r in current_rows() {
+        let (Some(s), Some(e)) = (csv_date(&r.inspection_start_date), csv_date(&r.inspection_end_date)) else {
+            continue;
+        };
+        dated += 1;
+        *by_month.entry(s.format("%m").to_string()).or_insert(0) += 1;
+        let md = (chrono::Datelike::month(&s), chrono::Datelike::day(&s));
+        late_dec += usize::from(md.0 == 12 && md.1 >= 12);
+        early_jan += usize::from(md.0 == 1 && md.1 <= 11);
+        let mut d = s;
+        while d <= e {
+            assert!(
+                !out_of_season(d),
+                "{} on site {d} ({s} to {e}) in a closed period",
+                r.local_authority
+            );
+            d += chrono::TimeDelta::days(1);
+        }
+    }
+    println!("fieldwork starts by month ({dated} dated inspections): {by_month:?}; 12-31 Dec {late_dec}, 1-11 Jan {early_jan}");
+    assert!(dated >= 300, "{dated}");
+    assert_eq!(by_month.get("08"), None);
+    assert_eq!((late_dec, early_jan), (0, 0));
+}
+
+/// One pair of consecutive dated inspections on the current record whose earlier one has an
+/// overall grade (so a route) and ended after the pause.
+struct Pair {
+    previous: GradedInspection,
+    next_start: chrono::NaiveDate,
+    next_kind: String,
+    /// The earlier inspection's judgements below good (leaders, help and protection, children in
+    /// care, care leavers).
+    below: Vec<&'static str>,
+}
+
+fn current_pairs() -> Vec<Pair> {
+    let pause_end = stocktake::pathway::calendar::parse_date("2021-06-28").unwrap();
+    let mut by_urn: BTreeMap<String, Vec<(chrono::NaiveDate, chrono::NaiveDate, stocktake_base_rates::Row)>> =
+        BTreeMap::new();
+    for r in current_rows() {
+        if let (Some(s), Some(e)) = (csv_date(&r.inspection_start_date), csv_date(&r.inspection_end_date)) {
+            by_urn.entry(r.urn.clone()).or_default().push((s, e, r));
+        }
+    }
+    let mut out = Vec::new();
+    for list in by_urn.values_mut() {
+        list.sort_by_key(|x| x.0);
+        for w in list.windows(2) {
+            let (s, e, r) = &w[0];
+            let Some(overall) = stocktake_base_rates::grade(&r.overall_effectiveness_grade) else {
+                continue;
+            };
+            if *e <= pause_end {
+                continue;
+            }
+            out.push(Pair {
+                previous: GradedInspection {
+                    urn: r.urn.clone(),
+                    kind: r.inspection_framework.clone(),
+                    start: *s,
+                    end: *e,
+                    overall,
+                    children_in_care: stocktake_base_rates::grade(&r.in_care_grade),
+                },
+                next_start: w[1].0,
+                next_kind: w[1].2.inspection_framework.clone(),
+                below: [
+                    ("leaders", &r.impact_of_leaders_grade),
+                    ("help and protection", &r.help_and_protection_grade),
+                    ("children in care", &r.in_care_grade),
+                    ("care leavers", &r.care_leavers_grade),
+                ]
+                .into_iter()
+                .filter(|(_, g)| stocktake_base_rates::grade(g).is_some_and(|g| g < Grade::Good))
+                .map(|(j, _)| j)
+                .collect(),
+            });
+        }
+    }
+    out
+}
+
+/// The route's name for the figures: short, standard (below good, or good with children in care
+/// below good) or monitoring (inadequate).
+fn situation(p: &GradedInspection) -> &'static str {
+    match p.overall {
+        Grade::Inadequate => "monitoring",
+        Grade::RequiresImprovement => "standard",
+        _ if p.children_in_care.is_some_and(|g| g < Grade::Good) => "standard",
+        _ => "short",
+    }
+}
+
+/// The planner's likely first on-site day for a pair, with the assumptions overridden.
+fn likely(p: &GradedInspection, overrides: &serde_json::Value) -> chrono::NaiveDate {
+    let today = add_working_days(p.end, 21).unwrap();
+    let mut g = json!({ "overall_effectiveness": p.overall.id() });
+    if let Some(c) = p.children_in_care {
+        g["children_in_care"] = json!(c.id());
+    }
+    let r = stocktake::pathway::pathway(&json!({
+        "framework": "ilacs-2023-01",
+        "today": format(today),
+        "history": { "lastInspection": { "startedOn": format(p.start), "endedOn": format(p.end), "grades": g } },
+        "assumptions": overrides,
+    }));
+    stocktake::pathway::calendar::parse_date(&r.next.expect("a window").window.likely).unwrap()
+}
+
+/// Median absolute error (months) and share within 3 months.
+fn errors(e: &mut [f64]) -> (f64, f64, usize) {
+    e.sort_by(f64::total_cmp);
+    let n = e.len();
+    let median = if n == 0 {
+        f64::NAN
+    } else if n % 2 == 1 {
+        e[n / 2]
+    } else {
+        (e[n / 2 - 1] + e[n / 2]) / 2.0
+    };
+    (
+        median,
+        e.iter().filter(|x| **x <= 3.0).count() as f64 / n.max(1) as f64,
+        n,
+    )
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    errors(&mut v).0
+}
+
+/// The likely-month assumptions of each route, fitted as the median interval of `pairs`.
+fn fit(pairs: &[&Pair]) -> serde_json::Value {
+    let m = |route: &str| {
+        median(
+            pairs
+                .iter()
+                .filter(|p| situation(&p.previous) == route)
+                .map(|p| months_between(p.previous.end, p.next_start))
+                .collect(),
+        )
+    };
+    let mut o = serde_json::Map::new();
+    for (route, id) in [
+        ("short", "short"),
+        ("standard", "standard"),
+        ("monitoring", "reinspection"),
+    ] {
+        let x = m(route);
+        if x.is_finite() {
+            o.insert(format!("{id}_likely_months"), json!(x.round()));
+        }
+    }
+    serde_json::Value::Object(o)
+}
+
+/// The likely date of the next inspection, measured on the record to July 2026: on the pairs
+/// whose next inspection started since April 2025 (out of the sample the windows were drawn from),
+/// and leave-one-year-out (the likely months fitted on every other year of next starts, predicting
+/// the held-out year). The figures are in docs/calibration.md; the floors sit well below them.
+#[test]
+fn the_likely_date_on_the_current_record() {
+    let pairs = current_pairs();
+    let april_2025 = stocktake::pathway::calendar::parse_date("2025-04-01").unwrap();
+    let defaults = json!({});
+    let err = |p: &Pair, o: &serde_json::Value| months_between(likely(&p.previous, o), p.next_start).abs();
+    let signed = |p: &Pair, o: &serde_json::Value| months_between(likely(&p.previous, o), p.next_start);
+
+    let recent: Vec<&Pair> = pairs.iter().filter(|p| p.next_start >= april_2025).collect();
+    let mut figures = BTreeMap::new();
+    for route in ["all", "short", "standard", "monitoring"] {
+        let sel: Vec<&&Pair> = recent
+            .iter()
+            .filter(|p| route == "all" || situation(&p.previous) == route)
+            .collect();
+        let mut e: Vec<f64> = sel.iter().map(|p| err(p, &defaults)).collect();
+        let bias = median(sel.iter().map(|p| signed(p, &defaults)).collect());
+        let (m, w, n) = errors(&mut e);
+        println!("since April 2025, {route:<10} n={n:>3}  median abs error {m:.1} months  within 3 months {:.0}%  median (real - likely) {bias:+.1}", 100.0 * w);
+        figures.insert(route, (m, w, n));
+    }
+
+    // Leave one year out, by the year the next inspection started.
+    let years: std::collections::BTreeSet<i32> = pairs.iter().map(|p| chrono::Datelike::year(&p.next_start)).collect();
+    let mut loyo = Vec::new();
+    let mut loyo_by_route: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for y in &years {
+        let (held, rest): (Vec<&Pair>, Vec<&Pair>) =
+            pairs.iter().partition(|p| chrono::Datelike::year(&p.next_start) == *y);
+        let o = fit(&rest);
+        let mut e: Vec<f64> = held.iter().map(|p| err(p, &o)).collect();
+        for (p, x) in held.iter().zip(e.iter()) {
+            loyo_by_route.entry(situation(&p.previous)).or_default().push(*x);
+        }
+        let (m, w, n) = errors(&mut e);
+        println!(
+            "leave {y} out: fit {o}  n={n:>3}  median abs error {m:.1}  within 3 months {:.0}%",
+            100.0 * w
+        );
+        loyo.extend(e);
+    }
+    let (lm, lw, ln) = errors(&mut loyo);
+    println!(
+        "leave-one-year-out, all n={ln}  median abs error {lm:.1} months  within 3 months {:.0}%",
+        100.0 * lw
+    );
+    for (route, mut e) in loyo_by_route {
+        let (m, w, n) = errors(&mut e);
+        println!(
+            "leave-one-year-out, {route:<10} n={n:>3}  median abs error {m:.1} months  within 3 months {:.0}%",
+            100.0 * w
+        );
+    }
+    let all: Vec<&Pair> = pairs.iter().collect();
+    let in_sample = fit(&all);
+    let (im, iw, ino) = errors(&mut pairs.iter().map(|p| err(p, &in_sample)).collect::<Vec<_>>());
+    let (dm, dw, dn) = errors(&mut pairs.iter().map(|p| err(p, &defaults)).collect::<Vec<_>>());
+    println!("all post-pause pairs n={ino}: defaults median {dm:.1}, within 3 {:.0}% (n={dn}); in-sample fit {in_sample} median {im:.1}, within 3 {:.0}%", 100.0 * dw, 100.0 * iw);
+
+    // Where the record splits the next inspection's kind.
+    let mut split: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for p in &pairs {
+        let below = if p.below.is_empty() {
+            "every judgement good or better".to_string()
+        } else {
+            format!("below good: {}", p.below.join(", "))
+        };
+        let key = format!("{} overall, {below}", p.previous.overall.id());
+        let e = split.entry(key).or_default();
+        match p.next_kind.as_str() {
+            "short" => e.0 += 1,
+            _ => e.1 += 1,
+        }
+    }
+    for (k, (s, st)) in &split {
+        println!("next kind after {k}: short {s}, standard or other {st}");
+    }
+
+    // Loose floors: a much worse fit fails, noise does not.
+    let (m, w, n) = figures["all"];
+    assert!(n >= 40, "expected at least 40 pairs since April 2025, got {n}");
+    assert!(m <= 3.0, "median absolute error since April 2025 rose to {m:.1} months");
+    assert!(
+        w >= 0.55,
+        "share within 3 months since April 2025 fell to {:.0}%",
+        100.0 * w
+    );
+    assert!(
+        lm <= 4.5,
+        "leave-one-year-out median absolute error rose to {lm:.1} months"
+    );
+    assert!(
+        lw >= 0.35,
+        "leave-one-year-out share within 3 months fell to {:.0}%",
+        100.0 * lw
     );
 }

@@ -312,6 +312,65 @@ pub fn working_monday_on_or_before(date: NaiveDate) -> NaiveDate {
     d
 }
 
+/// Days from an inspection's first on-site day to its last at most (two weeks: Monday to the
+/// second Friday), for inspection season.
+pub const ON_SITE_SPAN_DAYS: i64 = 11;
+
+/// A day of the year as (month, day).
+type MonthDay = (u32, u32);
+
+/// The closed periods of inspection season (`closed` rows of `crate/data/pathway/rules.toml`), as
+/// (first, last) pairs, inclusive.
+fn closed_periods() -> &'static [(MonthDay, MonthDay)] {
+    static P: OnceLock<Vec<(MonthDay, MonthDay)>> = OnceLock::new();
+    P.get_or_init(|| {
+        let md = |s: &str| -> MonthDay {
+            let (m, d) = s.split_once('-').expect("closed period as MM-DD");
+            (m.parse().expect("month"), d.parse().expect("day"))
+        };
+        crate::pathway::rules::rules_data()
+            .closed
+            .iter()
+            .map(|c| (md(&c.from), md(&c.to)))
+            .collect()
+    })
+}
+
+/// Whether `date` falls in a closed period of inspection season (no fieldwork).
+pub fn out_of_season(date: NaiveDate) -> bool {
+    let x = (date.month(), date.day());
+    closed_periods().iter().any(|&(from, to)| {
+        if from <= to {
+            from <= x && x <= to
+        } else {
+            x >= from || x <= to
+        }
+    })
+}
+
+/// Whether an inspection starting on `start` has all its on-site days (up to two weeks) in season.
+pub fn in_season_start(start: NaiveDate) -> bool {
+    (0..=ON_SITE_SPAN_DAYS).all(|k| !out_of_season(start + chrono::TimeDelta::days(k)))
+}
+
+/// The first working Monday on or after `date` whose on-site weeks miss every closed period.
+pub fn season_monday_on_or_after(date: NaiveDate) -> NaiveDate {
+    let mut d = working_monday_on_or_after(date);
+    while !in_season_start(d) {
+        d = working_monday_on_or_after(next_day(d));
+    }
+    d
+}
+
+/// The last working Monday on or before `date` whose on-site weeks miss every closed period.
+pub fn season_monday_on_or_before(date: NaiveDate) -> NaiveDate {
+    let mut d = working_monday_on_or_before(date);
+    while !in_season_start(d) {
+        d = working_monday_on_or_before(prev_day(d));
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@
 //!   judgements good or better → short \[U\], any inadequate → monitoring \[R\], otherwise standard
 //!   \[R\]. An authority under monitoring is always re-inspected by a standard inspection \[S\].
 //! - **Cycle.** Calibrated on the cycles after the 2020–21 pause (grade history to March 2025) \[D\]:
-//!   short 33–48 months after the last on-site day, most likely 41; standard 32–43, most likely 37
+//!   short 33–48 months after the last on-site day, most likely 41; standard 32–43, most likely 39
 //!   ([`window_ids`]). Recent cycles run later than the third anniversary the council guides give.
 //! - **Monitoring.** Re-inspection of an inadequate authority 34–50 months after, most likely 42 \[D\].
 //! - **Pauses.** No graded inspection started between 17 March 2020 and 28 June 2021 (COVID-19) \[D\].
@@ -841,6 +841,58 @@ mod tests {
     }
 
     #[test]
+    fn no_inspection_is_projected_out_of_season() {
+        use crate::pathway::calendar::{in_season_start, out_of_season};
+        // The closed periods as the record has them: August, 23 December to 11 January.
+        assert!(out_of_season(d("2027-08-02")) && out_of_season(d("2027-12-23")) && out_of_season(d("2028-01-11")));
+        assert!(!out_of_season(d("2027-07-30")) && !out_of_season(d("2027-12-22")) && !out_of_season(d("2028-01-12")));
+        // Every last inspection ending on a day of 2024-2027, every grade: the next window and every
+        // projected inspection start on a Monday whose two weeks on site miss every closed period.
+        let mut ended = d("2024-01-05");
+        let mut checked = 0;
+        while ended <= d("2027-12-31") {
+            for grade in 0u8..4 {
+                let g = Grade::from_rank(grade).id();
+                let started = ended - TimeDelta::days(11);
+                let grades = if started >= d("2026-04-01") {
+                    json!({ "impact_of_leaders": g, "help_and_protection": g, "children_in_care": g, "care_leavers": g })
+                } else {
+                    json!({ "overall_effectiveness": g })
+                };
+                let today = ended + TimeDelta::days(30);
+                let projected = json!({ "impact_of_leaders": g, "help_and_protection": g, "children_in_care": g, "care_leavers": g });
+                let r = run(json!({ "today": format_date(today), "history": { "lastInspection": {
+                    "startedOn": format_date(started), "endedOn": format_date(ended), "grades": grades } },
+                    "projected": projected }));
+                let n = r.next.clone().unwrap();
+                let mut dates = vec![
+                    n.window.earliest.clone(),
+                    n.window.likely.clone(),
+                    n.window.latest.clone(),
+                ];
+                for e in r
+                    .events
+                    .iter()
+                    .filter(|e| e.kind == crate::pathway::rules::EventKind::Inspection)
+                {
+                    dates.extend(e.date.clone());
+                    dates.extend(
+                        e.window
+                            .iter()
+                            .flat_map(|w| [w.earliest.clone(), w.likely.clone(), w.latest.clone()]),
+                    );
+                }
+                for x in &dates {
+                    assert!(in_season_start(d(x)), "ended {ended}, grade {g}: {x} out of season");
+                    checked += 1;
+                }
+            }
+            ended += TimeDelta::days(3);
+        }
+        assert!(checked > 5000, "{checked}");
+    }
+
+    #[test]
     fn short_route_after_good() {
         let r = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": good_2024() }));
         assert!(r.problems.is_empty(), "{:?}", r.problems);
@@ -848,18 +900,35 @@ mod tests {
         assert_eq!(n.kind, InspectionKind::Short);
         assert_eq!(n.route, Some(Route::Short));
         assert_eq!(n.rule.id, "next_cycle_short");
-        // 33 to 48 months after March 2024, most likely 41, on Mondays.
-        assert_eq!(n.window.earliest, "2026-12-14");
-        assert_eq!(n.window.likely, "2027-08-09");
+        // 33 to 48 months after March 2024, most likely 41, on Mondays in season: 14 December
+        // 2026 (two weeks on site would reach 25 December) moves to 18 January 2027 (11 January
+        // is closed), 9 August 2027 to 6 September.
+        assert_eq!(n.window.earliest, "2027-01-18");
+        assert_eq!(n.window.likely, "2027-09-06");
         assert_eq!(n.window.latest, "2028-03-06");
-        // One week on site: notice call the Monday before.
+        // From April 2027 every event carries the note on the framework Ofsted plans (tag U).
+        let os = ev(&r, "on_site")
+            .later_framework
+            .clone()
+            .expect("flagged after April 2027");
+        assert_eq!(
+            (&*os.id, os.tag),
+            ("later_framework_2027", crate::model::source::Tag::U)
+        );
+        assert!(os.source.starts_with("https://"));
+        for e in &r.events {
+            let likely = e.date.clone().or(e.window.as_ref().map(|w| w.likely.clone())).unwrap();
+            assert_eq!(e.later_framework.is_some(), likely.as_str() >= "2027-04-01", "{}", e.id);
+        }
+        assert!(r.events.iter().any(|e| e.later_framework.is_none()));
+        // One week on site: notice call 5 working days before (30 August is a bank holiday).
         let call = ev(&r, "notice_call").window.clone().unwrap();
-        assert_eq!(call.likely, "2027-08-02");
-        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-08-09");
-        // Publication 27 WD after Friday 13 August 2027; action plan 70 WD later.
+        assert_eq!(call.likely, "2027-08-27");
+        assert_eq!(ev(&r, "on_site").window.clone().unwrap().likely, "2027-09-06");
+        // Publication 27 WD after Friday 10 September 2027; action plan 70 WD later.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-09-10"), pubd).unwrap(),
             27
         );
         let plan = d(&ev(&r, "action_plan_due").window.clone().unwrap().likely);
@@ -881,12 +950,13 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Standard)));
         assert_eq!(n.rule.id, "next_cycle_standard");
-        assert_eq!(n.window.likely, "2027-07-19");
+        // 39 months after 14 June 2024: Tuesday 14 September 2027, so Monday 20 September.
+        assert_eq!(n.window.likely, "2027-09-20");
         assert!(ids(&r).contains(&"second_focused_visit_or_jtai".to_string()));
-        // Two weeks on site: on site Monday 19 July 2027 to Friday 30 July.
+        // Two weeks on site: on site Monday 20 September 2027 to Friday 1 October.
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-07-30"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-10-01"), pubd).unwrap(),
             27
         );
     }
@@ -899,12 +969,14 @@ mod tests {
         let n = r.next.clone().unwrap();
         assert_eq!((n.kind, n.route), (InspectionKind::Standard, Some(Route::Monitoring)));
         assert_eq!(n.rule.id, "next_monitoring_reinspection");
-        // 34 to 50 months after June 2025 (17 April 2028 is Easter Monday), most likely 42.
+        // 34 to 50 months after June 2025 (17 April 2028 is Easter Monday), most likely 42; the
+        // latest, 13 August 2029, out of season, moves back to 16 July (two weeks before August).
         assert_eq!(
             (n.window.earliest.as_str(), n.window.latest.as_str()),
-            ("2028-04-24", "2029-08-13")
+            ("2028-04-24", "2029-07-16")
         );
-        assert_eq!(n.window.likely, "2028-12-18");
+        // Likely 18 December 2028 would reach 29 December on site: the next open Monday.
+        assert_eq!(n.window.likely, "2029-01-15");
         assert!(n
             .notes
             .iter()
@@ -1016,7 +1088,7 @@ mod tests {
         assert!(r.problems.is_empty());
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-09-10"), pubd).unwrap(),
             35
         );
         let a = r
@@ -1049,7 +1121,7 @@ mod tests {
         assert_eq!(a.value, 27.0);
         let pubd = d(&ev(&r, "report_published").window.clone().unwrap().likely);
         assert_eq!(
-            crate::pathway::calendar::working_days_between(d("2027-08-13"), pubd).unwrap(),
+            crate::pathway::calendar::working_days_between(d("2027-09-10"), pubd).unwrap(),
             27
         );
     }
@@ -1297,6 +1369,7 @@ mod tests {
                         }
                         if ev.kind == crate::pathway::rules::EventKind::Inspection {
                             prop_assert_eq!(x.weekday(), chrono::Weekday::Mon, "{} on {}", ev.id, s);
+                            prop_assert!(crate::pathway::calendar::in_season_start(x), "{} on {} out of season", ev.id, s);
                         }
                     }
                     if let (Some(os), true) = (&on_site, ev.kind == crate::pathway::rules::EventKind::Annual) {

@@ -68,6 +68,24 @@ pub struct Election {
     pub tag: Tag,
 }
 
+/// A period of the year with no inspection fieldwork (inspection season, from the record).
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct Closed {
+    /// Stable id, such as `august`.
+    pub id: Text,
+    /// First closed day, as `MM-DD`.
+    pub from: Text,
+    /// Last closed day, as `MM-DD` (earlier than `from` when the period crosses the new year).
+    pub to: Text,
+    /// The period in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
 /// A rule or step with its source, as shown to people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -123,6 +141,8 @@ pub struct EventDef {
 pub struct RulesData {
     /// Version of the file.
     pub version: Text,
+    /// Local authority events likely on or after this day carry the `later_framework_2027` note.
+    pub later_framework_from: Text,
     /// Accepted intervention kinds.
     pub intervention_kinds: List<Text>,
     /// Frameworks, newest first.
@@ -131,6 +151,8 @@ pub struct RulesData {
     pub pause: List<Pause>,
     /// Pre-election periods that hold publication.
     pub election: List<Election>,
+    /// Periods of the year with no fieldwork: an inspection's on-site days never fall in one.
+    pub closed: List<Closed>,
     /// Window rules.
     pub rule: List<RuleRef>,
     pub event: List<EventDef>,

@@ -76,13 +76,15 @@ impl Window {
         }
     }
 
-    /// The window of an inspection's first on-site day: Mondays that are working days (latest
-    /// the Monday on or before it, never before earliest).
+    /// The window of an inspection's first on-site day: Mondays that are working days and whose
+    /// on-site weeks miss inspection season's closed periods (August, 23 December to 11 January);
+    /// earliest and likely the next such Monday, latest the one on or before it, never before
+    /// earliest.
     pub fn on_mondays(self) -> Window {
-        use crate::pathway::calendar::{working_monday_on_or_after, working_monday_on_or_before};
-        let earliest = working_monday_on_or_after(self.earliest);
-        let latest = working_monday_on_or_before(self.latest).max(earliest);
-        let likely = working_monday_on_or_after(self.likely).clamp(earliest, latest);
+        use crate::pathway::calendar::{season_monday_on_or_after, season_monday_on_or_before};
+        let earliest = season_monday_on_or_after(self.earliest);
+        let latest = season_monday_on_or_before(self.latest).max(earliest);
+        let likely = season_monday_on_or_after(self.likely).clamp(earliest, latest);
         Window {
             earliest,
             latest,
@@ -154,6 +156,10 @@ pub struct Event {
     /// finds a judgement inadequate.": the page shows it as conditional.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub condition: Option<String>,
+    /// For a local authority event likely from April 2027: it may fall under the children and
+    /// families services framework Ofsted plans (rule `later_framework_2027`, tag U, with source).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub later_framework: Option<crate::pathway::shapes::RuleRef>,
 }
 
 /// The result of [`pathway`].
@@ -219,6 +225,13 @@ impl Timeline {
         }
     }
 
+    /// The note for a local authority event likely on or after the planned framework's date.
+    fn later_framework(&self, likely: NaiveDate) -> Option<crate::pathway::shapes::RuleRef> {
+        let data = crate::pathway::rules::rules_data();
+        let from = crate::pathway::calendar::parse_date(&data.later_framework_from).ok()?;
+        (self.mondays && likely >= from).then(|| crate::pathway::rules::rule("later_framework_2027"))
+    }
+
     /// An event `id` from its definition, on a date or across a window, its description followed by
     /// `extra`.
     pub(crate) fn push(
@@ -257,6 +270,7 @@ impl Timeline {
                 tag,
                 assumption_ids,
                 condition: self.condition.clone(),
+                later_framework: self.later_framework(when.likely),
             },
         ));
     }

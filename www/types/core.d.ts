@@ -659,7 +659,12 @@ assumptionIds: Array<string>,
  * When the event happens only if something else does, such as "Only if the coming inspection
  * finds a judgement inadequate.": the page shows it as conditional.
  */
-condition?: string | null, };
+condition?: string | null, 
+/**
+ * For a local authority event likely from April 2027: it may fall under the children and
+ * families services framework Ofsted plans (rule `later_framework_2027`, tag U, with source).
+ */
+laterFramework?: RuleRef | null, };
 
 /**
  * What kind of step an event is (the page draws each kind its own way).
