@@ -370,7 +370,7 @@ test("ragged rows: a short row's missing cells are empty, a long row's extra cel
   ];
   await chooseCsv(rows);
   await page.locator("#import-check").click();
-  assert.deepEqual(await summaryItems(), ["Row 4: Enter the date of the audit, like 2026-03-31"]);
+  assert.deepEqual(await summaryItems(), ["Row 4: column “date”, empty: Enter the date of the audit, like 31 3 2026"]);
   assert.equal(await auditCount(), 0, "nothing imported");
   rows[3] = "C-2002,help_and_protection,04/05/2026";
   await chooseCsv(rows);

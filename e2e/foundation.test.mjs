@@ -105,7 +105,7 @@ test("dates are written exactly as Intl's en-GB writes them, for every day from 
   const { page } = await openPage(site.browser);
   // dist/ serves the modules bundled into stocktake.mjs, so format.mjs is served to this test on its
   // own, minified by esbuild as the build minifies it, from the page's origin.
-  const { code: source } = await esbuild.transform(await readFile(join(ROOT, "www", "app", "format.mjs"), "utf8"), {
+  const { code: source } = await esbuild.transform(await readFile(join(ROOT, "www", "ui", "format.mjs"), "utf8"), {
     format: "esm",
     minify: true,
     charset: "utf8",

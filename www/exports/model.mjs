@@ -406,6 +406,8 @@ export function reportModel(app) {
     version: app.core.version(),
     scored: Boolean(scored),
     runs: sim?.runs ?? 0,
+    /** Each grade as this framework names it on the page ("Requires improvement to be good"). */
+    gradeLabels: Object.fromEntries(GRADE_ORDER.map((g) => [g, gradeLabel(app, g)])),
     summary: {
       rows: judgements.map((j) => [j.name, j.headline, j.likely]),
       risks,

@@ -37,8 +37,8 @@ export function selfEvaluationWorkbook(app, model = reportModel(app)) {
       { header: "Statements answered", type: "number", width: 11 },
       { header: "Statements", type: "number", width: 11 },
       { header: "Not known", type: "number", width: 11 },
-      ...["Outstanding", "Good", "Requires improvement", "Inadequate"].map((g) => ({
-        header: `Chance ${g.toLowerCase()}`,
+      ...["outstanding", "good", "requires_improvement", "inadequate"].map((g) => ({
+        header: `Chance ${(m.gradeLabels?.[g] ?? g).toLowerCase()}`,
         type: "percent",
         width: 12,
       })),

@@ -54,6 +54,25 @@ function liveJudgement(app, judgementId) {
   return box;
 }
 
+/**
+ * WCAG 2.2 2.4.11 (focus not obscured), for fields taller than a line: a browser scrolls a focused
+ * field into view only when none of it shows, so a text box half under the sticky bar stays there.
+ * Once per `main`: a field that takes focus while under the bar is scrolled to stop below it (its
+ * scroll-margin-top, stocktake.scss), in whatever scroller the host page has.
+ */
+function keepFocusClear(main) {
+  if (main.dataset.keepFocusClear) return;
+  main.dataset.keepFocusClear = "true";
+  main.addEventListener("focusin", (e) => {
+    const bar = main.querySelector("#live-judgement");
+    const field = e.target;
+    if (!bar || !(field instanceof Element) || bar.contains(field)) return;
+    const b = bar.getBoundingClientRect();
+    const r = field.getBoundingClientRect();
+    if (r.top < b.bottom && r.bottom > b.top) field.scrollIntoView({ block: "start" });
+  });
+}
+
 /** The optional parts of a statement (evidence, action, notes), folded away until wanted. */
 function statementDetails(id, open, statement, ...fields) {
   return h(
@@ -240,6 +259,7 @@ export function areaPage(app, main, params) {
     );
   });
 
+  keepFocusClear(main);
   put(
     main,
     errorSummarySlot(app, errors),
