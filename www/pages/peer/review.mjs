@@ -23,6 +23,7 @@ import {
   responseGaps,
 } from "../../domain/peer.mjs";
 import { longDate } from "../../domain/record.mjs";
+import { exchangeBlocks, exchangeModel, exportFile } from "../../exports/report.mjs";
 import { errorSummary, fileField, fileText, govInset, markingBanner, stem, textArea } from "./common.mjs";
 import { drafts, openPackPage, when } from "./open.mjs";
 import {
@@ -124,6 +125,28 @@ function short(text) {
   return text.length > 70 ? `${text.slice(0, 67).trimEnd()}…` : text;
 }
 
+/**
+ * The reviewer's own readable copy of the response they saved (issue 29.3): their letter and each
+ * challenge with the statement it is about, under the pack's protective marking (makeDocx).
+ */
+function reviewDocument(app, pack, fw, response) {
+  const x = exchangeModel(fw, (id) => app.levelLabel(id), response, false);
+  return {
+    title: "Peer challenge response",
+    subtitle: `${response.reviewer}'s review of ${pack.preparedBy || "their"} self-evaluation`,
+    marking: pack.marking,
+    prepared: `Prepared with Stocktake ${app.core.version()}`,
+    facts: [
+      ["Reviewer", response.reviewer],
+      ["Self-evaluation of", pack.preparedBy || "Not named"],
+      ["Pack prepared on", longDate(pack.preparedOn)],
+      ["Response saved on", longDate(response.respondedOn)],
+      ["Notice", response.notice],
+    ],
+    sections: [{ heading: "Your review", landscape: true, blocks: exchangeBlocks(x, false) }],
+  };
+}
+
 /** "Review a peer challenge pack". */
 export function peerReviewPage(app, main, params = {}) {
   register(app);
@@ -213,6 +236,7 @@ export function peerReviewPage(app, main, params = {}) {
     review.dirty = false;
     review.fileAt = new Date();
     review.fileName = name;
+    if (!draft) review.sent = response;
     keepNow(app);
     const protectedText = review.passphrase ? ", protected with the pack's passphrase" : "";
     show(
@@ -246,6 +270,7 @@ export function peerReviewPage(app, main, params = {}) {
     const taken = draftFromResponse(pack, response);
     if (taken.problem) return fail(taken.problem);
     Object.assign(review, taken.draft, { dirty: false, fileAt: new Date(), fileName: file.name });
+    review.sent = response.draft ? null : response;
     keepNow(app);
     show(
       {},
@@ -386,6 +411,7 @@ export function peerReviewPage(app, main, params = {}) {
         },
       }),
       buttons,
+      review.sent ? keepCopy(app, pack, fw, review.sent) : null,
       h("h2", { class: "govuk-heading-m" }, "Carry on from a file"),
       fileField({
         id: "own-response-file",
@@ -398,6 +424,45 @@ export function peerReviewPage(app, main, params = {}) {
     markingBanner(pack.marking, "pack-marking-foot"),
   );
   renderReviewStatus(app);
+}
+
+/** After saving a response: the reviewer's readable copy of what they sent, as a Word document or printed. */
+function keepCopy(app, pack, fw, response) {
+  const status = h("p", { class: "govuk-body-s st-export-status", role: "status", id: "review-export-status" });
+  return h(
+    "div",
+    { class: "st-no-print", id: "review-copy" },
+    h("h2", { class: "govuk-heading-m" }, "Keep a copy of your review"),
+    h(
+      "p",
+      { class: "govuk-body" },
+      `Your response of ${longDate(response.respondedOn)} as a document you can read: your letter and each challenge with the statement it is about, marked ${pack.marking}.`,
+    ),
+    h(
+      "div",
+      { class: "govuk-button-group" },
+      govButton({
+        classes: "govuk-button--secondary",
+        text: "Download your review as a Word document",
+        id: "review-docx",
+        onClick: () =>
+          exportFile(
+            app,
+            "docx",
+            () => reviewDocument(app, pack, fw, response),
+            stem("peer-review", pack.preparedBy, response.respondedOn),
+            status,
+          ),
+      }),
+      govButton({
+        classes: "govuk-button--secondary",
+        text: "Print your review",
+        id: "review-print",
+        onClick: () => window.print(),
+      }),
+    ),
+    status,
+  );
 }
 
 /** One statement: what the pack says of it, then the reviewer's challenge. Each statement once. */
