@@ -6,6 +6,7 @@
 import { TRUST, datesInText, formatDateLong, formatDateShort, formatNumber, formatPercent } from "../ui/format.mjs";
 import { familyTerms, inspectionKindText } from "../domain/family.mjs";
 import { otherAuthority } from "../domain/compare.mjs";
+import { exchangeModel } from "./exchange.mjs";
 import {
   GRADE_ORDER,
   KIND_TEXT,
@@ -421,65 +422,6 @@ export function reportModel(app) {
     indicators: indicatorModel(app, fw, scored),
     comparison: comparisonModel(app),
     peer: peerModel(app, fw),
-  };
-}
-
-/** A reply to a challenge in words: accepted (with any rating taken), answered with its text, or none yet. */
-function replyText(levelLabel, r) {
-  if (!r) return "No reply yet";
-  const on = r.on ? ` on ${formatDateShort(r.on)}` : "";
-  if (r.status === "accepted")
-    return `Accepted${on}${
-      "ratingTo" in r && r.ratingTo
-        ? `; rating changed from ${r.ratingFrom ? levelLabel(r.ratingFrom).toLowerCase() : "not answered"} to ${levelLabel(r.ratingTo).toLowerCase()}`
-        : ""
-    }`;
-  return `Answered${on}${r.answer?.trim() ? `: ${r.answer.trim()}` : " (no answer written)"}`;
-}
-
-/**
- * One peer challenge exchange (peer.mjs: the pack sent, the reviewer's response and the replies) as
- * words, every statement named by its text in the framework's order. `fw` is the framework the
- * statements belong to; `levelLabel(id)` names a rating; `replies` false for the reviewer's own copy.
- */
-export function exchangeModel(fw, levelLabel, x, replies = true) {
-  const order = [];
-  for (const area of fw?.areas ?? [])
-    for (const s of area.statements) order.push({ id: s.id, text: s.text, area: area.name });
-  const known = new Map(order.map((s, i) => [s.id, { ...s, i }]));
-  const entries = Object.entries(x.challenges ?? {}).sort(
-    ([a], [b]) => (known.get(a)?.i ?? Number.MAX_SAFE_INTEGER) - (known.get(b)?.i ?? Number.MAX_SAFE_INTEGER),
-  );
-  const challenges = entries.map(([id, c]) => {
-    const s = known.get(id);
-    return {
-      statement: s?.text ?? "A statement not in this framework",
-      area: s?.area ?? "",
-      stance: c.stance,
-      view: c.stance === "agree" ? "Agrees with the rating" : "Questions it",
-      rating: c.stance === "question" && c.rating ? levelLabel(c.rating) : "",
-      question: c.stance === "question" ? (c.question ?? "") : "",
-      note: c.note ?? "",
-      reply: !replies || c.stance !== "question" ? "" : replyText(levelLabel, x.replies?.[id]),
-    };
-  });
-  const agreed = challenges.filter((c) => c.stance === "agree").length;
-  const open = replies ? challenges.filter((c) => c.reply === "No reply yet").length : 0;
-  return {
-    reviewer: x.reviewer ?? "",
-    sentOn: x.sentOn ?? "",
-    sentOnText: x.sentOn ? formatDateLong(x.sentOn) : "",
-    respondedOn: x.respondedOn ?? "",
-    respondedOnText: x.respondedOn ? formatDateLong(x.respondedOn) : "",
-    waiting: !x.respondedOn,
-    heading: x.respondedOn
-      ? `Challenge from ${x.reviewer}, ${formatDateLong(x.respondedOn)}`
-      : `Pack prepared for ${x.reviewer}`,
-    summary: x.respondedOn
-      ? `${agreed} agreed, ${challenges.length - agreed} questioned${replies ? `, ${open} still to reply to` : ""}.`
-      : `Pack saved to a file on ${x.sentOn ? formatDateLong(x.sentOn) : "a date not recorded"}${x.includesNotes ? ", with our notes" : ", without our notes"}. Waiting for the response.`,
-    letter: x.letter ?? "",
-    challenges,
   };
 }
 

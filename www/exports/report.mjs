@@ -8,11 +8,20 @@ import { formatDateShort, formatPercent } from "../ui/format.mjs";
 import { downloadBlob, fileStem } from "../domain/files.mjs";
 import { scrollTable } from "../domain/results-data.mjs";
 import { list, p, h2, table } from "./blocks.mjs";
-import { MARKING, STRONG, exchangeModel, reasonLine, reportModel } from "./model.mjs";
+import { MARKING, STRONG, reasonLine, reportModel } from "./model.mjs";
+import { exchangeBlocks, exchangeModel } from "./exchange.mjs";
 import { selfEvaluationWorkbook } from "./workbook.mjs";
 import { workshopDocument, workshopWorkbook } from "./workshop.mjs";
 
-export { MARKING, exchangeModel, reportModel, selfEvaluationWorkbook, workshopDocument, workshopWorkbook };
+export {
+  MARKING,
+  exchangeBlocks,
+  exchangeModel,
+  reportModel,
+  selfEvaluationWorkbook,
+  workshopDocument,
+  workshopWorkbook,
+};
 
 function summarySection(m) {
   const s = m.summary;
@@ -251,46 +260,6 @@ function comparisonSection(m) {
         : null,
     ].filter(Boolean),
   };
-}
-
-/** A letter's paragraphs, as written (blank lines and line breaks start a new paragraph). */
-function letterBlocks(letter) {
-  const paras = String(letter ?? "")
-    .split(/\n+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  return paras.length ? paras.map((t) => p(t)) : [p("No letter.")];
-}
-
-/**
- * One exchange as blocks: its heading and summary, the reviewer's letter, then each challenge with
- * the statement it is about, the reviewer's view, question and note, and (with `replies`) the reply.
- */
-export function exchangeBlocks(x, replies = true) {
-  const blocks = [h2(x.heading), p(x.summary)];
-  if (x.waiting) return blocks;
-  blocks.push(h2(replies ? `${x.reviewer}'s letter` : "Your letter"), ...letterBlocks(x.letter));
-  const questionText = (c) =>
-    [c.question && `Question: ${c.question}`, c.note && `Note: ${c.note}`].filter(Boolean).join(" ") || "";
-  const view = (c) => `${c.view}${c.rating ? `; would rate it ${c.rating.toLowerCase()}` : ""}`;
-  blocks.push(
-    x.challenges.length
-      ? replies
-        ? table(
-            `The challenges and our replies (${x.challenges.length})`,
-            ["Statement", "Reviewer's view", "Question and note", "Our reply"],
-            x.challenges.map((c) => [c.statement, view(c), questionText(c), c.reply]),
-            [32, 18, 28, 22],
-          )
-        : table(
-            `Your challenges (${x.challenges.length})`,
-            ["Statement", "Your view", "Question and note"],
-            x.challenges.map((c) => [c.statement, view(c), questionText(c)]),
-            [40, 22, 38],
-          )
-      : p("No statement was challenged."),
-  );
-  return blocks;
 }
 
 function peerSection(m) {

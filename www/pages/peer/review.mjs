@@ -23,7 +23,7 @@ import {
   responseGaps,
 } from "../../domain/peer.mjs";
 import { longDate } from "../../domain/record.mjs";
-import { exchangeBlocks, exchangeModel, exportFile } from "../../exports/report.mjs";
+import { keepCopy } from "./copy.mjs";
 import { errorSummary, fileField, fileText, govInset, markingBanner, stem, textArea } from "./common.mjs";
 import { drafts, openPackPage, when } from "./open.mjs";
 import {
@@ -123,28 +123,6 @@ function whoMade(app, pack) {
 /** A statement's text cut to a length an error message can carry. */
 function short(text) {
   return text.length > 70 ? `${text.slice(0, 67).trimEnd()}…` : text;
-}
-
-/**
- * The reviewer's own readable copy of the response they saved (issue 29.3): their letter and each
- * challenge with the statement it is about, under the pack's protective marking (makeDocx).
- */
-function reviewDocument(app, pack, fw, response) {
-  const x = exchangeModel(fw, (id) => app.levelLabel(id), response, false);
-  return {
-    title: "Peer challenge response",
-    subtitle: `${response.reviewer}'s review of ${pack.preparedBy || "their"} self-evaluation`,
-    marking: pack.marking,
-    prepared: `Prepared with Stocktake ${app.core.version()}`,
-    facts: [
-      ["Reviewer", response.reviewer],
-      ["Self-evaluation of", pack.preparedBy || "Not named"],
-      ["Pack prepared on", longDate(pack.preparedOn)],
-      ["Response saved on", longDate(response.respondedOn)],
-      ["Notice", response.notice],
-    ],
-    sections: [{ heading: "Your review", landscape: true, blocks: exchangeBlocks(x, false) }],
-  };
 }
 
 /** "Review a peer challenge pack". */
@@ -424,45 +402,6 @@ export function peerReviewPage(app, main, params = {}) {
     markingBanner(pack.marking, "pack-marking-foot"),
   );
   renderReviewStatus(app);
-}
-
-/** After saving a response: the reviewer's readable copy of what they sent, as a Word document or printed. */
-function keepCopy(app, pack, fw, response) {
-  const status = h("p", { class: "govuk-body-s st-export-status", role: "status", id: "review-export-status" });
-  return h(
-    "div",
-    { class: "st-no-print", id: "review-copy" },
-    h("h2", { class: "govuk-heading-m" }, "Keep a copy of your review"),
-    h(
-      "p",
-      { class: "govuk-body" },
-      `Your response of ${longDate(response.respondedOn)} as a document you can read: your letter and each challenge with the statement it is about, marked ${pack.marking}.`,
-    ),
-    h(
-      "div",
-      { class: "govuk-button-group" },
-      govButton({
-        classes: "govuk-button--secondary",
-        text: "Download your review as a Word document",
-        id: "review-docx",
-        onClick: () =>
-          exportFile(
-            app,
-            "docx",
-            () => reviewDocument(app, pack, fw, response),
-            stem("peer-review", pack.preparedBy, response.respondedOn),
-            status,
-          ),
-      }),
-      govButton({
-        classes: "govuk-button--secondary",
-        text: "Print your review",
-        id: "review-print",
-        onClick: () => window.print(),
-      }),
-    ),
-    status,
-  );
 }
 
 /** One statement: what the pack says of it, then the reviewer's challenge. Each statement once. */
