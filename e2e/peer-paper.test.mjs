@@ -215,7 +215,15 @@ test("the reviewer downloads a readable copy of the response they saved, with th
   assert.match(docx, /stocktake-peer-review-anyshire-county-council-\d{4}-\d{2}-\d{2}\.docx$/);
   const { text, pdfText } = await readDocx(docx, "peer-paper-review-docx");
   const doc = `${text}\n${pdfText}`;
-  for (const said of ["OFFICIAL-SENSITIVE", "Peer challenge response", LETTER, texts[statement], QUESTION, "Sam Peer"])
+  for (const said of [
+    "OFFICIAL-SENSITIVE",
+    "Peer challenge response",
+    "Your response to Anyshire County Council",
+    LETTER,
+    texts[statement],
+    QUESTION,
+    "Sam Peer",
+  ])
     assert.ok(contains(doc, said), `the reviewer's copy says: ${said}`);
   assert.ok(!doc.includes(statement), "no statement id in the reviewer's copy");
   assert.deepEqual(errors, []);

@@ -53,9 +53,11 @@ export function exchangeModel(fw, levelLabel, x, replies = true) {
     respondedOn: x.respondedOn ?? "",
     respondedOnText: x.respondedOn ? formatDateShort(x.respondedOn) : "",
     waiting: !x.respondedOn,
-    heading: x.respondedOn
-      ? `Challenge from ${x.reviewer}, ${formatDateShort(x.respondedOn)}`
-      : `Pack prepared for ${x.reviewer}`,
+    heading: !replies
+      ? `Your response to ${x.authority || "the pack's author"}, ${formatDateShort(x.respondedOn)}`
+      : x.respondedOn
+        ? `Challenge from ${x.reviewer}, ${formatDateShort(x.respondedOn)}`
+        : `Pack prepared for ${x.reviewer}`,
     summary: x.respondedOn
       ? `${agreed} agreed, ${challenges.length - agreed} questioned${replies ? `, ${open} still to reply to` : ""}.`
       : `Pack saved to a file on ${x.sentOn ? formatDateShort(x.sentOn) : "a date not recorded"}${x.includesNotes ? ", with our notes" : ", without our notes"}. Waiting for the response.`,
