@@ -100,7 +100,7 @@ test("the authority's report, Word document and workbook carry the exchange: let
     return s ? s.textContent.replace(/\s+/g, " ") : null;
   });
   assert.ok(section, "the report page has a Peer challenge section");
-  const acceptedReply = "Accepted on 25 May 2026; rating changed from good to requires improvement";
+  const acceptedReply = "Accepted on 25 May 2026; rating changed from good to requires improvement to be good";
   const answeredReply = `Answered on 25 May 2026: ${ANSWER}`;
   for (const said of [
     "Challenge from Sam Peer, DCS Wiltshire, 20 May 2026",
@@ -146,7 +146,7 @@ test("the authority's report, Word document and workbook carry the exchange: let
   const rowOf = (statement) => sheet.find((r) => r[col("Statement")] === statement);
   assert.equal(rowOf(texts[answered])?.[col("Question or letter")], QUESTION);
   assert.equal(rowOf(texts[answered])?.[col("Our reply")], answeredReply);
-  assert.equal(rowOf(texts[answered])?.[col("Rating they would give")], "Requires improvement");
+  assert.equal(rowOf(texts[answered])?.[col("Rating they would give")], "Requires improvement to be good");
   assert.equal(rowOf(texts[accepted])?.[col("Our reply")], acceptedReply);
   assert.equal(rowOf(texts[agreed])?.[col("Reviewer's view")], "Agrees with the rating");
   assert.equal(rowOf(texts[agreed])?.[col("Note")], "Well evidenced.");
