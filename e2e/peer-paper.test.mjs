@@ -115,6 +115,7 @@ test("the authority's report, Word document and workbook carry the exchange: let
   ])
     assert.ok(contains(section, said), `the report page says: ${said}`);
   for (const id of [agreed, answered, accepted]) assert.ok(!section.includes(id), `no statement id (${id})`);
+  assert.equal(await shadowText(page, "#report-marking"), "OFFICIAL-SENSITIVE. Draft — private");
   await page.locator("#report-section-0").waitFor();
   await screenshot(page, "peer-paper-report");
 
@@ -126,6 +127,7 @@ test("the authority's report, Word document and workbook carry the exchange: let
   const { text, pdfText } = await readDocx(docx, "peer-paper-docx");
   const doc = `${text}\n${pdfText}`;
   assert.ok(contains(doc, "Peer challenge"), "the Word document's section");
+  assert.ok(contains(doc, "OFFICIAL-SENSITIVE. Draft — private"), "the protective marking");
   for (const said of [LETTER, texts[answered], texts[accepted], QUESTION, ACCEPTED_QUESTION, ANSWER, acceptedReply])
     assert.ok(contains(doc, said), `the Word document says: ${said}`);
   const peerPart = doc.slice(doc.lastIndexOf("Challenge from Sam Peer"));
@@ -173,6 +175,7 @@ test("without an exchange the report has no Peer challenge section or sheet", as
   );
   assert.ok(headings.length > 3);
   assert.ok(!headings.includes("Peer challenge"), headings.join(", "));
+  assert.equal(await page.locator("#report-marking").count(), 0, "no protective marking without an exchange");
   assert.deepEqual(errors, []);
 });
 

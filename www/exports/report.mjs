@@ -289,13 +289,22 @@ export function reportSections(m) {
   ].filter(Boolean);
 }
 
+/**
+ * The report's marking: "Draft — private", after the host page's protective marking (default
+ * OFFICIAL-SENSITIVE) when the report carries a peer challenge exchange (issue 29).
+ */
+export function reportMarking(app, m) {
+  const protective = app.config?.marking;
+  return m.peer?.length && protective ? `${protective}. ${MARKING}` : MARKING;
+}
+
 /** The Word document's description (www/exports/office.mjs, makeDocx). */
 export function selfEvaluationDocument(app, model = reportModel(app)) {
   const m = model;
   return {
     title: "Self-evaluation",
     subtitle: m.authority,
-    marking: MARKING,
+    marking: reportMarking(app, m),
     prepared: `Prepared with Stocktake ${m.version}`,
     facts: [
       [m.orgKey, m.authority],
