@@ -6,6 +6,7 @@
 import { TRUST, datesInText, formatDateLong, formatDateShort, formatNumber, formatPercent } from "../ui/format.mjs";
 import { familyTerms, inspectionKindText } from "../domain/family.mjs";
 import { otherAuthority } from "../domain/compare.mjs";
+import { exchangeModel } from "./exchange.mjs";
 import {
   GRADE_ORDER,
   KIND_TEXT,
@@ -422,7 +423,13 @@ export function reportModel(app) {
     auditRule,
     indicators: indicatorModel(app, fw, scored),
     comparison: comparisonModel(app),
+    peer: peerModel(app, fw),
   };
+}
+
+/** The peer challenge exchanges kept with the self-evaluation, oldest first (empty when none). */
+function peerModel(app, fw) {
+  return (app.a?.peer?.exchanges ?? []).map((x) => exchangeModel(fw, (id) => app.levelLabel(id), x));
 }
 
 function actionModel(a) {

@@ -9,10 +9,19 @@ import { downloadBlob, fileStem } from "../domain/files.mjs";
 import { scrollTable } from "../domain/results-data.mjs";
 import { list, p, h2, table } from "./blocks.mjs";
 import { MARKING, STRONG, reasonLine, reportModel } from "./model.mjs";
+import { exchangeBlocks, exchangeModel } from "./exchange.mjs";
 import { selfEvaluationWorkbook } from "./workbook.mjs";
 import { workshopDocument, workshopWorkbook } from "./workshop.mjs";
 
-export { MARKING, reportModel, selfEvaluationWorkbook, workshopDocument, workshopWorkbook };
+export {
+  MARKING,
+  exchangeBlocks,
+  exchangeModel,
+  reportModel,
+  selfEvaluationWorkbook,
+  workshopDocument,
+  workshopWorkbook,
+};
 
 function summarySection(m) {
   const s = m.summary;
@@ -253,6 +262,20 @@ function comparisonSection(m) {
   };
 }
 
+function peerSection(m) {
+  if (!m.peer?.length) return null;
+  return {
+    heading: "Peer challenge",
+    landscape: true,
+    blocks: [
+      p(
+        "Each peer challenge kept with this self-evaluation: the reviewer's letter, each challenge with the statement it is about, and our reply.",
+      ),
+      ...m.peer.flatMap((x) => exchangeBlocks(x, true)),
+    ],
+  };
+}
+
 /** The report's sections, in order, from the model (the Word document and the report page). */
 export function reportSections(m) {
   return [
@@ -262,7 +285,17 @@ export function reportSections(m) {
     pathwaySection(m),
     indicatorsSection(m),
     comparisonSection(m),
+    peerSection(m),
   ].filter(Boolean);
+}
+
+/**
+ * The report's marking: "Draft — private", after the host page's protective marking (default
+ * OFFICIAL-SENSITIVE) when the report carries a peer challenge exchange (issue 29).
+ */
+export function reportMarking(app, m) {
+  const protective = app.config?.marking;
+  return m.peer?.length && protective ? `${protective}. ${MARKING}` : MARKING;
 }
 
 /** The Word document's description (www/exports/office.mjs, makeDocx). */
@@ -271,7 +304,7 @@ export function selfEvaluationDocument(app, model = reportModel(app)) {
   return {
     title: "Self-evaluation",
     subtitle: m.authority,
-    marking: MARKING,
+    marking: reportMarking(app, m),
     prepared: `Prepared with Stocktake ${m.version}`,
     facts: [
       [m.orgKey, m.authority],

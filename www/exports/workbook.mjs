@@ -8,7 +8,7 @@ const text = (header, width) => ({ header, width });
 const long = (header, width) => ({ header, width, wrap: true });
 const date = (header) => ({ header, type: "date", width: 12 });
 
-/** The workbook's description (makeXlsx): summary, judgements, reasons, answers, audits, action plan, pathway, indicators, last year. */
+/** The workbook's description (makeXlsx): summary, judgements, reasons, answers, audits, action plan, pathway, indicators, last year, peer challenge. */
 export function selfEvaluationWorkbook(app, model = reportModel(app)) {
   const m = model;
   const sheets = [];
@@ -209,6 +209,42 @@ export function selfEvaluationWorkbook(app, model = reportModel(app)) {
         ...m.comparison.moved.map((r) => ["Statement", ...r]),
         ...(m.comparison.indicators ?? []).map((r) => ["Indicator", ...r.map(String)]),
       ],
+      landscape: true,
+    });
+  if (m.peer?.length)
+    sheets.push({
+      name: "Peer challenge",
+      columns: [
+        long("Reviewer", 22),
+        date("Responded on"),
+        text("What", 12),
+        long("Statement", 44),
+        long("Area", 18),
+        long("Reviewer's view", 18),
+        text("Rating they would give", 16),
+        long("Question or letter", 50),
+        long("Note", 30),
+        long("Our reply", 40),
+      ],
+      rows: m.peer.flatMap((x) =>
+        x.waiting
+          ? [[x.reviewer, "", "Pack sent", "", "", "", "", x.summary, "", ""]]
+          : [
+              [x.reviewer, x.respondedOn, "Letter", "", "", "", "", x.letter, "", ""],
+              ...x.challenges.map((c) => [
+                x.reviewer,
+                x.respondedOn,
+                "Challenge",
+                c.statement,
+                c.area,
+                c.view,
+                c.rating,
+                c.question,
+                c.note,
+                c.reply,
+              ]),
+            ],
+      ),
       landscape: true,
     });
   return { sheets };

@@ -23,6 +23,7 @@ import {
   responseGaps,
 } from "../../domain/peer.mjs";
 import { longDate } from "../../domain/record.mjs";
+import { keepCopy } from "./copy.mjs";
 import { errorSummary, fileField, fileText, govInset, markingBanner, stem, textArea } from "./common.mjs";
 import { drafts, openPackPage, when } from "./open.mjs";
 import {
@@ -213,6 +214,7 @@ export function peerReviewPage(app, main, params = {}) {
     review.dirty = false;
     review.fileAt = new Date();
     review.fileName = name;
+    if (!draft) review.sent = response;
     keepNow(app);
     const protectedText = review.passphrase ? ", protected with the pack's passphrase" : "";
     show(
@@ -246,6 +248,7 @@ export function peerReviewPage(app, main, params = {}) {
     const taken = draftFromResponse(pack, response);
     if (taken.problem) return fail(taken.problem);
     Object.assign(review, taken.draft, { dirty: false, fileAt: new Date(), fileName: file.name });
+    review.sent = response.draft ? null : response;
     keepNow(app);
     show(
       {},
@@ -386,6 +389,7 @@ export function peerReviewPage(app, main, params = {}) {
         },
       }),
       buttons,
+      review.sent ? keepCopy(app, pack, fw, review.sent) : null,
       h("h2", { class: "govuk-heading-m" }, "Carry on from a file"),
       fileField({
         id: "own-response-file",

@@ -4,7 +4,7 @@ import { h, put } from "../../ui/dom.mjs";
 import { govButton, govSummaryList } from "../../ui/govuk.mjs";
 import { formatDateLong } from "../../ui/format.mjs";
 import { familyTerms } from "../../domain/family.mjs";
-import { blocksToHtml, exportButtons, reportModel, reportSections } from "../../exports/report.mjs";
+import { blocksToHtml, exportButtons, reportMarking, reportModel, reportSections } from "../../exports/report.mjs";
 import { frameworkNotices } from "../../ui/sources.mjs";
 
 /** The whole report, as the Word document says it: the view to print or save as PDF. */
@@ -12,8 +12,13 @@ export function reportPage(app, main) {
   if (!app.a) app.begin();
   app.title("Self-evaluation report");
   const model = app.scored ? reportModel(app) : null;
+  // A report carrying a peer challenge exchange is marked, on screen and in print, as the Word document is.
+  const marking = model?.peer.length
+    ? h("p", { class: "st-marking", id: "report-marking" }, reportMarking(app, model))
+    : null;
   put(
     main,
+    marking,
     h("span", { class: "govuk-caption-l" }, app.a.authority || familyTerms(app.fw()).org),
     h("h1", { class: "govuk-heading-l" }, "Self-evaluation report"),
     govSummaryList({
