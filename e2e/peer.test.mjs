@@ -255,7 +255,7 @@ test("a response protected with another passphrase is refused, changes nothing, 
     await page.locator("#peer-errors").waitFor();
     assert.match(
       await shadowText(page, "#peer-errors"),
-      wrong ? /The passphrase is wrong, or the file has been changed/ : /Enter the passphrase/,
+      wrong ? /The passphrase is wrong for this response/ : /Enter the passphrase/,
     );
     assert.match(
       await shadowText(page, "#response-passphrase-error"),

@@ -386,8 +386,20 @@ export function exportButtons(app, workshop = null, custom = null) {
   );
 }
 
-/** The description's blocks as HTML, for the printed report's sections that come from it. */
-export function blocksToHtml(blocks, level) {
+/**
+ * The description's blocks as HTML, for the printed report's sections that come from it. `section`
+ * (the section's heading) names each table's scrolling region with its caption, so that every
+ * region's name is unique on the page (axe: landmark-unique) even where two sections' tables share
+ * a caption; a caption that comes twice within a section is numbered.
+ */
+export function blocksToHtml(blocks, level, section = "") {
+  const seen = new Map();
+  const regionName = (caption) => {
+    const n = (seen.get(caption) ?? 0) + 1;
+    seen.set(caption, n);
+    const name = section ? `${section}: ${caption}` : caption;
+    return n > 1 ? `${name} (${n})` : name;
+  };
   return blocks.map((b) => {
     if (b.type === "h") return h(`h${Math.min(6, level + b.level - 1)}`, { class: "govuk-heading-s" }, b.text);
     const inline = (t) => (Array.isArray(t) ? t.map((x) => (typeof x === "string" ? x : h("strong", {}, x.text))) : t);
@@ -398,7 +410,7 @@ export function blocksToHtml(blocks, level) {
         { class: `govuk-list ${b.ordered ? "govuk-list--number" : "govuk-list--bullet"}` },
         b.items.map((i) => h("li", {}, inline(i))),
       );
-    return scrollTable(
+    const region = scrollTable(
       h(
         "table",
         { class: "govuk-table" },
@@ -425,5 +437,7 @@ export function blocksToHtml(blocks, level) {
         ),
       ),
     );
+    region.setAttribute("aria-label", regionName(b.caption ?? "Table"));
+    return region;
   });
 }

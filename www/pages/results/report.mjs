@@ -57,7 +57,7 @@ export function reportPage(app, main) {
             "section",
             { class: `st-report-section${i ? " st-page-break" : ""}`, "aria-labelledby": `report-section-${i}` },
             h("h2", { class: "govuk-heading-l", id: `report-section-${i}` }, s.heading),
-            blocksToHtml(s.blocks, 2),
+            blocksToHtml(s.blocks, 2, s.heading),
           ),
         )
       : null,
