@@ -66,7 +66,7 @@ const MESSAGE = {
   not_stocktake: /not a Stocktake/,
   wrong_shape: /Answers must be an object|nested far too deeply/,
   newer_version: /newer version of Stocktake/,
-  unknown_framework: /not a framework this version of Stocktake knows/,
+  unknown_framework: /not one this version of Stocktake knows/,
   encrypted: /protected with a passphrase/,
   unknown_statement: /not a statement in/,
   unknown_indicator: /not an indicator in/,
@@ -312,6 +312,9 @@ test("save with a passphrase; wrong passphrase and tampered file change nothing;
   await other.waitForSelector("#open-passphrase");
   await other.fill("#open-passphrase", "correct horse battery");
   await other.click("#open-protected");
+  // The page holds changed work: it asks before the file replaces it.
+  await other.waitForSelector("#open-replace");
+  await other.click("#open-replace");
   await onPage(other, "tasks");
   const scored = (p) => app(p, (a) => a.scored);
   assert.deepEqual(await scored(other), await scored(page), "the protected file opens to the same self-evaluation");

@@ -119,7 +119,10 @@ test("an area page error state: invalid due date and notes too long", async () =
   await page.fill("#answers-hp_front_door-action-due-month", "2");
   await page.fill("#answers-hp_front_door-action-due-year", "2027");
   await page.fill("#answers-hp_front_door-notes", "x".repeat(2005));
-  assert.match(await shadowText(page, ".govuk-character-count__status"), /You have 5 characters too many/);
+  assert.match(
+    await shadowText(page, "#answers-hp_front_door-notes-info + .govuk-character-count__status"),
+    /You have 5 characters too many/,
+  );
   await page.click("#save-continue");
   await onPage(page, "area");
   const summary = await shadowText(page, ".govuk-error-summary");

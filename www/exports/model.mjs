@@ -140,13 +140,10 @@ export function liftChanges(app, scored) {
       const after = app.core.score(copy);
       const pairs = [
         ...(scored.judgements ?? []).map((x) => [x, after.judgements?.find((y) => y.id === x.id)]),
-        ...(scored.overall && after.overall
-          ? [
-              [
-                { ...scored.overall, name: separateOverall(app.fw(), scored)?.name ?? "Overall effectiveness" },
-                after.overall,
-              ],
-            ]
+        // A separate overall judgement (ILACS overall effectiveness) by its own name; a framework whose
+        // overall judgement is one of its judgements (SCCIF) has it above already.
+        ...(scored.overall && after.overall && separateOverall(app.fw(), scored)
+          ? [[{ ...scored.overall, name: separateOverall(app.fw(), scored).name }, after.overall]]
           : []),
       ];
       moved = pairs
