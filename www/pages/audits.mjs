@@ -694,9 +694,9 @@ function futureAudits(audits, e) {
   if (!e.to) return null;
   const later = audits.filter((a) => a.date && a.date > e.to);
   if (!later.length) return null;
-  return govWarning(
-    `${later.length === 1 ? "1 audit is" : `${later.length} audits are`} dated after the date of this self-evaluation (${formatDateShort(e.to)}) and ${later.length === 1 ? "does" : "do"} not count: ${later.map((a) => `${a.caseRef}, ${formatDateShort(a.date)}`).join("; ")}. Correct ${later.length === 1 ? "its date" : "their dates"} or the date of the self-evaluation.`,
-  );
+  return govWarning({
+    text: `${later.length === 1 ? "1 audit is" : `${later.length} audits are`} dated after the date of this self-evaluation (${formatDateShort(e.to)}) and ${later.length === 1 ? "does" : "do"} not count: ${later.map((a) => `${a.caseRef}, ${formatDateShort(a.date)}`).join("; ")}. Correct ${later.length === 1 ? "its date" : "their dates"} or the date of the self-evaluation.`,
+  });
 }
 
 const COLUMNS_KEY = "audit-csv-columns";

@@ -84,9 +84,9 @@ export function startPage(app, main) {
     const who = app.a.authority ? ` for ${app.a.authority}` : "";
     put(
       decisionSlot,
-      govWarning(
-        `Opening ${openedName} replaces the self-evaluation${who} you are working on, which has changed since it was last saved to a file.`,
-      ),
+      govWarning({
+        text: `Opening ${openedName} replaces the self-evaluation${who} you are working on, which has changed since it was last saved to a file.`,
+      }),
       h(
         "div",
         { class: "govuk-button-group" },

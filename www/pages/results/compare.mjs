@@ -72,9 +72,9 @@ export function comparePage(app, main) {
     replace(
       body,
       h("h2", { class: "govuk-heading-m", tabindex: "-1", id: "compare-other-title" }, "Is this the right file?"),
-      govWarning(
-        `${name} is a self-evaluation for ${other}, not ${app.a.authority}. Comparing with it would show another authority's answers as your last year, in this page and in your report.`,
-      ),
+      govWarning({
+        text: `${name} is a self-evaluation for ${other}, not ${app.a.authority}. Comparing with it would show another authority's answers as your last year, in this page and in your report.`,
+      }),
       h(
         "div",
         { class: "govuk-button-group" },
@@ -112,9 +112,9 @@ export function comparePage(app, main) {
         `Compared with ${lastYear.authority ? `${lastYear.authority}, ` : ""}${lastYear.assessedOn ? formatDateShort(lastYear.assessedOn) : "last year's file"}`,
       ),
       otherAuthority(app.a, lastYear)
-        ? govWarning(
-            `Last year's file is for ${otherAuthority(app.a, lastYear)}, not ${app.a.authority}. Your report says so beside the comparison.`,
-          )
+        ? govWarning({
+            text: `Last year's file is for ${otherAuthority(app.a, lastYear)}, not ${app.a.authority}. Your report says so beside the comparison.`,
+          })
         : null,
       frameworkNote(app.frameworks, app.fw(), lastYear, app.a),
       scrollTable(
