@@ -143,6 +143,10 @@ test("every kind of bad file gets its own message, and nothing changes in memory
   assert.deepEqual(errors, []);
   assert.deepEqual(await axe(page), []);
   await page.click("#open-anyway");
+  // The page holds changed work: it asks before the file replaces it, and nothing changes until then.
+  await page.waitForSelector("#open-replace");
+  assert.equal(await memory(page), memBefore, "asking changes nothing");
+  await page.click("#open-replace");
   await onPage(page, "tasks");
   const opened = JSON.parse(await memory(page));
   assert.equal(opened.answers.hp_front_door.level, "good");
