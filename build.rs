@@ -137,12 +137,22 @@ fn main() {
         println!("cargo:rerun-if-changed={watched}");
     }
     bake_file::<fw::Index>(out, "frameworks/index");
+    // Every framework file found is baked, and `frameworks.rs` is the look-up by id the crate
+    // includes (`framework::framework_file`): a new version is a new data file, with no code arm.
+    let mut lookup = String::from("match id {\n");
     for f in toml_files(Path::new("crate/data/frameworks")) {
         let id = f.file_stem().unwrap().to_string_lossy();
         if id != "index" {
-            bake_file::<fw::FrameworkFile>(out, &format!("frameworks/{id}"));
+            let file: fw::FrameworkFile = read_toml(&format!("frameworks/{id}.toml"));
+            assert_eq!(file.id, id, "{}: its id must be its file name", f.display());
+            bake(out, &format!("frameworks/{id}"), &file);
+            lookup.push_str(&format!(
+                "    {id:?} => Some(include!(concat!(env!(\"OUT_DIR\"), \"/baked/frameworks/{id}.rs\"))),\n"
+            ));
         }
     }
+    lookup.push_str("    _ => None,\n}\n");
+    fs::write(out.join("frameworks.rs"), lookup).unwrap();
     bake_file::<fw::AreasFile>(out, "frameworks/shared/areas");
     bake_file::<fw::IndicatorsFile>(out, "frameworks/shared/indicators");
     bake_file::<fw::IndicatorsFile>(out, "frameworks/shared/indicators-2023");

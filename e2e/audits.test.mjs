@@ -358,6 +358,24 @@ test("a CSV with only its heading row, or nothing in it, is refused and nothing 
   assert.deepEqual(await axe(page), [], "axe with the error");
 });
 
+test("a quotation mark never closed is refused naming its row, not read as one long cell", async () => {
+  await setAudits([]);
+  // Row 3's note opens a quote and never closes it: read loosely, rows 3 to 5 would become one
+  // audit whose auditor holds the rest of the file.
+  await chooseCsv([
+    HEAD,
+    "C-4001,help_and_protection,01/05/2026,PM,Good,Good",
+    'C-4002,help_and_protection,02/05/2026,"PM,Good,Good',
+    "C-4003,help_and_protection,03/05/2026,PM,Good,Good",
+    "C-4004,help_and_protection,04/05/2026,PM,Good,Good",
+  ]);
+  const items = await summaryItems();
+  assert.equal(items.length, 1, items.join("|"));
+  assert.match(items[0], /^The file cannot be read\. Row 3: a quotation mark \("\) opens a cell that is never closed/);
+  assert.equal(await page.locator("#import-check").count(), 0, "no mapping step");
+  assert.equal(await auditCount(), 0);
+});
+
 test("ragged rows: a short row's missing cells are empty, a long row's extra cells are ignored, and row numbers count blank rows", async () => {
   await setAudits([]);
   const rows = [

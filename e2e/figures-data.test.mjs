@@ -9,7 +9,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { OUT, SHARED, SPECS, buildFigures, figuresText } from "../scripts/figures-data.mjs";
 import { buildRecordData } from "../scripts/record-data.mjs";
-import { currentAuthorities, parseCsv } from "../www/domain/record.mjs";
+import { readCsvObjects } from "../www/domain/csv.mjs";
+import { currentAuthorities } from "../www/domain/record.mjs";
 import { ROOT } from "./harness.mjs";
 
 const committed = JSON.parse(await readFile(OUT, "utf8"));
@@ -71,10 +72,9 @@ test("suppressed cells stay suppressed: null with their symbol, never zero", () 
 test("figures match the DfE rows read independently; the neighbours' average is the mean of the ten", {
   skip: !SHARED && "no ../shared",
 }, async () => {
-  const [head, ...rows] = parseCsv(
+  const c1 = readCsvObjects(
     await readFile(join(SHARED, "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"), "utf8"),
   );
-  const c1 = rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
   const rereferral = (code, year) =>
     c1.find((r) => r.old_la_code === code && r.time_period === year)?.rereferral_percent;
   const nottingham = committed.authorities["892"];

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { readCsvGrid } from "../www/domain/csv.mjs";
 import { ARTIFACTS } from "./harness.mjs";
 
 export const run = promisify(execFile);
@@ -54,36 +55,6 @@ export async function readDocx(file, name, images = true) {
   return { pdfText, text, pages: Number(info.match(/Pages:\s+(\d+)/)[1]) };
 }
 
-/** RFC 4180 CSV → rows. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
 /**
  * The workbook as LibreOffice reads it: each sheet's CSV (cells as shown, UTF-8; LibreOffice ≥ 7.2
  * writes every sheet with sheet index -1) and the flat ODS XML (each cell's value type).
@@ -99,7 +70,7 @@ export async function readXlsx(file, name) {
   const sheets = {};
   for (const f of await readdir(out))
     if (f.startsWith(`${stem}-`) && f.endsWith(".csv"))
-      sheets[f.slice(stem.length + 1, -4)] = parseCsv(await readFile(join(out, f), "utf8"));
+      sheets[f.slice(stem.length + 1, -4)] = readCsvGrid(await readFile(join(out, f), "utf8")).grid;
   const fods = await readFile(join(out, `${stem}.fods`), "utf8");
   return { sheets, fods };
 }

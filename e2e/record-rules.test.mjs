@@ -14,7 +14,6 @@ import {
   neighboursOf,
   parseAliases,
   parseCorrections,
-  parseCsv,
   parseHistory,
   parseLookup,
   recordFromHistory,
@@ -40,22 +39,6 @@ async function shipped() {
     record: makeRecord(lookup.authorities, history.inspections, { kind: "shipped" }, [], corrections),
   };
 }
-
-test("CSV cells may be quoted, hold commas, doubled quotes and line breaks; a BOM is dropped", () => {
-  const rows = parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\n"two\nlines",z\n');
-  assert.deepEqual(
-    rows.map((r) => [...r]),
-    [
-      ["a", "b"],
-      ["x, y", 'say "hi"'],
-      ["two\nlines", "z"],
-    ],
-  );
-  assert.deepEqual(
-    rows.map((r) => r.line),
-    [1, 2, 3],
-  );
-});
 
 test("dates are real dd/mm/yyyy dates", () => {
   assert.equal(ukDate("17/03/2025"), "2025-03-17");

@@ -23,19 +23,17 @@ import {
   waitReady,
 } from "./harness.mjs";
 import { focusedId, follow, onPage, shadowText, tabTo } from "./steps.mjs";
-import { parseCsv } from "../www/domain/record.mjs";
+import { readCsvObjects } from "../www/domain/csv.mjs";
 
 const site = useSite();
 const DATA = join(ROOT, "data", "ofsted-ilacs");
 
-/** The history CSV's rows as objects, read here independently of the page's parser. */
+/** The history CSV's rows as objects, read by the CSV library alone, independently of the page's history reader. */
 async function historyRows() {
-  const [head, ...rows] = parseCsv(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2026-07.csv"), "utf8"));
-  return rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
+  return readCsvObjects(await readFile(join(DATA, "ofsted_csc_ilacs_history_to_2026-07.csv"), "utf8"));
 }
 async function lookupRows() {
-  const [head, ...rows] = parseCsv(await readFile(join(DATA, "la_lookup.csv"), "utf8"));
-  return rows.map((r) => Object.fromEntries(head.map((c, i) => [c, r[i]])));
+  return readCsvObjects(await readFile(join(DATA, "la_lookup.csv"), "utf8"));
 }
 const iso = (d) => d.split("/").reverse().join("-");
 /** Cumbria, Northamptonshire and Poole: followed by other authorities (data/ofsted-ilacs/aliases.csv). */

@@ -393,7 +393,10 @@ export async function bundle(entry, { inputs = false } = {}) {
 
 /** The modules only the tools chunk has: never in the first visit's bundle (checked below). */
 const TOOLS_ONLY = [
-  "pages/audits.mjs",
+  "pages/audits/common.mjs",
+  "pages/audits/list.mjs",
+  "pages/audits/form.mjs",
+  "pages/audits/import.mjs",
   "pages/peer/common.mjs",
   "pages/peer/pack.mjs",
   "pages/peer/review.mjs",

@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCsv } from "../www/domain/record.mjs";
+import { readCsvObjects as objects } from "../www/domain/csv.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /**
@@ -186,13 +186,6 @@ function cell(text) {
   const n = Number(t.replace(/,/g, ""));
   if (Number.isFinite(n)) return { value: n, suppressed: null };
   return { value: null, suppressed: t };
-}
-
-/** CSV text → objects by column name (BOM dropped by parseCsv). */
-function objects(text) {
-  const [head, ...rows] = parseCsv(text);
-  const h = head.map((c) => c.trim());
-  return rows.map((r) => Object.fromEntries(h.map((c, i) => [c, r[i] ?? ""])));
 }
 
 const round = (x, places = 1) => Math.round(x * 10 ** places) / 10 ** places;

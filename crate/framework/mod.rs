@@ -382,15 +382,10 @@ impl Framework {
 // Each file's types read themselves with serde's derive; `compile` checks what serde cannot
 // (references between files) and builds the flat indices.
 
+/// A framework version's data file by id: every file in `crate/data/frameworks/` (build.rs writes
+/// the look-up), so a new version needs no code here.
 fn framework_file(id: &str) -> Option<FrameworkFile> {
-    match id {
-        "ilacs-2026-04" => Some(baked!("frameworks/ilacs-2026-04")),
-        "ilacs-2023-01" => Some(baked!("frameworks/ilacs-2023-01")),
-        "ilacs-2018-01" => Some(baked!("frameworks/ilacs-2018-01")),
-        "sccif-childrens-homes" => Some(baked!("frameworks/sccif-childrens-homes")),
-        "sccif-ifa" => Some(baked!("frameworks/sccif-ifa")),
-        _ => None,
-    }
+    include!(concat!(env!("OUT_DIR"), "/frameworks.rs"))
 }
 
 /// The raw shared data, exposed to the invariant tests.

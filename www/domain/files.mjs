@@ -133,20 +133,11 @@ export async function saveProtectedFile(app, passphrase) {
   app.savedToFile();
 }
 
-/** One CSV cell: always quoted; cells that a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvCell(value) {
-  let s = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** Rows → CSV text: UTF-8 BOM, CRLF line ends, every cell quoted. */
-export function csvText(rows) {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-/** Exports the answers and action plan as CSV. */
-export function exportCsv(app) {
+/**
+ * Exports the answers and action plan as CSV. The CSV writer travels with the Word and Excel
+ * exporters (loaded when a file is first asked for), not in the first visit.
+ */
+export async function exportCsv(app) {
   const fw = app.fw();
   if (!app.a || !fw) return;
   const planned = new Set((app.scored?.actionPlan ?? []).map((x) => x.statementId));
@@ -184,5 +175,12 @@ export function exportCsv(app) {
       ]);
     }
   }
-  downloadText(app, `${fileStem(app)}.csv`, csvText(rows), "text/csv;charset=utf-8");
+  let exporters;
+  try {
+    exporters = await app.loadExporters();
+  } catch (err) {
+    app.loadFailed(err, () => exportCsv(app));
+    return;
+  }
+  downloadText(app, `${fileStem(app)}.csv`, exporters.makeCsv(rows), "text/csv;charset=utf-8");
 }

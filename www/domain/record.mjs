@@ -5,6 +5,7 @@
 // data/ofsted-ilacs/, and the page runs them on a newer history file the user loads from disk.
 
 import { MONTHS } from "../ui/format.mjs";
+import { readCsv } from "./csv.mjs";
 export const RECORD_FORMAT = "stocktake-ilacs-record";
 /** Version 2 added the authorities' codes and aliases, report links, publication dates and corrections. */
 export const RECORD_VERSION = 2;
@@ -56,62 +57,6 @@ const REPORT_URL = "https://files.ofsted.gov.uk/v1/file/";
 
 /** The largest history file accepted (the 2025 file is 99 KB). */
 export const MAX_HISTORY_BYTES = 5 * 1024 * 1024;
-
-/**
- * CSV text → rows of cells (RFC 4180: quoted cells may hold commas, quotes doubled and line
- * breaks). A leading UTF-8 byte order mark is dropped; lines end in LF or CRLF. Each row carries
- * `line`, the file line it starts on (1 is the header).
- */
-export function parseCsv(text) {
-  const s = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const rows = [];
-  /** @type {string[] & { line?: number }} */
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const endRow = () => {
-    row.push(cell);
-    cell = "";
-    if (!(row.length === 1 && row[0] === "")) {
-      row.line = rowLine;
-      rows.push(row);
-    }
-    row = [];
-  };
-  while (i < s.length) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-      i++;
-      continue;
-    }
-    if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && s[i + 1] === "\n") i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else cell += c;
-    i++;
-  }
-  if (cell !== "" || row.length) endRow();
-  return rows;
-}
 
 /** "dd/mm/yyyy" → "yyyy-mm-dd" when it is a real calendar date, else null. */
 export function ukDate(text) {
@@ -166,8 +111,9 @@ const TAGS = new Set(["V", "D", "S", "U", "R"]);
  * Every correction needs a source that is a web address; fields must be history file columns.
  */
 export function parseCorrections(text) {
+  const { rows, problems: unpaired } = readCsv(text ?? "");
+  if (unpaired.length) return { corrections: [], problems: unpaired };
   const problems = [];
-  const rows = parseCsv(text ?? "");
   const header = rows[0]?.map((c) => c.trim()) ?? [];
   const col = Object.fromEntries(CORRECTION_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = CORRECTION_COLUMNS.filter((c) => col[c] < 0);
@@ -176,7 +122,7 @@ export function parseCorrections(text) {
   const corrections = [];
   for (const row of rows.slice(1)) {
     const get = (c) => (row[col[c]] ?? "").trim();
-    const bad = (m) => problems.push({ row: row.line, message: `Row ${row.line}: ${m}` });
+    const bad = (m) => problems.push({ row: row.number, message: `Row ${row.number}: ${m}` });
     const c = {
       urn: +get("urn"),
       link: get("inspection_link"),
@@ -224,7 +170,11 @@ export function parseHistory(text, { maxProblems = 50, corrections = [] } = {}) 
     problems.push({ row: null, message: "The file is empty" });
     return out;
   }
-  const rows = parseCsv(text);
+  const { rows, problems: unpaired } = readCsv(text);
+  if (unpaired.length) {
+    problems.push(...unpaired);
+    return out;
+  }
   const header = rows[0].map((c) => c.trim().toLowerCase());
   const col = Object.fromEntries([...HISTORY_COLUMNS, ...OPTIONAL_COLUMNS].map((c) => [c, header.indexOf(c)]));
   const missing = HISTORY_COLUMNS.filter((c) => col[c] < 0);
@@ -246,7 +196,7 @@ export function parseHistory(text, { maxProblems = 50, corrections = [] } = {}) 
     byRow.get(key).push(c);
   }
   for (const row of rows.slice(1)) {
-    const n = row.line;
+    const n = row.number;
     const raw = (c) => (col[c] >= 0 ? (row[col[c]] ?? "").trim() : "");
     const own = byRow.get(`${+raw("urn")} ${raw("inspection_link")}`) ?? [];
     const fixed = Object.fromEntries(own.map((c) => [c.field, c.value]));
@@ -328,8 +278,9 @@ export function parseHistory(text, { maxProblems = 50, corrections = [] } = {}) 
  * authorities: `replacedBy` lists the URNs of the authorities that followed one.
  */
 export function parseLookup(text, extra = []) {
+  const { rows, problems: unpaired } = readCsv(text);
+  if (unpaired.length) return { authorities: [], problems: unpaired };
   const problems = [];
-  const rows = parseCsv(text);
   const header = rows[0]?.map((c) => c.trim()) ?? [];
   const need = ["urn", "la_code", "stat_neighbours", "local_authority_ons_name", "region_name"];
   const optional = ["la_code_new", "also_known_as", "ons_la_type"];
@@ -340,12 +291,12 @@ export function parseLookup(text, extra = []) {
   for (const row of rows.slice(1)) {
     const get = (c) => (col[c] >= 0 ? (row[col[c]] ?? "").trim() : "");
     if (!/^\d+$/.test(get("urn")) || !/^\d{3}$/.test(get("la_code"))) {
-      problems.push({ row: row.line, message: `Row ${row.line}: no URN or three-digit LA code` });
+      problems.push({ row: row.number, message: `Row ${row.number}: no URN or three-digit LA code` });
       continue;
     }
     const ons = get("la_code_new");
     if (ons && !/^E\d{8}$/.test(ons))
-      problems.push({ row: row.line, message: `Row ${row.line}: the ONS code "${ons}" is not E and eight digits` });
+      problems.push({ row: row.number, message: `Row ${row.number}: the ONS code "${ons}" is not E and eight digits` });
     raw.push({
       urn: +get("urn"),
       code: get("la_code"),
@@ -410,7 +361,8 @@ export function parseLookup(text, extra = []) {
  * former authority, followed by the URNs in `value`, separated by spaces).
  */
 export function parseAliases(text) {
-  const rows = parseCsv(text ?? "");
+  const { rows, problems: unpaired } = readCsv(text ?? "");
+  if (unpaired.length) return { aliases: [], problems: unpaired };
   const header = rows[0]?.map((c) => c.trim()) ?? [];
   const need = ["urn", "kind", "value", "tag", "source"];
   const missing = need.filter((c) => !header.includes(c));
@@ -419,14 +371,14 @@ export function parseAliases(text) {
   const aliases = [];
   for (const row of rows.slice(1)) {
     const get = (c) => (row[header.indexOf(c)] ?? "").trim();
-    const bad = (m) => problems.push({ row: row.line, message: `Row ${row.line}: ${m}` });
+    const bad = (m) => problems.push({ row: row.number, message: `Row ${row.number}: ${m}` });
     if (!/^\d+$/.test(get("urn"))) bad(`the urn "${get("urn")}" is not a number`);
     else if (!["alias", "replaced_by"].includes(get("kind")))
       bad(`the kind "${get("kind")}" is not alias or replaced_by`);
     else if (!get("value")) bad("no value");
     else if (get("kind") === "replaced_by" && !/^\d+( \d+)*$/.test(get("value")))
       bad("replaced_by needs URNs separated by spaces");
-    else aliases.push({ row: row.line, urn: +get("urn"), kind: get("kind"), value: get("value") });
+    else aliases.push({ row: row.number, urn: +get("urn"), kind: get("kind"), value: get("value") });
   }
   return { aliases, problems };
 }

@@ -1,9 +1,10 @@
-// The exporters: a Word document (.docx, with `docx`) and a workbook (.xlsx, with
-// `write-excel-file`), made in the browser from a plain description that the page builds
+// The exporters: a Word document (.docx, with `docx`), a workbook (.xlsx, with
+// `write-excel-file`) and CSV text (`makeCsv`, the one CSV module's writer), made in the browser from a plain description that the page builds
 // (www/exports/report.mjs). Nothing here knows about Stocktake's data: it renders headings,
 // paragraphs, lists and tables, and typed spreadsheet columns. scripts/build-dist.mjs bundles this
 // module on its own (dist/stocktake-exports.mjs, loaded only when the user asks for a file, and
-// carried inside the offline file), so it must not import the page's modules.
+// carried inside the offline file), so it must not import the page's modules, other than the CSV
+// module, which holds no state (its copy here and the tools chunk's do not need to be one).
 import {
   AlignmentType,
   BorderStyle,
@@ -26,6 +27,8 @@ import {
 // Web Workers for large sheets, started from blob: URLs that the page's CSP (rightly) refuses.
 import { generateXlsxFileSync } from "../../node_modules/write-excel-file/modules/export/writeXlsxFileUniversal.js";
 import convertToBytes from "../../node_modules/write-excel-file/modules/export/convertFileContentToUint8ArrayUniversal.js";
+
+export { csvText as makeCsv } from "../domain/csv.mjs";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

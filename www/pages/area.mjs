@@ -114,7 +114,7 @@ export function areaPage(app, main, params) {
   const evidence = fw.evidenceSources ?? [];
   const judgement = fw.judgements.find((j) => j.id === area.judgement);
 
-  // What the case-file audits support, beside each rating (pages/audits.mjs records them).
+  // What the case-file audits support, beside each rating (pages/audits/ records them).
   const auditSlots = new Map();
   const renderAudits = () => {
     if (!app.a?.audits?.length) return;

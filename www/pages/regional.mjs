@@ -5,7 +5,8 @@
 // only and kept in memory while the page is open.
 import { h, put, replace } from "../ui/dom.mjs";
 import { govButton, govInput, govTable, tableCells } from "../ui/govuk.mjs";
-import { csvText, downloadText } from "../domain/files.mjs";
+import { csvText } from "../domain/csv.mjs";
+import { downloadText } from "../domain/files.mjs";
 import { openPeerText, readPack } from "../domain/peer.mjs";
 import {
   RECORD_JUDGEMENTS,

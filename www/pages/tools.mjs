@@ -5,7 +5,9 @@
 // app.mjs's SHARED gives the modules it shares with the first visit's bundle, so none is loaded
 // twice); the offline file carries it inline, evaluated only then (scripts/build-dist.mjs,
 // bundleTools).
-export { auditPage, auditsImportPage, auditsPage } from "./audits.mjs";
+export { auditsPage } from "./audits/list.mjs";
+export { auditPage } from "./audits/form.mjs";
+export { auditsImportPage } from "./audits/import.mjs";
 export { peerPackPage } from "./peer/pack.mjs";
 export { peerReviewPage } from "./peer/review.mjs";
 export { peerPage } from "./peer/exchange.mjs";

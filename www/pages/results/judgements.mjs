@@ -465,7 +465,7 @@ export function resultsPage(app, main) {
   );
 }
 
-/** Which ratings rest on case-file audits and which on judgement alone (pages/audits.mjs). */
+/** Which ratings rest on case-file audits and which on judgement alone (pages/audits/). */
 function auditBasis(app) {
   const e = /** @type {AuditEvidence | undefined} */ (app.scored?.audits);
   if (!e) return null;
