@@ -78,16 +78,20 @@ test("written CSV has a BOM, CRLF, every cell quoted, formulas defused, and read
     ["Statement", "Note", "Count"],
     ["=SUM(A1:A2)", 'say "hi", then\nmore', 3],
     ["-1 or +1", "@home", null],
+    ["-2 cases\nsecond line", "\tx", "plain"],
   ];
   const text = csvText(rows);
   assert.ok(text.startsWith('\uFEFF"Statement","Note","Count"\r\n'));
   assert.ok(text.endsWith("\r\n"));
   assert.ok(text.includes(`"'=SUM(A1:A2)"`), text);
   assert.ok(text.includes(`"'-1 or +1","'@home",""`), text);
+  // A formula on the first of several lines is defused too (papaparse's own pattern misses it).
+  assert.ok(text.includes(`"'-2 cases\nsecond line","'\tx","plain"`), text);
   const back = readCsv(text).rows.map((r) => [...r]);
   assert.deepEqual(back, [
     ["Statement", "Note", "Count"],
     ["'=SUM(A1:A2)", 'say "hi", then\nmore', "3"],
     ["'-1 or +1", "'@home", ""],
+    ["'-2 cases\nsecond line", "'\tx", "plain"],
   ]);
 });

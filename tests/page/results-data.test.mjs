@@ -57,6 +57,12 @@ function fakeApp({ a, scored, lastYear = null, score = () => null } = {}) {
     store: { read: (k) => store.get(k) ?? null, remove: (k) => store.delete(k) },
     saveExtra: (k, v) => store.set(k, v),
     onClear: () => {},
+    features: new Map(),
+    /** As App's: one object per feature, made the first time it is asked for. */
+    feature(name, init) {
+      if (!this.features.has(name)) this.features.set(name, init());
+      return this.features.get(name);
+    },
   };
 }
 

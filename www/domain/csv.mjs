@@ -79,6 +79,9 @@ export function readCsvObjects(text) {
   return body.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? ""])));
 }
 
+/** A cell a spreadsheet would run as a formula: it starts =, +, -, @, tab or carriage return. */
+const FORMULA = /^[=+\-@\t\r]/;
+
 /**
  * Rows → CSV text as spreadsheets open it well: a UTF-8 byte order mark (so Excel reads UTF-8), CRLF
  * line ends, every cell quoted, and a leading apostrophe on a cell a spreadsheet would otherwise run
@@ -88,5 +91,7 @@ export function readCsvObjects(text) {
  */
 export function csvText(rows) {
   const cells = rows.map((r) => r.map((v) => (v == null ? "" : String(v))));
-  return `\uFEFF${Papa.unparse(cells, { quotes: true, newline: "\r\n", escapeFormulae: true })}\r\n`;
+  // Our own pattern: papaparse's `escapeFormulae: true` tests /^[=+\-@\t\r].*$/, which misses a cell
+  // whose first line starts a formula and that has a second line ("-2 cases\nsecond line").
+  return `\uFEFF${Papa.unparse(cells, { quotes: true, newline: "\r\n", escapeFormulae: FORMULA })}\r\n`;
 }

@@ -157,22 +157,18 @@ export function whenText(ev) {
 }
 
 /**
- * Last year's self-evaluation, per App: read from the store the first time the compare page needs
- * it, kept there (under "last-year") when a file is opened, and forgotten when everything is
+ * Last year's self-evaluation (`app.feature`): read from the store the first time the compare page
+ * needs it, kept there (under "last-year") when a file is opened, and forgotten when everything is
  * cleared from this device.
  */
-const lastYears = new WeakMap();
+const lastYearState = (app) => app.feature("last-year", () => ({ assessment: app.store.read("last-year") }));
 
 export function lastYearOf(app) {
-  if (!lastYears.has(app)) {
-    lastYears.set(app, app.store.read("last-year"));
-    app.onClear(() => lastYears.set(app, null));
-  }
-  return lastYears.get(app);
+  return lastYearState(app).assessment;
 }
 
 export function setLastYear(app, assessment) {
-  lastYears.set(app, assessment);
+  lastYearState(app).assessment = assessment;
   if (assessment) app.saveExtra("last-year", assessment);
   else app.store.remove("last-year");
 }

@@ -75,6 +75,8 @@ export class App {
     this.savedAt = null;
     this.saveProblem = null;
     this.clearHooks = new Set();
+    /** What each feature keeps in memory, by name (`feature`). */
+    this.features = new Map();
     /** Whether the work has changed since it was last saved to a file or opened (unsavedWork()). */
     this.changedSinceFile = false;
     // Navigation.
@@ -398,6 +400,21 @@ export class App {
   }
 
   /**
+   * What the feature `name` keeps in memory for this app, the page's one idiom for it: the object
+   * `init()` makes the first time it is asked for, the same object after, until everything is
+   * cleared from this device (then its `dispose()`, if it has one, runs, and the next call makes a
+   * fresh one). Nothing here is kept on the device: that is `store` and `saveExtra`.
+   * @template T
+   * @param {string} name
+   * @param {() => T} init
+   * @returns {T}
+   */
+  feature(name, init) {
+    if (!this.features.has(name)) this.features.set(name, init());
+    return this.features.get(name);
+  }
+
+  /**
    * Calls `fn()` when everything is cleared from this device, so that a page module forgets what
    * it keeps in memory too (`clearEverything`).
    */
@@ -414,6 +431,8 @@ export class App {
     this.reviewed = null;
     this.pathway.forget();
     for (const fn of this.clearHooks) fn();
+    for (const f of this.features.values()) f?.dispose?.();
+    this.features.clear();
     this.savedAt = null;
     this.saveProblem = null;
     this.renderStatus();

@@ -37,62 +37,73 @@ import {
 } from "./holds.mjs";
 
 /**
- * The review in progress: `{ pack, passphrase, facts, reviewer, letter, challenges, dirty, keptAt,
+ * This app's review (`app.feature`, the page's one idiom for what a feature keeps in memory):
+ * `{ review, keepTimer }`, `review` the review in progress: `{ pack, passphrase, facts, reviewer, letter, challenges, dirty, keptAt,
  * fileAt, fileName }`. `dirty`: changed since it was last saved to (or opened from) a file.
  */
-let review = null;
+const stateOf = (app) =>
+  app.feature("peer-review", () => ({
+    review: null,
+    keepTimer: null,
+    dispose() {
+      clearTimeout(this.keepTimer);
+    },
+  }));
+/** Whether the window's listeners are registered (once per window, for every app on the page). */
 let registered = false;
-let keepTimer = null;
 /** The app the review page last rendered in (for the window's listeners). */
 let current = null;
 
 /** Writes the review's draft to the store now; returns whether it was kept. */
 function keepNow(app) {
-  clearTimeout(keepTimer);
-  keepTimer = null;
-  if (!review) return false;
+  const st = stateOf(app);
+  clearTimeout(st.keepTimer);
+  st.keepTimer = null;
+  if (!st.review) return false;
   const all = drafts(app);
   const keptAt = new Date();
-  all[review.pack.id] = {
-    packId: review.pack.id,
-    preparedBy: review.pack.preparedBy,
-    preparedFor: review.pack.preparedFor,
-    preparedOn: review.pack.preparedOn,
-    reviewer: review.reviewer,
-    letter: review.letter,
-    challenges: review.challenges,
+  all[st.review.pack.id] = {
+    packId: st.review.pack.id,
+    preparedBy: st.review.pack.preparedBy,
+    preparedFor: st.review.pack.preparedFor,
+    preparedOn: st.review.pack.preparedOn,
+    reviewer: st.review.reviewer,
+    letter: st.review.letter,
+    challenges: st.review.challenges,
     keptAt: keptAt.toISOString(),
-    fileAt: review.fileAt ?? null,
-    fileName: review.fileName ?? null,
+    fileAt: st.review.fileAt ?? null,
+    fileName: st.review.fileName ?? null,
   };
   const { ok } = app.store.write(DRAFTS_KEY, all);
-  if (ok) review.keptAt = keptAt;
-  review.keepFailed = !ok;
+  if (ok) st.review.keptAt = keptAt;
+  st.review.keepFailed = !ok;
   renderReviewStatus(app);
   return ok;
 }
 
 /** Notes a change the reviewer made: kept on the device after a short pause, and not yet in a file. */
 function changed(app) {
-  if (!review) return;
-  review.dirty = true;
-  clearTimeout(keepTimer);
-  keepTimer = setTimeout(() => keepNow(app), 400);
+  const st = stateOf(app);
+  if (!st.review) return;
+  st.review.dirty = true;
+  clearTimeout(st.keepTimer);
+  st.keepTimer = setTimeout(() => keepNow(app), 400);
 }
 
 /** The review page's own status line: where the review is kept, and when it was last saved to a file. */
 function renderReviewStatus(app) {
+  const st = stateOf(app);
   const slot = app.root.getElementById("review-status");
-  if (!slot || !review) return;
+  if (!slot || !st.review) return;
   const kept = !app.store.available
     ? "This browser does not keep your review: save a draft to a file to carry on later."
-    : review.keepFailed
+    : st.review.keepFailed
       ? "Your latest changes could not be kept on this device: save a draft to a file."
-      : review.keptAt
-        ? `Your review is kept on this device: last kept at ${when(review.keptAt, app)}.`
+      : st.review.keptAt
+        ? `Your review is kept on this device: last kept at ${when(st.review.keptAt, app)}.`
         : "Your review will be kept on this device as you type.";
-  const file = review.fileAt
-    ? ` Saved to a file at ${when(review.fileAt, app)} (${review.fileName})${review.dirty ? ", changed since" : ""}.`
+  const file = st.review.fileAt
+    ? ` Saved to a file at ${when(st.review.fileAt, app)} (${st.review.fileName})${st.review.dirty ? ", changed since" : ""}.`
     : " Not yet saved to a file.";
   replace(slot, kept + file);
 }
@@ -102,14 +113,12 @@ function register(app) {
   current = app;
   if (registered) return;
   registered = true;
-  app.onClear(() => {
-    review = null;
-    clearTimeout(keepTimer);
-  });
-  window.addEventListener("pagehide", () => keepTimer && current && keepNow(current));
+  window.addEventListener("pagehide", () => current && stateOf(current).keepTimer && keepNow(current));
   window.addEventListener("beforeunload", (e) => {
-    if (keepTimer && current) keepNow(current);
-    if (!review?.dirty) return;
+    if (!current) return;
+    const st = stateOf(current);
+    if (st.keepTimer) keepNow(current);
+    if (!st.review?.dirty) return;
     e.preventDefault();
     e.returnValue = "";
   });
@@ -127,11 +136,12 @@ function short(text) {
 
 /** "Review a peer challenge pack". */
 export function peerReviewPage(app, main, params = {}) {
+  const st = stateOf(app);
   register(app);
   const errors = params.errors ?? [];
   const pending = params.pending ?? null;
   app.title(
-    review ? `Peer challenge for ${review.pack.preparedBy}` : "Review a peer challenge pack",
+    st.review ? `Peer challenge for ${st.review.pack.preparedBy}` : "Review a peer challenge pack",
     errors.length > 0,
   );
   const show = (p, opts = {}) =>
@@ -145,7 +155,7 @@ export function peerReviewPage(app, main, params = {}) {
     const { pack, problem } = readPack(value, provider);
     if (problem) return show({ errors: [{ id: "pack-file", message: problem }] });
     const kept = drafts(app)[pack.id];
-    review = {
+    st.review = {
       pack,
       passphrase,
       facts: packFacts(app, pack),
@@ -177,21 +187,21 @@ export function peerReviewPage(app, main, params = {}) {
     if (opened.problem) return show({ errors: [{ id: "pack-file", message: opened.problem }] });
     useValue(opened.value, null);
   };
-  if (!review) return openPackPage(app, main, { errors, pending, show, useValue, onFile });
+  if (!st.review) return openPackPage(app, main, { errors, pending, show, useValue, onFile });
 
-  const { pack, facts } = review;
+  const { pack, facts } = st.review;
   const fw = facts.fw;
   const who = whoMade(app, pack);
   const levelItems = (fw?.levels ?? []).map((l) => ({ value: l.id, text: l.label }));
   const statements = (fw?.areas ?? []).flatMap((area) => area.statements);
-  const challengeFor = (sid) => (review.challenges[sid] ??= { stance: null, question: "", rating: "", note: "" });
+  const challengeFor = (sid) => (st.review.challenges[sid] ??= { stance: null, question: "", rating: "", note: "" });
   const errorFor = (id) => errors.find((e) => e.id === id)?.message;
   const saveFile = async (draft) => {
     keepNow(app);
     if (!draft) {
       const gaps = responseGaps(
         statements.map((s) => s.id),
-        review,
+        st.review,
       ).map((g) =>
         g.statementId === "letter"
           ? { id: "review-letter", message: `Enter your letter to ${who}` }
@@ -203,30 +213,30 @@ export function peerReviewPage(app, main, params = {}) {
       if (gaps.length) return show({ errors: gaps });
     }
     const response = makeResponse(pack, {
-      reviewer: review.reviewer.trim(),
-      letter: review.letter,
-      challenges: review.challenges,
+      reviewer: st.review.reviewer.trim(),
+      letter: st.review.letter,
+      challenges: st.review.challenges,
       today: app.today(),
       draft,
     });
     const name = `${stem(draft ? "peer-draft" : "peer-response", pack.preparedBy, response.respondedOn)}.json`;
-    downloadText(app, name, await peerFileText(response, review.passphrase), "application/json");
-    review.dirty = false;
-    review.fileAt = new Date();
-    review.fileName = name;
-    if (!draft) review.sent = response;
+    downloadText(app, name, await peerFileText(response, st.review.passphrase), "application/json");
+    st.review.dirty = false;
+    st.review.fileAt = new Date();
+    st.review.fileName = name;
+    if (!draft) st.review.sent = response;
     keepNow(app);
-    const protectedText = review.passphrase ? ", protected with the pack's passphrase" : "";
+    const protectedText = st.review.passphrase ? ", protected with the pack's passphrase" : "";
     show(
       {},
       {
         notice: draft
           ? [
-              `Your draft has been saved to a file at ${formatClock(review.fileAt)}`,
+              `Your draft has been saved to a file at ${formatClock(st.review.fileAt)}`,
               `Your browser has saved it as ${name}${protectedText}. To carry on from it, open the pack here, then the draft. It is not a response: ${pack.preparedBy || who} cannot open it.`,
             ]
           : [
-              `Your response has been saved to a file at ${formatClock(review.fileAt)}`,
+              `Your response has been saved to a file at ${formatClock(st.review.fileAt)}`,
               `Your browser has saved it as ${name}${protectedText}. Nothing has been sent: send it to ${pack.preparedBy || who} yourself.`,
             ],
       },
@@ -237,7 +247,7 @@ export function peerReviewPage(app, main, params = {}) {
     const fail = (message) => show({ errors: [{ id: "own-response-file", message }] });
     const read = await fileText(file);
     if (read.problem) return fail(read.problem);
-    const opened = await openPeerText(read.text, review.passphrase);
+    const opened = await openPeerText(read.text, st.review.passphrase);
     if (opened.needsPassphrase || opened.code === "wrong_passphrase_or_changed")
       return fail(
         "The passphrase is wrong for this response: it was not saved with this pack's passphrase (or it has been changed since it was saved)",
@@ -247,8 +257,8 @@ export function peerReviewPage(app, main, params = {}) {
     if (problem) return fail(problem);
     const taken = draftFromResponse(pack, response);
     if (taken.problem) return fail(taken.problem);
-    Object.assign(review, taken.draft, { dirty: false, fileAt: new Date(), fileName: file.name });
-    review.sent = response.draft ? null : response;
+    Object.assign(st.review, taken.draft, { dirty: false, fileAt: new Date(), fileName: file.name });
+    st.review.sent = response.draft ? null : response;
     keepNow(app);
     show(
       {},
@@ -262,7 +272,7 @@ export function peerReviewPage(app, main, params = {}) {
   };
   const closeNow = () => {
     keepNow(app);
-    review = null;
+    st.review = null;
     show({});
   };
   const buttons = params.confirmClose
@@ -308,7 +318,7 @@ export function peerReviewPage(app, main, params = {}) {
           text: "Close this pack",
           id: "close-pack",
           classes: "govuk-button--secondary",
-          onClick: () => (review.dirty ? show({ confirmClose: true }, { focusId: "close-confirm" }) : closeNow()),
+          onClick: () => (st.review.dirty ? show({ confirmClose: true }, { focusId: "close-confirm" }) : closeNow()),
         }),
       );
   const areas = fw?.areas ?? [];
@@ -345,12 +355,12 @@ export function peerReviewPage(app, main, params = {}) {
       name: "review-reviewer",
       label: { text: "Your name and role", classes: "govuk-label--s" },
       hint: { text: `Shown to ${who} with your response.` },
-      value: review.reviewer,
+      value: st.review.reviewer,
       classes: "govuk-input--width-20",
       autocomplete: "off",
       attributes: { maxlength: String(MAX_NAME) },
       onInput: (v) => {
-        review.reviewer = v;
+        st.review.reviewer = v;
         changed(app);
       },
     }),
@@ -382,14 +392,14 @@ export function peerReviewPage(app, main, params = {}) {
         error: errorFor("review-letter"),
         max: MAX_LETTER,
         rows: "8",
-        value: review.letter,
+        value: st.review.letter,
         onInput: (v) => {
-          review.letter = v;
+          st.review.letter = v;
           changed(app);
         },
       }),
       buttons,
-      review.sent ? keepCopy(app, pack, fw, review.sent) : null,
+      st.review.sent ? keepCopy(app, pack, fw, st.review.sent) : null,
       h("h2", { class: "govuk-heading-m" }, "Carry on from a file"),
       fileField({
         id: "own-response-file",
@@ -406,6 +416,7 @@ export function peerReviewPage(app, main, params = {}) {
 
 /** One statement: what the pack says of it, then the reviewer's challenge. Each statement once. */
 function statementBlock(app, s, c, levelItems, errorFor) {
+  const st = stateOf(app);
   const edit = (fn) => (v) => {
     fn(v);
     changed(app);
@@ -414,7 +425,7 @@ function statementBlock(app, s, c, levelItems, errorFor) {
     "div",
     { class: "st-repeat", id: `review-${s.id}` },
     h("h3", { class: "govuk-heading-s", id: `review-${s.id}-title` }, s.text),
-    statementHolds(review.facts, s),
+    statementHolds(st.review.facts, s),
     govRadios({
       name: `challenge-${s.id}-stance`,
       fieldset: { legend: { text: "Your challenge", classes: "govuk-fieldset__legend--s" } },
