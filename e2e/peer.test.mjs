@@ -343,9 +343,7 @@ test("protected packs in the regional picture: each opens with its own passphras
   await axeClean(page, errors, "regional, protected packs");
 });
 
-test("the regional picture knows an authority by its code: one pack with a URN and one without are one authority, and names find the record", {
-  todo: "identity by code (issue 30: the regional join belongs with the identity-by-code work)",
-}, async () => {
+test("the regional picture knows an authority by its code: one pack with a URN and one without are one authority, and names find the record", async () => {
   const { page } = await openPage(site.browser);
   await page.goto(site.url);
   await waitReady(page);
