@@ -150,7 +150,17 @@ test("a pack whose codes and name disagree is shown as named and joined to neith
   );
   assert.match(
     packComments(kept[1], "").join(" "),
-    /^Its codes are Dorset's \(URN 2532283\) but it is named Barnet, which is Barnet: it is shown as named and joined to neither authority/,
+    /^Its codes are those of Dorset \(URN 2532283\) but it is named Barnet: it is shown as named and joined to neither authority/,
+  );
+  assert.match(
+    packComments(
+      {
+        pack: pack("Newcastle"),
+        who: resolvePack(record, { ...pack("Newcastle"), urn: DORSET }),
+      },
+      "",
+    ).join(" "),
+    /but it is named Newcastle \(Newcastle upon Tyne in the record\)/,
   );
   // Codes that name two authorities between them.
   const two = resolvePack(record, pack("Somewhere", { codes: { urn: DORSET, la: "342" } }));

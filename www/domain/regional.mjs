@@ -157,10 +157,11 @@ export function packComments(e, reader, hasRecord = true) {
   const who = e.who;
   if (who?.conflict) {
     const [a, b] = who.conflict.codes;
+    const named = who.conflict.named;
     out.push(
       b
         ? `Its codes name two authorities, ${a.name} and ${b.name}, so it is shown as it names itself, ${name}, and joined to neither: ask the authority which it is.`
-        : `Its codes are ${a.name}'s (URN ${a.urn}) but it is named ${name}${who.conflict.named ? `, which is ${who.conflict.named.name}` : ""}: it is shown as named and joined to neither authority. Ask the authority which it is.`,
+        : `Its codes are those of ${a.name} (URN ${a.urn}) but it is named ${name}${named && nameKey(named.name) !== nameKey(name) ? ` (${named.name} in the record)` : ""}: it is shown as named and joined to neither authority. Ask the authority which it is.`,
     );
   } else if (hasRecord && !who?.authority)
     out.push(
