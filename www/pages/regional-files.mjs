@@ -3,13 +3,14 @@
 // the workbook writes text as text.
 import { RECORD_JUDGEMENTS, longDate, recordLabel } from "../domain/record.mjs";
 import { WORKFORCE } from "../domain/regional.mjs";
+import { RANKED_HEAD, REGION_HEAD, rankedRows, regionOverviewRows } from "./regional-region.mjs";
 
 /** Grade text for a judgement id from a map of grades. */
 export function gradeText(app, grades, id, none = "Not given") {
   return grades?.[id] ? app.levelLabel(grades[id]) : none;
 }
 
-/** The CSV: three tables one after another, each under a heading row. */
+/** The CSV: the tables one after another, each under a heading row. */
 export function csvRows(app, p) {
   const out = [["Projected judgements beside the last inspection"]];
   out.push(["Authority", "Source", "Date", ...RECORD_JUDGEMENTS.map((j) => j.name)]);
@@ -34,10 +35,16 @@ export function csvRows(app, p) {
   out.push([], ["Workforce indicators"], ["Authority", ...p.indicators.map((i) => i.name)]);
   for (const w of p.workforce)
     out.push([w.authority, ...WORKFORCE.map((id) => (w.values[id] == null ? "" : String(w.values[id])))]);
+  out.push([], ["Candidate priorities, ranked"], RANKED_HEAD);
+  for (const r of rankedRows(p.region)) out.push(r.map(String));
+  if (p.region.region) {
+    out.push([], [`Every authority in ${p.region.region}`], REGION_HEAD);
+    out.push(...regionOverviewRows(app, p.region));
+  }
   return out;
 }
 
-/** The three tables of the picture, as header row and rows, for the Word and Excel files. */
+/** The tables of the picture, as header row and rows, for the Word and Excel files. */
 function pictureTables(app, p) {
   const judgements = {
     caption: "Projected judgements beside the last inspection",
@@ -67,7 +74,13 @@ function pictureTables(app, p) {
     head: ["Authority", ...p.indicators.map((i) => i.name)],
     rows: p.workforce.map((w) => [w.authority, ...WORKFORCE.map((id) => w.values[id] ?? null)]),
   };
-  return [judgements, prioritiesTable, workforceTable];
+  const rankedTable = { caption: "Candidate priorities, ranked", head: RANKED_HEAD, rows: rankedRows(p.region) };
+  const regionTable = {
+    caption: p.region.region ? `Every authority in ${p.region.region}` : "Every authority in the region",
+    head: REGION_HEAD,
+    rows: p.region.region ? regionOverviewRows(app, p.region) : [],
+  };
+  return [judgements, prioritiesTable, workforceTable, rankedTable, regionTable];
 }
 
 /** The regional picture as a Word document (www/exports/office.mjs, makeDocx). */
@@ -86,7 +99,7 @@ export function regionalDocument(app, p, record) {
     ],
     sections: tables.map((t, i) => ({
       heading: t.caption,
-      landscape: i === 0,
+      landscape: i === 0 || i === 3,
       blocks: [
         t.rows.length
           ? { type: "table", caption: t.caption, head: t.head, rows: t.rows.map((r) => r.map(text)) }
@@ -98,7 +111,7 @@ export function regionalDocument(app, p, record) {
 
 /** The regional picture as a workbook: one sheet a table, dates as dates and figures as numbers. */
 export function regionalWorkbook(app, p) {
-  const [judgements, prioritiesTable, workforceTable] = pictureTables(app, p);
+  const [judgements, prioritiesTable, workforceTable, rankedTable, regionTable] = pictureTables(app, p);
   const textCols = (head, width = 22) => head.map((x) => ({ header: x, width }));
   return {
     sheets: [
@@ -129,6 +142,27 @@ export function regionalWorkbook(app, p) {
           ...workforceTable.head.slice(1).map((x) => ({ header: x, type: "number", width: 16 })),
         ],
         rows: workforceTable.rows,
+      },
+      {
+        name: "Ranked",
+        columns: [
+          { header: "Rank", type: "number", width: 8 },
+          { header: "Statement", width: 60 },
+          { header: "Area", width: 24 },
+          { header: "Points", type: "number", width: 10 },
+          { header: "Why", width: 80 },
+        ],
+        rows: rankedTable.rows,
+      },
+      {
+        name: "Region",
+        columns: [
+          { header: "Authority", width: 28 },
+          { header: "Pack", width: 24 },
+          { header: "Last inspection", width: 36 },
+          { header: "Figures flagged", width: 60 },
+        ],
+        rows: regionTable.rows,
       },
     ],
   };

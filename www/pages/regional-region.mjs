@@ -87,9 +87,9 @@ export function rankedSection(p) {
     top.length
       ? regionalTable("regional-ranked", {
           caption: `The top ${top.length} candidate priorities`,
-          head: ["Rank", "Statement", "Area", "Points", "Why"],
+          head: RANKED_HEAD,
           numeric: [0, 3],
-          rows: top.map((x, i) => [String(i + 1), x.text, x.area, String(x.points), x.reason]),
+          rows: rankedRows({ ranked: top }).map((r) => r.map(String)),
         })
       : h(
           "p",
@@ -105,6 +105,35 @@ function lastText(app, last) {
   const when = last.endedOn ? `ended ${longDate(last.endedOn)}` : `report published ${longDate(last.publishedOn)}`;
   const g = last.grades?.overall_effectiveness;
   return `${g ? `${app.levelLabel(g)} overall` : "No overall grade"}, ${when}`;
+}
+
+/** The overview's columns. */
+export const REGION_HEAD = [
+  "Authority",
+  "Pack",
+  "Last inspection",
+  "Figures flagged (worse than England, as the core flags them)",
+];
+
+/** The overview's rows: each authority, its pack or none, its last inspection, its flagged figures. */
+export function regionOverviewRows(app, p) {
+  const flagged = (r) => {
+    if (!r.figures) return "No published figures held";
+    const names = p.indicators.filter((i) => r.figures[i.id]?.england?.flagged).map((i) => i.name);
+    return names.length ? names.join("; ") : "None";
+  };
+  return p.rows.map((r) => [
+    r.authority.name,
+    r.entry ? `Sent (${r.entry.file})` : "No pack",
+    lastText(app, r.last),
+    flagged(r),
+  ]);
+}
+
+/** The ranked priorities' columns and rows (all of them; the page shows the top few). */
+export const RANKED_HEAD = ["Rank", "Statement", "Area", "Points", "Why"];
+export function rankedRows(p) {
+  return p.ranked.map((x, i) => [i + 1, x.text, x.area, x.points, x.reason]);
 }
 
 /**
@@ -136,17 +165,11 @@ export function regionSection(app, p, { record, figures, onRegion }) {
       ...head,
       h("p", { class: "govuk-body", id: "regional-region" }, "Choose a region to see every authority in it."),
     ];
-  const sent = (r) => (r.entry ? `Sent (${r.entry.file})` : "No pack");
-  const flagged = (r) => {
-    if (!r.figures) return "No published figures held";
-    const names = p.indicators.filter((i) => r.figures[i.id]?.england?.flagged).map((i) => i.name);
-    return names.length ? names.join("; ") : "None";
-  };
   const n = p.rows.filter((r) => r.entry).length;
   const overview = regionalTable("regional-region", {
     caption: `${p.region}: ${p.rows.length} authorities, ${n} sent a pack`,
-    head: ["Authority", "Pack", "Last inspection", "Figures flagged (worse than England, as the core flags them)"],
-    rows: p.rows.map((r) => [r.authority.name, sent(r), lastText(app, r.last), flagged(r)]),
+    head: REGION_HEAD,
+    rows: regionOverviewRows(app, p),
   });
   // The figures' own name for the region ("Yorkshire and The Humber"), from an authority in it.
   const regionKey = p.rows.map((r) => figures.authorities?.[r.authority.code]?.region).find(Boolean);
