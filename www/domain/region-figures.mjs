@@ -105,29 +105,43 @@ export function compareWith(ind, value, base) {
  * @param {(authority: any) => any[] | null} [coreResults]
  */
 export function regionRows(record, figures, region, kept, indicators, coreResults = () => null) {
-  const regionPlace = (f) => figures?.regions?.[f.region] ?? null;
-  return regionAuthorities(record, region).map((authority) => {
-    const entry = kept.find((e) => e.who?.authority?.urn === authority.urn) ?? null;
-    const f = figures?.authorities?.[authority.code] ?? null;
-    const core = f ? (coreResults(authority) ?? []) : [];
-    const byId = {};
-    if (f)
-      for (const ind of indicators) {
-        const i = figures.ids.indexOf(ind.id);
-        const own = latestOf(f, i);
-        const neighbours = latestOf(f, i, "neighboursAverage").value;
-        const inRegion = latestOf(regionPlace(f), i).value;
-        const c = core.find((r) => r.id === ind.id);
-        byId[ind.id] = {
-          ...own,
-          neighbours,
-          england: c ? { comparison: c.comparison, flagged: c.flagged } : null,
-          vsNeighbours: compareWith(ind, own.value, neighbours),
-          vsRegion: compareWith(ind, own.value, inRegion),
-        };
-      }
-    return { authority, entry, last: latestInspection(record, authority.urn), figures: f ? byId : null };
-  });
+  return regionAuthorities(record, region).map((authority) => ({
+    authority,
+    entry: kept.find((e) => e.who?.authority?.urn === authority.urn) ?? null,
+    last: latestInspection(record, authority.urn),
+    figures: authorityFigures(figures, authority, indicators, coreResults),
+  }));
+}
+
+/**
+ * One authority's latest published figures, by indicator id, each with its comparators (see
+ * regionRows), or null when the figures hold nothing for it.
+ * @param {any} figures
+ * @param {any} authority
+ * @param {any[]} indicators
+ * @param {(authority: any) => any[] | null} [coreResults]
+ */
+export function authorityFigures(figures, authority, indicators, coreResults = () => null) {
+  const f = figures?.authorities?.[authority.code] ?? null;
+  if (!f) return null;
+  const core = coreResults(authority) ?? [];
+  const regionPlace = figures.regions?.[f.region] ?? null;
+  const byId = {};
+  for (const ind of indicators) {
+    const i = figures.ids.indexOf(ind.id);
+    const own = latestOf(f, i);
+    const neighbours = latestOf(f, i, "neighboursAverage").value;
+    const inRegion = latestOf(regionPlace, i).value;
+    const c = core.find((r) => r.id === ind.id);
+    byId[ind.id] = {
+      ...own,
+      neighbours,
+      england: c ? { comparison: c.comparison, flagged: c.flagged } : null,
+      vsNeighbours: compareWith(ind, own.value, neighbours),
+      vsRegion: compareWith(ind, own.value, inRegion),
+    };
+  }
+  return byId;
 }
 
 /** The ids of the indicators on which a row's published figure is worse than England (the core's comparison). */

@@ -9,6 +9,7 @@ import { formatNumber } from "../ui/format.mjs";
 import { longDate } from "../domain/record.mjs";
 import { TOP, WORKFORCE, joinedBy, packName, rankedPriorities } from "../domain/regional.mjs";
 import {
+  authorityFigures,
   comparisonText,
   figureText,
   latestOf,
@@ -62,10 +63,7 @@ export function regionPicture(app, { record, figures, kept, region, fw }) {
     const a = e.who?.authority;
     if (!a || !record) return null;
     if (!own.has(a.urn)) {
-      const [row] = regionRows(record, figures, a.region, [], indicators, results).filter(
-        (r) => r.authority.urn === a.urn,
-      );
-      own.set(a.urn, worseThanEngland(row));
+      own.set(a.urn, worseThanEngland({ figures: authorityFigures(figures, a, indicators, results) }));
     }
     return own.get(a.urn);
   };
