@@ -226,6 +226,11 @@ test("every authority of the region: its pack, last inspection, published figure
   const durham = ne.find((r) => r[0] === "Durham");
   assert.equal(durham[1], "Sent (durham.json)");
   assert.match(durham[3], /Average social worker caseload/);
+  // Under the April 2026 framework there is no overall grade: each judgement's is given.
+  assert.equal(
+    ne.find((r) => r[0] === "Middlesbrough")[2],
+    "Impact of leaders: requires improvement to be good; Help and protection: requires improvement to be good; Children in care: requires improvement to be good; Care leavers: requires improvement to be good; ended 19 June 2026",
+  );
   const caseload = (await tableRows(page, "regional-figures-average_caseload")).find((r) => r[0] === "Durham");
   assert.match(caseload[4], /^Worse than England \(flagged: leaders will be asked\)/);
   assert.equal(await page.locator("#regional-region-choice").inputValue(), "North East");

@@ -6,7 +6,7 @@
 import { h } from "../ui/dom.mjs";
 import { govSelect, govTable, tableCells } from "../ui/govuk.mjs";
 import { formatNumber } from "../ui/format.mjs";
-import { longDate } from "../domain/record.mjs";
+import { RECORD_JUDGEMENTS, longDate } from "../domain/record.mjs";
 import { TOP, WORKFORCE, joinedBy, packName, rankedPriorities } from "../domain/regional.mjs";
 import {
   authorityFigures,
@@ -97,12 +97,19 @@ export function rankedSection(p) {
   ];
 }
 
-/** The last inspection in a few words: "Good, ended 21 March 2025", or none. */
+/**
+ * The last inspection in a few words: "Good overall, ended 21 March 2025"; with no overall grade
+ * (the April 2026 framework has none), each judgement's grade.
+ */
 function lastText(app, last) {
   if (!last) return "No ILACS inspection in the record";
   const when = last.endedOn ? `ended ${longDate(last.endedOn)}` : `report published ${longDate(last.publishedOn)}`;
   const g = last.grades?.overall_effectiveness;
-  return `${g ? `${app.levelLabel(g)} overall` : "No overall grade"}, ${when}`;
+  if (g) return `${app.levelLabel(g)} overall, ${when}`;
+  const each = RECORD_JUDGEMENTS.filter((j) => last.grades?.[j.id]).map(
+    (j) => `${j.name}: ${app.levelLabel(last.grades[j.id]).toLowerCase()}`,
+  );
+  return each.length ? `${each.join("; ")}; ${when}` : `No grade in the record, ${when}`;
 }
 
 /** The overview's columns. */
