@@ -343,9 +343,7 @@ test("protected packs in the regional picture: each opens with its own passphras
   await axeClean(page, errors, "regional, protected packs");
 });
 
-test("the regional picture knows an authority by its code: one pack with a URN and one without are one authority, and names find the record", {
-  todo: "identity by code (issue 30: the regional join belongs with the identity-by-code work)",
-}, async () => {
+test("the regional picture knows an authority by its code: one pack with a URN and one without are one authority, and names find the record", async () => {
   const { page } = await openPage(site.browser);
   await page.goto(site.url);
   await waitReady(page);
@@ -495,6 +493,8 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
   assert.match(csv.text, /"'=HYPERLINK\(1\)","Projection"/);
   assert.ok(!/(^|,)"=/m.test(csv.text), "no cell starts with = unescaped");
   assert.match(csv.text, new RegExp(`"${areas[0].name}","${s0.text.replace(/[()]/g, "\\$&")}","2","Dorset; Barnet"`));
+  assert.match(csv.text, /"Every authority in South West"/);
+  assert.match(csv.text, /"Dorset","Sent \(dorset-december\.json\)","Outstanding overall, ended 21 March 2025"/);
   // The same picture as a Word document and a workbook, opened in LibreOffice.
   const saved = async (id) => {
     await tabTo(page, id);
@@ -504,12 +504,31 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
     return path;
   };
   const doc = await readDocx(await saved("export-docx"), "regional-docx", false);
-  for (const t of ["Regional picture", "Candidate regional priorities", "Workforce indicators", "Dorset", "Barnet"])
+  for (const t of [
+    "Regional picture",
+    "Candidate regional priorities",
+    "Workforce indicators",
+    "Candidate priorities, ranked",
+    "Every authority in South West",
+    "Dorset",
+    "Barnet",
+  ])
     assert.ok(doc.text.includes(t), `the Word file has ${t}`);
   assert.ok(doc.text.includes("=HYPERLINK(1)"), "an authority's name comes out as typed");
   assert.ok(doc.text.includes(s0.text), "a priority statement is in the Word file");
   const book = await readXlsx(await saved("export-xlsx"), "regional-xlsx");
-  assert.deepEqual(Object.keys(book.sheets).sort(), ["Judgements", "Priorities", "Workforce"]);
+  assert.deepEqual(Object.keys(book.sheets).sort(), ["Judgements", "Priorities", "Ranked", "Region", "Workforce"]);
+  assert.ok(
+    book.sheets.Ranked.some(
+      (r) =>
+        r[1] === s0.text && r[4].startsWith("2 authorities: 1 inadequate (Barnet), 1 requires improvement (Dorset);"),
+    ),
+    "the ranked priorities, with the reason",
+  );
+  assert.ok(
+    book.sheets.Region.some((r) => r[0] === "Dorset" && r[1] === "Sent (dorset-december.json)"),
+    "every authority of the region, Dorset's pack marked",
+  );
   assert.ok(book.sheets.Priorities.some((r) => r[1] === s0.text && r[2] === "2" && r[3] === "Dorset; Barnet"));
   assert.ok(
     book.sheets.Judgements.some((r) => r[0] === "=HYPERLINK(1)"),

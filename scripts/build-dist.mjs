@@ -404,10 +404,13 @@ const TOOLS_ONLY = [
   "pages/peer/holds.mjs",
   "pages/peer/open.mjs",
   "pages/regional.mjs",
+  "pages/regional-files.mjs",
+  "pages/regional-region.mjs",
   "domain/peer.mjs",
   "pages/record-panel.mjs",
   "domain/record.mjs",
   "domain/regional.mjs",
+  "domain/region-figures.mjs",
 ];
 
 /**

@@ -4,20 +4,23 @@
 // priorities, and workforce indicators side by side; CSV export. Files are read in this browser
 // only and kept in memory while the page is open.
 import { h, put, replace } from "../ui/dom.mjs";
-import { govButton, govInput, govTable, tableCells } from "../ui/govuk.mjs";
+import { govButton, govInput } from "../ui/govuk.mjs";
 import { csvText } from "../domain/csv.mjs";
 import { downloadText } from "../domain/files.mjs";
 import { openPeerText, readPack } from "../domain/peer.mjs";
-import {
-  RECORD_JUDGEMENTS,
-  authorityOf,
-  findAuthority,
-  latestInspection,
-  longDate,
-  recordLabel,
-} from "../domain/record.mjs";
+import { RECORD_JUDGEMENTS, latestInspection, longDate } from "../domain/record.mjs";
 import { recordInUse } from "./record-panel.mjs";
-import { WORKFORCE, onePerAuthority, priorities, workforce } from "../domain/regional.mjs";
+import {
+  WORKFORCE,
+  onePerAuthority,
+  packComments,
+  packName,
+  packsRegion,
+  priorities,
+  workforce,
+} from "../domain/regional.mjs";
+import { csvRows, gradeText, regionalDocument, regionalWorkbook } from "./regional-files.mjs";
+import { packsTable, rankedSection, regionPicture, regionSection, regionalTable } from "./regional-region.mjs";
 import { exportButtons } from "../exports/report.mjs";
 import { familyOf } from "../domain/family.mjs";
 
@@ -105,29 +108,13 @@ export async function addFiles(files, passphrase, frameworks) {
   }
 }
 
-/**
- * The record's authority for a pack: by its URN (the pack's, else its self-evaluation's codes),
- * else by the name it gives, formal words aside ("Derby City Council" is Derby, never Derbyshire).
- */
-function recordAuthority(record, pack) {
-  if (!record) return null;
-  return (
-    authorityOf(record, pack.urn) ??
-    authorityOf(record, pack.assessment?.authorityCodes?.urn) ??
-    findAuthority(record, pack.preparedBy) ??
-    findAuthority(record, pack.assessment?.authority) ??
-    null
-  );
-}
+/** The region the reader chose, or null for the packs' own (packsRegion); the reader's name. */
+let chosenRegion = null;
+let reader = "";
 
-/** Grade text for a judgement id from a map of grades. */
-function gradeText(app, grades, id, none = "Not given") {
-  return grades?.[id] ? app.levelLabel(grades[id]) : none;
-}
-
-/** Everything the page shows, as data (also what the CSV holds). */
-function picture(app, record) {
-  const { kept, duplicates } = onePerAuthority(loaded);
+/** Everything the page shows, as data (also what the files hold). */
+function picture(app, record, figures) {
+  const { kept, duplicates } = onePerAuthority(loaded, record);
   const fw = app.fw(kept[0]?.pack.assessment.framework);
   const rows = kept.map((e) => {
     let scored = null;
@@ -139,10 +126,11 @@ function picture(app, record) {
     const projected = {};
     for (const j of scored?.judgements ?? []) if (j.grade) projected[j.id] = j.grade;
     if (scored?.overall?.grade) projected.overall_effectiveness = scored.overall.grade;
-    const authority = recordAuthority(record, e.pack);
+    const authority = e.who?.authority;
     const last = authority ? latestInspection(record, authority.urn) : null;
     return { e, projected, last };
   });
+  const region = chosenRegion ?? packsRegion(kept);
   return {
     kept,
     duplicates,
@@ -150,131 +138,7 @@ function picture(app, record) {
     priorities: priorities(kept, fw?.areas ?? []),
     workforce: workforce(kept),
     indicators: WORKFORCE.map((id) => fw?.indicators?.find((i) => i.id === id) ?? { id, name: id }),
-  };
-}
-
-/** The CSV: three tables one after another, each under a heading row. */
-function csvRows(app, p) {
-  const out = [["Projected judgements beside the last inspection"]];
-  out.push(["Authority", "Source", "Date", ...RECORD_JUDGEMENTS.map((j) => j.name)]);
-  for (const r of p.rows) {
-    const name = r.e.pack.preparedBy;
-    out.push([
-      name,
-      "Projection",
-      r.e.pack.assessment.assessedOn ?? "",
-      ...RECORD_JUDGEMENTS.map((j) => gradeText(app, r.projected, j.id, "Not projected")),
-    ]);
-    out.push([
-      name,
-      "Last inspection",
-      r.last?.endedOn ?? "",
-      ...RECORD_JUDGEMENTS.map((j) => (r.last ? gradeText(app, r.last.grades, j.id) : "No inspection in the record")),
-    ]);
-  }
-  out.push([], ["Candidate regional priorities"], ["Area", "Statement", "Authorities", "Which"]);
-  for (const a of p.priorities)
-    for (const s of a.statements) out.push([a.area, s.text, String(s.count), s.authorities.join("; ")]);
-  out.push([], ["Workforce indicators"], ["Authority", ...p.indicators.map((i) => i.name)]);
-  for (const w of p.workforce)
-    out.push([w.authority, ...WORKFORCE.map((id) => (w.values[id] == null ? "" : String(w.values[id])))]);
-  return out;
-}
-
-/** The three tables of the picture, as header row and rows, for the Word and Excel files. */
-function pictureTables(app, p) {
-  const judgements = {
-    caption: "Projected judgements beside the last inspection",
-    head: ["Authority", "Source", "Date", ...RECORD_JUDGEMENTS.map((j) => j.name)],
-    rows: p.rows.flatMap((r) => [
-      [
-        r.e.pack.preparedBy,
-        "Projection",
-        r.e.pack.assessment.assessedOn ?? "",
-        ...RECORD_JUDGEMENTS.map((j) => gradeText(app, r.projected, j.id, "Not projected")),
-      ],
-      [
-        r.e.pack.preparedBy,
-        "Last inspection",
-        r.last?.endedOn ?? "",
-        ...RECORD_JUDGEMENTS.map((j) => (r.last ? gradeText(app, r.last.grades, j.id) : "No inspection in the record")),
-      ],
-    ]),
-  };
-  const prioritiesTable = {
-    caption: "Candidate regional priorities",
-    head: ["Area", "Statement", "Authorities", "Which"],
-    rows: p.priorities.flatMap((a) => a.statements.map((x) => [a.area, x.text, x.count, x.authorities.join("; ")])),
-  };
-  const workforceTable = {
-    caption: "Workforce indicators",
-    head: ["Authority", ...p.indicators.map((i) => i.name)],
-    rows: p.workforce.map((w) => [w.authority, ...WORKFORCE.map((id) => w.values[id] ?? null)]),
-  };
-  return [judgements, prioritiesTable, workforceTable];
-}
-
-/** The regional picture as a Word document (www/exports/office.mjs, makeDocx). */
-function regionalDocument(app, p, record) {
-  const tables = pictureTables(app, p);
-  const text = (v) => (v == null ? "Not given" : String(v));
-  return {
-    title: "Regional picture",
-    subtitle: `${p.rows.length} authorities' peer challenge packs`,
-    marking: "Confidential — shared for peer challenge",
-    prepared: `Prepared with Stocktake ${app.core.version()}`,
-    facts: [
-      ["Authorities", p.rows.map((r) => r.e.pack.preparedBy).join(", ")],
-      ["Date", longDate(app.today())],
-      ["Inspection record", record ? recordLabel(record) : "Not loaded"],
-    ],
-    sections: tables.map((t, i) => ({
-      heading: t.caption,
-      landscape: i === 0,
-      blocks: [
-        t.rows.length
-          ? { type: "table", caption: t.caption, head: t.head, rows: t.rows.map((r) => r.map(text)) }
-          : { type: "p", text: "None.", small: false },
-      ],
-    })),
-  };
-}
-
-/** The regional picture as a workbook: one sheet a table, dates as dates and figures as numbers. */
-function regionalWorkbook(app, p) {
-  const [judgements, prioritiesTable, workforceTable] = pictureTables(app, p);
-  const textCols = (head, width = 22) => head.map((x) => ({ header: x, width }));
-  return {
-    sheets: [
-      {
-        name: "Judgements",
-        columns: [
-          { header: "Authority", width: 28 },
-          { header: "Source", width: 16 },
-          { header: "Date", type: "date", width: 12 },
-          ...textCols(judgements.head.slice(3)),
-        ],
-        rows: judgements.rows,
-      },
-      {
-        name: "Priorities",
-        columns: [
-          { header: "Area", width: 24 },
-          { header: "Statement", width: 60 },
-          { header: "Authorities", type: "number", width: 12 },
-          { header: "Which", width: 40 },
-        ],
-        rows: prioritiesTable.rows,
-      },
-      {
-        name: "Workforce",
-        columns: [
-          { header: "Authority", width: 28 },
-          ...workforceTable.head.slice(1).map((x) => ({ header: x, type: "number", width: 16 })),
-        ],
-        rows: workforceTable.rows,
-      },
-    ],
+    region: regionPicture(app, { record, figures, kept, region, fw }),
   };
 }
 
@@ -285,6 +149,8 @@ export function regionalPage(app, main) {
     app.onClear(() => {
       loaded = [];
       unreadable = [];
+      chosenRegion = null;
+      reader = "";
     });
   }
   app.title("Regional picture");
@@ -329,19 +195,16 @@ export function regionalPage(app, main) {
     } catch {
       record = null;
     }
-    const p = picture(app, record);
-    const table = (id, opts) => {
-      const t = govTable({
-        caption: opts.caption,
-        captionClasses: "govuk-table__caption--m",
-        firstCellIsHeader: true,
-        classes: "govuk-!-font-size-16",
-        head: tableCells(opts.head, opts.numeric),
-        rows: opts.rows.map((row) => tableCells(row, opts.numeric)),
-      });
-      t.id = id;
-      return h("div", { class: "st-table-scroll", tabindex: "0", role: "region", "aria-label": opts.caption }, t);
-    };
+    let figures = null;
+    try {
+      figures = (await app.loadRecord())?.figures ?? null;
+    } catch {
+      figures = null;
+    }
+    const p = picture(app, record, figures);
+    const table = regionalTable;
+    const comments = (e) => packComments(e, reader, !!record);
+    const commented = p.kept.filter((e) => comments(e).length);
     replace(
       results,
       unreadable.length
@@ -385,8 +248,23 @@ export function regionalPage(app, main) {
             h(
               "p",
               { class: "govuk-body", id: "regional-count" },
-              `${p.kept.length} ${p.kept.length === 1 ? "authority" : "authorities"}: ${p.kept.map((e) => e.pack.preparedBy).join(", ")}.`,
+              `${p.kept.length} ${p.kept.length === 1 ? "authority" : "authorities"}: ${p.kept.map((e) => packName(e.pack)).join(", ")}.`,
             ),
+            commented.length
+              ? h(
+                  "div",
+                  { class: "govuk-inset-text", id: "regional-comments" },
+                  h("p", { class: "govuk-body" }, "Check these packs:"),
+                  h(
+                    "ul",
+                    { class: "govuk-list govuk-list--bullet" },
+                    commented.map((e) =>
+                      h("li", {}, `${e.file} (${packName(e.pack) || "no name"}): ${comments(e).join(" ")}`),
+                    ),
+                  ),
+                )
+              : null,
+            packsTable(p.kept, comments),
             table("regional-judgements", {
               caption: "Projected judgements beside the last inspection",
               head: ["Authority", "Source", ...RECORD_JUDGEMENTS.map((j) => j.name)],
@@ -408,6 +286,7 @@ export function regionalPage(app, main) {
               ]),
             }),
             record ? h("p", { class: "govuk-body-s" }, `Last inspections: ${record.attribution}.`) : null,
+            rankedSection(p.region),
             h("h2", { class: "govuk-heading-m", id: "regional-priorities-heading" }, "Candidate regional priorities"),
             h(
               "p",
@@ -440,6 +319,15 @@ export function regionalPage(app, main) {
                 w.authority,
                 ...WORKFORCE.map((id) => (w.values[id] == null ? "Not given" : String(w.values[id]))),
               ]),
+            }),
+            regionSection(app, p.region, {
+              record,
+              figures,
+              onRegion: async (r) => {
+                chosenRegion = r;
+                await render();
+                /** @type {HTMLElement | null} */ (results.querySelector("#regional-region-choice"))?.focus();
+              },
             }),
             h(
               "div",
@@ -493,6 +381,20 @@ export function regionalPage(app, main) {
       spellcheck: false,
       hint: { text: "If some packs are protected with a passphrase, enter it before loading them." },
       onInput: (v) => (passphrase = v),
+      classes: "govuk-input--width-20",
+    }),
+    govInput({
+      id: "regional-reader",
+      name: "regional-reader",
+      label: { text: "Your name, as the packs address you (optional)", classes: "govuk-label--s" },
+      autocomplete: "name",
+      spellcheck: false,
+      value: reader,
+      hint: {
+        text: "Each pack names who it was prepared for. Give your name to see any pack that was prepared for someone else.",
+      },
+      onInput: (v) => (reader = v),
+      onChange: () => render(),
       classes: "govuk-input--width-20",
     }),
     h(
