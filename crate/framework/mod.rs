@@ -1125,6 +1125,25 @@ pub(crate) mod tests {
             assert_eq!(a.id, area);
             assert!(s.source.ends_with("/5-evaluation-criteria") && s.tag == Tag::R, "{id}");
         }
+        // The Children's Wellbeing and Schools Act 2026: what is not in force is said, and what we
+        // could not check is unverified, never presented as in force.
+        let act: Vec<&Notice> = f
+            .notices
+            .iter()
+            .filter(|n| n.source.contains("ukpga/2026/21"))
+            .collect();
+        assert_eq!(act.len(), 2);
+        assert!(act[0].tag == Tag::V && act[0].text.contains("not yet in force") && act[0].text.contains("under 25"));
+        for part in [
+            "kinship carers",
+            "agency social workers",
+            "children not in school",
+            "safeguarding partner",
+            "unique identifier",
+        ] {
+            assert!(act[1].text.contains(part), "{part}");
+        }
+        assert!(act[1].tag == Tag::U && act[1].text.contains("check"));
         // Finding 9: the pre-2026 indicator set's re-referrals are 22.4% (139,080 of 621,880).
         let r = get("ilacs-2023-01").unwrap();
         let rr = r.indicators.iter().find(|i| i.id == "re_referrals").unwrap();
