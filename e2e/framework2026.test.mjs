@@ -43,6 +43,9 @@ for (const width of [1280, 390]) {
     assert.match(notice, /new children and families services framework for 2027/);
     assert.match(notice, /Unverified/);
     assert.match(notice, /localgovernmentlawyer\.co\.uk/);
+    // The Children's Wellbeing and Schools Act 2026: staying close not yet in force; the rest to check.
+    assert.match(notice, /staying close support[\s\S]*not yet in force/);
+    assert.match(notice, /kinship carers[\s\S]*unique identifier[\s\S]*check legislation\.gov\.uk/);
     assert.deepEqual(await axeOnly(page, errors), [], "axe on the start page");
     await screenshot(page, `framework2026-start-${width}`);
     // Choosing a children's home framework shows its caveat about single-word grades instead.
@@ -73,7 +76,9 @@ for (const width of [1280, 390]) {
       page,
       () => document.querySelector("stocktake-app").shadowRoot.querySelectorAll("section.st-statement").length,
     );
-    assert.equal(count, 20, "12 shared statements and 8 from April 2026");
+    assert.equal(count, 22, "12 shared statements and 10 from April 2026");
+    assert.match(await text(page, "hp_exploitation_missing-heading"), /National Referral Mechanism/);
+    assert.match(await text(page, "hp_csa_in_family-heading"), /Child sexual abuse within the family/);
     assert.deepEqual(await axeOnly(page, errors), [], "axe on help and protection");
     await screenshot(page, `framework2026-help-${width}`);
 

@@ -103,6 +103,23 @@ test("the whole journey can be completed with the keyboard only, and makes no re
   assert.equal(steps.match(/Monitoring visit/g)?.length, 1, "monitoring visits after the projection are one step");
   assert.match(steps, /Unverified/);
   assert.doesNotMatch(steps, /(Saturday|Sunday) \d/);
+  // Steps likely from April 2027 may fall under Ofsted's planned framework: each says so, none dropped.
+  const later = await page.evaluate(
+    () =>
+      document
+        .querySelector("stocktake-app")
+        .app.pathway.run()
+        .events.filter((e) => e.laterFramework).length,
+  );
+  const shown = await page.evaluate(
+    () =>
+      document
+        .querySelector("stocktake-app")
+        .shadowRoot.querySelectorAll("#timeline-events .st-timeline__later-framework").length,
+  );
+  assert.ok(later > 0, "the journey projects steps after April 2027");
+  assert.equal(shown, later);
+  assert.match(steps, /May change From 2027 this may fall under the children and families services framework/);
   await screenshot(page, "journey-timeline");
   await follow(page, "to-actions", "actions");
   assert.match(await shadowText(page, "main"), /Audit the front door every month/);

@@ -74,3 +74,75 @@ fn overall_effectiveness_agrees_with_real_inspections() {
         "strict fits better ({agree_strict} vs {agree}): revisit the default"
     );
 }
+
+/// The inspections that ended before April 2025: the record the leaders' rules were counted on.
+const CSV_2025_03: &str = "data/ofsted-ilacs/ofsted_csc_ilacs_history_to_2025-03.csv";
+
+/// The figures `jr_leaders_critical_inadequate` carries (the lean of the simulated chances and its
+/// text) and `oe_outstanding_needs`'s count are the record's: counted here from the history file, so a
+/// new copy of the record or an edit of the data that disagrees fails.
+#[test]
+fn the_leaders_rules_figures_are_counted_from_the_record() {
+    use stocktake::framework::RuleKind;
+    use stocktake::model::grade::Grade;
+    let text = std::fs::read_to_string(repo_root().join(CSV_2025_03)).expect("the committed 2025-03 history CSV");
+    let rows = rows(&text).expect("a readable CSV");
+    let mut leaders_when_practice_inadequate: BTreeMap<Grade, u32> = BTreeMap::new();
+    let (mut outstanding, mut outstanding_leaders) = (0u32, 0u32);
+    let mut outstanding_authorities = std::collections::BTreeSet::new();
+    for r in &rows {
+        let practice = [&r.help_and_protection_grade, &r.in_care_grade, &r.care_leavers_grade];
+        if practice.iter().any(|g| grade(g) == Some(Grade::Inadequate)) {
+            if let Some(l) = grade(&r.impact_of_leaders_grade) {
+                *leaders_when_practice_inadequate.entry(l).or_default() += 1;
+            }
+        }
+        if grade(&r.overall_effectiveness_grade) == Some(Grade::Outstanding) {
+            outstanding += 1;
+            outstanding_leaders += (grade(&r.impact_of_leaders_grade) == Some(Grade::Outstanding)) as u32;
+            outstanding_authorities.insert(r.urn.clone());
+        }
+    }
+    let of: u32 = leaders_when_practice_inadequate.values().sum();
+    let inadequate = leaders_when_practice_inadequate
+        .get(&Grade::Inadequate)
+        .copied()
+        .unwrap_or(0);
+    let good_or_better = leaders_when_practice_inadequate
+        .iter()
+        .filter(|(g, _)| **g >= Grade::Good)
+        .map(|(_, n)| n)
+        .sum::<u32>();
+    assert_eq!((inadequate, of, good_or_better), (24, 33, 0));
+    let f = stocktake::framework::get("ilacs-2026-04").unwrap();
+    let rule = f
+        .rules
+        .iter()
+        .find(|r| r.id == "jr_leaders_critical_inadequate")
+        .unwrap();
+    assert!(
+        matches!(rule.kind, RuleKind::LeadersCriticalInadequate { inadequate_in: Some(k), of: Some(n), .. } if (k, n) == (inadequate, of)),
+        "{:?}",
+        rule.kind
+    );
+    assert!(rule.text.contains("(33 inspections)") && rule.text.contains("inadequate in 24"));
+    assert_eq!(rule.tag, stocktake::model::source::Tag::D);
+    assert!(
+        rule.source.contains("ofsted_csc_ilacs_history"),
+        "cite the history file: {}",
+        rule.source
+    );
+    // 55 inspections judged outstanding overall, across 39 authorities, every one with outstanding leaders.
+    assert_eq!(
+        (outstanding, outstanding_leaders, outstanding_authorities.len()),
+        (55, 55, 39)
+    );
+    let f = stocktake::framework::get("ilacs-2023-01").unwrap();
+    let rule = f.overall_rules.iter().find(|r| r.id == "oe_outstanding_needs").unwrap();
+    assert!(
+        rule.text.contains("55 inspections") && rule.text.contains("39 authorities"),
+        "{}",
+        rule.text
+    );
+    assert!(rule.source.contains("ofsted_csc_ilacs_history"), "{}", rule.source);
+}

@@ -136,6 +136,16 @@ pub(crate) struct Limit {
     pub cap: Grade,
 }
 
+/// The record's lean below the leaders' cap, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lean {
+    /// Basis points of runs in which leaders are inadequate.
+    pub basis_points: u32,
+    /// The counts it comes from.
+    pub inadequate_in: u32,
+    pub of: u32,
+}
+
 /// The completeness rule, compiled.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Completeness {
@@ -183,6 +193,9 @@ pub(crate) struct Params {
     pub critical_inadequate: Option<Limit>,
     /// Limits on the leadership judgement from safety-critical statements anywhere.
     pub leaders_inadequate: Option<Limit>,
+    /// How often (basis points) leaders are inadequate, in a simulated run, where a safety-critical
+    /// statement is inadequate: the record's lean below the cap.
+    pub leaders_lean: Option<Lean>,
     pub leaders_not_known: Option<Limit>,
     pub widespread: Option<Widespread>,
     pub all_good: Option<Limit>,
@@ -582,8 +595,9 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
     }
 }
 
-/// The most statements an area may have once a version's overlay has added its own.
-pub const MAX_STATEMENTS: usize = 20;
+/// The most statements an area may have once a version's overlay has added its own (April 2026's
+/// help and protection has 22: the 12 shared and the 10 the 2026 reports and the 2026 Act added).
+pub const MAX_STATEMENTS: usize = 24;
 
 fn is_empty_overlay(o: &Overlay) -> bool {
     o.drop.is_empty() && o.replace.is_empty() && o.add.is_empty()
@@ -693,7 +707,23 @@ fn params(rules: &[Rule]) -> Result<Params, String> {
                 p.best_fit.replace(BestFit { rule, thresholds }).is_some()
             }
             RuleKind::CriticalInadequate { cap } => p.critical_inadequate.replace(Limit { rule, cap }).is_some(),
-            RuleKind::LeadersCriticalInadequate { cap } => p.leaders_inadequate.replace(Limit { rule, cap }).is_some(),
+            RuleKind::LeadersCriticalInadequate { cap, inadequate_in, of } => {
+                p.leaders_lean = match (inadequate_in, of) {
+                    (None, None) => None,
+                    (Some(k), Some(n)) if n > 0 && k <= n => Some(Lean {
+                        basis_points: k * 10_000 / n,
+                        inadequate_in: k,
+                        of: n,
+                    }),
+                    _ => {
+                        return Err(format!(
+                            "rule {}: inadequate_in and of go together, with 0 < of and inadequate_in <= of",
+                            r.id
+                        ))
+                    }
+                };
+                p.leaders_inadequate.replace(Limit { rule, cap }).is_some()
+            }
             RuleKind::LeadersCriticalNotKnown { cap } => p.leaders_not_known.replace(Limit { rule, cap }).is_some(),
             RuleKind::WidespreadWeakness {
                 weak_percent,
@@ -1013,8 +1043,10 @@ pub(crate) mod tests {
                 assert!(KNOWN_JUDGEMENTS.contains(&a.judgement.as_ref()), "{}", a.id);
                 let fed = &f.areas.iter().find(|x| x.id == a.id).unwrap().judgement;
                 assert_eq!(fed, &a.judgement, "{} {}", s.id, a.id);
+                // A framework's own areas may grow as an overlay may (SCCIF children's homes added
+                // three of the §5.1 evaluation criteria in December 2026).
                 assert!(
-                    (8..=12).contains(&a.statement.len()),
+                    (8..=MAX_STATEMENTS).contains(&a.statement.len()),
                     "{} has {}",
                     a.id,
                     a.statement.len()
@@ -1033,6 +1065,87 @@ pub(crate) mod tests {
 
     /// The April 2026 version has its own statements through its overlay; the older versions keep the
     /// shared areas exactly as they are (so their saved files score as before).
+    /// The sourced check of 7 December 2026 (`recheck-2026-12-07.md`), item by item, as data.
+    #[test]
+    fn the_record_check_of_december_2026_is_in_the_data() {
+        use crate::model::source::Tag;
+        let f = get("ilacs-2026-04").unwrap();
+        // Finding 8: staying close is for every former relevant child under 25, after an assessment,
+        // and not yet in force (the Act, section 7, read).
+        let (_, s) = f.statement("cl_staying_close").unwrap();
+        assert!(!s.text.contains("residential"), "{}", s.text);
+        assert!(s.text.contains("25") && s.text.contains("assessed") && s.text.contains("not yet in force"));
+        assert_eq!(
+            (s.source.as_ref(), s.tag),
+            ("https://www.legislation.gov.uk/ukpga/2026/21/section/7", Tag::V)
+        );
+        // Finding 10: a statement that paraphrases an Ofsted report is S or R, never V.
+        for (_, s) in f.statements().filter(|(_, s)| !s.changed_in.is_empty()) {
+            if s.source.contains("files.ofsted.gov.uk") || s.source.contains("explore-education-statistics") {
+                assert!(
+                    matches!(s.tag, Tag::S | Tag::R),
+                    "{} is our reading of a report: {:?}",
+                    s.id,
+                    s.tag
+                );
+            }
+        }
+        // Content missing: child sexual abuse within the family and online harm (help and protection,
+        // secondary), exploitation with trafficking, modern slavery and the National Referral Mechanism
+        // (still safety-critical; the older versions keep their wording).
+        for id in ["hp_csa_in_family", "hp_online_harm"] {
+            let (area, s) = f.statement(id).unwrap();
+            assert_eq!(
+                (area.id.as_ref(), s.tag, s.critical),
+                ("help_and_protection", Tag::S, false),
+                "{id}"
+            );
+        }
+        let (_, s) = f.statement("hp_exploitation_missing").unwrap();
+        assert!(s.critical && s.text.contains("National Referral Mechanism") && s.text.contains("trafficking"));
+        assert_eq!(s.changed_in, "April 2026");
+        let (_, old) = get("ilacs-2023-01")
+            .unwrap()
+            .statement("hp_exploitation_missing")
+            .unwrap();
+        assert!(!old.text.contains("National Referral Mechanism"));
+        // SCCIF children's homes §5.1: far from home, non-verbal communication, location risk.
+        let ch = get("sccif-childrens-homes").unwrap();
+        for (id, area) in [
+            ("ch_ep_far_from_home", "ch_experiences_progress"),
+            ("ch_ep_non_verbal", "ch_experiences_progress"),
+            ("ch_hp_location_risk", "ch_help_protection"),
+        ] {
+            let (a, s) = ch.statement(id).unwrap_or_else(|| panic!("{id}"));
+            assert_eq!(a.id, area);
+            assert!(s.source.ends_with("/5-evaluation-criteria") && s.tag == Tag::R, "{id}");
+        }
+        // The Children's Wellbeing and Schools Act 2026: what is not in force is said, and what we
+        // could not check is unverified, never presented as in force.
+        let act: Vec<&Notice> = f
+            .notices
+            .iter()
+            .filter(|n| n.source.contains("ukpga/2026/21"))
+            .collect();
+        assert_eq!(act.len(), 2);
+        assert!(act[0].tag == Tag::V && act[0].text.contains("not yet in force") && act[0].text.contains("under 25"));
+        for part in [
+            "kinship carers",
+            "agency social workers",
+            "children not in school",
+            "safeguarding partner",
+            "unique identifier",
+        ] {
+            assert!(act[1].text.contains(part), "{part}");
+        }
+        assert!(act[1].tag == Tag::U && act[1].text.contains("check"));
+        // Finding 9: the pre-2026 indicator set's re-referrals are 22.4% (139,080 of 621,880).
+        let r = get("ilacs-2023-01").unwrap();
+        let rr = r.indicators.iter().find(|i| i.id == "re_referrals").unwrap();
+        assert_eq!((rr.national.value, rr.national.tag), (22.4, Tag::D));
+        assert!(rr.national.period.contains("139,080") && rr.national.period.contains("621,880"));
+    }
+
     #[test]
     fn the_2026_overlay_is_well_formed_and_older_versions_are_unchanged() {
         let sh = shared();
@@ -1480,10 +1593,37 @@ pub(crate) mod tests {
             .contains("needs a leaders_critical_inadequate rule"));
         let mut above = base.clone();
         let i = above.iter().position(is_inad).unwrap();
-        above[i].kind = RuleKind::LeadersCriticalInadequate { cap: Grade::Good };
+        above[i].kind = RuleKind::LeadersCriticalInadequate {
+            cap: Grade::Good,
+            inadequate_in: None,
+            of: None,
+        };
         assert!(params(&above).is_err());
         let mut below = base.clone();
-        below[i].kind = RuleKind::LeadersCriticalInadequate { cap: Grade::Inadequate };
+        below[i].kind = RuleKind::LeadersCriticalInadequate {
+            cap: Grade::Inadequate,
+            inadequate_in: None,
+            of: None,
+        };
         assert!(params(&below).is_ok());
+        // The record's lean below the cap: both counts or neither, a share no more than the whole.
+        for (k, n, ok) in [
+            (Some(24), Some(33), true),
+            (Some(24), None, false),
+            (None, Some(33), false),
+            (Some(34), Some(33), false),
+            (Some(0), Some(0), false),
+        ] {
+            let mut lean = base.clone();
+            lean[i].kind = RuleKind::LeadersCriticalInadequate {
+                cap: Grade::RequiresImprovement,
+                inadequate_in: k,
+                of: n,
+            };
+            assert_eq!(params(&lean).is_ok(), ok, "{k:?} of {n:?}");
+        }
+        let p = params(&base).unwrap();
+        let lean = p.leaders_lean.expect("the ILACS rule carries the record's counts");
+        assert_eq!((lean.inadequate_in, lean.of, lean.basis_points), (24, 33, 7272));
     }
 }

@@ -353,6 +353,17 @@ pub enum RuleKind {
     LeadersCriticalInadequate {
         /// The limit.
         cap: Grade,
+        /// Where the record shows how often leaders were inadequate below the cap: in `inadequate_in`
+        /// of every `of` inspections with practice inadequate. The simulation leans to it (a run with
+        /// a safety-critical statement inadequate has leaders inadequate in that share of runs); the
+        /// score keeps the cap. Both or neither (checked when compiled).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(test, ts(optional))]
+        inadequate_in: Option<u32>,
+        /// Out of how many (see `inadequate_in`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(test, ts(optional))]
+        of: Option<u32>,
     },
     /// A safety-critical statement not known, in any judgement, limits the leadership judgement (and
     /// no other: not knowing is a finding about leaders, not a grade for the practice). Never below

@@ -487,18 +487,25 @@ fn grade_statements_knowing(
 /// written into `out`: [`grade_statements`], then an overall judgement with its own statements
 /// limited by the overall rules.
 pub(crate) fn grade_all(fw: &Framework, levels: &[Option<Level>], out: &mut [Option<Grade>]) {
-    grade_all_knowing(fw, levels, levels, out)
+    grade_all_knowing(fw, levels, levels, false, out)
 }
 
 /// [`grade_all`] of levels a simulation drew, with what leaders know read from the answers as
-/// given ([`tally_knowing`]).
+/// given ([`tally_knowing`]). With `leaders_inadequate`, a graded leadership judgement is
+/// inadequate (the simulation's draw from the record's lean below the leaders' cap).
 pub(crate) fn grade_all_knowing(
     fw: &Framework,
     levels: &[Option<Level>],
     known: &[Option<Level>],
+    leaders_inadequate: bool,
     out: &mut [Option<Grade>],
 ) {
     grade_statements_knowing(fw, levels, known, out);
+    if leaders_inadequate {
+        if let Some(g) = fw.compiled.leadership.and_then(|j| out[j].as_mut()) {
+            *g = Grade::Inadequate;
+        }
+    }
     if let Some(o) = fw
         .compiled
         .overall

@@ -14,11 +14,16 @@
 //! * A not-known answer is the widest: its true level is drawn from inadequate 25%, requires
 //!   improvement 45%, good 25%, outstanding 5%.
 //! * Unanswered statements stay unanswered.
+//! * Where a run has a safety-critical statement inadequate, the leaders' cap at requires
+//!   improvement is a ceiling that understates: the record leans to inadequate (of 33 inspections
+//!   2018–March 2025 with a practice judgement inadequate, leaders were inadequate in 24 [D]), so in
+//!   that share of such runs a graded leadership judgement is inadequate (`inadequate_in` and `of`
+//!   on `jr_leaders_critical_inadequate`). The headline, the score's grade, keeps the cap.
 //!
 //! The generator is SplitMix64, seeded by the caller, and every draw and threshold is an integer, so a
 //! seed gives the same result natively and in wasm. Probabilities are counts divided by runs.
 use crate::assessment::{parse_assessment, Assessment};
-use crate::framework::{Framework, SimulationModel};
+use crate::framework::{Framework, Lean, SimulationModel};
 use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::scoring::route::Route;
@@ -125,6 +130,9 @@ struct Evidence {
     critical_names: Vec<String>,
     /// The statements not known, by name.
     not_known_names: Vec<String>,
+    /// For the leadership judgement: safety-critical statements answered inadequate, anywhere, and
+    /// the record's lean below the leaders' cap.
+    lean: Option<(u32, Lean)>,
 }
 
 /// " (A; B; C and 2 more)" naming the statements a count is about; empty with no names.
@@ -174,6 +182,14 @@ fn note(headline: Option<Grade>, likely: Option<Grade>, share: f64, ev: &Evidenc
     };
     let likely_text = likely.map_or("no grade".to_string(), |g| g.label_in_sentence().to_string());
     let mut why = Vec::new();
+    if let Some((n, lean)) = ev.lean {
+        why.push(format!(
+            "{} inadequate, and in {} of the {} inspections that judged practice inadequate leaders were judged inadequate too",
+            plural(n, "safety-critical statement is", "safety-critical statements are"),
+            lean.inadequate_in,
+            lean.of
+        ));
+    }
     if ev.critical_unevidenced > 0 {
         why.push(format!(
             "{}{}",
@@ -243,6 +259,17 @@ fn evidence_by_judgement(
             if s.critical {
                 e.critical_names.push(name());
             }
+        }
+    }
+    if let (Some(j), Some(lean)) = (fw.compiled.leadership, fw.compiled.params.leaders_lean) {
+        let n = fw
+            .compiled
+            .critical
+            .iter()
+            .filter(|&&s| levels[s] == Some(Level::Inadequate))
+            .count() as u32;
+        if n > 0 {
+            out[j].lean = Some((n, lean));
         }
     }
     out
@@ -391,14 +418,33 @@ pub fn simulate_with(a: &Assessment, runs: u32, seed: u64, model: &SimulationMod
     let mut levels = base.clone();
     let mut grades = vec![None; nj];
     let overall_index = fw.overall_index();
+    let lean = fw
+        .compiled
+        .params
+        .leaders_lean
+        .filter(|_| fw.compiled.leadership.is_some());
     for _ in 0..runs {
         for d in draws.iter() {
             let u = rng.basis_point();
             let k = d.cumulative.iter().position(|&c| u < c).unwrap_or(3);
             levels[d.slot] = Some(d.outcomes[k]);
         }
+        // Below the leaders' cap the record leans to inadequate: drawn only in runs where a
+        // safety-critical statement is inadequate, so other runs draw exactly as before.
+        let leaders_inadequate = match lean {
+            Some(l)
+                if fw
+                    .compiled
+                    .critical
+                    .iter()
+                    .any(|&s| levels[s] == Some(Level::Inadequate)) =>
+            {
+                rng.basis_point() < l.basis_points
+            }
+            _ => false,
+        };
         // What leaders know is today's answers, whatever the practice turns out to be.
-        grade_all_knowing(fw, &levels, &base, &mut grades);
+        grade_all_knowing(fw, &levels, &base, leaders_inadequate, &mut grades);
         if let Some(oi) = overall_index {
             grades[oi] = overall_core(fw, &grades, false).map(|x| x.0);
             overall_counts[grade_code(grades[oi])] += 1;
@@ -710,6 +756,38 @@ mod tests {
     }
 
     #[test]
+    fn inadequate_safety_critical_practice_leans_the_leaders_to_inadequate_as_in_the_record() {
+        // Everything good and well evidenced but one safety-critical statement inadequate: the score
+        // caps the leaders at requires improvement; the chances lean to inadequate, 24 of 33.
+        let mut a = all_at("ilacs-2026-04", Level::Good, STRONG);
+        a.set("hp_strategy_s47", Level::Inadequate);
+        a.answers.get_mut("hp_strategy_s47").unwrap().evidence = STRONG.iter().map(|e| e.to_string()).collect();
+        let r = simulate(&a, 20_000, 3);
+        let lead = r.judgements.iter().find(|j| j.id == "impact_of_leaders").unwrap();
+        assert_eq!(lead.headline, Some(Grade::RequiresImprovement));
+        assert_eq!(lead.most_likely, Some(Grade::Inadequate));
+        // Inadequate where the statement stays inadequate (about 91% with full evidence), in 24 of 33.
+        let expected = 0.91 * 24.0 / 33.0;
+        assert!(
+            (lead.probabilities.inadequate - expected).abs() < 0.03,
+            "{:?}",
+            lead.probabilities
+        );
+        let note = lead.note.as_deref().unwrap();
+        assert!(
+            note.starts_with("Your answers fit requires improvement to be good, but 1 safety-critical statement is inadequate, and in 24 of the 33 inspections that judged practice inadequate leaders were judged inadequate too, so inadequate is more likely than not ("),
+            "{note}"
+        );
+        // The SCCIF copy of the rule has no figures from the record, so no lean.
+        let mut p = all_at("sccif-childrens-homes", Level::Good, STRONG);
+        p.set("ch_hp_missing", Level::Inadequate);
+        p.answers.get_mut("ch_hp_missing").unwrap().evidence = STRONG.iter().map(|e| e.to_string()).collect();
+        let r = simulate(&p, 5_000, 3);
+        let lead = r.judgements.iter().find(|j| j.id == "leaders_and_managers").unwrap();
+        assert_eq!(lead.probabilities.inadequate, 0.0, "{:?}", lead.probabilities);
+    }
+
+    #[test]
     fn one_unevidenced_critical_statement_is_said_in_the_singular() {
         let ev = Evidence {
             unevidenced: 3,
@@ -717,6 +795,7 @@ mod tests {
             not_known: 0,
             critical_names: vec!["Strategy discussions are timely".into()],
             not_known_names: Vec::new(),
+            lean: None,
         };
         let n = note(Some(Grade::Good), Some(Grade::RequiresImprovement), 0.6, &ev).unwrap();
         assert_eq!(

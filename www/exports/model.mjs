@@ -225,6 +225,8 @@ function timelineModel(pw) {
     tagText: assumed(ev.tag).trim(),
     basis: basis(ev.tag),
     description: datesInText(ev.description ?? ""),
+    // An event likely after the April 2026 framework's expected end: the planned new framework's note.
+    laterFramework: ev.laterFramework ? `${ev.laterFramework.text}${assumed(ev.laterFramework.tag)}` : null,
   }));
   return { error: null, next, events };
 }

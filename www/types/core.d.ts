@@ -1550,7 +1550,18 @@ cap: Grade, } | { "kind": "leaders_critical_inadequate",
 /**
  * The limit.
  */
-cap: Grade, } | { "kind": "leaders_critical_not_known", 
+cap: Grade, 
+/**
+ * Where the record shows how often leaders were inadequate below the cap: in `inadequate_in`
+ * of every `of` inspections with practice inadequate. The simulation leans to it (a run with
+ * a safety-critical statement inadequate has leaders inadequate in that share of runs); the
+ * score keeps the cap. Both or neither (checked when compiled).
+ */
+inadequateIn?: number, 
+/**
+ * Out of how many (see `inadequate_in`).
+ */
+of?: number, } | { "kind": "leaders_critical_not_known", 
 /**
  * The limit.
  */

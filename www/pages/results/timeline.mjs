@@ -1,7 +1,16 @@
 // The inspection timeline: when the next inspection is likely, step by step, with the base rates
 // and the assumptions it rests on (adjustable).
 import { h, replace, put } from "../../ui/dom.mjs";
-import { govTag, govTable, govButton, govWarning, govInput, errorText, tableCells } from "../../ui/govuk.mjs";
+import {
+  govTag,
+  govTable,
+  govButton,
+  govWarning,
+  govInput,
+  errorText,
+  tableCells,
+  tagColour,
+} from "../../ui/govuk.mjs";
 import { fieldId } from "../../domain/state.mjs";
 import { datesInText, formatDateLong, formatDateShort } from "../../ui/format.mjs";
 import { familyOf, familyTerms } from "../../domain/family.mjs";
@@ -64,6 +73,7 @@ export function timelineBody(pw, level) {
           ),
           ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
           h("p", { class: "govuk-body st-timeline__description" }, datesInText(ev.description)),
+          laterFrameworkNote(ev),
           ev.assumptionIds?.length
             ? h(
                 "p",
@@ -78,6 +88,31 @@ export function timelineBody(pw, level) {
       ),
     ),
   ];
+}
+
+/**
+ * On an event likely after the April 2026 framework's expected end (the core sets `laterFramework`):
+ * it may fall under the children and families services framework Ofsted plans. Shown, not dropped.
+ * @param {{ laterFramework?: { text: string, source: string, tag: string } | null }} ev
+ */
+export function laterFrameworkNote(ev) {
+  const n = ev.laterFramework;
+  if (!n) return null;
+  return h(
+    "div",
+    { class: "govuk-inset-text st-timeline__later-framework" },
+    h(
+      "p",
+      { class: "govuk-body-s" },
+      govTag({ text: "May change", classes: `${tagColour("grey")} st-later-framework` }),
+      " ",
+      n.text,
+      assumptionTag(n.tag),
+      " ",
+      trustNote(n.tag),
+    ),
+    sourceLink(n.source),
+  );
 }
 
 /**
