@@ -36,7 +36,8 @@
 //! working days after the letter \[S\]); the notice call (5 working days before the first on-site
 //! Monday \[S\]); one (short) or two (standard) weeks on site \[S\]; publication 27 working days after
 //! the last on-site day (2024–26 median, adjustable 20–35) \[D\], held to 7 working days after
-//! polling day when it falls in a pre-election period ([`publication_day`]); the action plan 70
+//! polling day when it falls in a pre-election period and the authority has a poll that May
+//! ([`publication_day`], [`crate::pathway::polls`]); the action plan 70
 //! working days after publication \[S\]. With projected grades, the route after the coming inspection: on an
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
 //! statutory direction under s.497A Education Act 1996 \[V; unverified without an overall
