@@ -213,6 +213,8 @@ mod tests {
             ("Blackburn with Darwen", 2026),
             ("Birmingham", 2026),
             ("Essex", 2026),
+            // By thirds, fallow in 2025, but its elected mayor was chosen that May.
+            ("North Tyneside", 2025),
         ] {
             assert!(held(name, year), "{name} in {year}");
         }
