@@ -116,7 +116,23 @@ test("a report due in a May pre-election period is held only where the authority
     assert.doesNotMatch(kent, /Held for the pre-election period/);
     const york = await report({ urn: 80453, la: "816", ons: "E06000014" });
     assert.match(york, /Held for the pre-election period: council elections on 6 May 2027/);
+    // The setting on the assumptions panel: "Every authority every May" holds Kent's report too.
+    await report({ urn: 80476, la: "886", ons: "E10000016" });
+    await page.evaluate(() => {
+      const root = document.querySelector("stocktake-app").shadowRoot;
+      const radios = [...root.querySelectorAll(".st-assumptions input[type=radio]")];
+      radios.find((r) => r.value === "2" && r.name.includes("election_pause")).click();
+    });
+    await page.waitForFunction(() =>
+      /every authority is taken to have a poll/.test(
+        document.querySelector("stocktake-app").shadowRoot.querySelector("#timeline-events")?.textContent ?? "",
+      ),
+    );
   } finally {
-    await page.evaluate(() => delete document.querySelector("stocktake-app").app.today);
+    await page.evaluate(() => {
+      const app = document.querySelector("stocktake-app").app;
+      delete app.today;
+      app.pathway.resetAssumptions();
+    });
   }
 });

@@ -921,7 +921,15 @@ mod tests {
         for a in crate::pathway::rules::default_assumptions() {
             assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
             assert!(a.source.starts_with("http"), "{}", a.id);
+            // A setting names each whole value from min to max, and its default is one of them.
+            if let Some(c) = &a.choices {
+                assert_eq!(c.len() as f64, a.max - a.min + 1.0, "{}", a.id);
+                assert_eq!(a.default.fract(), 0.0, "{}", a.id);
+            }
         }
+        assert!(crate::pathway::rules::default_assumptions()
+            .iter()
+            .any(|a| a.id == "election_pause" && a.choices.is_some()));
         for r in rules_data().rule.iter() {
             assert!(r.source.starts_with("http"), "{}", r.id);
         }

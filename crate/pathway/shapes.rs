@@ -291,6 +291,11 @@ pub struct Assumption {
     pub max: f64,
     /// `months`, `working days`, …
     pub unit: Text,
+    /// For a setting rather than a figure: what each whole value from `min` means, in words (the
+    /// page offers them as a choice). Absent for a figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub choices: Option<List<Text>>,
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.
