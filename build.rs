@@ -163,6 +163,7 @@ fn main() {
     bake_file::<scoring::shapes::Routes>(out, "routes");
     bake_file::<pw::RulesData>(out, "pathway/rules");
     bake_file::<pw::AssumptionFile>(out, "pathway/assumptions");
+    bake_file::<pw::PollsFile>(out, "pathway/polls");
     bake_file::<pw::ProviderPathway>(out, "pathway/sccif-childrens-homes");
     bake_file::<pw::ProviderPathway>(out, "pathway/sccif-ifa");
     bake_file::<pw::HolidayTable>(out, "calendar/bank-holidays");

@@ -6,7 +6,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { openPage, useSite, waitReady } from "./harness.mjs";
-import { onPage } from "./steps.mjs";
+import { onPage, shadowText } from "./steps.mjs";
 
 const site = useSite();
 let page;
@@ -79,4 +79,60 @@ test("no page shows a date in the form it is stored in", async () => {
   assert.match(areaText, /Audits: 15 cases from 13 January 2026 to 27 March 2026, /);
   assert.match(auditsText, /Audits dated after 14 May 2025 and up to 14 May 2026 count/);
   assert.match(auditsText, /LCS-100200Help and protection10 January 2026/);
+});
+
+test("a report due in a May pre-election period is held only where the authority has a poll", async () => {
+  const file = JSON.parse(await readFile(new URL("../tests/golden/v2/full-2026-with-audits.json", import.meta.url)));
+  // A short inspection likely in February 2027 reports in April 2027, inside the window before the
+  // 6 May 2027 elections. Kent (county elections 2025, 2029) has no poll that May; York (all-out
+  // 2019, 2023, 2027) has.
+  file.history = {
+    lastInspection: {
+      kind: "short",
+      startedOn: "2023-09-11",
+      endedOn: "2023-09-15",
+      grades: { overall_effectiveness: "good" },
+    },
+  };
+  const report = async (codes) => {
+    await page.evaluate(
+      ([a, c]) => {
+        const app = document.querySelector("stocktake-app").app;
+        app.today = () => "2026-11-23";
+        app.load({ ...a, authorityCodes: c });
+        app.go("timeline");
+      },
+      [file, codes],
+    );
+    await onPage(page, "timeline");
+    await page.waitForFunction(() =>
+      document.querySelector("stocktake-app").shadowRoot.querySelector("#timeline-events"),
+    );
+    return shadowText(page, "#timeline-events");
+  };
+  try {
+    const kent = await report({ urn: 80476, la: "886", ons: "E10000016" });
+    assert.match(kent, /Not held for a pre-election period: the authority has no poll on 6 May 2027/);
+    assert.doesNotMatch(kent, /Held for the pre-election period/);
+    const york = await report({ urn: 80453, la: "816", ons: "E06000014" });
+    assert.match(york, /Held for the pre-election period: council elections on 6 May 2027/);
+    // The setting on the assumptions panel: "Every authority every May" holds Kent's report too.
+    await report({ urn: 80476, la: "886", ons: "E10000016" });
+    await page.evaluate(() => {
+      const root = document.querySelector("stocktake-app").shadowRoot;
+      const radios = [...root.querySelectorAll(".st-assumptions input[type=radio]")];
+      radios.find((r) => r.value === "2" && r.name.includes("election_pause")).click();
+    });
+    await page.waitForFunction(() =>
+      /every authority is taken to have a poll/.test(
+        document.querySelector("stocktake-app").shadowRoot.querySelector("#timeline-events")?.textContent ?? "",
+      ),
+    );
+  } finally {
+    await page.evaluate(() => {
+      const app = document.querySelector("stocktake-app").app;
+      delete app.today;
+      app.pathway.resetAssumptions();
+    });
+  }
 });

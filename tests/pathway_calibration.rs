@@ -202,6 +202,71 @@ fn the_record_has_no_fieldwork_out_of_season() {
     assert_eq!((late_dec, early_jan), (0, 0));
 }
 
+/// The pre-election hold on the record: every report published between a May's notice of
+/// election and polling day (the `local_YYYY` rows of rules.toml) comes from an authority with no
+/// poll that May in the calendar of polls (polls.toml), but for the deviations listed, which the
+/// calendar keeps (their polls are real; Ofsted published anyway, or the notice of election came
+/// later than the window we take).
+#[test]
+fn reports_published_inside_a_may_window_come_from_authorities_without_a_poll() {
+    use stocktake::pathway::polls::polls_in;
+    use stocktake::pathway::rules::rules_data;
+    let lookup = std::fs::read_to_string(repo_root().join("data/ofsted-ilacs/la_lookup.csv")).expect("the lookup");
+    // urn, la_code, la_code_new come first, before any quoted field.
+    let ons: BTreeMap<String, String> = lookup
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split(',');
+            let urn = f.next()?.to_string();
+            Some((urn, f.nth(1)?.to_string()))
+        })
+        .collect();
+    let deviations = [
+        ("doncaster", "2022-04-08"),   // South Yorkshire mayoral election, 5 May 2022
+        ("oxfordshire", "2024-04-09"), // Thames Valley police and crime commissioner, 2 May 2024
+    ];
+    let (mut inside, mut seen) = (Vec::new(), std::collections::BTreeSet::new());
+    for r in current_rows() {
+        let Some(published) = chrono::NaiveDate::parse_from_str(r.publication_date.trim(), "%d/%m/%y").ok() else {
+            continue;
+        };
+        for e in rules_data().election.iter().filter(|e| !e.everyone) {
+            let (from, to) = (
+                chrono::NaiveDate::parse_from_str(&e.from, "%Y-%m-%d").unwrap(),
+                chrono::NaiveDate::parse_from_str(&e.to, "%Y-%m-%d").unwrap(),
+            );
+            if published < from || published > to || !seen.insert((r.urn.clone(), published)) {
+                continue;
+            }
+            let code = ons
+                .get(&r.urn)
+                .unwrap_or_else(|| panic!("{} ({}) not in la_lookup.csv", r.local_authority, r.urn));
+            let polls = polls_in(code, chrono::Datelike::year(&to)).expect("in the calendar");
+            let when = format(published);
+            inside.push(format!("{} {when}", r.local_authority));
+            if deviations.contains(&(r.local_authority.as_str(), when.as_str())) {
+                assert!(
+                    !polls.is_empty(),
+                    "{} {when} is no longer a deviation",
+                    r.local_authority
+                );
+                continue;
+            }
+            let what: Vec<_> = polls.iter().map(|p| p.what).collect();
+            assert!(
+                polls.is_empty(),
+                "{} published {when}, inside the window before {}, but the calendar gives it {what:?}",
+                r.local_authority,
+                e.to
+            );
+        }
+    }
+    println!("reports published inside a May window: {inside:?}");
+    // The cases of the recheck (7 December 2026), and more.
+    assert!(inside.len() >= 14, "{inside:?}");
+}
+
 /// One pair of consecutive dated inspections on the current record whose earlier one has an
 /// overall grade (so a route) and ended after the pause.
 struct Pair {

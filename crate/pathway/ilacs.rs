@@ -36,7 +36,8 @@
 //! working days after the letter \[S\]); the notice call (5 working days before the first on-site
 //! Monday \[S\]); one (short) or two (standard) weeks on site \[S\]; publication 27 working days after
 //! the last on-site day (2024–26 median, adjustable 20–35) \[D\], held to 7 working days after
-//! polling day when it falls in a pre-election period ([`publication_day`]); the action plan 70
+//! polling day when it falls in a pre-election period and the authority has a poll that May
+//! ([`publication_day`], [`crate::pathway::polls`]); the action plan 70
 //! working days after publication \[S\]. With projected grades, the route after the coming inspection: on an
 //! inadequate outcome the action-planning visit, the DfE adviser and improvement notice, a possible
 //! statutory direction under s.497A Education Act 1996 \[V; unverified without an overall
@@ -47,15 +48,17 @@
 //! start. Every date is a working day ([`crate::pathway::calendar`]).
 use crate::model::date::{self, add_months, add_months_f};
 use crate::model::grade::Grade;
+use crate::model::source::Tag;
 use crate::pathway::calendar::{add_working_days, parse_date};
 use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
+use crate::pathway::polls::polls_in;
 use crate::pathway::rules::{
     event_def, framework, framework_id_on, rule, rules_data, Assumptions, Election, FrameworkRules, Pause, RuleRef,
 };
 use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
 use crate::scoring::route::Route;
 use crate::support::problems::{Code, Problem};
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -77,22 +80,100 @@ pub fn window_ids(route: Route) -> [&'static str; 3] {
     }
 }
 
-/// The day a report due on `due` is published: a report that falls in a pre-election period
+/// Why a report due in a pre-election period is held, or is not.
+#[derive(Debug, Clone)]
+pub struct Hold {
+    /// The pre-election period (`election` row of rules.toml) the report was due in.
+    pub election: &'static Election,
+    /// Whether the report waits for polling day.
+    pub held: bool,
+    /// The poll (or its absence) in words, with its source, for the event's description.
+    pub text: String,
+    /// The weakest tag of what decided it (`None`: the period's own row decides).
+    pub tag: Option<Tag>,
+}
+
+/// The day a report due on `due` is published. A report that falls in a pre-election period
 /// (`election` rows in rules.toml) is held until `election_resume_working_days` after polling
-/// day, unless `election_pause` is 0. Returns the election that held it.
-pub fn publication_day(due: NaiveDate, a: &Assumptions) -> (NaiveDate, Option<&'static Election>) {
-    if a.get("election_pause") < 0.5 {
+/// day: a general election holds every authority; a May's local polls hold only an authority
+/// with a poll that year in the calendar of polls ([`crate::pathway::polls`], by its ONS code
+/// `authority`; an unknown authority is taken to have one). `election_pause` chooses: 0 never
+/// held, 1 follow the calendar (the default), 2 every authority every May. Returns what decided
+/// it when `due` falls in a period.
+pub fn publication_day(due: NaiveDate, a: &Assumptions, authority: Option<&str>) -> (NaiveDate, Option<Hold>) {
+    let setting = a.get("election_pause");
+    if setting < 0.5 {
         return (due, None);
     }
     for e in rules_data().election.iter() {
         let (from, to) = (date::embedded(&e.from), date::embedded(&e.to));
-        if from <= due && due <= to {
-            if let Ok(d) = add_working_days(to, a.wd("election_resume_working_days")) {
-                return (d, Some(e));
+        if !(from <= due && due <= to) {
+            continue;
+        }
+        let day = date::long(to);
+        let known = authority.and_then(|ons| polls_in(ons, to.year()).map(|p| (ons, p)));
+        let (held, text, tag) = if e.everyone {
+            (true, e.text.to_string(), None)
+        } else if setting >= 1.5 {
+            (
+                true,
+                format!("local elections on {day} (every authority is taken to have a poll every May, as the assumptions say)."),
+                Some(Tag::R),
+            )
+        } else {
+            match known {
+                None => (
+                    true,
+                    format!(
+                        "local elections on {day}. The authority is not known, so a poll is assumed: choose it from the public record to follow its calendar of polls."
+                    ),
+                    Some(Tag::R),
+                ),
+                Some((_, polls)) if !polls.is_empty() => {
+                    let what: Vec<&str> = polls.iter().map(|p| p.what).collect();
+                    let tag = polls.iter().map(|p| p.tag).max();
+                    (
+                        true,
+                        format!("{} on {day} (source: {}).", and_list(&what), polls[0].source),
+                        tag,
+                    )
+                }
+                Some((ons, _)) => {
+                    let source = crate::pathway::polls::authority(ons).map(|x| (x.source.as_ref(), x.tag));
+                    (
+                        false,
+                        format!(
+                            "Not held for a pre-election period: the authority has no poll on {day} in the calendar of polls{}.",
+                            source.map(|(s, _)| format!(" (source: {s})")).unwrap_or_default()
+                        ),
+                        source.map(|(_, t)| t),
+                    )
+                }
             }
+        };
+        let hold = |held| Hold {
+            election: e,
+            held,
+            text,
+            tag,
+        };
+        if !held {
+            return (due, Some(hold(false)));
+        }
+        if let Ok(d) = add_working_days(to, a.wd("election_resume_working_days")) {
+            return (d, Some(hold(true)));
         }
     }
     (due, None)
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The window for the next full inspection on a route, measured from the last on-site day of the
@@ -137,6 +218,8 @@ pub fn cycle_window(route: Route, last_end: NaiveDate, a: &Assumptions) -> (Wind
 
 struct Ctx<'a> {
     a: &'a Assumptions,
+    /// The authority's ONS code, when known: which May polls hold its reports.
+    authority: Option<String>,
     t: Timeline,
 }
 
@@ -174,8 +257,9 @@ impl Ctx<'_> {
         let end = start.map(|d| Some(d + TimeDelta::days(7 * weeks - 3)))?;
         let lag = self.a.wd("report_lag_working_days");
         let due = end.map(|d| self.t.wd(d, lag))?;
-        let held = publication_day(due.likely, self.a).1;
-        let mut report = due.map(|d| Some(publication_day(d, self.a).0))?;
+        let auth = self.authority.as_deref();
+        let hold = publication_day(due.likely, self.a, auth).1;
+        let mut report = due.map(|d| Some(publication_day(d, self.a, auth).0))?;
         // A held earliest date can pass a likely date just after polling day: keep the order.
         report.likely = report.likely.max(report.earliest);
         report.latest = report.latest.max(report.likely);
@@ -202,18 +286,27 @@ impl Ctx<'_> {
             &["notice_working_days"],
             Some(what.to_string()),
         );
-        let held_text = held.map(|e| format!("Held for the pre-election period: {}", e.text));
+        let held = hold.as_ref().filter(|h| h.held);
+        let hold_text = hold.as_ref().map(|h| match h.held {
+            true => format!("Held for the pre-election period: {}", h.text),
+            false => h.text.clone(),
+        });
         let mut report_ids = vec!["report_lag_working_days"];
         if held.is_some() {
             report_ids.extend(["election_pause", "election_resume_working_days"]);
+        } else if hold.is_some() {
+            report_ids.push("election_pause");
         }
         self.push(
             &id("report_published"),
             "report_published",
             report,
             &report_ids,
-            held_text.clone(),
+            hold_text,
         );
+        if let Some(t) = hold.as_ref().and_then(|h| h.tag) {
+            self.t.weaken_last(t);
+        }
         report_ids.push("action_plan_working_days");
         self.push(
             &id("action_plan_due"),
@@ -234,7 +327,8 @@ fn route_kind(route: Option<Route>) -> InspectionKind {
 }
 
 /// Computes the pathway from the JSON input `{ framework, today, history, projected,
-/// assumptions }`. Never panics on bad input: problems are returned as data. A provider framework
+/// assumptions, authority }` (`authority`: the ONS code, which decides the May polls that hold
+/// its reports; without it a poll is assumed every May). Never panics on bad input: problems are returned as data. A provider framework
 /// (family `sccif` in the catalogue) is planned from its own pathway data by
 /// [`crate::pathway::provider`].
 pub fn pathway(input: &Value) -> PathwayResult {
@@ -296,8 +390,21 @@ pub fn pathway(input: &Value) -> PathwayResult {
         &mut problems,
     );
 
+    let authority = match input.get("authority") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            problems.push(Problem::new(
+                "authority",
+                Code::InvalidCodes,
+                "The authority must be its ONS code, like E06000014; a poll is assumed every May",
+            ));
+            None
+        }
+    };
     let mut ctx = Ctx {
         a: &a,
+        authority,
         t: Timeline::new(problems),
     };
     ctx.t.mondays = true;
@@ -486,7 +593,7 @@ fn plan(
             continue;
         };
         // Visit letters are held in pre-election periods like reports.
-        let letter = publication_day(due, a).0;
+        let letter = publication_day(due, a, ctx.authority.as_deref()).0;
         let (Some(draft), Some(fin)) = (
             ctx.t.wd(letter, a.wd("priority_draft_plan_working_days")),
             ctx.t.wd(letter, a.wd("priority_final_plan_working_days")),
@@ -678,7 +785,10 @@ fn outcome(ctx: &mut Ctx, fw: &FrameworkRules, projected: &BTreeMap<String, Grad
     let Some(report) = end.map(|d| add_working_days(d, a.wd("report_lag_working_days")).ok()) else {
         return;
     };
-    let mut report = report.map(|d| Some(publication_day(d, a).0)).unwrap_or(report);
+    let auth = ctx.authority.clone();
+    let mut report = report
+        .map(|d| Some(publication_day(d, a, auth.as_deref()).0))
+        .unwrap_or(report);
     report.likely = report.likely.max(report.earliest);
     report.latest = report.latest.max(report.likely);
     match route {
@@ -811,7 +921,15 @@ mod tests {
         for a in crate::pathway::rules::default_assumptions() {
             assert!(a.min <= a.default && a.default <= a.max, "{}", a.id);
             assert!(a.source.starts_with("http"), "{}", a.id);
+            // A setting names each whole value from min to max, and its default is one of them.
+            if let Some(c) = &a.choices {
+                assert_eq!(c.len() as f64, a.max - a.min + 1.0, "{}", a.id);
+                assert_eq!(a.default.fract(), 0.0, "{}", a.id);
+            }
         }
+        assert!(crate::pathway::rules::default_assumptions()
+            .iter()
+            .any(|a| a.id == "election_pause" && a.choices.is_some()));
         for r in rules_data().rule.iter() {
             assert!(r.source.starts_with("http"), "{}", r.id);
         }
@@ -1028,23 +1146,114 @@ mod tests {
         assert!(!ids(&r).contains(&"focused_visit".to_string()));
     }
 
+    const YORK: &str = "E06000014";
+    const KENT: &str = "E10000016";
+
+    #[test]
+    fn in_may_2027_a_report_of_an_authority_without_a_poll_is_not_held_and_a_county_s_is_in_2029() {
+        let a = Assumptions::defaults();
+        // York votes in 2027 (all-out), Kent does not (county elections 2025, 2029).
+        let (p, h) = publication_day(d("2027-04-20"), &a, Some(KENT));
+        assert_eq!(p, d("2027-04-20"));
+        let h = h.expect("due in the window");
+        assert!(!h.held && h.text.contains("no poll on 6 May 2027"), "{}", h.text);
+        let (p, h) = publication_day(d("2027-04-20"), &a, Some(YORK));
+        assert_eq!(p, add_working_days(d("2027-05-06"), 7).unwrap());
+        assert!(h
+            .unwrap()
+            .text
+            .starts_with("council elections on 6 May 2027 (source: https://"));
+        // Kent in May 2029: county council elections (and the tag they rest on).
+        let (p, h) = publication_day(d("2029-04-16"), &a, Some(KENT));
+        assert_eq!(p, add_working_days(d("2029-05-03"), 7).unwrap());
+        let h = h.unwrap();
+        assert!(
+            h.held && h.text.starts_with("county council elections on 3 May 2029"),
+            "{}",
+            h.text
+        );
+        assert_eq!(h.tag, Some(Tag::S));
+        // An authority the calendar does not know is taken to have a poll, and says so.
+        let (_, h) = publication_day(d("2027-04-20"), &a, Some("E06999999"));
+        assert!(h.unwrap().held);
+    }
+
+    #[test]
+    fn the_election_pause_setting_holds_always_follows_the_calendar_or_never_holds() {
+        let with = |v: f64| Assumptions::with_overrides(&json!({ "election_pause": v }), "assumptions").0;
+        let due = d("2027-04-20");
+        let held = add_working_days(d("2027-05-06"), 7).unwrap();
+        // 2: every authority every May (the old behaviour), marked as our assumption.
+        let (p, h) = publication_day(due, &with(2.0), Some(KENT));
+        assert_eq!((p, h.as_ref().map(|h| h.tag)), (held, Some(Some(Tag::R))));
+        // 1: the calendar (the default).
+        assert_eq!(publication_day(due, &with(1.0), Some(KENT)).0, due);
+        assert_eq!(publication_day(due, &with(1.0), Some(YORK)).0, held);
+        // 0: never, not even for a general election.
+        let (p, h) = publication_day(due, &with(0.0), Some(YORK));
+        assert!(p == due && h.is_none());
+        assert_eq!(publication_day(d("2024-06-10"), &with(0.0), None).0, d("2024-06-10"));
+        // Out of range is a problem and leaves the default.
+        let (_, p) = Assumptions::with_overrides(&json!({ "election_pause": 3 }), "assumptions");
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn the_pathway_holds_the_report_only_where_the_authority_has_a_poll() {
+        // A short inspection likely in February 2027 reports in April 2027.
+        let h = json!({ "lastInspection": { "kind": "short", "startedOn": "2023-09-11", "endedOn": "2023-09-15",
+            "grades": { "overall_effectiveness": "good" } } });
+        let for_ons = |ons: Value| {
+            run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h, "authority": ons }))
+        };
+        let kent = for_ons(json!(KENT));
+        let york = for_ons(json!(YORK));
+        let unknown = for_ons(Value::Null);
+        let likely = |r: &PathwayResult| d(&ev(r, "report_published").window.clone().unwrap().likely);
+        assert!(likely(&kent) <= d("2027-05-06"), "{}", likely(&kent));
+        assert_eq!(likely(&york), add_working_days(d("2027-05-06"), 7).unwrap());
+        assert_eq!(likely(&unknown), likely(&york));
+        let desc = |r: &PathwayResult| ev(r, "report_published").description.clone();
+        assert!(
+            desc(&kent).contains("Not held for a pre-election period"),
+            "{}",
+            desc(&kent)
+        );
+        assert!(desc(&york).contains("Held for the pre-election period: council elections on 6 May 2027"));
+        assert!(desc(&unknown).contains("The authority is not known, so a poll is assumed"));
+        assert_eq!(ev(&unknown, "report_published").tag, Tag::R);
+        assert!(!ev(&kent, "action_plan_due").description.contains("Later than usual"));
+        // A code that is not text is a problem, and a poll is assumed.
+        let bad = for_ons(json!(42));
+        assert!(bad.problems.iter().any(|p| p.field == "authority"));
+        assert_eq!(likely(&bad), likely(&york));
+    }
+
     #[test]
     fn reports_due_in_a_pre_election_period_are_held_and_the_action_plan_follows() {
         let a = Assumptions::defaults();
         let d2 = |s: &str| d(s);
         // May 2026: a report due in April is published Monday 18 May, 7 working days after polling
         // day (7 May), as five reports were in 2026.
-        let (p, e) = publication_day(d2("2026-04-20"), &a);
-        assert_eq!((p, e.map(|e| e.id.as_ref())), (d2("2026-05-18"), Some("local_2026")));
-        // Outside a period, and with the pause switched off, nothing moves.
-        assert_eq!(publication_day(d2("2026-06-01"), &a).0, d2("2026-06-01"));
-        let (off, _) = Assumptions::with_overrides(&json!({ "election_pause": 0 }), "assumptions");
-        assert_eq!(publication_day(d2("2026-04-20"), &off).0, d2("2026-04-20"));
-        // The 2024 general election held reports from 25 May to 4 July.
+        // An authority not known is taken to have a poll.
+        let (p, e) = publication_day(d2("2026-04-20"), &a, None);
         assert_eq!(
-            publication_day(d2("2024-06-10"), &a).1.map(|e| e.id.as_ref()),
-            Some("general_2024")
+            (p, e.map(|e| e.election.id.as_ref())),
+            (d2("2026-05-18"), Some("local_2026"))
         );
+        // Outside a period, and with the pause switched off, nothing moves.
+        assert_eq!(publication_day(d2("2026-06-01"), &a, None).0, d2("2026-06-01"));
+        let (off, _) = Assumptions::with_overrides(&json!({ "election_pause": 0 }), "assumptions");
+        assert_eq!(publication_day(d2("2026-04-20"), &off, None).0, d2("2026-04-20"));
+        // The 2024 general election held reports from 25 May to 4 July, for every authority.
+        for ons in [None, Some(YORK)] {
+            assert_eq!(
+                publication_day(d2("2024-06-10"), &a, ons)
+                    .1
+                    .map(|e| e.election.id.as_ref()),
+                Some("general_2024")
+            );
+        }
         // In the pathway: a short inspection likely in February 2027 reports in April, so the
         // report waits for the May 2027 elections and the action plan moves with it.
         let h = json!({ "lastInspection": { "kind": "short", "startedOn": "2023-09-11", "endedOn": "2023-09-15",

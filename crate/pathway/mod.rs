@@ -1,7 +1,7 @@
 //! When the next inspection is likely and what happens around it: working days and bank holidays
 //! ([`calendar`]), the pathway's rules and adjustable assumptions as data ([`rules`]), an
-//! authority's inspection history ([`history`]), what a pathway produces ([`timeline`]), the
-//! local authority (ILACS, [`ilacs`]) and provider (SCCIF, [`provider`]) pathways, and the base
+//! authority's inspection history ([`history`]), what a pathway produces ([`timeline`]), the calendar of polls that
+//! hold an authority's reports ([`polls`]), the local authority (ILACS, [`ilacs`]) and provider (SCCIF, [`provider`]) pathways, and the base
 //! rates from the public record of inspections ([`base_rates`]). Imports from `support`, `model`,
 //! `framework`, `assessment` and `scoring`.
 use serde_json::Value;
@@ -10,6 +10,7 @@ pub mod base_rates;
 pub mod calendar;
 pub mod history;
 pub mod ilacs;
+pub mod polls;
 pub mod provider;
 pub mod rules;
 /// The shapes of the pathway, bank-holiday and base-rate data files (baked into Rust by `build.rs`).

@@ -60,12 +60,124 @@ pub struct Election {
     pub from: Text,
     /// Polling day.
     pub to: Text,
+    /// Holds every authority (a general election); otherwise only the authorities with a poll
+    /// that May in the calendar of polls (`polls.toml`), as the `election_pause` setting says.
+    #[serde(default)]
+    pub everyone: bool,
     /// The period in prose.
     pub text: Text,
     /// Source URL.
     pub source: Text,
     /// `V`, `D`, `S`, `U` or `R`.
     pub tag: Tag,
+}
+
+/// A council's cycle of elections: the years whose May has a poll (`cycle` rows of `polls.toml`).
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct PollCycle {
+    /// Stable id, such as `county`.
+    pub id: Text,
+    /// The poll in words, such as "county council elections".
+    pub poll: Text,
+    /// The years with a poll in May, within the calendar's span.
+    pub years: List<i32>,
+    /// The cycle in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
+/// An authority in the calendar of polls, by ONS code, with its council's cycle.
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct PollAuthority {
+    /// ONS code, such as `E06000014` (`la_code_new` in the record's lookup).
+    pub ons: Text,
+    /// Name, for people reading the file.
+    pub name: Text,
+    /// The id of its council's cycle.
+    pub cycle: Text,
+    /// First year it existed as a children's services authority (0 = before the calendar).
+    #[serde(default)]
+    pub first: i32,
+    /// Last year it existed (0 = still does).
+    #[serde(default)]
+    pub last: i32,
+    /// Anything particular, in prose.
+    #[serde(default)]
+    pub note: Text,
+    /// Source URL.
+    pub source: Text,
+    /// How sure we are that it follows the cycle: `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
+/// A poll over an area wider than one council (mayor of London, police and crime commissioners,
+/// combined-authority mayors).
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct AreaPoll {
+    /// Stable id, such as `pcc_2024`.
+    pub id: Text,
+    /// The poll in words.
+    pub poll: Text,
+    /// The years with the poll in May.
+    pub years: List<i32>,
+    /// The authorities it covers (by ONS code), when listed.
+    #[serde(default)]
+    pub members: Option<List<Text>>,
+    /// The authorities it does not cover, when `members` is not given: it covers every other.
+    #[serde(default)]
+    pub outside: List<Text>,
+    /// The poll in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
+/// A change to some authorities' cycles (a postponement, a cancelled poll).
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct PollChange {
+    /// Stable id, such as `deferred_2025`.
+    pub id: Text,
+    /// The authorities changed (by ONS code).
+    pub members: List<Text>,
+    /// Years their cycle no longer has.
+    pub skip: List<i32>,
+    /// Years added to their cycle.
+    pub add: List<i32>,
+    /// The change in prose.
+    pub text: Text,
+    /// Source URL.
+    pub source: Text,
+    /// `V`, `D`, `S`, `U` or `R`.
+    pub tag: Tag,
+}
+
+/// The calendar of polls that hold an authority's reports (`crate/data/pathway/polls.toml`).
+#[derive(Debug, Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::pathway::shapes)]
+pub struct PollsFile {
+    /// Version of the file, a date.
+    pub version: Text,
+    /// First year covered.
+    pub first_year: i32,
+    /// Last year covered.
+    pub last_year: i32,
+    /// Council cycles.
+    pub cycle: List<PollCycle>,
+    /// Every authority of the record's lookup.
+    pub authority: List<PollAuthority>,
+    /// Polls over wider areas.
+    pub area: List<AreaPoll>,
+    /// Changes to cycles.
+    pub change: List<PollChange>,
 }
 
 /// A period of the year with no inspection fieldwork (inspection season, from the record).
@@ -179,6 +291,11 @@ pub struct Assumption {
     pub max: f64,
     /// `months`, `working days`, …
     pub unit: Text,
+    /// For a setting rather than a figure: what each whole value from `min` means, in words (the
+    /// page offers them as a choice). Absent for a figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub choices: Option<List<Text>>,
     /// Source URL.
     pub source: Text,
     /// `V`, `S` or `R`.

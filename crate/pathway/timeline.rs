@@ -234,6 +234,13 @@ impl Timeline {
 
     /// An event `id` from its definition, on a date or across a window, its description followed by
     /// `extra`.
+    /// Gives the last event pushed the weaker of its tag and `tag` (a fact it now rests on).
+    pub(crate) fn weaken_last(&mut self, tag: crate::model::source::Tag) {
+        if let Some((_, e)) = self.events.last_mut() {
+            e.tag = e.tag.max(tag);
+        }
+    }
+
     pub(crate) fn push(
         &mut self,
         d: &EventDef,

@@ -65,6 +65,8 @@ pub fn review(input: &Value) -> ReviewResult {
         "history": assessment.get("history").cloned().unwrap_or(Value::Null),
         "projected": Value::Object(projected_grades(&score)),
         "assumptions": input.get("assumptions").cloned().unwrap_or(Value::Null),
+        // The authority's ONS code decides which May polls hold its reports.
+        "authority": assessment.pointer("/authorityCodes/ons").cloned().unwrap_or(Value::Null),
     }));
     let mut problems = score.problems.clone();
     let on = assessment
@@ -169,5 +171,26 @@ mod tests {
         );
         // Only history problems come from the pathway: its own (such as a missing projected grade) do not.
         assert!(r.problems.iter().all(|p| !p.field.starts_with("projected")));
+    }
+
+    #[test]
+    fn the_authority_s_ons_code_decides_whether_its_report_waits_for_may_polls() {
+        // A short inspection likely in February 2027 reports in April 2027: Kent has no poll that
+        // May, York has.
+        let history = json!({ "lastInspection": { "kind": "short", "startedOn": "2023-09-11", "endedOn": "2023-09-15",
+            "grades": { "overall_effectiveness": "good" } } });
+        let desc = |ons: &str| {
+            let a = file(json!({ "history": history, "authorityCodes": { "urn": 1, "la": "886", "ons": ons } }));
+            let r = review(&json!({ "assessment": a, "today": "2026-11-23" }));
+            let e = r
+                .pathway
+                .events
+                .iter()
+                .find(|e| e.id == "report_published")
+                .expect("a report");
+            e.description.clone()
+        };
+        assert!(desc("E10000016").contains("Not held"), "{}", desc("E10000016"));
+        assert!(desc("E06000014").contains("Held for the pre-election period"));
     }
 }

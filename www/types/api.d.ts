@@ -65,6 +65,8 @@ export type PathwayInput = {
   history?: History | Record<string, unknown> | null;
   projected?: Record<string, Grade | null> | null;
   assumptions?: Record<string, number> | null;
+  /** The authority's ONS code ("E06000014"): which May polls hold its reports (polls.toml). */
+  authority?: string | null;
 };
 
 /** The core's functions (`loadCore()` in stocktake.mjs). */

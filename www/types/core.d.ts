@@ -224,6 +224,11 @@ max: number,
  */
 unit: string, 
 /**
+ * For a setting rather than a figure: what each whole value from `min` means, in words (the
+ * page offers them as a choice). Absent for a figure.
+ */
+choices?: Array<string>, 
+/**
  * Source URL.
  */
 source: string, 

@@ -50,6 +50,9 @@ pub struct Row {
     /// The authority's name.
     #[serde(default)]
     pub local_authority: String,
+    /// The day the report was published, `dd/mm/yy` (blank in older files).
+    #[serde(default)]
+    pub publication_date: String,
     /// `short`, `standard`, or blank for the older SIF framework.
     pub inspection_framework: String,
     /// First on-site day, `dd/mm/yyyy`.

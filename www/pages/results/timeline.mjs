@@ -7,6 +7,7 @@ import {
   govButton,
   govWarning,
   govInput,
+  govRadios,
   errorText,
   tableCells,
   tagColour,
@@ -186,31 +187,36 @@ function assumptionsForm(app, pw, onChange) {
       "Each step above rests on figures from published sources or our own assumptions. Change them to see how the dates move.",
     ),
     (pw.assumptions ?? []).map((x) =>
-      govInput({
-        id: fieldId(`assumptions.${x.id}`),
-        name: fieldId(`assumptions.${x.id}`),
-        label: { text: x.label },
-        hint: {
-          nodes: [
-            `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
-            trustNote(x.tag),
-            sourceLink(x.source, "From: "),
-          ],
-        },
-        value: String(app.pathway.assumptions[x.id] ?? x.value),
-        type: "number",
-        inputmode: "decimal",
-        suffix: { text: x.unit },
-        errorMessage: errorText(problems.find((p) => p.field === `assumptions.${x.id}`)?.message),
-        attributes: { min: String(x.min), max: String(x.max), step: "any" },
-        onChange: (v) => {
-          const n = v.trim() === "" ? undefined : Number(v);
-          app.pathway.setAssumption(x.id, n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v);
-          onChange(fieldId(`assumptions.${x.id}`));
-        },
-        classes: "govuk-input--width-4",
-        autocomplete: "off",
-      }),
+      x.choices
+        ? settingRadios(app, x, problems, onChange)
+        : govInput({
+            id: fieldId(`assumptions.${x.id}`),
+            name: fieldId(`assumptions.${x.id}`),
+            label: { text: x.label },
+            hint: {
+              nodes: [
+                `Between ${x.min} and ${x.max} ${x.unit}. Default ${x.default}. `,
+                trustNote(x.tag),
+                sourceLink(x.source, "From: "),
+              ],
+            },
+            value: String(app.pathway.assumptions[x.id] ?? x.value),
+            type: "number",
+            inputmode: "decimal",
+            suffix: { text: x.unit },
+            errorMessage: errorText(problems.find((p) => p.field === `assumptions.${x.id}`)?.message),
+            attributes: { min: String(x.min), max: String(x.max), step: "any" },
+            onChange: (v) => {
+              const n = v.trim() === "" ? undefined : Number(v);
+              app.pathway.setAssumption(
+                x.id,
+                n === undefined || n === x.default ? undefined : Number.isFinite(n) ? n : v,
+              );
+              onChange(fieldId(`assumptions.${x.id}`));
+            },
+            classes: "govuk-input--width-4",
+            autocomplete: "off",
+          }),
     ),
     govButton({
       classes: "govuk-button--secondary",
@@ -222,6 +228,38 @@ function assumptionsForm(app, pw, onChange) {
       },
     }),
   );
+}
+
+/**
+ * A setting (an assumption with `choices`, such as which pre-election periods hold reports) as
+ * radios: one per whole value from `min`.
+ * @param {import("../../types/api").Assumption} x
+ */
+function settingRadios(app, x, problems, onChange) {
+  const id = fieldId(`assumptions.${x.id}`);
+  const current = Number(app.pathway.assumptions[x.id] ?? x.value);
+  return govRadios({
+    name: id,
+    idPrefix: id,
+    fieldset: { legend: { text: x.label, classes: "govuk-fieldset__legend--s" } },
+    hint: {
+      nodes: [
+        `Default: ${x.choices?.[x.default - x.min] ?? x.default}. `,
+        trustNote(x.tag),
+        sourceLink(x.source, "From: "),
+      ],
+    },
+    items: (x.choices ?? []).map((text, i) => ({ value: String(x.min + i), text })),
+    value: String(current),
+    errorMessage: errorText(problems.find((p) => p.field === `assumptions.${x.id}`)?.message),
+    onChange: (v) => {
+      const n = Number(v);
+      app.pathway.setAssumption(x.id, n === x.default ? undefined : n);
+      // Focus comes back to the radio chosen (govRadios' item ids: the prefix, then -2, -3, …).
+      const i = n - x.min;
+      onChange(i > 0 ? `${id}-${i + 1}` : id);
+    },
+  });
 }
 
 /** The timeline page. */
