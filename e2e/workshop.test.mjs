@@ -378,7 +378,8 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       assert.ok(b.lastRight <= b.boxRight + 1, `${mode} at ${width}: the last column ends at ${b.lastRight}`);
     }
     if (mode === "projector") {
-      // Projector mode looks on, and the chooser, Back and Remove are off the wall.
+      // Projector mode looks on, and the chooser, Back, Print, the downloads and Remove are off the
+      // wall: only the toggle that turns it off stays.
       await page.locator("body").click({ position: { x: 5, y: 5 } });
       const look = await page.locator("#projector-toggle").evaluate((b) => ({
         bg: getComputedStyle(b).backgroundColor,
@@ -386,7 +387,14 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       }));
       assert.equal(look.bg, "rgb(0, 0, 0)", "the button is filled when on");
       assert.match(look.text, /Projector mode: on/);
-      for (const id of ["#drop-zone", "#clear-files"])
+      for (const id of [
+        "#drop-zone",
+        "#workshop-files",
+        "#clear-files",
+        "#print-comparison",
+        "#export-docx",
+        "#export-xlsx",
+      ])
         assert.ok(!(await page.locator(id).isVisible()), `${id} is off the wall`);
       assert.equal(
         await page
@@ -398,6 +406,9 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       );
       await page.evaluate(() => scrollTo(0, 0));
       await page.screenshot({ path: join(ROOT_ARTIFACTS, `workshop-projector-top-${width}.png`) });
+    } else {
+      for (const id of ["#drop-zone", "#clear-files", "#print-comparison", "#export-docx", "#export-xlsx"])
+        assert.ok(await page.locator(id).isVisible(), `${id} is shown off the wall`);
     }
     // Ties and splits in words, not "1 of 3 graded at".
     const agreements = await page.locator("section[data-judgement] p[data-agreement]").allTextContents();

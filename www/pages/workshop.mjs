@@ -504,7 +504,8 @@ export function workshopComparePage(app, main) {
     const stem = `stocktake-workshop-${(result.scenario ?? "comparison").replace(/[^a-z0-9]+/gi, "-").toLowerCase()}-${app.today()}`;
     replace(
       body,
-      result.participants.length ? exportButtons(app, { result, stem }) : null,
+      // The downloads are the facilitator's, not the room's: off the wall in projector mode.
+      result.participants.length ? h("div", { class: "st-off-wall" }, exportButtons(app, { result, stem })) : null,
       workshopComparison(app, result, state.unreadable),
     );
   };
@@ -550,7 +551,8 @@ export function workshopComparePage(app, main) {
   });
   const projectorOn = () => app.mount.classList.contains("st-projector");
   // The button says whether the mode is on by its look as well as aria-pressed (a tick and "on"), so
-  // it reads as on once focus has left it; on the wall the chooser, Back and Remove are hidden.
+  // it reads as on once focus has left it; on the wall the chooser, Back, Print, the downloads and
+  // Remove are hidden, and only this button stays to turn the mode off.
   const toggle = govButton({
     text: "Projector mode",
     id: "projector-toggle",
@@ -582,7 +584,7 @@ export function workshopComparePage(app, main) {
       { class: "govuk-button-group st-no-print" },
       toggle,
       govButton({
-        classes: "govuk-button--secondary",
+        classes: "govuk-button--secondary st-off-wall",
         text: "Print",
         id: "print-comparison",
         onClick: () => window.print(),
