@@ -119,6 +119,8 @@ test("framed where third-party storage is blocked: the start page says nothing i
   assert.match(await banner.textContent(), /inside another site's page.*not even the name of your file/);
   assert.match(await frame.locator("#open-last-hint").textContent(), /cannot remember which file/);
   await screenshot(page, "filefirst-framed-start");
+  await frame.locator("#open-last").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "filefirst-framed-open-last.png") });
 
   const area = await completeFirstArea(frame, "Fileshire");
   const saved = await saveToFile(page, frame);
