@@ -174,7 +174,15 @@ test("where only sessionStorage works, the last file's name is remembered in the
     ["stocktake:last-file"],
     "only the name is kept, never the work",
   );
+  // "Clear everything from this device" forgets the name too.
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("clear"));
+  await page.locator("#confirm-clear").click();
+  await page.locator("#open-last-hint").waitFor();
+  assert.match(await shadowText(page, "#open-last-hint"), /cannot remember which file/);
+  assert.deepEqual(
+    await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("stocktake:"))),
+    [],
+  );
   assert.deepEqual(errors, []);
-  await page.evaluate(() => document.querySelector("stocktake-app").app.go("start"));
   assert.deepEqual(await axe(page), []); // last: axe's own style shows as a CSP console error
 });

@@ -353,7 +353,7 @@ export function startPage(app, main) {
     fileGroup,
     workshopStartSection(app),
     peerStartSection(app),
-    app.a || app.store.available
+    app.a || app.store.available || app.nameStore?.read("last-file")
       ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear"))
       : null,
     h(

@@ -430,6 +430,7 @@ export class App {
   clearEverything() {
     this.cancelSave();
     this.store.clearAll();
+    this.lastFileName = null;
     this.a = null;
     this.scored = null;
     this.reviewed = null;
