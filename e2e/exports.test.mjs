@@ -452,10 +452,11 @@ test("the facilitator's workshop comparison exports as a Word document and a wor
   // Two participants' files of the same scenario.
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("workshop-compare"));
   await onPage(page, "workshop-compare");
-  const files = await page.evaluate(() => {
+  const { files, notes, first, labels } = await page.evaluate(() => {
     const app = document.querySelector("stocktake-app").app;
     const s = app.core.scenarios()[0];
     const full = app.workshopCore.scenario(s.id);
+    const fw0 = app.fw(full.participantStart.framework);
     const make = (name, level) => {
       const a = JSON.parse(JSON.stringify(full.participantStart));
       a.participant = name;
@@ -463,7 +464,12 @@ test("the facilitator's workshop comparison exports as a Word document and a wor
       for (const area of fw.areas) for (const st of area.statements) a.answers[st.id] = { level, evidence: [] };
       return JSON.stringify(a);
     };
-    return [make('=HYPERLINK("http://x","y")', "good"), make("Ann <w:p>", "requires_improvement")];
+    return {
+      files: [make('=HYPERLINK("http://x","y")', "good"), make("Ann <w:p>", "requires_improvement")],
+      notes: full.facilitator,
+      first: { area: fw0.areas[0].name, statement: fw0.areas[0].statements[0].text },
+      labels: [app.levelLabel("good"), app.levelLabel("requires_improvement")],
+    };
   });
   const dir = join(work, "workshop-in");
   await mkdir(dir, { recursive: true });
@@ -485,8 +491,45 @@ test("the facilitator's workshop comparison exports as a Word document and a wor
   for (const s of ["Where participants disagree most", "Projected judgements", "Statement by statement", "Ann <w:p>"])
     assert.ok(text.includes(s), `workshop Word: ${s}`);
   assert.ok(text.includes('=HYPERLINK("http://x","y")'));
+  // The facilitator notes: the summary, each judgement's likely grade and why, the traps.
+  const blocks = await readDocxBlocks(docx, "exports-workshop-blocks");
+  const at = (heading) => blocks.findIndex((b) => b.type === "h" && b.text === heading);
+  assert.ok(at("Facilitator notes") >= 0, "a Facilitator notes section");
+  assert.ok(at("Facilitator notes") < at("Where participants disagree most"), "before the figures");
+  assert.ok(blocks.some((b) => b.type === "p" && b.text === notes.summary.replace(/\s+/g, " ").trim()));
+  const likely = blocks.find((b) => b.type === "table" && b.rows[0].join("|") === "Judgement|Likely grade|Why");
+  assert.ok(likely, "the likely grades table");
+  assert.deepEqual(
+    likely.rows.slice(1).map((r) => r[2]),
+    notes.judgements.map((j) => j.why.replace(/\s+/g, " ").trim()),
+  );
+  for (const trap of notes.traps) assert.ok(text.includes(trap), `trap: ${trap}`);
+  // Who answered what: participants by statements, each cell the level given, with agreement and spread.
+  assert.ok(at("Who answered what") > at("Statement by statement"));
+  const grid = blocks.filter(
+    (b) =>
+      b.type === "table" &&
+      b.rows[0].join("|") === 'Statement|=HYPERLINK("http://x","y")|Ann <w:p>|Agreement|Spread|Reference',
+  );
+  assert.ok(grid.length >= 4, `a grid per area (${grid.length})`);
+  assert.ok(text.includes(`Who answered what: ${first.area}`), "the first area's grid is captioned");
+  const [statement, ...cells] = grid[0].rows[1];
+  assert.equal(statement, first.statement);
+  assert.deepEqual(cells.slice(0, 4), [...labels, "50%", "1"]);
+  for (const t of grid) for (const row of t.rows.slice(1)) assert.deepEqual(row.slice(1, 5), [...labels, "50%", "1"]);
   const { sheets, fods } = await readXlsx(xlsx, "exports-workshop-xlsx");
-  assert.deepEqual(Object.keys(sheets).sort(), ["Judgements", "Participants", "Statements"]);
+  assert.deepEqual(Object.keys(sheets).sort(), ["Judgements", "Participants", "Statements", "Who answered what"]);
+  const who = sheets["Who answered what"];
+  assert.deepEqual(who[0].slice(3), [
+    '=HYPERLINK("http://x","y")',
+    "Ann <w:p>",
+    "Agreement",
+    "Spread (grades)",
+    "Reference",
+  ]);
+  assert.equal(who[1][2], first.statement);
+  assert.deepEqual(who[1].slice(3, 5), labels);
+  assert.equal(who.length - 1, sheets.Statements.length - 1, "a row per statement");
   assert.ok(sheets.Participants.flat().includes('=HYPERLINK("http://x","y")'));
   assert.ok(odsTypesOf(fods, '=HYPERLINK("http://x","y")').every((t) => t === "string"));
   assert.ok(!/table:formula=/.test(fods));

@@ -378,7 +378,8 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       assert.ok(b.lastRight <= b.boxRight + 1, `${mode} at ${width}: the last column ends at ${b.lastRight}`);
     }
     if (mode === "projector") {
-      // Projector mode looks on, and the chooser, Back and Remove are off the wall.
+      // Projector mode looks on, and the chooser, Back, Print, the downloads and Remove are off the
+      // wall: only the toggle that turns it off stays.
       await page.locator("body").click({ position: { x: 5, y: 5 } });
       const look = await page.locator("#projector-toggle").evaluate((b) => ({
         bg: getComputedStyle(b).backgroundColor,
@@ -386,7 +387,14 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       }));
       assert.equal(look.bg, "rgb(0, 0, 0)", "the button is filled when on");
       assert.match(look.text, /Projector mode: on/);
-      for (const id of ["#drop-zone", "#clear-files"])
+      for (const id of [
+        "#drop-zone",
+        "#workshop-files",
+        "#clear-files",
+        "#print-comparison",
+        "#export-docx",
+        "#export-xlsx",
+      ])
         assert.ok(!(await page.locator(id).isVisible()), `${id} is off the wall`);
       assert.equal(
         await page
@@ -398,6 +406,9 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
       );
       await page.evaluate(() => scrollTo(0, 0));
       await page.screenshot({ path: join(ROOT_ARTIFACTS, `workshop-projector-top-${width}.png`) });
+    } else {
+      for (const id of ["#drop-zone", "#clear-files", "#print-comparison", "#export-docx", "#export-xlsx"])
+        assert.ok(await page.locator(id).isVisible(), `${id} is shown off the wall`);
     }
     // Ties and splits in words, not "1 of 3 graded at".
     const agreements = await page.locator("section[data-judgement] p[data-agreement]").allTextContents();
@@ -445,6 +456,49 @@ test("the comparison's tables stay on screen at 1280 px and in projector mode at
   }
 
   assert.deepEqual(scrolledSomewhere, [], "no table scrolls sideways (issue 29.5)");
+
+  // Who answered what, folded until the facilitator opens it: participants by statements, each cell
+  // the level in that participant's file, as the Word document has it.
+  if ((await page.locator("#projector-toggle").getAttribute("aria-pressed")) === "true")
+    await page.locator("#projector-toggle").click();
+  const grid = page.locator("#answers-grid");
+  assert.equal(await grid.getAttribute("open"), null, "folded at first");
+  await grid.locator("summary").click();
+  await page.locator("#facilitator-notes summary").click();
+  const firstGrid = await grid
+    .locator("table")
+    .first()
+    .evaluate((t) => ({
+      caption: t.caption.textContent,
+      head: [...t.tHead.rows[0].cells].map((c) => c.textContent),
+      rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent)),
+    }));
+  const parsed = files.map((f) => JSON.parse(f.text));
+  const area = await page.evaluate(
+    (framework) => document.querySelector("stocktake-app").app.fw(framework).areas[0],
+    parsed[0].framework,
+  );
+  assert.equal(firstGrid.caption, `Who answered what: ${area.name}`);
+  assert.deepEqual(firstGrid.head, ["Statement", "Asha", "Ben", "Carys", "Agreement", "Spread", "Reference"]);
+  assert.equal(firstGrid.rows.length, area.statements.length);
+  const label = (id) => page.evaluate((id) => document.querySelector("stocktake-app").app.levelLabel(id), id);
+  for (const [i, st] of area.statements.entries()) {
+    assert.equal(firstGrid.rows[i][0], st.text);
+    for (const [p, file] of parsed.entries())
+      assert.equal(firstGrid.rows[i][1 + p], await label(file.answers[st.id]?.level ?? null), `${st.id}, ${p}`);
+  }
+  const notes = await page.locator("#facilitator-notes").textContent();
+  assert.match(notes, /The traps/);
+  assert.match(notes, /Likely grade/);
+  await page.locator("#answers-grid").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ROOT_ARTIFACTS, "workshop-answers-grid.png") });
+  // Print opens what is folded, and folds it again afterwards.
+  await grid.locator("summary").click();
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await grid.getAttribute("open"), "", "print opens the grid");
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.equal(await grid.getAttribute("open"), null, "and folds it again");
+  await grid.locator("summary").click(); // open for axe, below
 
   // Print (A4 portrait, 794 px at 96 dpi), from projector mode as a facilitator would: every column is
   // inside its box and nothing is clipped.

@@ -35,10 +35,14 @@ export function saveAssessmentFile(app) {
   if (!app.a) return;
   const name = `${fileStem(app)}.json`;
   downloadText(app, name, `${JSON.stringify(app.a, null, 2)}\n`, "application/json");
-  app.savedToFile();
+  app.savedToFile(name);
   app.showNotice(
     "Your self-evaluation has been saved to a file",
-    `Your browser has saved it as ${name}, usually in your Downloads folder. Open it from the start page to carry on.`,
+    `Your browser has saved it as ${name}, usually in your Downloads folder. ${
+      app.fileFirst
+        ? "This browser keeps nothing here: after the page reloads, choose \u201cOpen your last file\u201d on the start page and pick it."
+        : "Open it from the start page to carry on."
+    }`,
   );
 }
 
@@ -129,8 +133,9 @@ export async function openAssessmentText(app, text, passphrase) {
 export async function saveProtectedFile(app, passphrase) {
   if (!app.a) return;
   const text = await encryptText(`${JSON.stringify(app.a, null, 2)}\n`, passphrase);
-  downloadText(app, `${fileStem(app)}-protected.json`, `${text}\n`, "application/json");
-  app.savedToFile();
+  const name = `${fileStem(app)}-protected.json`;
+  downloadText(app, name, `${text}\n`, "application/json");
+  app.savedToFile(name);
 }
 
 /**

@@ -360,9 +360,9 @@ export function exportButtons(app, workshop = null, custom = null) {
   const status = h("p", { class: "govuk-body-s st-export-status", role: "status", id: "export-status" });
   const stem = () => custom?.stem ?? (workshop ? workshop.stem : fileStem(app));
   const doc = () =>
-    custom ? custom.doc() : workshop ? workshopDocument(app, workshop.result) : selfEvaluationDocument(app);
+    custom ? custom.doc() : workshop ? workshopDocument(app, workshop.result, workshop) : selfEvaluationDocument(app);
   const book = () =>
-    custom ? custom.book() : workshop ? workshopWorkbook(app, workshop.result) : selfEvaluationWorkbook(app);
+    custom ? custom.book() : workshop ? workshopWorkbook(app, workshop.result, workshop) : selfEvaluationWorkbook(app);
   return h(
     "div",
     { class: "st-no-print st-exports" },

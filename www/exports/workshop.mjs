@@ -5,8 +5,69 @@ import { list, p, h2, table } from "./blocks.mjs";
 
 const WORKSHOP_COLUMNS = ["outstanding", "good", "requires_improvement", "inadequate", "not_known", "unanswered"];
 
-/** The facilitator's comparison (compareParticipants from the workshop core) as a Word document. */
-export function workshopDocument(app, result) {
+/**
+ * The scenario's notes for the facilitator (what an inspector would likely conclude, and why; the
+ * traps) as blocks: the comparison page (folded away), print and the Word document.
+ */
+export function facilitatorBlocks(app, scenario) {
+  const f = scenario.facilitator;
+  const name = (id) => app.fw(scenario.framework)?.judgements?.find((j) => j.id === id)?.name ?? id;
+  return [
+    p(f.summary),
+    table(
+      "What an inspector would likely conclude",
+      ["Judgement", "Likely grade", "Why"],
+      f.judgements.map((j) => [name(j.id), app.levelLabel(f.expected[j.id]), j.why]),
+      [22, 18, 60],
+    ),
+    h2("The traps"),
+    list(f.traps),
+  ];
+}
+
+/**
+ * Who answered what: for each area a table of statements by participants, each cell the level that
+ * participant gave (from their own file: domain/answers-grid.mjs), with the core's agreement, spread
+ * and reference level for the statement.
+ * @param {{ label: string, levels: Record<string, string> | null }[]} answers
+ */
+export function answersGridBlocks(app, result, answers) {
+  const fw = result.framework ? app.fw(result.framework) : null;
+  const byId = new Map((result.statements ?? []).map((s) => [s.id, s]));
+  const pct = (x) => (x == null ? "–" : `${Math.round(x * 100)}%`);
+  const cell = (levels, id) => (levels ? app.levelLabel(levels[id] ?? null) : "–");
+  const each = answers.length ? 41 / answers.length : 0;
+  return (fw?.areas ?? []).flatMap((area) => {
+    const rows = area.statements.map((s) => byId.get(s.id)).filter(Boolean);
+    return rows.length
+      ? [
+          table(
+            `Who answered what: ${area.name}`,
+            ["Statement", ...answers.map((a) => a.label), "Agreement", "Spread", "Reference"],
+            rows.map((s) => [
+              s.text,
+              ...answers.map((a) => cell(a.levels, s.id)),
+              pct(s.agreement),
+              s.spread == null ? "–" : String(s.spread),
+              s.reference ? app.levelLabel(s.reference) : "–",
+            ]),
+            [26, ...answers.map(() => each), 11, 8, 14],
+          ),
+        ]
+      : [];
+  });
+}
+
+/** The words above the grid of who answered what, on the page and in the Word document. */
+export const GRID_INTRO =
+  "Each participant's answer to each statement, from their own file, with the group's agreement (the share at the most common level) and spread (grades between the lowest and highest answer, not counting not known).";
+
+/**
+ * The facilitator's comparison (compareParticipants from the workshop core) as a Word document.
+ * `extra`: the scenario in full (for the facilitator notes) and who answered what (answersGridBlocks).
+ */
+export function workshopDocument(app, result, extra = {}) {
+  const { scenario = null, answers = [] } = extra;
   const fw = result.framework ? app.fw(result.framework) : null;
   const byId = new Map((result.statements ?? []).map((s) => [s.id, s]));
   const label = (g) => (g ? app.levelLabel(g) : "Not enough answered");
@@ -28,6 +89,7 @@ export function workshopDocument(app, result) {
         heading: "Participants",
         blocks: [list(result.participants.map((x) => (x.participant ? `${x.participant} (${x.name})` : x.name)))],
       },
+      ...(scenario ? [{ heading: "Facilitator notes", blocks: facilitatorBlocks(app, scenario) }] : []),
       {
         heading: "Where participants disagree most",
         blocks: [
@@ -82,12 +144,25 @@ export function workshopDocument(app, result) {
             : [];
         }),
       },
+      ...(answers.length
+        ? [
+            {
+              heading: "Who answered what",
+              landscape: true,
+              blocks: [p(GRID_INTRO), ...answersGridBlocks(app, result, answers)],
+            },
+          ]
+        : []),
     ],
   };
 }
 
-/** The facilitator's comparison as a workbook: judgements by participant, statements with their counts. */
-export function workshopWorkbook(app, result) {
+/**
+ * The facilitator's comparison as a workbook: judgements by participant, statements with their
+ * counts, and who answered what (`extra.answers`, as for workshopDocument).
+ */
+export function workshopWorkbook(app, result, extra = {}) {
+  const { answers = [] } = extra;
   const fw = result.framework ? app.fw(result.framework) : null;
   const areaOf = new Map();
   for (const area of fw?.areas ?? []) for (const s of area.statements) areaOf.set(s.id, area.name);
@@ -138,6 +213,31 @@ export function workshopWorkbook(app, result) {
           result.disagreements.includes(s.id) ? "Yes" : "No",
         ]),
       },
+      ...(answers.length
+        ? [
+            {
+              name: "Who answered what",
+              columns: [
+                { header: "Area", width: 24 },
+                { header: "Statement id", width: 14 },
+                { header: "Statement", width: 60 },
+                ...answers.map((a) => ({ header: a.label, width: 18 })),
+                { header: "Agreement", type: "percent", width: 11 },
+                { header: "Spread (grades)", type: "number", width: 10 },
+                { header: "Reference", width: 20 },
+              ],
+              rows: (result.statements ?? []).map((s) => [
+                areaOf.get(s.id) ?? "",
+                s.id,
+                s.text,
+                ...answers.map((a) => (a.levels ? app.levelLabel(a.levels[s.id] ?? null) : "")),
+                s.agreement ?? null,
+                s.spread ?? null,
+                s.reference ? app.levelLabel(s.reference) : "",
+              ]),
+            },
+          ]
+        : []),
       {
         name: "Participants",
         columns: [

@@ -14,6 +14,7 @@ import {
 import { formatDateShort } from "../ui/format.mjs";
 import { FAMILY_GROUPS, familyOf } from "../domain/family.mjs";
 import { frameworkNotices } from "../ui/sources.mjs";
+import { fileFirstBanner, openLastFile } from "./file-first.mjs";
 
 /** Opening files (files.mjs) is not needed to show the start page, so it loads after it. */
 const files = (app) => app.withModule("files", (f) => f);
@@ -76,6 +77,7 @@ export function startPage(app, main) {
   let openedName = "";
   const open = (assessment) => {
     app.load(assessment);
+    app.rememberFile(openedName);
     app.go("tasks", {}, { notice: ["Your self-evaluation has been opened", `From the file ${openedName}.`] });
   };
   // Work changed since it was last saved to a file is not replaced without asking (save it first?).
@@ -238,6 +240,7 @@ export function startPage(app, main) {
   put(
     main,
     errorSlot,
+    fileFirstBanner(app),
     h("h1", { class: "govuk-heading-xl" }, "Stocktake: your inspection self-evaluation"),
     h(
       "p",
@@ -329,24 +332,28 @@ export function startPage(app, main) {
             }),
           ),
         ]
-      : h(
-          "button",
-          {
-            type: "button",
-            class: "govuk-button govuk-button--start",
-            "data-module": "govuk-button",
-            id: "start-new",
-            onclick: () => {
-              app.begin(chosen);
-              app.go("about");
+      : [
+          // Where nothing is kept, the last file is the way back to the work: first, in one step.
+          openLastFile(app, () => fileInput.click()),
+          h(
+            "button",
+            {
+              type: "button",
+              class: app.fileFirst ? "govuk-button govuk-button--secondary" : "govuk-button govuk-button--start",
+              "data-module": "govuk-button",
+              id: "start-new",
+              onclick: () => {
+                app.begin(chosen);
+                app.go("about");
+              },
             },
-          },
-          "Start a new self-evaluation",
-        ),
+            "Start a new self-evaluation",
+          ),
+        ],
     fileGroup,
     workshopStartSection(app),
     peerStartSection(app),
-    app.a || app.store.available
+    app.a || app.store.available || app.nameStore?.read("last-file")
       ? h("p", { class: "govuk-body" }, app.link("Clear everything from this device", "clear"))
       : null,
     h(

@@ -6,8 +6,10 @@
 // render); this module only renders them.
 import { h, replace, put } from "../ui/dom.mjs";
 import { govButton, govInput, govTableScroll, govTag, govWarning } from "../ui/govuk.mjs";
-import { exportButtons } from "../exports/report.mjs";
+import { blocksToHtml, exportButtons } from "../exports/report.mjs";
+import { GRID_INTRO, answersGridBlocks, facilitatorBlocks } from "../exports/workshop.mjs";
 import { splitText } from "../domain/splits.mjs";
+import { participantAnswers } from "../domain/answers-grid.mjs";
 
 /** Largest file the comparison reads, in bytes (a saved self-evaluation is far smaller). */
 const WORKSHOP_MAX_BYTES = 5 * 1024 * 1024;
@@ -331,49 +333,54 @@ function workshopStatementTable(app, area, rows) {
   );
 }
 
-/** The facilitator's notes for the scenario, folded away so they can be revealed when wanted. */
+/**
+ * The facilitator's notes for the scenario, folded away so they can be revealed when wanted: the same
+ * blocks as the Word document's "Facilitator notes" (exports/workshop.mjs). Print opens them.
+ */
 function workshopFacilitatorNotes(app, scenario) {
   if (!scenario) return null;
-  const f = scenario.facilitator;
-  const name = (id) => app.fw(scenario.framework)?.judgements?.find((j) => j.id === id)?.name ?? id;
   return h(
     "details",
-    { class: "govuk-details", id: "facilitator-notes" },
+    { class: "govuk-details st-print-open", id: "facilitator-notes" },
     h(
       "summary",
       { class: "govuk-details__summary" },
       h("span", { class: "govuk-details__summary-text" }, "Facilitator notes: what an inspector would likely conclude"),
     ),
+    h("div", { class: "govuk-details__text" }, blocksToHtml(facilitatorBlocks(app, scenario), 1, "Facilitator notes")),
+  );
+}
+
+/**
+ * Who answered what, folded away (it names each participant's answers, so the facilitator chooses
+ * whether the wall shows it): the same blocks as the Word document's section. Print opens it.
+ */
+function workshopAnswersGrid(app, result, answers) {
+  if (!answers.length) return null;
+  return h(
+    "details",
+    { class: "govuk-details st-print-open", id: "answers-grid" },
+    h(
+      "summary",
+      { class: "govuk-details__summary" },
+      h(
+        "span",
+        { class: "govuk-details__summary-text" },
+        "Who answered what: each participant's answer to each statement",
+      ),
+    ),
     h(
       "div",
       { class: "govuk-details__text" },
-      h("p", { class: "govuk-body" }, f.summary),
-      h(
-        "dl",
-        { class: "govuk-summary-list" },
-        f.judgements.map((j) =>
-          h(
-            "div",
-            { class: "govuk-summary-list__row govuk-summary-list__row--no-actions" },
-            h("dt", { class: "govuk-summary-list__key" }, name(j.id), ": ", app.levelLabel(f.expected[j.id])),
-            h("dd", { class: "govuk-summary-list__value" }, j.why),
-          ),
-        ),
-      ),
-      h("h2", { class: "govuk-heading-s" }, "The traps"),
-      h(
-        "ul",
-        { class: "govuk-list govuk-list--bullet" },
-        f.traps.map((t) => h("li", {}, t)),
-      ),
+      h("p", { class: "govuk-body" }, GRID_INTRO),
+      blocksToHtml(answersGridBlocks(app, result, answers), 1, "Who answered what"),
     ),
   );
 }
 
-/** Renders a comparison result from the core. */
-function workshopComparison(app, result, unreadable) {
+/** Renders a comparison result from the core, with the scenario in full and who answered what. */
+function workshopComparison(app, result, unreadable, scenario, answers) {
   const invalid = [...unreadable, ...(result.invalid ?? [])];
-  const scenario = result.scenario ? workshopScenario(app, result.scenario) : null;
   const fw = result.framework ? app.fw(result.framework) : null;
   const byId = new Map((result.statements ?? []).map((s) => [s.id, s]));
   const count = result.participants.length;
@@ -461,6 +468,7 @@ function workshopComparison(app, result, unreadable) {
               workshopStatementTable(app, area, area.statements.map((s) => byId.get(s.id)).filter(Boolean)),
             ),
           ),
+          workshopAnswersGrid(app, result, answers),
         ]
       : null,
   ];
@@ -479,6 +487,22 @@ export function workshopComparePage(app, main) {
   const state = comparing.get(app);
   // Projector mode belongs to this view only: leaving it for another page turns it off.
   app.onLeave((next) => next !== "workshop-compare" && app.mount.classList.remove("st-projector"));
+  // Print says what the Word document says: the folded notes and grid print open, then fold again.
+  let folded = [];
+  const openForPrint = () => {
+    folded = [...main.querySelectorAll("details.st-print-open:not([open])")];
+    for (const d of folded) d.open = true;
+  };
+  const foldAfterPrint = () => {
+    for (const d of folded) d.open = false;
+    folded = [];
+  };
+  window.addEventListener("beforeprint", openForPrint);
+  window.addEventListener("afterprint", foldAfterPrint);
+  app.onLeave(() => {
+    window.removeEventListener("beforeprint", openForPrint);
+    window.removeEventListener("afterprint", foldAfterPrint);
+  });
   const body = h("div", { id: "compare-participants" });
   const status = h("p", { class: "govuk-visually-hidden", role: "status", id: "compare-status" });
   const render = () => {
@@ -502,10 +526,15 @@ export function workshopComparePage(app, main) {
       `Compared ${result.participants.length} participants' files${skipped ? `; ${skipped} not compared` : ""}.`,
     );
     const stem = `stocktake-workshop-${(result.scenario ?? "comparison").replace(/[^a-z0-9]+/gi, "-").toLowerCase()}-${app.today()}`;
+    const scenario = result.scenario ? workshopScenario(app, result.scenario) : null;
+    const answers = participantAnswers(app.core, state.files, result);
     replace(
       body,
-      result.participants.length ? exportButtons(app, { result, stem }) : null,
-      workshopComparison(app, result, state.unreadable),
+      // The downloads are the facilitator's, not the room's: off the wall in projector mode.
+      result.participants.length
+        ? h("div", { class: "st-off-wall" }, exportButtons(app, { result, stem, scenario, answers }))
+        : null,
+      workshopComparison(app, result, state.unreadable, scenario, answers),
     );
   };
   const add = async (list) => {
@@ -550,7 +579,8 @@ export function workshopComparePage(app, main) {
   });
   const projectorOn = () => app.mount.classList.contains("st-projector");
   // The button says whether the mode is on by its look as well as aria-pressed (a tick and "on"), so
-  // it reads as on once focus has left it; on the wall the chooser, Back and Remove are hidden.
+  // it reads as on once focus has left it; on the wall the chooser, Back, Print, the downloads and
+  // Remove are hidden, and only this button stays to turn the mode off.
   const toggle = govButton({
     text: "Projector mode",
     id: "projector-toggle",
@@ -582,7 +612,7 @@ export function workshopComparePage(app, main) {
       { class: "govuk-button-group st-no-print" },
       toggle,
       govButton({
-        classes: "govuk-button--secondary",
+        classes: "govuk-button--secondary st-off-wall",
         text: "Print",
         id: "print-comparison",
         onClick: () => window.print(),

@@ -9,7 +9,7 @@
 // modules.mjs, the addresses router.mjs, the header and service navigation navigation.mjs; they reach the shell only through the
 // methods below (set, load, begin, watch, go, link, title, saveExtra, onClear, onLeave …).
 import { h, inPage, replace } from "../ui/dom.mjs";
-import { openStore } from "./storage.mjs";
+import { openNameStore, openStore } from "./storage.mjs";
 import { cloneJson, newAssessment, setPath } from "../domain/state.mjs";
 import { formatClock, todayLondon, warmFormats } from "../ui/format.mjs";
 import { govBanner, govButton } from "../ui/govuk.mjs";
@@ -53,6 +53,9 @@ export class App {
     this.loadRecord = loadRecord;
     this.config = config;
     this.store = openStore(config.storage);
+    // File-first mode (the store refused): the last file's name, in memory and where it can be kept.
+    this.nameStore = openNameStore(config.storage, this.store);
+    this.lastFileName = null;
     /** @type {FrameworkSummary[]} */
     this.frameworks = core.frameworks();
     /** The core's file limits and format: { maxFileBytes, maxNotes, maxText, format, encryptedFormat, formatVersion }. */
@@ -241,9 +244,27 @@ export class App {
     this.changedSinceFile = false;
   }
 
-  /** Notes that the work has just been saved to a file (files.mjs). */
-  savedToFile() {
+  /** Notes that the work has just been saved to a file called `name` (files.mjs). */
+  savedToFile(name) {
     this.changedSinceFile = false;
+    if (name) this.rememberFile(name);
+  }
+
+  /** True when this browser keeps nothing of the work: it lives in files (pages/file-first.mjs). */
+  get fileFirst() {
+    return !this.store.available;
+  }
+
+  /** Remembers the name of the file last saved or opened, for "Open your last file". */
+  rememberFile(name) {
+    this.lastFileName = name;
+    this.nameStore?.write("last-file", name);
+  }
+
+  /** The file last saved or opened: { name (null when not known), kept: whether the name outlives a reload }. */
+  lastFile() {
+    const kept = this.nameStore?.read("last-file");
+    return { name: this.lastFileName ?? (typeof kept === "string" ? kept : null), kept: !!this.nameStore };
   }
 
   /**
@@ -426,6 +447,7 @@ export class App {
   clearEverything() {
     this.cancelSave();
     this.store.clearAll();
+    this.lastFileName = null;
     this.a = null;
     this.scored = null;
     this.reviewed = null;

@@ -59,6 +59,19 @@ export function openStore(kind) {
   };
 }
 
+/**
+ * Where the name of the last file saved or opened is kept when the work itself cannot be (file-first
+ * mode): this tab's sessionStorage, which a browser may allow where it refuses localStorage. Null
+ * when that is refused too (Chromium blocking third-party storage refuses both, and IndexedDB, the
+ * Cache API and cookies), when the work is kept anyway, or when the host page asks that nothing be
+ * kept (data-storage="none"). Only the name is kept, never the file.
+ */
+export function openNameStore(kind, store) {
+  if (kind === "none" || store.available) return null;
+  const session = openStore("session");
+  return session.available ? session : null;
+}
+
 function safeArea(kind) {
   try {
     return kind === "session" ? window.sessionStorage : window.localStorage;
