@@ -147,3 +147,40 @@ test("no page module is over 500 lines unless DESIGN.md gives the reason", () =>
     .filter(([file, n]) => n > 500 && !allowed.has(file));
   assert.deepEqual(long, []);
 });
+
+/**
+ * Module-level state other than `app.feature` (DESIGN.md, "Feature state"): a top-level `let` or
+ * `var`, or a `WeakMap` keyed by app. Each allowed one is state that is not a feature's, with its
+ * reason.
+ */
+const MODULE_STATE_ALLOWED = new Map([
+  // The window's listeners (asking before leaving, keeping on pagehide) are registered once per
+  // window, for whichever app last showed a review.
+  ["pages/peer/review.mjs", ["registered", "current"]],
+  // The loaders' promises: each chunk and the wasm are fetched once per page, for every app on it.
+  [
+    "stocktake.mjs",
+    ["coreReady", "wasmExports", "workshopReady", "exportersReady", "toolsReady", "toolsAttempts", "recordReady"],
+  ],
+]);
+
+/** A module's top-level `let`/`var` names, and whether it makes a WeakMap. */
+export function moduleState(text) {
+  const names = [...text.matchAll(/^(?:let|var)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  return { names, weakMap: /new WeakMap\s*\(/.test(text) };
+}
+
+test("what a feature keeps in memory is kept with app.feature: no other module-level state", () => {
+  const found = [];
+  for (const file of modules()) {
+    const { names, weakMap } = moduleState(readFileSync(join(www, file), "utf8"));
+    const allowed = MODULE_STATE_ALLOWED.get(file) ?? [];
+    for (const n of names) if (!allowed.includes(n)) found.push(`${file}: let ${n}`);
+    if (weakMap) found.push(`${file}: a WeakMap`);
+  }
+  assert.deepEqual(found, []);
+  assert.deepEqual(moduleState("let a = 1;\n  let inner = 2;\nvar b;\nconst m = new WeakMap();\n"), {
+    names: ["a", "b"],
+    weakMap: true,
+  });
+});

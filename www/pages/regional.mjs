@@ -26,10 +26,14 @@ import { familyOf } from "../domain/family.mjs";
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
-/** The packs loaded, `{ file, pack }`, and the files left out, `{ file, text }` (one sentence each). */
-let loaded = [];
-let unreadable = [];
-let registered = false;
+/**
+ * What the page keeps in memory for this app (`app.feature`): the packs loaded, `{ file, pack }`;
+ * the files left out, `{ file, text }` (one sentence each); the region the reader chose (null: the
+ * packs' own, `packsRegion`); the reader's name. Never kept on the device: packs are other
+ * authorities' candid views.
+ */
+const stateOf = (app) =>
+  app.feature("regional", () => ({ loaded: [], unreadable: [], chosenRegion: null, reader: "" }));
 
 const NEW_COPY = "Ask the authority that sent it for a new copy.";
 const CHOOSE_PACK = "Choose the peer challenge pack the authority saved for you.";
@@ -59,8 +63,8 @@ const REASONS = {
 };
 
 /** Notes that `file` could not be read, for the reason coded `code` (a key of REASONS). */
-function cannotRead(file, code) {
-  unreadable.push({ file: file.name, text: `${file.name} could not be read: ${REASONS[code] ?? REASONS.damaged}` });
+function cannotRead(st, file, code) {
+  st.unreadable.push({ file: file.name, text: `${file.name} could not be read: ${REASONS[code] ?? REASONS.damaged}` });
 }
 
 /**
@@ -68,53 +72,50 @@ function cannotRead(file, code) {
  * core's framework summaries: the picture compares local authorities, so a pack whose
  * self-evaluation follows a provider framework (SCCIF) is left out, saying so.
  */
-export async function addFiles(files, passphrase, frameworks) {
+async function addFiles(st, files, passphrase, frameworks) {
   for (const file of files) {
     // A file loaded again (with the passphrase, say) is reported by this load alone.
-    unreadable = unreadable.filter((u) => u.file !== file.name);
+    st.unreadable = st.unreadable.filter((u) => u.file !== file.name);
     if (file.size > MAX_PACK_BYTES) {
-      cannotRead(file, "too_big");
+      cannotRead(st, file, "too_big");
       continue;
     }
     let text;
     try {
       text = await file.text();
     } catch {
-      cannotRead(file, "unreadable");
+      cannotRead(st, file, "unreadable");
       continue;
     }
     const opened = await openPeerText(text, passphrase || null);
     if (opened.needsPassphrase && !passphrase) {
-      cannotRead(file, "needs_passphrase");
+      cannotRead(st, file, "needs_passphrase");
       continue;
     }
     if (opened.problem) {
-      cannotRead(file, opened.code);
+      cannotRead(st, file, opened.code);
       continue;
     }
     const { pack, code } = readPack(opened.value);
     if (!pack) {
-      cannotRead(file, code);
+      cannotRead(st, file, code);
       continue;
     }
     const fw = frameworks.find((f) => f.id === pack.assessment.framework);
-    if (!fw) cannotRead(file, "unknown_framework");
+    if (!fw) cannotRead(st, file, "unknown_framework");
     else if (familyOf(fw) !== "ilacs")
-      unreadable.push({
+      st.unreadable.push({
         file: file.name,
         text: `${file.name} was not counted: it is a self-evaluation against ${fw.name}. The regional picture compares local authorities' ILACS self-evaluations.`,
       });
-    else loaded.push({ file: file.name, pack });
+    else st.loaded.push({ file: file.name, pack });
   }
 }
 
-/** The region the reader chose, or null for the packs' own (packsRegion); the reader's name. */
-let chosenRegion = null;
-let reader = "";
-
 /** Everything the page shows, as data (also what the files hold). */
 function picture(app, record, figures) {
-  const { kept, duplicates } = onePerAuthority(loaded, record);
+  const st = stateOf(app);
+  const { kept, duplicates } = onePerAuthority(st.loaded, record);
   const fw = app.fw(kept[0]?.pack.assessment.framework);
   const rows = kept.map((e) => {
     let scored = null;
@@ -130,7 +131,7 @@ function picture(app, record, figures) {
     const last = authority ? latestInspection(record, authority.urn) : null;
     return { e, projected, last };
   });
-  const region = chosenRegion ?? packsRegion(kept);
+  const region = st.chosenRegion ?? packsRegion(kept);
   return {
     kept,
     duplicates,
@@ -144,15 +145,7 @@ function picture(app, record, figures) {
 
 /** "Regional picture". */
 export function regionalPage(app, main) {
-  if (!registered) {
-    registered = true;
-    app.onClear(() => {
-      loaded = [];
-      unreadable = [];
-      chosenRegion = null;
-      reader = "";
-    });
-  }
+  const st = stateOf(app);
   app.title("Regional picture");
   let passphrase = "";
   const results = h("div", { id: "regional-results", "aria-live": "polite" });
@@ -167,7 +160,7 @@ export function regionalPage(app, main) {
   });
   const load = async (files) => {
     replace(results, h("p", { class: "govuk-body", role: "status" }, "Reading the packs…"));
-    await addFiles([...files], passphrase, app.frameworks);
+    await addFiles(st, [...files], passphrase, app.frameworks);
     input.value = "";
     await render();
   };
@@ -203,11 +196,11 @@ export function regionalPage(app, main) {
     }
     const p = picture(app, record, figures);
     const table = regionalTable;
-    const comments = (e) => packComments(e, reader, !!record);
+    const comments = (e) => packComments(e, st.reader, !!record);
     const commented = p.kept.filter((e) => comments(e).length);
     replace(
       results,
-      unreadable.length
+      st.unreadable.length
         ? h(
             "div",
             { class: "govuk-warning-text", id: "regional-unreadable" },
@@ -216,11 +209,11 @@ export function regionalPage(app, main) {
               "div",
               { class: "govuk-warning-text__text" },
               h("span", { class: "govuk-visually-hidden" }, "Warning"),
-              unreadable.length === 1 ? "1 file was not loaded:" : `${unreadable.length} files were not loaded:`,
+              st.unreadable.length === 1 ? "1 file was not loaded:" : `${st.unreadable.length} files were not loaded:`,
               h(
                 "ul",
                 { class: "govuk-list govuk-list--bullet" },
-                unreadable.map((u) => h("li", {}, u.text)),
+                st.unreadable.map((u) => h("li", {}, u.text)),
               ),
             ),
           )
@@ -324,7 +317,7 @@ export function regionalPage(app, main) {
               record,
               figures,
               onRegion: async (r) => {
-                chosenRegion = r;
+                st.chosenRegion = r;
                 await render();
                 /** @type {HTMLElement | null} */ (results.querySelector("#regional-region-choice"))?.focus();
               },
@@ -349,8 +342,8 @@ export function regionalPage(app, main) {
                 text: "Clear the packs",
                 id: "regional-clear",
                 onClick: async () => {
-                  loaded = [];
-                  unreadable = [];
+                  st.loaded = [];
+                  st.unreadable = [];
                   await render();
                 },
               }),
@@ -389,11 +382,11 @@ export function regionalPage(app, main) {
       label: { text: "Your name, as the packs address you (optional)", classes: "govuk-label--s" },
       autocomplete: "name",
       spellcheck: false,
-      value: reader,
+      value: st.reader,
       hint: {
         text: "Each pack names who it was prepared for. Give your name to see any pack that was prepared for someone else.",
       },
-      onInput: (v) => (reader = v),
+      onInput: (v) => (st.reader = v),
       onChange: () => render(),
       classes: "govuk-input--width-20",
     }),

@@ -474,17 +474,12 @@ function workshopComparison(app, result, unreadable, scenario, answers) {
   ];
 }
 
-/**
- * The facilitator's files, per App: kept while the page is left and opened again, until the page
- * is reloaded (not in the store: they are other people's answers).
- */
-const comparing = new WeakMap();
-
 /** The facilitator's view: open several participants' files and compare them. */
 export function workshopComparePage(app, main) {
   app.title("Compare participants");
-  if (!comparing.has(app)) comparing.set(app, { files: [], unreadable: [] });
-  const state = comparing.get(app);
+  // The facilitator's files (`app.feature`): kept while the page is left and opened again, until
+  // the page is reloaded or everything is cleared (not in the store: they are other people's answers).
+  const state = app.feature("workshop-compare", () => ({ files: [], unreadable: [] }));
   // Projector mode belongs to this view only: leaving it for another page turns it off.
   app.onLeave((next) => next !== "workshop-compare" && app.mount.classList.remove("st-projector"));
   // Print says what the Word document says: the folded notes and grid print open, then fold again.
