@@ -50,7 +50,9 @@ pub struct Criterion {
 pub struct CriteriaSet {
     /// Stable id.
     pub id: Text,
-    /// The framework ids it applies to.
+    /// The framework ids it applies to: filled by build.rs from the framework files that name the
+    /// set (`audit_criteria = [...]`).
+    #[serde(default)]
     pub frameworks: List<Text>,
     /// Its criteria.
     pub criterion: List<Criterion>,

@@ -1,4 +1,5 @@
-//! The catalogue of frameworks this build knows, from `crate/data/frameworks/index.toml`.
+//! The catalogue of frameworks this build knows: build.rs gathers each framework file's listing
+//! (`crate/data/frameworks/<id>.toml`) into it, ILACS versions newest first, then the providers'.
 pub use crate::framework::shapes::FrameworkSummary;
 use crate::framework::shapes::Index;
 

@@ -468,7 +468,32 @@ pub struct JudgementData {
 #[derive(Clone, Deserialize, databake::Bake)]
 #[databake(path = crate::framework::shapes)]
 pub struct FrameworkFile {
+    /// Stable id, which is also the file's name (`crate/data/frameworks/<id>.toml`).
     pub id: Text,
+    /// How the version is listed to people (build.rs gathers every file's into the catalogue, so a
+    /// new version is one new file).
+    pub name: Text,
+    /// The first date the framework applies to inspections (`YYYY-MM-DD`).
+    pub effective_from: Text,
+    /// Whether this is the current framework (the default): exactly one.
+    #[serde(default)]
+    pub current: bool,
+    /// `ilacs` (local authorities) or `sccif` (providers).
+    #[serde(default = "ilacs")]
+    pub family: Text,
+    /// Who is inspected, as shown to people.
+    #[serde(default)]
+    pub provider: Text,
+    /// The id of its route rules in `routes.toml` (ILACS versions; build.rs checks it exists).
+    #[serde(default)]
+    pub routes: Text,
+    /// The ids of its audit criteria sets in `audits/criteria.toml`.
+    #[serde(default)]
+    pub audit_criteria: List<Text>,
+    /// What the local-authority pathway needs of it (ILACS versions; build.rs makes the pathway's
+    /// framework rows from these, with `effective_from` and the judgements).
+    #[serde(default)]
+    pub pathway: Option<FrameworkPathway>,
     pub effective_to: Text,
     pub source: Text,
     pub tag: Tag,
@@ -494,6 +519,20 @@ pub struct FrameworkFile {
     #[serde(default)]
     pub notice: List<Notice>,
     pub inspection_kinds: List<InspectionKind>,
+}
+
+/// What the local-authority pathway needs of a framework version beyond its dates and judgements.
+#[derive(Clone, Deserialize, databake::Bake)]
+#[databake(path = crate::framework::shapes)]
+pub struct FrameworkPathway {
+    /// What a person must enter for the route to be decided, such as "overall effectiveness".
+    pub route_needs: Text,
+    /// How an inadequate authority leaves monitoring under this framework.
+    pub exit_text: Text,
+    /// Source of `exit_text`.
+    pub exit_source: Text,
+    /// Tag of `exit_text`.
+    pub exit_tag: Tag,
 }
 
 /// A framework version as listed to the user.

@@ -257,7 +257,9 @@ pub struct RulesData {
     pub later_framework_from: Text,
     /// Accepted intervention kinds.
     pub intervention_kinds: List<Text>,
-    /// Frameworks, newest first.
+    /// Frameworks, newest first: made by build.rs from the framework files (their dates,
+    /// judgements and `[pathway]` table), never written in rules.toml.
+    #[serde(default)]
     pub framework: List<FrameworkRules>,
     /// Known pauses.
     pub pause: List<Pause>,

@@ -95,6 +95,9 @@ pub fn review(input: &Value) -> ReviewResult {
     }
 }
 
+#[cfg(all(test, stocktake_overlay))]
+mod overlay;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,6 +61,10 @@ pub struct RouteRule {
 #[derive(Clone, Debug, Deserialize, databake::Bake)]
 #[databake(path = crate::scoring::shapes)]
 pub struct Ruleset {
+    /// Stable id, named by each framework file that uses these rules (`routes = "<id>"`).
+    pub id: Text,
+    /// The framework ids that name it: filled by build.rs from the framework files.
+    #[serde(default)]
     pub frameworks: List<Text>,
     pub rule: List<RouteRule>,
 }

@@ -553,7 +553,8 @@ export type CriteriaSet = {
  */
 id: string, 
 /**
- * The framework ids it applies to.
+ * The framework ids it applies to: filled by build.rs from the framework files that name the
+ * set (`audit_criteria = [...]`).
  */
 frameworks: Array<string>, 
 /**
