@@ -474,7 +474,7 @@ test("a regional lead loads packs with a duplicate and an unreadable file; the f
   // Projection and the last real inspection (Dorset's from the record: 21 March 2025).
   const judgements = await shadowText(page, "#regional-judgements");
   assert.match(judgements, /DorsetLast inspection \(ended 21 March 2025\)OutstandingOutstanding/);
-  assert.match(judgements, /=HYPERLINK\(1\)No ILACS inspection in the record/);
+  assert.match(judgements, /=HYPERLINK\(1\)Not joined to the record \(see the packs counted\)/);
   // Priorities: s0 (Dorset, Barnet), s1 (Dorset, =HYPERLINK), s2 (Barnet, =HYPERLINK): the November
   // Dorset pack (s0, s1 good) is not counted.
   const priorities = page.locator("#regional-priorities tbody tr");
@@ -677,7 +677,7 @@ test("30 whole packs are read, scored and aggregated in the browser", async () =
       `${e.name}: projected`,
     );
     assert.deepEqual(projection.slice(2), e.grade, `${e.name}: the projection is its own pack's score`);
-    assert.deepEqual(last.slice(0, 2), [e.name, "No ILACS inspection in the record"]);
+    assert.deepEqual(last.slice(0, 2), [e.name, "Not joined to the record (see the packs counted)"]);
   }
   // Two authorities whose answers differ are projected differently somewhere, or the test proves little.
   assert.ok(new Set(expected.map((e) => e.grade.join())).size > 1, "the projections differ between authorities");

@@ -273,7 +273,9 @@ export function regionalPage(app, main) {
                     ? r.last.endedOn
                       ? `Last inspection (ended ${longDate(r.last.endedOn)})`
                       : `Last inspection (report published ${longDate(r.last.publishedOn)})`
-                    : "No ILACS inspection in the record",
+                    : r.e.who?.authority
+                      ? "No ILACS inspection in the record"
+                      : "Not joined to the record (see the packs counted)",
                   ...RECORD_JUDGEMENTS.map((j) => (r.last ? gradeText(app, r.last.grades, j.id) : "—")),
                 ],
               ]),
