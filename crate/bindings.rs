@@ -207,8 +207,8 @@ pub fn pathway(input: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::pathway::pathway(&value))
 }
 
-/// `baseRates()` → `{ source, attribution, inspections, pairs, firstStart, lastStart,
-/// transitions: [{ from, to, count }], intervals: [{ from, n, min, q1, median, q3, max }] }`.
+/// `baseRates()` → `{ source, attribution, inspections, pairs, ungradedNext, undated, firstStart,
+/// lastStart, recordTo, transitions: [{ from, to, count }], intervals: [{ from, n, min, q1, median, q3, max }] }`.
 #[wasm_bindgen(js_name = baseRates)]
 pub fn base_rates() -> Result<JsValue, JsError> {
     to_js(crate::pathway::base_rates::base_rates())

@@ -19,8 +19,13 @@ use stocktake::model::grade::Grade;
 use stocktake::pathway::calendar::add_working_days;
 use stocktake::pathway::history::InspectionKind;
 use stocktake_base_rates::{
-    graded_inspections, pairs, post_pause_pairs, repo_root, rows, GradedInspection, InspectionPair, CSV,
+    graded_inspections, pairs, post_pause_pairs, repo_root, rows, GradedInspection, InspectionPair,
 };
+
+/// The record to March 2025, from which the windows were drawn: the first test measures the
+/// planner on its 15 post-pause pairs, as DESIGN.md's Calibration section reports. (The base
+/// rates have moved to the record to July 2026; the later tests here measure on that.)
+const CSV_2025_03: &str = "data/ofsted-ilacs/ofsted_csc_ilacs_history_to_2025-03.csv";
 
 struct Figures {
     n: usize,
@@ -98,7 +103,7 @@ fn candidates() -> Vec<(&'static str, KindRule)> {
 
 #[test]
 fn the_planner_fits_cycles_after_the_pause() {
-    let csv = std::fs::read_to_string(repo_root().join(CSV)).expect("the committed history CSV");
+    let csv = std::fs::read_to_string(repo_root().join(CSV_2025_03)).expect("the committed 2025-03 history CSV");
     let inspections = graded_inspections(&rows(&csv).expect("a readable CSV"));
     let recent = post_pause_pairs(&inspections);
     let all = pairs(&inspections);

@@ -30,15 +30,27 @@ pub struct BaseRates {
     pub source: String,
     /// The attribution text to show with the figures.
     pub attribution: String,
-    /// Number of graded ILACS inspections used.
+    /// Number of dated ILACS inspections used: graded, or under the April 2026 framework (no
+    /// overall effectiveness grade).
     pub inspections: u32,
-    /// Number of consecutive pairs.
+    /// Number of consecutive pairs whose earlier inspection has an overall grade: all count in the
+    /// intervals.
     pub pairs: u32,
-    /// Earliest and latest start date among the inspections used, `YYYY-MM-DD`.
+    /// How many of the pairs have a later inspection under the April 2026 framework, which gives no
+    /// overall effectiveness grade: in the intervals, left out of the transitions.
+    pub ungraded_next: u32,
+    /// Reports in the record with an overall grade (or the 2026 framework's marker) but no dates
+    /// on site, even after corrections: they cannot be placed in time, so are left out.
+    pub undated: u32,
+    /// Earliest start date among the pairs' inspections, `YYYY-MM-DD`.
     pub first_start: String,
-    /// Latest start date among the inspections used.
+    /// Latest start date among the pairs' inspections.
     pub last_start: String,
-    /// Grade-to-grade counts (only pairs that happened), best grade first.
+    /// The last on-site day of the latest inspection in the record, `YYYY-MM-DD`: cycles still
+    /// running then are missing from the intervals.
+    pub record_to: String,
+    /// Grade-to-grade counts (only pairs that happened, and only pairs whose later inspection has
+    /// an overall grade), best grade first.
     pub transitions: Vec<Transition>,
     /// Interval spreads by previous grade, best grade first.
     pub intervals: Vec<IntervalSpread>,
@@ -54,8 +66,11 @@ pub fn base_rates() -> &'static BaseRates {
             attribution: s.attribution.to_string(),
             inspections: s.inspections,
             pairs: s.pairs,
+            ungraded_next: s.ungraded_next,
+            undated: s.undated,
             first_start: s.first_start.to_string(),
             last_start: s.last_start.to_string(),
+            record_to: s.record_to.to_string(),
             transitions: s.transitions.to_vec(),
             intervals: s.intervals.to_vec(),
         }
@@ -69,8 +84,9 @@ mod tests {
     #[test]
     fn embedded_base_rates_are_consistent() {
         let b = base_rates();
+        // Pairs whose later inspection has no overall grade count in the months, not the grades.
         let total: u32 = b.transitions.iter().map(|t| t.count).sum();
-        assert_eq!(total, b.pairs);
+        assert_eq!(total + b.ungraded_next, b.pairs);
         assert_eq!(b.intervals.iter().map(|i| i.n).sum::<u32>(), b.pairs);
         for i in b.intervals.iter() {
             assert!(i.min <= i.q1 && i.q1 <= i.median && i.median <= i.q3 && i.q3 <= i.max);

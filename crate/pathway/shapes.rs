@@ -577,8 +577,11 @@ pub struct Stored {
     pub attribution: Text,
     pub inspections: u32,
     pub pairs: u32,
+    pub ungraded_next: u32,
+    pub undated: u32,
     pub first_start: Text,
     pub last_start: Text,
+    pub record_to: Text,
     pub transitions: List<Transition>,
     pub intervals: List<IntervalSpread>,
 }

@@ -382,23 +382,41 @@ source: string,
  */
 attribution: string, 
 /**
- * Number of graded ILACS inspections used.
+ * Number of dated ILACS inspections used: graded, or under the April 2026 framework (no
+ * overall effectiveness grade).
  */
 inspections: number, 
 /**
- * Number of consecutive pairs.
+ * Number of consecutive pairs whose earlier inspection has an overall grade: all count in the
+ * intervals.
  */
 pairs: number, 
 /**
- * Earliest and latest start date among the inspections used, `YYYY-MM-DD`.
+ * How many of the pairs have a later inspection under the April 2026 framework, which gives no
+ * overall effectiveness grade: in the intervals, left out of the transitions.
+ */
+ungradedNext: number, 
+/**
+ * Reports in the record with an overall grade (or the 2026 framework's marker) but no dates
+ * on site, even after corrections: they cannot be placed in time, so are left out.
+ */
+undated: number, 
+/**
+ * Earliest start date among the pairs' inspections, `YYYY-MM-DD`.
  */
 firstStart: string, 
 /**
- * Latest start date among the inspections used.
+ * Latest start date among the pairs' inspections.
  */
 lastStart: string, 
 /**
- * Grade-to-grade counts (only pairs that happened), best grade first.
+ * The last on-site day of the latest inspection in the record, `YYYY-MM-DD`: cycles still
+ * running then are missing from the intervals.
+ */
+recordTo: string, 
+/**
+ * Grade-to-grade counts (only pairs that happened, and only pairs whose later inspection has
+ * an overall grade), best grade first.
  */
 transitions: Array<Transition>, 
 /**

@@ -15,6 +15,7 @@ import {
 import { fieldId } from "../../domain/state.mjs";
 import { datesInText, formatDateLong, formatDateShort } from "../../ui/format.mjs";
 import { familyOf, familyTerms } from "../../domain/family.mjs";
+import { monthYear } from "../../domain/record.mjs";
 import { GRADE_ORDER, KIND_TEXT, scrollTable, whenText } from "../../domain/results-data.mjs";
 import { assumptionTag, sourceLink, trustNote } from "../../ui/sources.mjs";
 import { hx } from "./judgements.mjs";
@@ -133,11 +134,15 @@ export function baseRatesAside(app, pw, level) {
       "p",
       { class: "govuk-body-s" },
       `From ${b.pairs ?? "the"} pairs of consecutive inspections${b.firstStart ? ` between ${formatDateShort(b.firstStart)} and ${formatDateShort(b.lastStart)}` : ""}, the first ending after the 2020–21 pause.`,
+      // The April 2026 framework gives no overall grade: those pairs have months but no next grade.
+      b.ungradedNext
+        ? ` In ${b.ungradedNext} of them the later inspection was under the April 2026 framework, which gives no overall grade: they count in the months, not in the next grades.`
+        : null,
     ),
     h(
       "p",
       { class: "govuk-body-s" },
-      "Many cycles that began after the pause had not ended by March 2025, so these months read short: the windows on the left allow for the later ones.",
+      `Many cycles that began after the pause had not ended by ${monthYear(b.recordTo) || "the end of the record"}, so these months read short: the windows on the left allow for the later ones.`,
     ),
     fromGrades.map((from) => {
       const rows = transitions.filter((t) => t.from === from);
