@@ -26,6 +26,7 @@ import {
 } from "../domain/record.mjs";
 import { CHOICE_KEY } from "./record-section.mjs";
 import { formatNumber } from "../ui/format.mjs";
+import { publishedComparators } from "../domain/region-figures.mjs";
 
 /** Storage keys: the authority chosen (kept in record-section.mjs), and a newer record the user loaded. */
 export { CHOICE_KEY };
@@ -114,6 +115,10 @@ function figuresSection(app, figures, authority) {
         continue;
       }
       app.set(`indicators.${ind.id}`, value);
+      // Its neighbours' average and its region's figure travel in the file: the core's flags
+      // compare with them as well as England.
+      const comparators = publishedComparators(figures, authority.code, ind);
+      if (comparators) app.set(`indicatorComparators.${ind.id}`, comparators);
       filled[ind.id] = { value, period: meta.periods[meta.periods.length - 1] };
     }
     const kept = app.store.read(FIGURES_KEY);
