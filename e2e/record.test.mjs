@@ -333,14 +333,21 @@ test("choosing an authority shows its published figures beside neighbours, regio
     /year to 31 March 2025Suppressed \(c\)/,
   );
   await page.locator("#record-authority").selectOption({ label: "Nottingham" });
+  // A figure the user typed first is kept, and compared with the published comparators too.
+  await page.evaluate(() => document.querySelector("stocktake-app").app.set("indicators.agency_rate", 30));
   await page.locator("#record-figures-fill").click();
   await page.locator("#record-figures-note").waitFor();
   assert.match(
     await shadowText(page, "#record-figures-note"),
-    /indicators filled with Nottingham's latest published figures/,
+    /indicators filled with Nottingham's latest published figures.* 1 already had a figure of yours and was left as it was, compared now with the neighbours' and region's published figures too\./,
   );
   const a = await page.evaluate(() => document.querySelector("stocktake-app").app.a);
   assert.equal(a.indicators.re_referrals, n.values[i][2]);
+  assert.equal(a.indicators.agency_rate, 30);
+  assert.equal(
+    a.indicatorComparators.agency_rate.neighbours,
+    n.neighboursAverage[figures.ids.indexOf("agency_rate")][2],
+  );
   // The neighbours' average and the region's figure travel in the file beside each figure filled,
   // and the core's comparison (its flag text) uses them.
   const t = figures.ids.indexOf("sw_turnover");
