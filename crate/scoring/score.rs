@@ -1147,13 +1147,13 @@ fn comparators_text(list: &[Comparator], whose: &str) -> String {
 /// with England alone because their other comparators are not held.
 fn compared_text(worse: &[&IndicatorResult], list: &[Comparator]) -> String {
     let full = comparators_text(list, "your");
-    let short: Vec<bool> = worse.iter().map(|r| held(r, list).len() < list.len()).collect();
-    if !short.contains(&true) {
+    let used: Vec<usize> = worse.iter().map(|r| held(r, list).len()).collect();
+    if used.iter().all(|&n| n == list.len()) {
         full
-    } else if !short.contains(&false) {
-        format!("England (compared with England alone: the figures were typed, so Stocktake holds no figure of {} for them; fill them from the published figures to compare with those too)", comparators_text(&list.iter().copied().filter(|c| *c != Comparator::England).collect::<Vec<_>>(), "your"))
+    } else if used.iter().all(|&n| n == 1) {
+        "England (compared with England alone: this self-evaluation holds no statistical neighbours' or region's figures for them, as when figures are typed by hand; fill the indicators from the published figures to compare with those too)".to_string()
     } else {
-        format!("{full} (England alone for those typed by hand)")
+        format!("{full} (England alone where this self-evaluation holds no other figure to compare with)")
     }
 }
 
@@ -1245,10 +1245,27 @@ pub(crate) fn compare(
             period.map(|p| format!(" ({p})")).unwrap_or_default()
         ));
     }
+    if r.worse && ind.risk_factor && r.compared_with.len() > 1 {
+        message.push_str(&format!(" Worse than {}.", comparators_text(&r.compared_with, "its")));
+    }
+    if fallback && comparison == "worse" {
+        let missing: Vec<&str> = list
+            .iter()
+            .filter(|c| !r.compared_with.contains(c))
+            .map(|c| match c {
+                Comparator::England => "England figure",
+                Comparator::Neighbours => "statistical neighbours' average",
+                Comparator::Region => "region's figure",
+            })
+            .collect();
+        message.push_str(&format!(
+            " Compared with {} only: this self-evaluation holds no {} for it (typed by hand; fill the indicators from the published figures to compare with {} too).",
+            comparators_text(&r.compared_with, "its"),
+            names(&missing.iter().map(|m| m.to_string()).collect::<Vec<_>>()).replace(" and ", " or "),
+            if missing.len() == 1 { "it" } else { "them" }
+        ));
+    }
     if r.worse && ind.risk_factor {
-        if list.len() > 1 || r.compared_with.len() > 1 {
-            message.push_str(&format!(" Worse than {}.", comparators_text(&r.compared_with, "its")));
-        }
         message.push_str(" This is a known risk factor: leaders will be asked about this.");
     } else if comparison == "worse" && ind.risk_factor {
         let not: Vec<Comparator> = r
@@ -1260,13 +1277,6 @@ pub(crate) fn compare(
         message.push_str(&format!(
             " Not worse than {}, so not flagged.",
             comparators_text(&not, "its")
-        ));
-    }
-    if fallback && comparison == "worse" {
-        let missing: Vec<Comparator> = list.iter().copied().filter(|c| !r.compared_with.contains(c)).collect();
-        message.push_str(&format!(
-            " Compared with England only: Stocktake holds no figure of {} for it (typed by hand; fill the indicators from the published figures to compare with those too).",
-            comparators_text(&missing, "its")
         ));
     }
     if unusual {
