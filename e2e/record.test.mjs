@@ -333,18 +333,52 @@ test("choosing an authority shows its published figures beside neighbours, regio
     /year to 31 March 2025Suppressed \(c\)/,
   );
   await page.locator("#record-authority").selectOption({ label: "Nottingham" });
+  // A figure the user typed first is kept, and compared with the published comparators too.
+  await page.evaluate(() => document.querySelector("stocktake-app").app.set("indicators.agency_rate", 30));
   await page.locator("#record-figures-fill").click();
   await page.locator("#record-figures-note").waitFor();
   assert.match(
     await shadowText(page, "#record-figures-note"),
-    /indicators filled with Nottingham's latest published figures/,
+    /indicators filled with Nottingham's latest published figures.* 1 already had a figure of yours and was left as it was, compared now with the neighbours' and region's published figures too\./,
   );
   const a = await page.evaluate(() => document.querySelector("stocktake-app").app.a);
   assert.equal(a.indicators.re_referrals, n.values[i][2]);
+  assert.equal(a.indicators.agency_rate, 30);
+  assert.equal(
+    a.indicatorComparators.agency_rate.neighbours,
+    n.neighboursAverage[figures.ids.indexOf("agency_rate")][2],
+  );
+  // The neighbours' average and the region's figure travel in the file beside each figure filled,
+  // and the core's comparison (its flag text) uses them.
+  const t = figures.ids.indexOf("sw_turnover");
+  assert.deepEqual(a.indicatorComparators.re_referrals, {
+    neighbours: n.neighboursAverage[i][2],
+    region: figures.regions["East Midlands"].values[i][2],
+    period: "year to 31 March 2025",
+  });
+  assert.deepEqual(a.indicatorComparators.sw_turnover, {
+    neighbours: n.neighboursAverage[t][2],
+    region: figures.regions["East Midlands"].values[t][2],
+    period: "year to 30 September 2025",
+  });
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("indicators"));
   await page.locator("#indicators-re_referrals").waitFor();
   assert.equal(await page.locator("#indicators-re_referrals").inputValue(), String(n.values[i][2]));
   assert.match(await shadowText(page, "#indicators-re_referrals-origin"), /^Published, year to 31 March 2025\./);
+  assert.match(
+    await shadowText(page, "#indicators-re_referrals-comparison"),
+    new RegExp(
+      `Beside its statistical neighbours' average ${n.neighboursAverage[i][2]}% and its region ${figures.regions["East Midlands"].values[i][2]}% \\(year to 31 March 2025\\)`,
+    ),
+  );
+  // A turnover of 14% is worse than England and than Nottingham's neighbours: flagged, saying both.
+  await page.locator("#indicators-sw_turnover").fill("14");
+  await page.evaluate(() => document.querySelector("stocktake-app").app.go("indicators"));
+  await page.locator("#indicators-sw_turnover-comparison").waitFor();
+  assert.match(
+    await shadowText(page, "#indicators-sw_turnover-comparison"),
+    /Inspectors likely to ask.*Worse than England and its statistical neighbours\. This is a known risk factor/,
+  );
   // Editable: the user's own figure replaces it and is named as theirs.
   await page.locator("#indicators-re_referrals").fill("25");
   await page.evaluate(() => document.querySelector("stocktake-app").app.go("indicators"));

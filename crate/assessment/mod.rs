@@ -12,6 +12,11 @@
 //! in the same way: left out when absent, so older files and files without it are unchanged; a
 //! value of the wrong shape is left out with a warning (`invalid_codes`).
 //!
+//! `indicatorComparators` (`{ <indicatorId>: { neighbours?, region?, period? } }`: the statistical
+//! neighbours' average and the region's figure the page filled beside each published figure, which
+//! the indicator flags compare with as well as England) is optional in the same way: left out when
+//! there are none; an unknown indicator or a value out of range is left out with a problem.
+//!
 //! `scenario` (a workshop scenario id, see [`crate::framework::scenario_index`]) and `participant` (the name of a
 //! workshop participant, at most [`MAX_PARTICIPANT`] characters) are optional and left out when absent,
 //! so files without them are unchanged (still version 1). `peer` (the peer challenge exchanges, an
@@ -168,6 +173,109 @@ pub struct Assessment {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub authority_codes: Option<AuthorityCodes>,
+    /// Each indicator's published comparators (its statistical neighbours' average and its
+    /// region's figure), when the page filled it from the published figures; left out when there
+    /// are none, so older files and figures typed by hand are unchanged.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub indicator_comparators: BTreeMap<String, IndicatorComparators>,
+}
+
+/// An indicator's published comparators, beside the England figure the framework holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct IndicatorComparators {
+    /// The average of the authority's ten DfE statistical neighbours, when published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub neighbours: Option<f64>,
+    /// The region's figure, when published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub region: Option<f64>,
+    /// The period they are for, such as "Year to 30 September 2025".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub period: Option<String>,
+}
+
+/// Reads `indicatorComparators`: an object keyed by indicator id, each `{ neighbours?, region?,
+/// period? }` with numbers within the indicator's range. An unknown id, a value out of range or of
+/// the wrong kind is left out with a problem; the rest is kept.
+fn parse_comparators(v: &Value, fw: &Framework, problems: &mut Vec<Problem>) -> BTreeMap<String, IndicatorComparators> {
+    let mut out = BTreeMap::new();
+    let Some(map) = v.as_object() else {
+        problems.push(Problem::new(
+            "indicatorComparators",
+            Code::WrongShape,
+            "The indicators' comparators must be an object keyed by indicator id, so they are left out",
+        ));
+        return out;
+    };
+    for (id, c) in map {
+        let field = format!("indicatorComparators.{}", clip(id));
+        let Some(ind) = fw.indicator(id) else {
+            problems.push(Problem::new(
+                field,
+                Code::UnknownIndicator,
+                format!(
+                    "{} is not an indicator in {}, so its comparators were left out",
+                    clip(id),
+                    fw.name
+                ),
+            ));
+            continue;
+        };
+        let Some(o) = c.as_object() else {
+            problems.push(Problem::new(
+                field,
+                Code::WrongShape,
+                format!(
+                    "The comparators of {} must be an object with neighbours, region and period",
+                    ind.name
+                ),
+            ));
+            continue;
+        };
+        let mut got = IndicatorComparators::default();
+        for (key, slot, what) in [
+            ("neighbours", &mut got.neighbours, "statistical neighbours' average"),
+            ("region", &mut got.region, "region's figure"),
+        ] {
+            match o.get(key) {
+                None | Some(Value::Null) => {}
+                Some(Value::Number(n)) => match n.as_f64() {
+                    Some(x) if x.is_finite() && x >= ind.min && x <= ind.max => *slot = Some(x),
+                    _ => problems.push(Problem::new(
+                        format!("{field}.{key}"),
+                        Code::OutOfRange,
+                        format!(
+                            "The {what} for {} must be between {} and {}, so it is left out",
+                            ind.name,
+                            number_text(ind.min),
+                            number_text(ind.max)
+                        ),
+                    )),
+                },
+                Some(_) => problems.push(Problem::new(
+                    format!("{field}.{key}"),
+                    Code::NotANumber,
+                    format!("The {what} for {} must be a number, so it is left out", ind.name),
+                )),
+            }
+        }
+        let period = text(
+            o.get("period").unwrap_or(&Value::Null),
+            &|| format!("{field}.period"),
+            MAX_TEXT,
+            problems,
+        );
+        got.period = (!period.trim().is_empty()).then_some(period);
+        if got.neighbours.is_some() || got.region.is_some() {
+            out.insert(id.clone(), got);
+        }
+    }
+    out
 }
 
 /// An authority's codes: how files, packs and the public record join (names are for people).
@@ -225,6 +333,7 @@ impl Default for Assessment {
             peer: None,
             audits: Vec::new(),
             authority_codes: None,
+            indicator_comparators: BTreeMap::new(),
         }
     }
 }
@@ -544,6 +653,10 @@ pub fn parse_assessment(value: &Value) -> (Assessment, Vec<Problem>) {
     match obj.get("authorityCodes") {
         None | Some(Value::Null) => {}
         Some(v) => a.authority_codes = parse_codes(v, &mut problems),
+    }
+    match obj.get("indicatorComparators") {
+        None | Some(Value::Null) => {}
+        Some(v) => a.indicator_comparators = parse_comparators(v, fw, &mut problems),
     }
     (a, problems)
 }
@@ -982,6 +1095,46 @@ mod tests {
             );
         }
         assert_eq!(got.len(), 11);
+    }
+
+    #[test]
+    fn indicator_comparators_are_optional_checked_and_kept() {
+        let kept =
+            json!({ "sw_turnover": { "neighbours": 16.1, "region": 15.2, "period": "Year to 30 September 2025" } });
+        let (a, p) = parse_assessment(&json!({ "format": FORMAT, "version": 2, "indicatorComparators": kept }));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(a.indicator_comparators["sw_turnover"].neighbours, Some(16.1));
+        assert_eq!(to_value(&a)["indicatorComparators"], kept);
+        let (b, p) = parse_assessment(&to_value(&a));
+        assert!(p.is_empty() && a == b, "it re-opens as saved");
+        let (plain, _) = parse_assessment(&json!({ "format": FORMAT, "version": 2 }));
+        assert!(
+            to_value(&plain).get("indicatorComparators").is_none(),
+            "absent when none"
+        );
+        let got = codes(json!({ "indicatorComparators": {
+            "sw_turnover": { "neighbours": 140, "region": "high", "period": 3 },
+            "agency_rate": [1],
+            "nope": { "neighbours": 1 }
+        } }));
+        assert_eq!(
+            got,
+            [
+                (
+                    "indicatorComparators.agency_rate".to_string(),
+                    "wrong_shape".to_string()
+                ),
+                ("indicatorComparators.nope".into(), "unknown_indicator".into()),
+                (
+                    "indicatorComparators.sw_turnover.neighbours".into(),
+                    "out_of_range".into()
+                ),
+                ("indicatorComparators.sw_turnover.region".into(), "not_a_number".into()),
+                ("indicatorComparators.sw_turnover.period".into(), "wrong_shape".into()),
+            ]
+        );
+        let got = codes(json!({ "indicatorComparators": [] }));
+        assert_eq!(got, [("indicatorComparators".to_string(), "wrong_shape".to_string())]);
     }
 
     #[test]

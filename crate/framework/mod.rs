@@ -21,8 +21,8 @@ use shapes::{
     AreaData, AreasFile, EvidenceFile, FrameworkFile, IndicatorsFile, JudgementData, Overlay, RulesFile, Weight,
 };
 pub use shapes::{
-    Challenge, ChallengeKind, ChallengesFile, Condition, Direction, EvidenceSource, Indicator, IndicatorGroup,
-    National, Notice, Rule, RuleKind, SimulationModel, Statement, Unit,
+    Challenge, ChallengeKind, ChallengesFile, Comparator, ComparisonRule, Condition, Direction, EvidenceSource,
+    Indicator, IndicatorGroup, National, Notice, Rule, RuleKind, SimulationModel, Statement, Unit,
 };
 
 use crate::framework::catalogue::{catalogue, FrameworkSummary};
@@ -103,6 +103,8 @@ pub struct Framework {
     /// The headings the indicators are grouped under (National Framework outcomes and enablers),
     /// in order; empty for a set without groups.
     pub indicator_groups: Vec<IndicatorGroup>,
+    /// When an indicator counts as worse; `None` (the 2023 set): worse than England, as scored then.
+    pub indicator_comparison: Option<ComparisonRule>,
     /// Notices to show wherever the framework is named (changes Ofsted has announced).
     pub notices: Vec<Notice>,
     /// Rules for the area judgements, in the order they apply.
@@ -337,6 +339,10 @@ pub struct FrameworkView<'a> {
     pub indicators: &'a [Indicator],
     /// The headings the indicators are grouped under, in order (empty: no groups).
     pub indicator_groups: &'a [IndicatorGroup],
+    /// When an indicator counts as worse (absent: worse than England).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub indicator_comparison: Option<&'a ComparisonRule>,
     /// Notices to show wherever the framework is named.
     pub notices: &'a [Notice],
     /// Judgement rules, then overall-effectiveness rules.
@@ -367,6 +373,7 @@ impl Framework {
             areas: &self.areas,
             indicators: &self.indicators,
             indicator_groups: &self.indicator_groups,
+            indicator_comparison: self.indicator_comparison.as_ref(),
             notices: &self.notices,
             rules: self.rules.iter().chain(&self.overall_rules).collect(),
             simulation: &self.simulation,
@@ -583,6 +590,10 @@ fn compile(summary: &FrameworkSummary, shared: &Shared) -> Framework {
         indicator_groups: match (file.shared_indicators, file.indicator_set.as_ref()) {
             (true, "") => shared.indicators.group.to_vec(),
             _ => Vec::new(),
+        },
+        indicator_comparison: match (file.shared_indicators, file.indicator_set.as_ref()) {
+            (true, "") => shared.indicators.comparison.clone(),
+            _ => None,
         },
         notices: file.notice.to_vec(),
         rules,

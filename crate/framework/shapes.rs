@@ -8,6 +8,10 @@ use crate::model::source::Tag;
 use crate::support::embedded::{List, Text};
 use serde::{Deserialize, Serialize};
 
+fn one() -> u32 {
+    1
+}
+
 fn yes() -> bool {
     true
 }
@@ -142,6 +146,40 @@ pub enum Direction {
     Neither,
 }
 
+/// What an indicator's figure is compared with (`compare_with` in the data): England, the average
+/// of the authority's ten DfE statistical neighbours, or its region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// The England figure (`national`), always held.
+    England,
+    /// The statistical neighbours' average, held when the figures were filled from the published ones.
+    Neighbours,
+    /// The region's figure, held the same way.
+    Region,
+}
+
+/// When an indicator counts as worse (`[comparison]` in the indicators file): worse than every
+/// comparator listed, each beyond the indicator's tolerance. Comparators the self-evaluation does
+/// not hold are left out; England is always held.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[databake(path = crate::framework::shapes)]
+#[serde(rename_all(serialize = "camelCase"))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
+pub struct ComparisonRule {
+    /// The comparators a figure must be worse than, all of them.
+    pub compare_with: List<Comparator>,
+    /// The rule in plain English.
+    pub text: Text,
+    /// Where the evidence for it is (URL).
+    pub source: Text,
+    /// Its tag.
+    pub tag: Tag,
+}
+
 /// A sector indicator the user can enter.
 #[derive(Debug, Clone, Serialize, Deserialize, databake::Bake)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -254,10 +292,15 @@ pub enum ChallengeKind {
         /// The grade at or below which one contradicts the rating.
         judgement_at_most: Grade,
     },
-    /// An indicator worse than England.
+    /// Indicators worse than every comparator listed (see [`ComparisonRule`]).
     IndicatorsWorse {
         /// The indicators looked at.
         indicators: List<Text>,
+        /// The comparators each must be worse than (England alone where the others are not held).
+        compare_with: List<Comparator>,
+        /// How many of them must be worse for the challenge to apply.
+        #[serde(default = "one")]
+        min_indicators: u32,
     },
 }
 
@@ -429,6 +472,9 @@ pub struct AreasFile {
 pub struct IndicatorsFile {
     #[serde(default)]
     pub group: List<IndicatorGroup>,
+    /// None in the frozen 2023 set: England only, as scored then.
+    #[serde(default)]
+    pub comparison: Option<ComparisonRule>,
     pub indicator: List<Indicator>,
 }
 

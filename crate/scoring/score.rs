@@ -40,8 +40,9 @@
 //! Every rule is monotone in the answers, so raising an answer (in the order inadequate < not known <
 //! requires improvement < good < outstanding) never lowers a grade; property tests check this.
 //! Indicators are compared with the national figure and flagged; they never change a grade.
+use crate::assessment::IndicatorComparators;
 use crate::assessment::{parse_assessment, Action, Assessment};
-use crate::framework::{Framework, Limit, NotKnown, OverallBase, Params};
+use crate::framework::{Comparator, ComparisonRule, Framework, Limit, NotKnown, OverallBase, Params};
 use crate::model::grade::Grade;
 use crate::model::level::Level;
 use crate::support::problems::Problem;
@@ -172,8 +173,23 @@ pub struct IndicatorResult {
     pub value: f64,
     /// The national value.
     pub national: f64,
-    /// `better`, `similar` or `worse`; `higher` or `lower` for an indicator where neither is better.
+    /// Against England: `better`, `similar` or `worse`; `higher` or `lower` for an indicator where
+    /// neither is better.
     pub comparison: &'static str,
+    /// The statistical neighbours' average, when the self-evaluation holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub neighbours: Option<f64>,
+    /// The region's figure, when the self-evaluation holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub region: Option<f64>,
+    /// The comparators held that the figure is worse than, each beyond the tolerance.
+    pub worse_than: Vec<Comparator>,
+    /// The comparators the framework's rule compared it with (those listed that are held).
+    pub compared_with: Vec<Comparator>,
+    /// Worse than every one of `compared_with`: what the flags and challenges count.
+    pub worse: bool,
     /// Leaders will be asked about this.
     pub flagged: bool,
     /// Plain English.
@@ -270,6 +286,7 @@ fn challenges(
         if rated.is_empty() {
             continue;
         }
+        let mut compared = String::from("England");
         let found: Vec<String> = match &c.kind {
             ChallengeKind::PracticeBelow {
                 judgements,
@@ -280,11 +297,25 @@ fn challenges(
                 .filter(|&j| grades[j].is_some_and(|g| g <= *judgement_at_most))
                 .map(|j| lower_first(&fw.judgements[j].name))
                 .collect(),
-            ChallengeKind::IndicatorsWorse { indicators: ids } => ids
-                .iter()
-                .filter(|id| indicators.iter().any(|r| r.id == ***id && r.comparison == "worse"))
-                .filter_map(|id| fw.indicator(id).map(|i| lower_first(&i.name)))
-                .collect(),
+            ChallengeKind::IndicatorsWorse {
+                indicators: ids,
+                compare_with,
+                min_indicators,
+            } => {
+                let worse: Vec<&IndicatorResult> = ids
+                    .iter()
+                    .filter_map(|id| indicators.iter().find(|r| r.id == **id))
+                    .filter(|r| worse_under(r, compare_with))
+                    .collect();
+                if worse.len() < (*min_indicators).max(1) as usize {
+                    continue;
+                }
+                compared = compared_text(&worse, compare_with);
+                worse
+                    .iter()
+                    .filter_map(|r| fw.indicator(&r.id).map(|i| lower_first(&i.name)))
+                    .collect()
+            }
         };
         if found.is_empty() {
             continue;
@@ -292,7 +323,8 @@ fn challenges(
         let text = c
             .text
             .replace("{judgements}", &names(&found))
-            .replace("{indicators}", &names(&found));
+            .replace("{indicators}", &names(&found))
+            .replace("{compared}", &compared);
         out.push(ChallengeResult {
             id: c.id.to_string(),
             text,
@@ -1073,10 +1105,64 @@ fn overall_result(fw: &Framework, grades: &[Option<Grade>]) -> Option<OverallRes
     })
 }
 
-fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
-    let diff = value - ind.national.value;
+/// The comparators of a list that a result holds (England always; the others when the
+/// self-evaluation carries them); England alone when it holds none of the others listed.
+fn held(r: &IndicatorResult, list: &[Comparator]) -> Vec<Comparator> {
+    let mut out: Vec<Comparator> = list
+        .iter()
+        .copied()
+        .filter(|c| match c {
+            Comparator::England => true,
+            Comparator::Neighbours => r.neighbours.is_some(),
+            Comparator::Region => r.region.is_some(),
+        })
+        .collect();
+    if out.is_empty() {
+        out.insert(0, Comparator::England);
+    }
+    out
+}
+
+/// Worse than every comparator of `list` the result holds (England alone where it holds none of
+/// the others).
+fn worse_under(r: &IndicatorResult, list: &[Comparator]) -> bool {
+    held(r, list).iter().all(|c| r.worse_than.contains(c))
+}
+
+/// A comparator in a sentence about an authority ("its") or to the user ("your").
+fn comparator_text(c: Comparator, whose: &str) -> String {
+    match c {
+        Comparator::England => "England".into(),
+        Comparator::Neighbours => format!("{whose} statistical neighbours"),
+        Comparator::Region => format!("{whose} region"),
+    }
+}
+
+/// "England and its statistical neighbours".
+fn comparators_text(list: &[Comparator], whose: &str) -> String {
+    names(&list.iter().map(|&c| comparator_text(c, whose)).collect::<Vec<_>>())
+}
+
+/// What the worse indicators of a challenge were compared with, saying so when some were compared
+/// with England alone because their other comparators are not held.
+fn compared_text(worse: &[&IndicatorResult], list: &[Comparator]) -> String {
+    let full = comparators_text(list, "your");
+    let used: Vec<usize> = worse.iter().map(|r| held(r, list).len()).collect();
+    if used.iter().all(|&n| n == list.len()) {
+        full
+    } else if used.iter().all(|&n| n == 1) {
+        "England (compared with England alone: this self-evaluation holds no statistical neighbours' or region's figures for them, as when figures are typed by hand; fill the indicators from the published figures to compare with those too)".to_string()
+    } else {
+        format!("{full} (England alone where this self-evaluation holds no other figure to compare with)")
+    }
+}
+
+/// How a figure compares with one base: `similar` within the tolerance, otherwise `better` or
+/// `worse` by the indicator's direction, or `higher` or `lower` where neither is better.
+fn against(ind: &crate::framework::Indicator, value: f64, base: f64) -> &'static str {
+    let diff = value - base;
     let better_by = if ind.higher_is_better() { diff } else { -diff };
-    let comparison = if diff.abs() <= ind.similar_within {
+    if diff.abs() <= ind.similar_within {
         "similar"
     } else if ind.direction == crate::framework::Direction::Neither {
         if diff > 0.0 {
@@ -1088,37 +1174,118 @@ fn compare(ind: &crate::framework::Indicator, value: f64) -> IndicatorResult {
         "better"
     } else {
         "worse"
+    }
+}
+
+/// An indicator's figure against England and, where held, its statistical neighbours and region;
+/// `rule` (the framework's `[comparison]`, `None`: England only) decides when it counts as worse.
+pub(crate) fn compare(
+    ind: &crate::framework::Indicator,
+    value: f64,
+    comparators: Option<&IndicatorComparators>,
+    rule: Option<&ComparisonRule>,
+) -> IndicatorResult {
+    use crate::support::text::number_text;
+    let comparison = against(ind, value, ind.national.value);
+    let neighbours = comparators.and_then(|c| c.neighbours);
+    let region = comparators.and_then(|c| c.region);
+    let mut worse_than = Vec::new();
+    for (c, base) in [
+        (Comparator::England, Some(ind.national.value)),
+        (Comparator::Neighbours, neighbours),
+        (Comparator::Region, region),
+    ] {
+        if base.is_some_and(|b| against(ind, value, b) == "worse") {
+            worse_than.push(c);
+        }
+    }
+    let list: &[Comparator] = rule.map_or(&[Comparator::England], |r| &r.compare_with);
+    let mut r = IndicatorResult {
+        id: ind.id.to_string(),
+        value,
+        national: ind.national.value,
+        comparison,
+        neighbours,
+        region,
+        worse_than,
+        compared_with: Vec::new(),
+        worse: false,
+        flagged: false,
+        message: String::new(),
     };
+    r.compared_with = held(&r, list);
+    r.worse = worse_under(&r, list);
+    let fallback = r.compared_with.len() < list.len();
     let unit = if ind.unit == crate::framework::Unit::Percent {
         "%"
     } else {
         ""
     };
     let unusual = ind.unusually_low.is_some_and(|low| value < low);
-    let flagged = (comparison == "worse" && ind.risk_factor) || unusual;
+    r.flagged = (r.worse && ind.risk_factor) || unusual;
     let mut message = format!(
         "{}: {}{unit} against {}{unit} for England ({}) — {comparison}.",
         ind.name,
-        crate::support::text::number_text(value),
-        crate::support::text::number_text(ind.national.value),
+        number_text(value),
+        number_text(ind.national.value),
         ind.national.period
     );
-    if comparison == "worse" && ind.risk_factor {
+    let beside: Vec<String> = [
+        ("its statistical neighbours' average", neighbours),
+        ("its region", region),
+    ]
+    .into_iter()
+    .filter_map(|(what, v)| v.map(|v| format!("{what} {}{unit}", number_text(v))))
+    .collect();
+    if !beside.is_empty() {
+        let period = comparators.and_then(|c| c.period.as_deref());
+        message.push_str(&format!(
+            " Beside {}{}.",
+            names(&beside),
+            period.map(|p| format!(" ({p})")).unwrap_or_default()
+        ));
+    }
+    if r.worse && ind.risk_factor && r.compared_with.len() > 1 {
+        message.push_str(&format!(" Worse than {}.", comparators_text(&r.compared_with, "its")));
+    }
+    if fallback && comparison == "worse" {
+        let missing: Vec<&str> = list
+            .iter()
+            .filter(|c| !r.compared_with.contains(c))
+            .map(|c| match c {
+                Comparator::England => "England figure",
+                Comparator::Neighbours => "statistical neighbours' average",
+                Comparator::Region => "region's figure",
+            })
+            .collect();
+        message.push_str(&format!(
+            " Compared with {} only: this self-evaluation holds no {} for it (typed by hand; fill the indicators from the published figures to compare with {} too).",
+            comparators_text(&r.compared_with, "its"),
+            names(&missing.iter().map(|m| m.to_string()).collect::<Vec<_>>()).replace(" and ", " or "),
+            if missing.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    if r.worse && ind.risk_factor {
         message.push_str(" This is a known risk factor: leaders will be asked about this.");
+    } else if comparison == "worse" && ind.risk_factor {
+        let not: Vec<Comparator> = r
+            .compared_with
+            .iter()
+            .copied()
+            .filter(|c| !r.worse_than.contains(c))
+            .collect();
+        message.push_str(&format!(
+            " Not worse than {}, so not flagged.",
+            comparators_text(&not, "its")
+        ));
     }
     if unusual {
         message.push_str(
             " This is unusually low: inspectors may ask whether plans end too late or repeat concerns are missed.",
         );
     }
-    IndicatorResult {
-        id: ind.id.to_string(),
-        value,
-        national: ind.national.value,
-        comparison,
-        flagged,
-        message,
-    }
+    r.message = message;
+    r
 }
 
 /// An overall judgement with its own statements: its entry in `judgements` takes the overall grade,
@@ -1208,7 +1375,16 @@ pub fn score(a: &Assessment) -> ScoreResult {
     let indicators: Vec<IndicatorResult> = fw
         .indicators
         .iter()
-        .filter_map(|ind| a.indicators.get(&*ind.id).map(|&v| compare(ind, v)))
+        .filter_map(|ind| {
+            a.indicators.get(&*ind.id).map(|&v| {
+                compare(
+                    ind,
+                    v,
+                    a.indicator_comparators.get(&*ind.id),
+                    fw.indicator_comparison.as_ref(),
+                )
+            })
+        })
         .collect();
     let mut challenges = challenges(fw, a, &grades, &indicators);
     // Ratings above what the case-file audits support (crate::scoring::audits), beside the

@@ -22,6 +22,7 @@ import {
   compareWith,
   figureText,
   publishedAssessment,
+  publishedComparators,
   regionRows,
   unitWords,
   worseThanEngland,
@@ -259,6 +260,19 @@ test("every authority of the region, with its pack, last inspection and publishe
   );
   assert.deepEqual(Object.keys(a.answers), []);
   assert.equal(a.indicators.sw_turnover, f.values[i].at(-1));
+  // With each figure its comparators, as the indicators page fills them, for the core's flags.
+  assert.deepEqual(a.indicatorComparators.sw_turnover, {
+    neighbours: f.neighboursAverage[i].at(-1),
+    region: figures.regions[f.region].values[i].at(-1),
+    period: figures.indicators.sw_turnover.periods.at(-1),
+  });
+  assert.deepEqual(a.indicatorComparators.sw_turnover, publishedComparators(figures, "838", inds[0]));
+  assert.equal(publishedComparators(figures, "000", inds[0]), null, "no authority: none");
+  assert.equal(
+    publishedComparators(figures, "838", { ...inds[0], max: 1 }),
+    null,
+    "comparators outside the indicator's range are left out",
+  );
   assert.equal(publishedAssessment("ilacs-2026-04", { code: "000", name: "x" }, figures, inds), null);
 });
 

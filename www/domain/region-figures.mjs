@@ -2,7 +2,7 @@
 // (its last ILACS inspection) and the published figures (data/dfe/published-figures.json, carried in
 // the record's file as `figures`, by DfE code), whether or not it sent a pack. Plain functions with
 // no DOM (tests/page/regional.test.mjs). Comparisons with England are the core's (its flags and
-// tolerances, through `score`); the comparisons with the statistical neighbours' average and the
+// tolerances, through `score`, which flags a figure worse than England and the neighbours); the comparisons with the statistical neighbours' average and the
 // region use the same indicator's tolerance (`similarWithin`) and direction, as scripts/flag-counts.mjs.
 
 import { currentAuthorities, latestInspection } from "./record.mjs";
@@ -30,6 +30,32 @@ export function latestOf(place, i, key = "values") {
   const series = place?.[key]?.[i] ?? [];
   const y = series.length - 1;
   return { value: series[y] ?? null, suppressed: key === "values" ? (place?.suppressed?.[i]?.[y] ?? null) : null };
+}
+
+/**
+ * An authority's published comparators for one indicator, as the saved file carries them
+ * (`indicatorComparators`): `{ neighbours, region, period }`, its ten statistical neighbours'
+ * average and its region's latest figure (each left out when not published or outside the
+ * indicator's range `[min, max]`), or null when neither is held. The core's flags compare with them
+ * as well as England (the `[comparison]` rule of indicators.toml).
+ * @param {any} figures
+ * @param {string} code the authority's DfE code
+ * @param {{ id: string, min?: number, max?: number }} ind
+ */
+export function publishedComparators(figures, code, ind) {
+  const f = figures?.authorities?.[code];
+  const i = figures?.ids?.indexOf(ind.id) ?? -1;
+  if (!f || i < 0) return null;
+  const ok = (v) => v != null && (ind.min == null || v >= ind.min) && (ind.max == null || v <= ind.max);
+  const neighbours = latestOf(f, i, "neighboursAverage").value;
+  const region = latestOf(figures.regions?.[f.region], i).value;
+  const periods = figures.indicators?.[ind.id]?.periods ?? [];
+  const out = {};
+  if (ok(neighbours)) out.neighbours = neighbours;
+  if (ok(region)) out.region = region;
+  if (!("neighbours" in out) && !("region" in out)) return null;
+  if (periods.length) out.period = periods[periods.length - 1];
+  return out;
 }
 
 /** The current authorities of `region`, by name. */
@@ -60,16 +86,21 @@ export function publishedIndicators(figures, indicators, first = []) {
 }
 
 /**
- * A self-evaluation holding only an authority's latest published figures, for the core to compare
- * with England (its flags): null when the figures hold none for it.
+ * A self-evaluation holding only an authority's latest published figures and their comparators, for
+ * the core to compare with England and the neighbours (its flags): null when the figures hold none for it.
  */
 export function publishedAssessment(frameworkId, authority, figures, indicators) {
   const f = figures?.authorities?.[authority.code];
   if (!f) return null;
   const values = {};
+  const comparators = {};
   for (const ind of indicators) {
     const { value } = latestOf(f, figures.ids.indexOf(ind.id));
-    if (value != null && value >= ind.min && value <= ind.max) values[ind.id] = value;
+    if (value != null && value >= ind.min && value <= ind.max) {
+      values[ind.id] = value;
+      const c = publishedComparators(figures, authority.code, ind);
+      if (c) comparators[ind.id] = c;
+    }
   }
   return {
     format: "stocktake-assessment",
@@ -78,6 +109,7 @@ export function publishedAssessment(frameworkId, authority, figures, indicators)
     authority: authority.name,
     answers: {},
     indicators: values,
+    indicatorComparators: comparators,
   };
 }
 

@@ -339,6 +339,15 @@ const COMPARISON_TAG = {
   lower: ["Lower than England", "purple"],
 };
 
+/** The comparators of the core's `[comparison]` rule, in a sentence about a figure. */
+const COMPARATOR_WORDS = { england: "England", neighbours: "its statistical neighbours", region: "its region" };
+
+/** "England and its statistical neighbours": what a figure must be worse than to be flagged. */
+function worseThanWords(fw) {
+  const words = (fw?.indicatorComparison?.compareWith ?? ["england"]).map((c) => COMPARATOR_WORDS[c] ?? c);
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : words[0];
+}
+
 const DIRECTION_TEXT = {
   higher_is_better: "Higher is better.",
   lower_is_better: "Lower is better.",
@@ -404,7 +413,7 @@ export function indicatorsPage(app, main, params) {
         name: fieldId(path),
         label: { text: ind.name, classes: "govuk-label--s" },
         hint: {
-          text: `${national}. ${better}${ind.riskFactor ? " Inspectors are likely to ask about this when it is worse than England." : ""}`,
+          text: `${national}. ${better}${ind.riskFactor ? ` Inspectors are likely to ask about this when it is worse than ${worseThanWords(fw)}.` : ""}`,
         },
         value: stored == null ? "" : String(stored),
         inputmode: "decimal",

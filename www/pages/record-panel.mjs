@@ -26,6 +26,7 @@ import {
 } from "../domain/record.mjs";
 import { CHOICE_KEY } from "./record-section.mjs";
 import { formatNumber } from "../ui/format.mjs";
+import { publishedComparators } from "../domain/region-figures.mjs";
 
 /** Storage keys: the authority chosen (kept in record-section.mjs), and a newer record the user loaded. */
 export { CHOICE_KEY };
@@ -108,6 +109,10 @@ function figuresSection(app, figures, authority) {
       const value = series[series.length - 1];
       const meta = figures.indicators[ind.id];
       const current = app.a?.indicators?.[ind.id];
+      // The neighbours' average and the region's figure travel in the file, also beside a figure
+      // of the user's own: the core's flags compare with them as well as England.
+      const comparators = publishedComparators(figures, authority.code, ind);
+      if (comparators) app.set(`indicatorComparators.${ind.id}`, comparators);
       if (value == null) continue;
       if (current != null && current !== "") {
         skipped.push(ind.name);
@@ -127,7 +132,7 @@ function figuresSection(app, figures, authority) {
       note,
       `${n} indicator${n === 1 ? "" : "s"} filled with ${authority.name}'s latest published figures, each marked "published" on the indicators page, where you can change it to your local figure.` +
         (skipped.length
-          ? ` ${skipped.length} already had a figure of yours and ${skipped.length === 1 ? "was" : "were"} left as ${skipped.length === 1 ? "it was" : "they were"}.`
+          ? ` ${skipped.length} already had a figure of yours and ${skipped.length === 1 ? "was" : "were"} left as ${skipped.length === 1 ? "it was" : "they were"}, compared now with the neighbours' and region's published figures too.`
           : ""),
     );
     note.focus();

@@ -117,7 +117,7 @@ export const REGION_HEAD = [
   "Authority",
   "Pack",
   "Last inspection",
-  "Figures flagged (worse than England, as the core flags them)",
+  "Figures flagged (worse than England and the statistical neighbours, as the core flags them)",
 ];
 
 /** The overview's rows: each authority, its pack or none, its last inspection, its flagged figures. */

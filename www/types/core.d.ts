@@ -189,7 +189,13 @@ audits?: Array<Audit>,
 /**
  * The authority's codes, when chosen from the public record; absent from files without them.
  */
-authorityCodes?: AuthorityCodes, };
+authorityCodes?: AuthorityCodes, 
+/**
+ * Each indicator's published comparators (its statistical neighbours' average and its
+ * region's figure), when the page filled it from the published figures; left out when there
+ * are none, so older files and figures typed by hand are unchanged.
+ */
+indicatorComparators?: { [key in string]: IndicatorComparators }, };
 
 /**
  * An adjustable figure, with the value used.
@@ -472,6 +478,12 @@ tag: Tag, };
 export type Code = "unknown_status" | "after_assessment" | "invalid_codes" | "not_applicable" | "invalid_kind" | "ended_before_started" | "before_ilacs" | "encrypted" | "future_date" | "invalid" | "invalid_date" | "invalid_grade" | "invalid_number" | "invalid_version" | "looks_personal" | "missing" | "missing_grade" | "missing_migration" | "more_problems" | "newer_version" | "not_a_number" | "not_json" | "not_stocktake" | "notes_too_long" | "out_of_coverage" | "out_of_range" | "too_big" | "too_long" | "too_many" | "unknown_area" | "unknown_assumption" | "unknown_criterion" | "unknown_evidence" | "unknown_framework" | "unknown_indicator" | "unknown_judgement" | "unknown_level" | "unknown_scenario" | "unknown_statement" | "wrong_shape";
 
 /**
+ * What an indicator's figure is compared with (`compare_with` in the data): England, the average
+ * of the authority's ten DfE statistical neighbours, or its region.
+ */
+export type Comparator = "england" | "neighbours" | "region";
+
+/**
  * The whole comparison.
  */
 export type Comparison = { 
@@ -511,6 +523,29 @@ disagreements: Array<string>,
  * Problems with the request itself (an unknown reference scenario).
  */
 problems: Array<Problem>, };
+
+/**
+ * When an indicator counts as worse (`[comparison]` in the indicators file): worse than every
+ * comparator listed, each beyond the indicator's tolerance. Comparators the self-evaluation does
+ * not hold are left out; England is always held.
+ */
+export type ComparisonRule = { 
+/**
+ * The comparators a figure must be worse than, all of them.
+ */
+compareWith: Array<Comparator>, 
+/**
+ * The rule in plain English.
+ */
+text: string, 
+/**
+ * Where the evidence for it is (URL).
+ */
+source: string, 
+/**
+ * Its tag.
+ */
+tag: Tag, };
 
 /**
  * How much of a judgement is answered.
@@ -809,6 +844,10 @@ indicators: Array<Indicator>,
  */
 indicatorGroups: Array<IndicatorGroup>, 
 /**
+ * When an indicator counts as worse (absent: worse than England).
+ */
+indicatorComparison?: ComparisonRule, 
+/**
  * Notices to show wherever the framework is named.
  */
 notices: Array<Notice>, 
@@ -915,6 +954,23 @@ min: number,
 max: number, };
 
 /**
+ * An indicator's published comparators, beside the England figure the framework holds.
+ */
+export type IndicatorComparators = { 
+/**
+ * The average of the authority's ten DfE statistical neighbours, when published.
+ */
+neighbours?: number, 
+/**
+ * The region's figure, when published.
+ */
+region?: number, 
+/**
+ * The period they are for, such as "Year to 30 September 2025".
+ */
+period?: string, };
+
+/**
  * A heading the indicators are grouped under: a National Framework outcome or enabler.
  */
 export type IndicatorGroup = { 
@@ -952,9 +1008,30 @@ value: number,
  */
 national: number, 
 /**
- * `better`, `similar` or `worse`; `higher` or `lower` for an indicator where neither is better.
+ * Against England: `better`, `similar` or `worse`; `higher` or `lower` for an indicator where
+ * neither is better.
  */
 comparison: string, 
+/**
+ * The statistical neighbours' average, when the self-evaluation holds it.
+ */
+neighbours?: number, 
+/**
+ * The region's figure, when the self-evaluation holds it.
+ */
+region?: number, 
+/**
+ * The comparators held that the figure is worse than, each beyond the tolerance.
+ */
+worseThan: Array<Comparator>, 
+/**
+ * The comparators the framework's rule compared it with (those listed that are held).
+ */
+comparedWith: Array<Comparator>, 
+/**
+ * Worse than every one of `compared_with`: what the flags and challenges count.
+ */
+worse: boolean, 
 /**
  * Leaders will be asked about this.
  */

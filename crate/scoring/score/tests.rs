@@ -748,26 +748,169 @@ fn leaders_rated_as_knowing_their_services_beside_inadequate_practice_are_challe
 }
 
 #[test]
-fn workforce_rated_good_against_figures_worse_than_england_is_challenged() {
+fn workforce_rated_good_against_two_figures_worse_than_england_is_challenged() {
     let mut a = all_at("ilacs-2026-04", Level::Good);
     let fw = framework::get("ilacs-2026-04").unwrap();
     let turnover = fw.indicator("sw_turnover").unwrap();
+    let agency = fw.indicator("agency_rate").unwrap();
     a.indicators.insert("sw_turnover".into(), turnover.national.value + 5.0);
-    let r = score(&a);
-    let c = r
-        .challenges
-        .iter()
-        .find(|c| c.id == "ch_workforce_against_figures")
-        .expect("challenged");
-    assert_eq!(c.statements, ["lead_workforce"]);
+    let challenged = |a: &Assessment| {
+        score(a)
+            .challenges
+            .into_iter()
+            .find(|c| c.id == "ch_workforce_against_figures")
+    };
     assert!(
-        c.text
-            .contains("the figures you entered for social worker turnover (FTE) are worse than England"),
+        challenged(&a).is_none(),
+        "one figure worse is not enough (min_indicators = 2)"
+    );
+    a.indicators.insert("agency_rate".into(), agency.national.value + 5.0);
+    let c = challenged(&a).expect("challenged");
+    assert_eq!(c.statements, ["lead_workforce"]);
+    // Typed by hand: compared with England alone, and the text says so.
+    assert!(
+        c.text.contains(
+            "the figures you entered for social worker turnover (FTE) and agency social workers (share of FTE) are worse than England (compared with England alone"
+        ),
         "{}",
         c.text
     );
+    // With the neighbours held: worse than both says both; worse than England only is no challenge.
+    let near = |v: f64| IndicatorComparators {
+        neighbours: Some(v),
+        region: None,
+        period: Some("Year to 30 September 2025".into()),
+    };
+    a.indicator_comparators
+        .insert("sw_turnover".into(), near(turnover.national.value));
+    a.indicator_comparators
+        .insert("agency_rate".into(), near(agency.national.value));
+    let c = challenged(&a).expect("challenged");
+    assert!(
+        c.text
+            .contains("are worse than England and your statistical neighbours."),
+        "{}",
+        c.text
+    );
+    a.indicator_comparators
+        .insert("agency_rate".into(), near(agency.national.value + 5.0));
+    assert!(
+        challenged(&a).is_none(),
+        "agency rate no worse than the neighbours: one figure left"
+    );
     a.indicators.insert("sw_turnover".into(), turnover.national.value - 5.0);
+    a.indicators.insert("agency_rate".into(), agency.national.value - 5.0);
     assert!(score(&a).challenges.is_empty(), "better than England: no challenge");
+}
+
+#[test]
+fn a_figure_worse_than_england_but_not_its_neighbours_is_not_flagged() {
+    let fw = framework::get("ilacs-2026-04").unwrap();
+    assert_eq!(
+        fw.indicator_comparison.as_ref().map(|r| r.compare_with.to_vec()),
+        Some(vec![Comparator::England, Comparator::Neighbours]),
+        "the default rule"
+    );
+    let england = fw.indicator("sw_turnover").unwrap().national.value;
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.indicators.insert("sw_turnover".into(), england + 3.0);
+    a.indicator_comparators.insert(
+        "sw_turnover".into(),
+        IndicatorComparators {
+            neighbours: Some(england + 2.5),
+            region: Some(england),
+            period: Some("Year to 30 September 2025".into()),
+        },
+    );
+    let r = score(&a);
+    let i = r.indicators.iter().find(|i| i.id == "sw_turnover").unwrap();
+    assert_eq!((i.comparison, i.worse, i.flagged), ("worse", false, false));
+    assert_eq!(i.worse_than, [Comparator::England, Comparator::Region]);
+    assert_eq!(i.compared_with, [Comparator::England, Comparator::Neighbours]);
+    assert!(
+        i.message
+            .contains("Not worse than its statistical neighbours, so not flagged."),
+        "{}",
+        i.message
+    );
+    assert!(
+        i.message.contains("Beside its statistical neighbours' average"),
+        "{}",
+        i.message
+    );
+    // Worse than the neighbours too: flagged, and the text says what it is worse than.
+    a.indicator_comparators.get_mut("sw_turnover").unwrap().neighbours = Some(england);
+    let r = score(&a);
+    let i = r.indicators.iter().find(|i| i.id == "sw_turnover").unwrap();
+    assert!(i.worse && i.flagged);
+    assert!(
+        i.message
+            .contains("Worse than England and its statistical neighbours. This is a known risk factor"),
+        "{}",
+        i.message
+    );
+}
+
+#[test]
+fn without_comparators_a_figure_is_compared_with_england_only_and_says_so() {
+    let fw = framework::get("ilacs-2026-04").unwrap();
+    let england = fw.indicator("agency_rate").unwrap().national.value;
+    let mut a = all_at("ilacs-2026-04", Level::Good);
+    a.indicators.insert("agency_rate".into(), england + 3.0);
+    let r = score(&a);
+    let i = r.indicators.iter().find(|i| i.id == "agency_rate").unwrap();
+    assert_eq!((i.worse, i.flagged), (true, true));
+    assert_eq!(i.compared_with, [Comparator::England]);
+    assert!(
+        i.message.ends_with(
+            "— worse. Compared with England only: this self-evaluation holds no statistical neighbours' average for it (typed by hand; fill the indicators from the published figures to compare with it too). This is a known risk factor: leaders will be asked about this."
+        ),
+        "{}",
+        i.message
+    );
+    // Better than England: no note (it changes nothing).
+    a.indicators.insert("agency_rate".into(), england - 3.0);
+    let r = score(&a);
+    assert!(!r.indicators[0].message.contains("Compared with England only"));
+}
+
+#[test]
+fn every_comparison_rule_names_england_and_known_comparators_once() {
+    // Comparators are an enum: an unknown name fails the build (build.rs reads the data into it).
+    // Here: each list is non-empty, has no repeats and includes England (always held, so a rule
+    // never compares with nothing); the current set's rule and the challenge's are R with a source.
+    let check = |list: &[Comparator], what: &str| {
+        assert!(!list.is_empty(), "{what}");
+        assert!(list.contains(&Comparator::England), "{what}");
+        let mut sorted = list.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), list.len(), "{what} repeats a comparator");
+    };
+    for fw in framework::all() {
+        if let Some(rule) = &fw.indicator_comparison {
+            check(&rule.compare_with, &fw.id);
+            assert_eq!(rule.tag, crate::model::source::Tag::R, "{}", fw.id);
+            assert!(rule.source.starts_with("https://"), "{}", fw.id);
+        }
+        for c in fw.challenges.iter() {
+            if let crate::framework::ChallengeKind::IndicatorsWorse {
+                indicators,
+                compare_with,
+                min_indicators,
+            } = &c.kind
+            {
+                check(compare_with, &c.id);
+                assert!(
+                    (1..=indicators.len() as u32).contains(min_indicators),
+                    "{}: min_indicators",
+                    c.id
+                );
+                assert!(c.text.contains("{compared}"), "{}: says what it compared with", c.id);
+            }
+        }
+    }
+    assert!(framework::get("ilacs-2026-04").unwrap().indicator_comparison.is_some());
 }
 
 #[test]
