@@ -365,6 +365,22 @@ test("choosing an authority shows its published figures beside neighbours, regio
   await page.locator("#indicators-re_referrals").waitFor();
   assert.equal(await page.locator("#indicators-re_referrals").inputValue(), String(n.values[i][2]));
   assert.match(await shadowText(page, "#indicators-re_referrals-origin"), /^Published, year to 31 March 2025\./);
+  // Its trend: the three published years beside the neighbours' average and England, drawn, with the
+  // same numbers as its text alternative.
+  const trend = await page.evaluate(() => {
+    const f = document.querySelector("stocktake-app").shadowRoot.querySelector("#indicators-re_referrals-trend");
+    return (
+      f && {
+        label: f.querySelector("svg[role=img]").getAttribute("aria-label"),
+        lines: f.querySelectorAll("polyline").length,
+      }
+    );
+  });
+  assert.ok(trend, "a trend chart for re-referrals");
+  assert.equal(trend.lines, 3);
+  const pcs = (vs) => vs.map((v, y) => `${2023 + y} ${v}%`).join(", ");
+  assert.ok(trend.label.includes(`Nottingham: ${pcs(n.values[i])}`), trend.label);
+  assert.ok(trend.label.includes(`England: ${pcs(figures.england.values[i])}`), trend.label);
   assert.match(
     await shadowText(page, "#indicators-re_referrals-comparison"),
     new RegExp(

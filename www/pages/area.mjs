@@ -2,6 +2,7 @@
 // action, owner, due date, notes) and the indicators page. Values save as the user types; the
 // projected judgement beside the form re-scores on every change.
 import { h, replace, put } from "../ui/dom.mjs";
+import { trendChart } from "../ui/chart.mjs";
 import {
   govRadios,
   govCheckboxes,
@@ -404,10 +405,27 @@ export function indicatorsPage(app, main, params) {
               : `Your local figure (published, ${published.period}: ${formatNumber(published.value)}${percent ? "%" : ""}).`,
           )
         : null;
+    // The published trend, when the figures were filled from them: the authority's three years
+    // beside its neighbours' average and England, drawn (ui/chart.mjs) with its words as the text
+    // alternative.
+    const trend = published?.own
+      ? trendChart({
+          series: [
+            { key: "own", name: app.a?.authority || "Your authority", values: published.own },
+            { key: "neighbours", name: "Statistical neighbours' average", values: published.neighbours ?? [] },
+            { key: "england", name: "England", values: published.england ?? [] },
+          ],
+          periods: published.periods ?? [],
+          format: (v) => `${formatNumber(v)}${percent ? "%" : ""}`,
+          title: `${ind.name}: published figures, ${published.periods?.[0]} to ${published.period}`,
+          id: `${fieldId(path)}-trend`,
+        })
+      : null;
     return h(
       "div",
       { class: "st-indicator" },
       origin,
+      trend,
       govInput({
         id: fieldId(path),
         name: fieldId(path),

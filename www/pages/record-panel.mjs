@@ -33,7 +33,8 @@ export { CHOICE_KEY };
 export const USER_RECORD_KEY = "record-user";
 /**
  * Storage key of the published figures filled into the indicators: `{ urn, figures: { <id>:
- * { value, period } } }`. The indicators page marks a figure "published" while it still equals the
+ * { value, period, periods, own, neighbours, england } } }` (the last four the three published
+ * years, for the trend chart). The indicators page marks a figure "published" while it still equals the
  * one filled, and "your local figure" once the user changes it.
  */
 export const FIGURES_KEY = "published-figures-filled";
@@ -119,7 +120,15 @@ function figuresSection(app, figures, authority) {
         continue;
       }
       app.set(`indicators.${ind.id}`, value);
-      filled[ind.id] = { value, period: meta.periods[meta.periods.length - 1] };
+      // With the three years published, for the indicators page's trend chart.
+      filled[ind.id] = {
+        value,
+        period: meta.periods[meta.periods.length - 1],
+        periods: meta.periods,
+        own: f.values[i],
+        neighbours: f.neighboursAverage?.[i] ?? [],
+        england: figures.england?.values?.[i] ?? [],
+      };
     }
     const kept = app.store.read(FIGURES_KEY);
     app.saveExtra(FIGURES_KEY, {
