@@ -218,3 +218,56 @@ fn only_pairs_after_the_pause_count_and_quartiles_interpolate() {
     );
     assert!(toml.contains("pairs = 3\n"), "{toml}");
 }
+
+#[test]
+fn the_next_kind_is_counted_by_the_earlier_inspection_s_grade_pattern() {
+    // Authority 1: good with every judgement good, then short. Authority 2: good with help and
+    // protection below good, then standard. Authority 3: good with every judgement good, then a
+    // standard inspection under the April 2026 framework (no grade: counted in the kinds).
+    // Authority 4: requires improvement, then standard.
+    let csv = "urn,inspection_framework,inspection_start_date,inspection_end_date,overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,in_care_grade,care_leavers_grade\n\
+               1,standard,05/07/2022,15/07/2022,good,good,good,good,good\n\
+               1,short,03/07/2025,07/07/2025,outstanding,outstanding,good,good,good\n\
+               2,standard,05/09/2022,15/09/2022,good,good,requires improvement,good,good\n\
+               2,standard,03/09/2025,14/09/2025,good,good,good,good,good\n\
+               3,short,05/07/2022,09/07/2022,good,outstanding,good,good,outstanding\n\
+               3,standard,11/05/2026,22/05/2026,not_reported_post_reform,good,good,good,good\n\
+               4,standard,01/11/2021,12/11/2021,requires improvement,requires improvement,good,requires improvement,good\n\
+               4,standard,01/11/2024,12/11/2024,good,good,good,good,good\n";
+    let b = compute(&rows(csv).unwrap(), "test");
+    let k: Vec<_> = b
+        .next_kind
+        .iter()
+        .map(|k| (k.pattern.as_ref(), k.label.as_ref(), k.short, k.standard))
+        .collect();
+    assert_eq!(
+        k,
+        vec![
+            (
+                "good_all_good",
+                "good overall with every judgement good or better",
+                1,
+                1
+            ),
+            (
+                "good_below_help_and_protection",
+                "good overall with help and protection below good",
+                0,
+                1
+            ),
+            ("requires_improvement", "requires improvement overall", 0, 1),
+        ]
+    );
+    let toml = to_toml(&b, &LeftOut::default());
+    assert!(
+        toml.contains("[[next_kind]]\npattern = \"good_all_good\"\nlabel = \"good overall with every judgement good or better\"\nshort = 1\nstandard = 1\n"),
+        "{toml}"
+    );
+    // The committed file has the counts the docs table gives (docs/calibration.md).
+    let good = base_rates()
+        .next_kind
+        .iter()
+        .find(|k| k.pattern == "good_all_good")
+        .unwrap();
+    assert_eq!((good.short, good.standard), (23, 2));
+}

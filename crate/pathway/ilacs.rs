@@ -50,12 +50,12 @@ use crate::model::date::{self, add_months, add_months_f};
 use crate::model::grade::Grade;
 use crate::model::source::Tag;
 use crate::pathway::calendar::{add_working_days, parse_date};
-use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind};
+use crate::pathway::history::{parse_history_as_of, read_grades, History, InspectionKind, LastInspection};
 use crate::pathway::polls::polls_in;
 use crate::pathway::rules::{
     event_def, framework, framework_id_on, rule, rules_data, Assumptions, Election, FrameworkRules, Pause, RuleRef,
 };
-use crate::pathway::timeline::{Next, PathwayResult, Timeline, Window};
+use crate::pathway::timeline::{KindChances, Next, PathwayResult, Timeline, Window};
 use crate::scoring::route::Route;
 use crate::support::problems::{Code, Problem};
 use chrono::{Datelike, NaiveDate, TimeDelta};
@@ -725,6 +725,36 @@ fn plan(
         window: window.to_out(),
         rule: rule_used,
         notes,
+        kind_chances: last.and_then(kind_chances),
+    })
+}
+
+/// The record's counts of the next inspection's kind after a last inspection like this one: only
+/// for a last inspection under a framework with an overall grade (before April 2026) that has one,
+/// and only when the record has its grade pattern. Good or outstanding overall needs every other
+/// judgement of that framework graded (the pattern is which of them were below good).
+fn kind_chances(li: &LastInspection) -> Option<KindChances> {
+    let fid = li.framework.as_deref()?;
+    if without_overall(fid) {
+        return None;
+    }
+    let overall = *li.grades.get("overall_effectiveness")?;
+    if overall >= Grade::Good
+        && !framework(fid)?
+            .judgements
+            .iter()
+            .all(|j| li.grades.contains_key(j.as_ref()))
+    {
+        return None;
+    }
+    let k = crate::pathway::base_rates::next_kind_for(overall, &li.grades)?;
+    Some(KindChances {
+        short: k.short,
+        standard: k.standard,
+        of: k.short + k.standard,
+        label: k.label.to_string(),
+        tag: crate::model::source::Tag::D,
+        source: crate::pathway::base_rates::HISTORY_SOURCE.to_string(),
     })
 }
 
@@ -1008,6 +1038,47 @@ mod tests {
             ended += TimeDelta::days(3);
         }
         assert!(checked > 5000, "{checked}");
+    }
+
+    #[test]
+    fn next_carries_the_record_s_counts_of_the_next_kind() {
+        let all = |overall: &str, hp: &str| {
+            json!({ "lastInspection": { "kind": "short", "startedOn": "2024-03-04", "endedOn": "2024-03-08",
+                "grades": { "overall_effectiveness": overall, "impact_of_leaders": "good", "help_and_protection": hp,
+                    "children_in_care": "good", "care_leavers": "outstanding" } } })
+        };
+        let chances = |h: Value| {
+            run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h }))
+                .next
+                .unwrap()
+                .kind_chances
+        };
+        // Good with every judgement good: the record's counts, tagged D, from the grade history.
+        let k = chances(all("good", "good")).expect("counts for good with every judgement good");
+        let stored = crate::pathway::base_rates::base_rates()
+            .next_kind
+            .iter()
+            .find(|k| k.pattern == "good_all_good")
+            .unwrap();
+        assert_eq!(
+            (k.short, k.standard, k.of),
+            (stored.short, stored.standard, stored.short + stored.standard)
+        );
+        assert_eq!((k.short, k.of), (23, 25));
+        assert_eq!(k.label, "good overall with every judgement good or better");
+        assert_eq!(k.tag, Tag::D);
+        assert!(k.source.starts_with("https://"));
+        let k = chances(all("good", "requires_improvement")).unwrap();
+        assert_eq!((k.short, k.standard), (1, 2));
+        assert_eq!(chances(all("requires_improvement", "good")).unwrap().standard, 19);
+        // Good with a judgement not given: which were below good is unknown, so none.
+        assert_eq!(chances(good_2024()), None);
+        // A last inspection under the April 2026 framework has no overall grade: none.
+        let h = json!({ "lastInspection": { "kind": "standard", "startedOn": "2026-05-11", "endedOn": "2026-05-22",
+            "grades": { "impact_of_leaders": "good", "help_and_protection": "good", "children_in_care": "good",
+                "care_leavers": "good" } } });
+        let r = run(json!({ "framework": "ilacs-2026-04", "today": "2026-11-23", "history": h }));
+        assert_eq!(r.next.unwrap().kind_chances, None);
     }
 
     #[test]

@@ -338,6 +338,7 @@ impl ProviderPathway {
             window: window.to_out(),
             rule: rule.as_ref(),
             notes,
+            kind_chances: None,
         })
     }
 }

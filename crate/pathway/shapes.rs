@@ -570,6 +570,23 @@ pub struct IntervalSpread {
     pub max: f64,
 }
 
+/// How many authorities whose earlier inspection's grades followed a pattern had a short, or a
+/// standard, inspection next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, databake::Bake)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[databake(path = crate::pathway::shapes)]
+#[serde(rename_all = "camelCase")]
+pub struct NextKind {
+    /// The pattern's id, such as `good_all_good` ([`crate::pathway::base_rates::kind_pattern`]).
+    pub pattern: Text,
+    /// The pattern in words, such as "good overall with every judgement good or better".
+    pub label: Text,
+    /// Pairs whose next inspection was short.
+    pub short: u32,
+    /// Pairs whose next inspection was standard (or any other kind).
+    pub standard: u32,
+}
+
 #[derive(Clone, Debug, Deserialize, databake::Bake)]
 #[databake(path = crate::pathway::shapes)]
 pub struct Stored {
@@ -584,4 +601,6 @@ pub struct Stored {
     pub record_to: Text,
     pub transitions: List<Transition>,
     pub intervals: List<IntervalSpread>,
+    #[serde(default)]
+    pub next_kind: List<NextKind>,
 }

@@ -125,6 +125,31 @@ pub struct Next {
     pub rule: RuleRef,
     /// Further rules that moved the window (a pause, priority actions, overdue, the exit rule).
     pub notes: Vec<RuleRef>,
+    /// The record's counts of the next inspection's kind for authorities whose last inspection
+    /// had the same grade pattern, when the last inspection was graded overall (before April 2026)
+    /// and the record has the pattern; null otherwise.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub kind_chances: Option<KindChances>,
+}
+
+/// How many authorities whose last inspection looked like this one had a short, or a standard,
+/// inspection next, in the record since the 2020–21 pause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct KindChances {
+    /// Authorities whose next inspection was short.
+    pub short: u32,
+    /// Authorities whose next inspection was standard.
+    pub standard: u32,
+    /// All of them (`short + standard`).
+    pub of: u32,
+    /// The pattern in words, such as "good overall with every judgement good or better".
+    pub label: String,
+    /// Always `D`: counted from the published grade history.
+    pub tag: crate::model::source::Tag,
+    /// The grade history.
+    pub source: String,
 }
 
 /// One step in the expected sequence: either a `date` or a `window`.

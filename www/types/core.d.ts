@@ -428,7 +428,12 @@ transitions: Array<Transition>,
 /**
  * Interval spreads by previous grade, best grade first.
  */
-intervals: Array<IntervalSpread>, };
+intervals: Array<IntervalSpread>, 
+/**
+ * The next inspection's kind (short or standard) by the earlier inspection's grade pattern
+ * ([`kind_pattern`]), on the same pairs, best grade first.
+ */
+nextKind: Array<NextKind>, };
 
 /**
  * One section of a briefing.
@@ -1235,6 +1240,36 @@ lift: Array<LiftStep>,
 liftNote: string | null, };
 
 /**
+ * How many authorities whose last inspection looked like this one had a short, or a standard,
+ * inspection next, in the record since the 2020–21 pause.
+ */
+export type KindChances = { 
+/**
+ * Authorities whose next inspection was short.
+ */
+short: number, 
+/**
+ * Authorities whose next inspection was standard.
+ */
+standard: number, 
+/**
+ * All of them (`short + standard`).
+ */
+of: number, 
+/**
+ * The pattern in words, such as "good overall with every judgement good or better".
+ */
+label: string, 
+/**
+ * Always `D`: counted from the published grade history.
+ */
+tag: Tag, 
+/**
+ * The grade history.
+ */
+source: string, };
+
+/**
  * A statement's level. Ordered worst to best (see the module docs for where `NotKnown` sits).
  */
 export type Level = "inadequate" | "not_known" | "requires_improvement" | "good" | "outstanding";
@@ -1368,7 +1403,35 @@ rule: RuleRef,
 /**
  * Further rules that moved the window (a pause, priority actions, overdue, the exit rule).
  */
-notes: Array<RuleRef>, };
+notes: Array<RuleRef>, 
+/**
+ * The record's counts of the next inspection's kind for authorities whose last inspection
+ * had the same grade pattern, when the last inspection was graded overall (before April 2026)
+ * and the record has the pattern; null otherwise.
+ */
+kindChances?: KindChances | null, };
+
+/**
+ * How many authorities whose earlier inspection's grades followed a pattern had a short, or a
+ * standard, inspection next.
+ */
+export type NextKind = { 
+/**
+ * The pattern's id, such as `good_all_good` ([`crate::pathway::base_rates::kind_pattern`]).
+ */
+pattern: string, 
+/**
+ * The pattern in words, such as "good overall with every judgement good or better".
+ */
+label: string, 
+/**
+ * Pairs whose next inspection was short.
+ */
+short: number, 
+/**
+ * Pairs whose next inspection was standard (or any other kind).
+ */
+standard: number, };
 
 /**
  * A notice the page shows wherever a framework is named (a change Ofsted has announced).

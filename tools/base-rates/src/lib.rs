@@ -36,7 +36,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use stocktake::model::grade::Grade;
-pub use stocktake::pathway::base_rates::{BaseRates, IntervalSpread, Transition, ATTRIBUTION, ILACS_FROM, PAUSE_END};
+pub use stocktake::pathway::base_rates::{
+    kind_pattern, BaseRates, IntervalSpread, NextKind, Transition, ATTRIBUTION, ILACS_FROM, PAUSE_END,
+};
 
 /// The history CSV the base rates are derived from, relative to the repository root: the record
 /// the page ships (scripts/record-data.mjs `HISTORY_FILE`).
@@ -224,6 +226,32 @@ pub struct Inspection {
     pub end: NaiveDate,
     /// Overall effectiveness; `None` under the April 2026 framework.
     pub overall: Option<Grade>,
+    /// `short`, `standard` or another value from the file.
+    pub kind: String,
+    /// The other judgements' grades, by judgement id (`impact_of_leaders`, `help_and_protection`,
+    /// `children_in_care`, `care_leavers`), where readable.
+    pub grades: BTreeMap<String, Grade>,
+}
+
+impl Inspection {
+    /// True when the inspection was a short one (the file's `inspection_framework` is `short`);
+    /// otherwise standard.
+    pub fn is_short(&self) -> bool {
+        self.kind.trim().eq_ignore_ascii_case("short")
+    }
+}
+
+/// The judgements other than overall effectiveness, by judgement id, from a row's grades.
+pub fn judgement_grades(r: &Row) -> BTreeMap<String, Grade> {
+    [
+        ("impact_of_leaders", &r.impact_of_leaders_grade),
+        ("help_and_protection", &r.help_and_protection_grade),
+        ("children_in_care", &r.in_care_grade),
+        ("care_leavers", &r.care_leavers_grade),
+    ]
+    .into_iter()
+    .filter_map(|(id, g)| Some((id.to_string(), grade(g)?)))
+    .collect()
 }
 
 /// Two consecutive graded inspections of one authority.
@@ -277,6 +305,8 @@ pub fn inspections(rows: &[Row]) -> Vec<Inspection> {
                 start: date(&r.inspection_start_date)?,
                 end: date(&r.inspection_end_date)?,
                 overall,
+                kind: r.inspection_framework.clone(),
+                grades: judgement_grades(r),
             })
             .filter(|i| i.start >= from && i.end >= i.start)
         })
@@ -405,6 +435,7 @@ pub fn compute(rows: &[Row], source: &str) -> BaseRates {
         }
     }
     let starts = pairs.iter().flat_map(|(_, p, n)| [p.start, n.start]);
+    let next_kind = next_kinds(&pairs);
     let format = stocktake::model::date::format;
     BaseRates {
         source: source.to_string(),
@@ -418,7 +449,31 @@ pub fn compute(rows: &[Row], source: &str) -> BaseRates {
         record_to: inspections.iter().map(|i| i.end).max().map(format).unwrap_or_default(),
         transitions,
         intervals,
+        next_kind,
     }
+}
+
+/// The next inspection's kind by the earlier inspection's grade pattern ([`kind_pattern`]): for
+/// each pattern the pairs have, how many next inspections were short and how many standard (any
+/// other kind in the file counts as standard). Best overall grade first, then by pattern id.
+fn next_kinds(pairs: &[(Grade, Inspection, Inspection)]) -> Vec<NextKind> {
+    let mut by: BTreeMap<(usize, String), NextKind> = BTreeMap::new();
+    for (g, p, n) in pairs {
+        let (pattern, label) = kind_pattern(*g, &p.grades);
+        let rank = Grade::ALL.iter().position(|x| x == g).unwrap_or(0);
+        let k = by.entry((rank, pattern.clone())).or_insert_with(|| NextKind {
+            pattern: pattern.into(),
+            label: label.into(),
+            short: 0,
+            standard: 0,
+        });
+        if n.is_short() {
+            k.short += 1;
+        } else {
+            k.standard += 1;
+        }
+    }
+    by.into_values().collect()
 }
 
 /// What the generated file says was corrected or left out, beside the figures.
@@ -457,6 +512,8 @@ pub fn to_toml(b: &BaseRates, left: &LeftOut) -> String {
          # and has an overall grade. ungraded_next: those whose later inspection is under the April\n\
          # 2026 framework (no overall effectiveness grade): counted in the intervals, left out of the\n\
          # transitions. Pairs whose earlier inspection has no overall grade, left out: {}.\n\
+         # next_kind: the same pairs' next inspection, short or standard (any other kind counts as\n\
+         # standard), by the earlier inspection's grades (overall, and which judgements were below good).\n\
          # undated: reports with a grade but no dates on site (corrections tag them U), left out:\n",
         left.corrections, left.ungraded_previous
     );
@@ -493,6 +550,15 @@ pub fn to_toml(b: &BaseRates, left: &LeftOut) -> String {
             i.median,
             i.q3,
             i.max
+        );
+    }
+    for k in b.next_kind.iter() {
+        out += &format!(
+            "\n[[next_kind]]\npattern = {}\nlabel = {}\nshort = {}\nstandard = {}\n",
+            q(&k.pattern),
+            q(&k.label),
+            k.short,
+            k.standard
         );
     }
     out
