@@ -25,6 +25,11 @@ export function assumptionTag(tag) {
     : null;
 }
 
+/** The tag on a figure counted from official data (tag D), such as the published grade history. */
+export function officialDataTag() {
+  return [" ", govTag({ text: TRUST.D.short, classes: "st-official-data" })];
+}
+
 /** One sentence on how far a figure or rule tagged `tag` can be trusted, or "" when verified. */
 export function trustNote(tag) {
   return TRUST[tag]?.note ?? "";

@@ -17,7 +17,7 @@ import { datesInText, formatDateLong, formatDateShort } from "../../ui/format.mj
 import { familyOf, familyTerms } from "../../domain/family.mjs";
 import { monthYear } from "../../domain/record.mjs";
 import { GRADE_ORDER, KIND_TEXT, scrollTable, whenText } from "../../domain/results-data.mjs";
-import { assumptionTag, sourceLink, trustNote } from "../../ui/sources.mjs";
+import { assumptionTag, officialDataTag, sourceLink, trustNote } from "../../ui/sources.mjs";
 import { hx } from "./judgements.mjs";
 /** @import { PathwayRun } from "../../domain/pathway.mjs" */
 
@@ -49,6 +49,7 @@ export function timelineBody(pw, level) {
             `, between ${formatDateShort(next.window.earliest)} and ${formatDateShort(next.window.latest)}.`,
           ),
           h("p", { class: "govuk-body-s" }, next.rule.text, assumptionTag(next.rule.tag)),
+          kindChancesNote(next),
           (next.notes ?? []).map((n) =>
             typeof n === "string"
               ? h("p", { class: "govuk-body-s" }, n)
@@ -90,6 +91,33 @@ export function timelineBody(pw, level) {
       ),
     ),
   ];
+}
+
+/**
+ * What the record says of the next inspection's kind after a last inspection like this one (the
+ * core's `kindChances`, tag D): shown when the record is split (some short, some standard) or when
+ * it went the other way from the route's kind; null otherwise.
+ * @param {{ kind: string, kindChances?: { short: number, standard: number, of: number, label: string, source: string } | null }} next
+ */
+export function kindChancesNote(next) {
+  const k = next.kindChances;
+  if (!k?.of) return null;
+  const split = k.short > 0 && k.standard > 0;
+  const disagrees = (next.kind === "short" && k.short === 0) || (next.kind === "standard" && k.standard === 0);
+  if (!split && !disagrees) return null;
+  const count = (n) => (n === 0 ? "none" : String(n));
+  const sentence =
+    k.of === 1
+      ? `In the record since the 2020–21 pause, the one authority whose last inspection was ${k.label} had a ${k.short ? "short" : "standard"} inspection next.`
+      : `In the record since the 2020–21 pause, of ${k.of} authorities whose last inspection was ${k.label}, ${count(k.short)} had a short inspection next and ${count(k.standard)} a standard one.`;
+  return h(
+    "p",
+    { class: "govuk-body-s st-kind-chances", id: "kind-chances" },
+    sentence,
+    officialDataTag(),
+    " ",
+    sourceLink(k.source),
+  );
 }
 
 /**
