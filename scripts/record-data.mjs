@@ -18,12 +18,12 @@ import {
   inspectionsOf,
   longDate,
   makeRecord,
-  monthYear,
   parseAliases,
   parseCorrections,
   parseHistory,
   parseLookup,
 } from "../www/domain/record.mjs";
+import { monthYear } from "../www/ui/format.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FOLDER = join(root, "data", "ofsted-ilacs");

@@ -4,7 +4,7 @@
 // Plain functions with no DOM: scripts/build-dist.mjs runs them at build time on the copy in
 // data/ofsted-ilacs/, and the page runs them on a newer history file the user loads from disk.
 
-import { MONTHS } from "../ui/format.mjs";
+import { MONTHS, monthYear } from "../ui/format.mjs";
 import { readCsv } from "./csv.mjs";
 export const RECORD_FORMAT = "stocktake-ilacs-record";
 /** Version 2 added the authorities' codes and aliases, report links, publication dates and corrections. */
@@ -77,12 +77,6 @@ export function publishedDate(text) {
 /** The report's address for an inspection's `report` number, or null. */
 export function reportUrl(inspection) {
   return inspection?.report ? `${REPORT_URL}${inspection.report}` : null;
-}
-
-/** "2025-03-21" → "March 2025". */
-export function monthYear(iso) {
-  const m = /^(\d{4})-(\d{2})/.exec(iso ?? "");
-  return m ? `${MONTHS[+m[2] - 1]} ${m[1]}` : "";
 }
 
 /** "2025-03-21" → "21 March 2025". */

@@ -394,7 +394,8 @@ export function indicatorsPage(app, main, params) {
     const stored = getPath(app.a, ["indicators", ind.id]);
     // Filled from the published figures (record-panel.mjs keeps what it filled): marked as such
     // while it is unchanged, as the user's own figure once changed.
-    const published = app.store.read("published-figures-filled")?.figures?.[ind.id];
+    const filled = app.store.read("published-figures-filled");
+    const published = filled?.figures?.[ind.id];
     const origin =
       published && stored != null && stored !== ""
         ? h(
@@ -411,13 +412,13 @@ export function indicatorsPage(app, main, params) {
     const trend = published?.own
       ? trendChart({
           series: [
-            { key: "own", name: app.a?.authority || "Your authority", values: published.own },
+            { key: "own", name: filled?.name || app.a?.authority || "Your authority", values: published.own },
             { key: "neighbours", name: "Statistical neighbours' average", values: published.neighbours ?? [] },
             { key: "england", name: "England", values: published.england ?? [] },
           ],
           periods: published.periods ?? [],
           format: (v) => `${formatNumber(v)}${percent ? "%" : ""}`,
-          title: `${ind.name}: published figures, ${published.periods?.[0]} to ${published.period}`,
+          title: `${ind.name}, published figures`,
           id: `${fieldId(path)}-trend`,
         })
       : null;
@@ -425,7 +426,6 @@ export function indicatorsPage(app, main, params) {
       "div",
       { class: "st-indicator" },
       origin,
-      trend,
       govInput({
         id: fieldId(path),
         name: fieldId(path),
@@ -443,6 +443,7 @@ export function indicatorsPage(app, main, params) {
         autocomplete: "off",
       }),
       slot,
+      trend,
     );
   };
   // Grouped under the National Framework outcomes and enablers when the framework has them (as

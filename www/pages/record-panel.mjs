@@ -32,7 +32,7 @@ import { publishedComparators } from "../domain/region-figures.mjs";
 export { CHOICE_KEY };
 export const USER_RECORD_KEY = "record-user";
 /**
- * Storage key of the published figures filled into the indicators: `{ urn, figures: { <id>:
+ * Storage key of the published figures filled into the indicators: `{ urn, name, figures: { <id>:
  * { value, period, periods, own, neighbours, england } } }` (the last four the three published
  * years, for the trend chart). The indicators page marks a figure "published" while it still equals the
  * one filled, and "your local figure" once the user changes it.
@@ -133,6 +133,7 @@ function figuresSection(app, figures, authority) {
     const kept = app.store.read(FIGURES_KEY);
     app.saveExtra(FIGURES_KEY, {
       urn: authority.urn,
+      name: authority.name,
       figures: { ...(kept?.urn === authority.urn ? kept.figures : {}), ...filled },
     });
     app.saveNow();

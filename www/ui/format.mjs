@@ -173,3 +173,9 @@ export const TRUST = {
   U: { short: "Unverified", note: "Unverified: we found no official text for this rule. " },
   R: { short: "Assumption", note: "This is our assumption. " },
 };
+
+/** "2025-03-21" → "March 2025". */
+export function monthYear(iso) {
+  const m = /^(\d{4})-(\d{2})/.exec(iso ?? "");
+  return m ? `${MONTHS[+m[2] - 1]} ${m[1]}` : "";
+}

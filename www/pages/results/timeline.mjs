@@ -13,9 +13,8 @@ import {
   tagColour,
 } from "../../ui/govuk.mjs";
 import { fieldId } from "../../domain/state.mjs";
-import { datesInText, formatDateLong, formatDateShort } from "../../ui/format.mjs";
+import { datesInText, formatDateLong, formatDateShort, monthYear } from "../../ui/format.mjs";
 import { familyOf, familyTerms } from "../../domain/family.mjs";
-import { monthYear } from "../../domain/record.mjs";
 import { GRADE_ORDER, KIND_TEXT, scrollTable, whenText } from "../../domain/results-data.mjs";
 import { assumptionTag, officialDataTag, sourceLink, trustNote } from "../../ui/sources.mjs";
 import { hx } from "./judgements.mjs";
