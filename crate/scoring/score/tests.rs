@@ -342,6 +342,59 @@ fn indicators_compare_and_flag_risk_factors_without_changing_grades() {
     assert_eq!(r.judgements, score(&all_at("ilacs-2026-04", Level::Good)).judgements);
 }
 
+/// The indicator message says the value, the unit, England's figure and period and the comparison,
+/// adds the risk-factor sentence only for a risk factor that is worse, and the unusually-low
+/// sentence only strictly below the threshold: pinned here directly, not only through the golden
+/// files' whole results.
+#[test]
+fn indicator_messages_and_the_unusually_low_boundary() {
+    let fw = framework::get("ilacs-2026-04").unwrap();
+    let result = |id: &str, value: f64| {
+        let mut a = all_at("ilacs-2026-04", Level::Good);
+        a.indicators.insert(id.into(), value);
+        score(&a).indicators.into_iter().find(|i| i.id == id).unwrap()
+    };
+    let turnover = fw.indicator("sw_turnover").unwrap();
+    assert_eq!(turnover.unit, crate::framework::Unit::Percent);
+    let r = result("sw_turnover", 25.0);
+    assert_eq!(
+        r.message,
+        format!(
+            "{}: 25% against 11.8% for England ({}) — worse. This is a known risk factor: leaders will be asked about this.",
+            turnover.name, turnover.national.period
+        )
+    );
+    assert_eq!((r.value, r.national), (25.0, 11.8));
+    // Worse, but not a risk factor: no risk-factor sentence, not flagged.
+    let vacancy = result("vacancy_rate", 30.0);
+    assert!(!vacancy.risk_sentence() && !vacancy.flagged, "{}", vacancy.message);
+    // A risk factor that is better says nothing more.
+    let better = result("sw_turnover", 5.0);
+    assert_eq!(better.comparison, "better");
+    assert!(!better.risk_sentence() && !better.flagged, "{}", better.message);
+    // Caseloads are a count, not a percentage.
+    let caseload = fw.indicator("average_caseload").unwrap();
+    assert_ne!(caseload.unit, crate::framework::Unit::Percent);
+    assert!(!result("average_caseload", 20.0).message.contains('%'));
+    // Repeat plans: unusually low strictly below the threshold, flagged though "better".
+    let low = fw.indicator("repeat_cp_plans").unwrap().unusually_low.unwrap();
+    let below = result("repeat_cp_plans", low - 0.5);
+    assert!(
+        below.flagged && below.message.contains("unusually low"),
+        "{}",
+        below.message
+    );
+    let at = result("repeat_cp_plans", low);
+    assert!(!at.flagged && !at.message.contains("unusually low"), "{}", at.message);
+    assert!(!r.message.contains("unusually low"));
+}
+
+impl IndicatorResult {
+    fn risk_sentence(&self) -> bool {
+        self.message.contains("known risk factor")
+    }
+}
+
 /// With the 2025 England figures an authority two or three points worse on a workforce risk factor
 /// is flagged (with the 2023 figures, 14% turnover, 16% agency or 17% vacancies looked better than
 /// England); the older ILACS versions keep the figures they were scored with.
