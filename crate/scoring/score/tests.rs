@@ -342,8 +342,8 @@ fn indicators_compare_and_flag_risk_factors_without_changing_grades() {
     assert_eq!(r.judgements, score(&all_at("ilacs-2026-04", Level::Good)).judgements);
 }
 
-/// The indicator message says the value, the unit, England's figure and period and the comparison,
-/// adds the risk-factor sentence only for a risk factor that is worse, and the unusually-low
+/// The indicator message says the value, the unit, England's figure and period and the comparison
+/// (here with no comparators held, so England only, said so), adds the risk-factor sentence only for a risk factor that is worse, and the unusually-low
 /// sentence only strictly below the threshold: pinned here directly, not only through the golden
 /// files' whole results.
 #[test]
@@ -360,7 +360,7 @@ fn indicator_messages_and_the_unusually_low_boundary() {
     assert_eq!(
         r.message,
         format!(
-            "{}: 25% against 11.8% for England ({}) — worse. This is a known risk factor: leaders will be asked about this.",
+            "{}: 25% against 11.8% for England ({}) — worse. Compared with England only: this self-evaluation holds no statistical neighbours' average for it (typed by hand; fill the indicators from the published figures to compare with it too). This is a known risk factor: leaders will be asked about this.",
             turnover.name, turnover.national.period
         )
     );
