@@ -157,3 +157,26 @@ test("in a 480 px column of a 1280 px page it lays out for the column (container
   assert.ok(full.button < 400, `a button as wide as its text (${full.button})`);
   assert.ok(full.margin >= 30, `wide margins (${full.margin})`);
 });
+
+test("the host page's data-marking is the protective marking a peer challenge pack carries and shows", async () => {
+  const { page, errors } = await openHost('data-marking="OFFICIAL"');
+  await follow(page, "start-new", "about");
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.set("authority", "Anytown");
+    app.go("peer-pack");
+  });
+  await page.locator("#peer-reviewer").waitFor();
+  // The page says which marking the pack will carry: the host's, not the default.
+  const banner = await page.evaluate(
+    () => document.querySelector("stocktake-app").shadowRoot.getElementById("pack-page-marking")?.textContent ?? "",
+  );
+  assert.match(banner, /\bOFFICIAL\b/);
+  assert.doesNotMatch(banner, /OFFICIAL-SENSITIVE/);
+  await page.locator("#peer-reviewer").fill("Sam Peer, DCS Wiltshire");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#save-pack").click()]);
+  const { readFile } = await import("node:fs/promises");
+  const pack = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(pack.marking, "OFFICIAL", "the unprotected pack carries the host's marking");
+  assert.deepEqual(errors, []);
+});
