@@ -217,3 +217,37 @@ pub fn framework_on(date: NaiveDate) -> Option<&'static FrameworkRules> {
         .filter(|f| crate::model::date::embedded(&f.from) <= date)
         .max_by_key(|f| crate::model::date::embedded(&f.from))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Found by cargo-mutants (docs/mutants.md): `after` counts weeks only for the assumption asked
+    /// for when its own unit is weeks, never because another assumption in the list is in weeks.
+    #[test]
+    fn after_counts_weeks_only_for_an_assumption_in_weeks() {
+        let a = |id: &str, unit: &str| -> Assumption {
+            serde_json::from_value(json!({
+                "id": id, "label": id, "default": 6.0, "min": 0.0, "max": 100.0, "unit": unit,
+                "source": "https://www.gov.uk/", "tag": "R",
+            }))
+            .unwrap()
+        };
+        let (list, problems) = Assumptions::from_list_with_overrides(
+            vec![a("gap_weeks", "weeks"), a("gap_months", "months")],
+            &Value::Null,
+            "t",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert_eq!(
+            list.after(from, "gap_weeks"),
+            NaiveDate::from_ymd_opt(2026, 2, 12).unwrap()
+        );
+        assert_eq!(
+            list.after(from, "gap_months"),
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+        );
+    }
+}
