@@ -20,19 +20,51 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Any JavaScript value as JSON (`undefined` becomes `null`).
+/// Any JavaScript value as JSON (`undefined` becomes `null`), by way of `JSON.stringify`: the
+/// value as the page would save it (a property that is `undefined` is left out, `NaN` is `null`).
+/// Not serde-wasm-bindgen's reader, whose error paths bring serde's float formatting into the
+/// wasm (13 KB gzip with the grades' reader below; docs/performance.md); it still writes results.
 fn from_js(value: JsValue) -> Result<Value, JsError> {
     if value.is_undefined() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("the argument cannot be read as JSON: {e}")))
+    let not_json = |why: &str| JsError::new(&format!("the argument cannot be read as JSON: {why}"));
+    if value.is_instance_of::<js_sys::Map>() {
+        return Err(not_json("it is a Map; pass a plain object"));
+    }
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| not_json("JSON.stringify threw (a BigInt, or an object that contains itself)"))?
+        .as_string()
+        .ok_or_else(|| not_json("it is a function or a symbol"))?;
+    serde_json::from_str(&text).map_err(|e| not_json(&e.to_string()))
 }
 
 /// A JavaScript value read as a typed argument. A value the reader rejects is a broken contract:
 /// a `JsError` naming the argument and what is wrong.
 fn from_js_as<T>(value: JsValue, what: &str, read: impl FnOnce(&Value) -> Result<T, String>) -> Result<T, JsError> {
     read(&from_js(value)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+/// `{ judgement id: grade id }`. Read by the grades' own ids (`Grade::from_id`), as the other
+/// arguments are read by their own readers rather than serde's derived ones, whose error messages
+/// pull the float formatter into the wasm (11.6 KB gzip; docs/performance.md).
+fn read_grades(v: &Value) -> Result<std::collections::BTreeMap<String, crate::model::grade::Grade>, String> {
+    let object = v
+        .as_object()
+        .ok_or(r#"expected an object of judgement ids and grade ids, such as { "care_leavers": "good" }"#)?;
+    let mut grades = std::collections::BTreeMap::new();
+    for (judgement, grade) in object {
+        let grade = grade
+            .as_str()
+            .and_then(crate::model::grade::Grade::from_id)
+            .ok_or_else(|| {
+                format!(
+                    "{judgement} is {grade}, not a grade: use inadequate, requires_improvement, good or outstanding"
+                )
+            })?;
+        grades.insert(judgement.clone(), grade);
+    }
+    Ok(grades)
 }
 
 /// The crate version, such as `0.1.0`.
@@ -78,9 +110,7 @@ pub fn review(input: JsValue) -> Result<JsValue, JsError> {
 /// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.
 #[wasm_bindgen(js_name = overallEffectiveness)]
 pub fn overall_effectiveness(framework_id: &str, grades: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let grades: std::collections::BTreeMap<String, crate::model::grade::Grade> = from_js_as(grades, "grades", |v| {
-        serde::Deserialize::deserialize(v).map_err(|e: serde_json::Error| e.to_string())
-    })?;
+    let grades = from_js_as(grades, "grades", read_grades)?;
     let strict = from_js(options)?
         .get("strict")
         .and_then(Value::as_bool)

@@ -37,7 +37,7 @@ fn overall_effectiveness_reads_grades_and_throws_for_a_broken_contract() {
     use stocktake::bindings::overall_effectiveness;
     let grades = |text: &str| js_sys::JSON::parse(text).unwrap();
     let ri = r#"{ "impact_of_leaders": "inadequate", "help_and_protection": "requires_improvement",
-        "children_in_care": "requires_improvement", "care_leavers": { "requires_improvement": null } }"#;
+        "children_in_care": "requires_improvement", "care_leavers": "requires_improvement" }"#;
     let lenient = overall_effectiveness("ilacs-2023-01", grades(ri), JsValue::UNDEFINED).unwrap();
     assert_eq!(json(&lenient), r#""requires_improvement""#);
     let strict = overall_effectiveness("ilacs-2023-01", grades(ri), grades(r#"{ "strict": true }"#)).unwrap();
@@ -51,11 +51,11 @@ fn overall_effectiveness_reads_grades_and_throws_for_a_broken_contract() {
             grades(r#"{ "care_leavers": "great" }"#),
             JsValue::UNDEFINED
         )),
-        "grades: unknown variant `great`, expected one of `inadequate`, `requires_improvement`, `good`, `outstanding`"
+        r#"grades: care_leavers is "great", not a grade: use inadequate, requires_improvement, good or outstanding"#
     );
     assert_eq!(
         thrown(overall_effectiveness("ilacs-2023-01", grades("[]"), JsValue::UNDEFINED)),
-        "grades: invalid type: sequence, expected a map"
+        r#"grades: expected an object of judgement ids and grade ids, such as { "care_leavers": "good" }"#
     );
     assert_eq!(
         thrown(overall_effectiveness(
@@ -63,7 +63,7 @@ fn overall_effectiveness_reads_grades_and_throws_for_a_broken_contract() {
             JsValue::UNDEFINED,
             JsValue::UNDEFINED
         )),
-        "grades: invalid type: null, expected a map"
+        r#"grades: expected an object of judgement ids and grade ids, such as { "care_leavers": "good" }"#
     );
     assert_eq!(
         thrown(overall_effectiveness("ilacs-2023-01", grades("{}"), JsValue::UNDEFINED)),
@@ -115,4 +115,25 @@ fn audit_evidence_through_the_api_challenges_a_rating_the_audits_do_not_support(
     assert!(s.contains("ch_audits_below_rating"), "{s}");
     let c = json(&stocktake::bindings::audit_criteria("ilacs-2026-04").unwrap());
     assert!(c.contains("au_hp_seen_alone"), "{c}");
+}
+
+#[wasm_bindgen_test]
+fn arguments_are_read_as_json_stringify_writes_them_and_what_it_cannot_write_throws() {
+    use stocktake::bindings::validate_assessment;
+    // A property that is `undefined` is left out, as a saved file would leave it out.
+    let with_undefined = js_sys::JSON::parse(r#"{ "framework": "ilacs-2026-04", "answers": {} }"#).unwrap();
+    js_sys::Reflect::set(&with_undefined, &"notes".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(js_sys::Array::is_array(&validate_assessment(with_undefined).unwrap()));
+    assert_eq!(
+        thrown(validate_assessment(js_sys::Function::new_no_args("").into())),
+        "the argument cannot be read as JSON: it is a function or a symbol"
+    );
+    assert_eq!(
+        thrown(validate_assessment(js_sys::Map::new().into())),
+        "the argument cannot be read as JSON: it is a Map; pass a plain object"
+    );
+    assert_eq!(
+        thrown(validate_assessment(js_sys::BigInt::from(1u64).into())),
+        "the argument cannot be read as JSON: JSON.stringify threw (a BigInt, or an object that contains itself)"
+    );
 }

@@ -30,8 +30,10 @@ impl Draws {
     }
 }
 
+/// A plain object, as the page passes (serde-wasm-bindgen's default would make JavaScript `Map`s,
+/// which the API refuses: it reads arguments as `JSON.stringify` writes them).
 fn to_js(v: &Value) -> JsValue {
-    serde_wasm_bindgen::to_value(v).unwrap()
+    serde::Serialize::serialize(v, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap()
 }
 
 fn from_js(v: JsValue) -> Value {
