@@ -29,3 +29,34 @@ for (const name of ["results", "actions", "report"]) {
     assert.deepEqual(await axe(page), [], `axe on ${name} at 390 px`);
   });
 }
+
+test("the timeline fits a 390 px screen, with a report held for a pre-election period and its source", async () => {
+  // York has a poll on 6 May 2027 (e2e/dates): the report's step names the poll and its source,
+  // a long web address that must wrap rather than widen the page.
+  await page.evaluate(() => {
+    const app = document.querySelector("stocktake-app").app;
+    app.today = () => "2026-11-23";
+    app.load({
+      ...app.a,
+      authorityCodes: { urn: 80453, la: "816", ons: "E06000014" },
+      history: {
+        lastInspection: {
+          kind: "short",
+          startedOn: "2023-09-11",
+          endedOn: "2023-09-15",
+          grades: { overall_effectiveness: "good" },
+        },
+      },
+    });
+    app.go("timeline");
+  });
+  await onPage(page, "timeline");
+  await page.waitForFunction(() =>
+    /Held for the pre-election period/.test(
+      document.querySelector("stocktake-app").shadowRoot.querySelector("#timeline-events")?.textContent ?? "",
+    ),
+  );
+  assert.ok((await pageWidth()) <= 390, `page is ${await pageWidth()} px wide`);
+  await screenshot(page, "phone-timeline");
+  assert.deepEqual(await axe(page), [], "axe on the timeline at 390 px");
+});
