@@ -87,10 +87,33 @@ pub struct Hold {
     pub election: &'static Election,
     /// Whether the report waits for polling day.
     pub held: bool,
-    /// The poll (or its absence) in words, with its source, for the event's description.
+    /// The poll (or its absence) in words.
     pub text: String,
+    /// The source of what decided it (`None`: the period's own row decides).
+    pub source: Option<String>,
     /// The weakest tag of what decided it (`None`: the period's own row decides).
     pub tag: Option<Tag>,
+}
+
+impl Hold {
+    /// The event's note (`Event::pre_election`): what was decided and why, with the source and
+    /// tag of what decided it (the period's own row when nothing more was needed).
+    pub fn note(&self) -> RuleRef {
+        let text = match self.held {
+            true => format!("Held for the pre-election period: {}", self.text),
+            false => self.text.clone(),
+        };
+        RuleRef {
+            id: self.election.id.clone(),
+            text: text.into(),
+            source: self
+                .source
+                .clone()
+                .unwrap_or_else(|| self.election.source.to_string())
+                .into(),
+            tag: self.tag.unwrap_or(self.election.tag),
+        }
+    }
 }
 
 /// The day a report due on `due` is published. A report that falls in a pre-election period
@@ -112,12 +135,13 @@ pub fn publication_day(due: NaiveDate, a: &Assumptions, authority: Option<&str>)
         }
         let day = date::long(to);
         let known = authority.and_then(|ons| polls_in(ons, to.year()).map(|p| (ons, p)));
-        let (held, text, tag) = if e.everyone {
-            (true, e.text.to_string(), None)
+        let (held, text, source, tag) = if e.everyone {
+            (true, e.text.to_string(), None, None)
         } else if setting >= 1.5 {
             (
                 true,
                 format!("local elections on {day} (every authority is taken to have a poll every May, as the assumptions say)."),
+                None,
                 Some(Tag::R),
             )
         } else {
@@ -127,6 +151,7 @@ pub fn publication_day(due: NaiveDate, a: &Assumptions, authority: Option<&str>)
                     format!(
                         "local elections on {day}. The authority is not known, so a poll is assumed: choose it from the public record to follow its calendar of polls."
                     ),
+                    None,
                     Some(Tag::R),
                 ),
                 Some((_, polls)) if !polls.is_empty() => {
@@ -134,19 +159,18 @@ pub fn publication_day(due: NaiveDate, a: &Assumptions, authority: Option<&str>)
                     let tag = polls.iter().map(|p| p.tag).max();
                     (
                         true,
-                        format!("{} on {day} (source: {}).", and_list(&what), polls[0].source),
+                        format!("{} on {day}.", and_list(&what)),
+                        Some(polls[0].source.to_string()),
                         tag,
                     )
                 }
                 Some((ons, _)) => {
-                    let source = crate::pathway::polls::authority(ons).map(|x| (x.source.as_ref(), x.tag));
+                    let calendar = crate::pathway::polls::authority(ons);
                     (
                         false,
-                        format!(
-                            "Not held for a pre-election period: the authority has no poll on {day} in the calendar of polls{}.",
-                            source.map(|(s, _)| format!(" (source: {s})")).unwrap_or_default()
-                        ),
-                        source.map(|(_, t)| t),
+                        format!("Not held for a pre-election period: the authority has no poll on {day} in the calendar of polls."),
+                        calendar.map(|x| x.source.to_string()),
+                        calendar.map(|x| x.tag),
                     )
                 }
             }
@@ -155,6 +179,7 @@ pub fn publication_day(due: NaiveDate, a: &Assumptions, authority: Option<&str>)
             election: e,
             held,
             text,
+            source,
             tag,
         };
         if !held {
@@ -287,25 +312,18 @@ impl Ctx<'_> {
             Some(what.to_string()),
         );
         let held = hold.as_ref().filter(|h| h.held);
-        let hold_text = hold.as_ref().map(|h| match h.held {
-            true => format!("Held for the pre-election period: {}", h.text),
-            false => h.text.clone(),
-        });
         let mut report_ids = vec!["report_lag_working_days"];
         if held.is_some() {
             report_ids.extend(["election_pause", "election_resume_working_days"]);
         } else if hold.is_some() {
             report_ids.push("election_pause");
         }
-        self.push(
-            &id("report_published"),
-            "report_published",
-            report,
-            &report_ids,
-            hold_text,
-        );
-        if let Some(t) = hold.as_ref().and_then(|h| h.tag) {
-            self.t.weaken_last(t);
+        self.push(&id("report_published"), "report_published", report, &report_ids, None);
+        if let Some(h) = &hold {
+            self.t.pre_election_last(h.note());
+            if let Some(t) = h.tag {
+                self.t.weaken_last(t);
+            }
         }
         report_ids.push("action_plan_working_days");
         self.push(
@@ -1230,10 +1248,20 @@ mod tests {
         assert!(!h.held && h.text.contains("no poll on 6 May 2027"), "{}", h.text);
         let (p, h) = publication_day(d("2027-04-20"), &a, Some(YORK));
         assert_eq!(p, add_working_days(d("2027-05-06"), 7).unwrap());
-        assert!(h
-            .unwrap()
-            .text
-            .starts_with("council elections on 6 May 2027 (source: https://"));
+        let h = h.unwrap();
+        assert_eq!(h.text, "council elections on 6 May 2027.");
+        assert!(
+            h.source.as_deref().is_some_and(|s| s.starts_with("https://")),
+            "{:?}",
+            h.source
+        );
+        // The event's note: the decision in words, and the calendar's source as a link, not in the words.
+        let note = h.note();
+        assert_eq!(
+            note.text,
+            "Held for the pre-election period: council elections on 6 May 2027."
+        );
+        assert_eq!(Some(note.source.to_string()), h.source);
         // Kent in May 2029: county council elections (and the tag they rest on).
         let (p, h) = publication_day(d("2029-04-16"), &a, Some(KENT));
         assert_eq!(p, add_working_days(d("2029-05-03"), 7).unwrap());
@@ -1284,7 +1312,15 @@ mod tests {
         assert!(likely(&kent) <= d("2027-05-06"), "{}", likely(&kent));
         assert_eq!(likely(&york), add_working_days(d("2027-05-06"), 7).unwrap());
         assert_eq!(likely(&unknown), likely(&york));
-        let desc = |r: &PathwayResult| ev(r, "report_published").description.clone();
+        let desc = |r: &PathwayResult| {
+            let e = ev(r, "report_published");
+            assert!(
+                !e.description.contains("http"),
+                "no web address in the words: {}",
+                e.description
+            );
+            e.pre_election.as_ref().map(|n| n.text.to_string()).unwrap_or_default()
+        };
         assert!(
             desc(&kent).contains("Not held for a pre-election period"),
             "{}",

@@ -185,6 +185,11 @@ pub struct Event {
     /// families services framework Ofsted plans (rule `later_framework_2027`, tag U, with source).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub later_framework: Option<crate::pathway::shapes::RuleRef>,
+    /// For a report due in a pre-election period: whether it is held until after polling day and
+    /// why (the authority's poll in the calendar of polls, or its absence), with the source and
+    /// tag of what decided it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub pre_election: Option<crate::pathway::shapes::RuleRef>,
 }
 
 /// The result of [`pathway`].
@@ -266,6 +271,13 @@ impl Timeline {
         }
     }
 
+    /// Gives the last event pushed its pre-election note.
+    pub(crate) fn pre_election_last(&mut self, note: crate::pathway::shapes::RuleRef) {
+        if let Some((_, e)) = self.events.last_mut() {
+            e.pre_election = Some(note);
+        }
+    }
+
     pub(crate) fn push(
         &mut self,
         d: &EventDef,
@@ -303,6 +315,7 @@ impl Timeline {
                 assumption_ids,
                 condition: self.condition.clone(),
                 later_framework: self.later_framework(when.likely),
+                pre_election: None,
             },
         ));
     }

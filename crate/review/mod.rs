@@ -191,7 +191,7 @@ mod tests {
                 .iter()
                 .find(|e| e.id == "report_published")
                 .expect("a report");
-            e.description.clone()
+            e.pre_election.as_ref().map(|n| n.text.to_string()).unwrap_or_default()
         };
         assert!(desc("E10000016").contains("Not held"), "{}", desc("E10000016"));
         assert!(desc("E06000014").contains("Held for the pre-election period"));

@@ -8,7 +8,7 @@ import { JSDOM } from "jsdom";
 const { window } = new JSDOM("<!doctype html><html><body></body></html>");
 globalThis.document = window.document;
 globalThis.Node = window.Node;
-const { laterFrameworkNote } = await import("../../www/pages/results/timeline.mjs");
+const { laterFrameworkNote, preElectionNote } = await import("../../www/pages/results/timeline.mjs");
 
 const later = {
   id: "later_framework_2027",
@@ -34,4 +34,21 @@ test("an event projected after 2027 says it may fall under the planned framework
 test("an event before then carries no note", () => {
   assert.equal(laterFrameworkNote({ laterFramework: null }), null);
   assert.equal(laterFrameworkNote({}), null);
+});
+
+test("a report held for a pre-election period says why, with the calendar's source as a link, never in the words", () => {
+  const poll = {
+    id: "local_2027",
+    text: "Held for the pre-election period: council elections on 6 May 2027.",
+    source: "https://en.wikipedia.org/wiki/2023_United_Kingdom_local_elections",
+    tag: "S",
+  };
+  const el = preElectionNote({ preElection: poll });
+  assert.ok(el?.classList.contains("govuk-inset-text"), "the note is shown");
+  const text = el.textContent.replace(/\s+/g, " ");
+  assert.match(text, /Held for the pre-election period: council elections on 6 May 2027\./);
+  assert.match(text, /Secondary source/);
+  assert.doesNotMatch(text, /https:/, "the address is the link's, not the reader's");
+  assert.equal(el.querySelector("a.govuk-link")?.getAttribute("href"), poll.source);
+  assert.equal(preElectionNote({}), null);
 });

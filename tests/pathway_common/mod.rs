@@ -107,7 +107,13 @@ pub fn check(name: &str, scenario: &Value) -> usize {
         .into_iter()
         .flatten()
     {
-        let d = event(&out, id, name)["description"].as_str().unwrap();
+        // What the step says: its description and its pre-election note, as the page shows them.
+        let e = event(&out, id, name);
+        let d = format!(
+            "{} {}",
+            e["description"].as_str().unwrap(),
+            e["preElection"]["text"].as_str().unwrap_or("")
+        );
         assert!(d.contains(text.as_str().unwrap()), "{name}: {id} description: {d}");
         checks += 1;
     }

@@ -225,9 +225,13 @@ function timelineModel(pw) {
     tagText: assumed(ev.tag).trim(),
     basis: basis(ev.tag),
     description: datesInText(ev.description ?? ""),
+    // A report due in a pre-election period: held or not, and why (the poll in the calendar).
+    preElection: ev.preElection ? `${ev.preElection.text}${assumed(ev.preElection.tag)}` : null,
     // An event likely after the April 2026 framework's expected end: the planned new framework's note.
     laterFramework: ev.laterFramework ? `${ev.laterFramework.text}${assumed(ev.laterFramework.tag)}` : null,
   }));
+  // What the files' "Details" column says: the description, then the notes the page shows under it.
+  for (const ev of events) ev.details = [ev.description, ev.preElection, ev.laterFramework].filter(Boolean).join(" ");
   return { error: null, next, events };
 }
 

@@ -200,7 +200,7 @@ function pathwaySection(m) {
         ev.when,
         eventWhat(ev),
         ev.condition ?? "Expected whatever the coming inspection finds",
-        ev.laterFramework ? `${ev.description} ${ev.laterFramework}` : ev.description,
+        ev.details,
       ]),
       [20, 24, 22, 34],
     ),

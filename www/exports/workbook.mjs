@@ -163,7 +163,7 @@ export function selfEvaluationWorkbook(app, model = reportModel(app)) {
       ev.kind,
       ev.title,
       ev.condition ?? "",
-      ev.laterFramework ? `${ev.description} ${ev.laterFramework}` : ev.description,
+      ev.details,
       ev.basis,
     ]),
     landscape: true,

@@ -728,7 +728,13 @@ condition?: string | null,
  * For a local authority event likely from April 2027: it may fall under the children and
  * families services framework Ofsted plans (rule `later_framework_2027`, tag U, with source).
  */
-laterFramework?: RuleRef | null, };
+laterFramework?: RuleRef | null, 
+/**
+ * For a report due in a pre-election period: whether it is held until after polling day and
+ * why (the authority's poll in the calendar of polls, or its absence), with the source and
+ * tag of what decided it.
+ */
+preElection?: RuleRef | null, };
 
 /**
  * What kind of step an event is (the page draws each kind its own way).

@@ -75,6 +75,7 @@ export function timelineBody(pw, level) {
           ),
           ev.condition ? h("p", { class: "govuk-body-s st-timeline__condition" }, h("strong", {}, ev.condition)) : null,
           h("p", { class: "govuk-body st-timeline__description" }, datesInText(ev.description)),
+          preElectionNote(ev),
           laterFrameworkNote(ev),
           ev.assumptionIds?.length
             ? h(
@@ -116,6 +117,22 @@ export function kindChancesNote(next) {
     officialDataTag(),
     " ",
     sourceLink(k.source),
+  );
+}
+
+/**
+ * On a report due in a pre-election period (the core sets `preElection`): whether it is held until
+ * after polling day and why, with the source of the authority's calendar of polls as a link.
+ * @param {{ preElection?: { text: string, source: string, tag: string } | null }} ev
+ */
+export function preElectionNote(ev) {
+  const n = ev.preElection;
+  if (!n) return null;
+  return h(
+    "div",
+    { class: "govuk-inset-text st-timeline__pre-election" },
+    h("p", { class: "govuk-body-s" }, datesInText(n.text), assumptionTag(n.tag), " ", trustNote(n.tag)),
+    sourceLink(n.source),
   );
 }
 
