@@ -5,8 +5,10 @@
 //
 // Pack:     { format: "stocktake-peer-pack", version: 1, id, notice, preparedBy, preparedFor,
 //             preparedOn, includesNotes, urn, assessment }
-// Response: { format: "stocktake-peer-response", version: 1, packId, authority, reviewer,
+// Response: { format: "stocktake-peer-response", version: 1, packId, authority, urn, reviewer,
 //             respondedOn, letter, challenges: { <statementId>: { stance, question, rating, note } } }
+//             (`authority` and `urn`: the pack's author, by name and Ofsted URN; urn null when the
+//             pack had none, and absent from responses made before it was added)
 
 import { decryptText, encryptText, isEncrypted } from "./crypto.mjs";
 
@@ -167,6 +169,7 @@ export function makeResponse(pack, { reviewer, letter, challenges, today, draft 
     ...(draft ? { draft: true } : {}),
     packId: pack.id,
     authority: pack.preparedBy,
+    urn: Number.isInteger(pack.urn) ? pack.urn : null,
     reviewer: reviewer || pack.preparedFor,
     respondedOn: today,
     letter: letter ?? "",
@@ -200,6 +203,7 @@ export function readResponse(value) {
     response: {
       ...value,
       draft: value.draft === true,
+      urn: Number.isInteger(value.urn) ? value.urn : null,
       marking: markingOf(value),
       letter: value.letter ?? "",
       challenges: cleanChallenges(challenges),
@@ -251,14 +255,13 @@ export function recordSent(assessment, pack) {
 /**
  * Adds `response` to the authority's file: to the exchange of the pack it answers (a response
  * opened again replaces the challenges but keeps the replies given). Returns `{ exchange }`, or
- * `{ problem }` when the response is for another authority.
+ * `{ problem }` when the response is for another authority: a pack this file sent is its own
+ * whatever the name says now; otherwise the Ofsted URNs decide when both are known, and only
+ * then the names as typed.
  */
 export function applyResponse(assessment, response) {
-  const own = (assessment.authority ?? "").trim().toLowerCase();
-  if (own && response.authority.trim().toLowerCase() !== own)
-    return {
-      problem: `This response is to ${response.authority || "another authority"}'s pack, not to this self-evaluation (${assessment.authority})`,
-    };
+  const mismatch = notOurs(assessment, response);
+  if (mismatch) return { problem: mismatch };
   assessment.peer ??= {};
   assessment.peer.exchanges ??= [];
   let exchange = assessment.peer.exchanges.find((x) => x.packId === response.packId);
@@ -274,6 +277,20 @@ export function applyResponse(assessment, response) {
   });
   exchange.replies ??= {};
   return { exchange };
+}
+
+/** Why `response` is not to a pack of `assessment`'s authority, or null when it is. */
+function notOurs(assessment, response) {
+  if (assessment.peer?.exchanges?.some((x) => x.packId === response.packId)) return null;
+  const ownUrn = assessment.authorityCodes?.urn;
+  if (Number.isInteger(response.urn) && Number.isInteger(ownUrn))
+    return response.urn === ownUrn
+      ? null
+      : `This response is to the pack of ${response.authority || "another authority"} (Ofsted URN ${response.urn}), not to this self-evaluation (${assessment.authority || "this authority"}, URN ${ownUrn})`;
+  const own = (assessment.authority ?? "").trim().toLowerCase();
+  return own && response.authority.trim().toLowerCase() !== own
+    ? `This response is to ${response.authority || "another authority"}'s pack, not to this self-evaluation (${assessment.authority})`
+    : null;
 }
 
 /** Records the authority's reply to one challenge: accepted, or answered with `answer`. */
