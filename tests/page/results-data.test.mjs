@@ -108,7 +108,7 @@ test("grades and statements by their names", () => {
 
 test("a lift step in words: from one level to another, or finding out", () => {
   const app = fakeApp();
-  assert.equal(liftChange(app, { statementId: "hp_1", from: "good", to: "outstanding" }), "from Good to Outstanding");
+  assert.equal(liftChange(app, { statementId: "hp_1", from: "good", to: "outstanding" }), "from good to outstanding");
   assert.equal(
     liftChange(app, { statementId: "hp_1", from: "not_known", to: "requires_improvement" }),
     "find out: not known now, it needs to be requires improvement to be good or better",

@@ -59,7 +59,7 @@ export function statementText(app, id) {
 export function liftChange(app, step) {
   if (step.from === "not_known")
     return `find out: not known now, it needs to be ${app.levelLabel(step.to).toLowerCase()}${step.to === "outstanding" ? "" : " or better"}`;
-  return `from ${app.levelLabel(step.from)} to ${app.levelLabel(step.to)}`;
+  return `from ${app.levelLabel(step.from).toLowerCase()} to ${app.levelLabel(step.to).toLowerCase()}`;
 }
 
 /**
