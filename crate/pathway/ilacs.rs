@@ -56,7 +56,7 @@ use crate::pathway::rules::{
     event_def, framework, framework_id_on, rule, rules_data, Assumptions, Election, FrameworkRules, Pause, RuleRef,
 };
 use crate::pathway::timeline::{KindChances, Next, PathwayResult, Timeline, Window};
-use crate::scoring::route::Route;
+use crate::scoring::route::{Route, RouteRule};
 use crate::support::problems::{Code, Problem};
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde_json::Value;
@@ -430,6 +430,9 @@ pub fn pathway(input: &Value) -> PathwayResult {
     ctx.t.finish(next, a.used())
 }
 
+/// The pathway in its phases, in order: where the cycle starts and the route it follows, the window
+/// for the next full inspection, then the events before it (engagement meetings, priority-action
+/// plans, focused visits, monitoring) and the inspection itself with what follows it.
 fn plan(
     ctx: &mut Ctx,
     fw: &FrameworkRules,
@@ -437,13 +440,48 @@ fn plan(
     history: &History,
     projected: &BTreeMap<String, Grade>,
 ) -> Option<Next> {
-    let a = ctx.a;
-    let mut notes = Vec::new();
-    let notice = a.wd("notice_working_days");
-    let soonest = ctx.t.wd(today, notice)?;
+    let soonest = ctx.t.wd(today, ctx.a.wd("notice_working_days"))?;
     let last = history.last_inspection.as_ref();
+    let (route, route_rule, base) = route_and_base(ctx, history);
+    let (window, rule_used, notes) = next_window(ctx, fw, today, soonest, history, (route, route_rule, base));
+    let kind = route_kind(route);
+    engagement_meetings(ctx, today, base.unwrap_or(today), window)?;
+    priority_action_plans(ctx, history);
+    focused_visits(ctx, history, (route, base), soonest, window);
+    under_monitoring(ctx, fw, today, history, (route, base), window);
 
-    // The route the last inspection led to.
+    // The coming full inspection and what follows it.
+    let prefix = if route == Some(Route::Monitoring) {
+        "reinspection_"
+    } else {
+        ""
+    };
+    let ids_of_route = window_ids(route.unwrap_or(Route::Standard));
+    let window_ids: &[&str] = match route {
+        _ if base.is_none() => &["notice_working_days", "standard_latest_months"],
+        _ => &ids_of_route,
+    };
+    // Dates beyond the calendar's coverage are reported as a problem; the window still stands.
+    if let Some(end) = ctx.full_inspection(prefix, kind, window, window_ids) {
+        if !projected.is_empty() {
+            outcome(ctx, fw, projected, end);
+        }
+    }
+
+    Some(Next {
+        kind,
+        route,
+        window: window.to_out(),
+        rule: rule_used,
+        notes,
+        kind_chances: last.and_then(kind_chances),
+    })
+}
+
+/// The route the last inspection led to (its rule, when a route rule decided it), and the day
+/// the cycle counts from: the last inspection's end, or the start of monitoring without one.
+fn route_and_base(ctx: &mut Ctx, history: &History) -> (Option<Route>, Option<RouteRule>, Option<NaiveDate>) {
+    let last = history.last_inspection.as_ref();
     let mut route_rule = None;
     let mut route = None;
     if let Some(li) = last {
@@ -476,7 +514,23 @@ fn plan(
         _ => None,
     };
 
-    // The window for the next full inspection.
+    (route, route_rule, base)
+}
+
+/// The window for the next full inspection, the rule that set it and the notes on it: the route's
+/// cycle from `base` (moved by pauses), brought forward by a focused visit's priority actions, never
+/// before the notice period from today, on a Monday.
+fn next_window(
+    ctx: &mut Ctx,
+    fw: &FrameworkRules,
+    today: NaiveDate,
+    soonest: NaiveDate,
+    history: &History,
+    (route, route_rule, base): (Option<Route>, Option<RouteRule>, Option<NaiveDate>),
+) -> (Window, RuleRef, Vec<RuleRef>) {
+    let a = ctx.a;
+    let last = history.last_inspection.as_ref();
+    let mut notes = Vec::new();
     let (mut window, rule_used) = match base {
         Some(b) => {
             let r = route.unwrap_or(Route::Standard);
@@ -553,12 +607,14 @@ fn plan(
         window.likely = window.likely.max(window.earliest);
     }
     // An inspection starts on a Monday that is a working day.
-    let window = window.on_mondays();
-    let kind = route_kind(route);
+    (window.on_mondays(), rule_used, notes)
+}
 
-    // Annual self-evaluation and engagement meeting, near the inspection anniversary.
+/// The annual self-evaluation and engagement meeting, near each anniversary of `anchor`, while
+/// the next inspection is still to come.
+fn engagement_meetings(ctx: &mut Ctx, today: NaiveDate, anchor: NaiveDate, window: Window) -> Option<()> {
+    let a = ctx.a;
     let aem_hw = a.get("aem_half_width_months");
-    let anchor = base.unwrap_or(today);
     let mut years = 1;
     while add_months(anchor, 12 * years) < today {
         years += 1;
@@ -599,7 +655,12 @@ fn plan(
         );
     }
 
-    // Follow-up of areas for priority action from focused visits.
+    Some(())
+}
+
+/// The draft and final plans after each focused visit that found areas for priority action.
+fn priority_action_plans(ctx: &mut Ctx, history: &History) {
+    let a = ctx.a;
     let letter_lag = a.wd("visit_letter_lag_working_days");
     for (i, fv) in history
         .focused_visits
@@ -634,8 +695,18 @@ fn plan(
             Some(when),
         );
     }
+}
 
-    // Between full inspections: focused visits (not for monitored authorities).
+/// Between full inspections (not for a monitored authority): a focused visit, and after a standard
+/// inspection a second focused visit or a JTAI, unless the history already has them.
+fn focused_visits(
+    ctx: &mut Ctx,
+    history: &History,
+    (route, base): (Option<Route>, Option<NaiveDate>),
+    soonest: NaiveDate,
+    window: Window,
+) {
+    let a = ctx.a;
     if let (Some(b), Some(r)) = (base, route.filter(|r| *r != Route::Monitoring)) {
         let had = history.focused_visits.iter().filter(|v| v.ended_on > b).count();
         let fv = Window::between(
@@ -688,8 +759,20 @@ fn plan(
             }
         }
     }
+}
 
-    // Under monitoring now: monitoring visits before the re-inspection, DfE intervention.
+/// Under monitoring now: monitoring visits before the re-inspection, and the Department for
+/// Education's intervention (its notice and direction, unless the history records them).
+fn under_monitoring(
+    ctx: &mut Ctx,
+    fw: &FrameworkRules,
+    today: NaiveDate,
+    history: &History,
+    (route, base): (Option<Route>, Option<NaiveDate>),
+    window: Window,
+) {
+    let a = ctx.a;
+    let last = history.last_inspection.as_ref();
     if route == Some(Route::Monitoring) {
         if let Some(b) = base {
             monitoring_visits(ctx, b, today, window.likely, "");
@@ -718,33 +801,6 @@ fn plan(
             ctx.t.weaker = None;
         }
     }
-
-    // The coming full inspection and what follows it.
-    let prefix = if route == Some(Route::Monitoring) {
-        "reinspection_"
-    } else {
-        ""
-    };
-    let ids_of_route = window_ids(route.unwrap_or(Route::Standard));
-    let window_ids: &[&str] = match route {
-        _ if base.is_none() => &["notice_working_days", "standard_latest_months"],
-        _ => &ids_of_route,
-    };
-    // Dates beyond the calendar's coverage are reported as a problem; the window still stands.
-    if let Some(end) = ctx.full_inspection(prefix, kind, window, window_ids) {
-        if !projected.is_empty() {
-            outcome(ctx, fw, projected, end);
-        }
-    }
-
-    Some(Next {
-        kind,
-        route,
-        window: window.to_out(),
-        rule: rule_used,
-        notes,
-        kind_chances: last.and_then(kind_chances),
-    })
 }
 
 /// The record's counts of the next inspection's kind after a last inspection like this one: only
