@@ -443,7 +443,7 @@ fn plan(
     let soonest = ctx.t.wd(today, ctx.a.wd("notice_working_days"))?;
     let last = history.last_inspection.as_ref();
     let (route, route_rule, base) = route_and_base(ctx, history);
-    let (window, rule_used, notes) = next_window(ctx, fw, today, soonest, history, (route, route_rule, base));
+    let (window, rule_used, notes) = next_window(ctx.a, fw, today, soonest, history, (route, route_rule, base));
     let kind = route_kind(route);
     engagement_meetings(ctx, today, base.unwrap_or(today), window)?;
     priority_action_plans(ctx, history);
@@ -521,14 +521,13 @@ fn route_and_base(ctx: &mut Ctx, history: &History) -> (Option<Route>, Option<Ro
 /// cycle from `base` (moved by pauses), brought forward by a focused visit's priority actions, never
 /// before the notice period from today, on a Monday.
 fn next_window(
-    ctx: &mut Ctx,
+    a: &Assumptions,
     fw: &FrameworkRules,
     today: NaiveDate,
     soonest: NaiveDate,
     history: &History,
     (route, route_rule, base): (Option<Route>, Option<RouteRule>, Option<NaiveDate>),
 ) -> (Window, RuleRef, Vec<RuleRef>) {
-    let a = ctx.a;
     let last = history.last_inspection.as_ref();
     let mut notes = Vec::new();
     let (mut window, rule_used) = match base {
