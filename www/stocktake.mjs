@@ -8,6 +8,9 @@
 // back until all of them have arrived. The served site joins this module and everything it
 // imports into one file, dist/stocktake.mjs (scripts/build-dist.mjs says why); there the
 // dynamic import resolves at once.
+// wasm-bindgen's glue is build output (pkg/, beside www/ as scripts/build-dist.mjs resolves it), so
+// the type-checker cannot see it: its API is typed by types/api.d.ts's Core where it is returned.
+// @ts-expect-error TS2307: build output, not in the source tree
 import init, * as core from "./pkg/stocktake.js";
 
 const base = new URL(".", import.meta.url);
@@ -47,6 +50,7 @@ let workshopReady;
  * @returns {Promise<import("./types/api").WorkshopCore>}
  */
 export function loadWorkshop() {
+  // @ts-expect-error TS2307: build output, typed by types/api.d.ts's WorkshopCore (see the first import)
   workshopReady ??= import("./pkg/stocktake_workshop.js").then((workshop) =>
     workshop
       .default({
