@@ -45,28 +45,6 @@ fn from_js_as<T>(value: JsValue, what: &str, read: impl FnOnce(&Value) -> Result
     read(&from_js(value)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
-/// `{ judgement id: grade id }`. Read by the grades' own ids (`Grade::from_id`), as the other
-/// arguments are read by their own readers rather than serde's derived ones, whose error messages
-/// pull the float formatter into the wasm (11.6 KB gzip; docs/performance.md).
-fn read_grades(v: &Value) -> Result<std::collections::BTreeMap<String, crate::model::grade::Grade>, String> {
-    let object = v
-        .as_object()
-        .ok_or(r#"expected an object of judgement ids and grade ids, such as { "care_leavers": "good" }"#)?;
-    let mut grades = std::collections::BTreeMap::new();
-    for (judgement, grade) in object {
-        let grade = grade
-            .as_str()
-            .and_then(crate::model::grade::Grade::from_id)
-            .ok_or_else(|| {
-                format!(
-                    "{judgement} is {grade}, not a grade: use inadequate, requires_improvement, good or outstanding"
-                )
-            })?;
-        grades.insert(judgement.clone(), grade);
-    }
-    Ok(grades)
-}
-
 /// The crate version, such as `0.1.0`.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -110,7 +88,7 @@ pub fn review(input: JsValue) -> Result<JsValue, JsError> {
 /// `{ strict: true }` as a third argument to make leaders inadequate force overall inadequate.
 #[wasm_bindgen(js_name = overallEffectiveness)]
 pub fn overall_effectiveness(framework_id: &str, grades: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let grades = from_js_as(grades, "grades", read_grades)?;
+    let grades = from_js_as(grades, "grades", crate::scoring::score::grades_from_value)?;
     let strict = from_js(options)?
         .get("strict")
         .and_then(Value::as_bool)

@@ -1420,6 +1420,23 @@ pub fn score_value(value: &Value) -> ScoreResult {
     r
 }
 
+/// `{ judgement id: grade id }`, as `overallEffectiveness` takes it: each grade by its id
+/// (`Grade::from_id`), not by serde's derived reader, whose error messages bring the float
+/// formatter into the wasm (11.6 KB gzip; docs/performance.md). `Err` says what is wrong.
+pub fn grades_from_value(v: &Value) -> Result<BTreeMap<String, Grade>, String> {
+    let object = v
+        .as_object()
+        .ok_or(r#"expected an object of judgement ids and grade ids, such as { "care_leavers": "good" }"#)?;
+    let mut grades = BTreeMap::new();
+    for (judgement, grade) in object {
+        let grade = grade.as_str().and_then(Grade::from_id).ok_or_else(|| {
+            format!("{judgement} is {grade}, not a grade: use inadequate, requires_improvement, good or outstanding")
+        })?;
+        grades.insert(judgement.clone(), grade);
+    }
+    Ok(grades)
+}
+
 /// The overall judgement from the judgements' grades, by id. `Ok(None)` for a framework without
 /// an overall judgement; `Err` for an unknown framework or a missing judgement it needs (for an
 /// overall judgement with its own statements, such as SCCIF's, its grade from those statements is

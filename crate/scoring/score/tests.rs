@@ -1064,3 +1064,24 @@ fn names_put_inside_sentences_start_with_an_ascii_letter() {
     assert_eq!(lower_first("The impact of leaders"), "the impact of leaders");
     assert_eq!(lower_first("SCCIF: children's homes"), "SCCIF: children's homes");
 }
+
+#[test]
+fn grades_are_read_by_their_ids_and_anything_else_is_refused_with_what_is_wrong() {
+    let read = |v: serde_json::Value| grades_from_value(&v);
+    let ok = read(serde_json::json!({ "care_leavers": "good", "children_in_care": "requires_improvement" })).unwrap();
+    assert_eq!(ok["care_leavers"], Grade::Good);
+    assert_eq!(ok["children_in_care"], Grade::RequiresImprovement);
+    assert_eq!(
+        read(serde_json::json!({ "care_leavers": "great" })).unwrap_err(),
+        r#"care_leavers is "great", not a grade: use inadequate, requires_improvement, good or outstanding"#
+    );
+    assert!(read(serde_json::json!({ "care_leavers": 2 }))
+        .unwrap_err()
+        .starts_with("care_leavers is 2,"));
+    assert!(read(serde_json::json!(["good"]))
+        .unwrap_err()
+        .starts_with("expected an object"));
+    assert!(read(serde_json::Value::Null)
+        .unwrap_err()
+        .starts_with("expected an object"));
+}
