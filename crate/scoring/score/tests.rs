@@ -1085,3 +1085,39 @@ fn grades_are_read_by_their_ids_and_anything_else_is_refused_with_what_is_wrong(
         .unwrap_err()
         .starts_with("expected an object"));
 }
+
+#[test]
+fn the_weighted_best_fit_counts_leaders_and_help_and_protection_double_and_rounds_halves_up() {
+    // rules.toml, oe_weighted_best_fit: leaders and help and protection weigh 2, children in care
+    // and care leavers 1; ranks run from inadequate 0 to outstanding 3; the nearest grade, halves up.
+    // The second element of overall_core is the best fit before the caps (the page shows it).
+    let fw = framework::get("ilacs-2023-01").unwrap();
+    let best_fit = |l: Grade, h: Grade, c: Grade, cl: Grade| {
+        let mut g = vec![None; fw.judgements.len()];
+        for (id, grade) in [
+            ("impact_of_leaders", l),
+            ("help_and_protection", h),
+            ("children_in_care", c),
+            ("care_leavers", cl),
+        ] {
+            g[fw.judgements.iter().position(|j| j.id == id).unwrap()] = Some(grade);
+        }
+        overall_core(fw, &g, false).unwrap().1
+    };
+    // (2·2 + 2·2 + 0 + 0) / 6 = 1.33: requires improvement.
+    assert_eq!(best_fit(Good, Good, Inadequate, Inadequate), RequiresImprovement);
+    // (2·0 + 2·0 + 3 + 3) / 6 = 1: the double weights pull it down to requires improvement.
+    assert_eq!(
+        best_fit(Inadequate, Inadequate, Outstanding, Outstanding),
+        RequiresImprovement
+    );
+    // (2·2 + 2·1 + 3 + 0) / 6 = 1.5, exactly half: rounds up to good.
+    assert_eq!(best_fit(Good, RequiresImprovement, Outstanding, Inadequate), Good);
+    // (2·1 + 2·1 + 2 + 1) / 6 = 1.17: requires improvement.
+    assert_eq!(
+        best_fit(RequiresImprovement, RequiresImprovement, Good, RequiresImprovement),
+        RequiresImprovement
+    );
+    // (2·3 + 2·3 + 2 + 2) / 6 = 2.67: outstanding.
+    assert_eq!(best_fit(Outstanding, Outstanding, Good, Good), Outstanding);
+}
