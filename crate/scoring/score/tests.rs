@@ -1121,3 +1121,85 @@ fn the_weighted_best_fit_counts_leaders_and_help_and_protection_double_and_round
     // (2·3 + 2·3 + 2 + 2) / 6 = 2.67: outstanding.
     assert_eq!(best_fit(Outstanding, Outstanding, Good, Good), Outstanding);
 }
+
+#[test]
+fn the_overall_reasons_name_the_caps_that_lowered_it_or_that_it_ends_at_and_what_is_missing() {
+    // ilacs-2023-01, lenient; the caps are rules.toml's oe_* rules.
+    let fw = framework::get("ilacs-2023-01").unwrap();
+    let result = |grades: [Option<Grade>; 4]| {
+        let mut g = vec![None; fw.judgements.len()];
+        for (id, grade) in [
+            "impact_of_leaders",
+            "help_and_protection",
+            "children_in_care",
+            "care_leavers",
+        ]
+        .into_iter()
+        .zip(grades)
+        {
+            g[fw.judgements.iter().position(|j| j.id == id).unwrap()] = grade;
+        }
+        overall_result(fw, &g).unwrap()
+    };
+    let rules = |r: &OverallResult| -> Vec<String> { r.reasons.iter().filter_map(|x| x.rule_id.clone()).collect() };
+    // No cap holds: the best fit alone (17/6 = 2.83, outstanding).
+    let r = result([Some(Outstanding), Some(Outstanding), Some(Outstanding), Some(Good)]);
+    assert_eq!(
+        (r.grade, rules(&r)),
+        (Some(Outstanding), vec!["oe_weighted_best_fit".to_string()])
+    );
+    assert!(r.reasons[0]
+        .text
+        .starts_with("Weighted best fit of the judgements: outstanding."));
+    // Leaders requiring improvement: the best fit is good (10/6), the leaders' cap lowers it; the
+    // outstanding cap also holds but neither lowered it nor is where it ends, so it is not a reason.
+    let r = result([Some(RequiresImprovement), Some(Good), Some(Good), Some(Good)]);
+    assert_eq!(r.grade, Some(RequiresImprovement));
+    assert_eq!(rules(&r), ["oe_weighted_best_fit", "oe_good_needs_leaders_good"]);
+    assert!(r.reasons[1]
+        .text
+        .starts_with("No better than requires improvement to be good:"));
+    // Help and protection requiring improvement: best fit good (10/6); two caps at good hold, and
+    // good is where it ends, so both are reasons.
+    let r = result([Some(Good), Some(RequiresImprovement), Some(Good), Some(Good)]);
+    assert_eq!(r.grade, Some(Good));
+    assert_eq!(
+        rules(&r),
+        ["oe_weighted_best_fit", "oe_outstanding_needs", "oe_hp_ri_caps_good"]
+    );
+    // Leaders and help and protection requiring improvement: the best fit is already requires
+    // improvement (8/6); the caps at good hold but say nothing about it, so only those at requires
+    // improvement are reasons.
+    let r = result([
+        Some(RequiresImprovement),
+        Some(RequiresImprovement),
+        Some(Good),
+        Some(Good),
+    ]);
+    assert_eq!(r.grade, Some(RequiresImprovement));
+    assert_eq!(
+        rules(&r),
+        [
+            "oe_weighted_best_fit",
+            "oe_good_needs_leaders_good",
+            "oe_hp_ri_with_other_ri"
+        ]
+    );
+    // A judgement not yet graded: no grade, and the message names it (never overall effectiveness,
+    // which is derived).
+    let r = result([Some(Good), None, Some(Good), None]);
+    assert_eq!(r.grade, None);
+    assert_eq!(
+        r.reasons[0].text,
+        format!(
+            "{} needs every other judgement graded; not yet: {}; {}.",
+            fw.judgements.iter().find(|j| j.derived).unwrap().name,
+            fw.judgements
+                .iter()
+                .find(|j| j.id == "help_and_protection")
+                .unwrap()
+                .name,
+            fw.judgements.iter().find(|j| j.id == "care_leavers").unwrap().name,
+        )
+    );
+}
