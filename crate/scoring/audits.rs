@@ -394,6 +394,23 @@ mod tests {
         assert_eq!(wilson(0, 5).0, 0.0);
     }
 
+    /// Found by cargo-mutants (docs/mutants.md): the interval is the Wilson score interval with
+    /// z = 1.96 (z² = 3.8415), to the sixth decimal. The reference values are the textbook formula's
+    /// (1 of 10: 1.8% to 40.4%; 50 of 100: 40.4% to 59.6%).
+    #[test]
+    fn wilson_matches_the_textbook_interval_closely() {
+        for (k, n, low, high) in [
+            (11, 20, 0.342_085, 0.741_802),
+            (1, 10, 0.017_876, 0.404_150),
+            (9, 10, 0.595_850, 0.982_124),
+            (50, 100, 0.403_832, 0.596_168),
+            (16, 20, 0.583_983, 0.919_342),
+        ] {
+            let (l, h) = wilson(k, n);
+            assert!((l - low).abs() < 1e-6 && (h - high).abs() < 1e-6, "{k} of {n}: {l} {h}");
+        }
+    }
+
     #[test]
     fn a_good_rating_with_9_of_20_cases_below_good_is_challenged() {
         let e = audit_evidence(&with(twenty(), Level::Good), None);
