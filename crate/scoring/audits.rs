@@ -491,6 +491,36 @@ mod tests {
         assert_eq!(e.from.as_deref(), Some("2025-11-30"));
     }
 
+    /// Found by cargo-mutants (docs/mutants.md): a statement's cases run from the earliest audit
+    /// date to the latest, whatever the order of the list.
+    #[test]
+    fn a_statement_s_cases_run_from_the_earliest_audit_to_the_latest() {
+        let list = ["2026-03-01", "2026-06-01", "2026-01-15", "2026-04-20"]
+            .iter()
+            .enumerate()
+            .map(|(i, date)| audit(&format!("C{i}"), date, Mark::Good))
+            .collect();
+        let e = audit_evidence(&with(list, Level::Good), None);
+        let s = &e.statements[0];
+        assert_eq!(s.cases, 4);
+        assert_eq!(
+            (s.first.as_deref(), s.last.as_deref()),
+            (Some("2026-01-15"), Some("2026-06-01"))
+        );
+    }
+
+    /// Found by cargo-mutants: with no self-evaluation date and no today, there is no window and
+    /// every audit counts.
+    #[test]
+    fn without_a_date_every_audit_counts() {
+        let mut a = with(twenty(), Level::Good);
+        a.assessed_on = None;
+        a.audits[0].date = "2019-02-01".into();
+        let e = audit_evidence(&a, None);
+        assert_eq!((e.from.as_deref(), e.to.as_deref()), (None, None));
+        assert_eq!((e.audits, e.in_window, e.statements[0].cases), (20, 20, 20));
+    }
+
     #[test]
     fn not_applicable_is_not_a_case_and_moderation_replaces_the_first_grade() {
         let mut list = vec![audit("A", "2026-06-01", Mark::NotApplicable)];
