@@ -509,6 +509,60 @@ mod tests {
         );
     }
 
+    /// Found by cargo-mutants: the worst grade is the worst one seen, not inadequate by default.
+    #[test]
+    fn the_worst_grade_is_the_worst_seen() {
+        let list = (0..6)
+            .map(|i| {
+                audit(
+                    &format!("C{i}"),
+                    "2026-06-01",
+                    if i < 2 { Mark::RequiresImprovement } else { Mark::Good },
+                )
+            })
+            .collect();
+        assert_eq!(
+            audit_evidence(&with(list, Level::Good), None).statements[0].worst,
+            Some(Grade::RequiresImprovement)
+        );
+        let list = (0..6)
+            .map(|i| audit(&format!("C{i}"), "2026-06-01", Mark::Good))
+            .collect();
+        assert_eq!(
+            audit_evidence(&with(list, Level::Good), None).statements[0].worst,
+            Some(Grade::Good)
+        );
+    }
+
+    /// Found by cargo-mutants: agreement counts the moderated pairs and those with the same grade.
+    #[test]
+    fn agreement_counts_pairs_and_the_same_grades() {
+        let moderated = |case: &str, first: Mark, second: Mark| {
+            let mut a = audit(case, "2026-06-01", first);
+            a.moderation = Some(Moderation {
+                auditor: "HoS".into(),
+                date: None,
+                grades: [("au_hp_seen_alone".to_string(), second)].into_iter().collect(),
+                overall: None,
+            });
+            a
+        };
+        let list = vec![
+            moderated("A", Mark::Good, Mark::Good),
+            moderated("B", Mark::Good, Mark::RequiresImprovement),
+            moderated("C", Mark::Inadequate, Mark::Inadequate),
+        ];
+        let e = audit_evidence(&with(list, Level::Good), None);
+        assert_eq!(
+            e.agreement,
+            vec![Agreement {
+                criterion: "au_hp_seen_alone".into(),
+                pairs: 3,
+                same: 2
+            }]
+        );
+    }
+
     /// Found by cargo-mutants: with no self-evaluation date and no today, there is no window and
     /// every audit counts.
     #[test]
