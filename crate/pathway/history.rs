@@ -513,4 +513,116 @@ mod tests {
         let (_, p) = parse_history(&json!("nonsense"), "history");
         assert_eq!(codes(&p), vec![("history".into(), "invalid".into())]);
     }
+
+    /// Found by cargo-mutants (docs/mutants.md): a date may be today ("today or in the past"); only
+    /// a later date is refused.
+    #[test]
+    fn a_date_of_today_is_accepted_and_tomorrow_is_in_the_future() {
+        let history = |ended: &str| {
+            json!({ "lastInspection": { "kind": "standard", "startedOn": "2026-11-16", "endedOn": ended },
+                "focusedVisits": [ { "endedOn": ended } ] })
+        };
+        let today = Some(parse_date("2026-11-27").unwrap());
+        let (h, p) = parse_history_as_of(&history("2026-11-27"), "history", today);
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(h.last_inspection.unwrap().ended_on, parse_date("2026-11-27").unwrap());
+        assert_eq!(h.focused_visits.len(), 1);
+        let (h, p) = parse_history_as_of(&history("2026-11-28"), "history", today);
+        assert_eq!(
+            codes(&p),
+            vec![
+                ("history.lastInspection.endedOn".into(), "future_date".into()),
+                ("history.focusedVisits.0.endedOn".into(), "future_date".into()),
+            ]
+        );
+        assert!(h.last_inspection.is_none() && h.focused_visits.is_empty());
+    }
+
+    /// Found by cargo-mutants: a provider's history may carry the local authority parts empty
+    /// (null or an empty list, as a form sends them); only parts with something in them are
+    /// `not_applicable`.
+    #[test]
+    fn empty_local_authority_parts_in_a_provider_history_are_no_problem() {
+        let judgements = [Text::Borrowed("overall_experiences_progress")];
+        let shape = HistoryShape {
+            kinds: &[InspectionKind::Full],
+            framework: Some(("sccif-ifa", &judgements)),
+            local_authority: false,
+        };
+        let last = json!({ "kind": "full", "startedOn": "2026-06-09", "endedOn": "2026-06-10",
+            "grades": { "overall_experiences_progress": "good" } });
+        let (h, p) = parse_history_shaped(
+            &json!({ "lastInspection": last, "focusedVisits": [], "monitoring": null, "interventions": [] }),
+            "history",
+            None,
+            &shape,
+        );
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(
+            h.last_inspection.unwrap().grades["overall_experiences_progress"],
+            Grade::Good
+        );
+        let (_, p) = parse_history_shaped(
+            &json!({ "lastInspection": last, "focusedVisits": [ { "endedOn": "2026-01-01" } ],
+                "monitoring": { "since": "2026-01-01" }, "interventions": [] }),
+            "history",
+            None,
+            &shape,
+        );
+        assert_eq!(
+            codes(&p),
+            vec![
+                ("history.focusedVisits".into(), "not_applicable".into()),
+                ("history.monitoring".into(), "not_applicable".into()),
+            ]
+        );
+    }
+
+    /// Found by cargo-mutants: monitoring keeps the date it began when given; without one (null or
+    /// left out) the authority is still monitored, with no problem.
+    #[test]
+    fn monitoring_keeps_its_start_date_and_may_leave_it_out() {
+        let monitoring = |m: Value| parse_history(&json!({ "monitoring": m }), "history");
+        let (h, p) = monitoring(json!({ "since": "2023-02-01" }));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(h.monitoring, Some(Some(parse_date("2023-02-01").unwrap())));
+        for m in [json!({ "since": null }), json!({})] {
+            let (h, p) = monitoring(m);
+            assert!(p.is_empty(), "{p:?}");
+            assert_eq!(h.monitoring, Some(None));
+        }
+    }
+
+    /// Found by cargo-mutants: the list of kinds in the message reads as English for one kind (a
+    /// fostering agency has only full inspections), two, or three.
+    #[test]
+    fn a_wrong_kind_names_the_kinds_allowed() {
+        let message = |kinds: &[InspectionKind]| {
+            let shape = HistoryShape {
+                kinds,
+                framework: Some(("sccif-ifa", &[])),
+                local_authority: false,
+            };
+            let (_, p) = parse_history_shaped(
+                &json!({ "lastInspection": { "kind": "focused", "startedOn": "2026-06-09", "endedOn": "2026-06-10" } }),
+                "history",
+                None,
+                &shape,
+            );
+            assert_eq!(
+                codes(&p),
+                vec![("history.lastInspection.kind".into(), "invalid_kind".into())]
+            );
+            p[0].message.clone()
+        };
+        assert_eq!(message(&[InspectionKind::Full]), "Choose full");
+        assert_eq!(
+            message(&[InspectionKind::Short, InspectionKind::Standard]),
+            "Choose short or standard"
+        );
+        assert_eq!(
+            message(&[InspectionKind::Full, InspectionKind::Interim, InspectionKind::Assurance]),
+            "Choose full, interim or assurance"
+        );
+    }
 }

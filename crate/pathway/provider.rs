@@ -485,4 +485,177 @@ mod tests {
             }
         }
     }
+
+    fn rule_window(framework: &str, rule: &str, anchor: &str) -> (Window, Vec<String>) {
+        let p = for_framework(Some(framework)).unwrap();
+        let r = p.rule.iter().find(|r| &*r.id == rule).unwrap();
+        let (a, problems) = Assumptions::from_list_with_overrides(p.assumption.to_vec(), &Value::Null, "assumptions");
+        assert!(problems.is_empty());
+        (r.window(parse_date(anchor).unwrap(), &a).unwrap(), r.assumption_ids())
+    }
+
+    /// Found by cargo-mutants (docs/mutants.md): the cycle windows run from a 1 April to the
+    /// 31 March that ends the cycle: for a home, the inspection year after the last inspection (or
+    /// the current one without history); for a fostering agency, the 3 years from the 1 April after
+    /// the last inspection. Each window names the assumption that sets it.
+    #[test]
+    fn cycle_windows_run_from_1_april_to_the_31_march_ending_the_cycle() {
+        let d = |s| parse_date(s).unwrap();
+        let span = |w: Window| (w.earliest, w.latest);
+        // A home inspected in June 2026: the inspection year 1 April 2027 to 31 March 2028.
+        let (w, ids) = rule_window("sccif-childrens-homes", "ch_full_every_year", "2026-06-10");
+        assert_eq!(span(w), (d("2027-04-01"), d("2028-03-31")));
+        assert_eq!(ids, ["ch_cycle_years"]);
+        // Inspected in March 2026 (the year that began 1 April 2025): the next year starts 1 April 2026.
+        let (w, _) = rule_window("sccif-childrens-homes", "ch_full_every_year", "2026-03-15");
+        assert_eq!(span(w), (d("2026-04-01"), d("2027-03-31")));
+        // No history: the current inspection year.
+        let (w, _) = rule_window("sccif-childrens-homes", "ch_no_history", "2026-11-23");
+        assert_eq!(span(w), (d("2026-04-01"), d("2027-03-31")));
+        // A good fostering agency inspected in June 2025: 1 April 2026 to 31 March 2029.
+        let (w, ids) = rule_window("sccif-ifa", "ifa_three_year_cycle", "2025-06-10");
+        assert_eq!(span(w), (d("2026-04-01"), d("2029-03-31")));
+        assert_eq!(ids, ["ifa_cycle_years"]);
+        // Requires improvement: 12 to 18 months after, most likely 15, each month figure named.
+        let (w, ids) = rule_window("sccif-ifa", "ifa_reinspect_requires_improvement", "2025-06-10");
+        assert_eq!(
+            (w.earliest, w.likely, w.latest),
+            (d("2026-06-10"), d("2026-09-10"), d("2026-12-10"))
+        );
+        assert_eq!(
+            ids,
+            ["ifa_ri_earliest_months", "ifa_ri_likely_months", "ifa_ri_latest_months"]
+        );
+    }
+
+    /// Found by cargo-mutants: a second visit is shown until the last day of its window has passed;
+    /// on the last possible day it is on that day, and after it is left out.
+    #[test]
+    fn a_second_visit_is_kept_until_its_last_day_has_passed() {
+        let homes = for_framework(Some("sccif-childrens-homes")).unwrap();
+        let run = |today: &str| {
+            homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": today,
+                "history": { "lastInspection": { "kind": "full", "startedOn": "2025-09-15", "endedOn": "2025-09-16",
+                  "grades": { "overall_experiences_progress": "requires_improvement" } } } }))
+        };
+        // 3 to 9 months after 16 September 2025: the window closes on Tuesday 16 June 2026, the next
+        // working day after Monday 15 June (the soonest a visit can be).
+        let r = run("2026-06-15");
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let second = r
+            .events
+            .iter()
+            .find(|e| e.id == "second_visit")
+            .expect("a second visit");
+        assert_eq!((second.date.as_deref(), &second.window), (Some("2026-06-16"), &None));
+        // From 16 June the soonest day is 17 June: the window has passed.
+        assert!(!run("2026-06-16").events.iter().any(|e| e.id == "second_visit"));
+    }
+
+    /// Found by cargo-mutants: when the usual window has passed, the inspection is assumed within
+    /// `provider_overdue_months` (6 for fostering agencies) from the soonest day, with the overdue
+    /// note; a window still open is only moved to start no sooner than the notice allows.
+    #[test]
+    fn a_passed_window_becomes_within_the_overdue_months_from_today() {
+        let ifa = for_framework(Some("sccif-ifa")).unwrap();
+        let run = |ended: &str| {
+            let r = ifa.pathway(&json!({ "framework": "sccif-ifa", "today": "2026-11-23",
+                "history": { "lastInspection": { "kind": "full", "startedOn": ended, "endedOn": ended,
+                  "grades": { "overall_experiences_progress": "requires_improvement" } } } }));
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+            r.next.unwrap()
+        };
+        let notes = |n: &Next| n.notes.iter().map(|x| x.id.to_string()).collect::<Vec<_>>();
+        // Requires improvement in January 2024: 12 to 18 months after ended in July 2025. Soonest is
+        // 2 working days after Monday 23 November 2026; 6 months after today is Sunday 23 May 2027,
+        // so the latest working day is Friday 21 May.
+        let n = run("2024-01-10");
+        assert_eq!(
+            (n.window.earliest.as_str(), n.window.latest.as_str()),
+            ("2026-11-25", "2027-05-21")
+        );
+        assert_eq!(notes(&n), ["provider_overdue", "provider_notice"]);
+        // Requires improvement in June 2025: the window (10 June to 10 December 2026) is still open.
+        let n = run("2025-06-10");
+        assert_eq!(
+            (n.window.earliest.as_str(), n.window.latest.as_str()),
+            ("2026-11-25", "2026-12-10")
+        );
+        assert_eq!(notes(&n), ["provider_notice"]);
+        // Requires improvement on 25 May 2025: the window closes 18 months on, on 25 November 2026,
+        // the soonest day itself. Not passed: the inspection is on that day.
+        let n = run("2025-05-25");
+        assert_eq!(
+            (n.window.earliest.as_str(), n.window.latest.as_str()),
+            ("2026-11-25", "2026-11-25")
+        );
+        assert_eq!(notes(&n), ["provider_notice"]);
+    }
+
+    /// Found by cargo-mutants: an agency told of its inspection (2 working days' notice) gets a
+    /// notice event 2 working days before each date of the window; an unannounced home gets none.
+    #[test]
+    fn the_notice_call_comes_the_notice_period_before_the_window() {
+        let ifa = for_framework(Some("sccif-ifa")).unwrap();
+        let r = ifa.pathway(&json!({ "framework": "sccif-ifa", "today": "2026-11-23",
+            "history": { "lastInspection": { "kind": "full", "startedOn": "2025-06-10", "endedOn": "2025-06-10",
+              "grades": { "overall_experiences_progress": "requires_improvement" } } } }));
+        let on_site = r
+            .events
+            .iter()
+            .find(|e| e.id == "on_site")
+            .unwrap()
+            .window
+            .clone()
+            .unwrap();
+        assert_eq!(
+            (on_site.earliest.as_str(), on_site.latest.as_str()),
+            ("2026-11-25", "2026-12-10")
+        );
+        let call = r.events.iter().find(|e| e.id == "notice_call").expect("a notice call");
+        let w = call.window.clone().unwrap();
+        // Wednesday 25 November less 2 working days is today; Thursday 10 December less 2 is Tuesday 8.
+        assert_eq!((w.earliest.as_str(), w.latest.as_str()), ("2026-11-23", "2026-12-08"));
+        // Likely half way through what is left of the window, Wednesday 2 December: told Monday 30 November.
+        assert_eq!(
+            (on_site.likely.as_str(), w.likely.as_str()),
+            ("2026-12-02", "2026-11-30")
+        );
+        assert!(call.assumption_ids.iter().any(|id| id == "ifa_notice_working_days"));
+        let homes = for_framework(Some("sccif-childrens-homes")).unwrap();
+        let r = homes.pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-11-23" }));
+        assert!(r.events.iter().any(|e| e.id == "on_site"));
+        assert!(!r.events.iter().any(|e| e.id == "notice_call"));
+    }
+
+    /// Found by cargo-mutants: the missing-grade note is for a last inspection without its grade,
+    /// never for a provider with no recorded inspection.
+    #[test]
+    fn the_missing_grade_note_needs_a_last_inspection_without_its_grade() {
+        let homes = for_framework(Some("sccif-childrens-homes")).unwrap();
+        let notes = |history: Value| {
+            let r = homes
+                .pathway(&json!({ "framework": "sccif-childrens-homes", "today": "2026-11-23", "history": history }));
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+            r.next
+                .unwrap()
+                .notes
+                .iter()
+                .map(|x| x.id.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(notes(Value::Null), ["provider_unannounced"]);
+        let last = |grades: Value| {
+            json!({ "lastInspection": { "kind": "full", "startedOn": "2026-06-09",
+            "endedOn": "2026-06-10", "grades": grades } })
+        };
+        assert_eq!(
+            notes(last(json!({ "overall_experiences_progress": "good" }))),
+            ["provider_unannounced"]
+        );
+        assert_eq!(
+            notes(last(json!({}))),
+            ["provider_missing_grade", "provider_unannounced"]
+        );
+    }
 }

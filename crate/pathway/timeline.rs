@@ -333,3 +333,84 @@ impl Timeline {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pathway::calendar::parse_date;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    fn window(earliest: &str, likely: &str, latest: &str) -> Window {
+        Window {
+            earliest: d(earliest),
+            latest: d(latest),
+            likely: d(likely),
+        }
+    }
+
+    /// Found by cargo-mutants (docs/mutants.md): the likely date of a window between two dates is
+    /// half way, rounded down to a whole day.
+    #[test]
+    fn between_puts_the_likely_date_half_way() {
+        assert_eq!(
+            Window::between(d("2026-03-02"), d("2026-03-12")),
+            window("2026-03-02", "2026-03-07", "2026-03-12")
+        );
+        // 11 days apart: 5 days after the earliest.
+        assert_eq!(
+            Window::between(d("2026-03-02"), d("2026-03-13")).likely,
+            d("2026-03-07")
+        );
+        let day = Window::between(d("2026-03-02"), d("2026-03-02"));
+        assert_eq!(day, window("2026-03-02", "2026-03-02", "2026-03-02"));
+    }
+
+    /// Found by cargo-mutants: a window never starts before `soonest`; a likely date that has passed
+    /// moves to the middle of what is left, and a likely date on `soonest` itself stays.
+    #[test]
+    fn not_before_moves_a_passed_likely_date_to_the_middle_of_what_is_left() {
+        let w = window("2026-03-02", "2026-03-16", "2026-03-31");
+        // Soonest before the window: nothing moves.
+        assert_eq!(w.not_before(d("2026-02-20")), w);
+        // The likely date has passed: half way from 20 March to 31 March (11 days, so 5 on).
+        assert_eq!(
+            w.not_before(d("2026-03-20")),
+            window("2026-03-20", "2026-03-25", "2026-03-31")
+        );
+        // The likely date is the soonest day: it has not passed, so it stays.
+        assert_eq!(
+            w.not_before(d("2026-03-16")),
+            window("2026-03-16", "2026-03-16", "2026-03-31")
+        );
+        // The whole window has passed: a single day.
+        assert_eq!(
+            w.not_before(d("2026-04-10")),
+            window("2026-04-10", "2026-04-10", "2026-04-10")
+        );
+    }
+
+    /// Found by cargo-mutants: `contains` includes both ends and nothing outside them.
+    #[test]
+    fn a_window_contains_its_ends_and_nothing_outside() {
+        let w = window("2026-03-02", "2026-03-16", "2026-03-31");
+        assert!(w.contains(d("2026-03-02")) && w.contains(d("2026-03-20")) && w.contains(d("2026-03-31")));
+        assert!(!w.contains(d("2026-03-01")) && !w.contains(d("2026-04-01")));
+    }
+
+    /// Found by cargo-mutants: a date outside the bank-holiday table is one problem however often it
+    /// comes up, and it is reported even when the input already has other problems.
+    #[test]
+    fn a_calendar_gap_is_one_problem_beside_the_others() {
+        use crate::support::problems::Code;
+        let mut t = Timeline::new(vec![Problem::new("today", Code::InvalidDate, "not a date")]);
+        // The table covers 2010 to 2035.
+        assert_eq!(t.wd(d("2036-06-02"), 1), None);
+        assert_eq!(t.wd(d("2036-06-09"), 5), None);
+        let codes: Vec<Code> = t.problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, [Code::InvalidDate, Code::OutOfCoverage]);
+        assert_eq!(t.wd(d("2026-06-01"), 1), Some(d("2026-06-02")));
+    }
+}

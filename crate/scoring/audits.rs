@@ -394,6 +394,23 @@ mod tests {
         assert_eq!(wilson(0, 5).0, 0.0);
     }
 
+    /// Found by cargo-mutants (docs/mutants.md): the interval is the Wilson score interval with
+    /// z = 1.96 (z² = 3.8415), to the sixth decimal. The reference values are the textbook formula's
+    /// (1 of 10: 1.8% to 40.4%; 50 of 100: 40.4% to 59.6%).
+    #[test]
+    fn wilson_matches_the_textbook_interval_closely() {
+        for (k, n, low, high) in [
+            (11, 20, 0.342_085, 0.741_802),
+            (1, 10, 0.017_876, 0.404_150),
+            (9, 10, 0.595_850, 0.982_124),
+            (50, 100, 0.403_832, 0.596_168),
+            (16, 20, 0.583_983, 0.919_342),
+        ] {
+            let (l, h) = wilson(k, n);
+            assert!((l - low).abs() < 1e-6 && (h - high).abs() < 1e-6, "{k} of {n}: {l} {h}");
+        }
+    }
+
     #[test]
     fn a_good_rating_with_9_of_20_cases_below_good_is_challenged() {
         let e = audit_evidence(&with(twenty(), Level::Good), None);
@@ -472,6 +489,90 @@ mod tests {
         let e = audit_evidence(&with(old, Level::Good), None);
         assert_eq!((e.in_window, e.statements.len()), (0, 0));
         assert_eq!(e.from.as_deref(), Some("2025-11-30"));
+    }
+
+    /// Found by cargo-mutants (docs/mutants.md): a statement's cases run from the earliest audit
+    /// date to the latest, whatever the order of the list.
+    #[test]
+    fn a_statement_s_cases_run_from_the_earliest_audit_to_the_latest() {
+        let list = ["2026-03-01", "2026-06-01", "2026-01-15", "2026-04-20"]
+            .iter()
+            .enumerate()
+            .map(|(i, date)| audit(&format!("C{i}"), date, Mark::Good))
+            .collect();
+        let e = audit_evidence(&with(list, Level::Good), None);
+        let s = &e.statements[0];
+        assert_eq!(s.cases, 4);
+        assert_eq!(
+            (s.first.as_deref(), s.last.as_deref()),
+            (Some("2026-01-15"), Some("2026-06-01"))
+        );
+    }
+
+    /// Found by cargo-mutants: the worst grade is the worst one seen, not inadequate by default.
+    #[test]
+    fn the_worst_grade_is_the_worst_seen() {
+        let list = (0..6)
+            .map(|i| {
+                audit(
+                    &format!("C{i}"),
+                    "2026-06-01",
+                    if i < 2 { Mark::RequiresImprovement } else { Mark::Good },
+                )
+            })
+            .collect();
+        assert_eq!(
+            audit_evidence(&with(list, Level::Good), None).statements[0].worst,
+            Some(Grade::RequiresImprovement)
+        );
+        let list = (0..6)
+            .map(|i| audit(&format!("C{i}"), "2026-06-01", Mark::Good))
+            .collect();
+        assert_eq!(
+            audit_evidence(&with(list, Level::Good), None).statements[0].worst,
+            Some(Grade::Good)
+        );
+    }
+
+    /// Found by cargo-mutants: agreement counts the moderated pairs and those with the same grade.
+    #[test]
+    fn agreement_counts_pairs_and_the_same_grades() {
+        let moderated = |case: &str, first: Mark, second: Mark| {
+            let mut a = audit(case, "2026-06-01", first);
+            a.moderation = Some(Moderation {
+                auditor: "HoS".into(),
+                date: None,
+                grades: [("au_hp_seen_alone".to_string(), second)].into_iter().collect(),
+                overall: None,
+            });
+            a
+        };
+        let list = vec![
+            moderated("A", Mark::Good, Mark::Good),
+            moderated("B", Mark::Good, Mark::RequiresImprovement),
+            moderated("C", Mark::Inadequate, Mark::Inadequate),
+        ];
+        let e = audit_evidence(&with(list, Level::Good), None);
+        assert_eq!(
+            e.agreement,
+            vec![Agreement {
+                criterion: "au_hp_seen_alone".into(),
+                pairs: 3,
+                same: 2
+            }]
+        );
+    }
+
+    /// Found by cargo-mutants: with no self-evaluation date and no today, there is no window and
+    /// every audit counts.
+    #[test]
+    fn without_a_date_every_audit_counts() {
+        let mut a = with(twenty(), Level::Good);
+        a.assessed_on = None;
+        a.audits[0].date = "2019-02-01".into();
+        let e = audit_evidence(&a, None);
+        assert_eq!((e.from.as_deref(), e.to.as_deref()), (None, None));
+        assert_eq!((e.audits, e.in_window, e.statements[0].cases), (20, 20, 20));
     }
 
     #[test]
