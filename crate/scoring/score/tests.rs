@@ -1203,3 +1203,43 @@ fn the_overall_reasons_name_the_caps_that_lowered_it_or_that_it_ends_at_and_what
         )
     );
 }
+
+#[test]
+fn a_childrens_home_overall_offers_its_lift_unless_a_cap_that_holds_stops_the_next_grade_up() {
+    // sccif-childrens-homes: the overall judgement has its own statements; help and protection
+    // inadequate caps it at inadequate, leaders and managers inadequate at requires improvement.
+    let id = "sccif-childrens-homes";
+    let fw = framework::get(id).unwrap();
+    let overall = |a: &Assessment| {
+        score(a)
+            .judgements
+            .into_iter()
+            .find(|j| j.id == "overall_experiences_progress")
+            .unwrap()
+    };
+    let set_judgement = |a: &mut Assessment, judgement: &str, level: Level| {
+        for (_, s) in fw.statements().filter(|(area, _)| area.judgement == judgement) {
+            a.set(&s.id, level);
+        }
+    };
+    // Every statement good: no cap holds, so the lift to outstanding is offered.
+    let good = overall(&all_at(id, Level::Good));
+    assert_eq!(good.grade, Some(Good));
+    assert!(!good.lift.is_empty(), "{:?}", good.lift_note);
+    // Its own statements and leaders and managers inadequate: the leaders' cap (requires
+    // improvement) holds, but it does not stop the next grade up, requires improvement.
+    let mut a = all_at(id, Level::Good);
+    set_judgement(&mut a, "overall_experiences_progress", Level::Inadequate);
+    set_judgement(&mut a, "leaders_and_managers", Level::Inadequate);
+    let low = overall(&a);
+    assert_eq!(low.grade, Some(Inadequate));
+    assert!(!low.lift.is_empty(), "{:?}", low.lift_note);
+    // Help and protection inadequate: its cap holds and stops every grade up, so no lift is offered
+    // and the note says what holds it down.
+    let mut a = all_at(id, Level::Good);
+    set_judgement(&mut a, "help_and_protection", Level::Inadequate);
+    let held = overall(&a);
+    assert_eq!(held.grade, Some(Inadequate));
+    assert!(held.lift.is_empty());
+    assert!(held.lift_note.is_some());
+}
