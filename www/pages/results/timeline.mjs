@@ -121,19 +121,26 @@ export function kindChancesNote(next) {
 }
 
 /**
+ * A note the core puts on a step (a rule with its text, source and tag): an inset with `lead`
+ * first, the tag and how far it can be trusted, and the source as a link.
+ * @param {{ text: string, source: string, tag: string }} n
+ */
+function stepNote(n, className, lead = []) {
+  return h(
+    "div",
+    { class: `govuk-inset-text ${className}` },
+    h("p", { class: "govuk-body-s" }, ...lead, datesInText(n.text), assumptionTag(n.tag), " ", trustNote(n.tag)),
+    sourceLink(n.source),
+  );
+}
+
+/**
  * On a report due in a pre-election period (the core sets `preElection`): whether it is held until
  * after polling day and why, with the source of the authority's calendar of polls as a link.
  * @param {{ preElection?: { text: string, source: string, tag: string } | null }} ev
  */
 export function preElectionNote(ev) {
-  const n = ev.preElection;
-  if (!n) return null;
-  return h(
-    "div",
-    { class: "govuk-inset-text st-timeline__pre-election" },
-    h("p", { class: "govuk-body-s" }, datesInText(n.text), assumptionTag(n.tag), " ", trustNote(n.tag)),
-    sourceLink(n.source),
-  );
+  return ev.preElection ? stepNote(ev.preElection, "st-timeline__pre-election") : null;
 }
 
 /**
@@ -142,23 +149,8 @@ export function preElectionNote(ev) {
  * @param {{ laterFramework?: { text: string, source: string, tag: string } | null }} ev
  */
 export function laterFrameworkNote(ev) {
-  const n = ev.laterFramework;
-  if (!n) return null;
-  return h(
-    "div",
-    { class: "govuk-inset-text st-timeline__later-framework" },
-    h(
-      "p",
-      { class: "govuk-body-s" },
-      govTag({ text: "May change", classes: `${tagColour("grey")} st-later-framework` }),
-      " ",
-      n.text,
-      assumptionTag(n.tag),
-      " ",
-      trustNote(n.tag),
-    ),
-    sourceLink(n.source),
-  );
+  const lead = [govTag({ text: "May change", classes: `${tagColour("grey")} st-later-framework` }), " "];
+  return ev.laterFramework ? stepNote(ev.laterFramework, "st-timeline__later-framework", lead) : null;
 }
 
 /**
